@@ -1,0 +1,4 @@
+from typer import Typer
+app = Typer()
+@app.command()
+def hello(): pass

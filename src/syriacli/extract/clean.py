@@ -1,0 +1,130 @@
+"""Turn a scraped article into clean text plus the header lines it carried.
+
+Cleaning happens once, before anything else reads the text, and everything later
+(dates, figures, names) points into the clean text by character offset. Paragraphs
+are separated by one blank line. Site chrome is dropped line by line; header lines
+(publisher banner, title, dateline) are taken out of the body and returned beside
+it, because an article's own dateline is metadata, not an event.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Character look-alikes folded before any rule runs.
+TRANSLATE = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200b": "",
+    "\ufeff": "", "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\r": "",
+})
+
+# Whole lines of site chrome, matched after stripping.
+CHROME_LINES = [re.compile(p, re.I) for p in (
+    r"^(?:icon\b.*){5,}$",                    # a row of icon names
+    r"^icon [\w -]+ icon",                    # ... however it is spelled
+    r"^related topics$",
+    r"^more on the [\w ]+$",
+    r"^media caption",
+    r"^image (?:copyright|caption|source)",
+    r"^read more\b",                          # "Read more [..](#)", "READ MORE: ..."
+    r"^trends\b.*\]\(",                       # "Trends [link](#), [link](#)"
+    r"^(?:share|advertisement|getty images|reuters/)$",
+    r"^[•·▪◦*-]\s",                           # bullet lists of links
+    r"^representational (?:pic|image|photo)\b",
+    r"^(?:published|updated|опубликовано)\s*$",
+)]
+
+# Outlet banners and sign-offs that both name the publisher and are chrome.
+PUBLISHER_BANNER = re.compile(r"^(BBC News|Reuters|Associated Press|Al Jazeera|RT|TASS|Sputnik)$")
+PUBLISHER_SIGNOFF = re.compile(r"^[-–—]\s*(AP|AFP|Reuters|dpa|RT|TASS|Sputnik|Xinhua)\s*$")
+BANNER_PUBLISHERS = {"BBC News": "BBC", "Associated Press": "AP"}
+
+# A line that is nothing but a date and maybe a time and a byline: a dateline.
+DATELINE = re.compile(
+    r"^(?P<date>\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2} [A-Z][a-z]{2,8},? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
+    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*(?:GMT|UTC|[AP]M))?)?"
+    r"(?P<byline>\s+by\s+\w+)?\s*$"
+)
+
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()]*\))*\)")
+EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+SPACES = re.compile(r"[ \t]+")
+# A paragraph that stops mid-sentence: no closing punctuation.
+OPEN_END = re.compile(r"""[^.!?:;"”'’)\]…]$""")
+
+
+@dataclass
+class CleanArticle:
+    text: str
+    title: str | None = None
+    dateline: str | None = None
+    publisher: str | None = None
+    dropped: list[str] = field(default_factory=list)
+
+
+def normalise(raw: str) -> str:
+    """Unicode NFKC, look-alike quotes and dashes, no CR or BOM."""
+    return unicodedata.normalize("NFKC", raw.translate(TRANSLATE)).translate(TRANSLATE)
+
+
+def strip_markup(line: str) -> str:
+    line = MARKDOWN_LINK.sub(r"\1", line)
+    line = EMPHASIS.sub(r"\2", line)
+    return SPACES.sub(" ", line).strip()
+
+
+def is_chrome(line: str) -> bool:
+    return any(p.search(line) for p in CHROME_LINES)
+
+
+def clean(raw: str) -> CleanArticle:
+    """Clean one raw article; see the module docstring for what is kept."""
+    article = CleanArticle(text="")
+    lines = [SPACES.sub(" ", line).strip() for line in normalise(raw).split("\n")]
+    paragraphs: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        banner = PUBLISHER_BANNER.match(line)
+        if banner and not paragraphs and article.publisher is None:
+            article.publisher = BANNER_PUBLISHERS.get(banner.group(1), banner.group(1))
+            continue
+        signoff = PUBLISHER_SIGNOFF.match(line)
+        if signoff:
+            article.publisher = article.publisher or signoff.group(1)
+            continue
+        if is_chrome(line):
+            article.dropped.append(line)
+            continue
+        dateline = DATELINE.match(line)
+        if dateline and article.dateline is None and len(paragraphs) <= 2:
+            article.dateline = dateline.group("date") + line[dateline.end("date"):dateline.start("byline") if dateline.group("byline") else None].rstrip()
+            continue
+        text = strip_markup(line)
+        if not text:
+            continue
+        if article.title is None and not paragraphs and _looks_like_title(text):
+            article.title = text
+            continue
+        if article.title and text == article.title and len(paragraphs) <= 1:
+            continue  # the title repeated as a heading
+        paragraphs.append(text)
+    article.text = "\n\n".join(_join_broken(paragraphs))
+    return article
+
+
+def _looks_like_title(text: str) -> bool:
+    return len(text) <= 200 and not text.endswith((".", ",", ";"))
+
+
+def _join_broken(paragraphs: list[str]) -> list[str]:
+    """Re-join a paragraph a scraper split mid-sentence ("driven out" / "of the city")."""
+    joined: list[str] = []
+    for para in paragraphs:
+        if joined and OPEN_END.search(joined[-1]) and para[:1].islower():
+            joined[-1] = joined[-1] + " " + para
+        else:
+            joined.append(para)
+    return joined

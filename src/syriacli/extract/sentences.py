@@ -1,0 +1,76 @@
+"""Split clean article text into sentences, keeping character offsets.
+
+Every extracted item (date, figure, name) points back to its sentence, so the
+splitter is deliberately conservative: it breaks at paragraph ends and at
+sentence punctuation followed by a capital, a digit or an opening quote, but not
+after common abbreviations ("Mr.", "Lt. Gen.", "U.S.", "Sept.").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Words that end with a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st mt ft no nos vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx
+    jr sr u.s u.k u.n e.g i.e a.m p.m""".split()
+)
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, space.
+BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9А-ЯЁ])""")
+PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    match = re.search(r"([A-Za-z][A-Za-z.]*)\.\W*$", chunk)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    # A single capital letter before a full stop is an initial ("John F. Kennedy").
+    return word in ABBREVIATIONS or len(word) == 1
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Return the sentences of ``text`` with their offsets; lines are paragraphs."""
+    sentences: list[Sentence] = []
+    for para in PARAGRAPH.finditer(text):
+        start = para.start()
+        for boundary in BOUNDARY.finditer(para.group()):
+            end = para.start() + boundary.end()
+            if _ends_with_abbreviation(text[start:end]):
+                continue
+            _add(sentences, text, start, end)
+            start = end
+        _add(sentences, text, start, para.end())
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end]))
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence holding character ``offset`` (sentences sorted by start)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
+        return sentences[lo]
+    return None
