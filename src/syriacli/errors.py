@@ -1,0 +1,27 @@
+"""The errors a user can cause. The CLI turns each into one line on stderr."""
+
+
+class SyriacliError(Exception):
+    """Base class: anything raised on purpose by syriacli."""
+
+    exit_code = 1
+
+
+class BadDate(SyriacliError, ValueError):
+    """A date the user typed that cannot be read."""
+
+
+class BadQuery(SyriacliError, ValueError):
+    """A search query SQLite's FTS5 cannot run."""
+
+
+class CorpusMissing(SyriacliError):
+    """No corpus database where one was expected."""
+
+
+class NotACorpus(SyriacliError):
+    """A file given as --db that is not a syriacli corpus."""
+
+
+class BuildError(SyriacliError):
+    """A build that cannot start or cannot finish."""
