@@ -1,4 +1,314 @@
-from typer import Typer
-app = Typer()
+"""The command line: parse arguments, call one library function, pick a renderer."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import render
+from .errors import SyriacliError
+
+app = typer.Typer(
+    help="Explore news articles about Russia's military campaign in Syria: search, timeline, figures, names.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+FORMAT_HELP = "Output format: table (a terminal's default), json, jsonl, csv, tsv (a pipe's default)."
+DATE_FORMS = "2015, 2015-08, 2015-08-30, 'Aug 2015', 'August 2015' or '30 Aug 2015'"
+
+
+def _complete_publishers(incomplete: str):
+    try:
+        from . import queries, store
+        from .corpus import default_db
+
+        with store.open_corpus(default_db()) as conn:
+            return [p for p in queries.publishers(conn) if p.lower().startswith(incomplete.lower())]
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+
+
+def _complete_metrics(incomplete: str):
+    try:
+        from .extract.figures import metric_names
+
+        return [m for m in metric_names() if m.startswith(incomplete.lower())]
+    except Exception:
+        return []
+
+
+def _check_format(value: Optional[str]) -> Optional[str]:
+    if value is not None and value not in render.FORMATS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(render.FORMATS)}")
+    return value
+
+
+def _day_bound(which: int):
+    def parse(value: Optional[str]) -> Optional[str]:
+        if value is None:
+            return None
+        from .errors import BadDate
+        from .extract.dates import parse_date_arg
+
+        try:
+            return parse_date_arg(value)[which]
+        except BadDate:
+            raise typer.BadParameter(f"{value!r} is not a date; use {DATE_FORMS}") from None
+    return parse
+
+
+DbOpt = Annotated[Optional[Path], typer.Option("--db", help="Corpus database [env SYRIACLI_DB; default data/corpus.db].", show_default=False)]
+FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help=FORMAT_HELP, callback=_check_format, show_default=False)]
+LimitOpt = Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
+FromOpt = Annotated[Optional[str], typer.Option("--from", help=f"From this date: {DATE_FORMS}.", callback=_day_bound(0))]
+ToOpt = Annotated[Optional[str], typer.Option("--to", help=f"Up to this date, inclusive: {DATE_FORMS}.", callback=_day_bound(1))]
+PublisherOpt = Annotated[Optional[str], typer.Option("--publisher", "-p", help="Only this publisher (e.g. BBC).", autocompletion=_complete_publishers)]
+AboutOpt = Annotated[Optional[str], typer.Option("--about", help="Only what names this place, person or group, any spelling.")]
+
+
+def _err(message: str, code: int = 1):
+    render.console(stderr=True).print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _say(message: str) -> None:
+    render.console(stderr=True).print(message, markup=False, highlight=False, soft_wrap=True)
+
+
+def _open(db: Optional[Path]):
+    from . import store
+    from .corpus import default_db, ensure
+
+    return store.open_corpus(ensure(db or default_db(), _say))
+
+
+def _filters(conn, date_from=None, date_to=None, publisher=None, about=None, limit=None):
+    from .queries import Filters
+
+    if date_from and date_to and date_from > date_to:
+        raise typer.BadParameter(f"--from {date_from} is after --to {date_to}: the range is empty")
+    key = _about_key(conn, about) if about else None
+    return Filters(date_from=date_from, date_to=date_to, publisher=publisher, about=key, limit=limit)
+
+
+def _about_key(conn, about: str) -> str:
+    from .queries import name_key
+
+    key = name_key(conn, about)
+    if key is None:
+        raise SyriacliError(f"no name {about!r} in the corpus; `syriacli names` lists them")
+    return key
+
+
 @app.command()
-def hello(): pass
+def build(
+    raw: Annotated[Optional[Path], typer.Option("--raw", help="Folder of .txt articles and an optional manifest.csv [default: data/raw].")] = None,
+    db: DbOpt = None,
+    full: Annotated[bool, typer.Option("--full", help="Re-extract every article, changed or not.")] = False,
+):
+    """Build or update the corpus from a folder of raw articles.
+
+    Example: syriacli build --raw data/raw
+    """
+    from .build import build as run_build
+    from .corpus import default_db, project_root
+    from .views import build_progress, build_summary
+
+    db_path = db or default_db()
+    raw_dir = raw or (project_root() or Path.cwd()) / "data" / "raw"
+    with build_progress() as progress:
+        report = run_build(raw_dir, db_path, full=full, progress=progress)
+    build_summary(report)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "a phrase", prefix*, OR, NOT; names match every spelling.')],
+    db: DbOpt = None, fmt: FormatOpt = None, limit: LimitOpt = 20,
+    date_from: FromOpt = None, date_to: ToOpt = None, publisher: PublisherOpt = None, about: AboutOpt = None,
+):
+    """Full-text search of the articles, best match first.
+
+    Example: syriacli search "Palmyra" --from 2016
+    """
+    from . import queries
+    from .fts import name_expansion, translate
+    from .views import search_table
+
+    fts_query = translate(query, name_expansion)
+    with _open(db) as conn:
+        rows = queries.search(conn, fts_query, _filters(conn, date_from, date_to, publisher, about, limit))
+        fmt = render.default_format(fmt)
+        count = render.write_rows(rows, ["article", "title", "publisher", "published", "score", "snippet"],
+                                  fmt, table=search_table)
+    if count == 0:
+        _say(f"no articles match {query!r}")
+
+
+@app.command()
+def articles(
+    db: DbOpt = None, fmt: FormatOpt = None, limit: LimitOpt = None,
+    date_from: FromOpt = None, date_to: ToOpt = None, publisher: PublisherOpt = None, about: AboutOpt = None,
+):
+    """List the articles of the corpus.
+
+    Example: syriacli articles --publisher RT
+    """
+    from . import queries
+
+    with _open(db) as conn:
+        rows = queries.articles(conn, _filters(conn, date_from, date_to, publisher, about, limit))
+        render.write_rows(rows, ["article", "published", "publisher", "title", "words", "published_from", "url"],
+                          render.default_format(fmt))
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id (the file name without .txt).")],
+    db: DbOpt = None,
+    annotate: Annotated[bool, typer.Option("--annotate", "-a", help="Mark each date, figure and name in the text.")] = False,
+    fmt: FormatOpt = None,
+):
+    """Print one clean article, optionally annotated with what was extracted.
+
+    Example: syriacli show 003_5c8489880ca76ab4 --annotate
+    """
+    from . import queries
+    from .views import show_article
+
+    with _open(db) as conn:
+        found = queries.article(conn, article_id)
+    if found is None:
+        _err(f"no article {article_id!r}; `syriacli articles` lists them")
+    show_article(found, annotate, fmt)
+
+
+@app.command()
+def timeline(
+    db: DbOpt = None, fmt: FormatOpt = None, limit: LimitOpt = None,
+    date_from: FromOpt = None, date_to: ToOpt = None, publisher: PublisherOpt = None, about: AboutOpt = None,
+    match: Annotated[Optional[str], typer.Option("--match", "-m", help="Only events whose text matches these words.")] = None,
+    quotes: Annotated[bool, typer.Option("--quotes", "-q", help="Show each source's sentence.")] = False,
+):
+    """What happened when, merged across sources, with conflicts flagged.
+
+    Example: syriacli timeline --from 2015-08 --to 2015-09
+    """
+    from . import queries
+    from .fts import translate
+    from .views import TIMELINE_COLUMNS, timeline_view
+
+    with _open(db) as conn:
+        filters = _filters(conn, date_from, date_to, publisher, about, limit)
+        about_name = _about_name(conn, filters.about)
+        rows = queries.timeline(conn, filters, translate(match) if match else None, about_name)
+        fmt = render.default_format(fmt)
+        render.write_rows(rows, TIMELINE_COLUMNS if fmt != "tsv" else TIMELINE_COLUMNS[:-1] + ["sources"],
+                          fmt, table=lambda entries: timeline_view(entries, quotes))
+
+
+def _about_name(conn, key):
+    if key is None:
+        return None
+    row = conn.execute("select name from mentions where key = ? limit 1", (key,)).fetchone()
+    return row[0] if row else None
+
+
+@app.command()
+def figures(
+    metric: Annotated[Optional[str], typer.Argument(help="What is counted, any synonym: sorties, civilians, troops…", autocompletion=_complete_metrics)] = None,
+    db: DbOpt = None, fmt: FormatOpt = None, limit: LimitOpt = None,
+    date_from: FromOpt = None, date_to: ToOpt = None, publisher: PublisherOpt = None, about: AboutOpt = None,
+    claimant: Annotated[Optional[str], typer.Option("--claimant", "-c", help="Only claims attributed to this (substring).")] = None,
+    quotes: Annotated[bool, typer.Option("--quotes", "-q", help="Show each claim's sentence.")] = False,
+    by_claimant: Annotated[bool, typer.Option("--by-claimant", help="Group claims by claimant instead of newest first.")] = False,
+    summary: Annotated[bool, typer.Option("--summary", help="The metrics with their number of claims and value range.")] = False,
+):
+    """Reported figures as attributed claims, compared per source.
+
+    Without METRIC a terminal gets the metrics of the corpus; other formats list every claim.
+    Example: syriacli figures sorties --quotes
+    """
+    from . import queries
+    from .extract.figures import metrics_for
+    from .views import FIGURE_COLUMNS, figures_view, metrics_view
+
+    fmt = render.default_format(fmt)
+    with _open(db) as conn:
+        if summary or (metric is None and fmt == "table"):
+            render.write_rows(queries.figure_metrics(conn), ["metric", "claims", "articles", "min", "max", "units"],
+                              fmt, table=metrics_view)
+            return
+        metrics = metrics_for(metric) if metric else None
+        if metric and not metrics:
+            _err(f"no metric matches {metric!r}; `syriacli figures --summary` lists them")
+        filters = _filters(conn, date_from, date_to, publisher, about, limit)
+        rows = queries.figures(conn, metrics, filters, claimant)
+        render.write_rows(rows, FIGURE_COLUMNS, fmt,
+                          table=lambda claims: figures_view(claims, quotes, by_claimant, metric))
+
+
+@app.command()
+def names(
+    name: Annotated[Optional[str], typer.Argument(help="One name, any spelling: show its card.")] = None,
+    type_: Annotated[Optional[str], typer.Option("--type", "-t", help="Only names of this type: place, person, armed group, state body, monitor, weapon system, base.")] = None,
+    db: DbOpt = None, fmt: FormatOpt = None,
+):
+    """The people, places and groups of the corpus, or one name's card.
+
+    Example: syriacli names --type person
+    """
+    from . import queries
+    from .views import name_card_view
+
+    with _open(db) as conn:
+        if name is None:
+            render.write_rows(queries.names(conn, type_), ["name", "type", "articles", "mentions", "spellings", "role", "org", "first", "last"],
+                              render.default_format(fmt))
+            return
+        card = queries.name_card(conn, _about_key(conn, name))
+        filters = _filters(conn, about=name)
+        card["events"] = list(queries.timeline(conn, filters, None, card["name"]))
+        card["figures"] = list(queries.figures(conn, None, filters, None))
+    name_card_view(card, render.default_format(fmt))
+
+
+def main() -> None:
+    """Console entry point: user errors are one line on stderr; `| head` ends quietly."""
+    try:
+        app(prog_name="syriacli", standalone_mode=True)
+    except BrokenPipeError:
+        _quiet_pipe()
+
+
+def _quiet_pipe() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)
+
+
+def _run_with_errors(func):
+    """Wrap a command so SyriacliError becomes one line on stderr."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except SyriacliError as exc:
+            _err(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            _err("interrupted; the corpus is unchanged", 130)
+        except BrokenPipeError:
+            _quiet_pipe()
+    return wrapper
+
+
+for _command in app.registered_commands:
+    _command.callback = _run_with_errors(_command.callback)

@@ -1,0 +1,311 @@
+"""Build a corpus database from a folder of raw article texts.
+
+The build reads every ``.txt`` file (and an optional ``manifest.csv``) in the raw
+folder, re-extracts only the articles whose file or manifest row changed since the
+last build, and writes the result into a new file beside the corpus that replaces
+it with ``os.replace`` only when complete. Readers keep the old file until then;
+Ctrl-C or a crash leaves the old corpus as it was.
+"""
+from __future__ import annotations
+
+import csv
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from . import store
+from .errors import BuildError
+
+#: Bump when extraction changes, so a build re-extracts everything.
+EXTRACTOR_VERSION = "1"
+MANIFEST = "manifest.csv"
+MANIFEST_COLUMNS = ("file", "publisher", "url", "published", "title")
+#: Larger than any news article: a file this big is a mistake, not an article.
+MAX_BYTES = 10 * 1024 * 1024
+#: Below this many articles to extract, a process pool costs more than it saves.
+POOL_THRESHOLD = 64
+
+
+@dataclass
+class BuildReport:
+    path: Path
+    taken: int = 0
+    extracted: int = 0
+    reused: int = 0
+    removed: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unchanged: bool = False
+
+
+@dataclass
+class SourceFile:
+    id: str
+    file: str
+    path: Path
+    size: int
+    mtime: float
+    manifest: dict
+
+
+def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> dict[str, dict]:
+    """Manifest rows by file name; every problem is a warning naming the row."""
+    path = raw_dir / MANIFEST
+    if not path.exists():
+        return {}
+    from .extract.dates import parse_date_arg
+    from .errors import BadDate
+
+    rows: dict[str, dict] = {}
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if not reader.fieldnames or "file" not in reader.fieldnames:
+                warn(f"{MANIFEST}: no 'file' column; manifest ignored")
+                return {}
+            unknown = [c for c in reader.fieldnames if c not in MANIFEST_COLUMNS]
+            if unknown:
+                warn(f"{MANIFEST}: unknown columns ignored: {', '.join(unknown)}")
+            for line, row in enumerate(reader, start=2):
+                name = (row.get("file") or "").strip()
+                if not name:
+                    warn(f"{MANIFEST} row {line}: no file name; row ignored")
+                    continue
+                if name in rows:
+                    warn(f"{MANIFEST} row {line}: duplicate row for {name}; the first is kept")
+                    continue
+                entry = {k: (row.get(k) or "").strip() for k in MANIFEST_COLUMNS if k != "file"}
+                if entry["published"]:
+                    try:
+                        first, _, precision = parse_date_arg(entry["published"])
+                        entry["published"] = first if precision == "day" else ""
+                        if precision != "day":
+                            warn(f"{MANIFEST} row {line}: published {row['published']!r} is not a day; left empty")
+                    except BadDate:
+                        warn(f"{MANIFEST} row {line}: bad date {entry['published']!r}; left empty, rest of the row used")
+                        entry["published"] = ""
+                if not (raw_dir / name).exists():
+                    warn(f"{MANIFEST} row {line}: {name} is not in {raw_dir}")
+                rows[name] = entry
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        warn(f"{MANIFEST}: cannot be read ({exc}); ignored")
+    return rows
+
+
+def scan(raw_dir: Path, manifest: dict[str, dict], report: BuildReport) -> list[SourceFile]:
+    files = []
+    for path in sorted(raw_dir.iterdir()):
+        if path.suffix.lower() != ".txt":
+            continue
+        try:
+            info = path.stat()
+        except OSError as exc:
+            report.skipped.append((path.name, f"cannot be read ({exc.strerror or exc})"))
+            continue
+        if not path.is_file():
+            report.skipped.append((path.name, "not a regular file"))
+            continue
+        files.append(SourceFile(path.stem, path.name, path, info.st_size, info.st_mtime,
+                                manifest.get(path.name, {})))
+    return files
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """(text, warning) or (None, reason to skip)."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, "binary, not text"
+    for encoding in ("utf-8-sig", "utf-16"):
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            return data.decode(encoding), None
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("cp1252"), "not UTF-8; read as cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "not UTF-8; read as latin-1"
+
+
+def load(source: SourceFile, report: BuildReport):
+    """A RawArticle for one file, or None (with the reason recorded)."""
+    from .extract.article import RawArticle
+
+    if source.size > MAX_BYTES:
+        report.skipped.append((source.file, f"larger than {MAX_BYTES // (1024 * 1024)} MB"))
+        return None
+    try:
+        data = source.path.read_bytes()
+    except OSError as exc:
+        report.skipped.append((source.file, f"cannot be read ({exc.strerror or exc})"))
+        return None
+    text, note = decode(data)
+    if text is None:
+        report.skipped.append((source.file, note))
+        return None
+    if not text.strip():
+        report.skipped.append((source.file, "empty"))
+        return None
+    if note:
+        report.warnings.append(f"{source.file}: {note}")
+    return RawArticle(source.id, source.file, text, source.manifest,
+                      _fingerprint(data, source.manifest), source.size, source.mtime)
+
+
+def _fingerprint(data: bytes, manifest: dict) -> str:
+    digest = hashlib.sha256(data)
+    digest.update(json.dumps(manifest, sort_keys=True).encode())
+    digest.update(EXTRACTOR_VERSION.encode())
+    return digest.hexdigest()
+
+
+def build(raw_dir: Path, db_path: Path, *, full: bool = False,
+          progress: Callable[[int], Iterator] | None = None) -> BuildReport:
+    """Build or update the corpus at ``db_path`` from ``raw_dir``; see the module docstring."""
+    raw_dir, db_path = Path(raw_dir), Path(db_path)
+    if not raw_dir.is_dir():
+        raise BuildError(f"raw folder {raw_dir} does not exist")
+    if not db_path.parent.is_dir():
+        raise BuildError(f"cannot write {db_path}: folder {db_path.parent} does not exist")
+    if not os.access(db_path.parent, os.W_OK):
+        raise BuildError(f"cannot write {db_path}: folder {db_path.parent} is not writable")
+    if db_path.exists() and store.schema_version(db_path) is None:
+        raise BuildError(f"{db_path} exists and is not a syriacli corpus; refusing to overwrite it")
+    report = BuildReport(db_path)
+    with _lock(db_path):
+        manifest = read_manifest(raw_dir, report.warnings.append)
+        sources = scan(raw_dir, manifest, report)
+        if not sources and not report.skipped:
+            raise BuildError(f"raw folder {raw_dir} has no .txt files")
+        old = {} if full else store.article_fingerprints(db_path)
+        _build_into(raw_dir, db_path, sources, old, report, progress)
+    return report
+
+
+def _build_into(raw_dir, db_path, sources, old, report, progress) -> None:
+    reuse, todo = [], []
+    for source in sources:
+        known = old.get(source.id)
+        if known and known[1] == source.size and known[2] == source.mtime and known[3] == source.file \
+                and known[0] == _fingerprint_cached(source):
+            reuse.append(source.id)
+        else:
+            todo.append(source)
+    removed = set(old) - {s.id for s in sources}
+    report.reused, report.removed = len(reuse), len(removed)
+    if not todo and not removed and old:
+        report.unchanged, report.taken = True, len(reuse)
+        return
+    tmp = store.tmp_path_for(db_path)
+    try:
+        if old:
+            shutil.copyfile(db_path, tmp)
+        db = _open_writable(tmp, fresh=not old)
+        with db.conn:
+            for article_id in removed | {s.id for s in todo if s.id in old}:
+                store.delete_article(db.conn, article_id)
+            for record in _extract_all(todo, report, progress):
+                store.write_article(db, record)
+                report.extracted += 1
+            _merge_timeline(db.conn)
+            store.set_meta(db.conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION)
+        report.taken = report.extracted + len(reuse)
+        db.conn.execute("vacuum") if removed else None
+        db.conn.close()
+        os.replace(tmp, db_path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _fingerprint_cached(source: SourceFile) -> str:
+    """The fingerprint of a file whose size and mtime match the corpus: read it to be sure."""
+    try:
+        return _fingerprint(source.path.read_bytes(), source.manifest)
+    except OSError:
+        return ""
+
+
+def _open_writable(path: Path, fresh: bool):
+    import sqlite_utils
+
+    db = sqlite_utils.Database(path)
+    db.conn.execute("pragma journal_mode = off" if fresh else "pragma journal_mode = delete")
+    db.conn.execute("pragma synchronous = off")
+    if fresh:
+        store.create_schema(db)
+    return db
+
+
+def _extract_all(todo: list[SourceFile], report: BuildReport, progress):
+    from .extract.article import extract_article
+
+    raws = (raw for raw in (load(s, report) for s in todo) if raw is not None)
+    if len(todo) < POOL_THRESHOLD or (os.cpu_count() or 1) < 2:
+        results = map(extract_article, raws)
+    else:
+        from multiprocessing import get_context
+
+        pool = get_context("fork" if hasattr(os, "fork") else "spawn").Pool(os.cpu_count())
+        results = pool.imap(extract_article, raws, chunksize=16)
+    if progress is not None:
+        results = progress(results, len(todo))
+    try:
+        yield from results
+    finally:
+        if len(todo) >= POOL_THRESHOLD and (os.cpu_count() or 1) >= 2:
+            pool.terminate()
+
+
+def _merge_timeline(conn: sqlite3.Connection) -> None:
+    from .timeline import decode_row, merge
+
+    events = [decode_row(row) for row in store.event_rows(conn)]
+    conn.row_factory = None
+    entries, assignments = merge(events)
+    store.replace_entries(conn, entries, assignments)
+
+
+class _lock:
+    """An exclusive lock beside the corpus: a second build exits with a clear message."""
+
+    def __init__(self, db_path: Path):
+        self.path = db_path.with_name(db_path.name + ".lock")
+
+    def __enter__(self):
+        try:
+            self.handle = open(self.path, "w")
+        except OSError as exc:
+            raise BuildError(f"cannot write {self.path}: {exc.strerror}") from None
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.close()
+            raise BuildError(f"another build of {self.path.name[:-5]} is running; try again when it ends") from None
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
+        return False
+
+
+def is_stale(db_path: Path, raw_dir: Path) -> bool:
+    """True when the raw folder or its manifest changed after the corpus was written."""
+    try:
+        built = db_path.stat().st_mtime
+    except OSError:
+        return True
+    for path in (raw_dir, raw_dir / MANIFEST):
+        try:
+            if path.stat().st_mtime > built:
+                return True
+        except OSError:
+            continue
+    return False

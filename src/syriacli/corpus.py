@@ -1,0 +1,68 @@
+"""Where the corpus lives, and making sure it is there and fresh before a query.
+
+The database is ``--db PATH``, else ``$SYRIACLI_DB``, else ``data/corpus.db`` of
+the project (the checkout syriacli runs from), else ``./data/corpus.db``. Its raw
+folder is the one it was last built from, else ``raw/`` beside it.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+from . import store
+from .errors import CorpusMissing
+
+ENV_DB = "SYRIACLI_DB"
+
+
+def project_root() -> Path | None:
+    here = Path(__file__).resolve().parent
+    for folder in (here, *here.parents):
+        if (folder / "data" / "raw").is_dir() and (folder / "pyproject.toml").exists():
+            return folder
+    return None
+
+
+def default_db() -> Path:
+    if os.environ.get(ENV_DB):
+        return Path(os.environ[ENV_DB])
+    root = project_root()
+    return (root or Path.cwd()) / "data" / "corpus.db"
+
+
+def raw_dir_for(db_path: Path) -> Path | None:
+    """The raw folder a corpus was built from, or ``raw/`` beside it."""
+    if db_path.exists():
+        try:
+            conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+            try:
+                row = conn.execute("select value from meta where key = 'raw_dir'").fetchone()
+            finally:
+                conn.close()
+            if row and Path(row[0]).is_dir():
+                return Path(row[0])
+        except sqlite3.DatabaseError:
+            return None
+    beside = db_path.parent / "raw"
+    return beside if beside.is_dir() else None
+
+
+def ensure(db_path: Path, say: Callable[[str], None]) -> Path:
+    """Build the corpus first if it is missing or older than its raw files."""
+    from .build import is_stale
+
+    raw = raw_dir_for(db_path)
+    missing = not db_path.exists()
+    if missing and raw is None:
+        raise CorpusMissing(f"no corpus at {db_path}: run `syriacli build --raw DIR --db {db_path}`")
+    if raw is not None and (missing or (os.access(db_path.parent, os.W_OK) and is_stale(db_path, raw))
+                            or store.schema_version(db_path) not in (None, store.SCHEMA_VERSION)):
+        from .build import build
+
+        say(f"{'building' if missing else 'updating'} the corpus at {db_path} from {raw} first…")
+        report = build(raw, db_path)
+        say(f"{report.taken} articles in the corpus")
+    store.check_corpus(db_path)
+    return db_path

@@ -1,0 +1,93 @@
+"""Everything extracted from one article: a pure function of its raw text and manifest row.
+
+This is what the build's process pool runs, one article per call, so it takes and
+returns plain picklable data.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..events import build_events
+from .clean import clean
+from .dates import find_dates, read_dateline
+from .figures import find_figures
+from .names import find_names
+from .sentences import split_sentences
+
+WORD = re.compile(r"\w+")
+#: Metadata fields the manifest may give; where it is silent the text may.
+META_FIELDS = ("title", "publisher", "published")
+
+
+@dataclass
+class RawArticle:
+    id: str
+    file: str
+    text: str
+    manifest: dict = field(default_factory=dict)
+    raw_hash: str = ""
+    raw_size: int = 0
+    raw_mtime: float = 0.0
+
+
+@dataclass
+class ArticleRecord:
+    article: dict
+    events: list[dict]
+    figures: list[dict]
+    mentions: list[dict]
+    dates: list[dict]
+
+
+def resolve_metadata(manifest: dict, cleaned, body: str) -> dict:
+    """The manifest wins; where it is silent, read the value from the text; else empty."""
+    from_text = {
+        "title": cleaned.title,
+        "publisher": cleaned.publisher,
+        "published": read_dateline(cleaned.dateline, body) if cleaned.dateline else None,
+    }
+    meta = {}
+    for key in META_FIELDS:
+        given = (manifest.get(key) or "").strip() or None
+        value = given or from_text[key]
+        meta[key] = value
+        meta[f"{key}_from"] = "manifest" if given else ("text" if value else None)
+    meta["url"] = (manifest.get("url") or "").strip() or None
+    return meta
+
+
+def extract_article(raw: RawArticle) -> ArticleRecord:
+    cleaned = clean(raw.text)
+    text = cleaned.text
+    meta = resolve_metadata(raw.manifest, cleaned, text)
+    sentences = split_sentences(text)
+    dates = find_dates(text, meta["published"], sentences)
+    names = find_names(text, sentences)
+    figures = find_figures(text, sentences, dates, meta["published"])
+    events = build_events(raw.id, text, dates, names)
+    article = {
+        "id": raw.id, "file": raw.file, "text": text, "words": len(WORD.findall(text)),
+        "names": " ".join(sorted({n.key for n in names})),
+        "raw_hash": raw.raw_hash, "raw_size": raw.raw_size, "raw_mtime": raw.raw_mtime,
+        **{k: meta[k] for k in ("title", "publisher", "url", "published",
+                                "published_from", "publisher_from", "title_from")},
+    }
+    return ArticleRecord(
+        article=article,
+        events=[e.row() for e in events],
+        figures=[_row(f, raw.id, text) for f in figures],
+        mentions=[_row(n, raw.id) for n in names],
+        dates=[_row(d, raw.id) for d in dates],
+    )
+
+
+def _row(item, article: str, text: str | None = None) -> dict:
+    row = dict(item.__dict__)
+    row["article"] = article
+    if text is not None:
+        row["quote"] = text[item.sentence_start:item.sentence_end]
+    for key, value in row.items():
+        if isinstance(value, bool):
+            row[key] = int(value)
+    return row

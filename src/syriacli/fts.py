@@ -1,0 +1,148 @@
+"""Translate what a user types into a valid SQLite FTS5 query.
+
+Supported: plain words, "quoted phrases", prefix*, OR, NOT, AND and parentheses.
+Everything else is made safe rather than rejected: a hyphenated word ("Su-24",
+"Al-Nusra") becomes a phrase, an unbalanced quote closes at the end, a bare
+operator or a stray parenthesis is dropped or read as a word. Known names expand
+to every spelling in the variant table plus the name's key in the ``names``
+column, which holds the names found at build time (so "IS", the group, is found
+by ``ISIS`` without "is", the verb, matching anything).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import BadQuery
+
+TOKEN = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<paren>[()])|(?P<word>[^\s"()]+)')
+OPERATORS = {"OR", "AND", "NOT"}
+#: Characters FTS5's unicode61 tokenizer treats as separators inside a bare word.
+WORD_CHARS = re.compile(r"[\w]+", re.UNICODE)
+MAX_NAME_WORDS = 6
+
+
+@dataclass
+class _Term:
+    kind: str          # "phrase" | "word" | "op" | "paren"
+    text: str
+    prefix: bool = False
+
+
+def tokenize(query: str) -> list[_Term]:
+    terms: list[_Term] = []
+    for match in TOKEN.finditer(query.replace("\x00", " ")):
+        if match.group("paren"):
+            terms.append(_Term("paren", match.group("paren")))
+        elif match.group("phrase") is not None:
+            if WORD_CHARS.search(match.group("phrase")):
+                terms.append(_Term("phrase", match.group("phrase")))
+        else:
+            word = match.group("word")
+            if word in OPERATORS:
+                terms.append(_Term("op", word))
+                continue
+            prefix = word.endswith("*")
+            core = word.rstrip("*")
+            if WORD_CHARS.search(core):
+                terms.append(_Term("word", core, prefix))
+    return terms
+
+
+def _phrase(text: str, prefix: bool = False) -> str:
+    words = WORD_CHARS.findall(text)
+    quoted = '"' + " ".join(words) + '"'
+    return quoted + ("*" if prefix else "")
+
+
+def _balance(terms: list[_Term]) -> list[_Term]:
+    """Drop parentheses that do not pair up."""
+    keep = [True] * len(terms)
+    stack: list[int] = []
+    for i, term in enumerate(terms):
+        if term.kind == "paren" and term.text == "(":
+            stack.append(i)
+        elif term.kind == "paren":
+            if stack:
+                stack.pop()
+            else:
+                keep[i] = False
+    for i in stack:
+        keep[i] = False
+    return [t for t, k in zip(terms, keep) if k]
+
+
+def _operators_in_place(terms: list[_Term]) -> list[_Term]:
+    """An operator counts only between two operands; elsewhere it is dropped."""
+    out: list[_Term] = []
+    for i, term in enumerate(terms):
+        if term.kind != "op":
+            if term.kind == "paren" and term.text == ")" and out and out[-1].kind == "paren" and out[-1].text == "(":
+                out.pop()  # "()" says nothing
+                continue
+            out.append(term)
+            continue
+        before = out[-1] if out else None
+        after = terms[i + 1] if i + 1 < len(terms) else None
+        operand_before = before is not None and (before.kind in ("word", "phrase") or before.text == ")")
+        operand_after = after is not None and (after.kind in ("word", "phrase") or after.text == "(")
+        if operand_before and operand_after:
+            out.append(term)
+    return out
+
+
+def translate(query: str, expand=None) -> str:
+    """The FTS5 query for ``query``; ``expand(words) -> str | None`` expands known names.
+
+    Raises BadQuery when nothing searchable is left.
+    """
+    terms = _operators_in_place(_balance(tokenize(query)))
+    parts: list[str] = []
+    i = 0
+    while i < len(terms):
+        term = terms[i]
+        if term.kind == "word" and not term.prefix and expand is not None:
+            consumed, expansion = _longest_name(terms, i, expand)
+            if expansion:
+                parts.append(expansion)
+                i += consumed
+                continue
+        if term.kind == "phrase" and expand is not None:
+            expansion = expand(term.text)
+            if expansion:
+                parts.append(expansion)
+                i += 1
+                continue
+        if term.kind in ("word", "phrase"):
+            parts.append(_phrase(term.text, term.prefix))
+        else:
+            parts.append(term.text)
+        i += 1
+    if not any(p not in OPERATORS and p not in "()" for p in parts):
+        raise BadQuery(f"nothing to search for in {query!r}: type a word or a \"quoted phrase\"")
+    return " ".join(parts)
+
+
+def _longest_name(terms: list[_Term], i: int, expand) -> tuple[int, str | None]:
+    words = []
+    for j in range(i, min(len(terms), i + MAX_NAME_WORDS)):
+        if terms[j].kind != "word" or terms[j].prefix:
+            break
+        words.append(terms[j].text)
+    for n in range(len(words), 0, -1):
+        expansion = expand(" ".join(words[:n]))
+        if expansion:
+            return n, expansion
+    return 1, None
+
+
+def name_expansion(phrase: str) -> str | None:
+    """FTS5 for every spelling of a known name, or None if ``phrase`` names nothing known."""
+    from .extract.names import lookup, search_variants
+
+    name = lookup(phrase)
+    if name is None:
+        return None
+    spellings = [_phrase(v) for v in search_variants(name)]
+    spellings.append(f"names : {_phrase(name.key)}")
+    return "(" + " OR ".join(dict.fromkeys(spellings)) + ")"

@@ -1,0 +1,253 @@
+"""Read queries over a corpus: each a SQL builder paired with an executor.
+
+Every user value reaches SQL as a ``:named`` parameter; table and column names
+are fixed here. Rows come back as plain dicts, streamed where they can be.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Iterator
+
+from .errors import BadQuery
+
+#: Snippet markers: control characters no article contains, mapped by each renderer.
+MARK_START, MARK_END = "\x02", "\x03"
+
+
+@dataclass
+class Filters:
+    """Filters shared by the listing commands; dates are ISO first/last days."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    publisher: str | None = None
+    about: str | None = None        # a name key
+    limit: int | None = None
+
+
+def _article_where(filters: Filters, alias: str = "articles") -> tuple[list[str], dict]:
+    where, params = [], {}
+    if filters.date_from:
+        where.append(f"{alias}.published >= :date_from")
+        params["date_from"] = filters.date_from
+    if filters.date_to:
+        where.append(f"{alias}.published <= :date_to")
+        params["date_to"] = filters.date_to
+    if filters.publisher:
+        where.append(f"{alias}.publisher = :publisher collate nocase")
+        params["publisher"] = filters.publisher
+    if filters.about:
+        where.append(f"{alias}.id in (select article from mentions where key = :about)")
+        params["about"] = filters.about
+    return where, params
+
+
+def search_sql(filters: Filters) -> tuple[str, dict]:
+    where, params = _article_where(filters)
+    where.insert(0, "articles_fts match :query")
+    sql = (
+        "select articles.id as article, articles.title, articles.publisher, articles.published,"
+        " round(-articles_fts.rank, 3) as score,"
+        f" snippet(articles_fts, -1, '{MARK_START}', '{MARK_END}', '…', 24) as snippet"
+        " from articles_fts join articles on articles.rowid = articles_fts.rowid"
+        f" where {' and '.join(where)} order by articles_fts.rank"
+    )
+    if filters.limit:
+        sql += " limit :limit"
+        params["limit"] = filters.limit
+    return sql, params
+
+
+def search(conn: sqlite3.Connection, fts_query: str, filters: Filters) -> Iterator[dict]:
+    sql, params = search_sql(filters)
+    params["query"] = fts_query
+    try:
+        cursor = conn.execute(sql, params)
+        first = cursor.fetchmany(50)
+    except sqlite3.OperationalError as exc:
+        raise BadQuery(f"{exc} in query {fts_query!r}: put words in double quotes") from None
+    for row in first:
+        yield dict(row)
+    for row in cursor:
+        yield dict(row)
+
+
+def articles(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict]:
+    where, params = _article_where(filters)
+    sql = (
+        "select id as article, title, publisher, published, published_from, url, words"
+        " from articles" + (f" where {' and '.join(where)}" if where else "")
+        + " order by published is null, published, id"
+    )
+    if filters.limit:
+        sql += " limit :limit"
+        params["limit"] = filters.limit
+    for row in conn.execute(sql, params):
+        yield dict(row)
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
+    row = conn.execute("select * from articles where id = :id", {"id": article_id}).fetchone()
+    if row is None:
+        return None
+    result = dict(row)
+    for table in ("dates", "figures", "mentions"):
+        result[table] = [
+            dict(r) for r in conn.execute(
+                f"select * from {table} where article = :id order by start", {"id": article_id}
+            )
+        ]
+    return result
+
+
+def timeline_sql(filters: Filters, match: str | None) -> tuple[str, dict]:
+    where, params = [], {}
+    if filters.date_from:
+        where.append("entries.last_day >= :date_from")
+        params["date_from"] = filters.date_from
+    if filters.date_to:
+        where.append("entries.first_day <= :date_to")
+        params["date_to"] = filters.date_to
+    inner, inner_params = [], {}
+    if filters.publisher:
+        inner.append("articles.publisher = :publisher collate nocase")
+        inner_params["publisher"] = filters.publisher
+    if filters.about:
+        inner.append("events.article in (select article from mentions where key = :about)"
+                     " and events.about like :about_like")
+        inner_params["about"] = filters.about
+    if match:
+        inner.append("events.id in (select rowid from events_fts where events_fts match :match)")
+        inner_params["match"] = match
+    if inner:
+        where.append(
+            "entries.id in (select events.entry from events join articles on articles.id = events.article"
+            f" where {' and '.join(inner)})"
+        )
+        params.update(inner_params)
+    sql = "select * from entries" + (f" where {' and '.join(where)}" if where else "")
+    sql += " order by entries.first_day, entries.precision = 'year', entries.precision = 'month', entries.id"
+    if filters.limit:
+        sql += " limit :limit"
+        params["limit"] = filters.limit
+    return sql, params
+
+
+def timeline(conn: sqlite3.Connection, filters: Filters, match: str | None = None,
+             about_name: str | None = None) -> Iterator[dict]:
+    sql, params = timeline_sql(filters, match)
+    if filters.about:
+        params["about_like"] = f'%"{about_name}"%'
+    try:
+        rows = conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise BadQuery(f"{exc} in --match {match!r}: put words in double quotes") from None
+    for row in rows:
+        entry = dict(row)
+        entry["about"] = json.loads(entry["about"] or "[]")
+        entry["conflict"] = json.loads(entry["conflict"]) if entry["conflict"] else None
+        entry["mentions"] = [
+            dict(m) for m in conn.execute(
+                "select events.article, articles.publisher, articles.published,"
+                " events.quote, events.expression, events.date, events.precision"
+                " from events join articles on articles.id = events.article"
+                " where events.entry = :entry order by articles.published, events.article, events.start",
+                {"entry": entry["id"]},
+            )
+        ]
+        yield entry
+
+
+def figures_sql(metrics: list[str] | None, filters: Filters, claimant: str | None) -> tuple[str, dict]:
+    where, params = _article_where(filters)
+    if metrics is not None:
+        names = {f"m{i}": m for i, m in enumerate(metrics)}
+        where.append(f"figures.metric in ({', '.join(':' + k for k in names)})" if names else "0")
+        params.update(names)
+    if claimant:
+        where.append("figures.claimant like :claimant")
+        params["claimant"] = f"%{claimant}%"
+    sql = (
+        "select figures.metric, figures.value, figures.low, figures.high, figures.qualifier,"
+        " figures.unit, figures.claimant, figures.article, articles.publisher,"
+        " articles.published, figures.as_of, figures.period, figures.quote, figures.text, figures.noun"
+        " from figures join articles on articles.id = figures.article"
+        + (f" where {' and '.join(where)}" if where else "")
+        + " order by figures.metric, articles.published is null, articles.published desc, figures.article, figures.start"
+    )
+    if filters.limit:
+        sql += " limit :limit"
+        params["limit"] = filters.limit
+    return sql, params
+
+
+def figures(conn: sqlite3.Connection, metrics: list[str] | None, filters: Filters,
+            claimant: str | None = None) -> Iterator[dict]:
+    sql, params = figures_sql(metrics, filters, claimant)
+    for row in conn.execute(sql, params):
+        yield dict(row)
+
+
+def figure_metrics(conn: sqlite3.Connection) -> Iterator[dict]:
+    sql = (
+        "select metric, count(*) as claims, count(distinct article) as articles,"
+        " min(coalesce(value, low)) as min, max(coalesce(value, high)) as max,"
+        " group_concat(distinct unit) as units from figures group by metric order by claims desc, metric"
+    )
+    for row in conn.execute(sql):
+        yield dict(row)
+
+
+def publishers(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "select distinct publisher from articles where publisher is not null order by publisher")]
+
+
+def names(conn: sqlite3.Connection, type_: str | None = None) -> Iterator[dict]:
+    where = "where mentions.type = :type" if type_ else ""
+    sql = (
+        "select mentions.name, mentions.type, count(distinct mentions.article) as articles,"
+        " count(*) as mentions, group_concat(distinct mentions.text) as spellings,"
+        " max(mentions.role) as role, max(mentions.org) as org,"
+        " (select min(events.date) from events where events.about like '%\"' || mentions.name || '\"%') as first,"
+        " (select max(events.date) from events where events.about like '%\"' || mentions.name || '\"%') as last"
+        f" from mentions {where} group by mentions.name, mentions.type order by mentions desc, mentions.name"
+    )
+    for row in conn.execute(sql, {"type": type_}):
+        yield dict(row)
+
+
+def name_card(conn: sqlite3.Connection, key: str) -> dict | None:
+    rows = conn.execute(
+        "select mentions.*, articles.publisher, articles.published from mentions"
+        " join articles on articles.id = mentions.article where mentions.key = :key order by articles.published, mentions.start",
+        {"key": key},
+    ).fetchall()
+    if not rows:
+        return None
+    first = dict(rows[0])
+    return {
+        "name": first["name"], "type": first["type"],
+        "role": next((r["role"] for r in rows if r["role"]), None),
+        "org": next((r["org"] for r in rows if r["org"]), None),
+        "spellings": sorted({r["text"] for r in rows}),
+        "articles": sorted({r["article"] for r in rows}),
+        "mentions": len(rows),
+    }
+
+
+def name_key(conn: sqlite3.Connection, text: str) -> str | None:
+    """The key of a name a user typed: any spelling the table knows, or a name seen in the corpus."""
+    from .extract.names import lookup
+
+    known = lookup(text)
+    if known is not None:
+        return known.key
+    row = conn.execute(
+        "select key from mentions where name = :text collate nocase or text = :text collate nocase"
+        " group by key order by count(*) desc limit 1",
+        {"text": text.strip()},
+    ).fetchone()
+    return row[0] if row else None

@@ -1,0 +1,220 @@
+"""The corpus database: its schema, how a build writes it, how readers open it.
+
+Writes go through sqlite-utils (table creation, ``insert_all``, ``enable_fts``).
+The read path (``open_corpus`` and :mod:`syriacli.queries`) uses the standard
+library's sqlite3 only: importing sqlite-utils costs ~100 ms, and a query command
+should start faster than that.
+
+A build writes a new file beside the corpus and swaps it in with ``os.replace``
+only when it is complete, so an interrupted build leaves the old corpus intact.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+from .errors import CorpusMissing, NotACorpus
+
+SCHEMA_VERSION = 3
+#: FTS5 settings: porter stemming over unicode61 with diacritics folded.
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+#: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times.
+RANK = "bm25(10.0, 1.0, 2.0)"
+
+TABLES = {
+    "articles": {
+        "columns": {
+            "id": str, "file": str, "title": str, "publisher": str, "url": str,
+            "published": str, "published_from": str, "publisher_from": str,
+            "title_from": str, "text": str, "words": int, "names": str,
+            "raw_hash": str, "raw_size": int, "raw_mtime": float,
+        },
+        "pk": "id",
+    },
+    "events": {
+        "columns": {
+            "id": int, "article": str, "entry": int, "date": str, "precision": str,
+            "first_day": str, "last_day": str, "expression": str, "rule": str,
+            "relative": int, "summary": str, "quote": str, "about": str, "concepts": str,
+            "start": int, "end": int, "sentence_start": int, "sentence_end": int,
+        },
+        "pk": "id",
+    },
+    "entries": {
+        "columns": {
+            "id": int, "date": str, "precision": str, "first_day": str, "last_day": str,
+            "summary": str, "about": str, "conflict": str, "sources": int,
+        },
+        "pk": "id",
+    },
+    "figures": {
+        "columns": {
+            "id": int, "article": str, "metric": str, "value": float, "low": float,
+            "high": float, "qualifier": str, "unit": str, "noun": str, "claimant": str,
+            "as_of": str, "period": str, "quote": str, "text": str,
+            "start": int, "end": int, "sentence_start": int, "sentence_end": int,
+        },
+        "pk": "id",
+    },
+    "mentions": {
+        "columns": {
+            "id": int, "article": str, "name": str, "key": str, "type": str,
+            "role": str, "org": str, "known": int, "text": str,
+            "start": int, "end": int, "sentence_start": int, "sentence_end": int,
+        },
+        "pk": "id",
+    },
+    "dates": {
+        "columns": {
+            "id": int, "article": str, "date": str, "precision": str, "expression": str,
+            "rule": str, "relative": int, "start": int, "end": int,
+        },
+        "pk": "id",
+    },
+}
+FOREIGN = {"events": "article", "figures": "article", "mentions": "article", "dates": "article"}
+INDEXES = [
+    ("articles", ["published"]), ("articles", ["publisher"]),
+    ("events", ["article"]), ("events", ["entry"]),
+    ("entries", ["first_day"]), ("entries", ["last_day"]),
+    ("figures", ["metric"]),
+    ("figures", ["article"]), ("figures", ["claimant"]),
+    ("mentions", ["key"]), ("mentions", ["article"]), ("dates", ["article"]),
+]
+
+
+def create_schema(db) -> None:
+    """Create every table, index and FTS index on an empty sqlite-utils Database."""
+    for name, spec in TABLES.items():
+        db[name].create(spec["columns"], pk=spec["pk"])
+    for table, columns in INDEXES:
+        db[table].create_index(columns)
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["articles"].enable_fts(["title", "text", "names"], tokenize=TOKENIZE, create_triggers=True)
+    db["events"].enable_fts(["summary", "quote"], tokenize=TOKENIZE, create_triggers=True)
+    db.execute(
+        "insert into articles_fts(articles_fts, rank) values ('rank', :rank)", {"rank": RANK}
+    )
+    set_meta(db.conn, schema_version=str(SCHEMA_VERSION))
+    db.conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
+
+
+def set_meta(conn: sqlite3.Connection, **values: str) -> None:
+    conn.executemany(
+        "insert or replace into meta (key, value) values (?, ?)", list(values.items())
+    )
+
+
+def get_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("select key, value from meta"))
+
+
+def schema_version(path: Path) -> int | None:
+    """The schema version of a corpus file; None if it is not a syriacli corpus."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("select value from meta where key = 'schema_version'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return int(row[0]) if row and str(row[0]).isdigit() else None
+
+
+def check_corpus(path: Path) -> None:
+    """Raise unless ``path`` is a corpus of this schema version."""
+    if not path.exists():
+        raise CorpusMissing(f"no corpus at {path}: run `syriacli build` first")
+    version = schema_version(path)
+    if version is None:
+        raise NotACorpus(f"{path} is not a syriacli corpus (left untouched)")
+    if version != SCHEMA_VERSION:
+        raise NotACorpus(
+            f"{path} was built by schema version {version}, this is {SCHEMA_VERSION}: "
+            "run `syriacli build` to rebuild it"
+        )
+
+
+def open_corpus(path: Path) -> sqlite3.Connection:
+    """Open a corpus read-only. Works on a read-only file in a read-only folder."""
+    check_corpus(path)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def write_article(db, record) -> None:
+    """Insert one extracted article (an :class:`~syriacli.extract.article.ArticleRecord`)."""
+    conn = db.conn
+    conn.execute(
+        "insert into articles (id, file, title, publisher, url, published, published_from,"
+        " publisher_from, title_from, text, words, names, raw_hash, raw_size, raw_mtime)"
+        " values (:id, :file, :title, :publisher, :url, :published, :published_from,"
+        " :publisher_from, :title_from, :text, :words, :names, :raw_hash, :raw_size, :raw_mtime)",
+        record.article,
+    )
+    for table in ("events", "figures", "mentions", "dates"):
+        rows = getattr(record, table)
+        if rows:
+            columns = [c for c in TABLES[table]["columns"] if c != "id"]
+            conn.executemany(
+                f"insert into {table} ({', '.join(quote(c) for c in columns)}) values "
+                f"({', '.join(':' + c for c in columns)})",
+                [{c: row.get(c) for c in columns} for row in rows],
+            )
+
+
+def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
+    for table in ("events", "figures", "mentions", "dates"):
+        conn.execute(f"delete from {table} where article = ?", (article_id,))
+    conn.execute("delete from articles where id = ?", (article_id,))
+
+
+def quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def article_fingerprints(path: Path) -> dict[str, tuple[str, int, float, str]]:
+    """id -> (raw_hash, raw_size, raw_mtime, file) of an existing corpus, for incremental builds."""
+    if schema_version(path) != SCHEMA_VERSION:
+        return {}
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {
+            row[0]: (row[1], row[2], row[3], row[4])
+            for row in conn.execute("select id, raw_hash, raw_size, raw_mtime, file from articles")
+        }
+    finally:
+        conn.close()
+
+
+def replace_entries(conn: sqlite3.Connection, entries, assignments) -> None:
+    """Store merged timeline entries and point each event at its entry."""
+    conn.execute("delete from entries")
+    conn.executemany(
+        "insert into entries (id, date, precision, first_day, last_day, summary, about,"
+        " conflict, sources) values (:id, :date, :precision, :first_day, :last_day,"
+        " :summary, :about, :conflict, :sources)",
+        [dict(e, about=json.dumps(e["about"]), conflict=json.dumps(e["conflict"]) if e["conflict"] else None)
+         for e in entries],
+    )
+    conn.executemany("update events set entry = ? where id = ?", assignments)
+
+
+def event_rows(conn: sqlite3.Connection):
+    """Every event with the metadata merging needs, in a stable order."""
+    conn.row_factory = sqlite3.Row
+    return conn.execute(
+        "select events.id, events.article, events.date, events.precision, events.first_day,"
+        " events.last_day, events.summary, events.quote, events.about, events.concepts,"
+        " events.expression, events.rule, events.relative,"
+        " articles.publisher from events join articles on articles.id = events.article"
+        " where events.date is not null order by events.first_day, events.id"
+    )
+
+
+def tmp_path_for(path: Path) -> Path:
+    return path.with_name(f".{path.name}.tmp{os.getpid()}")

@@ -1,0 +1,309 @@
+"""Rich views for a terminal: timeline, figures, search hits, name cards, articles.
+
+Only ``--format table`` (a terminal's default) comes here; every other format is
+written by :mod:`syriacli.render`. Long results are cut with a note rather than
+rendered row by row (a Rich table costs ~0.5 ms a row).
+"""
+from __future__ import annotations
+
+import contextlib
+import sys
+import zlib
+from collections import Counter, defaultdict
+
+from . import render
+
+TIMELINE_COLUMNS = ["date", "precision", "summary", "about", "conflict", "mentions"]
+FIGURE_COLUMNS = ["metric", "value", "low", "high", "qualifier", "unit", "claimant", "article",
+                  "publisher", "published", "as_of", "period", "quote"]
+MAX_TABLE_ROWS = 400
+PALETTE = ["bright_blue", "bright_magenta", "bright_green", "bright_cyan", "yellow", "bright_red",
+           "orange3", "medium_purple", "spring_green3", "deep_sky_blue1"]
+SPARK = " ▁▂▃▄▅▆▇█"
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+QUALIFIER_MARK = {"over": ">", "about": "~", "at least": "≥", "up to": "≤", "nearly": "≲", "under": "<"}
+
+
+def publisher_style(publisher: str | None) -> str:
+    if not publisher:
+        return "dim"
+    return "bold white on " + PALETTE[zlib.crc32(publisher.encode()) % len(PALETTE)].replace("bright_", "")
+
+
+def badge(publisher: str | None):
+    from rich.text import Text
+
+    return Text(f" {publisher or '?'} ", style=publisher_style(publisher))
+
+
+def date_label(iso: str | None, precision: str | None) -> str:
+    if not iso:
+        return "?"
+    if precision == "year" or len(iso) == 4:
+        return iso[:4]
+    month = MONTHS[int(iso[5:7]) - 1]
+    if precision == "month" or len(iso) == 7:
+        return f"{month} {iso[:4]}"
+    return f"{int(iso[8:10])} {month} {iso[:4]}"
+
+
+def _cut(rows: list, what: str) -> list:
+    if len(rows) > MAX_TABLE_ROWS:
+        render.console(stderr=True).print(
+            f"showing the first {MAX_TABLE_ROWS} of {len(rows)} {what}; narrow with --from/--to, "
+            "or pipe with --format tsv for all", markup=False)
+        return rows[:MAX_TABLE_ROWS]
+    return rows
+
+
+def search_table(rows: list[dict]) -> None:
+    from rich.table import Table
+
+    table = Table(header_style="bold", show_lines=True)
+    for column in ("article", "published", "publisher", "title / snippet", "score"):
+        table.add_column(column, overflow="fold")
+    for row in _cut(rows, "hits"):
+        cell = render.styled(row["title"])
+        cell.stylize("bold")
+        cell.append("\n")
+        cell.append_text(render.styled(row["snippet"]))
+        table.add_row(row["article"], row["published"] or "", badge(row["publisher"]), cell, f"{row['score']:.2f}")
+    render.console().print(table)
+
+
+def month_strip(entries: list[dict]):
+    """A one-line bar chart of entries per month across the range shown."""
+    from rich.text import Text
+
+    months = Counter(e["date"][:7] for e in entries if e["precision"] != "year")
+    if not months:
+        return Text("")
+    first, last = min(months), max(months)
+    keys, (y, m) = [], (int(first[:4]), int(first[5:7]))
+    while f"{y:04d}-{m:02d}" <= last:
+        keys.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    top = max(months.values())
+    bars = "".join(SPARK[0 if not months[k] else max(1, round(8 * months[k] / top))] for k in keys)
+    strip = Text("events a month ", style="dim")
+    strip.append(date_label(first, "month") + " ", style="dim")
+    strip.append(bars, style="cyan")
+    strip.append(f" {date_label(last, 'month')}  (max {top})", style="dim")
+    return strip
+
+
+def timeline_view(entries: list[dict], quotes: bool) -> None:
+    from rich.text import Text
+
+    out = render.console()
+    if not entries:
+        return
+    out.print(month_strip(entries))
+    year = month = None
+    for entry in _cut(entries, "entries"):
+        if entry["date"][:4] != year:
+            year, month = entry["date"][:4], None
+            out.rule(Text(year, style="bold"), align="left")
+        if entry["precision"] != "year" and entry["date"][:7] != month:
+            month = entry["date"][:7]
+            out.print(Text(MONTHS[int(month[5:7]) - 1], style="bold underline"))
+        line = Text()
+        line.append(f"{date_label(entry['date'], entry['precision']):>12}  ", style="bold cyan")
+        if entry["conflict"]:
+            line.append("⚠ ", style="bold red")
+        line.append(entry["summary"])
+        for publisher in dict.fromkeys(m["publisher"] for m in entry["mentions"]):
+            line.append(" ")
+            line.append_text(badge(publisher))
+        out.print(line)
+        if entry["conflict"]:
+            said = "; ".join(f"{date_label(c['date'], c['precision'])} ({', '.join(c['articles'])})"
+                             for c in entry["conflict"])
+            out.print(Text(f"{'':14}sources disagree: {said}", style="red"))
+        if entry["about"]:
+            out.print(Text(f"{'':14}about: {', '.join(entry['about'])}", style="dim"))
+        if quotes:
+            for mention in entry["mentions"]:
+                quote = Text(f"{'':14}")
+                quote.append_text(badge(mention["publisher"]))
+                quote.append(f" {mention['article']} ", style="dim")
+                quote.append(f"“{mention['quote']}”", style="italic")
+                out.print(quote)
+
+
+def value_label(claim: dict) -> str:
+    unit = f" {claim['unit']}" if claim.get("unit") and claim["unit"] != "percent" else ""
+    pct = "%" if claim.get("unit") == "percent" else ""
+    if claim.get("value") is None and claim.get("low") is not None:
+        return f"{_num(claim['low'])}–{_num(claim['high'])}{pct}{unit}"
+    if claim.get("qualifier") == "vague":
+        return f"{claim.get('text') or _num(claim['value'])} (vague)"
+    mark = QUALIFIER_MARK.get(claim.get("qualifier") or "exact", "")
+    return f"{mark}{_num(claim['value'])}{pct}{unit}"
+
+
+def _num(value) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() or value >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _bounds(claim: dict) -> tuple[float, float]:
+    """The interval a claim allows, given its qualifier."""
+    if claim.get("value") is None:
+        return claim["low"] or 0.0, claim["high"] or 0.0
+    v = claim["value"]
+    return {
+        "over": (v, float("inf")), "at least": (v, float("inf")), "about": (0.9 * v, 1.1 * v),
+        "nearly": (0.85 * v, v), "up to": (0, v), "under": (0, v), "vague": (v, 10 * v),
+    }.get(claim.get("qualifier") or "exact", (v, v))
+
+
+def disagreements(claims: list[dict]) -> list[tuple[dict, dict]]:
+    """Pairs of claims on one metric and unit, by different claimants, whose intervals do not meet."""
+    pairs = []
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if a["metric"] != b["metric"] or a.get("unit") != b.get("unit"):
+                continue
+            if (a.get("claimant") or a["publisher"]) == (b.get("claimant") or b["publisher"]):
+                continue
+            lo_a, hi_a = _bounds(a)
+            lo_b, hi_b = _bounds(b)
+            if hi_a < lo_b or hi_b < lo_a:
+                pairs.append((a, b))
+    return pairs
+
+
+def spread_line(metric: str, claims: list[dict]) -> str:
+    values = [c["value"] if c["value"] is not None else c["low"] for c in claims] + \
+             [c["high"] for c in claims if c.get("high") is not None]
+    values = [v for v in values if v is not None]
+    claimants = {c.get("claimant") or f"{c.get('publisher') or '?'} (own account)" for c in claims}
+    if not values:
+        return metric
+    low, high = min(values), max(values)
+    top = next((c for c in claims if (c["value"] or c["high"]) == high), None)
+    plus = "+" if top and top.get("qualifier") in ("over", "at least") else ""
+    return (f"{metric}: {_num(low)} to {_num(high)}{plus}, {len(claims)} claims, "
+            f"{len(claimants)} claimant{'s' if len(claimants) != 1 else ''}")
+
+
+def figures_view(claims: list[dict], quotes: bool, by_claimant: bool, word: str | None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    out = render.console()
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for claim in claims:
+        groups[claim["metric"]].append(claim)
+    for metric, rows in groups.items():
+        if by_claimant:
+            rows = sorted(rows, key=lambda c: ((c.get("claimant") or "~").lower(), c["published"] or ""))
+        out.print(Text(spread_line(metric, rows), style="bold"))
+        top = max((_bounds(c)[1] if _bounds(c)[1] != float("inf") else _bounds(c)[0]) for c in rows) or 1
+        table = Table(show_header=True, header_style="dim", box=None, pad_edge=False)
+        for column in ("value", "", "claimant", "source", "published", "article"):
+            table.add_column(column, overflow="fold")
+        for claim in _cut(rows, "claims"):
+            lo, hi = _bounds(claim)
+            width = 24
+            bar = "█" * max(1, round(width * min(lo or hi, top) / top))
+            if hi == float("inf"):
+                bar += "▸"
+            elif claim.get("value") is None and hi > lo:
+                bar = "█" * max(1, round(width * lo / top)) + "▒" * max(0, round(width * (hi - lo) / top))
+            table.add_row(Text(value_label(claim), style="bold"), Text(bar, style="cyan"),
+                          claim.get("claimant") or Text("(own account)", style="dim"),
+                          badge(claim["publisher"]), claim["published"] or "", claim["article"])
+            if quotes:
+                table.add_row("", "", Text(f"“{claim['quote']}”", style="italic"), "", "", "")
+        out.print(table)
+        pairs = disagreements(rows)
+        if pairs:
+            out.print(Text("disagree beyond their qualifiers:", style="bold red"))
+            for a, b in pairs[:20]:
+                out.print(Text(f"  {value_label(a)} ({a.get('claimant') or a['publisher']}) vs "
+                               f"{value_label(b)} ({b.get('claimant') or b['publisher']})", style="red"))
+        out.print()
+
+
+def metrics_view(rows: list[dict]) -> None:
+    render.simple_table(rows, ["metric", "claims", "articles", "min", "max", "units"],
+                        title="metrics (syriacli figures METRIC for the claims)")
+
+
+def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
+    from .annotate import annotated_text
+
+    fmt = render.default_format(fmt) if fmt else ("table" if sys.stdout.isatty() else "text")
+    if fmt in ("json", "jsonl"):
+        render.write_rows([article], list(article), fmt)
+        return
+    header = f"{article['title'] or article['id']}\n{article['publisher'] or '?'} · {article['published'] or 'date unknown'} · {article['id']}\n"
+    if fmt == "table":
+        from rich.text import Text
+
+        out = render.console()
+        out.print(Text(header, style="bold"))
+        out.print(annotated_text(article, rich=True) if annotate else Text(article["text"]))
+    else:
+        sys.stdout.write(header + "\n")
+        sys.stdout.write((annotated_text(article, rich=False) if annotate else article["text"]) + "\n")
+
+
+def name_card_view(card: dict, fmt: str) -> None:
+    if fmt != "table":
+        render.write_rows([card], list(card), fmt if fmt != "tsv" else "jsonl")
+        return
+    from rich.text import Text
+
+    out = render.console()
+    out.print(Text(f"{card['name']} ({card['type']})", style="bold"))
+    for label in ("role", "org"):
+        if card.get(label):
+            out.print(f"{label}: {card[label]}", markup=False)
+    out.print(f"spellings: {', '.join(card['spellings'])}", markup=False)
+    out.print(f"{card['mentions']} mentions in {len(card['articles'])} articles: {', '.join(card['articles'])}",
+              markup=False)
+    if card["events"]:
+        out.print(Text("events", style="bold underline"))
+        timeline_view(card["events"], quotes=False)
+    if card["figures"]:
+        out.print(Text("figures", style="bold underline"))
+        figures_view(card["figures"], False, False, None)
+
+
+@contextlib.contextmanager
+def build_progress():
+    """A progress bar on stderr for builds that extract many articles."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress("extracting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=render.console(stderr=True), transient=True) as bar:
+        def track(results, total):
+            if total < 200:
+                yield from results
+                return
+            task = bar.add_task("extract", total=total)
+            for result in results:
+                bar.advance(task)
+                yield result
+        yield track
+
+
+def build_summary(report) -> None:
+    err = render.console(stderr=True)
+    for warning in report.warnings:
+        err.print(f"warning: {warning}", markup=False)
+    for name, reason in report.skipped:
+        err.print(f"skipped {name}: {reason}", markup=False)
+    if report.unchanged:
+        err.print(f"{report.path}: up to date, {report.taken} articles", markup=False)
+        return
+    err.print(f"built {report.path}: {report.taken} articles ({report.extracted} extracted, "
+              f"{report.reused} unchanged, {report.removed} removed), {len(report.skipped)} skipped",
+              markup=False)

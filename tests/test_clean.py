@@ -1,0 +1,64 @@
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from syriacli.extract.clean import clean
+
+
+def test_site_chrome_is_dropped_and_header_read():
+    raw = (
+        "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon closeicon fbicon\n"
+        "30 Sep, 2016 05:10\n\n"
+        "A year of Russian ops: 5 key milestones\n\n"
+        "Precisely a year ago Moscow joined the campaign.\n\n"
+        "READ MORE: 'Best gift to terrorists' – Moscow\n\n"
+        "Read more [Another story](#)\n\n"
+        "Trends [Russian anti-terror op in Syria](#), [Syria unrest](#)\n\n"
+        "The end.\n"
+    )
+    article = clean(raw)
+    assert article.title == "A year of Russian ops: 5 key milestones"
+    assert article.dateline == "30 Sep, 2016 05:10"
+    assert article.text == "Precisely a year ago Moscow joined the campaign.\n\nThe end."
+
+
+def test_bbc_banner_related_topics_captions():
+    raw = (
+        "BBC News\n\nSyria conflict: Russia 'to continue air strikes'\n\nRelated Topics\n"
+        "  • Syrian civil war\nmedia captionVideo showed jets\nRussia will continue air strikes.\n"
+        "image copyrightAFP\nMore on the Syria conflict\n\n  • IS: The full story\nThe end.\n"
+    )
+    article = clean(raw)
+    assert article.publisher == "BBC"
+    assert article.text == "Russia will continue air strikes.\n\nThe end."
+
+
+def test_ap_signoff_byline_and_broken_paragraph():
+    raw = (
+        "Russia says Syria government seized most territory\n\n12/09/2017 09:03 by admin\n\n"
+        "The IS militants were finally driven out\n\nof the city in March 2017.\n\n- AP"
+    )
+    article = clean(raw)
+    assert article.publisher == "AP"
+    assert article.dateline == "12/09/2017 09:03"
+    assert article.text == "The IS militants were finally driven out of the city in March 2017."
+
+
+def test_markdown_links_emphasis_and_lookalikes():
+    raw = "Title\n\nPeskov said \u201c*neither Islamic State*\u201d is in the [report](#) \u2014 Syria\u2019s\u00a0army."
+    assert clean(raw).text == "Peskov said \u201cneither Islamic State\u201d is in the report \u2014 Syria's army."
+
+
+def test_crlf_and_bom():
+    assert clean("\ufeffTitle\r\n\r\nBody text here.\r\n").text == "Body text here."
+
+
+def test_title_repeated_as_heading_is_dropped():
+    assert clean("Same title\n\nSame title\n\nBody.").text == "Body."
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_clean_never_raises(raw):
+    article = clean(raw)
+    assert isinstance(article.text, str)
+    assert "\r" not in article.text

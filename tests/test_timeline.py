@@ -1,0 +1,103 @@
+from syriacli.events import clause_around, day_range, summarise
+from syriacli.timeline import merge
+
+
+def event(id, article, date, precision, concepts, about, relative=False, summary="s"):
+    first, last = day_range(date, precision)
+    return {"id": id, "article": article, "date": date, "precision": precision, "first_day": first,
+            "last_day": last, "summary": summary, "about": about, "concepts": concepts,
+            "relative": relative}
+
+
+def entries_of(events):
+    entries, assignments = merge(events)
+    members = {}
+    for entry_id, event_id in assignments:
+        members.setdefault(entry_id, set()).add(event_id)
+    return {e["id"]: (e, members[e["id"]]) for e in entries}
+
+
+def test_same_happening_same_date_merges_across_sources():
+    got = entries_of([
+        event(1, "a", "2015-09-30", "day", ["campaign start"], ["Homs", "Hama"]),
+        event(2, "b", "2015-09-30", "day", ["campaign start"], []),
+    ])
+    assert len(got) == 1
+    entry, members = next(iter(got.values()))
+    assert members == {1, 2} and entry["sources"] == 2 and entry["conflict"] is None
+
+
+def test_distinct_happenings_in_one_month_stay_apart():
+    got = entries_of([
+        event(1, "a", "2016-09", "month", ["ceasefire", "agreement"], []),
+        event(2, "b", "2016-09", "month", ["airstrike"], ["Deir ez-Zor"]),
+    ])
+    assert len(got) == 2
+
+
+def test_different_precision_is_not_folded():
+    got = entries_of([
+        event(1, "a", "2015-09-30", "day", ["campaign start"], []),
+        event(2, "b", "2015-09", "month", ["campaign start"], []),
+    ])
+    assert len(got) == 2
+
+
+def test_conflicting_dates_merge_and_flag():
+    got = entries_of([
+        event(1, "a", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
+        event(2, "b", "2016-03-15", "day", ["withdrawal"], ["Vladimir Putin"], relative=True),
+    ])
+    assert len(got) == 1
+    entry, _ = next(iter(got.values()))
+    assert entry["date"] == "2016-03-14"  # stated outright beats inferred on a tie
+    assert entry["conflict"] == [
+        {"date": "2016-03-14", "precision": "day", "articles": ["a"]},
+        {"date": "2016-03-15", "precision": "day", "articles": ["b"]},
+    ]
+
+
+def test_majority_of_articles_wins_a_conflict():
+    got = entries_of([
+        event(1, "a", "2016-03", "month", ["control change"], ["Palmyra"], relative=True),
+        event(2, "b", "2016-03", "month", ["control change"], ["Palmyra"]),
+        event(3, "c", "2016-04", "month", ["control change"], ["Palmyra"]),
+    ])
+    entry, members = next(iter(got.values()))
+    assert len(got) == 1 and entry["date"] == "2016-03" and members == {1, 2, 3}
+
+
+def test_conflict_needs_a_shared_name():
+    got = entries_of([
+        event(1, "a", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
+        event(2, "b", "2016-03-15", "day", ["withdrawal"], []),
+    ])
+    assert len(got) == 2
+
+
+def test_far_dates_never_merge():
+    got = entries_of([
+        event(1, "a", "2016-03", "month", ["control change"], ["Palmyra"]),
+        event(2, "b", "2017-03", "month", ["control change"], ["Palmyra"]),
+    ])
+    assert len(got) == 2
+
+
+def test_clause_around_cuts_at_breaks_between_dates():
+    sentence = "Russian forces started leaving Syria on Tuesday after Monday's surprise announcement by Putin."
+    tuesday = sentence.index("Tuesday")
+    monday = sentence.index("Monday's")
+    assert clause_around(sentence, tuesday, tuesday + 7, [(monday, monday + 8)]) == \
+        "Russian forces started leaving Syria on Tuesday"
+    assert clause_around(sentence, monday, monday + 8, [(tuesday, tuesday + 7)]).startswith("Monday's")
+
+
+def test_summary_trims_attribution():
+    assert summarise("However, Russia will continue its operation in Syria, Peskov said.") == \
+        "Russia will continue its operation in Syria"
+
+
+def test_day_range():
+    assert day_range("2016-02", "month") == ("2016-02-01", "2016-02-29")
+    assert day_range("2015", "year") == ("2015-01-01", "2015-12-31")
+    assert day_range("2016-03-14", "day") == ("2016-03-14", "2016-03-14")
