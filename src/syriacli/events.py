@@ -27,6 +27,12 @@ CLAUSE_BREAK = re.compile(r"[;:–—]|,? (?:but|while|whereas|which|after|befor
 SUMMARY_LENGTH = 160
 #: Rules whose mention is a span of time, not a happening on that date.
 NOT_EVENT_RULES = frozenset({"period", "range", "duration"})
+#: "between September 2015 and February 2016", "from May to July": a span, not two happenings.
+PERIOD_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
+PERIOD_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?$", re.I)
+#: A sentence that points back at a place named just before ("the ancient city").
+BACK_REFERENCE = re.compile(r"\b(?:the|that|this) (?:ancient |historic |northern |eastern |southern |western )?(?:city|town|base|province|area|region)\b|\bthere\b", re.I)
+PLACE_TYPES = ("place", "base")
 
 
 @dataclass
@@ -57,14 +63,15 @@ class Event:
 
 
 @lru_cache(maxsize=1)
-def concept_table() -> tuple[dict[str, list[str]], frozenset[str]]:
+def concept_table() -> tuple[dict[str, list[str]], frozenset[str], frozenset[str]]:
+    """(concept -> stems, generic names, weak concepts) from concepts.json."""
     data = json.loads(resources.files("syriacli.data").joinpath("concepts.json").read_text("utf-8"))
-    return data["concepts"], frozenset(data["generic_names"])
+    return data["concepts"], frozenset(data["generic_names"]), frozenset(data["weak_concepts"])
 
 
 @lru_cache(maxsize=1)
 def _concept_patterns() -> list[tuple[str, re.Pattern]]:
-    concepts, _ = concept_table()
+    concepts = concept_table()[0]
     return [
         (name, re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.I))
         for name, stems in concepts.items()
@@ -131,8 +138,8 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
     """Events of one article from its date mentions and name mentions."""
     events: list[Event] = []
     resolved = [d for d in dates if d.date and d.rule not in NOT_EVENT_RULES]
-    previous_places: list[str] = []
-    last_sentence = None
+    spans = period_endpoints(text, resolved)
+    resolved = [d for d in resolved if id(d) not in spans]
     for mention in resolved:
         s_start, s_end = mention.sentence_start, mention.sentence_end
         sentence = text[s_start:s_end]
@@ -143,12 +150,10 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
         ]
         clause = clause_around(sentence, mention.start - s_start, mention.end - s_start, others)
         about = _names_between(names, s_start, s_end)
-        if last_sentence != s_start:
-            prior = [n for n in names if n.end <= s_start and n.type in ("place", "base")]
-            previous_places = [prior[-1].name] if prior else []
-            last_sentence = s_start
-        if not any(n.type in ("place", "base") for n in names if s_start <= n.start < s_end):
-            about = about + [p for p in previous_places if p not in about]
+        if BACK_REFERENCE.search(sentence) and not any(
+            n.type in PLACE_TYPES for n in names if s_start <= n.start < s_end
+        ):
+            about += [p for p in _place_before(text, names, s_start) if p not in about]
         first, last = day_range(mention.date, mention.precision)
         events.append(Event(
             article=article, date=mention.date, precision=mention.precision,
@@ -158,6 +163,25 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
             start=mention.start, end=mention.end, sentence_start=s_start, sentence_end=s_end,
         ))
     return events
+
+
+def period_endpoints(text: str, dates) -> set[int]:
+    """ids of date mentions that open or close a "between X and Y" span."""
+    ends: set[int] = set()
+    for first, second in zip(dates, dates[1:]):
+        if first.sentence_start != second.sentence_start:
+            continue
+        if PERIOD_BEFORE.search(text, first.sentence_start, first.start) and \
+                PERIOD_JOIN.match(text[first.end:second.start]):
+            ends.update((id(first), id(second)))
+    return ends
+
+
+def _place_before(text: str, names, start: int) -> list[str]:
+    """The last place named in the same paragraph before ``start``."""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    before = [n for n in names if paragraph_start <= n.start < start and n.type in PLACE_TYPES]
+    return [before[-1].name] if before else []
 
 
 def _names_between(names, start: int, end: int) -> list[str]:

@@ -9,7 +9,6 @@ rows are flushed one by one, so a consumer sees them as they come.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import sys
@@ -33,8 +32,9 @@ def console(stderr: bool = False, width: int | None = None):
     from rich.console import Console
 
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    # Messages on stderr are single lines a user may grep: never wrap them.
     return Console(stderr=stderr, no_color=no_color, width=width, highlight=False,
-                   soft_wrap=False)
+                   soft_wrap=stderr)
 
 
 def plain(value) -> str:
@@ -43,7 +43,9 @@ def plain(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, (list, dict)):
+    if isinstance(value, list):
+        value = ", ".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value)
+    elif isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)
     text = str(value).replace(MARK_START, PLAIN_MARK[0]).replace(MARK_END, PLAIN_MARK[1])
     return " ".join(text.split())
@@ -77,21 +79,20 @@ def write_rows(rows: Iterable[dict], columns: list[str], fmt: str,
             out.write(json.dumps(_pick(row, columns), ensure_ascii=False) + "\n")
             out.flush()
             count += 1
-    elif fmt in ("csv", "tsv"):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n",
-                            quoting=csv.QUOTE_MINIMAL if fmt == "csv" else csv.QUOTE_NONE,
-                            escapechar=None if fmt == "csv" else "\\")
+    elif fmt == "tsv":
+        # Hand-written rather than csv.writer: values are flattened to one line without
+        # tabs, so no quoting is needed and `cut -f` works on every row.
+        out.write("\t".join(columns) + "\n")
+        for row in rows:
+            out.write("\t".join(plain(row.get(c)) for c in columns) + "\n")
+            out.flush()
+            count += 1
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([plain(row.get(c)) if fmt == "tsv" else _csv_value(row.get(c)) for c in columns])
-            out.write(buffer.getvalue())
-            buffer.seek(0)
-            buffer.truncate()
-            if fmt == "tsv":
-                out.flush()
+            writer.writerow([_csv_value(row.get(c)) for c in columns])
             count += 1
-        out.write(buffer.getvalue())
     else:
         buffered = list(rows)
         count = len(buffered)

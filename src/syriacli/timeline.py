@@ -24,12 +24,13 @@ CONFLICT_WINDOW = {"day": 3, "month": 1, "year": 0}
 
 
 def _specific(about: list[str]) -> set[str]:
-    _, generic = concept_table()
+    generic = concept_table()[1]
     return {name for name in about if name not in generic}
 
 
 def _compatible(a: dict, b: dict, *, need_name: bool) -> bool:
-    if not set(a["concepts"]) & set(b["concepts"]):
+    weak = concept_table()[2]
+    if not (set(a["concepts"]) & set(b["concepts"])) - weak:
         return False
     names_a, names_b = _specific(a["about"]), _specific(b["about"])
     if names_a & names_b:

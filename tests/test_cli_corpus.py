@@ -1,0 +1,160 @@
+"""Issue 2: build, search, articles, show, output formats, error paths."""
+import csv
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_build_takes_every_seed_with_manifest_metadata(cli):
+    rows = as_json(cli("articles", "--format", "json"))
+    assert len(rows) == 5
+    assert set(rows[0]) == {"article", "title", "publisher", "published", "published_from", "url", "words"}
+    by_id = {r["article"]: r for r in rows}
+    assert by_id["003_5c8489880ca76ab4"]["publisher"] == "BBC"
+    assert by_id["003_5c8489880ca76ab4"]["url"].startswith("https://www.bbc.co.uk/")
+    assert by_id["002_5d151c8b2ee8e763"]["published"] is None
+    assert by_id["000_616b968fe542e006"]["published_from"] == "manifest"
+
+
+def test_metadata_from_text_alone(make_raw, build, cli):
+    from conftest import SEEDS
+
+    files = {p.name: p.read_bytes() for p in SEEDS.glob("*.txt")}
+    result, db = build(make_raw(files))
+    assert result.exit_code == 0, result.output
+    rows = {r["article"]: r for r in as_json(cli("articles", "--format", "json", db=db))}
+    assert rows["001_1431156e20cd0360"]["published"] == "2017-09-12"   # 12/09 by the "on Tuesday" evidence
+    assert rows["001_1431156e20cd0360"]["publisher"] == "AP"
+    assert rows["000_616b968fe542e006"]["published"] == "2016-09-30"
+    assert rows["004_de0ce38edba8a025"]["published"] == "2016-09-30"
+    assert rows["003_5c8489880ca76ab4"]["publisher"] == "BBC"
+    assert rows["002_5d151c8b2ee8e763"]["published"] is None          # no dateline: never guessed
+    assert rows["001_1431156e20cd0360"]["published_from"] == "text"
+
+
+def test_search_palmyra_lists_four_articles_best_first(cli):
+    rows = as_json(cli("search", "Palmyra", "--format", "json"))
+    assert {r["article"] for r in rows} == {
+        "000_616b968fe542e006", "001_1431156e20cd0360", "002_5d151c8b2ee8e763", "003_5c8489880ca76ab4"}
+    assert list(rows[0]) == ["article", "title", "publisher", "published", "score", "snippet"]
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    assert all("**Palmyra**" in r["snippet"] for r in rows)
+
+
+@pytest.mark.parametrize("query, articles", [
+    ("Khmeimim", 4), ("Hmeymim", 4), ("Deir el-Zour", 2), ("Tartus", 1), ("Daesh", 5), ("Fatah al-Sham", 4),
+    ("Su-24", 2), ('"air base"', 3),
+])
+def test_search_name_variants(cli, query, articles):
+    assert len(as_json(cli("search", query, "--format", "json"))) == articles
+
+
+def test_isis_finds_is_but_not_the_verb(make_raw, build, cli):
+    raw = make_raw({"a.txt": "Title A\n\nIS militants attacked the town.", "b.txt": "Title B\n\nThis is fine."})
+    _, db = build(raw)
+    assert [r["article"] for r in as_json(cli("search", "ISIS", "--format", "json", db=db))] == ["a"]
+
+
+@pytest.mark.parametrize("query", ["Su-24", "Al-Nusra", '"unbalanced', "Palmyra OR", "(Palmyra", "'; DROP TABLE articles; --", "a\x00b"])
+def test_awkward_queries_work(cli, query):
+    result = cli("search", query, "--format", "json")
+    assert result.exit_code == 0, result.output
+    json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("query", ["AND", "(", '""'])
+def test_unsearchable_query_is_one_line(cli, query):
+    result = cli("search", query)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: nothing to search for") and result.stderr.count("\n") == 1
+
+
+def test_search_filters(cli):
+    rows = as_json(cli("search", "Russia", "--format", "json", "--from", "2016-09", "--to", "Sep 2016"))
+    assert rows and all(r["published"] == "2016-09-30" for r in rows)
+    rows = as_json(cli("search", "Russia", "--format", "json", "--publisher", "bbc"))
+    assert [r["publisher"] for r in rows] == ["BBC"]
+    assert len(as_json(cli("search", "Russia", "--format", "json", "--limit", "2"))) == 2
+
+
+def test_no_matches_exits_zero_with_a_note(cli):
+    result = cli("search", "zeppelin", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert "no articles match" in result.stderr
+
+
+def test_formats(cli):
+    tsv = cli("articles").stdout.splitlines()            # not a terminal: tsv with a header
+    assert tsv[0].split("\t")[:3] == ["article", "published", "publisher"] and len(tsv) == 6
+    rows = list(csv.DictReader(io.StringIO(cli("articles", "--format", "csv").stdout)))
+    assert len(rows) == 5 and rows[0]["article"]
+    lines = cli("articles", "--format", "jsonl").stdout.splitlines()
+    assert len(lines) == 5 and json.loads(lines[0])["article"]
+    table = cli("articles", "--format", "table").stdout
+    assert "003_5c8489880ca76ab4" in table and "\x1b[" not in table
+
+
+def test_show(cli):
+    result = cli("show", "003_5c8489880ca76ab4")
+    assert result.exit_code == 0
+    assert "Russia will continue air strikes" in result.stdout and "media caption" not in result.stdout
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["show", "nope"], 1, "Error: no article 'nope'"),
+    (["search", "x", "--from", "soon"], 2, "2015-08"),
+    (["search", "x", "--format", "xml"], 2, "table, json, jsonl, csv, tsv"),
+    (["search", "x", "--limit", "0"], 2, "--limit"),
+    (["timeline", "--from", "2016", "--to", "2015"], 2, "range is empty"),
+])
+def test_user_errors(cli, args, code, message):
+    result = cli(*args)
+    assert result.exit_code == code, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_corpus_is_one_line(cli, tmp_path):
+    result = cli("search", "x", db=tmp_path / "none" / "corpus.db")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: no corpus at") and result.stderr.count("\n") == 1
+
+
+def test_not_a_corpus_is_refused_untouched(cli, build, make_raw, tmp_path):
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table x (y)").connection.commit()
+    before = other.read_bytes()
+    result = cli("search", "x", db=other)
+    assert result.exit_code == 1 and "not a syriacli corpus" in result.stderr
+    result, _ = build(make_raw({"a.txt": "T\n\nText."}), other)
+    assert result.exit_code == 1 and other.read_bytes() == before
+
+
+def test_rebuild_of_unchanged_input_is_a_no_op(make_raw, build):
+    raw = make_raw({"a.txt": "Title\n\nOn 14 March 2016 Putin announced a withdrawal."})
+    first, db = build(raw)
+    assert first.exit_code == 0
+    second, _ = build(raw, db)
+    assert "up to date" in second.stderr
+
+
+def test_query_on_missing_corpus_builds_it_first(make_raw, cli, tmp_path):
+    raw = make_raw({"a.txt": "Title\n\nPalmyra was retaken in March 2016."})
+    db = tmp_path / "corpus.db"   # raw/ beside it
+    result = cli("search", "Palmyra", "--format", "json", db=db)
+    assert result.exit_code == 0 and "building the corpus" in result.stderr
+    assert [r["article"] for r in json.loads(result.stdout)] == ["a"]
+
+
+def test_python_m_help_smoke():
+    result = subprocess.run([sys.executable, "-m", "syriacli", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "timeline" in result.stdout
