@@ -116,9 +116,14 @@ def scan(raw_dir: Path, manifest: dict[str, dict], report: BuildReport) -> list[
     return files
 
 
+CONTROL = bytes(range(32)).replace(b"\t", b"").replace(b"\n", b"").replace(b"\r", b"").replace(b"\f", b"")
+
+
 def decode(data: bytes) -> tuple[str | None, str | None]:
     """(text, warning) or (None, reason to skip)."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    head = data[:8192]
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not utf16 and (b"\x00" in head or sum(head.count(bytes([c])) for c in CONTROL) > len(head) // 20):
         return None, "binary, not text"
     for encoding in ("utf-8-sig", "utf-16"):
         if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -179,6 +184,7 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False,
         raise BuildError(f"{db_path} exists and is not a syriacli corpus; refusing to overwrite it")
     report = BuildReport(db_path)
     with _lock(db_path):
+        _remove_stale_tmp(db_path)
         manifest = read_manifest(raw_dir, report.warnings.append)
         sources = scan(raw_dir, manifest, report)
         if not sources and not report.skipped:
@@ -222,6 +228,15 @@ def _build_into(raw_dir, db_path, sources, old, report, progress) -> None:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _remove_stale_tmp(db_path: Path) -> None:
+    """Files a killed build left behind (we hold the lock, so no build is writing them)."""
+    for stale in db_path.parent.glob(f".{db_path.name}.tmp*"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
 
 
 def _fingerprint_cached(source: SourceFile) -> str:

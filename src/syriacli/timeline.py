@@ -23,19 +23,11 @@ from .events import concept_table
 CONFLICT_WINDOW = {"day": 3, "month": 1, "year": 0}
 
 
-def _specific(about: list[str]) -> set[str]:
-    generic = concept_table()[1]
-    return {name for name in about if name not in generic}
-
-
-def _compatible(a: dict, b: dict, *, need_name: bool) -> bool:
-    weak = concept_table()[2]
-    if not (set(a["concepts"]) & set(b["concepts"])) - weak:
-        return False
-    names_a, names_b = _specific(a["about"]), _specific(b["about"])
-    if names_a & names_b:
-        return True
-    return not need_name and (not names_a or not names_b)
+def _keys(event: dict) -> tuple[list[str], set[str]]:
+    """The strong concepts and the specific names of an event."""
+    _, generic, weak = concept_table()
+    concepts = [c for c in event["concepts"] if c not in weak]
+    return concepts, {name for name in event["about"] if name not in generic}
 
 
 def _distance(a: str, b: str, precision: str) -> int:
@@ -66,18 +58,14 @@ def merge(events: list[dict]) -> tuple[list[dict], list[tuple[int, int]]]:
     """Entries and (entry id, event id) assignments for a list of event rows.
 
     Each event row needs: id, article, date, precision, first_day, last_day,
-    summary, about (list), concepts (list), relative.
+    summary, about (list), concepts (list), relative. Pairs are never compared
+    one by one: events meet through shared (concept, name) keys, so merging a
+    large corpus stays close to linear.
     """
     clusters = _Clusters(len(events))
-    by_date: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, event in enumerate(events):
-        by_date[(event["precision"], event["date"])].append(i)
-    for members in by_date.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if _compatible(events[i], events[j], need_name=False):
-                    clusters.union(i, j)
-    _merge_conflicts(events, clusters)
+    keyed = [_keys(e) for e in events]
+    _merge_same_date(events, keyed, clusters)
+    _merge_conflicts(events, keyed, clusters)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(events)):
         groups[clusters.find(i)].append(i)
@@ -90,25 +78,43 @@ def merge(events: list[dict]) -> tuple[list[dict], list[tuple[int, int]]]:
     return entries, assignments
 
 
-def _merge_conflicts(events: list[dict], clusters: _Clusters) -> None:
-    """Join clusters of near dates that speak of the same happening, by the same name."""
-    by_precision: dict[str, list[int]] = defaultdict(list)
+def _merge_same_date(events, keyed, clusters: _Clusters) -> None:
+    """Same date and precision, a shared strong concept, and a shared specific name
+    or no specific name on one side."""
+    first: dict[tuple, int] = {}
     for i, event in enumerate(events):
-        by_precision[event["precision"]].append(i)
-    for precision, members in by_precision.items():
-        window = CONFLICT_WINDOW.get(precision, 0)
-        if not window:
+        when = (event["precision"], event["date"])
+        concepts, names = keyed[i]
+        for concept in concepts:
+            targets = [(when, concept, "name", n) for n in names] + [(when, concept, "unnamed")] \
+                if names else [(when, concept, "any")]
+            for key in targets:
+                if key in first:
+                    clusters.union(first[key], i)
+            for key in [(when, concept, "name", n) for n in names] + [(when, concept, "any")] + \
+                    ([] if names else [(when, concept, "unnamed")]):
+                first.setdefault(key, i)
+
+
+def _merge_conflicts(events, keyed, clusters: _Clusters) -> None:
+    """Join near dates of one precision that share a strong concept and a specific name."""
+    by_key: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, event in enumerate(events):
+        if not CONFLICT_WINDOW.get(event["precision"]):
             continue
-        members.sort(key=lambda i: events[i]["first_day"])
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                gap = _distance(events[i]["date"], events[j]["date"], precision)
-                if gap > window:
+        concepts, names = keyed[i]
+        for concept in concepts:
+            for name in names:
+                by_key[(event["precision"], concept, name)][event["date"]].append(i)
+    for (precision, _, _), dates in by_key.items():
+        ordered = sorted(dates)
+        for x, day in enumerate(ordered):
+            for later in ordered[x + 1:]:
+                if _distance(day, later, precision) > CONFLICT_WINDOW[precision]:
                     break
-                if gap and events[i]["article"] != events[j]["article"] and _compatible(
-                    events[i], events[j], need_name=True
-                ):
-                    clusters.union(i, j)
+                a, b = dates[day], dates[later]
+                if len({events[i]["article"] for i in a + b}) > 1:
+                    clusters.union(a[0], b[0])
 
 
 def _entry(entry_id: int, members: list[dict]) -> dict:
