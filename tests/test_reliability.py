@@ -1,0 +1,252 @@
+"""Issue 5: bad input, interrupted builds and hostile queries lose nothing and crash nothing."""
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from typer.testing import CliRunner
+
+from syriacli.cli import app
+from conftest import SEEDS
+
+GOOD = "A title\n\nOn 14 March 2016 Putin announced a withdrawal from Syria.\n"
+SYRIACLI = [sys.executable, "-m", "syriacli"]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_awkward_files_are_ingested_or_skipped_with_reasons(make_raw, build, cli, tmp_path):
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("Linked title\n\nPalmyra was retaken in March 2016.\n", encoding="utf-8")
+    raw = make_raw({
+        "cp1252.txt": "Caf\u00e9 title\n\nThe caf\u00e9 in Aleppo was hit on 5 May 2016.\n".encode("cp1252"),
+        "bom.txt": "\ufeffBOM title\n\nIdlib was shelled.\n".encode("utf-8"),
+        "binary.txt": bytes(range(256)) * 40,
+        "empty.txt": b"",
+        "blank.txt": b"  \n\t\n ",
+        "with space \u00e9\u00e8.txt": "Spaced title\n\nHoms was quiet.\n",
+        "crlf.txt": b"CRLF title\r\n\r\nHama was quiet.\r\n",
+        "big.txt": b"x" * (11 * 1024 * 1024),
+        "notes.md": "not an article",
+    })
+    (raw / "link.txt").symlink_to(outside)
+    (raw / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    err = result.stderr
+    assert "warning: cp1252.txt: not UTF-8; read as cp1252" in err
+    for name, reason in [("binary.txt", "binary"), ("empty.txt", "empty"), ("blank.txt", "empty"),
+                         ("big.txt", "larger than"), ("dangling.txt", "cannot be read")]:
+        assert f"skipped {name}: {reason}" in err
+    assert "5 articles" in err and "5 skipped" in err
+    ids = {r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)}
+    assert ids == {"cp1252", "bom", "with space \u00e9\u00e8", "crlf", "link"}
+    show = cli("show", "cp1252", db=db).stdout
+    assert "caf\u00e9 in Aleppo" in show and "\r" not in cli("show", "crlf", db=db).stdout
+
+
+def test_unreadable_file_is_skipped(make_raw, build, monkeypatch):
+    raw = make_raw({"ok.txt": GOOD, "secret.txt": GOOD})
+    real = Path.read_bytes
+
+    def deny(self):
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+    monkeypatch.setattr(Path, "read_bytes", deny)   # root reads anything, so chmod cannot show this
+    result, _ = build(raw)
+    assert result.exit_code == 0
+    assert "skipped secret.txt: cannot be read (Permission denied)" in result.stderr
+
+
+def test_manifest_problems_are_warnings_naming_the_row(make_raw, build, cli):
+    manifest = ("\ufefffile,publisher,published,extra,title\n"
+                "a.txt,RT,2016-09-30,x,\"Title, with comma\"\n"
+                "b.txt,BBC,not a date,,B\n"
+                "a.txt,AP,2017-01-01,,dup\n"
+                "ghost.txt,AP,,,\n")
+    raw = make_raw({"a.txt": GOOD, "b.txt": GOOD, "c.txt": GOOD}, manifest)
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    err = result.stderr
+    assert "unknown columns ignored: extra" in err
+    assert "row 3: bad date 'not a date'" in err
+    assert "row 4: duplicate row for a.txt" in err
+    assert "row 5: ghost.txt is not in" in err
+    rows = {r["article"]: r for r in json.loads(cli("articles", "--format", "json", db=db).stdout)}
+    assert rows["a"]["title"] == "Title, with comma" and rows["a"]["publisher"] == "RT"
+    assert rows["b"]["publisher"] == "BBC" and rows["b"]["published"] is None
+    assert "c" in rows
+
+
+@pytest.mark.parametrize("setup, message", [
+    (lambda tmp: (tmp / "missing", tmp / "c.db"), "does not exist"),
+    (lambda tmp: ((tmp / "empty").mkdir() or tmp / "empty", tmp / "c.db"), "has no .txt files"),
+    (lambda tmp: (SEEDS, tmp / "nofolder" / "c.db"), "does not exist"),
+])
+def test_build_refusals_are_one_line(tmp_path, setup, message):
+    raw, db = setup(tmp_path)
+    result = CliRunner().invoke(app, ["build", "--raw", str(raw), "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_second_build_exits_with_a_clear_message(make_raw, build):
+    raw = make_raw({"a.txt": GOOD})
+    first, db = build(raw)
+    with open(db.with_name(db.name + ".lock"), "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        second, _ = build(raw, db, "--full")
+    assert second.exit_code == 1 and "another build" in second.stderr
+
+
+def _big_raw(tmp_path: Path, copies: int) -> Path:
+    raw = tmp_path / "big"
+    raw.mkdir()
+    for i in range(copies):
+        for seed in SEEDS.glob("*.txt"):
+            shutil.copy(seed, raw / f"{seed.stem}_{i}.txt")
+    return raw
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_killed_build_leaves_the_old_corpus_intact(tmp_path, sig):
+    small = tmp_path / "small"
+    shutil.copytree(SEEDS, small)
+    db = tmp_path / "corpus.db"
+    env = dict(os.environ, SYRIACLI_DB=str(db))
+    subprocess.run(SYRIACLI + ["build", "--raw", str(small)], env=env, check=True, capture_output=True)
+    before = digest(db)
+    raw = _big_raw(tmp_path, 120)
+    proc = subprocess.Popen(SYRIACLI + ["build", "--raw", str(raw), "--full"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.time() + 30
+    while not list(tmp_path.glob(".corpus.db.tmp*")) and time.time() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    assert proc.poll() is None, "the build ended before it could be interrupted"
+    os.killpg(proc.pid, sig)
+    _, err = proc.communicate(timeout=30)
+    assert digest(db) == before
+    assert b"Traceback" not in err
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130 and b"interrupted" in err
+        assert not list(tmp_path.glob(".corpus.db.tmp*"))
+    result = subprocess.run(SYRIACLI + ["search", "Palmyra", "--format", "json"], env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == 4
+
+
+def test_queries_during_a_build_see_the_old_corpus(tmp_path):
+    small = tmp_path / "small"
+    shutil.copytree(SEEDS, small)
+    db = tmp_path / "corpus.db"
+    env = dict(os.environ, SYRIACLI_DB=str(db))
+    subprocess.run(SYRIACLI + ["build", "--raw", str(small)], env=env, check=True, capture_output=True)
+    raw = _big_raw(tmp_path, 60)
+    proc = subprocess.Popen(SYRIACLI + ["build", "--raw", str(raw), "--full"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    while not list(tmp_path.glob(".corpus.db.tmp*")) and proc.poll() is None:
+        time.sleep(0.05)
+    result = subprocess.run(SYRIACLI + ["articles", "--format", "json"], env=env, capture_output=True, text=True)
+    proc.communicate(timeout=300)
+    assert result.returncode == 0 and len(json.loads(result.stdout)) in (5, 300)
+
+
+def test_read_only_corpus_can_be_searched(tmp_path, seed_db):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "corpus.db"
+    shutil.copy(seed_db, db)
+    db.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        runner = CliRunner()
+        result = runner.invoke(app, ["search", "Palmyra", "--format", "json", "--db", str(db)])
+        assert result.exit_code == 0 and len(json.loads(result.stdout)) == 4
+        assert runner.invoke(app, ["articles", "--db", str(db)]).exit_code == 0
+    finally:
+        folder.chmod(0o755)
+
+
+def test_older_schema_is_rebuilt_not_misread(make_raw, build, cli):
+    raw = make_raw({"a.txt": GOOD})
+    _, db = build(raw)
+    conn = sqlite3.connect(db)
+    conn.execute("update meta set value = '1' where key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    result = cli("articles", "--format", "json", db=db)
+    assert result.exit_code == 0 and "updating the corpus" in result.stderr
+    assert [r["article"] for r in json.loads(result.stdout)] == ["a"]
+
+
+def test_garbage_db_is_refused(cli, tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    before = digest(junk)
+    result = cli("search", "x", db=junk)
+    assert result.exit_code == 1 and "not a syriacli corpus" in result.stderr
+    assert digest(junk) == before
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=40))
+def test_any_search_string_exits_cleanly_and_alters_nothing(seed_db, query):
+    before = digest(seed_db)
+    result = CliRunner().invoke(app, ["search", query, "--db", str(seed_db), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output
+    if result.exit_code == 1:
+        assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    assert digest(seed_db) == before
+
+
+@pytest.mark.parametrize("option", ["--publisher", "--about", "--claimant", "--match"])
+@pytest.mark.parametrize("value", ["'; DROP TABLE articles; --", "\" OR 1=1 --", "a\x00b", "%_%"])
+def test_hostile_option_values_are_only_parameters(cli, seed_db, option, value):
+    command = {"--claimant": "figures", "--match": "timeline"}.get(option, "timeline")
+    before = digest(seed_db)
+    result = cli(command, option, value, "--format", "json")
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output
+    assert digest(seed_db) == before
+
+
+def test_head_ends_quietly(seed_db):
+    env = dict(os.environ, SYRIACLI_DB=str(seed_db))
+    proc = subprocess.Popen(SYRIACLI + ["timeline", "--format", "tsv"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=30) == 0
+    assert proc.stderr.read() == b""
+
+
+def test_no_ansi_when_piped_and_no_color(seed_db):
+    env = dict(os.environ, SYRIACLI_DB=str(seed_db), NO_COLOR="1", TERM="dumb")
+    out = subprocess.run(SYRIACLI + ["timeline", "--format", "table"], env=env, capture_output=True, text=True)
+    assert out.returncode == 0 and "\x1b[" not in out.stdout and "2016" in out.stdout
+
+
+def test_completion_offers_metrics_and_publishers(seed_db):
+    env = dict(os.environ, SYRIACLI_DB=str(seed_db), _SYRIACLI_COMPLETE="complete_bash",
+               COMP_WORDS="syriacli figures sort", COMP_CWORD="2")
+    out = subprocess.run(SYRIACLI[:1] + ["-c", "from syriacli.cli import main; main()"], env=env,
+                         capture_output=True, text=True)
+    assert "sorties" in out.stdout
+    env.update(COMP_WORDS="syriacli search x --publisher B", COMP_CWORD="4")
+    out = subprocess.run(SYRIACLI[:1] + ["-c", "from syriacli.cli import main; main()"], env=env,
+                         capture_output=True, text=True)
+    assert "BBC" in out.stdout
