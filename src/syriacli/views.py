@@ -149,18 +149,40 @@ def _num(value) -> str:
 
 
 def _bounds(claim: dict) -> tuple[float, float]:
-    """The interval a claim allows, given its qualifier."""
+    """The interval a claim allows, read as a reporter means it: "over 7,000" is not 9,000."""
     if claim.get("value") is None:
         return claim["low"] or 0.0, claim["high"] or 0.0
     v = claim["value"]
     return {
-        "over": (v, float("inf")), "at least": (v, float("inf")), "about": (0.9 * v, 1.1 * v),
+        "over": (v, 1.25 * v), "at least": (v, 1.25 * v), "about": (0.9 * v, 1.1 * v),
         "nearly": (0.85 * v, v), "up to": (0, v), "under": (0, v), "vague": (v, 10 * v),
     }.get(claim.get("qualifier") or "exact", (v, v))
 
 
+#: Claims further apart than this factor measure different things (a convoy's toll
+#: against a campaign's), not the same thing differently.
+SAME_SCALE = 10
+#: Claims dated further apart than this are a series, not a disagreement.
+SAME_TIME_DAYS = 92
+
+
+def _when(claim: dict) -> str | None:
+    return claim.get("as_of") or claim.get("published")
+
+
+def _close_in_time(a: dict, b: dict) -> bool:
+    from datetime import date
+
+    wa, wb = _when(a), _when(b)
+    if not wa or not wb:
+        return True
+    da, db = (date.fromisoformat((w + "-01-01")[:10] if len(w) == 4 else (w + "-01")[:10]) for w in (wa, wb))
+    return abs((da - db).days) <= SAME_TIME_DAYS
+
+
 def disagreements(claims: list[dict]) -> list[tuple[dict, dict]]:
-    """Pairs of claims on one metric and unit, by different claimants, whose intervals do not meet."""
+    """Pairs of claims on one metric and unit, by different claimants, at about the same
+    time and scale, whose intervals do not meet."""
     pairs = []
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
@@ -170,6 +192,9 @@ def disagreements(claims: list[dict]) -> list[tuple[dict, dict]]:
                 continue
             lo_a, hi_a = _bounds(a)
             lo_b, hi_b = _bounds(b)
+            small, large = sorted((max(lo_a, hi_a), max(lo_b, hi_b)))
+            if not small or large / small > SAME_SCALE or not _close_in_time(a, b):
+                continue
             if hi_a < lo_b or hi_b < lo_a:
                 pairs.append((a, b))
     return pairs
@@ -185,12 +210,20 @@ def spread_line(metric: str, claims: list[dict]) -> str:
     low, high = min(values), max(values)
     top = next((c for c in claims if (c["value"] or c["high"]) == high), None)
     plus = "+" if top and top.get("qualifier") in ("over", "at least") else ""
-    return (f"{metric}: {_num(low)} to {_num(high)}{plus}, {len(claims)} claims, "
+    span = f"{_num(low)}{plus}" if low == high else f"{_num(low)} to {_num(high)}{plus}"
+    return (f"{metric}: {span}, {len(claims)} claim{'s' if len(claims) != 1 else ''}, "
             f"{len(claimants)} claimant{'s' if len(claimants) != 1 else ''}")
 
 
+def _bar(claim: dict, top: float, width: int = 20) -> str:
+    lo, hi = _bounds(claim)
+    if claim.get("value") is None:
+        return "█" * max(1, round(width * lo / top)) + "▒" * max(0, round(width * (hi - lo) / top))
+    bar = "█" * max(1, round(width * lo / top))
+    return bar + ("▸" if claim.get("qualifier") in ("over", "at least") else "")
+
+
 def figures_view(claims: list[dict], quotes: bool, by_claimant: bool, word: str | None) -> None:
-    from rich.table import Table
     from rich.text import Text
 
     out = render.console()
@@ -201,30 +234,25 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool, word: str 
         if by_claimant:
             rows = sorted(rows, key=lambda c: ((c.get("claimant") or "~").lower(), c["published"] or ""))
         out.print(Text(spread_line(metric, rows), style="bold"))
-        top = max((_bounds(c)[1] if _bounds(c)[1] != float("inf") else _bounds(c)[0]) for c in rows) or 1
-        table = Table(show_header=True, header_style="dim", box=None, pad_edge=False)
-        for column in ("value", "", "claimant", "source", "published", "article"):
-            table.add_column(column, overflow="fold")
+        top = max(_bounds(c)[1] for c in rows) or 1
         for claim in _cut(rows, "claims"):
-            lo, hi = _bounds(claim)
-            width = 24
-            bar = "█" * max(1, round(width * min(lo or hi, top) / top))
-            if hi == float("inf"):
-                bar += "▸"
-            elif claim.get("value") is None and hi > lo:
-                bar = "█" * max(1, round(width * lo / top)) + "▒" * max(0, round(width * (hi - lo) / top))
-            table.add_row(Text(value_label(claim), style="bold"), Text(bar, style="cyan"),
-                          claim.get("claimant") or Text("(own account)", style="dim"),
-                          badge(claim["publisher"]), claim["published"] or "", claim["article"])
+            line = Text()
+            line.append(f"{value_label(claim):>14} ", style="bold")
+            line.append(f"{_bar(claim, top):<22}", style="cyan")
+            line.append(claim.get("claimant") or "(own account)", style=None if claim.get("claimant") else "dim")
+            line.append("  ")
+            line.append_text(badge(claim["publisher"]))
+            line.append(f" {claim['published'] or 'undated'}  {claim['article']}", style="dim")
+            out.print(line)
             if quotes:
-                table.add_row("", "", Text(f"“{claim['quote']}”", style="italic"), "", "", "")
-        out.print(table)
+                out.print(Text(f"{'':15}“{claim['quote']}”", style="italic"))
         pairs = disagreements(rows)
         if pairs:
-            out.print(Text("disagree beyond their qualifiers:", style="bold red"))
+            out.print(Text("  disagree beyond their qualifiers:", style="bold red"))
             for a, b in pairs[:20]:
-                out.print(Text(f"  {value_label(a)} ({a.get('claimant') or a['publisher']}) vs "
-                               f"{value_label(b)} ({b.get('claimant') or b['publisher']})", style="red"))
+                out.print(Text(f"    {value_label(a)} ({a.get('claimant') or a['publisher']}, {a['publisher'] or '?'}) vs "
+                               f"{value_label(b)} ({b.get('claimant') or b['publisher']}, {b['publisher'] or '?'})",
+                               style="red"))
         out.print()
 
 
