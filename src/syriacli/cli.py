@@ -275,7 +275,8 @@ def names(
         card = queries.name_card(conn, _about_key(conn, name))
         filters = _filters(conn, about=name)
         card["events"] = list(queries.timeline(conn, filters, None, card["name"]))
-        card["figures"] = list(queries.figures(conn, None, filters, None))
+        surnames = [s.split()[-1] for s in card["spellings"] if card["type"] == "person"]
+        card["figures"] = queries.figures_claimed_by(conn, card["spellings"] + surnames)
     name_card_view(card, render.default_format(fmt))
 
 

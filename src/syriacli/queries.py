@@ -190,6 +190,17 @@ def figures(conn: sqlite3.Connection, metrics: list[str] | None, filters: Filter
         yield dict(row)
 
 
+def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[dict]:
+    """Claims whose claimant is written with any of these spellings (a name, a surname, an org)."""
+    if not spellings:
+        return []
+    params = {f"s{i}": f"%{s}%" for i, s in enumerate(spellings)}
+    sql, base = figures_sql(None, Filters(), None)
+    where = " or ".join(f"figures.claimant like :{k}" for k in params)
+    sql = sql.replace(" order by", f" where ({where}) order by", 1)
+    return [dict(row) for row in conn.execute(sql, {**base, **params})]
+
+
 def figure_metrics(conn: sqlite3.Connection) -> Iterator[dict]:
     sql = (
         "select metric, count(*) as claims, count(distinct article) as articles,"
