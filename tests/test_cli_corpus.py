@@ -158,3 +158,10 @@ def test_query_on_missing_corpus_builds_it_first(make_raw, cli, tmp_path):
 def test_python_m_help_smoke():
     result = subprocess.run([sys.executable, "-m", "syriacli", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "timeline" in result.stdout
+
+
+def test_lower_case_is_is_a_word_not_the_group(make_raw, build, cli):
+    raw = make_raw({"a.txt": "Title A\n\nIS militants attacked the town.", "b.txt": "Title B\n\nThis is fine."})
+    _, db = build(raw)
+    assert [r["article"] for r in as_json(cli("search", "is", "--format", "json", db=db))] == ["b"]
+    assert [r["article"] for r in as_json(cli("search", "IS", "--format", "json", db=db))] == ["a"]

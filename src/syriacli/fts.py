@@ -143,6 +143,10 @@ def name_expansion(phrase: str) -> str | None:
     name = lookup(phrase)
     if name is None:
         return None
+    # "is", "us", "un" typed in lower case are words, not IS, US and the UN.
+    exact = {v.lower(): v for v in getattr(name, "case_sensitive", ())}
+    if phrase.lower() in exact and phrase != exact[phrase.lower()]:
+        return None
     spellings = [_phrase(v) for v in search_variants(name)]
     spellings.append(f"names : {_phrase(name.key)}")
     return "(" + " OR ".join(dict.fromkeys(spellings)) + ")"
