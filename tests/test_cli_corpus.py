@@ -161,7 +161,7 @@ def test_python_m_help_smoke():
 
 
 def test_lower_case_is_is_a_word_not_the_group(make_raw, build, cli):
-    raw = make_raw({"a.txt": "Title A\n\nIS militants attacked the town.", "b.txt": "Title B\n\nThis is fine."})
+    raw = make_raw({"a.txt": "Title A\n\nIslamic State militants attacked the town.", "b.txt": "Title B\n\nThis is fine."})
     _, db = build(raw)
     assert [r["article"] for r in as_json(cli("search", "is", "--format", "json", db=db))] == ["b"]
     assert [r["article"] for r in as_json(cli("search", "IS", "--format", "json", db=db))] == ["a"]
