@@ -49,7 +49,7 @@ def search_sql(filters: Filters) -> tuple[str, dict]:
     where.insert(0, "articles_fts match :query")
     sql = (
         "select articles.id as article, articles.title, articles.publisher, articles.published,"
-        " round(-articles_fts.rank, 3) as score,"
+        " -articles_fts.rank as score,"
         f" snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 24) as snippet"
         " from articles_fts join articles on articles.rowid = articles_fts.rowid"
         f" where {' and '.join(where)} order by articles_fts.rank"

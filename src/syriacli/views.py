@@ -67,7 +67,7 @@ def search_table(rows: list[dict]) -> None:
         cell.stylize("bold")
         cell.append("\n")
         cell.append_text(render.styled(row["snippet"]))
-        table.add_row(row["article"], row["published"] or "", badge(row["publisher"]), cell, f"{row['score']:.2f}")
+        table.add_row(row["article"], row["published"] or "", badge(row["publisher"]), cell, f"{row['score']:.3g}")
     render.console().print(table)
 
 
