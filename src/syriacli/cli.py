@@ -202,15 +202,18 @@ def timeline(
     """
     from . import queries
     from .fts import translate
-    from .views import TIMELINE_COLUMNS, timeline_view
+    from .views import FLAT_TIMELINE_COLUMNS, TIMELINE_COLUMNS, flat_entry, timeline_view
 
     with _open(db) as conn:
         filters = _filters(conn, date_from, date_to, publisher, about, limit)
         about_name = _about_name(conn, filters.about)
         rows = queries.timeline(conn, filters, translate(match) if match else None, about_name)
         fmt = render.default_format(fmt)
-        render.write_rows(rows, TIMELINE_COLUMNS if fmt != "tsv" else TIMELINE_COLUMNS[:-1] + ["sources"],
-                          fmt, table=lambda entries: timeline_view(entries, quotes))
+        if fmt in ("csv", "tsv"):
+            rows, columns = map(flat_entry, rows), FLAT_TIMELINE_COLUMNS
+        else:
+            columns = TIMELINE_COLUMNS
+        render.write_rows(rows, columns, fmt, table=lambda entries: timeline_view(entries, quotes))
 
 
 def _about_name(conn, key):
