@@ -1,0 +1,379 @@
+"""Tests for syriacli.extract.dates: one table per rule, then datelines, CLI dates, properties."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from syriacli.errors import BadDate
+from syriacli.extract.dates import DateMention, find_dates, parse_date_arg, read_dateline
+from syriacli.extract.sentences import split_sentences
+
+
+def found(text: str, published: str | None) -> list[tuple[str | None, str | None]]:
+    return [(m.date, m.precision) for m in find_dates(text, published)]
+
+
+def one(text: str, published: str | None) -> DateMention:
+    mentions = find_dates(text, published)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+# (sentence, publication date, expected (date, precision) of its one mention, rule)
+ABSOLUTE = [
+    ("On September 30, 2015 Russian jets conducted their first strikes.", "2016-09-30", "2015-09-30", "day",
+     "full_date"),
+    ("Russian jets struck on Sept. 30, 2015, near Homs.", None, "2015-09-30", "day", "full_date"),
+    ("It started on September 30th, 2015.", None, "2015-09-30", "day", "full_date"),
+    ("It has been involved since 30 September 2015.", None, "2015-09-30", "day", "full_date"),
+    ("On 14 March 2016, President Vladimir Putin announced a withdrawal.", None, "2016-03-14", "day", "full_date"),
+    ("The 30th of September 2015 was a Wednesday.", None, "2015-09-30", "day", "full_date"),
+    ("It aired 30 Sep, 2016 at noon.", None, "2016-09-30", "day", "full_date"),
+    ("On Tuesday, March 15, 2016, the planes left.", None, "2016-03-15", "day", "full_date"),
+    ("Talks ran Sept. 28-30, 2016 in Geneva.", None, "2016-09", "month", "full_date"),
+    ("The file is stamped 2016-03-14 in the header.", None, "2016-03-14", "day", "iso_date"),
+    ("The order 2016-03-14T10:00 was logged.", None, "2016-03-14", "day", "iso_date"),
+    ("Dated 30/09/2016, the report was clear.", None, "2016-09-30", "day", "slash_date"),
+    ("Dated 09/30/2016, the report was clear.", None, "2016-09-30", "day", "slash_date"),
+    ("Dated 30.09.2016, the report was clear.", None, "2016-09-30", "day", "slash_date"),
+    # both readings possible: the one closest to and not after publication
+    ("Dated 12/09/2017, the report was clear.", "2017-09-20", "2017-09-12", "day", "slash_date"),
+    ("Dated 12/09/2017, the report was clear.", "2017-12-20", "2017-12-09", "day", "slash_date"),
+    ("Dated 12/09/2017, the report was clear.", None, None, None, "slash_date"),
+    ("Moscow signed a deal in August 2015 to deploy jets.", None, "2015-08", "month", "month_year"),
+    ("The city had been under IS control since May 2015.", None, "2015-05", "month", "month_year"),
+    ("Turnout in the September 2016 parliamentary elections was high.", None, "2016-09", "month", "month_year"),
+    ("It fell in mid-September 2015.", None, "2015-09", "month", "month_year"),
+    ("Опубликовано RT Play 5 апреля 2016 г.", None, "2016-04-05", "day", "russian_date"),
+    ("Видео от 5 апреля 2016", None, "2016-04-05", "day", "russian_date"),
+    ("Это случилось 30 сентября 2015 года.", None, "2015-09-30", "day", "russian_date"),
+    ("Операция идёт с сентября 2015 года.", None, "2015-09", "month", "russian_date"),
+    ("The civil war has been ongoing since 2011.", None, "2011", "year", "year"),
+    ("In 2014, a significant part of Syria was claimed by IS.", None, "2014", "year", "year"),
+    ("The offensive came in late 2015.", "2016-09-30", "2015", "year", "year"),
+    ("It was planned for mid-2016.", None, "2016", "year", "year"),
+    ("Russia had been preparing by autumn 2015.", None, "2015", "year", "year"),
+    ("Nothing changed over the course of 2015.", None, "2015", "year", "year"),
+]
+
+
+@pytest.mark.parametrize("text, published, date, precision, rule", ABSOLUTE)
+def test_absolute_dates(text, published, date, precision, rule):
+    mention = one(text, published)
+    assert (mention.date, mention.precision, mention.rule) == (date, precision, rule)
+    assert mention.relative is False
+
+
+YEARLESS = [
+    ("On March 15 Putin ordered the withdrawal.", "2016-09-30", "2016-03-15", "day"),
+    ("The truce came into force on February 27.", "2016-09-30", "2016-02-27", "day"),
+    ("A strike hit near Deir ez-Zor on September 17.", "2016-09-30", "2016-09-17", "day"),
+    ("On July 28 this year the center opened three corridors.", "2016-09-30", "2016-07-28", "day"),
+    ("It began on Sept. 30.", "2015-10-02", "2015-09-30", "day"),
+    ("It began on the 30th of September.", "2015-10-02", "2015-09-30", "day"),
+    ("It began on Sept 30th.", "2015-10-02", "2015-09-30", "day"),
+    ("On 11 October, Putin spoke on television.", "2016-03-15", "2015-10-11", "day"),
+    ("On December 12 last year the city fell.", "2017-09-12", "2016-12-12", "day"),
+    ("In June Turkish President Erdogan apologized.", "2016-09-30", "2016-06", "month"),
+    ("One of the helicopters was downed in Idlib province in July.", "2016-09-30", "2016-07", "month"),
+    ("In December, Amnesty International said Russian aircraft attacked civilians.", "2016-03-15", "2015-12", "month"),
+    ("The operation was officially concluded in March.", "2016-09-30", "2016-03", "month"),
+    ("The Observatory reported in early March that 1,733 civilians died.", "2016-03-15", "2016-03", "month"),
+    ("Fighting resumed mid-October.", "2016-12-01", "2016-10", "month"),
+    ("Fighting resumed in late March.", "2016-12-01", "2016-03", "month"),
+    ("It was signed in Sept. by both sides.", "2016-12-01", "2016-09", "month"),
+    # the clause looks ahead: the next such date on or after publication
+    ("Talks will resume on October 5.", "2016-09-30", "2016-10-05", "day"),
+    ("On October 5, talks will resume in Geneva.", "2016-09-30", "2016-10-05", "day"),
+    ("Elections are scheduled for March.", "2016-09-30", "2017-03", "month"),
+    # ...but not when the future belongs to a reported statement
+    ("In June, Erdogan said Turkey will apologize.", "2016-09-30", "2016-06", "month"),
+    ("On March 15 Putin said troops will leave.", "2016-09-30", "2016-03-15", "day"),
+]
+
+
+@pytest.mark.parametrize("text, published, date, precision", YEARLESS)
+def test_yearless_dates_resolve_against_publication(text, published, date, precision):
+    mention = one(text, published)
+    assert (mention.date, mention.precision, mention.relative) == (date, precision, True)
+
+
+RELATIVE = [
+    ("IS captured Palmyra last May.", "2016-03-15", "2015-05", "month", "month_relative"),
+    ("Palmyra fell last March.", "2016-03-15", "2015-03", "month", "month_relative"),
+    ("It was retaken by government forces in March this year.", "2016-09-30", "2016-03", "month", "month_relative"),
+    ("The Russian air campaign started last September.", "2016-03-15", "2015-09", "month", "month_relative"),
+    ("The victory came in December last year.", "2017-09-12", "2016-12", "month", "month_relative"),
+    ("Elections are due next March.", "2016-09-30", "2017-03", "month", "month_relative"),
+    ("A tragic incident last year marred the operation.", "2016-09-30", "2015", "year", "period_relative"),
+    ("Strikes rose earlier this year.", "2016-09-30", "2016", "year", "period_relative"),
+    ("Russia may leave late next year.", "2016-09-30", "2017", "year", "period_relative"),
+    ("The deal agreed to earlier this month collapsed.", "2016-09-30", "2016-09", "month", "period_relative"),
+    ("The new round is due this month.", "2016-09-30", "2016-09", "month", "period_relative"),
+    ("Talks resume next month.", "2016-09-30", "2016-10", "month", "period_relative"),
+    ("Strikes stopped last month.", "2016-01-10", "2015-12", "month", "period_relative"),
+    # weeks: the month they lie in (a Friday's "earlier this week" is Monday to Thursday)
+    ("Earlier this week, Peskov said Russia will continue.", "2016-09-30", "2016-09", "month", "period_relative"),
+    ("A new round starts later this week in Astana.", "2017-09-12", "2017-09", "month", "period_relative"),
+    ("Missiles were fired in Deir el-Zour province last week.", "2017-09-12", "2017-09", "month", "period_relative"),
+    ("Talks are held this week.", "2016-09-30", "2016", "year", "period_relative"),
+    ("Jets struck over the weekend.", "2016-10-03", "2016-10", "month", "period_relative"),
+    ("The Observatory earlier in the day said 3,800 civilians died.", "2016-09-30", "2016-09-30", "day",
+     "period_relative"),
+    ("Russia said today that it won.", "2016-09-30", "2016-09-30", "day", "day_word"),
+    ("Russia said yesterday that it won.", "2016-09-30", "2016-09-29", "day", "day_word"),
+    ("The convoy was hit the day before yesterday.", "2016-09-30", "2016-09-28", "day", "day_word"),
+    ("Precisely a year ago Moscow joined the campaign.", "2016-09-30", "2015-09-30", "day", "ago"),
+    ("Two weeks ago the convoy was hit.", "2016-09-30", "2016-09-16", "day", "ago"),
+    ("Three months ago the truce began.", "2016-09-30", "2016-06", "month", "ago"),
+    ("About two years ago Russia intervened.", "2017-09-12", "2015", "year", "ago"),
+    # weekdays: the latest such day on or before publication
+    ("Russia's military on Tuesday said troops liberated 85 percent.", "2017-09-12", "2017-09-12", "day", "weekday"),
+    ("A fresh row blew up Wednesday when Kirby warned Russia.", "2016-09-30", "2016-09-28", "day", "weekday"),
+    ("In response on Thursday a spokesperson said so.", "2016-09-30", "2016-09-29", "day", "weekday"),
+    ("Forces left after Monday's surprise announcement.", "2016-03-15", "2016-03-14", "day", "weekday"),
+    ("Aircraft took off on Tuesday morning.", "2016-03-15", "2016-03-15", "day", "weekday"),
+    ("The ministry spoke last Friday.", "2016-09-30", "2016-09-23", "day", "weekday"),
+    ("Russia will hold talks on Thursday, the ministry said.", "2016-09-30", "2016-10-06", "day", "weekday"),
+]
+
+
+@pytest.mark.parametrize("text, published, date, precision, rule", RELATIVE)
+def test_relative_to_publication(text, published, date, precision, rule):
+    mention = one(text, published)
+    assert (mention.date, mention.precision, mention.rule, mention.relative) == (date, precision, rule, True)
+
+
+# (text, publication date, expected (date, precision) of every mention in order)
+ANCHORED = [
+    ("Moscow signed a deal in August 2015. A month later, Moscow declared its air campaign.", "2017-09-12",
+     [("2015-08", "month"), ("2015-09", "month")]),
+    ("The deal came into force on September 12. Just three days later the shelling resumed.", "2016-09-30",
+     [("2016-09-12", "day"), ("2016-09-15", "day")]),
+    ("In August 2015, Russia sent jets. In the same month, an agreement was signed.", None,
+     [("2015-08", "month"), ("2015-08", "month")]),
+    ("On 14 March 2016 Putin spoke. The following day, troops left.", None,
+     [("2016-03-14", "day"), ("2016-03-15", "day")]),
+    ("On 14 March 2016 Putin spoke. The previous day, talks began.", None,
+     [("2016-03-14", "day"), ("2016-03-13", "day")]),
+    ("On 5 May 2016 it began. Later that day, it ended. Two days earlier, it rained.", None,
+     [("2016-05-05", "day"), ("2016-05-05", "day"), ("2016-05-03", "day")]),
+    ("In August 2015 Russia moved. A year later, it stayed.", None, [("2015-08", "month"), ("2016", "year")]),
+    # "the previous day" with nothing before it counts from publication
+    ("Talks began the previous day.", "2016-09-30", [("2016-09-29", "day")]),
+    # days need a day to count from
+    ("Since 2011 the war raged. Three days later it stopped.", "2016-09-30", [("2011", "year"), (None, None)]),
+    # an unresolved date hides older ones: "a month later" is not a month after 2011
+    ("Since 2011 the war raged. In March, X happened. A month later, Y.", None,
+     [("2011", "year"), (None, None), (None, None)]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", ANCHORED)
+def test_relative_to_previous_date(text, published, expected):
+    assert found(text, published) == expected
+
+
+WITHOUT_PUBLICATION = [
+    "After Putin ordered the withdrawal of Russian troops in March, speculation began.",
+    "Russian forces started leaving Syria on Tuesday.",
+    "IS captured Palmyra last May.",
+    "Peskov spoke earlier this week.",
+    "Precisely a year ago Moscow joined the campaign.",
+    "A jet was downed last year.",
+]
+
+
+@pytest.mark.parametrize("text", WITHOUT_PUBLICATION)
+def test_relative_dates_stay_unresolved_without_publication(text):
+    mention = one(text, None)
+    assert (mention.date, mention.precision, mention.relative) == (None, None, True)
+
+
+NOT_DATES = [
+    "Turkish jets downed a Russian Su-24 bomber; Su-25 and Su-34 jets and T-90 tanks followed.",
+    "Russia would keep its advanced S-400 surface-to-air missile system in place.",
+    "The jets conducted over 7,000 sorties, killing 1,492 rebels and more than 2,000 bandits.",
+    "The war in Syria has raged for five years.",
+    "Assad's greatest victory in the war, now in its seventh year, came then.",
+    "Stocks for 24 hours were delivered at 05:10 and 2,000 bandits fled.",
+    "It was the first action outside the former Soviet Union since the federation's collapse.",
+    "The campaign broke a nearly three-year-old siege on the provincial capital.",
+    "Troops liberated the territory, a major turn-around two years after Moscow intervened.",
+    "Strikes over the past year have ensured that IS is not in Damascus.",
+    "Peskov said the operation would last more than a year.",
+    "The coalition had been active in Syria for over a year.",
+    "Troops have in recent weeks pushed IS militants out of Homs.",
+    "Aircraft appeared to strike areas, which it warned may amount to war crimes.",
+    "May God protect them, the imam said.",
+    "Thousands joined a march in the capital.",
+    "The strikes killed a total of 2015 people.",
+    "The group grew in the late 1990s.",
+    "The Sunday Times reported it on Black Friday, as did the Mail on Sunday.",
+    "Jan Egeland said the convoy was ready.",
+    "The truce will hold over the next year.",
+    "Hours later, planes landed in Voronezh.",
+    "Fighters were killed by 2000 GMT.",
+    "A second day of peace talks is being held.",
+    "The 9/11 attacks changed the region.",
+    "Theresa May said so. The plan was criticised by May.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(text):
+    assert find_dates(text, "2016-09-30") == []
+
+
+def test_a_quoted_tomorrow_is_not_the_day_after_publication():
+    text = "“Starting with tomorrow I order the withdrawal,” Putin said."
+    assert find_dates(text, "2016-09-30") == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Between September 2015 and February 2016, strikes killed 1,000 civilians; from March to May it eased.",
+     "2016-09-30", [("2015-09", "month"), ("2016-02", "month"), ("2016-03", "month"), ("2016-05", "month")]),
+    ("It lasted between 2011 and 2015.", None, [("2011", "year"), ("2015", "year")]),
+    ("In 2016 and 2017, Russian forces helped retake Palmyra twice.", None, [("2016", "year"), ("2017", "year")]),
+    ("Between 2000 and 3,000 fighters died in 2015.", None, [("2015", "year")]),
+    # the year-less start of a range takes its year from the end, not from publication
+    ("Talks ran from 30 September to 2 October 2015.", "2016-10-10", [("2015-09-30", "day"), ("2015-10-02", "day")]),
+    ("Strikes rose between September and December 2015.", "2016-10-10", [("2015-09", "month"), ("2015-12", "month")]),
+    ("The truce held from December 20 to January 5, 2016.", None, [("2015-12-20", "day"), ("2016-01-05", "day")]),
+])
+def test_several_mentions_in_one_sentence(text, published, expected):
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("Between September 2015 and February 2016, strikes killed 1,000 civilians.", ["range", "range"]),
+    ("From 2011 to 2015 the war raged, and in March 2016 Putin spoke.", ["range", "range", "month_year"]),
+    ("Talks ran from 30 September to 2 October 2015.", ["range", "range"]),
+    ("In 2016 and 2017, Russian forces helped retake Palmyra twice.", ["year", "year"]),
+])
+def test_the_ends_of_a_span_are_a_range_not_two_happenings(text, rules):
+    assert [m.rule for m in find_dates(text, "2016-10-10")] == rules
+
+
+def test_mentions_point_into_the_text_and_their_sentence():
+    text = ("Russian forces started leaving Syria on Tuesday.\n\n"
+            "IS captured Palmyra last May, destroying “parts” of it. In March 2016, Mr Putin ordered it.")
+    sentences = split_sentences(text)
+    mentions = find_dates(text, "2016-03-15", sentences)
+    assert [m.expression for m in mentions] == ["Tuesday", "last May", "March 2016"]
+    for m in mentions:
+        assert text[m.start:m.end] == m.expression
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
+        assert text[m.sentence_start:m.sentence_end] in {s.text for s in sentences}
+    assert find_dates(text, "2016-03-15") == mentions
+
+
+@pytest.mark.parametrize("published", ["", "yesterday", "2016-13-01", "0001-01-01", "9999-12-31", None])
+def test_unusable_publication_dates_leave_relative_dates_unresolved(published):
+    assert found("It fell on Tuesday, in August 2015.", published) == [(None, None), ("2015-08", "month")]
+
+
+# --- read_dateline -------------------------------------------------------------
+
+TUESDAY_BODY = "Russia's military on Tuesday said that Syrian troops have liberated 85 percent of the country."
+DATELINES = [
+    ("30 Sep, 2016 05:10", "", "2016-09-30"),
+    ("Sept. 30, 2015", "", "2015-09-30"),
+    ("2016-03-15", "", "2016-03-15"),
+    ("15.03.2016 10:00", "", "2016-03-15"),
+    ("5 апреля 2016 г.", "", "2016-04-05"),
+    # one reading impossible
+    ("30/09/2016", "", "2016-09-30"),
+    ("09/30/2016", "", "2016-09-30"),
+    ("05/05/2016", "", "2016-05-05"),
+    # both possible: the body decides (12 September 2017 was a Tuesday, 9 December a Saturday)
+    ("12/09/2017 09:03", TUESDAY_BODY, "2017-09-12"),
+    ("09/12/2017", TUESDAY_BODY, "2017-09-12"),
+    ("12/09/2017", "The ministry said on Saturday that strikes continued.", "2017-12-09"),
+    ("05/09/2016", "The convoy was hit on September 3, officials said.", "2016-09-05"),
+    ("05/09/2016", "The ceasefire agreed in May is holding.", "2016-05-09"),
+    ("05/09/2016", "Officials met on May 7 in Geneva.", "2016-05-09"),
+    # a year-less day must not fall after publication
+    ("05/09/2016", "Officials met on May 7. The convoy was hit on September 3.", "2016-09-05"),
+    # no evidence, or evidence both ways
+    ("12/09/2017", "Syrian troops have liberated 85 percent of the country.", None),
+    ("12/09/2017", "", None),
+    ("03/01/2016", "He spoke on Friday and again on Monday.", None),
+    ("Tuesday", TUESDAY_BODY, None),
+    ("", "", None),
+]
+
+
+@pytest.mark.parametrize("dateline, body, expected", DATELINES)
+def test_read_dateline(dateline, body, expected):
+    assert read_dateline(dateline, body) == expected
+
+
+# --- parse_date_arg ------------------------------------------------------------
+
+@pytest.mark.parametrize("value, expected", [
+    ("2015", ("2015-01-01", "2015-12-31", "year")),
+    ("2015-08", ("2015-08-01", "2015-08-31", "month")),
+    ("2016-02", ("2016-02-01", "2016-02-29", "month")),
+    ("2015-08-30", ("2015-08-30", "2015-08-30", "day")),
+    ("Aug 2015", ("2015-08-01", "2015-08-31", "month")),
+    ("August 2015", ("2015-08-01", "2015-08-31", "month")),
+    ("sept. 2015", ("2015-09-01", "2015-09-30", "month")),
+    ("30 Aug 2015", ("2015-08-30", "2015-08-30", "day")),
+    ("August 30, 2015", ("2015-08-30", "2015-08-30", "day")),
+    ("  2015-08-30 ", ("2015-08-30", "2015-08-30", "day")),
+])
+def test_parse_date_arg(value, expected):
+    assert parse_date_arg(value) == expected
+
+
+@pytest.mark.parametrize("value", ["", "x", "15", "2015-13", "2015-02-30", "Foo 2015", "0000", "last year",
+                                   "30/08/2015", "2015-08-30 extra", "٢٠١٥"])
+def test_parse_date_arg_rejects(value):
+    with pytest.raises(BadDate, match=r"YYYY, YYYY-MM, YYYY-MM-DD, 'Aug 2015', 'August 2015' or '30 Aug 2015'"):
+        parse_date_arg(value)
+
+
+# --- properties -----------------------------------------------------------------
+
+FRAGMENTS = [
+    "On", "in", "since", "last", "this", "next", "early", "mid-", "the", "same", "following", "previous",
+    "March", "May", "Sept.", "Jan", "Tuesday", "Monday's", "15", "30th", "of", "2015", "1999", "2,000",
+    "12/09/2017", "2016-03-14", "апреля", "5", "г.", "year", "month", "week", "weekend", "day", "ago", "later",
+    "earlier", "three", "a", "today", "yesterday", "“", "”", '"', ",", ".", "\n\n", "will", "said",
+]
+PUBLISHED = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.text(max_size=12))
+TEXTS = st.one_of(st.text(), st.lists(st.sampled_from(FRAGMENTS), max_size=40).map(" ".join))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, PUBLISHED)
+def test_find_dates_spans_are_inside_the_text(text, published):
+    mentions = find_dates(text, published)
+    assert isinstance(mentions, list)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    for m in mentions:
+        assert isinstance(m, DateMention)
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.expression
+        assert (m.date is None) == (m.precision is None)
+        if m.date:
+            assert len(m.date) == {"day": 10, "month": 7, "year": 4}[m.precision]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(), st.sampled_from(FRAGMENTS)))
+def test_parse_date_arg_returns_or_raises_bad_date(value):
+    try:
+        first, last, precision = parse_date_arg(value)
+    except BadDate:
+        return
+    assert first <= last and precision in ("day", "month", "year")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30), TEXTS)
+def test_read_dateline_returns_a_day_or_none(dateline, body):
+    value = read_dateline(dateline, body)
+    assert value is None or len(value) == 10
