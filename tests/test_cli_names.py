@@ -1,0 +1,43 @@
+"""Issue 7: names, name cards and the annotated reading view."""
+import json
+
+PEOPLE = {"Putin", "Assad", "Shoigu", "Lavrov", "Kerry", "Peskov", "Konashenkov", "Lapin", "Pankov", "Ozerov",
+          "Ivanov", "Kirby", "Erdogan", "de Mistura", "Pinheiro", "Gergiev", "Shaaban", "Abu Laila"}
+
+
+def test_people_of_the_seed_corpus_each_once(cli):
+    rows = json.loads(cli("names", "--type", "person", "--format", "json").stdout)
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names)) == 18
+    assert all(any(name.endswith(p) for name in names) for p in PEOPLE)
+
+
+def test_hmeimim_card(cli):
+    card = json.loads(cli("names", "Khmeimim", "--format", "json").stdout)[0]
+    assert card["name"] == "Hmeimim" and len(card["articles"]) == 4
+    assert {"Hmeimim", "Khmeimim", "Hemeimeem"} <= set(card["spellings"])
+
+
+def test_person_card_has_role_org_and_claims(cli):
+    card = json.loads(cli("names", "Shoigu", "--format", "json").stdout)[0]
+    assert card["org"] == "Russian Defence Ministry"
+    assert {f["metric"] for f in card["figures"]} >= {"sorties"}
+
+
+def test_about_filters_search_and_figures(cli):
+    hits = json.loads(cli("search", "Russia", "--about", "Deir el-Zour", "--format", "json").stdout)
+    assert {h["article"][:3] for h in hits} == {"001", "004"}
+    claims = json.loads(cli("figures", "--about", "Tartous", "--format", "json").stdout)
+    assert claims and {c["article"][:3] for c in claims} == {"003"}
+
+
+def test_annotated_article_piped(cli):
+    out = cli("show", "003_5c8489880ca76ab4", "--annotate").stdout
+    assert "on Tuesday [2016-03-15]" in out and "Monday's [2016-03-14]" in out
+    assert "more than 9,000 sorties [sorties >9,000]" in out or "[sorties >9,000]" in out
+    assert "Nikolay Pankov [Nikolai Pankov · person]" in out
+
+
+def test_annotated_article_on_a_terminal_is_coloured(cli):
+    out = cli("show", "003_5c8489880ca76ab4", "--annotate", "--format", "table", env={"NO_COLOR": ""}).stdout
+    assert "[2016-03-15]" in out

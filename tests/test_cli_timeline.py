@@ -1,0 +1,76 @@
+"""Issue 3: the timeline of the seed corpus, merged across sources, conflicts flagged."""
+import json
+
+import pytest
+
+
+def entries(cli, *args):
+    result = cli("timeline", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_json_contract(cli):
+    entry = entries(cli)[0]
+    assert list(entry) == ["date", "precision", "summary", "about", "conflict", "mentions"]
+    assert {"article", "publisher", "published", "quote", "expression"} <= set(entry["mentions"][0])
+
+
+def test_august_september_2015(cli):
+    got = entries(cli, "--from", "2015-08", "--to", "2015-09")
+    assert all(e["date"] <= "2015-09-30" for e in got)
+    quotes = [m["quote"] for e in got for m in e["mentions"]]
+    assert not any("11 October 2015" in q for q in quotes)
+    agreement = [e for e in got if any("Hmeimim airport" in m["quote"] for m in e["mentions"])]
+    assert len(agreement) == 1 and {m["article"][:3] for m in agreement[0]["mentions"]} == {"001", "002"}
+    assert any("Federation Council" in m["quote"] for e in got for m in e["mentions"])
+    first = [e for e in got if e["date"] == "2015-09-30"]
+    assert len(first) == 1 and first[0]["precision"] == "day"
+    assert len({m["article"] for m in first[0]["mentions"]}) >= 2
+
+
+def test_conflicts_are_flagged(cli):
+    flagged = {e["date"]: e for e in entries(cli) if e["conflict"]}
+    withdrawal = flagged["2016-03-14"]
+    assert {c["date"] for c in withdrawal["conflict"]} == {"2016-03-14", "2016-03-15"}
+    palmyra = flagged["2016-03"]
+    assert "Palmyra" in palmyra["about"]
+    assert {c["date"]: c["articles"] for c in palmyra["conflict"]}["2016-04"] == ["001_1431156e20cd0360"]
+
+
+def test_dateline_is_not_an_event(cli):
+    quotes = [m["quote"] for e in entries(cli) for m in e["mentions"]]
+    assert not any("05:10" in q or "12/09/2017" in q for q in quotes)
+
+
+def test_relative_dates_without_publication_date_stay_off_the_timeline(cli):
+    mine = [m for e in entries(cli) for m in e["mentions"] if m["article"].startswith("002")]
+    assert not any(m["expression"].endswith("in March") or m["expression"] == "March" for m in mine)
+
+
+@pytest.mark.parametrize("args, check", [
+    (["--from", "2016-09-17", "--to", "2016-09-17"], lambda got: [e["date"] for e in got if e["precision"] == "day"] == ["2016-09-17"]),
+    (["--from", "Sep 2016", "--to", "September 2016"], lambda got: got and all(e["date"] in ("2016", "2016-09") or e["date"].startswith("2016-09") for e in got)),
+    (["--publisher", "AP"], lambda got: got and all(m["publisher"] == "AP" for e in got for m in e["mentions"] if len(e["mentions"]) == 1)),
+    (["--about", "Khmeimim"], lambda got: got and all("Hmeimim" in e["about"] for e in got)),
+    (["--match", "convoy"], lambda got: [e["date"] for e in got] == ["2016-09-19"]),
+])
+def test_filters(cli, args, check):
+    assert check(entries(cli, *args))
+
+
+def test_table_view_has_strip_groups_badges_and_markers(cli):
+    out = cli("timeline", "--format", "table", "--quotes", env={"COLUMNS": "160"}).stdout
+    assert "events a month" in out and "⚠" in out and "sources disagree" in out
+    assert "14 Mar 2016" in out and "Mar 2016" in out and "“" in out
+
+
+def test_tsv_is_one_line_per_entry(cli):
+    lines = cli("timeline").stdout.splitlines()
+    assert lines[0] == "date\tprecision\tsummary\tpublishers\tarticles\tabout\tconflict"
+    assert len(lines) == len(entries(cli)) + 1 and all(line.count("\t") == 6 for line in lines)
+
+
+def test_unknown_about_name_is_an_error(cli):
+    result = cli("timeline", "--about", "Atlantis")
+    assert result.exit_code == 1 and "no name 'Atlantis'" in result.stderr
