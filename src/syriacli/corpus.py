@@ -7,7 +7,6 @@ folder is the one it was last built from, else ``raw/`` beside it.
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 from typing import Callable
 
@@ -34,17 +33,9 @@ def default_db() -> Path:
 
 def raw_dir_for(db_path: Path) -> Path | None:
     """The raw folder a corpus was built from, or ``raw/`` beside it."""
-    if db_path.exists():
-        try:
-            conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-            try:
-                row = conn.execute("select value from meta where key = 'raw_dir'").fetchone()
-            finally:
-                conn.close()
-            if row and Path(row[0]).is_dir():
-                return Path(row[0])
-        except sqlite3.DatabaseError:
-            return None
+    built_from = store.read_meta(db_path, "raw_dir") if db_path.exists() else None
+    if built_from and Path(built_from).is_dir():
+        return Path(built_from)
     beside = db_path.parent / "raw"
     return beside if beside.is_dir() else None
 

@@ -112,17 +112,23 @@ def get_meta(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("select key, value from meta"))
 
 
-def schema_version(path: Path) -> int | None:
-    """The schema version of a corpus file; None if it is not a syriacli corpus."""
+def read_meta(path: Path, key: str) -> str | None:
+    """One value of a corpus file's ``meta`` table, read-only; None if it is not there."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = conn.execute("select value from meta where key = 'schema_version'").fetchone()
+            row = conn.execute("select value from meta where key = ?", (key,)).fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         return None
-    return int(row[0]) if row and str(row[0]).isdigit() else None
+    return row[0] if row else None
+
+
+def schema_version(path: Path) -> int | None:
+    """The schema version of a corpus file; None if it is not a syriacli corpus."""
+    value = read_meta(path, "schema_version")
+    return int(value) if value is not None and str(value).isdigit() else None
 
 
 def check_corpus(path: Path) -> None:
