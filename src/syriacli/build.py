@@ -267,7 +267,8 @@ def _extract_all(todo: list[SourceFile], report: BuildReport, progress):
     else:
         from multiprocessing import get_context
 
-        pool = get_context("fork" if hasattr(os, "fork") else "spawn").Pool(os.cpu_count())
+        pool = get_context("fork" if hasattr(os, "fork") else "spawn").Pool(
+            os.cpu_count(), initializer=_ignore_sigint)
         results = pool.imap(extract_article, raws, chunksize=16)
     if progress is not None:
         results = progress(results, len(todo))
@@ -276,6 +277,13 @@ def _extract_all(todo: list[SourceFile], report: BuildReport, progress):
     finally:
         if len(todo) >= POOL_THRESHOLD and (os.cpu_count() or 1) >= 2:
             pool.terminate()
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and cleans up."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _merge_timeline(conn: sqlite3.Connection) -> None:
