@@ -1,0 +1,497 @@
+"""Numbers in the clean text as attributed claims: how many of what, and who says so.
+
+Named rules run in a fixed order over every number atom (digits, number words, vague
+magnitudes such as "dozens") of the text:
+
+1. ``not_a_count``: drop atoms that belong to names and model designations (Su-24,
+   Resolution 2254), dates, times, years, durations ("five years", "24 hours"),
+   ordinals and "one of".
+2. ``read_extent``: join two atoms into a range ("290,000 to 470,000"), read the
+   qualifier before ("more than", "some") and the unit after ("percent", "sq km"),
+   and swallow a conversion in brackets ("(3,860 sq miles)"), which is the same figure.
+3. ``counted_noun``: what is counted: a known noun after the number, past modifiers
+   ("1,183 Islamic State (IS) militants", "85 percent of the country's territory"), or
+   for a bare count the subject it is reported of ("personnel ... exceeded 4,300").
+4. ``Article.state``: what happened to it, from the nearest state cue in the clause
+   ("killed", "in need", "remain"); subject and state map onto a metric of metrics.json.
+   A number whose metric cannot be named is dropped: precision matters more than coverage.
+5. The claimant (claimants.py), then ``Article.dating``: as-of date and period.
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import NamedTuple
+
+from .claimants import Attributions, fold, phrase_pattern
+from .sentences import Sentence, split_sentences
+
+DATA = json.loads(resources.files("syriacli.data").joinpath("metrics.json").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str | None
+    metric: str
+    noun: str
+    claimant: str | None
+    as_of: str | None
+    period: str | None
+    sentence_start: int
+    sentence_end: int
+
+
+# --- vocabularies (metrics.json) --------------------------------------------------------
+NUMBERS = DATA["numbers"]
+SMALL, MULTIPLIERS, SCALES = NUMBERS["small"], NUMBERS["multipliers"], NUMBERS["scales"]
+VAGUE, FRACTIONS, QUALIFIERS = NUMBERS["vague"], NUMBERS["fractions"], NUMBERS["qualifiers"]
+SUFFIX_QUALIFIERS, MONTHS = NUMBERS["suffix_qualifiers"], "|".join(NUMBERS["months"])
+STOP_WORDS = frozenset(NUMBERS["stop_words"])       # end the search for a counted noun
+DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+
+
+# --- patterns: the vocabularies run over folded text (claimants.fold), the rest over text --
+_WORDS = phrase_pattern([*SMALL, *MULTIPLIERS, *SCALES])
+ATOM = re.compile(rf"""\b(?:
+    (?P<vague>(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions)
+        |(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million)
+        |(?:tens|scores)(?=\s+of\b)|dozens|hundreds|thousands|millions|billions)\b)
+   |(?P<fraction>(?:(?:a|one)\s+(?P<part>quarter|third|half)\s+of\s+a|(?P<half>half)\s+a
+        |(?:a|one)\s+and\s+a\s+(?P<andhalf>half))\s+(?P<fscale>million|billion)\b)
+   |(?P<words>(?:a\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_WORDS})
+        (?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*\b)
+   |(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
+        (?:\s*(?P<scale>thousand|million|billion|mln|bn)\b|(?P<m>m)\b)?)""", re.X)   # BBC: "4.8m refugees"
+#: Where an atom may start; ATOM itself is tried only there (one cheap pass over the text).
+ATOM_START = re.compile(r"[0-9]|\b" + phrase_pattern(
+    [*SMALL, *MULTIPLIERS, *SCALES, *VAGUE, "scores", "several", "many", "half", "a few", "a quarter", "a third",
+     "a half", *(f"a {w}" for w in (*MULTIPLIERS, *SCALES))]) + r"\b")
+QUALIFIER_BEFORE = re.compile(r"(?:^|(?<=\W))(?:likely\s+|reportedly\s+)?(?:" + "|".join(
+    f"(?P<q{i}>{phrase_pattern(p)})" for i, p in enumerate(QUALIFIERS.values())) + r")\s+$", re.I)
+SUFFIX = re.compile(r"\s*(?:or\s+more|or\s+so)\b|-?plus\b|\+", re.I)
+UNIT = re.compile(r"""\s*(?:
+    (?P<percent>%|percent\b|per\s*cent\b)
+   |(?P<sq_km>square\s+kilomet(?:er|re)s?\b|sq\.?\s*(?:km|kilomet(?:er|re)s?)\b|km2\b|km²)
+   |(?P<sq_miles>square\s+miles?\b|sq\.?\s*mi(?:les?)?\b)
+   |(?P<hectares>hectares?\b)
+   |(?P<tons>(?:metric\s+)?(?:tons?|tonnes?)\b)
+   |(?P<km>kilomet(?:er|re)s?\b|km\b))""", re.I | re.X)
+OF_UNIT = re.compile(r"\s+of(?=\s+(?:metric\s+)?(?:tons?|tonnes?|square|hectares|kilomet))", re.I)
+CONVERSION = re.compile(r"\s*\((?:about|approximately|some|around|roughly|nearly|over|more than|almost|or)?\s*"
+                        r"[0-9][0-9,.]*\s*(?:sq\.?|square)?\s*[a-z²2.]{0,12}\s*\)", re.I)
+RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|until|till|through)\s*", re.I)
+RANGE_OPEN = re.compile(r"\b(?P<word>between|from)\s+$", re.I)
+CHANGE_BEFORE = re.compile(rf"\b{phrase_pattern(NUMBERS['change_verbs'])}\s+(?:\w+\s+){{0,2}}from\s+$", re.I)
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+(?:the\s+)?$")
+MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b|\s+[а-яё]+\s+[0-9]{{4}}")
+DURATION_AFTER = re.compile(rf"(?:-|\s+)(?:(?:more|full|long|straight|consecutive|calendar)\s+)?"
+                            rf"{phrase_pattern(NUMBERS['duration_units'])}\b|\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock|hrs)\b", re.I)
+YEAR_BEFORE = re.compile(rf"\b{phrase_pattern(NUMBERS['year_words'])}\s+$", re.I)
+NOT_AFTER_ONE = re.compile(r"\s+(?:of|another|or|and|side|day|time|way|thing|hand|by)\b", re.I)
+NOT_BEFORE_ONE = re.compile(r"\b(?:another|no|any|every|each|the|which|this|that|anyone|only)\s+$", re.I)
+SENTENCE_HEAD = re.compile(r"(?:.*:)?[\s\"“”'(]*", re.S)     # what may stand before a sentence's first word
+PREV_WORD = re.compile(r"([^\W\d_][\w'.-]*)\s+$")
+FWD_TOKEN = re.compile(r"\s*(?:(?P<open>\()|(?P<quote>[\"“”«»'])|(?P<word>[^\W\d_](?:[\w'.-]*\w)?)|(?P<other>\S))")
+DIGIT_AFTER = re.compile(r"[.:/][0-9]")
+LETTERS = re.compile(r"[A-Za-z]+")
+MODEL = re.compile(r"\b[A-Za-z]{1,4}-[0-9]")
+BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of them|of whom)\s+$", re.I)
+ELLIPSIS = re.compile(r"\s+(?:others|more)\b", re.I)
+LINK = re.compile(rf"\b{phrase_pattern(NUMBERS['links'])}\b", re.I)
+AND = re.compile(r"\band\b")
+CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,\s+(?:while|whereas|although|though)\s+", re.I)
+THEN = re.compile(r"\b(?:back then|at the time|at that time|by then|by that time|then)\b", re.I)
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+PERIOD_TEXT = re.compile(r"""\b(?:over|in|during|within|for|throughout)\s+(?P<p>
+    (?:the\s+(?:past|last|first|previous|next|course\s+of\s+the)\s+)?
+    (?:(?:almost|nearly|about|around|more\s+than|over|some|just\s+over|just\s+under|roughly)\s+)?
+    (?:(?!(?:the|this|that|its|their|each|every)\s)[\w-]+\s+)?(?:days|weeks|months|years|decades|day|week|month|year))\b""",
+                         re.I | re.X)
+
+SUBJECTS = DATA["subjects"]
+NOUN_SUBJECT = {" ".join(n.lower().split()): s for s, v in SUBJECTS.items() for n in v["nouns"]}
+SUBJECT_NOUN = re.compile(rf"\b{phrase_pattern(NOUN_SUBJECT)}\b(?!-)")          # over folded text
+#: Each cue phrase (lowercase, single-spaced in metrics.json) and the states it may mark.
+CUE_STATES = {c: [s for s, cues in DATA["states"].items() if c in cues] for cues in DATA["states"].values() for c in cues}
+STATE_CUE = re.compile(rf"\b{phrase_pattern(CUE_STATES)}\b")                        # over folded text
+UNIT_SUBJECTS = DATA["unit_subjects"]
+DATE_FIELDS = (("date", str), ("start", int), ("end", int))     # what a date mention must have
+
+
+# --- rules ---------------------------------------------------------------------------
+def _atom(m: re.Match) -> tuple[int, int, float, bool] | None:
+    """(start, end, value, vague) of an ATOM match; None for word runs that are no number."""
+    g = m.group
+    if g("vague"):
+        words = g("vague").lower().split()
+        return m.start(), m.end(), float(VAGUE[words[-1]] * (VAGUE[words[0]] if words[1:2] == ["of"] else 1)), True
+    if g("fraction"):
+        part = FRACTIONS[(g("part") or g("half") or "half").lower()] + (1 if g("andhalf") else 0)
+        return m.start(), m.end(), part * SCALES[g("fscale").lower()], False
+    if g("digits"):
+        value = float(g("digits").replace(",", ""))
+        return m.start(), m.end(), value * (1e6 if g("m") else SCALES.get(g("scale") or "", 1)), False
+    return _word_number(m)
+
+
+def _word_number(m: re.Match) -> tuple[int, int, float, bool] | None:
+    """Number words read left to right ("two hundred and fifty thousand"); stops where a
+    second number would begin ("three four")."""
+    total = current = 0.0
+    end, last = m.start(), None
+    for w in LETTERS.finditer(m.group()):
+        word = w.group().lower()
+        if word in ("a", "and"):
+            continue
+        if word in SMALL:
+            small = SMALL[word]
+            if last == "small" and not (current % 100 >= 20 and current % 10 == 0 and small < 10):
+                break       # "three four": two numbers, keep the first
+            current += small
+            last = "small"
+        elif word in MULTIPLIERS:
+            current = (current or 1) * MULTIPLIERS[word]
+            last = "mult"
+        else:
+            total += (current or 1) * SCALES[word]
+            current, last = 0.0, "scale"
+        end = m.start() + w.end()
+    return (m.start(), end, total + current, False) if end > m.start() else None
+
+
+def not_a_count(text: str, low: str, start: int, end: int, value: float, is_digits: bool, sentence: Sentence) -> bool:
+    """True for numbers that are names, dates, times, years, durations or 'one of'."""
+    before, after = text[max(sentence.start, start - 40):start], text[end:end + 40]
+    prev_char = text[start - 1] if start > sentence.start else ""
+    if prev_char and (prev_char.isalnum() or prev_char in "$£€#.,/:" or
+                      (prev_char in "-–" and start > 1 and text[start - 2].isalnum())):
+        return True                                    # Su-24, MH17, $4bn, 05:10, v1.2
+    if is_digits and after[:1].isalpha() and not UNIT.match(after):
+        return True                                    # 1990s, 24was, 1st, 3M
+    if is_digits and DIGIT_AFTER.match(after):
+        return True                                    # 10.5.2016, 12/03
+    if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after) or DURATION_AFTER.match(after):
+        return True
+    if _is_year(text, start, end, value) and (YEAR_BEFORE.search(before) or not (
+            after[:1] == " " and SUBJECT_NOUN.match(low, end + 1))):
+        return True                                    # 2015, unless "2015 troops"
+    word = PREV_WORD.search(before)
+    if word and word.group(1)[0].isupper() and not word.group(1).endswith("'s") \
+            and not SENTENCE_HEAD.fullmatch(text, sentence.start, start - len(before) + word.start()) \
+            and not QUALIFIER_BEFORE.search(before) and not RANGE_OPEN.search(before):
+        return True                                    # Resolution 2254, Route 5
+    if not is_digits and text[start].isupper() and not SENTENCE_HEAD.fullmatch(text, sentence.start, start):
+        return True                                    # Three Kingdoms
+    if value == 1 and not is_digits and (NOT_AFTER_ONE.match(after) or NOT_BEFORE_ONE.search(before)):
+        return True                                    # one of, another one
+    return False
+
+
+def _is_year(text: str, start: int, end: int, value: float) -> bool:
+    return end - start == 4 and text[start:end].isdigit() and 1900 <= value <= 2099
+
+
+class Extent(NamedTuple):
+    start: int              # the figure's span: qualifier .. unit
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str | None
+    unit_text: str | None   # the unit as written, the noun of "27,000 square kilometers"
+    after: int              # where the counted noun may start (past a conversion in brackets)
+
+
+def read_extent(text: str, low: str, m: re.Match, atom, sentence: Sentence) -> Extent:
+    """Range, qualifier, unit and conversion around an atom."""
+    start, end, value, vague = atom
+    lowest = highest = None
+    qualifier = "vague" if vague else "exact"
+    join = RANGE_JOIN.match(text, end)
+    second = ATOM.match(low, join.end()) if join and not vague and join.end() < sentence.end else None
+    if second and (second.group("digits") or second.group("words")):
+        opener = RANGE_OPEN.search(text, max(0, start - 12), start)
+        other = _atom(second)
+        by_and = join.group().strip().lower() == "and"
+        if other and not _is_year(text, *other[:3]) and (not by_and or (opener and opener.group("word").lower() == "between")):
+            hi, lo = other[2], value
+            if second.group("scale") and m.group("digits") and not m.group("scale") and value < 1000:
+                lo = value * SCALES[second.group("scale")]            # "1.5 to 2 million"
+            if CHANGE_BEFORE.search(text, max(0, start - 40), start):
+                start, end, value = second.start(), other[1], hi        # "rose from 300 to 400": now 400
+            elif lo < hi:
+                lowest, highest, value, end = lo, hi, None, other[1]
+                start = opener.start() if opener else start
+    qual = QUALIFIER_BEFORE.search(text, max(sentence.start, start - 30), start)
+    if qual:
+        start = qual.start()
+        if not vague and lowest is None:
+            qualifier = next(name for i, name in enumerate(QUALIFIERS) if qual.group(f"q{i}"))
+    of = OF_UNIT.match(text, end) if vague else None
+    unit_match = UNIT.match(text, of.end() if of else end)
+    unit = unit_match.lastgroup.replace("_", " ") if unit_match else None
+    end = unit_match.end() if unit_match else end
+    suffix = SUFFIX.match(text, end)
+    if suffix and not vague and lowest is None:
+        qualifier = SUFFIX_QUALIFIERS[" ".join(suffix.group().lower().replace("-", " ").split())]
+        end = suffix.end()
+    conversion = CONVERSION.match(text, end) if unit else None
+    return Extent(start, end, value, lowest, highest, qualifier, unit,
+                  unit_match.group().strip() if unit_match else None, conversion.end() if conversion else end)
+
+
+def counted_noun(text: str, low: str, pos: int, limit: int, allow_of: bool) -> tuple[re.Match | None, bool]:
+    """The known noun after a number, past modifiers: (noun match, bare) where bare means
+    nothing but punctuation or a function word followed the number."""
+    lower = caps = steps = 0
+    after_of = False
+    if text.startswith("-", pos) and text[pos + 1:pos + 2].isalpha():
+        pos += 1                                    # "a 31-truck convoy", "a 2,000-strong contingent"
+    while steps < 12 and pos < limit:
+        steps += 1
+        while pos < limit and text[pos].isspace():
+            pos += 1
+        noun = SUBJECT_NOUN.match(low, pos)
+        if noun and noun.end() <= limit:
+            if not text.startswith("'s", noun.end()):
+                return noun, False
+            pos, lower = noun.end() + 2, lower + 1      # "the country's territory": a possessor
+            continue
+        tok = FWD_TOKEN.match(text, pos)
+        if not tok or tok.end() > limit:
+            break
+        if tok.group("open") or tok.group("quote"):   # "(IS)" and quotes are skipped
+            close = text.find(")", tok.end(), min(limit, tok.end() + 40)) if tok.group("open") else tok.end() - 1
+            if close < 0:
+                break
+            pos = close + 1
+            continue
+        word = tok.group("word")
+        if not word:
+            return None, steps == 1
+        folded = word.lower()
+        if folded == "of" and allow_of:
+            pos, after_of, allow_of = tok.end(), True, False
+            continue
+        if after_of and folded in DETERMINERS:
+            pos = tok.end()
+            continue
+        if folded in STOP_WORDS:
+            return None, steps == 1
+        caps, lower = (caps + 1, lower) if word[0].isupper() else (caps, lower + 1)
+        if caps > 4 or lower > 2:
+            break
+        pos = tok.end()
+    return None, steps <= 1
+
+
+def noun_before(text: str, low: str, sentence: Sentence, start: int) -> re.Match | None:
+    """The subject a bare count is reported of: the last known noun before it in the
+    sentence, tied to the number by a linking word ("the number ranges from", "exceeded")."""
+    last = None
+    for m in SUBJECT_NOUN.finditer(low, max(sentence.start, start - 160), start):
+        if not text.startswith("'s", m.end()) and "units" not in SUBJECTS[NOUN_SUBJECT[" ".join(m.group().split())]]:
+            last = m
+    if last is None:
+        return None
+    between = text[last.end():start]
+    if re.search(r"[0-9]", between) or not LINK.search(between):
+        return None
+    return last
+
+
+class Article:
+    """One article being read: its text, the folded twin the vocabularies run over, its
+    sentences and dated mentions, and what is worked out once a sentence (state cues)."""
+
+    def __init__(self, text: str, sentences: list[Sentence], dates: Sequence):
+        self.text, self.low, self.sentences = text, fold(text), sentences
+        self.starts = [s.start for s in sentences]
+        usable = (d for d in dates if all(isinstance(getattr(d, k, None), t) for k, t in DATE_FIELDS) and d.date)
+        self.mentions = sorted(usable, key=lambda d: d.start)
+        self.mention_starts = [d.start for d in self.mentions]
+        self.attributions = Attributions(text, sentences, self.low)
+        self._cache: dict[tuple[str, int], list] = {}
+        self.last_subject: dict[int, tuple] = {}    # sentence -> subject, noun, state of its last figure
+
+    def in_date(self, start: int, end: int) -> bool:
+        i = bisect_right(self.mention_starts, start)
+        return any(d.start <= start < d.end or start <= d.start < end for d in self.mentions[max(0, i - 2):i + 1])
+
+    def state(self, index: int, subject: str, start: int, end: int) -> str | None:
+        """The state of the cue nearest the figure, in its clause, that the subject can be in;
+        a cue across an "and" counts only when there is no other."""
+        states = SUBJECTS[subject]["states"]
+        if not states:
+            return None
+        sentence = self.sentences[index]
+        lo, hi = sentence.start, sentence.end
+        for b in CLAUSE_BREAK.finditer(self.low, sentence.start, sentence.end):
+            if b.end() <= start:
+                lo = b.end()
+            elif b.start() >= end:
+                hi = b.start()
+                break
+        best, best_distance = None, None
+        for cue_start, cue_end, cue_states in self._sentence(index, "cues"):
+            known = [s for s in cue_states if s in states]
+            if not known or cue_start < lo or cue_end > hi:
+                continue
+            distance = start - cue_end if cue_end <= start else max(0, cue_start - end)
+            if AND.search(self.low, min(cue_end, end), max(cue_start, start)):
+                distance += 1000    # "One soldier died and two were injured": "two" is injured
+            if best_distance is None or distance < best_distance:
+                best, best_distance = known[0], distance
+        return best
+
+    def _sentence(self, index: int, what: str) -> list:
+        """The state cues or the periods as written of a sentence, found once."""
+        if (what, index) not in self._cache:
+            s = self.sentences[index]
+            self._cache[what, index] = [
+                (m.start(), m.end(), CUE_STATES[" ".join(m.group().split())])
+                for m in STATE_CUE.finditer(self.low, s.start, s.end)
+            ] if what == "cues" else list(PERIOD_TEXT.finditer(self.text, s.start, s.end))
+        return self._cache[what, index]
+
+    def dating(self, index: int, start: int) -> tuple[str | None, str | None]:
+        """(as_of, period): the sentence's dated mentions, nearest first; a range or "since"
+        makes a period, "over almost six months" a period as written; "Back then" takes
+        the last date before the sentence."""
+        text, sentence = self.text, self.sentences[index]
+        lo, hi = (bisect_right(self.mention_starts, edge - 1) for edge in (sentence.start, sentence.end))
+        mentions, period, used = self.mentions[lo:hi], None, set()
+        for i, d in enumerate(mentions):
+            if "/" in d.date:
+                period, used = d.date, used | {i}
+            elif (i + 1 < len(mentions) and RANGE_OPEN.search(text, sentence.start, d.start)
+                  and RANGE_JOIN.fullmatch(text, d.end, mentions[i + 1].start)):
+                period, used = f"{d.date}/{mentions[i + 1].date}", used | {i, i + 1}
+            elif SINCE_BEFORE.search(text, sentence.start, d.start):
+                period, used = period or f"{d.date}/..", used | {i}
+        if period is None and (spans := self._sentence(index, "periods")):
+            period = min(spans, key=lambda p: abs(p.start() - start)).group("p")
+        rest = [d for i, d in enumerate(mentions) if i not in used]
+        if rest:
+            return min(rest, key=lambda d: abs(d.start - start)).date, period
+        if lo and THEN.search(text, sentence.start, start):
+            return self.mentions[lo - 1].date, period
+        return None, period
+
+
+# --- the API -------------------------------------------------------------------------
+def find_figures(text: str, sentences: list[Sentence] | None = None, dates: Sequence = (),
+                 published: str | None = None) -> list[Figure]:
+    """Every figure of ``text`` whose metric can be named; see the module docstring.
+    ``published`` is accepted for symmetry with find_dates: relative dates come resolved
+    in ``dates``."""
+    if not isinstance(text, str) or not text:
+        return []
+    article = Article(text, split_sentences(text) if sentences is None else sentences, dates or ())
+    figures: list[Figure] = []
+    consumed = 0
+    for candidate in ATOM_START.finditer(article.low):
+        m = ATOM.match(article.low, candidate.start()) if candidate.start() >= consumed else None
+        index = bisect_right(article.starts, candidate.start()) - 1
+        if m is None or index < 0 or candidate.start() >= article.sentences[index].end:
+            continue
+        figure, consumed = read_figure(article, m, index)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | None, int]:
+    """Rules 1-5 of the module docstring for one atom: the figure (None when it is not
+    one) and where the next atom may start (past a range or a conversion it took)."""
+    text, sentence = article.text, article.sentences[index]
+    atom = _atom(m)
+    if atom is None or article.in_date(*atom[:2]) or not_a_count(text, article.low, *atom[:3], bool(m.group("digits")), sentence):
+        return None, m.end()
+    extent = read_extent(text, article.low, m, atom, sentence)
+    counted = what_is_counted(article, index, m, atom, extent) if extent.after <= sentence.end else None
+    if counted is None:
+        return None, m.end()
+    subject, noun_end, noun_text = counted
+    states = SUBJECTS[subject]["states"]
+    cue = article.state(index, subject, extent.start, max(extent.end, noun_end))
+    parent = article.last_subject.get(index)
+    if parent and parent[2] in states and BREAKDOWN.search(text, extent.start - 20, extent.start):
+        cue = parent[2]                             # "1,743 refugees returned, including 522 women"
+    metric = states.get(cue) or SUBJECTS[subject]["metric"]
+    if metric is None:
+        return None, m.end()
+    article.last_subject[index] = subject, noun_text, cue
+    as_of, period = article.dating(index, extent.start)
+    return Figure(
+        start=extent.start, end=extent.end, text=text[extent.start:extent.end], value=extent.value,
+        low=extent.low, high=extent.high, qualifier=extent.qualifier, unit=extent.unit, metric=metric,
+        noun=noun_text or text[extent.start:extent.end],
+        claimant=article.attributions.claimant(index, extent.start), as_of=as_of, period=period,
+        sentence_start=sentence.start, sentence_end=sentence.end), extent.after
+
+
+def what_is_counted(article: Article, index: int, m: re.Match, atom, extent: Extent) -> tuple[str, int, str | None] | None:
+    """(subject, end of its noun, noun as written): the noun after the number, else the
+    subject of the figure before it in the sentence ("and 30 others"), else for a bare
+    count the noun it is reported of; None when nothing known is counted."""
+    text, low, sentence = article.text, article.low, article.sentences[index]
+    noun, bare = counted_noun(text, low, extent.after, sentence.end, allow_of=bool(extent.unit) or atom[3])
+    if noun and atom[2] == 1 and not m.group("digits") and len(text[extent.after:noun.start()].split()) > 1:
+        noun = None                                 # "one" counts only what follows it at once
+    subject = NOUN_SUBJECT[" ".join(noun.group().split())] if noun else UNIT_SUBJECTS.get(extent.unit)
+    if subject and noun and MODEL.search(text, extent.after, noun.start()):
+        subject = SUBJECTS[subject].get("after_model", subject)     # "4 Su-30SM fighters"
+    elided = article.last_subject.get(index) if subject is None and extent.unit is None else None
+    if elided and (bare or ELLIPSIS.match(text, extent.after)):
+        return elided[0], extent.end, elided[1]     # "killed 12 people and wounded 30 others"
+    if subject is None and bare and extent.unit is None and m.group("digits"):
+        noun = noun_before(text, low, sentence, atom[0])
+        subject = NOUN_SUBJECT[" ".join(noun.group().split())] if noun else None
+    if subject is None or extent.unit not in SUBJECTS[subject].get("units", [extent.unit]):
+        return None
+    return subject, max(extent.end, noun.end()) if noun else extent.end, text[noun.start():noun.end()] if noun else extent.unit_text
+
+
+# --- metric vocabulary -----------------------------------------------------------------
+PLURALS = DATA["plurals"]
+QUERY_STOP = frozenset("of by in the and a an for to".split())
+
+
+def _forms(word: str) -> set[str]:
+    """A word and the singulars it may be the plural of ("sorties": sortie, sorty...)."""
+    forms = {word, PLURALS.get(word, word), word[:-2] if word.endswith("es") else word,
+             word[:-3] + "y" if word.endswith("ies") else word}
+    return forms | ({word[:-1]} if word.endswith("s") and not word.endswith("ss") else set())
+
+
+_VOCAB = {m["name"]: [m["name"], *m["synonyms"]] for m in DATA["metrics"]}
+for _subject in SUBJECTS.values():
+    for _metric in {_subject["metric"], *_subject["states"].values()} - {None}:
+        _VOCAB[_metric].extend(_subject["nouns"])
+#: Each metric's words in every form, for metrics_for.
+METRIC_WORDS = {name: {f for phrase in phrases for w in re.findall(r"[\w-]+", phrase.lower())
+                       if w not in QUERY_STOP for f in _forms(w)} for name, phrases in _VOCAB.items()}
+
+
+def metrics_for(word: str) -> list[str]:
+    """The metrics a user's word selects: any word of a metric's name, synonyms or nouns,
+    singular or plural, any case ("choppers" -> helicopters, helicopters lost)."""
+    wanted = [_forms(w) for w in re.findall(r"[\w-]+", str(word).lower()) if w not in QUERY_STOP]
+    return [name for name, vocab in METRIC_WORDS.items() if all(forms & vocab for forms in wanted)] if wanted else []
+
+
+def metric_names() -> list[str]:
+    return [m["name"] for m in DATA["metrics"]]
