@@ -15,12 +15,12 @@ def fake_names(phrase):
 
 @pytest.mark.parametrize("query, expected", [
     ("Palmyra", '"Palmyra"'),
-    ("Palmyra retaken", '"Palmyra" "retaken"'),
+    ("Palmyra retaken", '"Palmyra" AND "retaken"'),
     ('"air base"', '"air base"'),
     ("withdr*", '"withdr"*'),
     ("Palmyra OR Aleppo", '"Palmyra" OR "Aleppo"'),
     ("Palmyra NOT Aleppo", '"Palmyra" NOT "Aleppo"'),
-    ("(Palmyra OR Aleppo) Russia", '( "Palmyra" OR "Aleppo" ) "Russia"'),
+    ("(Palmyra OR Aleppo) Russia", '( "Palmyra" OR "Aleppo" ) AND "Russia"'),
     ("Su-24", '"Su 24"'),
     ("Al-Nusra", '"Al Nusra"'),
     ('"unbalanced', '"unbalanced"'),
@@ -28,14 +28,14 @@ def fake_names(phrase):
     ("Palmyra OR", '"Palmyra"'),
     ("( Palmyra", '"Palmyra"'),
     ("Palmyra )", '"Palmyra"'),
-    ("'; DROP TABLE articles; --", '"DROP" "TABLE" "articles"'),
+    ("'; DROP TABLE articles; --", '"DROP" AND "TABLE" AND "articles"'),
 ])
 def test_translate(query, expected):
     assert translate(query) == expected
 
 
 def test_names_expand_greedily():
-    assert translate("ISIS Deir ez-Zor", fake_names) == '(names : "islamicstate") (names : "deirezzor")'
+    assert translate("ISIS Deir ez-Zor", fake_names) == '(names : "islamicstate") AND (names : "deirezzor")'
 
 
 @pytest.mark.parametrize("query", ["", "   ", "AND", "(", "()", "OR NOT", '""', "*", "--"])
@@ -57,6 +57,19 @@ def fts():
 def test_any_input_is_valid_fts5_or_bad_query(fts, query):
     try:
         translated = translate(query)
+    except BadQuery:
+        return
+    fts.execute("select count(*) from t where t match ?", (translated,)).fetchone()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Khmeimim", "ISIS", "Deir", "ez-Zor", "IS", "is", "(", ")", "OR", "NOT", "AND",
+                                 '"', "Su-24", "x*", "Palmyra", "al-Nusra"]), max_size=8))
+def test_expanded_names_stay_valid_fts5(fts, words):
+    from syriacli.fts import name_expansion
+
+    try:
+        translated = translate(" ".join(words), name_expansion)
     except BadQuery:
         return
     fts.execute("select count(*) from t where t match ?", (translated,)).fetchone()

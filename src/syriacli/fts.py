@@ -97,30 +97,38 @@ def translate(query: str, expand=None) -> str:
     Raises BadQuery when nothing searchable is left.
     """
     terms = _operators_in_place(_balance(tokenize(query)))
-    parts: list[str] = []
+    parts: list[tuple[str, str]] = []   # (kind, fts5 text): operand, op, open, close
     i = 0
     while i < len(terms):
         term = terms[i]
         if term.kind == "word" and not term.prefix and expand is not None:
             consumed, expansion = _longest_name(terms, i, expand)
             if expansion:
-                parts.append(expansion)
+                parts.append(("operand", expansion))
                 i += consumed
                 continue
         if term.kind == "phrase" and expand is not None:
             expansion = expand(term.text)
             if expansion:
-                parts.append(expansion)
+                parts.append(("operand", expansion))
                 i += 1
                 continue
         if term.kind in ("word", "phrase"):
-            parts.append(_phrase(term.text, term.prefix))
+            parts.append(("operand", _phrase(term.text, term.prefix)))
+        elif term.kind == "op":
+            parts.append(("op", term.text))
         else:
-            parts.append(term.text)
+            parts.append(("open" if term.text == "(" else "close", term.text))
         i += 1
-    if not any(p not in OPERATORS and p not in "()" for p in parts):
+    if not any(kind == "operand" for kind, _ in parts):
         raise BadQuery(f"nothing to search for in {query!r}: type a word or a \"quoted phrase\"")
-    return " ".join(parts)
+    out: list[str] = []
+    for (kind, text), previous in zip(parts, [None] + parts[:-1]):
+        # FTS5 only joins bare phrases implicitly; next to a parenthesis it needs AND.
+        if previous and previous[0] in ("operand", "close") and kind in ("operand", "open"):
+            out.append("AND")
+        out.append(text)
+    return " ".join(out)
 
 
 def _longest_name(terms: list[_Term], i: int, expand) -> tuple[int, str | None]:
