@@ -490,7 +490,13 @@ def metrics_for(word: str) -> list[str]:
     """The metrics a user's word selects: any word of a metric's name, synonyms or nouns,
     singular or plural, any case ("choppers" -> helicopters, helicopters lost)."""
     wanted = [_forms(w) for w in re.findall(r"[\w-]+", str(word).lower()) if w not in QUERY_STOP]
-    return [name for name, vocab in METRIC_WORDS.items() if all(forms & vocab for forms in wanted)] if wanted else []
+    if not wanted:
+        return []
+    # A word that names metrics ("civilians") means those, not every metric that
+    # merely lists it as a synonym (refugees, displaced…).
+    named = [name for name in METRIC_WORDS
+             if all(forms & {f for w in name.split() for f in _forms(w)} for forms in wanted)]
+    return named or [name for name, vocab in METRIC_WORDS.items() if all(forms & vocab for forms in wanted)]
 
 
 def metric_names() -> list[str]:

@@ -1,0 +1,73 @@
+"""Issue 4: figures as attributed claims, per metric and source."""
+import json
+
+import pytest
+
+CONTRACT = ["metric", "value", "low", "high", "qualifier", "unit", "claimant", "article", "publisher",
+            "published", "as_of", "period", "quote"]
+
+
+def claims(cli, *args):
+    result = cli("figures", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_json_contract_and_range(cli):
+    rows = claims(cli, "troops")
+    assert list(rows[0]) == CONTRACT
+    ranged = [r for r in rows if r["low"] is not None]
+    assert ranged and ranged[0]["value"] is None and (ranged[0]["low"], ranged[0]["high"]) == (3000, 6000)
+
+
+@pytest.mark.parametrize("word", ["sorties", "sortie", "flights", "Sorties"])
+def test_sorties_by_any_synonym(cli, word):
+    rows = claims(cli, word)
+    assert {(r["value"], r["qualifier"], r["publisher"]) for r in rows} == {(7000, "over", "RT"), (9000, "over", "BBC")}
+    assert any("Shoigu" in (r["claimant"] or "") for r in rows)
+    assert all(r["quote"] and r["article"] for r in rows)
+
+
+def test_civilians_series_and_convoy_toll_are_distinct(cli):
+    rows = claims(cli, "civilians")
+    observatory = sorted(r["value"] for r in rows if "Observatory" in (r["claimant"] or ""))
+    assert observatory == [1000, 1733, 3800]
+    assert [r["value"] for r in rows if r["claimant"] == "Red Cross"] == [20]
+    assert {r["metric"] for r in rows} <= {"civilians killed", "civilians wounded"}
+
+
+def test_casualties_spans_metrics(cli):
+    metrics = {r["metric"] for r in claims(cli, "casualties")}
+    assert {"civilians killed", "militants killed", "deaths"} <= metrics
+
+
+def test_units_and_breakdowns(cli):
+    territory = {(r["value"], r["unit"]) for r in claims(cli, "territory")}
+    assert {(85, "percent"), (27000, "sq km"), (10000, "sq km")} <= territory
+    assert not any(v in (10425, 3860) for v, _ in territory)       # conversions are not figures
+    assert sorted(r["value"] for r in claims(cli, "children") if r["metric"] == "children killed") == [200, 429]
+
+
+def test_filters(cli):
+    assert {r["publisher"] for r in claims(cli, "militants", "--publisher", "BBC")} == {"BBC"}
+    assert all("Observatory" in r["claimant"] for r in claims(cli, "civilians", "--claimant", "observatory"))
+
+
+def test_no_metric_lists_every_claim_in_json_and_the_summary_on_a_terminal(cli):
+    assert len(claims(cli)) >= 31
+    table = cli("figures", "--format", "table", env={"COLUMNS": "120"}).stdout
+    assert "sorties" in table and "claims" in table
+    summary = json.loads(cli("figures", "--summary", "--format", "json").stdout)
+    assert {"metric": "sorties", "claims": 2} .items() <= next(s for s in summary if s["metric"] == "sorties").items()
+
+
+def test_terminal_view_shows_spread_bars_and_disagreement(cli):
+    out = cli("figures", "sorties", "--format", "table", "--quotes", env={"COLUMNS": "160"}).stdout
+    assert "sorties: 7,000 to 9,000+, 2 claims, 2 claimants" in out
+    assert ">7,000" in out and ">9,000" in out and "█" in out
+    assert "disagree beyond their qualifiers" in out and "“" in out
+
+
+def test_unknown_metric_is_one_line(cli):
+    result = cli("figures", "zeppelins")
+    assert result.exit_code == 1 and result.stderr.startswith("Error: no metric matches 'zeppelins'")
