@@ -206,7 +206,7 @@ def test_garbage_db_is_refused(cli, tmp_path):
 @given(query=st.text(max_size=40))
 def test_any_search_string_exits_cleanly_and_alters_nothing(seed_db, query):
     before = digest(seed_db)
-    result = CliRunner().invoke(app, ["search", query, "--db", str(seed_db), "--format", "json"])
+    result = CliRunner().invoke(app, ["search", "--db", str(seed_db), "--format", "json", "--", query])
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output
     if result.exit_code == 1:
