@@ -30,6 +30,8 @@ MANIFEST_COLUMNS = ("file", "publisher", "url", "published", "title")
 MAX_BYTES = 10 * 1024 * 1024
 #: Below this many articles to extract, a process pool costs more than it saves.
 POOL_THRESHOLD = 64
+#: Articles written to the database per batch.
+WRITE_BATCH = 200
 
 
 @dataclass
@@ -138,29 +140,32 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         return data.decode("latin-1"), "not UTF-8; read as latin-1"
 
 
-def load(source: SourceFile, report: BuildReport):
-    """A RawArticle for one file, or None (with the reason recorded)."""
+def load(source: SourceFile):
+    """(RawArticle or None, reason to skip or None, warning or None) for one file."""
     from .extract.article import RawArticle
 
     if source.size > MAX_BYTES:
-        report.skipped.append((source.file, f"larger than {MAX_BYTES // (1024 * 1024)} MB"))
-        return None
+        return None, f"larger than {MAX_BYTES // (1024 * 1024)} MB", None
     try:
         data = source.path.read_bytes()
     except OSError as exc:
-        report.skipped.append((source.file, f"cannot be read ({exc.strerror or exc})"))
-        return None
+        return None, f"cannot be read ({exc.strerror or exc})", None
     text, note = decode(data)
     if text is None:
-        report.skipped.append((source.file, note))
-        return None
+        return None, note, None
     if not text.strip():
-        report.skipped.append((source.file, "empty"))
-        return None
-    if note:
-        report.warnings.append(f"{source.file}: {note}")
-    return RawArticle(source.id, source.file, text, source.manifest,
-                      _fingerprint(data, source.manifest), source.size, source.mtime)
+        return None, "empty", None
+    raw = RawArticle(source.id, source.file, text, source.manifest,
+                     _fingerprint(data, source.manifest), source.size, source.mtime)
+    return raw, None, (f"{source.file}: {note}" if note else None)
+
+
+def process(source: SourceFile):
+    """Read and extract one file: what a pool worker runs. (file, record, skip, warning)."""
+    from .extract.article import extract_article
+
+    raw, skip, warning = load(source)
+    return source.file, (extract_article(raw) if raw is not None else None), skip, warning
 
 
 def _fingerprint(data: bytes, manifest: dict) -> str:
@@ -216,9 +221,15 @@ def _build_into(raw_dir, db_path, sources, old, report, progress) -> None:
         with db.conn:
             for article_id in removed | {s.id for s in todo if s.id in old}:
                 store.delete_article(db.conn, article_id)
+            batch = []
             for record in _extract_all(todo, report, progress):
-                store.write_article(db, record)
-                report.extracted += 1
+                batch.append(record)
+                if len(batch) >= WRITE_BATCH:
+                    store.write_articles(db.conn, batch)
+                    report.extracted += len(batch)
+                    batch = []
+            store.write_articles(db.conn, batch)
+            report.extracted += len(batch)
             _merge_timeline(db.conn)
             store.set_meta(db.conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION)
         report.taken = report.extracted + len(reuse)
@@ -259,23 +270,28 @@ def _open_writable(path: Path, fresh: bool):
 
 
 def _extract_all(todo: list[SourceFile], report: BuildReport, progress):
-    from .extract.article import extract_article
-
-    raws = (raw for raw in (load(s, report) for s in todo) if raw is not None)
-    if len(todo) < POOL_THRESHOLD or (os.cpu_count() or 1) < 2:
-        results = map(extract_article, raws)
-    else:
+    """Extracted records, in a process pool when there are many: workers read the files too."""
+    pooled = len(todo) >= POOL_THRESHOLD and (os.cpu_count() or 1) >= 2
+    if pooled:
         from multiprocessing import get_context
 
         pool = get_context("fork" if hasattr(os, "fork") else "spawn").Pool(
             os.cpu_count(), initializer=_ignore_sigint)
-        results = pool.imap(extract_article, raws, chunksize=16)
+        results = pool.imap(process, todo, chunksize=8)
+    else:
+        results = map(process, todo)
     if progress is not None:
         results = progress(results, len(todo))
     try:
-        yield from results
+        for file, record, skip, warning in results:
+            if warning:
+                report.warnings.append(warning)
+            if skip:
+                report.skipped.append((file, skip))
+            if record is not None:
+                yield record
     finally:
-        if len(todo) >= POOL_THRESHOLD and (os.cpu_count() or 1) >= 2:
+        if pooled:
             pool.terminate()
 
 

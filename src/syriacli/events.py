@@ -70,16 +70,29 @@ def concept_table() -> tuple[dict[str, list[str]], frozenset[str], frozenset[str
 
 
 @lru_cache(maxsize=1)
-def _concept_patterns() -> list[tuple[str, re.Pattern]]:
+def _concept_pattern() -> tuple[re.Pattern, dict[str, list[str]]]:
+    """One alternation of every stem, longest first, and stem -> concepts.
+
+    At one place in a clause the longest stem wins ("started leaving" is a departure,
+    not a campaign start); one scan serves every concept.
+    """
     concepts = concept_table()[0]
-    return [
-        (name, re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.I))
-        for name, stems in concepts.items()
-    ]
+    owners: dict[str, list[str]] = {}
+    for name, stems in concepts.items():
+        for stem in stems:
+            owners.setdefault(stem.lower(), []).append(name)
+    alternation = "|".join(re.escape(s) for s in sorted(owners, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})", re.I), owners
 
 
 def concepts_in(text: str) -> list[str]:
-    return [name for name, pattern in _concept_patterns() if pattern.search(text)]
+    pattern, owners = _concept_pattern()
+    found: dict[str, None] = {}
+    for match in pattern.finditer(text):
+        for name in owners[match.group().lower()]:
+            found[name] = None
+    order = list(concept_table()[0])
+    return sorted(found, key=order.index)
 
 
 def day_range(iso: str, precision: str) -> tuple[str, str]:

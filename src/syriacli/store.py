@@ -153,25 +153,27 @@ def open_corpus(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def write_article(db, record) -> None:
-    """Insert one extracted article (an :class:`~syriacli.extract.article.ArticleRecord`)."""
-    conn = db.conn
-    conn.execute(
-        "insert into articles (id, file, title, publisher, url, published, published_from,"
-        " publisher_from, title_from, text, words, names, raw_hash, raw_size, raw_mtime)"
-        " values (:id, :file, :title, :publisher, :url, :published, :published_from,"
-        " :publisher_from, :title_from, :text, :words, :names, :raw_hash, :raw_size, :raw_mtime)",
-        record.article,
-    )
+ARTICLE_COLUMNS = [c for c in TABLES["articles"]["columns"]]
+
+
+def _insert_sql(table: str, columns: list[str]) -> str:
+    return (f"insert into {table} ({', '.join(quote(c) for c in columns)}) values "
+            f"({', '.join(':' + c for c in columns)})")
+
+
+def write_articles(conn: sqlite3.Connection, records) -> None:
+    """Insert a batch of extracted articles (:class:`~syriacli.extract.article.ArticleRecord`).
+
+    One ``executemany`` per table for the whole batch: per-article statements cost
+    more than the extraction of a short article.
+    """
+    conn.executemany(_insert_sql("articles", ARTICLE_COLUMNS),
+                     [{c: r.article.get(c) for c in ARTICLE_COLUMNS} for r in records])
     for table in ("events", "figures", "mentions", "dates"):
-        rows = getattr(record, table)
+        columns = [c for c in TABLES[table]["columns"] if c != "id"]
+        rows = [{c: row.get(c) for c in columns} for r in records for row in getattr(r, table)]
         if rows:
-            columns = [c for c in TABLES[table]["columns"] if c != "id"]
-            conn.executemany(
-                f"insert into {table} ({', '.join(quote(c) for c in columns)}) values "
-                f"({', '.join(':' + c for c in columns)})",
-                [{c: row.get(c) for c in columns} for row in rows],
-            )
+            conn.executemany(_insert_sql(table, columns), rows)
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:

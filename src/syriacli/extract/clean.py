@@ -75,8 +75,11 @@ def strip_markup(line: str) -> str:
     return SPACES.sub(" ", line).strip()
 
 
+CHROME = re.compile("|".join(f"(?:{p.pattern})" for p in CHROME_LINES), re.I)
+
+
 def is_chrome(line: str) -> bool:
-    return any(p.search(line) for p in CHROME_LINES)
+    return CHROME.search(line) is not None
 
 
 def clean(raw: str) -> CleanArticle:
