@@ -165,3 +165,25 @@ def test_lower_case_is_is_a_word_not_the_group(make_raw, build, cli):
     _, db = build(raw)
     assert [r["article"] for r in as_json(cli("search", "is", "--format", "json", db=db))] == ["b"]
     assert [r["article"] for r in as_json(cli("search", "IS", "--format", "json", db=db))] == ["a"]
+
+
+def test_incremental_build_re_extracts_only_what_changed(make_raw, build, cli):
+    import os
+
+    raw = make_raw({"a.txt": "A\n\nOn 14 March 2016 Putin spoke.", "b.txt": "B\n\nIdlib.", "c.txt": "C\n\nHoms."},
+                   "file,publisher\na.txt,RT\n")
+    first, db = build(raw)
+    assert "3 extracted" in first.stderr
+    (raw / "b.txt").write_text("B\n\nIdlib was shelled on 5 May 2016.", encoding="utf-8")
+    os.utime(raw / "b.txt", (1, 1))
+    (raw / "c.txt").unlink()
+    (raw / "d.txt").write_text("D\n\nHama.", encoding="utf-8")
+    (raw / "manifest.csv").write_text("file,publisher\na.txt,BBC\n", encoding="utf-8")
+    second, _ = build(raw, db)
+    assert "3 articles (3 extracted, 0 unchanged, 1 removed)" in second.stderr
+    rows = {r["article"]: r for r in json.loads(cli("articles", "--format", "json", db=db).stdout)}
+    assert sorted(rows) == ["a", "b", "d"] and rows["a"]["publisher"] == "BBC"
+    third, _ = build(raw, db)
+    assert "up to date" in third.stderr
+    full, _ = build(raw, db, "--full")
+    assert "3 extracted" in full.stderr

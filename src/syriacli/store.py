@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -30,7 +30,7 @@ TABLES = {
             "id": str, "file": str, "title": str, "publisher": str, "url": str,
             "published": str, "published_from": str, "publisher_from": str,
             "title_from": str, "text": str, "words": int, "names": str,
-            "raw_hash": str, "raw_size": int, "raw_mtime": float,
+            "raw_hash": str, "raw_size": int, "raw_mtime": float, "source_key": str,
         },
         "pk": "id",
     },
@@ -186,15 +186,14 @@ def quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def article_fingerprints(path: Path) -> dict[str, tuple[str, int, float, str]]:
-    """id -> (raw_hash, raw_size, raw_mtime, file) of an existing corpus, for incremental builds."""
+def article_fingerprints(path: Path) -> dict[str, str]:
+    """id -> source key (file, size, mtime, manifest row, extractor) of an existing corpus."""
     if schema_version(path) != SCHEMA_VERSION:
         return {}
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return {
-            row[0]: (row[1], row[2], row[3], row[4])
-            for row in conn.execute("select id, raw_hash, raw_size, raw_mtime, file from articles")
+            row[0]: row[1] for row in conn.execute("select id, source_key from articles")
         }
     finally:
         conn.close()

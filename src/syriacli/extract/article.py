@@ -29,6 +29,7 @@ class RawArticle:
     raw_hash: str = ""
     raw_size: int = 0
     raw_mtime: float = 0.0
+    source_key: str = ""
 
 
 @dataclass
@@ -70,6 +71,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         "id": raw.id, "file": raw.file, "text": text, "words": len(WORD.findall(text)),
         "names": " ".join(sorted({n.key for n in names})),
         "raw_hash": raw.raw_hash, "raw_size": raw.raw_size, "raw_mtime": raw.raw_mtime,
+        "source_key": raw.source_key,
         **{k: meta[k] for k in ("title", "publisher", "url", "published",
                                 "published_from", "publisher_from", "title_from")},
     }
