@@ -74,3 +74,30 @@ def test_tsv_is_one_line_per_entry(cli):
 def test_unknown_about_name_is_an_error(cli):
     result = cli("timeline", "--about", "Atlantis")
     assert result.exit_code == 1 and "no name 'Atlantis'" in result.stderr
+
+
+def test_incremental_merge_matches_a_full_build(tmp_path, cli):
+    import shutil
+
+    from conftest import SEEDS
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(seed, raw)
+    shutil.copy(SEEDS / "manifest.csv", raw)
+    db = tmp_path / "corpus.db"
+    assert cli("build", "--raw", raw, db=db).exit_code == 0
+    for seed in sorted(SEEDS.glob("*.txt"))[3:]:
+        shutil.copy(seed, raw)
+    (raw / sorted(SEEDS.glob("*.txt"))[0].name).unlink()
+    (raw / "extra.txt").write_text((SEEDS / "000_616b968fe542e006.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    update = cli("build", "--raw", raw, db=db)
+    assert "2 unchanged, 1 removed" in update.stderr
+    full_db = tmp_path / "full.db"
+    assert cli("build", "--raw", raw, db=full_db).exit_code == 0
+
+    def canonical(db):
+        got = json.loads(cli("timeline", "--format", "json", db=db).stdout)
+        return sorted(json.dumps(e, sort_keys=True) for e in got)
+    assert canonical(db) == canonical(full_db)

@@ -13,7 +13,6 @@ import fcntl
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,6 +190,7 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False,
     report = BuildReport(db_path)
     with _lock(db_path):
         _remove_stale_tmp(db_path)
+        store.recover(db_path)
         manifest = read_manifest(raw_dir, report.warnings.append)
         sources = scan(raw_dir, manifest, report)
         if not sources and not report.skipped:
@@ -212,32 +212,70 @@ def _build_into(raw_dir, db_path, sources, old, report, progress) -> None:
     if not todo and not removed and old:
         report.unchanged, report.taken = True, len(reuse)
         return
+    if old:
+        _update_in_place(raw_dir, db_path, todo, removed | {s.id for s in todo if s.id in old},
+                         report, progress)
+    else:
+        _write_beside(raw_dir, db_path, todo, report, progress)
+    report.taken = report.extracted + len(reuse)
+
+
+def _write_beside(raw_dir, db_path, todo, report, progress) -> None:
+    """A full build: a new file beside the corpus, swapped in when complete."""
     tmp = store.tmp_path_for(db_path)
     try:
-        if old:
-            shutil.copyfile(db_path, tmp)
-        db = _open_writable(tmp, fresh=not old)
+        db = _open_writable(tmp, fresh=True)
         with db.conn:
-            for article_id in removed | {s.id for s in todo if s.id in old}:
-                store.delete_article(db.conn, article_id)
-            batch = []
-            for record in _extract_all(todo, report, progress):
-                batch.append(record)
-                if len(batch) >= WRITE_BATCH:
-                    store.write_articles(db.conn, batch)
-                    report.extracted += len(batch)
-                    batch = []
-            store.write_articles(db.conn, batch)
-            report.extracted += len(batch)
+            _write_all(db.conn, todo, report, progress)
             _merge_timeline(db.conn)
             store.set_meta(db.conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION)
-        report.taken = report.extracted + len(reuse)
-        db.conn.execute("vacuum") if removed else None
         db.conn.close()
         os.replace(tmp, db_path)
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _update_in_place(raw_dir, db_path, todo, stale, report, progress) -> None:
+    """An incremental build: one SQLite transaction on the corpus itself.
+
+    Copying a large corpus to swap it would cost more than the update; SQLite's own
+    atomic commit gives the same guarantee (a killed update is rolled back, readers
+    see the old corpus until the commit).
+    """
+    db = _open_writable(db_path, fresh=False)
+    conn = db.conn
+    conn.isolation_level = None
+    conn.execute("begin immediate")
+    try:
+        before = store.events_of(conn, stale)
+        for article_id in stale:
+            store.delete_article(conn, article_id)
+        added = _write_all(conn, todo, report, progress)
+        after = store.events_of(conn, added)
+        _merge_timeline(conn, touched=before + after)
+        store.set_meta(conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION)
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise
+    finally:
+        conn.close()
+
+
+def _write_all(conn, todo, report, progress) -> list[str]:
+    """Extract and insert every article in ``todo``; returns the ids written."""
+    written, batch = [], []
+    for record in _extract_all(todo, report, progress):
+        batch.append(record)
+        if len(batch) >= WRITE_BATCH:
+            store.write_articles(conn, batch)
+            written.extend(r.article["id"] for r in batch)
+            batch = []
+    store.write_articles(conn, batch)
+    written.extend(r.article["id"] for r in batch)
+    report.extracted += len(written)
+    return written
 
 
 def _remove_stale_tmp(db_path: Path) -> None:
@@ -254,7 +292,8 @@ def _open_writable(path: Path, fresh: bool):
 
     db = sqlite_utils.Database(path)
     db.conn.execute("pragma journal_mode = off" if fresh else "pragma journal_mode = delete")
-    db.conn.execute("pragma synchronous = off")
+    # A full build writes a private file (a crash discards it); an update needs durability.
+    db.conn.execute("pragma synchronous = off" if fresh else "pragma synchronous = normal")
     if fresh:
         store.create_schema(db)
     return db
@@ -293,13 +332,21 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _merge_timeline(conn: sqlite3.Connection) -> None:
-    from .timeline import decode_row, merge
+def _merge_timeline(conn: sqlite3.Connection, touched=None) -> None:
+    """Merge events into timeline entries: all of them, or only around ``touched`` events."""
+    from .timeline import decode_row, merge, neighbourhood
 
-    events = [decode_row(row) for row in store.event_rows(conn)]
+    if touched is None:
+        events = [decode_row(row) for row in store.event_rows(conn)]
+        drop, first_id = None, 1
+    else:
+        windows = {neighbourhood(p, lo, hi) for p, lo, hi, _ in touched}
+        events = [decode_row(row) for row in store.events_near(conn, windows, {e for *_, e in touched})]
+        drop = {e["entry"] for e in events} | {e for *_, e in touched}
+        first_id = store.next_entry_id(conn)
     conn.row_factory = None
-    entries, assignments = merge(events)
-    store.replace_entries(conn, entries, assignments)
+    entries, assignments = merge(events, first_id)
+    store.replace_entries(conn, entries, assignments, drop)
 
 
 class _lock:
@@ -323,6 +370,22 @@ class _lock:
     def __exit__(self, *exc):
         fcntl.flock(self.handle, fcntl.LOCK_UN)
         self.handle.close()
+        return False
+
+
+def build_running(db_path: Path) -> bool:
+    """True while another process holds the build lock of this corpus."""
+    lock = db_path.with_name(db_path.name + ".lock")
+    if not lock.exists():
+        return False
+    try:
+        with open(lock) as handle:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+    except BlockingIOError:
+        return True
+    except OSError:
         return False
 
 

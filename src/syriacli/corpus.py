@@ -50,10 +50,13 @@ def ensure(db_path: Path, say: Callable[[str], None]) -> Path:
         raise CorpusMissing(f"no corpus at {db_path}: run `syriacli build --raw DIR --db {db_path}`")
     if raw is not None and (missing or (os.access(db_path.parent, os.W_OK) and is_stale(db_path, raw))
                             or store.schema_version(db_path) not in (None, store.SCHEMA_VERSION)):
-        from .build import build
+        from .build import build, build_running
 
-        say(f"{'building' if missing else 'updating'} the corpus at {db_path} from {raw} first…")
-        report = build(raw, db_path)
-        say(f"{report.taken} articles in the corpus")
+        if build_running(db_path) and not missing:
+            say(f"a build of {db_path} is running; searching the corpus as it was")
+        else:
+            say(f"{'building' if missing else 'updating'} the corpus at {db_path} from {raw} first…")
+            report = build(raw, db_path)
+            say(f"{report.taken} articles in the corpus")
     store.check_corpus(db_path)
     return db_path

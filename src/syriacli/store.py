@@ -78,7 +78,7 @@ TABLES = {
 FOREIGN = {"events": "article", "figures": "article", "mentions": "article", "dates": "article"}
 INDEXES = [
     ("articles", ["published"]), ("articles", ["publisher"]),
-    ("events", ["article"]), ("events", ["entry"]),
+    ("events", ["article"]), ("events", ["entry"]), ("events", ["precision", "first_day"]),
     ("entries", ["first_day"]), ("entries", ["last_day"]),
     ("figures", ["metric"]),
     ("figures", ["article"]), ("figures", ["claimant"]),
@@ -145,10 +145,26 @@ def check_corpus(path: Path) -> None:
         )
 
 
+def recover(path: Path) -> None:
+    """Roll back an update a killed build left half done (SQLite's hot journal).
+
+    A read-only connection cannot roll back, so open read-write once when we may.
+    """
+    journal = Path(f"{path}-journal")
+    if journal.exists() and os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+        conn = sqlite3.connect(path, timeout=30)
+        try:
+            conn.execute("select count(*) from sqlite_master").fetchone()
+        finally:
+            conn.close()
+
+
 def open_corpus(path: Path) -> sqlite3.Connection:
     """Open a corpus read-only. Works on a read-only file in a read-only folder."""
+    recover(path)
     check_corpus(path)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # Wait (rather than fail) while an update commits.
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
     conn.row_factory = sqlite3.Row
     return conn
 
@@ -199,9 +215,15 @@ def article_fingerprints(path: Path) -> dict[str, str]:
         conn.close()
 
 
-def replace_entries(conn: sqlite3.Connection, entries, assignments) -> None:
-    """Store merged timeline entries and point each event at its entry."""
-    conn.execute("delete from entries")
+def replace_entries(conn: sqlite3.Connection, entries, assignments, drop=None) -> None:
+    """Store merged timeline entries and point each event at its entry.
+
+    ``drop``: the entry ids being replaced; None replaces them all (a full build).
+    """
+    if drop is None:
+        conn.execute("delete from entries")
+    else:
+        conn.executemany("delete from entries where id = ?", [(i,) for i in drop])
     conn.executemany(
         "insert into entries (id, date, precision, first_day, last_day, summary, about,"
         " conflict, sources) values (:id, :date, :precision, :first_day, :last_day,"
@@ -212,16 +234,50 @@ def replace_entries(conn: sqlite3.Connection, entries, assignments) -> None:
     conn.executemany("update events set entry = ? where id = ?", assignments)
 
 
+EVENT_COLUMNS = (
+    "events.id, events.article, events.entry, events.date, events.precision, events.first_day,"
+    " events.last_day, events.summary, events.quote, events.about, events.concepts,"
+    " events.expression, events.rule, events.relative, articles.publisher"
+)
+
+
 def event_rows(conn: sqlite3.Connection):
-    """Every event with the metadata merging needs, in a stable order."""
+    """Every dated event with what merging needs, in a stable order."""
     conn.row_factory = sqlite3.Row
     return conn.execute(
-        "select events.id, events.article, events.date, events.precision, events.first_day,"
-        " events.last_day, events.summary, events.quote, events.about, events.concepts,"
-        " events.expression, events.rule, events.relative,"
-        " articles.publisher from events join articles on articles.id = events.article"
+        f"select {EVENT_COLUMNS} from events join articles on articles.id = events.article"
         " where events.date is not null order by events.first_day, events.id"
     )
+
+
+def events_of(conn: sqlite3.Connection, articles) -> list[tuple[str, str, str, int | None]]:
+    """(precision, first_day, last_day, entry) of the events of these articles."""
+    rows = []
+    for article in articles:
+        rows.extend(conn.execute(
+            "select precision, first_day, last_day, entry from events where article = ? and date is not null",
+            (article,)))
+    return rows
+
+
+def events_near(conn: sqlite3.Connection, windows, entries) -> list[sqlite3.Row]:
+    """Events of a precision within [lo, hi] windows, plus every event of these entries."""
+    conn.row_factory = sqlite3.Row
+    found: dict[int, sqlite3.Row] = {}
+    base = f"select {EVENT_COLUMNS} from events join articles on articles.id = events.article where "
+    for precision, lo, hi in windows:
+        for row in conn.execute(base + "events.precision = ? and events.first_day between ? and ?"
+                                " and events.date is not null", (precision, lo, hi)):
+            found[row["id"]] = row
+    more = {row["entry"] for row in found.values()} | set(entries)
+    for entry in more - {None}:
+        for row in conn.execute(base + "events.entry = ?", (entry,)):
+            found[row["id"]] = row
+    return sorted(found.values(), key=lambda r: (r["first_day"], r["id"]))
+
+
+def next_entry_id(conn: sqlite3.Connection) -> int:
+    return (conn.execute("select max(id) from entries").fetchone()[0] or 0) + 1
 
 
 def tmp_path_for(path: Path) -> Path:

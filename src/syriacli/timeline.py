@@ -54,7 +54,7 @@ class _Clusters:
         self.parent[self.find(j)] = self.find(i)
 
 
-def merge(events: list[dict]) -> tuple[list[dict], list[tuple[int, int]]]:
+def merge(events: list[dict], first_id: int = 1) -> tuple[list[dict], list[tuple[int, int]]]:
     """Entries and (entry id, event id) assignments for a list of event rows.
 
     Each event row needs: id, article, date, precision, first_day, last_day,
@@ -71,7 +71,7 @@ def merge(events: list[dict]) -> tuple[list[dict], list[tuple[int, int]]]:
         groups[clusters.find(i)].append(i)
     entries, assignments = [], []
     ordered = sorted(groups.values(), key=lambda g: (events[g[0]]["first_day"], events[g[0]]["id"]))
-    for entry_id, members in enumerate(ordered, start=1):
+    for entry_id, members in enumerate(ordered, start=first_id):
         entry = _entry(entry_id, [events[i] for i in members])
         entries.append(entry)
         assignments.extend((entry_id, events[i]["id"]) for i in members)
@@ -148,6 +148,21 @@ def _entry(entry_id: int, members: list[dict]) -> dict:
         "summary": lead["summary"], "about": about, "conflict": conflict,
         "sources": len({e["article"] for e in members}),
     }
+
+
+def neighbourhood(precision: str, first_day: str, last_day: str) -> tuple[str, str, str]:
+    """The (precision, lo, hi) window of first days whose events may merge with this one."""
+    window = CONFLICT_WINDOW.get(precision, 0)
+    if precision == "day":
+        lo = date.fromisoformat(first_day).toordinal() - window
+        hi = date.fromisoformat(last_day).toordinal() + window
+        return precision, date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()
+    if precision == "month":
+        y, m = int(first_day[:4]), int(first_day[5:7])
+        before = date(y - (m == 1), 12 if m == 1 else m - 1, 1)
+        after = date(y + (m == 12), 1 if m == 12 else m + 1, 1)
+        return precision, before.isoformat(), after.isoformat()
+    return precision, first_day, last_day
 
 
 def decode_row(row) -> dict:
