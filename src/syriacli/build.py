@@ -228,6 +228,7 @@ def _write_beside(raw_dir, db_path, todo, report, progress) -> None:
         with db.conn:
             _write_all(db.conn, todo, report, progress)
             _merge_timeline(db.conn)
+            store.finish_schema(db)
             store.set_meta(db.conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION)
         db.conn.close()
         os.replace(tmp, db_path)

@@ -87,19 +87,27 @@ INDEXES = [
 
 
 def create_schema(db) -> None:
-    """Create every table, index and FTS index on an empty sqlite-utils Database."""
+    """Create the tables of an empty sqlite-utils Database; :func:`finish_schema` adds the rest."""
     for name, spec in TABLES.items():
         db[name].create(spec["columns"], pk=spec["pk"])
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    set_meta(db.conn, schema_version=str(SCHEMA_VERSION))
+    db.conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
+
+
+def finish_schema(db) -> None:
+    """Indexes, FTS indexes and their triggers, after a full build has loaded the rows.
+
+    Indexing once over the loaded tables is several times faster than keeping the
+    indexes up to date row by row; the triggers then keep FTS current for updates.
+    """
     for table, columns in INDEXES:
         db[table].create_index(columns)
-    db["meta"].create({"key": str, "value": str}, pk="key")
     db["articles"].enable_fts(["title", "text", "names"], tokenize=TOKENIZE, create_triggers=True)
     db["events"].enable_fts(["summary", "quote"], tokenize=TOKENIZE, create_triggers=True)
     db.execute(
         "insert into articles_fts(articles_fts, rank) values ('rank', :rank)", {"rank": RANK}
     )
-    set_meta(db.conn, schema_version=str(SCHEMA_VERSION))
-    db.conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
 
 
 def set_meta(conn: sqlite3.Connection, **values: str) -> None:
