@@ -228,6 +228,7 @@ def _write_beside(raw_dir, db_path, todo, report, progress) -> None:
         with db.conn:
             _write_all(db.conn, todo, report, progress)
             _merge_timeline(db.conn)
+            store.write_name_table(db.conn, load_table())
             store.finish_schema(db)
             store.set_meta(db.conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION)
         db.conn.close()
@@ -255,6 +256,7 @@ def _update_in_place(raw_dir, db_path, todo, stale, report, progress) -> None:
         added = _write_all(conn, todo, report, progress)
         after = store.events_of(conn, added)
         _merge_timeline(conn, touched=before + after)
+        store.write_name_table(conn, load_table())
         store.set_meta(conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION)
         conn.execute("commit")
     except BaseException:
@@ -262,6 +264,12 @@ def _update_in_place(raw_dir, db_path, todo, stale, report, progress) -> None:
         raise
     finally:
         conn.close()
+
+
+def load_table():
+    from .extract.names import load_table as names_table
+
+    return names_table()
 
 
 def _write_all(conn, todo, report, progress) -> list[str]:

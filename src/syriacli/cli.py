@@ -138,11 +138,11 @@ def search(
     Example: syriacli search "Palmyra" --from 2016
     """
     from . import queries
-    from .fts import name_expansion, translate
+    from .fts import name_expander, translate
     from .views import search_table
 
-    fts_query = translate(query, name_expansion)
     with _open(db) as conn:
+        fts_query = translate(query, name_expander(lambda phrase: queries.known_name(conn, phrase)))
         rows = queries.search(conn, fts_query, _filters(conn, date_from, date_to, publisher, about, limit))
         fmt = render.default_format(fmt)
         count = render.write_rows(rows, ["article", "title", "publisher", "published", "score", "snippet"],

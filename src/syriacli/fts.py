@@ -144,17 +144,31 @@ def _longest_name(terms: list[_Term], i: int, expand) -> tuple[int, str | None]:
     return 1, None
 
 
+def name_expander(find):
+    """``expand(phrase)`` for :func:`translate`: FTS5 for every spelling of a known name.
+
+    ``find(phrase)`` returns (key, search variants, case-sensitive spellings) or None.
+    """
+    def expand(phrase: str) -> str | None:
+        found = find(phrase)
+        if found is None:
+            return None
+        key, variants, case_sensitive = found
+        # "is", "us", "un" typed in lower case are words, not IS, US and the UN.
+        exact = {v.lower(): v for v in case_sensitive}
+        if phrase.lower() in exact and phrase != exact[phrase.lower()]:
+            return None
+        spellings = [_phrase(v) for v in variants]
+        spellings.append(f"names : {_phrase(key)}")
+        return "(" + " OR ".join(dict.fromkeys(spellings)) + ")"
+    return expand
+
+
 def name_expansion(phrase: str) -> str | None:
-    """FTS5 for every spelling of a known name, or None if ``phrase`` names nothing known."""
+    """:func:`name_expander` over the shipped variant table (for use without a corpus)."""
     from .extract.names import lookup, search_variants
 
-    name = lookup(phrase)
-    if name is None:
-        return None
-    # "is", "us", "un" typed in lower case are words, not IS, US and the UN.
-    exact = {v.lower(): v for v in getattr(name, "case_sensitive", ())}
-    if phrase.lower() in exact and phrase != exact[phrase.lower()]:
-        return None
-    spellings = [_phrase(v) for v in search_variants(name)]
-    spellings.append(f"names : {_phrase(name.key)}")
-    return "(" + " OR ".join(dict.fromkeys(spellings)) + ")"
+    def find(text):
+        name = lookup(text)
+        return None if name is None else (name.key, search_variants(name), name.case_sensitive)
+    return name_expander(find)(phrase)

@@ -6,6 +6,7 @@ are fixed here. Rows come back as plain dicts, streamed where they can be.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Iterator
@@ -249,13 +250,26 @@ def name_card(conn: sqlite3.Connection, key: str) -> dict | None:
     }
 
 
+def known_name(conn: sqlite3.Connection, phrase: str) -> tuple[str, list[str], list[str]] | None:
+    """(key, search variants, case-sensitive spellings) of a spelling the variant table knows."""
+    from .extract.spellings import spelling_key
+
+    phrase = re.sub(r"^the\s+|['’]s$", "", phrase.strip(), flags=re.I)
+    if not phrase:
+        return None
+    row = conn.execute(
+        "select known_names.key, search_variants, case_sensitive from spellings"
+        " join known_names on known_names.key = spellings.key where spelling = :spelling",
+        {"spelling": spelling_key(phrase)},
+    ).fetchone()
+    return (row[0], json.loads(row[1]), json.loads(row[2])) if row else None
+
+
 def name_key(conn: sqlite3.Connection, text: str) -> str | None:
     """The key of a name a user typed: any spelling the table knows, or a name seen in the corpus."""
-    from .extract.names import lookup
-
-    known = lookup(text)
+    known = known_name(conn, text)
     if known is not None:
-        return known.key
+        return known[0]
     row = conn.execute(
         "select key from mentions where name = :text collate nocase or text = :text collate nocase"
         " group by key order by count(*) desc limit 1",

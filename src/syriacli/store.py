@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -67,6 +67,11 @@ TABLES = {
         },
         "pk": "id",
     },
+    "known_names": {
+        "columns": {"key": str, "name": str, "type": str, "search_variants": str, "case_sensitive": str},
+        "pk": "key",
+    },
+    "spellings": {"columns": {"spelling": str, "key": str}, "pk": "spelling"},
     "dates": {
         "columns": {
             "id": int, "article": str, "date": str, "precision": str, "expression": str,
@@ -93,6 +98,27 @@ def create_schema(db) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
     set_meta(db.conn, schema_version=str(SCHEMA_VERSION))
     db.conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
+
+
+def write_name_table(conn: sqlite3.Connection, table) -> None:
+    """The variant table as rows, so a query can look a spelling up without loading it.
+
+    Loading and folding the table costs ~50 ms; a search should not pay that.
+    """
+    from .extract.names import search_variants
+    from .extract.spellings import spelling_key
+
+    conn.execute("delete from known_names")
+    conn.execute("delete from spellings")
+    conn.executemany(
+        "insert into known_names values (?, ?, ?, ?, ?)",
+        [(n.key, n.name, n.type, json.dumps(search_variants(n)), json.dumps(list(n.case_sensitive)))
+         for n in table],
+    )
+    conn.executemany(
+        "insert or ignore into spellings values (?, ?)",
+        [(key, name.key) for key, name in table.lookup_index.items()],
+    )
 
 
 def finish_schema(db) -> None:

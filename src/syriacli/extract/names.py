@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -110,10 +110,14 @@ class NameTable:
                 if old is entry:  # the first name to claim a spelling keeps it
                     self._spelling[key] = (entry, old_capital and capital)
             self.lookup_index.setdefault(entry.key, entry)
-        # One scan finds every spelling, the case-sensitive ones (checked against the
-        # original text afterwards) and the titles that introduce people.
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """One scan finds every spelling, the case-sensitive ones (checked against the
+        original text afterwards) and the titles that introduce people. Compiled on first
+        use: a search only needs ``lookup_index``, and compiling costs ~50 ms."""
         spellings = {fold(v) for n in self.names for v in n.variants} | CUE_WORDS | {f"{w}." for w in CUE_WORDS}
-        self.pattern = re.compile(r"(?<!\w)" + _trie_regex(spellings))
+        return re.compile(r"(?<!\w)" + _trie_regex(spellings))
 
     def __iter__(self):
         return iter(self.names)
