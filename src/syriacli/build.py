@@ -60,7 +60,7 @@ def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> dict[str, dict]
     path = raw_dir / MANIFEST
     if not path.exists():
         return {}
-    from .extract.dates import parse_date_arg
+    from .extract.dateargs import parse_date_arg
     from .errors import BadDate
 
     rows: dict[str, dict] = {}
@@ -380,34 +380,3 @@ class _lock:
         fcntl.flock(self.handle, fcntl.LOCK_UN)
         self.handle.close()
         return False
-
-
-def build_running(db_path: Path) -> bool:
-    """True while another process holds the build lock of this corpus."""
-    lock = db_path.with_name(db_path.name + ".lock")
-    if not lock.exists():
-        return False
-    try:
-        with open(lock) as handle:
-            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            fcntl.flock(handle, fcntl.LOCK_UN)
-        return False
-    except BlockingIOError:
-        return True
-    except OSError:
-        return False
-
-
-def is_stale(db_path: Path, raw_dir: Path) -> bool:
-    """True when the raw folder or its manifest changed after the corpus was written."""
-    try:
-        built = db_path.stat().st_mtime
-    except OSError:
-        return True
-    for path in (raw_dir, raw_dir / MANIFEST):
-        try:
-            if path.stat().st_mtime > built:
-                return True
-        except OSError:
-            continue
-    return False

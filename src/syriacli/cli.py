@@ -36,7 +36,7 @@ def _complete_publishers(incomplete: str):
 
 def _complete_metrics(incomplete: str):
     try:
-        from .extract.figures import metric_names
+        from .extract.metrics import metric_names
 
         return [m for m in metric_names() if m.startswith(incomplete.lower())]
     except Exception:
@@ -54,7 +54,7 @@ def _day_bound(which: int):
         if value is None:
             return None
         from .errors import BadDate
-        from .extract.dates import parse_date_arg
+        from .extract.dateargs import parse_date_arg
 
         try:
             return parse_date_arg(value)[which]
@@ -239,7 +239,7 @@ def figures(
     Example: syriacli figures sorties --quotes
     """
     from . import queries
-    from .extract.figures import metrics_for
+    from .extract.metrics import metrics_for
     from .views import FIGURE_COLUMNS, figures_view, metrics_view
 
     fmt = render.default_format(fmt)

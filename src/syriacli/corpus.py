@@ -6,6 +6,7 @@ folder is the one it was last built from, else ``raw/`` beside it.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 from pathlib import Path
 from typing import Callable
@@ -42,15 +43,13 @@ def raw_dir_for(db_path: Path) -> Path | None:
 
 def ensure(db_path: Path, say: Callable[[str], None]) -> Path:
     """Build the corpus first if it is missing or older than its raw files."""
-    from .build import is_stale
-
     raw = raw_dir_for(db_path)
     missing = not db_path.exists()
     if missing and raw is None:
         raise CorpusMissing(f"no corpus at {db_path}: run `syriacli build --raw DIR --db {db_path}`")
     if raw is not None and (missing or (os.access(db_path.parent, os.W_OK) and is_stale(db_path, raw))
                             or store.schema_version(db_path) not in (None, store.SCHEMA_VERSION)):
-        from .build import build, build_running
+        from .build import build
 
         if build_running(db_path) and not missing:
             say(f"a build of {db_path} is running; searching the corpus as it was")
@@ -60,3 +59,34 @@ def ensure(db_path: Path, say: Callable[[str], None]) -> Path:
             say(f"{report.taken} articles in the corpus")
     store.check_corpus(db_path)
     return db_path
+
+
+def build_running(db_path: Path) -> bool:
+    """True while another process holds the build lock of this corpus."""
+    lock = db_path.with_name(db_path.name + ".lock")
+    if not lock.exists():
+        return False
+    try:
+        with open(lock) as handle:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+
+
+def is_stale(db_path: Path, raw_dir: Path) -> bool:
+    """True when the raw folder or its manifest changed after the corpus was written."""
+    try:
+        built = db_path.stat().st_mtime
+    except OSError:
+        return True
+    for path in (raw_dir, raw_dir / "manifest.csv"):
+        try:
+            if path.stat().st_mtime > built:
+                return True
+        except OSError:
+            continue
+    return False

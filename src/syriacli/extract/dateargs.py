@@ -1,31 +1,56 @@
-"""Dates a person types (``--from``/``--to``, the manifest's ``published``), read with the patterns of running text."""
+"""Dates a person types (``--from``/``--to``, the manifest's ``published``).
+
+Deliberately small and separate from the running-text rules: a query command reads
+one of a few forms, and should not pay for compiling every date pattern (~30 ms).
+Month names come from the same vocabulary, data/dates.json.
+"""
 from __future__ import annotations
 
+import calendar
+import json
 import re
-
-from dateutil.relativedelta import relativedelta
+from datetime import date
+from functools import lru_cache
+from importlib import resources
 
 from ..errors import BadDate
-from .daterules import FULL_DMY, FULL_MDY, ISO_DATE, MONTH_YEAR, Candidate, absolute_date, make_date
 
 DATE_ARG_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, 'Aug 2015', 'August 2015' or '30 Aug 2015'"
-YEAR_MONTH_ARG = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<mm>[0-9]{1,2}))?")
+NUMERIC = re.compile(r"(?P<year>(?:19|20)[0-9]{2})(?:-(?P<month>[0-9]{1,2})(?:-(?P<day>[0-9]{1,2}))?)?")
+WORDED = re.compile(
+    r"(?:(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\s+)?(?P<name>[a-z]+)\.?"
+    r"(?:\s+(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?,?)?\s+(?P<year>(?:19|20)[0-9]{2})"
+)
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    vocab = json.loads(resources.files("syriacli.data").joinpath("dates.json").read_text("utf-8"))
+    return {name.lower().rstrip("."): n for n, row in enumerate(vocab["months"], 1) for name in row}
 
 
 def parse_date_arg(value: str) -> tuple[str, str, str]:
     """A date typed on the command line -> (first day, last day, precision), or BadDate.
 
-    The forms are those of running text, in any letter case: "2015", "2015-08",
-    "2015-08-30", "Aug 2015", "August 2015", "30 Aug 2015", "August 30, 2015".
+    Accepts "2015", "2015-08", "2015-08-30", "Aug 2015", "August 2015", "30 Aug 2015",
+    "August 30, 2015", in any letter case.
     """
-    text = re.sub(r"\b[a-z]", lambda m: m[0].upper(), value.strip().lower()) if isinstance(value, str) else ""
-    first = precision = None
-    if m := YEAR_MONTH_ARG.fullmatch(text):
-        first, precision = make_date(int(m["year"]), int(m["mm"] or 1)), "month" if m["mm"] else "year"
-    elif m := next(filter(None, (p.fullmatch(text) for p in (ISO_DATE, FULL_DMY, FULL_MDY, MONTH_YEAR))), None):
-        if not m.groupdict().get("day2"):
-            first, precision = absolute_date(Candidate("", 0, 0, m.groupdict()))
-    if first is None:
-        raise BadDate(f"cannot read the date {value!r}: use {DATE_ARG_FORMS}")
-    last = {"day": first, "month": first + relativedelta(day=31), "year": first.replace(month=12, day=31)}
-    return first.isoformat(), last[precision].isoformat(), precision
+    text = " ".join(value.strip().lower().split()) if isinstance(value, str) else ""
+    year = month = day = None
+    if m := NUMERIC.fullmatch(text):
+        year, month, day = int(m["year"]), m["month"] and int(m["month"]), m["day"] and int(m["day"])
+    elif (m := WORDED.fullmatch(text)) and m["name"] in month_numbers() and not (m["day"] and m["day2"]):
+        year, month = int(m["year"]), month_numbers()[m["name"]]
+        day = int(m["day"] or m["day2"]) if (m["day"] or m["day2"]) else None
+    try:
+        if year is None:
+            raise ValueError
+        first = date(year, month or 1, day or 1)
+    except ValueError:
+        raise BadDate(f"cannot read the date {value!r}: use {DATE_ARG_FORMS}") from None
+    if day:
+        return first.isoformat(), first.isoformat(), "day"
+    if month:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return first.isoformat(), last.isoformat(), "month"
+    return first.isoformat(), date(year, 12, 31).isoformat(), "year"

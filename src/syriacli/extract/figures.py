@@ -28,6 +28,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .claimants import Attributions, fold, phrase_pattern
+from .metrics import metric_names, metrics_for  # noqa: F401  (part of this module's API)
 from .sentences import Sentence, split_sentences
 
 DATA = json.loads(resources.files("syriacli.data").joinpath("metrics.json").read_text("utf-8"))
@@ -463,41 +464,3 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom, extent: Ext
     if subject is None or extent.unit not in SUBJECTS[subject].get("units", [extent.unit]):
         return None
     return subject, max(extent.end, noun.end()) if noun else extent.end, text[noun.start():noun.end()] if noun else extent.unit_text
-
-
-# --- metric vocabulary -----------------------------------------------------------------
-PLURALS = DATA["plurals"]
-QUERY_STOP = frozenset("of by in the and a an for to".split())
-
-
-def _forms(word: str) -> set[str]:
-    """A word and the singulars it may be the plural of ("sorties": sortie, sorty...)."""
-    forms = {word, PLURALS.get(word, word), word[:-2] if word.endswith("es") else word,
-             word[:-3] + "y" if word.endswith("ies") else word}
-    return forms | ({word[:-1]} if word.endswith("s") and not word.endswith("ss") else set())
-
-
-_VOCAB = {m["name"]: [m["name"], *m["synonyms"]] for m in DATA["metrics"]}
-for _subject in SUBJECTS.values():
-    for _metric in {_subject["metric"], *_subject["states"].values()} - {None}:
-        _VOCAB[_metric].extend(_subject["nouns"])
-#: Each metric's words in every form, for metrics_for.
-METRIC_WORDS = {name: {f for phrase in phrases for w in re.findall(r"[\w-]+", phrase.lower())
-                       if w not in QUERY_STOP for f in _forms(w)} for name, phrases in _VOCAB.items()}
-
-
-def metrics_for(word: str) -> list[str]:
-    """The metrics a user's word selects: any word of a metric's name, synonyms or nouns,
-    singular or plural, any case ("choppers" -> helicopters, helicopters lost)."""
-    wanted = [_forms(w) for w in re.findall(r"[\w-]+", str(word).lower()) if w not in QUERY_STOP]
-    if not wanted:
-        return []
-    # A word that names metrics ("civilians") means those, not every metric that
-    # merely lists it as a synonym (refugees, displaced…).
-    named = [name for name in METRIC_WORDS
-             if all(forms & {f for w in name.split() for f in _forms(w)} for forms in wanted)]
-    return named or [name for name, vocab in METRIC_WORDS.items() if all(forms & vocab for forms in wanted)]
-
-
-def metric_names() -> list[str]:
-    return [m["name"] for m in DATA["metrics"]]
