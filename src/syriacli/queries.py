@@ -28,20 +28,22 @@ class Filters:
     limit: int | None = None
 
 
+#: The WHERE clause of each article filter; values always go in as parameters.
+ARTICLE_FILTERS = {
+    "date_from": "{a}.published >= :date_from",
+    "date_to": "{a}.published <= :date_to",
+    "publisher": "{a}.publisher = :publisher collate nocase",
+    "about": "{a}.id in (select article from mentions where key = :about)",
+}
+
+
 def _article_where(filters: Filters, alias: str = "articles") -> tuple[list[str], dict]:
     where, params = [], {}
-    if filters.date_from:
-        where.append(f"{alias}.published >= :date_from")
-        params["date_from"] = filters.date_from
-    if filters.date_to:
-        where.append(f"{alias}.published <= :date_to")
-        params["date_to"] = filters.date_to
-    if filters.publisher:
-        where.append(f"{alias}.publisher = :publisher collate nocase")
-        params["publisher"] = filters.publisher
-    if filters.about:
-        where.append(f"{alias}.id in (select article from mentions where key = :about)")
-        params["about"] = filters.about
+    for field, clause in ARTICLE_FILTERS.items():
+        value = getattr(filters, field)
+        if value:
+            where.append(clause.format(a=alias))
+            params[field] = value
     return where, params
 
 
