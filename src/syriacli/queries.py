@@ -77,7 +77,7 @@ def search(conn: sqlite3.Connection, fts_query: str, filters: Filters) -> Iterat
         yield dict(row)
 
 
-def articles(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict]:
+def articles_sql(filters: Filters) -> tuple[str, dict]:
     where, params = _article_where(filters)
     sql = (
         "select id as article, title, publisher, published, published_from, url, words"
@@ -87,6 +87,11 @@ def articles(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict]:
     if filters.limit:
         sql += " limit :limit"
         params["limit"] = filters.limit
+    return sql, params
+
+
+def articles(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict]:
+    sql, params = articles_sql(filters)
     for row in conn.execute(sql, params):
         yield dict(row)
 
@@ -108,8 +113,11 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
 def timeline_sql(filters: Filters, match: str | None) -> tuple[str, dict]:
     where, params = [], {}
     if filters.date_from:
-        where.append("entries.last_day >= :date_from")
+        # No entry spans more than a year, so a bounded range of first days keeps
+        # this an index search rather than a scan of everything before --to.
+        where.append("entries.last_day >= :date_from and entries.first_day >= :earliest")
         params["date_from"] = filters.date_from
+        params["earliest"] = f"{int(filters.date_from[:4]) - 1:04d}{filters.date_from[4:]}"
     if filters.date_to:
         where.append("entries.first_day <= :date_to")
         params["date_to"] = filters.date_to

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -129,6 +129,8 @@ def finish_schema(db) -> None:
     """
     for table, columns in INDEXES:
         db[table].create_index(columns)
+    # --publisher compares without case; only a NOCASE index serves that.
+    db.execute("create index idx_articles_publisher_nocase on articles (publisher collate nocase)")
     db["articles"].enable_fts(["title", "text", "names"], tokenize=TOKENIZE, create_triggers=True)
     db["events"].enable_fts(["summary", "quote"], tokenize=TOKENIZE, create_triggers=True)
     db.execute(

@@ -1,0 +1,29 @@
+"""Every filter the commands offer is served by an index (issue 6): no full scan creeps back."""
+import re
+import sqlite3
+
+import pytest
+
+from syriacli import queries
+from syriacli.queries import Filters
+
+SCAN = re.compile(r"^SCAN (articles|events|entries|figures|mentions)\b(?! USING)")
+
+CASES = {
+    "search with filters": lambda: (*queries.search_sql(Filters(date_from="2016-01-01", publisher="RT", about="palmyra", limit=20)), {"query": '"x"'}),
+    "articles by publisher": lambda: (*queries.articles_sql(Filters(publisher="rt")), {}),
+    "articles by date": lambda: (*queries.articles_sql(Filters(date_from="2016-01-01", date_to="2016-12-31")), {}),
+    "articles about": lambda: (*queries.articles_sql(Filters(about="palmyra")), {}),
+    "timeline one month": lambda: (*queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31"), None), {}),
+    "timeline about and publisher": lambda: (*queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31", about="palmyra", publisher="RT"), None), {"about_like": "%"}),
+    "figures metric": lambda: (*queries.figures_sql(["sorties"], Filters(), None), {}),
+    "figures metric and publisher": lambda: (*queries.figures_sql(["sorties"], Filters(publisher="RT"), None), {}),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_no_full_scan(seed_db, name):
+    sql, params, extra = CASES[name]()
+    conn = sqlite3.connect(seed_db)
+    plan = [row[3] for row in conn.execute("explain query plan " + sql, {**params, **extra})]
+    assert not [step for step in plan if SCAN.match(step)], plan
