@@ -35,12 +35,18 @@ def _complete_publishers(incomplete: str):
 
 
 def _complete_metrics(incomplete: str):
+    """The metrics the corpus holds claims for (falling back to the taxonomy)."""
     try:
+        from . import queries, store
+        from .corpus import default_db
+
+        with store.open_corpus(default_db()) as conn:
+            names = [row["metric"] for row in queries.figure_metrics(conn)]
+    except Exception:  # no corpus yet
         from .extract.metrics import metric_names
 
-        return [m for m in metric_names() if m.startswith(incomplete.lower())]
-    except Exception:
-        return []
+        names = metric_names()
+    return [m for m in names if m.startswith(incomplete.lower())]
 
 
 def _check_format(value: Optional[str]) -> Optional[str]:
