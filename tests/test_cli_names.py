@@ -41,3 +41,25 @@ def test_annotated_article_piped(cli):
 def test_annotated_article_on_a_terminal_is_coloured(cli):
     out = cli("show", "003_5c8489880ca76ab4", "--annotate", "--format", "table", env={"NO_COLOR": ""}).stdout
     assert "[2016-03-15]" in out
+
+
+def test_user_names_file_extends_the_table(make_raw, build, cli, tmp_path):
+    extra = tmp_path / "mine.json"
+    extra.write_text(json.dumps([{"name": "Qaryatayn", "type": "place", "variants": ["Al-Qaryatayn", "Qaryatein"]}]),
+                     encoding="utf-8")
+    raw = make_raw({"a.txt": "A\n\nFighting reached Qaryatein on 3 April 2016.", "b.txt": "B\n\nAl-Qaryatayn fell."})
+    result, db = build(raw, None, "--names", str(extra))
+    assert result.exit_code == 0, result.output
+    card = json.loads(cli("names", "Qaryatayn", "--format", "json", db=db).stdout)[0]
+    assert card["type"] == "place" and card["articles"] == ["a", "b"]
+    assert len(json.loads(cli("search", "Al-Qaryatayn", "--format", "json", db=db).stdout)) == 2
+    (raw / "c.txt").write_text("C\n\nQaryatein again.", encoding="utf-8")
+    assert build(raw, db)[0].exit_code == 0                       # remembered without --names
+    assert len(json.loads(cli("names", "Qaryatayn", "--format", "json", db=db).stdout)[0]["articles"]) == 3
+
+
+def test_bad_names_file_is_one_line(make_raw, build, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    result, _ = build(make_raw({"a.txt": "A\n\nText."}), None, "--names", str(bad))
+    assert result.exit_code == 1 and result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1

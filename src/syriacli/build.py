@@ -53,6 +53,8 @@ class SourceFile:
     size: int
     mtime: float
     manifest: dict
+    names_file: str | None = None   # a user's names file merged into the variant table
+    names_digest: str = ""
 
 
 def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> dict[str, dict]:
@@ -164,20 +166,25 @@ def process(source: SourceFile):
     from .extract.article import extract_article
 
     raw, skip, warning = load(source)
-    return source.file, (extract_article(raw) if raw is not None else None), skip, warning
+    record = extract_article(raw, source.names_file) if raw is not None else None
+    return source.file, record, skip, warning
 
 
 def source_key(source: SourceFile) -> str:
     """What decides whether an article must be re-extracted: its file's name, size and
     modification time, its manifest row, and the extractor version. Reading every file
     to hash it would make a no-op build of 100,000 articles cost seconds."""
-    return json.dumps([source.file, source.size, source.mtime, source.manifest, EXTRACTOR_VERSION],
-                      sort_keys=True)
+    return json.dumps([source.file, source.size, source.mtime, source.manifest, EXTRACTOR_VERSION,
+                       source.names_digest], sort_keys=True)
 
 
-def build(raw_dir: Path, db_path: Path, *, full: bool = False,
+def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | None = None,
           progress: Callable[[int], Iterator] | None = None) -> BuildReport:
-    """Build or update the corpus at ``db_path`` from ``raw_dir``; see the module docstring."""
+    """Build or update the corpus at ``db_path`` from ``raw_dir``; see the module docstring.
+
+    ``names``: a JSON file of extra names (the format of data/names.json), remembered
+    by the corpus so later updates use it too.
+    """
     raw_dir, db_path = Path(raw_dir), Path(db_path)
     if not raw_dir.is_dir():
         raise BuildError(f"raw folder {raw_dir} does not exist")
@@ -195,12 +202,28 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False,
         sources = scan(raw_dir, manifest, report)
         if not sources and not report.skipped:
             raise BuildError(f"raw folder {raw_dir} has no .txt files")
+        names_file, digest = _names_file(names, db_path)
+        for source in sources:
+            source.names_file, source.names_digest = names_file, digest
         old = {} if full else store.article_fingerprints(db_path)
-        _build_into(raw_dir, db_path, sources, old, report, progress)
+        _build_into(raw_dir, db_path, sources, old, report, progress, names_file)
     return report
 
 
-def _build_into(raw_dir, db_path, sources, old, report, progress) -> None:
+def _names_file(names: Path | None, db_path: Path) -> tuple[str | None, str]:
+    """The user's names file (given, or remembered by the corpus) and a digest of it."""
+    if names is None and db_path.exists():
+        remembered = store.read_meta(db_path, "names_file")
+        names = Path(remembered) if remembered and Path(remembered).is_file() else None
+    if names is None:
+        return None, ""
+    from .extract.names import load_table
+
+    load_table(names)  # a bad file is one clear error now, not one per worker
+    return str(Path(names).resolve()), hashlib.sha256(Path(names).read_bytes()).hexdigest()
+
+
+def _build_into(raw_dir, db_path, sources, old, report, progress, names_file) -> None:
     reuse, todo = [], []
     for source in sources:
         if old.get(source.id) == source_key(source):
@@ -214,13 +237,13 @@ def _build_into(raw_dir, db_path, sources, old, report, progress) -> None:
         return
     if old:
         _update_in_place(raw_dir, db_path, todo, removed | {s.id for s in todo if s.id in old},
-                         report, progress)
+                         report, progress, names_file)
     else:
-        _write_beside(raw_dir, db_path, todo, report, progress)
+        _write_beside(raw_dir, db_path, todo, report, progress, names_file)
     report.taken = report.extracted + len(reuse)
 
 
-def _write_beside(raw_dir, db_path, todo, report, progress) -> None:
+def _write_beside(raw_dir, db_path, todo, report, progress, names_file) -> None:
     """A full build: a new file beside the corpus, swapped in when complete."""
     tmp = store.tmp_path_for(db_path)
     try:
@@ -228,9 +251,10 @@ def _write_beside(raw_dir, db_path, todo, report, progress) -> None:
         with db.conn:
             _write_all(db.conn, todo, report, progress)
             _merge_timeline(db.conn)
-            store.write_name_table(db.conn, load_table())
+            store.write_name_table(db.conn, _variant_table(names_file))
             store.finish_schema(db)
-            store.set_meta(db.conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION)
+            store.set_meta(db.conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION,
+                           names_file=names_file or "")
         db.conn.close()
         os.replace(tmp, db_path)
     finally:
@@ -238,7 +262,7 @@ def _write_beside(raw_dir, db_path, todo, report, progress) -> None:
             tmp.unlink()
 
 
-def _update_in_place(raw_dir, db_path, todo, stale, report, progress) -> None:
+def _update_in_place(raw_dir, db_path, todo, stale, report, progress, names_file) -> None:
     """An incremental build: one SQLite transaction on the corpus itself.
 
     Copying a large corpus to swap it would cost more than the update; SQLite's own
@@ -256,8 +280,9 @@ def _update_in_place(raw_dir, db_path, todo, stale, report, progress) -> None:
         added = _write_all(conn, todo, report, progress)
         after = store.events_of(conn, added)
         _merge_timeline(conn, touched=before + after)
-        store.write_name_table(conn, load_table())
-        store.set_meta(conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION)
+        store.write_name_table(conn, _variant_table(names_file))
+        store.set_meta(conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION,
+                       names_file=names_file or "")
         conn.execute("commit")
     except BaseException:
         conn.execute("rollback")
@@ -266,10 +291,11 @@ def _update_in_place(raw_dir, db_path, todo, stale, report, progress) -> None:
         conn.close()
 
 
-def load_table():
-    from .extract.names import load_table as names_table
+def _variant_table(names_file: str | None):
+    """The variant table this build extracts with (the shipped one plus a user's file)."""
+    from .extract.names import load_table
 
-    return names_table()
+    return load_table(names_file)
 
 
 def _write_all(conn, todo, report, progress) -> list[str]:

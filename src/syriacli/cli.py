@@ -117,6 +117,7 @@ def build(
     raw: Annotated[Optional[Path], typer.Option("--raw", help="Folder of .txt articles and an optional manifest.csv [default: data/raw].")] = None,
     db: DbOpt = None,
     full: Annotated[bool, typer.Option("--full", help="Re-extract every article, changed or not.")] = False,
+    names: Annotated[Optional[Path], typer.Option("--names", exists=True, dir_okay=False, help="A JSON file of extra names, in the format of data/names.json; remembered for later updates.")] = None,
 ):
     """Build or update the corpus from a folder of raw articles.
 
@@ -129,7 +130,7 @@ def build(
     db_path = db or default_db()
     raw_dir = raw or (project_root() or Path.cwd()) / "data" / "raw"
     with build_progress() as progress:
-        report = run_build(raw_dir, db_path, full=full, progress=progress)
+        report = run_build(raw_dir, db_path, full=full, names=names, progress=progress)
     build_summary(report)
 
 

@@ -158,10 +158,28 @@ def name_expander(find):
         exact = {v.lower(): v for v in case_sensitive}
         if phrase.lower() in exact and phrase != exact[phrase.lower()]:
             return None
-        spellings = [_phrase(v) for v in variants]
+        spellings = [_phrase(v) for v in _shortest(variants)]
         spellings.append(f"names : {_phrase(key)}")
         return "(" + " OR ".join(dict.fromkeys(spellings)) + ")"
     return expand
+
+
+def _shortest(variants: list[str]) -> list[str]:
+    """Drop spellings that contain another one ("Hmeimim air base" is found by "Hmeimim"):
+    every extra phrase in the OR costs the search a pass over its postings."""
+    tokens = {v: tuple(w.lower() for w in WORD_CHARS.findall(v)) for v in variants}
+    keep = []
+    for variant, words in tokens.items():
+        if not words:
+            continue
+        inside = any(
+            other != words and len(other) < len(words)
+            and any(words[i:i + len(other)] == other for i in range(len(words) - len(other) + 1))
+            for other in tokens.values() if other
+        )
+        if not inside and words not in (tokens[k] for k in keep):
+            keep.append(variant)
+    return keep
 
 
 def name_expansion(phrase: str) -> str | None:

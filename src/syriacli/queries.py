@@ -155,20 +155,30 @@ def timeline(conn: sqlite3.Connection, filters: Filters, match: str | None = Non
         rows = conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         raise BadQuery(f"{exc} in --match {match!r}: put words in double quotes") from None
-    for row in rows:
-        entry = dict(row)
-        entry["about"] = json.loads(entry["about"] or "[]")
-        entry["conflict"] = json.loads(entry["conflict"]) if entry["conflict"] else None
-        entry["mentions"] = [
-            dict(m) for m in conn.execute(
-                "select events.article, articles.publisher, articles.published,"
-                " events.quote, events.expression, events.date, events.precision"
-                " from events join articles on articles.id = events.article"
-                " where events.entry = :entry order by articles.published, events.article, events.start",
-                {"entry": entry["id"]},
-            )
-        ]
-        yield entry
+    for start in range(0, len(rows), 500):
+        chunk = [dict(row) for row in rows[start:start + 500]]
+        mentions = _mentions_of(conn, [entry["id"] for entry in chunk])
+        for entry in chunk:
+            entry["about"] = json.loads(entry["about"] or "[]")
+            entry["conflict"] = json.loads(entry["conflict"]) if entry["conflict"] else None
+            entry["mentions"] = mentions.get(entry["id"], [])
+            yield entry
+
+
+def _mentions_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[dict]]:
+    """The source mentions of many entries in one query (not one query per entry)."""
+    found: dict[int, list[dict]] = {}
+    sql = (
+        "select events.entry, events.article, articles.publisher, articles.published,"
+        " events.quote, events.expression, events.date, events.precision"
+        " from events join articles on articles.id = events.article"
+        f" where events.entry in ({', '.join('?' * len(entries))})"
+        " order by events.entry, articles.published, events.article, events.start"
+    )
+    for row in conn.execute(sql, entries):
+        mention = dict(row)
+        found.setdefault(mention.pop("entry"), []).append(mention)
+    return found
 
 
 def figures_sql(metrics: list[str] | None, filters: Filters, claimant: str | None) -> tuple[str, dict]:

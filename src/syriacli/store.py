@@ -256,6 +256,12 @@ def replace_entries(conn: sqlite3.Connection, entries, assignments, drop=None) -
 
     ``drop``: the entry ids being replaced; None replaces them all (a full build).
     """
+    summaries = {}
+    leads = [e["lead"] for e in entries if e.get("summary") is None]
+    for start in range(0, len(leads), 500):
+        chunk = leads[start:start + 500]
+        summaries.update(conn.execute(
+            f"select id, summary from events where id in ({', '.join('?' * len(chunk))})", chunk))
     if drop is None:
         conn.execute("delete from entries")
     else:
@@ -264,16 +270,18 @@ def replace_entries(conn: sqlite3.Connection, entries, assignments, drop=None) -
         "insert into entries (id, date, precision, first_day, last_day, summary, about,"
         " conflict, sources) values (:id, :date, :precision, :first_day, :last_day,"
         " :summary, :about, :conflict, :sources)",
-        [dict(e, about=json.dumps(e["about"]), conflict=json.dumps(e["conflict"]) if e["conflict"] else None)
+        [dict(e, about=json.dumps(e["about"]), conflict=json.dumps(e["conflict"]) if e["conflict"] else None,
+              summary=e.get("summary") or summaries.get(e["lead"]))
          for e in entries],
     )
     conn.executemany("update events set entry = ? where id = ?", assignments)
 
 
+#: What merging needs of an event: not its summary or sentence, which would double the
+#: memory of a large build (the entries' summaries are filled in afterwards).
 EVENT_COLUMNS = (
     "events.id, events.article, events.entry, events.date, events.precision, events.first_day,"
-    " events.last_day, events.summary, events.quote, events.about, events.concepts,"
-    " events.expression, events.rule, events.relative, articles.publisher"
+    " events.last_day, events.about, events.concepts, events.relative"
 )
 
 
@@ -281,8 +289,7 @@ def event_rows(conn: sqlite3.Connection):
     """Every dated event with what merging needs, in a stable order."""
     conn.row_factory = sqlite3.Row
     return conn.execute(
-        f"select {EVENT_COLUMNS} from events join articles on articles.id = events.article"
-        " where events.date is not null order by events.first_day, events.id"
+        f"select {EVENT_COLUMNS} from events where events.date is not null order by events.first_day, events.id"
     )
 
 
@@ -300,7 +307,7 @@ def events_near(conn: sqlite3.Connection, windows, entries) -> list[sqlite3.Row]
     """Events of a precision within [lo, hi] windows, plus every event of these entries."""
     conn.row_factory = sqlite3.Row
     found: dict[int, sqlite3.Row] = {}
-    base = f"select {EVENT_COLUMNS} from events join articles on articles.id = events.article where "
+    base = f"select {EVENT_COLUMNS} from events where "
     for precision, lo, hi in windows:
         for row in conn.execute(base + "events.precision = ? and events.first_day between ? and ?"
                                 " and events.date is not null", (precision, lo, hi)):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 
 from .events import concept_table
 
@@ -58,7 +59,8 @@ def merge(events: list[dict], first_id: int = 1) -> tuple[list[dict], list[tuple
     """Entries and (entry id, event id) assignments for a list of event rows.
 
     Each event row needs: id, article, date, precision, first_day, last_day,
-    summary, about (list), concepts (list), relative. Pairs are never compared
+    about (list), concepts (list), relative, and optionally summary (else the entry
+    names its ``lead`` event, whose summary the caller fills in). Pairs are never compared
     one by one: events meet through shared (concept, name) keys, so merging a
     large corpus stays close to linear.
     """
@@ -145,7 +147,7 @@ def _entry(entry_id: int, members: list[dict]) -> dict:
         "id": entry_id, "date": chosen, "precision": lead["precision"],
         "first_day": min(e["first_day"] for e in members if e["date"] == chosen),
         "last_day": max(e["last_day"] for e in members if e["date"] == chosen),
-        "summary": lead["summary"], "about": about, "conflict": conflict,
+        "summary": lead.get("summary"), "lead": lead["id"], "about": about, "conflict": conflict,
         "sources": len({e["article"] for e in members}),
     }
 
@@ -165,9 +167,15 @@ def neighbourhood(precision: str, first_day: str, last_day: str) -> tuple[str, s
     return precision, first_day, last_day
 
 
+@lru_cache(maxsize=65536)
+def _names(encoded: str | None) -> tuple[str, ...]:
+    """A JSON list as a shared tuple: a large corpus repeats the same few thousand lists."""
+    return tuple(json.loads(encoded or "[]"))
+
+
 def decode_row(row) -> dict:
     """An event row from the database as the plain dict :func:`merge` takes."""
     event = dict(row)
-    event["about"] = json.loads(event["about"] or "[]")
-    event["concepts"] = json.loads(event["concepts"] or "[]")
+    event["about"] = _names(event["about"])
+    event["concepts"] = _names(event["concepts"])
     return event

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..events import build_events
 from .clean import clean
 from .dates import find_dates, read_dateline
 from .figures import find_figures
-from .names import find_names
+from .names import find_names, load_table
 from .sentences import split_sentences
 
 WORD = re.compile(r"\w+")
@@ -58,13 +59,18 @@ def resolve_metadata(manifest: dict, cleaned, body: str) -> dict:
     return meta
 
 
-def extract_article(raw: RawArticle) -> ArticleRecord:
+@lru_cache(maxsize=4)
+def _table(names_file: str | None):
+    return load_table(names_file)
+
+
+def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleRecord:
     cleaned = clean(raw.text)
     text = cleaned.text
     meta = resolve_metadata(raw.manifest, cleaned, text)
     sentences = split_sentences(text)
     dates = find_dates(text, meta["published"], sentences)
-    names = find_names(text, sentences)
+    names = find_names(text, sentences, _table(names_file))
     figures = find_figures(text, sentences, dates, meta["published"])
     events = build_events(raw.id, text, dates, names)
     article = {
