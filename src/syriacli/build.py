@@ -13,6 +13,7 @@ import fcntl
 import hashlib
 import json
 import os
+import stat
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,14 @@ class SourceFile:
     names_digest: str = ""
 
 
+class ManifestRows(dict):
+    """Manifest rows by file name, remembering each row's line for later warnings."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines: dict[int, str] = {}
+
+
 def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> dict[str, dict]:
     """Manifest rows by file name; every problem is a warning naming the row."""
     path = raw_dir / MANIFEST
@@ -65,7 +74,7 @@ def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> dict[str, dict]
     from .extract.dateargs import parse_date_arg
     from .errors import BadDate
 
-    rows: dict[str, dict] = {}
+    rows = ManifestRows()
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -93,29 +102,35 @@ def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> dict[str, dict]
                     except BadDate:
                         warn(f"{MANIFEST} row {line}: bad date {entry['published']!r}; left empty, rest of the row used")
                         entry["published"] = ""
-                if not (raw_dir / name).exists():
-                    warn(f"{MANIFEST} row {line}: {name} is not in {raw_dir}")
                 rows[name] = entry
+                rows.lines[line] = name
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         warn(f"{MANIFEST}: cannot be read ({exc}); ignored")
     return rows
 
 
 def scan(raw_dir: Path, manifest: dict[str, dict], report: BuildReport) -> list[SourceFile]:
+    """The .txt files of the raw folder with their size and mtime (one stat each)."""
     files = []
-    for path in sorted(raw_dir.iterdir()):
-        if path.suffix.lower() != ".txt":
-            continue
-        try:
-            info = path.stat()
-        except OSError as exc:
-            report.skipped.append((path.name, f"cannot be read ({exc.strerror or exc})"))
-            continue
-        if not path.is_file():
-            report.skipped.append((path.name, "not a regular file"))
-            continue
-        files.append(SourceFile(path.stem, path.name, path, info.st_size, info.st_mtime,
-                                manifest.get(path.name, {})))
+    with os.scandir(raw_dir) as entries:
+        for entry in entries:
+            if not entry.name.lower().endswith(".txt"):
+                continue
+            try:
+                info = entry.stat()          # follows a symlink; a dangling one raises
+            except OSError as exc:
+                report.skipped.append((entry.name, f"cannot be read ({exc.strerror or exc})"))
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                report.skipped.append((entry.name, "not a regular file"))
+                continue
+            files.append(SourceFile(entry.name[:-4], entry.name, Path(entry.path), info.st_size,
+                                    info.st_mtime, manifest.get(entry.name, {})))
+    files.sort(key=lambda f: f.file)
+    present = {f.file for f in files} | {name for name, _ in report.skipped}
+    for line, name in getattr(manifest, "lines", {}).items():
+        if name not in present:
+            report.warnings.append(f"{MANIFEST} row {line}: {name} is not in {raw_dir}")
     return files
 
 
