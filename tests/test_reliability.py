@@ -271,3 +271,20 @@ def test_query_during_an_update_uses_the_corpus_as_it_was(make_raw, build, cli):
         result = cli("articles", "--format", "json", db=db)
     assert result.exit_code == 0 and "a build of" in result.stderr
     assert [r["article"] for r in json.loads(result.stdout)] == ["a"]
+
+
+def test_touching_the_raw_folder_costs_one_check_not_one_per_query(make_raw, build, cli):
+    raw = make_raw({"a.txt": GOOD})
+    _, db = build(raw)
+    time.sleep(1.1)
+    os.utime(raw)
+    first = cli("articles", db=db)
+    assert "updating the corpus" in first.stderr
+    second = cli("articles", db=db)
+    assert second.exit_code == 0 and second.stderr == ""
+
+
+def test_events_fts_follows_text_not_entry_changes(seed_db):
+    conn = sqlite3.connect(seed_db)
+    sql = conn.execute("select sql from sqlite_master where name = 'events_au'").fetchone()[0]
+    assert "update of summary, quote" in sql.lower()

@@ -249,6 +249,7 @@ def _build_into(raw_dir, db_path, sources, old, report, progress, names_file) ->
     report.reused, report.removed = len(reuse), len(removed)
     if not todo and not removed and old:
         report.unchanged, report.taken = True, len(reuse)
+        os.utime(db_path)  # checked now: later queries need not look at the raw folder again
         return
     if old:
         _update_in_place(raw_dir, db_path, todo, removed | {s.id for s in todo if s.id in old},

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -133,6 +133,16 @@ def finish_schema(db) -> None:
     db.execute("create index idx_articles_publisher_nocase on articles (publisher collate nocase)")
     db["articles"].enable_fts(["title", "text", "names"], tokenize=TOKENIZE, create_triggers=True)
     db["events"].enable_fts(["summary", "quote"], tokenize=TOKENIZE, create_triggers=True)
+    # sqlite-utils' update trigger re-indexes an event whenever any column changes;
+    # merging rewrites events.entry for thousands of events, so index only text changes.
+    db.executescript("""
+        drop trigger events_au;
+        create trigger events_au after update of summary, quote on events begin
+          insert into events_fts (events_fts, rowid, summary, quote)
+            values ('delete', old.rowid, old.summary, old.quote);
+          insert into events_fts (rowid, summary, quote) values (new.rowid, new.summary, new.quote);
+        end;
+    """)
     db.execute(
         "insert into articles_fts(articles_fts, rank) values ('rank', :rank)", {"rank": RANK}
     )
