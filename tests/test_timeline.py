@@ -101,3 +101,14 @@ def test_day_range():
     assert day_range("2016-02", "month") == ("2016-02-01", "2016-02-29")
     assert day_range("2015", "year") == ("2015-01-01", "2015-12-31")
     assert day_range("2016-03-14", "day") == ("2016-03-14", "2016-03-14")
+
+
+def test_keep_ids_reuses_old_entries_and_reports_only_changes():
+    from syriacli.timeline import keep_ids
+
+    entries = [{"id": 10}, {"id": 11}, {"id": 12}]
+    assignments = [(10, 1), (10, 2), (10, 5), (11, 3), (12, 4)]
+    previous = {1: 7, 2: 7, 5: None, 3: 7, 4: 8}
+    kept, changed = keep_ids(entries, assignments, previous)
+    assert [e["id"] for e in kept] == [7, 11, 8]
+    assert sorted(changed) == [(7, 5), (11, 3)]

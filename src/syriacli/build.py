@@ -385,7 +385,7 @@ def _ignore_sigint() -> None:
 
 def _merge_timeline(conn: sqlite3.Connection, touched=None) -> None:
     """Merge events into timeline entries: all of them, or only around ``touched`` events."""
-    from .timeline import decode_row, merge, neighbourhood
+    from .timeline import decode_row, keep_ids, merge, neighbourhood
 
     if touched is None:
         events = [decode_row(row) for row in store.event_rows(conn)]
@@ -397,6 +397,8 @@ def _merge_timeline(conn: sqlite3.Connection, touched=None) -> None:
         first_id = store.next_entry_id(conn)
     conn.row_factory = None
     entries, assignments = merge(events, first_id)
+    if touched is not None:
+        entries, assignments = keep_ids(entries, assignments, {e["id"]: e["entry"] for e in events})
     store.replace_entries(conn, entries, assignments, drop)
 
 

@@ -152,6 +152,25 @@ def _entry(entry_id: int, members: list[dict]) -> dict:
     }
 
 
+def keep_ids(entries: list[dict], assignments: list[tuple[int, int]],
+             previous: dict[int, int | None]) -> tuple[list[dict], list[tuple[int, int]]]:
+    """Re-merged entries under their old ids where their members were one entry before,
+    and only the assignments that change: an update then rewrites few events."""
+    members: dict[int, set[int | None]] = defaultdict(set)
+    for entry_id, event_id in assignments:
+        members[entry_id].add(previous.get(event_id))
+    rename: dict[int, int] = {}
+    taken: set[int] = set()
+    for entry_id, olds in members.items():
+        known = olds - {None}           # None: an event new in this build
+        if len(known) == 1 and (old := next(iter(known))) not in taken:
+            rename[entry_id] = old
+            taken.add(old)
+    entries = [dict(e, id=rename.get(e["id"], e["id"])) for e in entries]
+    changed = [(rename.get(n, n), event) for n, event in assignments if rename.get(n, n) != previous.get(event)]
+    return entries, changed
+
+
 def neighbourhood(precision: str, first_day: str, last_day: str) -> tuple[str, str, str]:
     """The (precision, lo, hi) window of first days whose events may merge with this one."""
     window = CONFLICT_WINDOW.get(precision, 0)
