@@ -187,3 +187,13 @@ def test_incremental_build_re_extracts_only_what_changed(make_raw, build, cli):
     assert "up to date" in third.stderr
     full, _ = build(raw, db, "--full")
     assert "3 extracted" in full.stderr
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("withdr*", {"000", "002", "003"}),
+    ("Palmyra NOT Aleppo", {"002"}),
+    ("Voronezh OR Astana", {"001", "003"}),
+    ('"air base" Latakia', {"000", "001", "003"}),
+])
+def test_query_syntax_through_the_cli(cli, query, expected):
+    assert {r["article"][:3] for r in as_json(cli("search", query, "--format", "json"))} == expected
