@@ -24,6 +24,9 @@ TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: the names column only decides whether an article matches, never how well.
 RANK = "bm25(10.0, 1.0, 0.0)"
 
+#: Where an extracted item stands in its article's clean text.
+PROVENANCE = {"start": int, "end": int, "sentence_start": int, "sentence_end": int}
+
 TABLES = {
     "articles": {
         "columns": {
@@ -39,7 +42,7 @@ TABLES = {
             "id": int, "article": str, "entry": int, "date": str, "precision": str,
             "first_day": str, "last_day": str, "expression": str, "rule": str,
             "relative": int, "summary": str, "quote": str, "about": str, "concepts": str,
-            "start": int, "end": int, "sentence_start": int, "sentence_end": int,
+            **PROVENANCE,
         },
         "pk": "id",
     },
@@ -55,7 +58,7 @@ TABLES = {
             "id": int, "article": str, "metric": str, "value": float, "low": float,
             "high": float, "qualifier": str, "unit": str, "noun": str, "claimant": str,
             "as_of": str, "period": str, "quote": str, "text": str,
-            "start": int, "end": int, "sentence_start": int, "sentence_end": int,
+            **PROVENANCE,
         },
         "pk": "id",
     },
@@ -63,7 +66,7 @@ TABLES = {
         "columns": {
             "id": int, "article": str, "name": str, "key": str, "type": str,
             "role": str, "org": str, "known": int, "text": str,
-            "start": int, "end": int, "sentence_start": int, "sentence_end": int,
+            **PROVENANCE,
         },
         "pk": "id",
     },
