@@ -62,3 +62,23 @@ def test_clean_never_raises(raw):
     article = clean(raw)
     assert isinstance(article.text, str)
     assert "\r" not in article.text
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("30 Sep, 2016 05:10", "30 Sep, 2016 05:10"),
+    ("12/09/2017 09:03 by admin", "12/09/2017 09:03"),
+    ("Published: Friday 30 September 2016 14:05 GMT", "30 September 2016 14:05 GMT"),
+    ("Sept. 30, 2015 at 5:10 pm ET", "Sept. 30, 2015 at 5:10 pm ET"),
+    ("Updated 2016-09-30T05:10:00Z", "2016-09-30T05:10:00Z"),
+])
+def test_datelines(line, dateline):
+    assert clean(f"Title\n\n{line}\n\nBody text.").dateline == dateline
+
+
+@pytest.mark.parametrize("opening, publisher", [
+    ("MOSCOW (Reuters) - Russia said on Monday", "Reuters"),
+    ("BEIRUT (AP) \u2014 Syrian troops advanced", "AP"),
+    ("Russia said on Monday (Reuters) - nothing", None),
+])
+def test_wire_service_opening_names_the_publisher(opening, publisher):
+    assert clean(f"Title\n\n{opening}.").publisher == publisher

@@ -23,7 +23,7 @@ from . import store
 from .errors import BuildError
 
 #: Bump when extraction changes, so a build re-extracts everything.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "publisher", "url", "published", "title")
 #: Larger than any news article: a file this big is a mistake, not an article.

@@ -40,14 +40,22 @@ PUBLISHER_BANNER = re.compile(r"^(BBC News|Reuters|Associated Press|Al Jazeera|R
 PUBLISHER_SIGNOFF = re.compile(r"^[-–—]\s*(AP|AFP|Reuters|dpa|RT|TASS|Sputnik|Xinhua)\s*$")
 BANNER_PUBLISHERS = {"BBC News": "BBC", "Associated Press": "AP"}
 
-# A line that is nothing but a date and maybe a time and a byline: a dateline.
+# A line that is nothing but a date, maybe with a label, a weekday, a time and a byline:
+# a dateline ("30 Sep, 2016 05:10", "12/09/2017 09:03 by admin", "Published: Friday
+# 30 September 2016 14:05 GMT", "Sept. 30, 2015 at 5:10 pm ET").
 DATELINE = re.compile(
-    r"^(?P<date>\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2} [A-Z][a-z]{2,8},? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
-    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*(?:GMT|UTC|[AP]M))?)?"
-    r"(?P<byline>\s+by\s+\w+)?\s*$"
+    r"^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?:?\s+)?"
+    r"(?:(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?,?\s+)?"
+    r"(?P<date>\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9}\.?,? \d{4}|[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?)?"
+    r"(?:\s*[|·]\s*[^|·]{0,40})?(?P<byline>\s+by\s+\w+)?\s*$",
+    re.I,
 )
-
+#: "MOSCOW (Reuters) -", "BEIRUT (AP) —": a wire service opening the first paragraph.
+WIRE_OPENING = re.compile(
+    r"^(?:[A-Z][A-Z .,'/-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s\((?P<publisher>AP|Reuters|AFP|Associated Press|dpa|Xinhua|TASS|Interfax|Sputnik)\)\s*[-–—]"
+)
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 SPACES = re.compile(r"[ \t]+")
@@ -108,6 +116,9 @@ def clean(raw: str) -> CleanArticle:
         text = strip_markup(line)
         if not text:
             continue
+        wire = WIRE_OPENING.match(text) if not paragraphs else None
+        if wire and article.publisher is None:
+            article.publisher = BANNER_PUBLISHERS.get(wire.group("publisher"), wire.group("publisher"))
         if article.title is None and not paragraphs and _looks_like_title(text):
             article.title = text
             continue
