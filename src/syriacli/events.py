@@ -82,14 +82,15 @@ def _concept_pattern() -> tuple[re.Pattern, dict[str, list[str]]]:
         for stem in stems:
             owners.setdefault(stem.lower(), []).append(name)
     alternation = "|".join(re.escape(s) for s in sorted(owners, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})", re.I), owners
+    # Matched against lower-cased text: IGNORECASE makes this alternation several times slower.
+    return re.compile(rf"\b(?:{alternation})"), owners
 
 
 def concepts_in(text: str) -> list[str]:
     pattern, owners = _concept_pattern()
     found: dict[str, None] = {}
-    for match in pattern.finditer(text):
-        for name in owners[match.group().lower()]:
+    for match in pattern.finditer(text.lower()):
+        for name in owners[match.group()]:
             found[name] = None
     order = list(concept_table()[0])
     return sorted(found, key=order.index)
