@@ -321,10 +321,10 @@ def _write_all(conn, todo, report, progress) -> list[str]:
         batch.append(record)
         if len(batch) >= WRITE_BATCH:
             store.write_articles(conn, batch)
-            written.extend(r.article["id"] for r in batch)
+            written.extend(r.id for r in batch)
             batch = []
     store.write_articles(conn, batch)
-    written.extend(r.article["id"] for r in batch)
+    written.extend(r.id for r in batch)
     report.extracted += len(written)
     return written
 

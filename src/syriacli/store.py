@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
@@ -218,27 +219,27 @@ def open_corpus(path: Path) -> sqlite3.Connection:
     return conn
 
 
-ARTICLE_COLUMNS = [c for c in TABLES["articles"]["columns"]]
-
-
-def _insert_sql(table: str, columns: list[str]) -> str:
-    return (f"insert into {table} ({', '.join(quote(c) for c in columns)}) values "
-            f"({', '.join(':' + c for c in columns)})")
+@lru_cache(maxsize=None)
+def insert_columns(table: str) -> tuple[str, ...]:
+    """The columns a row of ``table`` is written with (all but an integer id)."""
+    columns = TABLES[table]["columns"]
+    return tuple(c for c in columns if not (c == "id" and columns[c] is int))
 
 
 def write_articles(conn: sqlite3.Connection, records) -> None:
     """Insert a batch of extracted articles (:class:`~syriacli.extract.article.ArticleRecord`).
 
-    One ``executemany`` per table for the whole batch: per-article statements cost
-    more than the extraction of a short article.
+    One ``executemany`` per table for the whole batch, positional tuples made by the
+    workers: per-article statements, or dicts built here, cost more than extraction.
     """
-    conn.executemany(_insert_sql("articles", ARTICLE_COLUMNS),
-                     [{c: r.article.get(c) for c in ARTICLE_COLUMNS} for r in records])
-    for table in ("events", "figures", "mentions", "dates"):
-        columns = [c for c in TABLES[table]["columns"] if c != "id"]
-        rows = [{c: row.get(c) for c in columns} for r in records for row in getattr(r, table)]
+    for table in ("articles", "events", "figures", "mentions", "dates"):
+        columns = insert_columns(table)
+        rows = [r.article for r in records] if table == "articles" else \
+            [row for r in records for row in getattr(r, table)]
         if rows:
-            conn.executemany(_insert_sql(table, columns), rows)
+            conn.executemany(
+                f"insert into {table} ({', '.join(quote(c) for c in columns)}) "
+                f"values ({', '.join('?' * len(columns))})", rows)
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..events import build_events
+from ..store import insert_columns
 from .clean import clean
 from .dates import find_dates, read_dateline
 from .figures import find_figures
@@ -35,11 +36,17 @@ class RawArticle:
 
 @dataclass
 class ArticleRecord:
-    article: dict
-    events: list[dict]
-    figures: list[dict]
-    mentions: list[dict]
-    dates: list[dict]
+    """An article's rows, each a tuple in :func:`syriacli.store.insert_columns` order."""
+
+    article: tuple
+    events: list[tuple]
+    figures: list[tuple]
+    mentions: list[tuple]
+    dates: list[tuple]
+
+    @property
+    def id(self) -> str:
+        return self.article[0]
 
 
 def resolve_metadata(manifest: dict, cleaned, body: str) -> dict:
@@ -81,13 +88,19 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleRe
         **{k: meta[k] for k in ("title", "publisher", "url", "published",
                                 "published_from", "publisher_from", "title_from")},
     }
+    # Rows leave the worker as tuples in the table's column order, so the one process
+    # that writes the database only hands them to SQLite.
     return ArticleRecord(
-        article=article,
-        events=[e.row() for e in events],
-        figures=[_row(f, raw.id, text) for f in figures],
-        mentions=[_row(n, raw.id) for n in names],
-        dates=[_row(d, raw.id) for d in dates],
+        article=as_row("articles", article),
+        events=[as_row("events", e.row()) for e in events],
+        figures=[as_row("figures", _row(f, raw.id, text)) for f in figures],
+        mentions=[as_row("mentions", _row(n, raw.id)) for n in names],
+        dates=[as_row("dates", _row(d, raw.id)) for d in dates],
     )
+
+
+def as_row(table: str, values: dict) -> tuple:
+    return tuple(values.get(c) for c in insert_columns(table))
 
 
 def _row(item, article: str, text: str | None = None) -> dict:
