@@ -148,7 +148,7 @@ def test_rebuild_of_unchanged_input_is_a_no_op(make_raw, build):
 
 
 def test_query_on_missing_corpus_builds_it_first(make_raw, cli, tmp_path):
-    raw = make_raw({"a.txt": "Title\n\nPalmyra was retaken in March 2016."})
+    make_raw({"a.txt": "Title\n\nPalmyra was retaken in March 2016."})
     db = tmp_path / "corpus.db"   # raw/ beside it
     result = cli("search", "Palmyra", "--format", "json", db=db)
     assert result.exit_code == 0 and "building the corpus" in result.stderr

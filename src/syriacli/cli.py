@@ -213,7 +213,7 @@ def timeline(
 
     with _open(db) as conn:
         filters = _filters(conn, date_from, date_to, publisher, about, limit)
-        about_name = _about_name(conn, filters.about)
+        about_name = queries.name_of(conn, filters.about)
         rows = queries.timeline(conn, filters, translate(match) if match else None, about_name)
         fmt = render.default_format(fmt)
         if fmt in ("csv", "tsv"):
@@ -221,13 +221,6 @@ def timeline(
         else:
             columns = TIMELINE_COLUMNS
         render.write_rows(rows, columns, fmt, table=lambda entries: timeline_view(entries, quotes))
-
-
-def _about_name(conn, key):
-    if key is None:
-        return None
-    row = conn.execute("select name from mentions where key = ? limit 1", (key,)).fetchone()
-    return row[0] if row else None
 
 
 @app.command()
@@ -267,7 +260,7 @@ def figures(
 @app.command()
 def names(
     name: Annotated[Optional[str], typer.Argument(help="One name, any spelling: show its card.")] = None,
-    type_: Annotated[Optional[str], typer.Option("--type", "-t", help="Only names of this type: place, person, armed group, state body, monitor, weapon system, base.")] = None,
+    type_: Annotated[Optional[str], typer.Option("--type", "-t", help="Only names of this type: person, place, country, base, armed group, state body, NGO/monitor, weapon system.")] = None,
     db: DbOpt = None, fmt: FormatOpt = None,
 ):
     """The people, places and groups of the corpus, or one name's card.
@@ -283,10 +276,6 @@ def names(
                               render.default_format(fmt))
             return
         card = queries.name_card(conn, _about_key(conn, name))
-        filters = _filters(conn, about=name)
-        card["events"] = list(queries.timeline(conn, filters, None, card["name"]))
-        surnames = [s.split()[-1] for s in card["spellings"] if card["type"] == "person"]
-        card["figures"] = queries.figures_claimed_by(conn, card["spellings"] + surnames)
     name_card_view(card, render.default_format(fmt))
 
 

@@ -260,7 +260,7 @@ def name_card(conn: sqlite3.Connection, key: str) -> dict | None:
     if not rows:
         return None
     first = dict(rows[0])
-    return {
+    card = {
         "name": first["name"], "type": first["type"],
         "role": next((r["role"] for r in rows if r["role"]), None),
         "org": next((r["org"] for r in rows if r["org"]), None),
@@ -268,6 +268,18 @@ def name_card(conn: sqlite3.Connection, key: str) -> dict | None:
         "articles": sorted({r["article"] for r in rows}),
         "mentions": len(rows),
     }
+    card["events"] = list(timeline(conn, Filters(about=key), None, card["name"]))
+    surnames = [s.split()[-1] for s in card["spellings"] if card["type"] == "person"]
+    card["figures"] = figures_claimed_by(conn, card["spellings"] + surnames)
+    return card
+
+
+def name_of(conn: sqlite3.Connection, key: str | None) -> str | None:
+    """The canonical name behind a name key."""
+    if key is None:
+        return None
+    row = conn.execute("select name from mentions where key = ? limit 1", (key,)).fetchone()
+    return row[0] if row else None
 
 
 def known_name(conn: sqlite3.Connection, phrase: str) -> tuple[str, list[str], list[str]] | None:

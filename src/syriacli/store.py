@@ -84,7 +84,6 @@ TABLES = {
         "pk": "id",
     },
 }
-FOREIGN = {"events": "article", "figures": "article", "mentions": "article", "dates": "article"}
 INDEXES = [
     ("articles", ["published"]), ("articles", ["publisher"]),
     ("events", ["article"]), ("events", ["entry"]), ("events", ["precision", "first_day"]),
@@ -110,7 +109,6 @@ def write_name_table(conn: sqlite3.Connection, table) -> None:
     Loading and folding the table costs ~50 ms; a search should not pay that.
     """
     from .extract.names import search_variants
-    from .extract.spellings import spelling_key
 
     conn.execute("delete from known_names")
     conn.execute("delete from spellings")

@@ -19,6 +19,8 @@ magnitudes such as "dozens") of the text:
 """
 from __future__ import annotations
 
+__all__ = ["Figure", "find_figures", "metric_names", "metrics_for"]
+
 import json
 import re
 from bisect import bisect_right
@@ -28,7 +30,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .claimants import Attributions, fold, phrase_pattern
-from .metrics import metric_names, metrics_for  # noqa: F401  (part of this module's API)
+from .metrics import metric_names, metrics_for  # noqa: F401  (re-exported: part of this module's API)
 from .sentences import Sentence, split_sentences
 
 DATA = json.loads(resources.files("syriacli.data").joinpath("metrics.json").read_text("utf-8"))
