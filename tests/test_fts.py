@@ -73,3 +73,11 @@ def test_expanded_names_stay_valid_fts5(fts, words):
     except BadQuery:
         return
     fts.execute("select count(*) from t where t match ?", (translated,)).fetchone()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Palmyra OR ( )", '"Palmyra"'),
+    ("Palmyra (( )) Aleppo", '"Palmyra" AND "Aleppo"'),
+])
+def test_empty_parentheses_leave_no_dangling_operator(query, expected):
+    assert translate(query) == expected

@@ -69,7 +69,14 @@ def _balance(terms: list[_Term]) -> list[_Term]:
                 keep[i] = False
     for i in stack:
         keep[i] = False
-    return [t for t, k in zip(terms, keep) if k]
+    kept = [t for t, k in zip(terms, keep) if k]
+    out: list[_Term] = []   # "()" says nothing: drop empty pairs, innermost first
+    for term in kept:
+        if term.kind == "paren" and term.text == ")" and out and out[-1].kind == "paren" and out[-1].text == "(":
+            out.pop()
+        else:
+            out.append(term)
+    return out
 
 
 def _operators_in_place(terms: list[_Term]) -> list[_Term]:
@@ -77,9 +84,6 @@ def _operators_in_place(terms: list[_Term]) -> list[_Term]:
     out: list[_Term] = []
     for i, term in enumerate(terms):
         if term.kind != "op":
-            if term.kind == "paren" and term.text == ")" and out and out[-1].kind == "paren" and out[-1].text == "(":
-                out.pop()  # "()" says nothing
-                continue
             out.append(term)
             continue
         before = out[-1] if out else None
@@ -96,7 +100,12 @@ def translate(query: str, expand=None) -> str:
 
     Raises BadQuery when nothing searchable is left.
     """
-    terms = _operators_in_place(_balance(tokenize(query)))
+    terms = tokenize(query)
+    while True:   # dropping an operator can empty a pair of parentheses, and the reverse
+        tidy = _operators_in_place(_balance(terms))
+        if len(tidy) == len(terms):
+            break
+        terms = tidy
     parts: list[tuple[str, str]] = []   # (kind, fts5 text): operand, op, open, close
     i = 0
     while i < len(terms):
