@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import os
 import sys
 from typing import Callable, Iterable
@@ -37,10 +38,16 @@ def console(stderr: bool = False, width: int | None = None):
                    soft_wrap=stderr)
 
 
+#: Characters that make a value need more than str(): line breaks, tabs, snippet marks.
+NEEDS_FLATTENING = re.compile(f"[\t\n\r\x0b\x0c{MARK_START}{MARK_END}]|  ")
+
+
 def plain(value) -> str:
     """A value as one line of plain text for csv/tsv."""
     if value is None:
         return ""
+    if isinstance(value, str) and not NEEDS_FLATTENING.search(value):
+        return value.strip() if value[:1].isspace() or value[-1:].isspace() else value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, list):
