@@ -294,7 +294,14 @@ def known_name(conn: sqlite3.Connection, phrase: str) -> tuple[str, list[str], l
         " join known_names on known_names.key = spellings.key where spelling = :spelling",
         {"spelling": spelling_key(phrase)},
     ).fetchone()
-    return (row[0], json.loads(row[1]), json.loads(row[2])) if row else None
+    if not row:
+        return None
+    key, variants, case_sensitive = row[0], json.loads(row[1]), json.loads(row[2])
+    seen = [r[0] for r in conn.execute("select spelling from seen_spellings where key = ?", (key,))
+            if r[0] not in case_sensitive]
+    # The spellings the corpus uses (plus the one typed), else every spelling known.
+    typed = [phrase] if phrase not in case_sensitive else []
+    return key, list(dict.fromkeys(typed + seen)) if seen else variants, case_sensitive
 
 
 def name_key(conn: sqlite3.Connection, text: str) -> str | None:

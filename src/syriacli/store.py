@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -76,6 +76,9 @@ TABLES = {
         "pk": "key",
     },
     "spellings": {"columns": {"spelling": str, "key": str}, "pk": "spelling"},
+    # How each name is actually written in the corpus: a search ORs these few spellings,
+    # not every spelling the table knows (each extra phrase is another pass over postings).
+    "seen_spellings": {"columns": {"key": str, "spelling": str}, "pk": ("key", "spelling")},
     "dates": {
         "columns": {
             "id": int, "article": str, "date": str, "precision": str, "expression": str,
@@ -238,6 +241,10 @@ def write_articles(conn: sqlite3.Connection, records) -> None:
             conn.executemany(
                 f"insert into {table} ({', '.join(quote(c) for c in columns)}) "
                 f"values ({', '.join('?' * len(columns))})", rows)
+        if table == "mentions":
+            key, text = columns.index("key"), columns.index("text")
+            conn.executemany("insert or ignore into seen_spellings values (?, ?)",
+                             {(row[key], row[text]) for row in rows})
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
