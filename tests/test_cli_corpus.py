@@ -197,3 +197,15 @@ def test_incremental_build_re_extracts_only_what_changed(make_raw, build, cli):
 ])
 def test_query_syntax_through_the_cli(cli, query, expected):
     assert {r["article"][:3] for r in as_json(cli("search", query, "--format", "json"))} == expected
+
+
+def test_search_ors_the_spellings_the_corpus_uses(seed_db):
+    from syriacli import queries
+    from syriacli.store import open_corpus
+
+    with open_corpus(seed_db) as conn:
+        key, spellings, case_sensitive = queries.known_name(conn, "Hmeymim")
+        assert key == "hmeimim" and "IS" not in spellings
+        assert set(spellings) == {"Hmeymim", "Hmeimim", "Khmeimim", "Hemeimeem"}
+        key, spellings, case_sensitive = queries.known_name(conn, "Daesh")
+        assert "IS" in case_sensitive and "IS" not in spellings and "Daesh" in spellings
