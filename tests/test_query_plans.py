@@ -15,7 +15,7 @@ CASES = {
     "articles by date": lambda: (*queries.articles_sql(Filters(date_from="2016-01-01", date_to="2016-12-31")), {}),
     "articles about": lambda: (*queries.articles_sql(Filters(about="palmyra")), {}),
     "timeline one month": lambda: (*queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31"), None), {}),
-    "timeline about and publisher": lambda: (*queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31", about="palmyra", publisher="RT"), None), {"about_like": "%"}),
+    "timeline about and publisher": lambda: (*queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31", about="palmyra", publisher="RT"), None, "Palmyra"), {}),
     "figures metric": lambda: (*queries.figures_sql(["sorties"], Filters(), None), {}),
     "figures metric and publisher": lambda: (*queries.figures_sql(["sorties"], Filters(publisher="RT"), None), {}),
 }

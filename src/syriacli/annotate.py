@@ -28,14 +28,13 @@ def spans(article: dict) -> list[tuple[int, int, str, str]]:
 def annotated_text(article: dict, rich: bool):
     """The annotated text: a Rich ``Text`` when ``rich``, else a plain string."""
     text = article["text"]
+    items = spans(article)
     marks: dict[int, list[str]] = {}
-    for start, end, kind, label in spans(article):
+    for start, end, kind, label in items:
         marks.setdefault(end, []).append(label)
     pieces: list[tuple[str, int | None]] = []   # (text, old offset or None for a mark)
     cursor = 0
     for end in sorted(marks):
-        if end < cursor:
-            continue
         pieces.append((text[cursor:end], cursor))
         pieces.append((" [" + "; ".join(marks[end]) + "]", None))
         cursor = end
@@ -50,7 +49,7 @@ def annotated_text(article: dict, rich: bool):
         if old is not None:
             offset_map.append((len(result), old, len(piece)))
         result.append(piece, style=None if old is not None else "dim")
-    for start, end, kind, _ in spans(article):
+    for start, end, kind, _ in items:
         for new_start, old_start, length in offset_map:
             if old_start <= start < old_start + length:
                 shift = new_start - old_start

@@ -143,9 +143,7 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not utf16 and (b"\x00" in head or sum(head.count(bytes([c])) for c in CONTROL) > len(head) // 20):
         return None, "binary, not text"
-    for encoding in ("utf-8-sig", "utf-16"):
-        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
+    for encoding in ("utf-16",) * utf16 + ("utf-8-sig",):
         try:
             return data.decode(encoding), None
         except UnicodeDecodeError:

@@ -254,7 +254,7 @@ def figures(
         filters = _filters(conn, date_from, date_to, publisher, about, limit)
         rows = queries.figures(conn, metrics, filters, claimant)
         render.write_rows(rows, FIGURE_COLUMNS, fmt,
-                          table=lambda claims: figures_view(claims, quotes, by_claimant, metric))
+                          table=lambda claims: figures_view(claims, quotes, by_claimant))
 
 
 @app.command()

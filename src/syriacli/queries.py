@@ -110,7 +110,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     return result
 
 
-def timeline_sql(filters: Filters, match: str | None) -> tuple[str, dict]:
+def timeline_sql(filters: Filters, match: str | None, about_name: str | None = None) -> tuple[str, dict]:
     where, params = [], {}
     if filters.date_from:
         # No entry spans more than a year, so a bounded range of first days keeps
@@ -129,6 +129,7 @@ def timeline_sql(filters: Filters, match: str | None) -> tuple[str, dict]:
         inner.append("events.article in (select article from mentions where key = :about)"
                      " and events.about like :about_like")
         inner_params["about"] = filters.about
+        inner_params["about_like"] = f'%"{about_name}"%'
     if match:
         inner.append("events.id in (select rowid from events_fts where events_fts match :match)")
         inner_params["match"] = match
@@ -148,9 +149,7 @@ def timeline_sql(filters: Filters, match: str | None) -> tuple[str, dict]:
 
 def timeline(conn: sqlite3.Connection, filters: Filters, match: str | None = None,
              about_name: str | None = None) -> Iterator[dict]:
-    sql, params = timeline_sql(filters, match)
-    if filters.about:
-        params["about_like"] = f'%"{about_name}"%'
+    sql, params = timeline_sql(filters, match, about_name)
     try:
         rows = conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:

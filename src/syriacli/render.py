@@ -28,13 +28,13 @@ def default_format(explicit: str | None) -> str:
     return "table" if sys.stdout.isatty() else "tsv"
 
 
-def console(stderr: bool = False, width: int | None = None):
+def console(stderr: bool = False):
     """A Rich console honouring NO_COLOR, TERM=dumb and COLUMNS (Rich reads them itself)."""
     from rich.console import Console
 
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     # Messages on stderr are single lines a user may grep: never wrap them.
-    return Console(stderr=stderr, no_color=no_color, width=width, highlight=False,
+    return Console(stderr=stderr, no_color=no_color, highlight=False,
                    soft_wrap=stderr)
 
 

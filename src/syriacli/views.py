@@ -236,7 +236,7 @@ def _bar(claim: dict, top: float, width: int = 20) -> str:
     return bar + ("▸" if claim.get("qualifier") in ("over", "at least") else "")
 
 
-def figures_view(claims: list[dict], quotes: bool, by_claimant: bool, word: str | None) -> None:
+def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
     from rich.text import Text
 
     out = render.console()
@@ -312,7 +312,7 @@ def name_card_view(card: dict, fmt: str) -> None:
         timeline_view(card["events"], quotes=False)
     if card["figures"]:
         out.print(Text("figures", style="bold underline"))
-        figures_view(card["figures"], False, False, None)
+        figures_view(card["figures"], False, False)
 
 
 @contextlib.contextmanager
