@@ -93,22 +93,30 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleRe
     return ArticleRecord(
         article=as_row("articles", article),
         events=[as_row("events", e.row()) for e in events],
-        figures=[as_row("figures", _row(f, raw.id, text)) for f in figures],
-        mentions=[as_row("mentions", _row(n, raw.id)) for n in names],
-        dates=[as_row("dates", _row(d, raw.id)) for d in dates],
+        figures=[_row("figures", f, raw.id, text) for f in figures],
+        mentions=[_row("mentions", n, raw.id) for n in names],
+        dates=[_row("dates", d, raw.id) for d in dates],
     )
 
 
+@lru_cache(maxsize=None)
+def _columns(table: str) -> tuple[tuple[str, ...], int | None, int | None]:
+    """``table``'s insert columns, and where its article and quote columns are."""
+    columns = insert_columns(table)
+    return tuple(columns), *(columns.index(c) if c in columns else None for c in ("article", "quote"))
+
+
 def as_row(table: str, values: dict) -> tuple:
-    return tuple(values.get(c) for c in insert_columns(table))
+    return tuple(map(values.get, _columns(table)[0]))
 
 
-def _row(item, article: str, text: str | None = None) -> dict:
-    row = dict(item.__dict__)
-    row["article"] = article
-    if text is not None:
-        row["quote"] = text[item.sentence_start:item.sentence_end]
-    for key, value in row.items():
-        if isinstance(value, bool):
-            row[key] = int(value)
-    return row
+def _row(table: str, item, article: str, text: str | None = None) -> tuple:
+    """``item``'s fields in ``table``'s column order, with its article, the quote of its
+    sentence when ``text`` is given, and booleans as integers."""
+    columns, article_at, quote_at = _columns(table)
+    row = [int(v) if v.__class__ is bool else v for v in map(item.__dict__.get, columns)]
+    if article_at is not None:
+        row[article_at] = article
+    if quote_at is not None and text is not None:
+        row[quote_at] = text[item.sentence_start:item.sentence_end]
+    return tuple(row)

@@ -76,10 +76,15 @@ ATOM = re.compile(rf"""\b(?:
         (?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*\b)
    |(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
         (?:\s*(?P<scale>thousand|million|billion|mln|bn)\b|(?P<m>m)\b)?)""", re.X)   # BBC: "4.8m refugees"
-#: Where an atom may start; ATOM itself is tried only there (one cheap pass over the text).
-ATOM_START = re.compile(r"[0-9]|\b" + phrase_pattern(
+#: Where an atom may start: any digit, or a number word at the start of a word. ATOM itself
+#: is tried only there (one cheap pass over the text). The pass opens with one character
+#: class, a digit or the non-word character before a word, so that the regex engine skips
+#: the letters inside words without trying the pattern; group "word" is the number word.
+#: A number word opening the text has no character before it: START_WORD checks it.
+START_WORD = re.compile(phrase_pattern(
     [*SMALL, *MULTIPLIERS, *SCALES, *VAGUE, "scores", "several", "many", "half", "a few", "a quarter", "a third",
      "a half", *(f"a {w}" for w in (*MULTIPLIERS, *SCALES))]) + r"\b")
+ATOM_START = re.compile(rf"[\W0-9](?:(?<=[0-9])|(?P<word>{START_WORD.pattern}))")
 QUALIFIER_BEFORE = re.compile(r"(?:^|(?<=\W))(?:likely\s+|reportedly\s+)?(?:" + "|".join(
     f"(?P<q{i}>{phrase_pattern(p)})" for i, p in enumerate(QUALIFIERS.values())) + r")\s+$", re.I)
 SUFFIX = re.compile(r"\s*(?:or\s+more|or\s+so)\b|-?plus\b|\+", re.I)
@@ -405,15 +410,25 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, dates: Sequ
     article = Article(text, split_sentences(text) if sentences is None else sentences, dates or ())
     figures: list[Figure] = []
     consumed = 0
-    for candidate in ATOM_START.finditer(article.low):
-        m = ATOM.match(article.low, candidate.start()) if candidate.start() >= consumed else None
-        index = bisect_right(article.starts, candidate.start()) - 1
-        if m is None or index < 0 or candidate.start() >= article.sentences[index].end:
+    for start in atom_starts(article.low):
+        m = ATOM.match(article.low, start) if start >= consumed else None
+        index = bisect_right(article.starts, start) - 1
+        if m is None or index < 0 or start >= article.sentences[index].end:
             continue
         figure, consumed = read_figure(article, m, index)
         if figure is not None:
             figures.append(figure)
     return figures
+
+
+def atom_starts(low: str):
+    """Where an atom may start in folded text, in order: each digit, and each number word
+    that begins a word and is not inside an earlier number word ("a hundred")."""
+    first = START_WORD.match(low)
+    if first:
+        yield 0
+    for candidate in ATOM_START.finditer(low, first.end() if first else 0):
+        yield candidate.start() if candidate.lastgroup is None else candidate.start("word")
 
 
 def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | None, int]:
