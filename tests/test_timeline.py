@@ -1,12 +1,11 @@
 from syriacli.events import clause_around, day_range, summarise
-from syriacli.timeline import merge
+from syriacli.timeline import Happening, merge
 
 
 def event(id, article, date, precision, concepts, about, relative=False, summary="s"):
     first, last = day_range(date, precision)
-    return {"id": id, "article": article, "date": date, "precision": precision, "first_day": first,
-            "last_day": last, "summary": summary, "about": about, "concepts": concepts,
-            "relative": relative}
+    return Happening(id, article, date, precision, first, last, int(relative), tuple(about),
+                     tuple(concepts), summary)
 
 
 def entries_of(events):
@@ -112,3 +111,42 @@ def test_keep_ids_reuses_old_entries_and_reports_only_changes():
     kept, changed = keep_ids(entries, assignments, previous)
     assert [e["id"] for e in kept] == [7, 11, 8]
     assert sorted(changed) == [(7, 5), (11, 3)]
+
+
+def test_near_dates_do_not_chain_beyond_the_window():
+    # "fighting around Aleppo" every month of a year: neighbours are within a month of each
+    # other, but one entry must never span more than the window.
+    months = [f"2016-{m:02d}" for m in range(1, 13)]
+    got = entries_of([
+        event(i, f"art{i}", month, "month", ["control change"], ["Aleppo"]) for i, month in enumerate(months)
+    ])
+    assert 1 < len(got) <= 6
+    for entry, members in got.values():
+        dates = sorted({months[i] for i in members})
+        assert len(dates) <= 2 and (len(dates) == 1 or int(dates[1][5:]) - int(dates[0][5:]) == 1)
+
+
+def test_dates_join_in_order_while_the_entry_fits_the_window():
+    # Dates are taken in order (a build streams them): 13 March joins 10 March, and 14 March,
+    # four days after the entry's first date, starts its own entry.
+    got = entries_of([
+        event(1, "a", "2016-03-10", "day", ["withdrawal"], ["Vladimir Putin"]),
+        event(2, "b", "2016-03-13", "day", ["withdrawal"], ["Vladimir Putin"]),
+        event(3, "c", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
+        event(4, "d", "2016-03-16", "day", ["withdrawal"], ["Vladimir Putin"]),
+    ])
+    assert sorted(sorted(members) for _, members in got.values()) == [[1, 2], [3, 4]]
+
+
+def test_entry_keys_and_probes_meet():
+    from syriacli.timeline import entry_keys, probes
+
+    old = [event(1, "a", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"])]
+    near = event(2, "b", "2016-03-16", "day", ["withdrawal"], ["Vladimir Putin"])
+    keys, prefixes = probes(near)
+    assert entry_keys(old) & keys and not prefixes
+    unnamed = event(3, "c", "2016-03-14", "day", ["withdrawal"], [])
+    keys, prefixes = probes(unnamed)
+    assert not keys and any(k.startswith(p) for k in entry_keys(old) for p in prefixes)
+    far = event(4, "d", "2016-03-18", "day", ["withdrawal"], ["Vladimir Putin"])
+    assert not entry_keys(old) & probes(far)[0]

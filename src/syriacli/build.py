@@ -288,12 +288,11 @@ def _update_in_place(raw_dir, db_path, todo, stale, report, progress, names_file
     conn.isolation_level = None
     conn.execute("begin immediate")
     try:
-        before = store.events_of(conn, stale)
+        losing = store.entries_of(conn, stale)
         for article_id in stale:
             store.delete_article(conn, article_id)
         added = _write_all(conn, todo, report, progress)
-        after = store.events_of(conn, added)
-        _merge_timeline(conn, touched=before + after)
+        _update_timeline(conn, added, losing)
         store.write_name_table(conn, _variant_table(names_file))
         store.set_meta(conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION,
                        names_file=names_file or "")
@@ -381,23 +380,42 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _merge_timeline(conn: sqlite3.Connection, touched=None) -> None:
-    """Merge events into timeline entries: all of them, or only around ``touched`` events."""
-    from .timeline import decode_row, keep_ids, merge, neighbourhood
+def _merge_timeline(conn: sqlite3.Connection) -> None:
+    """Merge every event into timeline entries, streaming: entries are written as they
+    are finished, and only the (entry, event) pairs are held until the end."""
+    from array import array
 
-    if touched is None:
-        events = [decode_row(row) for row in store.event_rows(conn)]
-        drop, first_id = None, 1
-    else:
-        windows = {neighbourhood(p, lo, hi) for p, lo, hi, _ in touched}
-        events = [decode_row(row) for row in store.events_near(conn, windows, {e for *_, e in touched})]
-        drop = {e["entry"] for e in events} | {e for *_, e in touched}
-        first_id = store.next_entry_id(conn)
-    conn.row_factory = None
-    entries, assignments = merge(events, first_id)
-    if touched is not None:
-        entries, assignments = keep_ids(entries, assignments, {e["id"]: e["entry"] for e in events})
-    store.replace_entries(conn, entries, assignments, drop)
+    from .timeline import decode_row, entry_of, groups
+
+    pairs, batch = array("q"), []
+    for entry_id, members in enumerate(groups(map(decode_row, store.event_rows(conn))), start=1):
+        batch.append(entry_of(entry_id, members))
+        for event in members:
+            pairs.extend((entry_id, event.id))
+        if len(batch) >= WRITE_BATCH * 10:
+            store.write_entries(conn, batch)
+            batch = []
+    store.write_entries(conn, batch)
+    store.assign_entries(conn, pairs)
+
+
+def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int]) -> None:
+    """Merge the events of ``added`` articles into the timeline, and re-merge the entries
+    that lost events (``losing``). Only the entries a new event may join are read, found
+    by their merge keys: the cost follows the change, not the size of the corpus."""
+    from .timeline import decode_row, keep_ids, merge, probes
+
+    new = [decode_row(row) for row in store.events_of(conn, added)]
+    keys, prefixes = set(), set()
+    for event in new:
+        more_keys, more_prefixes = probes(event)
+        keys |= more_keys
+        prefixes |= more_prefixes
+    touched = losing | store.entries_matching(conn, keys, prefixes)
+    events = [decode_row(row) for row in store.events_in(conn, touched)] + new
+    entries, assignments = merge(events, store.next_entry_id(conn))
+    entries, changed = keep_ids(entries, assignments, {e.id: e.entry for e in events})
+    store.replace_entries(conn, entries, changed, drop=touched)
 
 
 class _lock:

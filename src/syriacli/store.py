@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -54,6 +54,9 @@ TABLES = {
         },
         "pk": "id",
     },
+    # What a new event must match to join an entry (timeline.entry_keys): an update
+    # finds the entries it may change by lookup instead of re-merging a neighbourhood.
+    "entry_keys": {"columns": {"key": str, "entry": int}, "pk": None},
     "figures": {
         "columns": {
             "id": int, "article": str, "metric": str, "value": float, "low": float,
@@ -91,6 +94,7 @@ INDEXES = [
     ("articles", ["published"]), ("articles", ["publisher"]),
     ("events", ["article"]), ("events", ["entry"]), ("events", ["precision", "first_day"]),
     ("entries", ["first_day"]), ("entries", ["last_day"]),
+    ("entry_keys", ["key"]), ("entry_keys", ["entry"]),
     ("figures", ["metric"]),
     ("figures", ["article"]), ("figures", ["claimant"]),
     ("mentions", ["key"]), ("mentions", ["article"]), ("dates", ["article"]),
@@ -133,7 +137,7 @@ def finish_schema(db) -> None:
     indexes up to date row by row; the triggers then keep FTS current for updates.
     """
     for table, columns in INDEXES:
-        db[table].create_index(columns)
+        db[table].create_index(columns, if_not_exists=True)
     # --publisher compares without case; only a NOCASE index serves that.
     db.execute("create index idx_articles_publisher_nocase on articles (publisher collate nocase)")
     db["articles"].enable_fts(["title", "text", "names"], tokenize=TOKENIZE, create_triggers=True)
@@ -270,72 +274,89 @@ def article_fingerprints(path: Path) -> dict[str, str]:
         conn.close()
 
 
-def replace_entries(conn: sqlite3.Connection, entries, assignments, drop=None) -> None:
-    """Store merged timeline entries and point each event at its entry.
-
-    ``drop``: the entry ids being replaced; None replaces them all (a full build).
-    """
-    summaries = {}
-    leads = [e["lead"] for e in entries if e.get("summary") is None]
-    for start in range(0, len(leads), 500):
-        chunk = leads[start:start + 500]
-        summaries.update(conn.execute(
-            f"select id, summary from events where id in ({', '.join('?' * len(chunk))})", chunk))
-    if drop is None:
-        conn.execute("delete from entries")
-    else:
-        conn.executemany("delete from entries where id = ?", [(i,) for i in drop])
-    conn.executemany(
-        "insert into entries (id, date, precision, first_day, last_day, summary, about,"
-        " conflict, sources) values (:id, :date, :precision, :first_day, :last_day,"
-        " :summary, :about, :conflict, :sources)",
-        [dict(e, about=json.dumps(e["about"]), conflict=json.dumps(e["conflict"]) if e["conflict"] else None,
-              summary=e.get("summary") or summaries.get(e["lead"]))
-         for e in entries],
-    )
+def replace_entries(conn: sqlite3.Connection, entries, assignments, drop=()) -> None:
+    """Replace the entries ``drop`` by ``entries`` and point events at their new entries."""
+    for start in range(0, len(drop := list(drop)), 500):
+        chunk = drop[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(f"delete from entries where id in ({marks})", chunk)
+        conn.execute(f"delete from entry_keys where entry in ({marks})", chunk)
+    write_entries(conn, entries)
     conn.executemany("update events set entry = ? where id = ?", assignments)
 
 
-#: What merging needs of an event: not its summary or sentence, which would double the
-#: memory of a large build (the entries' summaries are filled in afterwards).
+def write_entries(conn: sqlite3.Connection, entries) -> None:
+    """Insert timeline entries (``timeline.entry_of`` dicts) and their merge keys."""
+    conn.executemany(
+        "insert into entries (id, date, precision, first_day, last_day, summary, about,"
+        " conflict, sources) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(e["id"], e["date"], e["precision"], e["first_day"], e["last_day"], e["summary"],
+          json.dumps(e["about"]), json.dumps(e["conflict"]) if e["conflict"] else None, e["sources"])
+         for e in entries],
+    )
+    conn.executemany("insert into entry_keys (key, entry) values (?, ?)",
+                     [(key, e["id"]) for e in entries for key in e["keys"]])
+
+
+def assign_entries(conn: sqlite3.Connection, pairs) -> None:
+    """Set events.entry from flat (entry, event, entry, event…) integers: a full build's
+    assignments, kept as an array rather than a million tuples."""
+    conn.executemany("update events set entry = ? where id = ?",
+                     ((pairs[i], pairs[i + 1]) for i in range(0, len(pairs), 2)))
+
+
+#: What merging needs of an event (``timeline.decode_row`` reads them in this order).
 EVENT_COLUMNS = (
     "events.id, events.article, events.entry, events.date, events.precision, events.first_day,"
-    " events.last_day, events.about, events.concepts, events.relative"
+    " events.last_day, events.about, events.concepts, events.relative, events.summary"
 )
 
 
 def event_rows(conn: sqlite3.Connection):
-    """Every dated event with what merging needs, in a stable order."""
-    conn.row_factory = sqlite3.Row
+    """Every dated event with what merging needs, by precision and date (the order
+    ``timeline.groups`` streams): the index is made first, so no sort is needed."""
+    conn.execute("create index if not exists idx_events_precision_first_day on events (precision, first_day)")
     return conn.execute(
-        f"select {EVENT_COLUMNS} from events where events.date is not null order by events.first_day, events.id"
+        f"select {EVENT_COLUMNS} from events indexed by idx_events_precision_first_day"
+        " where events.precision is not null and events.date is not null"
+        " order by events.precision, events.first_day, events.id"
     )
 
 
-def events_of(conn: sqlite3.Connection, articles) -> list[tuple[str, str, str, int | None]]:
-    """(precision, first_day, last_day, entry) of the events of these articles."""
+def events_of(conn: sqlite3.Connection, articles) -> list[tuple]:
+    """The dated events of these articles (:data:`EVENT_COLUMNS`)."""
+    return _chunked(conn, f"select {EVENT_COLUMNS} from events where events.date is not null"
+                          " and events.article in ({})", list(articles))
+
+
+def events_in(conn: sqlite3.Connection, entries) -> list[tuple]:
+    """Every event of these entries (:data:`EVENT_COLUMNS`)."""
+    return _chunked(conn, f"select {EVENT_COLUMNS} from events where events.entry in ({{}})", list(entries))
+
+
+def entries_of(conn: sqlite3.Connection, articles) -> set[int]:
+    """The entries that events of these articles belong to."""
+    return {row[0] for row in _chunked(
+        conn, "select distinct entry from events where entry is not null and article in ({})", list(articles))}
+
+
+def entries_matching(conn: sqlite3.Connection, keys, prefixes) -> set[int]:
+    """Entries holding any of these merge keys, or a key starting with one of the prefixes."""
+    found = {row[0] for row in _chunked(
+        conn, "select distinct entry from entry_keys where key in ({})", list(keys))}
+    for prefix in prefixes:
+        found.update(row[0] for row in conn.execute(
+            "select distinct entry from entry_keys where key >= ? and key < ?", (prefix, prefix + "\uffff")))
+    return found
+
+
+def _chunked(conn: sqlite3.Connection, sql: str, values: list, size: int = 500) -> list[tuple]:
+    """``sql`` with its ``{}`` filled by placeholders, run over ``values`` in chunks."""
     rows = []
-    for article in articles:
-        rows.extend(conn.execute(
-            "select precision, first_day, last_day, entry from events where article = ? and date is not null",
-            (article,)))
+    for start in range(0, len(values), size):
+        chunk = values[start:start + size]
+        rows.extend(conn.execute(sql.format(", ".join("?" * len(chunk))), chunk))
     return rows
-
-
-def events_near(conn: sqlite3.Connection, windows, entries) -> list[sqlite3.Row]:
-    """Events of a precision within [lo, hi] windows, plus every event of these entries."""
-    conn.row_factory = sqlite3.Row
-    found: dict[int, sqlite3.Row] = {}
-    base = f"select {EVENT_COLUMNS} from events where "
-    for precision, lo, hi in windows:
-        for row in conn.execute(base + "events.precision = ? and events.first_day between ? and ?"
-                                " and events.date is not null", (precision, lo, hi)):
-            found[row["id"]] = row
-    more = {row["entry"] for row in found.values()} | set(entries)
-    for entry in more - {None}:
-        for row in conn.execute(base + "events.entry = ?", (entry,)):
-            found[row["id"]] = row
-    return sorted(found.values(), key=lambda r: (r["first_day"], r["id"]))
 
 
 def next_entry_id(conn: sqlite3.Connection) -> int:

@@ -8,8 +8,15 @@ not folded into a day-precision entry: that would claim more than its source sai
 Where sources give different dates for what is plainly the same happening (the
 same precision, dates close together, a shared concept and a shared specific
 name), the entries are merged and the conflict is flagged with each source's
-date. The entry takes the date most articles give; on a tie, the date stated
-outright ("14 March 2016") beats one the resolver inferred ("March 15").
+date. An entry never spans more than that window: in a large corpus "airstrikes
+on Aleppo" is reported every few days, and letting near dates chain would fold a
+year of them into one entry. The entry takes the date most articles give; on a
+tie, the date stated outright ("14 March 2016") beats one the resolver inferred
+("March 15").
+
+Merging streams: events come ordered by precision and date, and an entry is
+finished as soon as no later date can join it, so a build holds only the entries
+of a few days in memory, whatever the size of the corpus.
 """
 from __future__ import annotations
 
@@ -17,6 +24,8 @@ import json
 from collections import defaultdict
 from datetime import date
 from functools import lru_cache
+from itertools import groupby
+from typing import Iterable, Iterator, NamedTuple
 
 from .events import concept_table
 
@@ -24,132 +33,243 @@ from .events import concept_table
 CONFLICT_WINDOW = {"day": 3, "month": 1, "year": 0}
 
 
-def _keys(event: dict) -> tuple[list[str], set[str]]:
+class Happening(NamedTuple):
+    """What merging needs of an event (a slim tuple: a build streams millions)."""
+
+    id: int
+    article: str
+    date: str
+    precision: str
+    first_day: str
+    last_day: str
+    relative: int
+    about: tuple[str, ...]
+    concepts: tuple[str, ...]
+    summary: str | None = None
+    entry: int | None = None
+
+
+@lru_cache(maxsize=65536)
+def _keys(concepts: tuple[str, ...], about: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
     """The strong concepts and the specific names of an event."""
-    _, generic, weak = concept_table()
-    concepts = [c for c in event["concepts"] if c not in weak]
-    return concepts, {name for name in event["about"] if name not in generic}
+    _, generic, weak = _concepts()
+    return tuple(c for c in concepts if c not in weak), frozenset(n for n in about if n not in generic)
 
 
-def _distance(a: str, b: str, precision: str) -> int:
+@lru_cache(maxsize=1)
+def _concepts():
+    return concept_table()
+
+
+def _step(day: str, precision: str) -> int:
+    """Where a date sits on its precision's scale: days, months or years."""
     if precision == "day":
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+        return date.fromisoformat(day).toordinal()
     if precision == "month":
-        return abs((int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7])))
-    return abs(int(a[:4]) - int(b[:4]))
+        return int(day[:4]) * 12 + int(day[5:7]) - 1
+    return int(day[:4])
 
 
-class _Clusters:
-    """Union-find over event indexes."""
+def _date_at(step: int, precision: str) -> str:
+    if precision == "day":
+        return date.fromordinal(step).isoformat()
+    if precision == "month":
+        return f"{step // 12:04d}-{step % 12 + 1:02d}"
+    return f"{step:04d}"
 
-    def __init__(self, n: int):
-        self.parent = list(range(n))
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
+class _Cluster:
+    """Events that are one happening so far; open while a later date may still join."""
+
+    __slots__ = ("members", "lo", "hi", "links", "articles", "alive")
+
+    def __init__(self, members: list[Happening], step: int):
+        self.members, self.lo, self.hi, self.alive = members, step, step, True
+        self.articles = {e.article for e in members}
+        self.links: set[tuple[str, str]] = set()    # (concept, name): what a near date must share
+        for e in members:
+            concepts, names = _keys(e.concepts, e.about)
+            self.links.update((c, n) for c in concepts for n in names)
+
+
+def groups(events: Iterable[Happening]) -> Iterator[list[Happening]]:
+    """The members of each entry, from events ordered by (precision, first_day, id).
+
+    Each entry is yielded once no later date can join it.
+    """
+    for precision, same_precision in groupby(events, key=lambda e: e.precision):
+        yield from _groups_of(precision, same_precision)
+
+
+def _groups_of(precision: str, events: Iterable[Happening]) -> Iterator[list[Happening]]:
+    window = CONFLICT_WINDOW.get(precision, 0)
+    open_: list[_Cluster] = []                          # by lo, oldest first
+    linked: dict[tuple[str, str], set[_Cluster]] = defaultdict(set)
+    for day, same_date in groupby(events, key=lambda e: e.date):
+        step = _step(day, precision)
+        while open_ and (not open_[0].alive or open_[0].lo < step - window):
+            yield from _close(open_.pop(0), linked)
+        for members in _same_date(list(same_date)):
+            cluster = _Cluster(members, step)
+            target = _join_near(cluster, step, window, linked)
+            if target is cluster:
+                open_.append(cluster)
+            for link in target.links:
+                linked[link].add(target)
+    for cluster in open_:
+        yield from _close(cluster, linked)
+
+
+def _close(cluster: _Cluster, linked) -> Iterator[list[Happening]]:
+    if not cluster.alive:
+        return
+    cluster.alive = False
+    for link in cluster.links:
+        holders = linked[link]
+        holders.discard(cluster)
+        if not holders:
+            del linked[link]
+    yield cluster.members
+
+
+def _join_near(cluster: _Cluster, step: int, window: int, linked) -> _Cluster:
+    """Fold ``cluster`` into the open entries of near dates it shares a concept and a
+    name with, nearest first, as long as the entry stays within the window."""
+    if not window or not cluster.links:
+        return cluster
+    near = {other for link in cluster.links for other in linked.get(link, ())}
+    target = cluster
+    for other in sorted(near, key=lambda c: (step - c.hi, c.lo, c.members[0].id)):
+        if not other.alive or other is target:
+            continue
+        if step - min(other.lo, target.lo) > window or len(other.articles | target.articles) < 2:
+            continue
+        survivor, absorbed = (other, target) if other.lo <= target.lo else (target, other)
+        _absorb(survivor, absorbed, linked)
+        target = survivor
+    return target
+
+
+def _absorb(survivor: _Cluster, absorbed: _Cluster, linked) -> None:
+    survivor.members.extend(absorbed.members)
+    survivor.lo, survivor.hi = min(survivor.lo, absorbed.lo), max(survivor.hi, absorbed.hi)
+    survivor.articles |= absorbed.articles
+    survivor.links |= absorbed.links
+    absorbed.alive = False
+    for link in absorbed.links:
+        holders = linked.get(link)
+        if holders is not None and absorbed in holders:
+            holders.discard(absorbed)
+            holders.add(survivor)
+
+
+def _same_date(events: list[Happening]) -> list[list[Happening]]:
+    """Events of one date and precision that share a strong concept, and a specific
+    name or no specific name on one side."""
+    if len(events) == 1:
+        return [events]
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
         return i
 
-    def union(self, i: int, j: int) -> None:
-        self.parent[self.find(j)] = self.find(i)
+    first: dict[tuple, int] = {}
+    for i, event in enumerate(events):
+        concepts, names = _keys(event.concepts, event.about)
+        for concept in concepts:
+            targets = [(concept, "name", n) for n in names] + [(concept, "unnamed")] \
+                if names else [(concept, "any")]
+            for key in targets:
+                if key in first:
+                    parent[find(i)] = find(first[key])
+            for key in [(concept, "name", n) for n in names] + [(concept, "any")] + \
+                    ([] if names else [(concept, "unnamed")]):
+                first.setdefault(key, i)
+    clusters: dict[int, list[Happening]] = defaultdict(list)
+    for i, event in enumerate(events):
+        clusters[find(i)].append(event)
+    return list(clusters.values())
 
 
-def merge(events: list[dict], first_id: int = 1) -> tuple[list[dict], list[tuple[int, int]]]:
-    """Entries and (entry id, event id) assignments for a list of event rows.
+def ordered(events: Iterable[Happening]) -> list[Happening]:
+    """Events in the order :func:`groups` takes them."""
+    return sorted(events, key=lambda e: (e.precision, e.first_day, e.id))
 
-    Each event row needs: id, article, date, precision, first_day, last_day,
-    about (list), concepts (list), relative, and optionally summary (else the entry
-    names its ``lead`` event, whose summary the caller fills in). Pairs are never compared
-    one by one: events meet through shared (concept, name) keys, so merging a
-    large corpus stays close to linear.
-    """
-    clusters = _Clusters(len(events))
-    keyed = [_keys(e) for e in events]
-    _merge_same_date(events, keyed, clusters)
-    _merge_conflicts(events, keyed, clusters)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(events)):
-        groups[clusters.find(i)].append(i)
+
+def merge(events: Iterable[Happening], first_id: int = 1) -> tuple[list[dict], list[tuple[int, int]]]:
+    """Entries and (entry id, event id) assignments for events in any order."""
     entries, assignments = [], []
-    ordered = sorted(groups.values(), key=lambda g: (events[g[0]]["first_day"], events[g[0]]["id"]))
-    for entry_id, members in enumerate(ordered, start=first_id):
-        entry = _entry(entry_id, [events[i] for i in members])
-        entries.append(entry)
-        assignments.extend((entry_id, events[i]["id"]) for i in members)
+    for entry_id, members in enumerate(groups(ordered(events)), start=first_id):
+        entries.append(entry_of(entry_id, members))
+        assignments.extend((entry_id, e.id) for e in members)
     return entries, assignments
 
 
-def _merge_same_date(events, keyed, clusters: _Clusters) -> None:
-    """Same date and precision, a shared strong concept, and a shared specific name
-    or no specific name on one side."""
-    first: dict[tuple, int] = {}
-    for i, event in enumerate(events):
-        when = (event["precision"], event["date"])
-        concepts, names = keyed[i]
-        for concept in concepts:
-            targets = [(when, concept, "name", n) for n in names] + [(when, concept, "unnamed")] \
-                if names else [(when, concept, "any")]
-            for key in targets:
-                if key in first:
-                    clusters.union(first[key], i)
-            for key in [(when, concept, "name", n) for n in names] + [(when, concept, "any")] + \
-                    ([] if names else [(when, concept, "unnamed")]):
-                first.setdefault(key, i)
-
-
-def _merge_conflicts(events, keyed, clusters: _Clusters) -> None:
-    """Join near dates of one precision that share a strong concept and a specific name."""
-    by_key: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for i, event in enumerate(events):
-        if not CONFLICT_WINDOW.get(event["precision"]):
-            continue
-        concepts, names = keyed[i]
-        for concept in concepts:
-            for name in names:
-                by_key[(event["precision"], concept, name)][event["date"]].append(i)
-    for (precision, _, _), dates in by_key.items():
-        ordered = sorted(dates)
-        for x, day in enumerate(ordered):
-            for later in ordered[x + 1:]:
-                if _distance(day, later, precision) > CONFLICT_WINDOW[precision]:
-                    break
-                a, b = dates[day], dates[later]
-                if len({events[i]["article"] for i in a + b}) > 1:
-                    clusters.union(a[0], b[0])
-
-
-def _entry(entry_id: int, members: list[dict]) -> dict:
+def entry_of(entry_id: int, members: list[Happening]) -> dict:
+    """The timeline entry of one happening's events."""
+    if len(members) == 1:               # most entries: a fast path
+        (e,) = members
+        return {"id": entry_id, "date": e.date, "precision": e.precision, "first_day": e.first_day,
+                "last_day": e.last_day, "summary": e.summary, "lead": e.id, "about": list(e.about),
+                "conflict": None, "sources": 1, "keys": sorted(entry_keys(members))}
     articles_by_date: dict[str, set[str]] = defaultdict(set)
     outright: dict[str, int] = defaultdict(int)
     for event in members:
-        articles_by_date[event["date"]].add(event["article"])
-        outright[event["date"]] += 0 if event["relative"] else 1
+        articles_by_date[event.date].add(event.article)
+        outright[event.date] += 0 if event.relative else 1
     chosen = max(
         articles_by_date,
         key=lambda d: (len(articles_by_date[d]), outright[d], -int(d.replace("-", "").ljust(8, "0"))),
     )
-    lead = next(
-        (e for e in members if e["date"] == chosen and not e["relative"]),
-        next(e for e in members if e["date"] == chosen),
+    lead = min(
+        (e for e in members if e.date == chosen),
+        key=lambda e: (bool(e.relative), e.first_day, e.id),
     )
-    about: list[str] = []
-    for event in members:
-        about.extend(n for n in event["about"] if n not in about)
+    about: dict[str, None] = {}
+    for event in sorted(members, key=lambda e: (e.first_day, e.id)):
+        about.update(dict.fromkeys(event.about))
     conflict = None
     if len(articles_by_date) > 1:
-        precision = members[0]["precision"]
         conflict = [
-            {"date": d, "precision": precision, "articles": sorted(arts)}
+            {"date": d, "precision": lead.precision, "articles": sorted(arts)}
             for d, arts in sorted(articles_by_date.items())
         ]
     return {
-        "id": entry_id, "date": chosen, "precision": lead["precision"],
-        "first_day": min(e["first_day"] for e in members if e["date"] == chosen),
-        "last_day": max(e["last_day"] for e in members if e["date"] == chosen),
-        "summary": lead.get("summary"), "lead": lead["id"], "about": about, "conflict": conflict,
-        "sources": len({e["article"] for e in members}),
+        "id": entry_id, "date": chosen, "precision": lead.precision,
+        "first_day": min(e.first_day for e in members if e.date == chosen),
+        "last_day": max(e.last_day for e in members if e.date == chosen),
+        "summary": lead.summary, "lead": lead.id, "about": list(about), "conflict": conflict,
+        "sources": len({e.article for e in members}), "keys": sorted(entry_keys(members)),
     }
+
+
+def entry_keys(members: list[Happening]) -> set[str]:
+    """What a later event must match to join this entry (see :func:`probes`)."""
+    keys = set()
+    for event in members:
+        concepts, names = _keys(event.concepts, event.about)
+        for concept in concepts:
+            prefix = f"{event.precision}|{event.date}|{concept}|"
+            keys.update(prefix + n for n in names) if names else keys.add(prefix)
+    return keys
+
+
+def probes(event: Happening) -> tuple[set[str], set[str]]:
+    """(keys, key prefixes) of the entries ``event`` may join: the same date, concept
+    and name or an unnamed event, or a near date with the same concept and name; an
+    unnamed event may join anything of its date and concept."""
+    concepts, names = _keys(event.concepts, event.about)
+    if not names:
+        return set(), {f"{event.precision}|{event.date}|{c}|" for c in concepts}
+    window = CONFLICT_WINDOW.get(event.precision, 0)
+    step = _step(event.date, event.precision)
+    days = [_date_at(s, event.precision) for s in range(step - window, step + window + 1)]
+    keys = {f"{event.precision}|{event.date}|{c}|" for c in concepts}
+    keys.update(f"{event.precision}|{d}|{c}|{n}" for d in days for c in concepts for n in names)
+    return keys, set()
 
 
 def keep_ids(entries: list[dict], assignments: list[tuple[int, int]],
@@ -171,30 +291,14 @@ def keep_ids(entries: list[dict], assignments: list[tuple[int, int]],
     return entries, changed
 
 
-def neighbourhood(precision: str, first_day: str, last_day: str) -> tuple[str, str, str]:
-    """The (precision, lo, hi) window of first days whose events may merge with this one."""
-    window = CONFLICT_WINDOW.get(precision, 0)
-    if precision == "day":
-        lo = date.fromisoformat(first_day).toordinal() - window
-        hi = date.fromisoformat(last_day).toordinal() + window
-        return precision, date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()
-    if precision == "month":
-        y, m = int(first_day[:4]), int(first_day[5:7])
-        before = date(y - (m == 1), 12 if m == 1 else m - 1, 1)
-        after = date(y + (m == 12), 1 if m == 12 else m + 1, 1)
-        return precision, before.isoformat(), after.isoformat()
-    return precision, first_day, last_day
-
-
 @lru_cache(maxsize=65536)
 def _names(encoded: str | None) -> tuple[str, ...]:
     """A JSON list as a shared tuple: a large corpus repeats the same few thousand lists."""
     return tuple(json.loads(encoded or "[]"))
 
 
-def decode_row(row) -> dict:
-    """An event row from the database as the plain dict :func:`merge` takes."""
-    event = dict(row)
-    event["about"] = _names(event["about"])
-    event["concepts"] = _names(event["concepts"])
-    return event
+def decode_row(row) -> Happening:
+    """An event row from the database (the columns of ``store.EVENT_COLUMNS``)."""
+    id, article, entry, day, precision, first_day, last_day, about, concepts, relative, summary = row
+    return Happening(id, article, day, precision, first_day, last_day, relative,
+                     _names(about), _names(concepts), summary, entry)
