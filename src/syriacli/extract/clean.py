@@ -58,7 +58,9 @@ WIRE_OPENING = re.compile(
 )
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-SPACES = re.compile(r"[ \t]+")
+#: Runs of spaces and tabs become one space; matching only the runs that change (not
+#: every single space) makes that one cheap pass.
+EXTRA_SPACES = re.compile(r" [ \t]+|\t[ \t]*")
 # A paragraph that stops mid-sentence: no closing punctuation.
 OPEN_END = re.compile(r"""[^.!?:;"”'’)\]…]$""")
 
@@ -92,20 +94,21 @@ def strip_markup(line: str) -> str:
         line = MARKDOWN_LINK.sub(r"\1", line)
     if "*" in line or "_" in line:
         line = EMPHASIS.sub(r"\2", line)
-    return SPACES.sub(" ", line).strip() if "  " in line or "\t" in line else line.strip()
+    return EXTRA_SPACES.sub(" ", line).strip() if "  " in line or "\t" in line else line.strip()
 
 
 CHROME = re.compile("|".join(f"(?:{p.pattern})" for p in CHROME_LINES), re.I)
+assert all(p.pattern.startswith("^") for p in CHROME_LINES)  # so CHROME.match is CHROME.search
 
 
 def is_chrome(line: str) -> bool:
-    return CHROME.search(line) is not None
+    return CHROME.match(line) is not None
 
 
 def clean(raw: str) -> CleanArticle:
     """Clean one raw article; see the module docstring for what is kept."""
     article = CleanArticle(text="")
-    lines = [SPACES.sub(" ", line).strip() for line in normalise(raw).split("\n")]
+    lines = [line.strip() for line in EXTRA_SPACES.sub(" ", normalise(raw)).split("\n")]
     paragraphs: list[str] = []
     for line in lines:
         if not line:
@@ -149,7 +152,7 @@ def _join_broken(paragraphs: list[str]) -> list[str]:
     """Re-join a paragraph a scraper split mid-sentence ("driven out" / "of the city")."""
     joined: list[str] = []
     for para in paragraphs:
-        if joined and OPEN_END.search(joined[-1]) and para[:1].islower():
+        if joined and para[:1].islower() and OPEN_END.search(joined[-1]):
             joined[-1] = joined[-1] + " " + para
         else:
             joined.append(para)

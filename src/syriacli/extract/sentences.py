@@ -29,8 +29,21 @@ class Sentence:
     text: str
 
 
-def _ends_with_abbreviation(chunk: str) -> bool:
-    match = re.search(r"([A-Za-z][A-Za-z.]*)\.\W*$", chunk)
+#: A word with its own full stops ("U.S", "Lt") before the full stop that ends a chunk.
+ABBREVIATION_END = re.compile(r"([A-Za-z][A-Za-z.]*)\.\W*$")
+ABBREVIATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` end with an abbreviation or an initial?"""
+    # ABBREVIATION_END can only match in the run of letters and dots around the chunk's
+    # last word character: search from there, not from every position of the chunk.
+    pos = end
+    while pos > start and not (text[pos - 1].isalnum() or text[pos - 1] == "_"):  # re's \w
+        pos -= 1
+    while pos > start and text[pos - 1] in ABBREVIATION_CHARS:
+        pos -= 1
+    match = ABBREVIATION_END.search(text, pos, end)
     if not match:
         return False
     word = match.group(1).lower()
@@ -42,14 +55,14 @@ def split_sentences(text: str) -> list[Sentence]:
     """Return the sentences of ``text`` with their offsets; lines are paragraphs."""
     sentences: list[Sentence] = []
     for para in PARAGRAPH.finditer(text):
-        start = para.start()
-        for boundary in BOUNDARY.finditer(para.group()):
-            end = para.start() + boundary.end()
-            if _ends_with_abbreviation(text[start:end]):
+        start, para_end = para.span()
+        for boundary in BOUNDARY.finditer(text, start, para_end):
+            end = boundary.end()
+            if _ends_with_abbreviation(text, start, end):
                 continue
             _add(sentences, text, start, end)
             start = end
-        _add(sentences, text, start, para.end())
+        _add(sentences, text, start, para_end)
     return sentences
 
 
