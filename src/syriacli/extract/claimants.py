@@ -69,6 +69,10 @@ OBJECT_SAYING = re.compile(r"\s+(?P<obj>him|her|them|[A-Z][\w.'-]*(?:\s+[A-Z][\w
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 NP_TEXT = r"(?:(?:[A-Z]\.){2,}|[^,;:.()\"“”\n])+"
 ACCORDING = re.compile(rf"\b{phrase_pattern(CUES['according'])}\s+")   # over folded text
+#: A word each pattern needs: a sentence without any of them is not scanned with it.
+ACCORDING_WORDS = tuple(max(p.split(), key=len) for p in CUES["according"])
+SAYING_WORD = "saying"
+assert SAYING_WORD in CUES["saying"]
 NP_AFTER = re.compile(NP_TEXT)
 NEGATED = re.compile(rf"\b(?:{_alternation(CUES['negations'])})\s*(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(rf"\b(?:{_alternation(CUES['passive'])})$", re.I)
@@ -131,9 +135,10 @@ class Attributions:
         sentence = self.sentences[index]
         s, low = sentence.text, self.low[sentence.start:sentence.end]
         cues: list[Cue] = []
-        according = [(m, NP_AFTER.match(s, m.end())) for m in ACCORDING.finditer(low)]
+        according = [(m, NP_AFTER.match(s, m.end())) for m in ACCORDING.finditer(low)] \
+            if any(word in low for word in ACCORDING_WORDS) else []
         according = [(m.start(), np.end(), np.group()) for m, np in according if np]
-        taken = [m.span() for m in SAYING.finditer(low)]
+        taken = [m.span() for m in SAYING.finditer(low)] if SAYING_WORD in low else []
         verbs = [(a, b, True) for a, b in taken]
         taken += [(a, b) for a, b, _ in according]
         verbs += [(m.start(), m.end(), False) for m in VERB.finditer(low)

@@ -346,11 +346,11 @@ class Article:
             return None
         sentence = self.sentences[index]
         lo, hi = sentence.start, sentence.end
-        for b in CLAUSE_BREAK.finditer(self.low, sentence.start, sentence.end):
-            if b.end() <= start:
-                lo = b.end()
-            elif b.start() >= end:
-                hi = b.start()
+        for b_start, b_end in self._sentence(index, "breaks"):
+            if b_end <= start:
+                lo = b_end
+            elif b_start >= end:
+                hi = b_start
                 break
         best, best_distance = None, None
         for cue_start, cue_end, cue_states in self._sentence(index, "cues"):
@@ -365,13 +365,17 @@ class Article:
         return best
 
     def _sentence(self, index: int, what: str) -> list:
-        """The state cues or the periods as written of a sentence, found once."""
+        """The state cues, the clause breaks or the periods as written of a sentence, found once."""
         if (what, index) not in self._cache:
             s = self.sentences[index]
-            self._cache[what, index] = [
-                (m.start(), m.end(), CUE_STATES[" ".join(m.group().split())])
-                for m in STATE_CUE.finditer(self.low, s.start, s.end)
-            ] if what == "cues" else list(PERIOD_TEXT.finditer(self.text, s.start, s.end))
+            if what == "cues":
+                found = [(m.start(), m.end(), CUE_STATES[" ".join(m.group().split())])
+                         for m in STATE_CUE.finditer(self.low, s.start, s.end)]
+            elif what == "breaks":
+                found = [m.span() for m in CLAUSE_BREAK.finditer(self.low, s.start, s.end)]
+            else:
+                found = list(PERIOD_TEXT.finditer(self.text, s.start, s.end))
+            self._cache[what, index] = found
         return self._cache[what, index]
 
     def dating(self, index: int, start: int) -> tuple[str | None, str | None]:
