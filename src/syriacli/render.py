@@ -3,21 +3,31 @@
 ``table`` goes through Rich (on a terminal, the default); ``json``, ``jsonl``,
 ``csv`` and ``tsv`` are written with the standard library straight to stdout,
 never through Rich, which wraps, truncates and reads ``[markup]``. Without an
-explicit ``--format`` a pipe gets ``tsv`` with a header. ``jsonl`` and ``tsv``
-rows are flushed one by one, so a consumer sees them as they come.
+explicit ``--format`` a pipe gets ``tsv`` with a header.
+
+Rows are written a chunk at a time, the first chunk small so a consumer sees rows at
+once. A chunk is formatted in bulk (``str.join``, ``csv.writer.writerows``, one
+``json`` call for all its rows) and then checked for the rare values bulk formatting
+gets wrong (line breaks, tabs, runs of spaces, snippet marks, whole numbers stored as
+reals): only rows holding one go value by value. Looking at each value in Python
+costs ten times more than formatting it, and a listing can have 100,000 rows.
 """
 from __future__ import annotations
 
 import csv
+import io
 import json
-import re
 import os
+import re
 import sys
+from itertools import chain, islice
 from typing import Callable, Iterable
 
 from .queries import MARK_END, MARK_START
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
+#: Formats that print every value as text, one line a row (nested values flattened).
+TEXT_FORMATS = ("csv", "tsv")
 #: How a snippet's highlighted match is marked in plain-text formats.
 PLAIN_MARK = ("**", "**")
 
@@ -70,49 +80,126 @@ def json_value(value):
     return unmark(value)
 
 
+#: Rows formatted and written at a time; the first chunk is small.
+FIRST_CHUNK, CHUNK = 100, 2000
+
+
 def write_rows(rows: Iterable[dict], columns: list[str], fmt: str,
                table: Callable[[list[dict]], None] | None = None) -> int:
-    """Write ``rows`` in ``fmt``; returns how many rows were written."""
-    out = sys.stdout
-    count = 0
-    if fmt == "json":
-        out.write("[")
-        for row in rows:
-            out.write(("," if count else "") + "\n  " + json.dumps(_pick(row, columns), ensure_ascii=False))
-            count += 1
-        out.write("\n]\n" if count else "]\n")
-    elif fmt == "jsonl":
-        for row in rows:
-            out.write(json.dumps(_pick(row, columns), ensure_ascii=False) + "\n")
-            out.flush()
-            count += 1
-    elif fmt == "tsv":
-        # Hand-written rather than csv.writer: values are flattened to one line without
-        # tabs, so no quoting is needed and `cut -f` works on every row.
-        out.write("\t".join(columns) + "\n")
-        for row in rows:
-            out.write("\t".join(plain(row.get(c)) for c in columns) + "\n")
-            out.flush()
-            count += 1
-    elif fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_csv_value(row.get(c)) for c in columns])
-            count += 1
-    else:
+    """Write dict rows in ``fmt``; returns how many rows were written."""
+    if fmt == "table":
         buffered = list(rows)
-        count = len(buffered)
         if table is not None:
             table(buffered)
         else:
             simple_table(buffered, columns)
+        return len(buffered)
+    return write_tuples((tuple([row.get(c) for c in columns]) for row in rows), columns, fmt)
+
+
+def write_tuples(rows: Iterable[tuple], columns: list[str], fmt: str) -> int:
+    """Write tuples in the order of ``columns`` in any format but ``table``; returns how
+    many rows were written.
+
+    Any values print as :func:`plain`, :func:`_csv_value` and :func:`_json_deep` make
+    them; text, integers and None (for csv and tsv: text only, as
+    :func:`syriacli.queries.listing_sql` gives it) are the ones written in bulk.
+    """
+    out = sys.stdout
+    count = 0
+    if fmt == "tsv":
+        out.write("\t".join(columns) + "\n")
+    elif fmt == "csv":
+        out.write(_csv_chunk([columns]))
+    elif fmt == "json":
+        out.write("[")
+    for chunk in _chunks(rows):
+        if fmt == "json":
+            out.write(("," if count else "") + "\n  " + _json_chunk(chunk, columns, ",\n  "))
+        elif fmt == "jsonl":
+            out.write(_json_chunk(chunk, columns, "\n") + "\n")
+        elif fmt == "tsv":
+            out.write(_tsv_chunk(chunk, len(columns)))
+        else:
+            out.write(_csv_chunk(chunk))
+        out.flush()
+        count += len(chunk)
+    if fmt == "json":
+        out.write("\n]\n" if count else "]\n")
     out.flush()
     return count
 
 
-def _pick(row: dict, columns: list[str]) -> dict:
-    return {c: _json_deep(row.get(c)) for c in columns}
+def _chunks(rows: Iterable[tuple]) -> Iterable[list[tuple]]:
+    rows, size = iter(rows), FIRST_CHUNK
+    while chunk := list(islice(rows, size)):
+        yield chunk
+        size = CHUNK
+
+
+def _tsv_chunk(chunk: list[tuple], columns: int) -> str:
+    """Lines without quoting (values are flattened to one line without tabs, so `cut -f`
+    works on every row), each value as :func:`plain` makes it.
+
+    Text is stripped as it is joined: what is left is plain() of it unless a check of
+    the whole chunk finds a line break, tab, run of spaces, mark or odd space in it.
+    """
+    strip = str.strip
+    try:
+        lines = ["\t".join(map(strip, row)) for row in chunk]
+    except TypeError:                   # numbers, lists, None: not yet text
+        lines = ["\t".join([strip(v) if v.__class__ is str else plain(v) for v in row]) for row in chunk]
+    text = "\n".join(lines) + "\n"
+    if _plain_as_is(text, len(lines), columns):
+        return text
+    return "".join(line + "\n" if _plain_as_is(line + "\n", 1, columns) else "\t".join(map(plain, row)) + "\n"
+                   for line, row in zip(lines, chunk))
+
+
+#: In lines of stripped values, what shows that a value is not what :func:`plain` makes of it.
+ODD_IN_LINES = ("\r", "\x0b", "\x0c", MARK_START, MARK_END, "\x1c", "\x1d", "\x1e", "\x1f", "  ")
+#: Whitespace outside ASCII, which str.split() splits on (searched only in non-ASCII text).
+UNICODE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def _plain_as_is(text: str, lines: int, columns: int) -> bool:
+    """True when stripped values, joined into these lines, are what :func:`plain` makes of them."""
+    return (text.count("\t") == lines * (columns - 1) and text.count("\n") == lines
+            and not any(odd in text for odd in ODD_IN_LINES)
+            and (text.isascii() or not UNICODE_SPACE.search(text)))
+
+
+def _csv_chunk(chunk: list) -> str:
+    try:
+        as_is = "".join(chain.from_iterable(chunk))     # TypeError unless every value is text
+        if MARK_START in as_is or MARK_END in as_is:
+            raise TypeError
+    except TypeError:
+        chunk = [[_csv_value(v) for v in row] for row in chunk]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(chunk)
+    return buffer.getvalue()
+
+
+#: json.dumps(..., ensure_ascii=False) as one reusable encoder (the C one).
+_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+#: In encoded JSON, what may be a snippet mark (\u0002, \u0003) or a whole number written
+#: as a real (7000.0, 1e+16), which every format prints as an integer.
+ODD_IN_JSON = ("\\u000", ".0,", ".0}", ".0]", "e+")
+
+
+def _json_chunk(chunk: list[tuple], columns: list[str], between: str) -> str:
+    """The rows as JSON objects with ``between`` between them, in one encoder call
+    when no value holds an object of its own."""
+    objects = [dict(zip(columns, row)) for row in chunk]
+    text = _encode(objects)
+    if any(odd in text for odd in ODD_IN_JSON):
+        objects = [{c: _json_deep(v) for c, v in o.items()} for o in objects]
+        text = _encode(objects)
+    # The top-level objects are joined with "}, {": if that is all, split there.
+    if text.count("}, {") == len(objects) - 1:
+        return text[1:-1].replace("}, {", "}" + between + "{")
+    return between.join(map(_encode, objects))
 
 
 def _json_deep(value):

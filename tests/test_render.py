@@ -1,0 +1,135 @@
+"""Issue 6: the bulk writers print exactly what writing value by value prints, in every format."""
+import csv
+import io
+import json
+import sys
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from syriacli import render
+from syriacli.render import plain
+
+COLUMNS = ["text", "number", "note"]
+FORMATS = ["tsv", "csv", "json", "jsonl"]
+
+
+def reference(rows: list[tuple], columns: list[str], fmt: str) -> str:
+    """The writer as it was before chunks: one value at a time through plain(), _csv_value, _json_deep."""
+    out = io.StringIO()
+    if fmt == "tsv":
+        out.write("\t".join(columns) + "\n")
+        for row in rows:
+            out.write("\t".join(plain(v) for v in row) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([render._csv_value(v) for v in row])
+    else:
+        objects = [json.dumps({c: render._json_deep(v) for c, v in zip(columns, row)}, ensure_ascii=False)
+                   for row in rows]
+        if fmt == "jsonl":
+            out.write("".join(o + "\n" for o in objects))
+        else:
+            out.write("[" + ",".join("\n  " + o for o in objects) + ("\n]\n" if objects else "]\n"))
+    return out.getvalue()
+
+
+def written(rows, columns, fmt, capsys, dicts=False) -> str:
+    if dicts:
+        count = render.write_rows([dict(zip(columns, row)) for row in rows], columns, fmt)
+    else:
+        count = render.write_tuples(iter(rows), columns, fmt)
+    assert count == len(rows)
+    return capsys.readouterr().out
+
+
+AWKWARD = [
+    ("plain words", 7000, None),
+    ("tab\there", 3.5, "line\nbreak"),
+    ("  padded  ", -0.0, "two  spaces"),
+    ('say "quoted", with comma', 1e20, "curly ‘quotes’ and Кириллица"),
+    ("non\xa0breaking", 0.30000000000000004, "\x1cfile separator"),
+    ("snippet \x02mark\x03", None, "trailing\u3000"),
+    ("", 12, " "),
+    ("e+ looks like a number", 10**17, "\\u0002 typed by hand"),
+    ("carriage\rreturn", float("inf"), "vertical\x0btab"),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_awkward_values_match_the_value_by_value_writer(fmt, capsys):
+    assert written(AWKWARD, COLUMNS, fmt, capsys) == reference(AWKWARD, COLUMNS, fmt)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_awkward_values_as_dicts(fmt, capsys):
+    assert written(AWKWARD, COLUMNS, fmt, capsys, dicts=True) == reference(AWKWARD, COLUMNS, fmt)
+
+
+def test_exact_text_of_each_format(capsys):
+    rows = [("a\tb", 7000, None), ("Кириллица “x”", 2.5, ["x", "y"]), ('q "1", 2', None, "")]
+    assert written(rows, COLUMNS, "tsv", capsys) == (
+        "text\tnumber\tnote\n"
+        "a b\t7000\t\n"
+        "Кириллица “x”\t2.5\tx, y\n"
+        'q "1", 2\t\t\n')
+    assert written(rows, COLUMNS, "csv", capsys) == (
+        "text,number,note\n"
+        'a\tb,7000,\n'
+        'Кириллица “x”,2.5,"[""x"", ""y""]"\n'
+        '"q ""1"", 2",,\n')
+    assert written(rows, COLUMNS, "jsonl", capsys) == (
+        '{"text": "a\\tb", "number": 7000, "note": null}\n'
+        '{"text": "Кириллица “x”", "number": 2.5, "note": ["x", "y"]}\n'
+        '{"text": "q \\"1\\", 2", "number": null, "note": ""}\n')
+    assert written(rows, COLUMNS, "json", capsys) == (
+        '[\n  {"text": "a\\tb", "number": 7000, "note": null},\n'
+        '  {"text": "Кириллица “x”", "number": 2.5, "note": ["x", "y"]},\n'
+        '  {"text": "q \\"1\\", 2", "number": null, "note": ""}\n]\n')
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_rows(fmt, capsys):
+    assert written([], COLUMNS, fmt, capsys) == reference([], COLUMNS, fmt)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_many_chunks_one_odd_row(fmt, capsys):
+    rows = [(f"row {i}", i, None) for i in range(render.FIRST_CHUNK + render.CHUNK + 5)]
+    rows[render.FIRST_CHUNK + 7] = ("odd\trow", 1.0, {"nested": [2.0]})
+    assert written(rows, COLUMNS, fmt, capsys) == reference(rows, COLUMNS, fmt)
+
+
+def test_rows_with_objects_of_their_own(capsys):
+    rows = [("a", 1, [{"article": "x", "quote": "}, {"}]), ("b", 2, [{"article": "y"}, {"article": "z"}])]
+    for fmt in ("json", "jsonl"):
+        assert written(rows, COLUMNS, fmt, capsys) == reference(rows, COLUMNS, fmt)
+
+
+def test_unicode_space_is_every_non_ascii_space():
+    spaces = {chr(c) for c in range(128, sys.maxunicode + 1) if chr(c).isspace()}
+    assert {c for c in spaces if render.UNICODE_SPACE.match(c)} == spaces
+    assert not [c for c in map(chr, range(128, 0x3100)) if render.UNICODE_SPACE.match(c) and c not in spaces]
+
+
+VALUES = st.one_of(
+    st.none(), st.integers(-10**20, 10**20), st.floats(allow_nan=False),
+    st.text(alphabet=st.sampled_from("ab ,\"'\t\n\r\x0b\x02\x03\x1c\x85\xa0\u2009\u3000é…Ж\\{}+e"), max_size=12),
+    st.lists(st.text(alphabet="ab \t", max_size=4), max_size=3),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(VALUES, VALUES, VALUES), max_size=6))
+def test_any_values_match_the_value_by_value_writer(rows):
+    for fmt in FORMATS:
+        out = io.StringIO()
+        real, sys.stdout = sys.stdout, out
+        try:
+            render.write_tuples(rows, COLUMNS, fmt)
+        finally:
+            sys.stdout = real
+        assert out.getvalue() == reference(rows, COLUMNS, fmt), fmt
+
