@@ -53,11 +53,33 @@ def phrase_pattern(phrases) -> str:
     return emit(root)
 
 
+class WordStart:
+    """A pattern that matches only where a word starts (``\\b`` before a phrase beginning
+    with a letter, ending with one), scanned fast: ``spans`` gives what ``finditer`` of
+    ``\\b`` + ``body`` would, but searches for a non-word character followed by ``body``,
+    a single character class the regex engine skips ahead for instead of trying the
+    pattern inside every word."""
+
+    def __init__(self, body: str):
+        self.at = re.compile(body)
+        self.after = re.compile(rf"\W(?:{body})")
+
+    def spans(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        if pos and not (text[pos - 1].isalnum() or text[pos - 1] == "_"):   # re's \w
+            pos -= 1            # the non-word character before ``pos`` opens a match at it
+        elif first := self.at.match(text, pos, endpos) if pos == 0 else None:
+            yield first.span()
+            pos = first.end()   # which ends with a letter: the next match starts later
+        for m in self.after.finditer(text, pos, endpos):
+            yield m.start() + 1, m.end()
+
+
 def _alternation(phrases) -> str:
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
 
 
-VERB = re.compile(rf"\b{phrase_pattern(CUES['verbs'])}\b(?!\s+(?:{_alternation(CUES['not_before'])})\b)")
+VERB = WordStart(rf"{phrase_pattern(CUES['verbs'])}\b(?!\s+(?:{_alternation(CUES['not_before'])})\b)")
 #: Verb forms that are nouns as often as verbs ("recent reports of", "the claims").
 NOUNLIKE = frozenset(CUES["nounlike"])
 NOUN_USE_BEFORE = re.compile(r"(?:\b(?:the|a|an|recent|latest|new|initial|early|earlier|official|these|those|"
@@ -141,8 +163,8 @@ class Attributions:
         taken = [m.span() for m in SAYING.finditer(low)] if SAYING_WORD in low else []
         verbs = [(a, b, True) for a, b in taken]
         taken += [(a, b) for a, b, _ in according]
-        verbs += [(m.start(), m.end(), False) for m in VERB.finditer(low)
-                  if not any(a <= m.start() < b for a, b in taken)]
+        verbs += [(start, end, False) for start, end in VERB.spans(low)
+                  if not any(a <= start < b for a, b in taken)]
         for start, end, saying in sorted(verbs):
             claimant = self._verb_claimant(index, s, start, end, saying)
             if claimant:

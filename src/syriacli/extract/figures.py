@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
-from .claimants import Attributions, fold, phrase_pattern
+from .claimants import Attributions, WordStart, fold, phrase_pattern
 from .metrics import metric_names, metrics_for  # noqa: F401  (re-exported: part of this module's API)
 from .sentences import Sentence, split_sentences
 
@@ -132,7 +132,7 @@ NOUN_SUBJECT = {" ".join(n.lower().split()): s for s, v in SUBJECTS.items() for 
 SUBJECT_NOUN = re.compile(rf"\b{phrase_pattern(NOUN_SUBJECT)}\b(?!-)")          # over folded text
 #: Each cue phrase (lowercase, single-spaced in metrics.json) and the states it may mark.
 CUE_STATES = {c: [s for s, cues in DATA["states"].items() if c in cues] for cues in DATA["states"].values() for c in cues}
-STATE_CUE = re.compile(rf"\b{phrase_pattern(CUE_STATES)}\b")                        # over folded text
+STATE_CUE = WordStart(rf"{phrase_pattern(CUE_STATES)}\b")                           # over folded text
 UNIT_SUBJECTS = DATA["unit_subjects"]
 DATE_FIELDS = (("date", str), ("start", int), ("end", int))     # what a date mention must have
 
@@ -369,8 +369,8 @@ class Article:
         if (what, index) not in self._cache:
             s = self.sentences[index]
             if what == "cues":
-                found = [(m.start(), m.end(), CUE_STATES[" ".join(m.group().split())])
-                         for m in STATE_CUE.finditer(self.low, s.start, s.end)]
+                found = [(a, b, CUE_STATES[" ".join(self.low[a:b].split())])
+                         for a, b in STATE_CUE.spans(self.low, s.start, s.end)]
             elif what == "breaks":
                 found = [m.span() for m in CLAUSE_BREAK.finditer(self.low, s.start, s.end)]
             else:
