@@ -133,3 +133,61 @@ def test_any_values_match_the_value_by_value_writer(rows):
             sys.stdout = real
         assert out.getvalue() == reference(rows, COLUMNS, fmt), fmt
 
+
+# The bulk path end to end: `figures` and `timeline` from a real corpus, every format.
+ARTICLES = {
+    "a.txt": "Russian jets “hit” Палмира targets\n\n"
+             "On 14 March 2016 Defence Minister Sergei Shoigu said Russian aircraft had flown more than "
+             "9,000 sorties, including “night” raids near Palmyra.\n\n"
+             'The ministry said on 15 March 2016 that about 2.5 percent of the sorties were "reconnaissance", '
+             "while Sergei Shoigu's deputy claimed over 7,000 sorties.\n",
+    "b.txt": "Withdrawal begins\n\nPutin announced on 14 March 2016 that the main part of the Russian "
+             "contingent would leave Syria; the BBC said 12.5 percent of jets left.\n",
+}
+MANIFEST = "file,publisher,published\na.txt,RT,2016-03-16\nb.txt,BBC,2016-03-15\n"
+
+
+@pytest.fixture
+def awkward_db(make_raw, build):
+    result, db = build(make_raw(ARTICLES, MANIFEST))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_figures_tsv_exact(awkward_db, cli):
+    out = cli("figures", "sorties", "--format", "tsv", db=awkward_db).stdout
+    assert out == (
+        "metric\tvalue\tlow\thigh\tqualifier\tunit\tclaimant\tarticle\tpublisher\tpublished\tas_of\tperiod\tquote\n"
+        "sorties\t9000\t\t\tover\t\t\ta\tRT\t2016-03-16\t2016-03-14\t\tOn 14 March 2016 Defence Minister Sergei "
+        "Shoigu said Russian aircraft had flown more than 9,000 sorties, including “night” raids near Palmyra.\n"
+        "sorties\t2.5\t\t\tabout\tpercent\tministry\ta\tRT\t2016-03-16\t2016-03-15\t\tThe ministry said on "
+        '15 March 2016 that about 2.5 percent of the sorties were "reconnaissance", while Sergei Shoigu\'s '
+        "deputy claimed over 7,000 sorties.\n"
+        "sorties\t7000\t\t\tover\t\tSergei Shoigu's deputy\ta\tRT\t2016-03-16\t2016-03-15\t\tThe ministry said "
+        'on 15 March 2016 that about 2.5 percent of the sorties were "reconnaissance", while Sergei Shoigu\'s '
+        "deputy claimed over 7,000 sorties.\n")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("args", [["figures"], ["figures", "sorties"], ["timeline"], ["timeline", "--from", "2016-03-15"]])
+def test_commands_match_the_value_by_value_writer(awkward_db, cli, fmt, args):
+    from syriacli import queries, store
+    from syriacli.queries import Filters
+
+    with store.open_corpus(awkward_db) as conn:
+        if args[0] == "figures":
+            columns = queries.FIGURE_COLUMNS
+            dicts = list(queries.figures(conn, ["sorties"] if len(args) > 1 else None, Filters()))
+        else:
+            dicts = list(queries.timeline(conn, Filters(date_from="2016-03-15" if len(args) > 1 else None)))
+            columns = queries.TIMELINE_COLUMNS
+            if fmt in ("csv", "tsv"):
+                columns = queries.FLAT_TIMELINE_COLUMNS
+                dicts = [{**e, "publishers": list(dict.fromkeys(m["publisher"] or "?" for m in e["mentions"])),
+                          "articles": list(dict.fromkeys(m["article"] for m in e["mentions"])),
+                          "conflict": "; ".join(f"{c['date']}: {', '.join(c['articles'])}" for c in e["conflict"] or [])}
+                         for e in dicts]
+    assert dicts
+    expected = reference([tuple(d[c] for c in columns) for d in dicts], columns, fmt)
+    result = cli(*args, "--format", fmt, db=awkward_db)
+    assert result.exit_code == 0 and result.stdout == expected

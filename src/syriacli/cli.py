@@ -209,18 +209,20 @@ def timeline(
     """
     from . import queries
     from .fts import translate
-    from .views import FLAT_TIMELINE_COLUMNS, TIMELINE_COLUMNS, flat_entry, timeline_view
 
+    fmt = render.default_format(fmt)
     with _open(db) as conn:
         filters = _filters(conn, date_from, date_to, publisher, about, limit)
-        about_name = queries.name_of(conn, filters.about)
-        rows = queries.timeline(conn, filters, translate(match) if match else None, about_name)
-        fmt = render.default_format(fmt)
-        if fmt in ("csv", "tsv"):
-            rows, columns = map(flat_entry, rows), FLAT_TIMELINE_COLUMNS
+        args = (conn, filters, translate(match) if match else None, queries.name_of(conn, filters.about))
+        if fmt == "table":
+            from .views import timeline_view
+
+            render.write_rows(queries.timeline(*args), queries.TIMELINE_COLUMNS, fmt,
+                              table=lambda entries: timeline_view(entries, quotes))
         else:
-            columns = TIMELINE_COLUMNS
-        render.write_rows(rows, columns, fmt, table=lambda entries: timeline_view(entries, quotes))
+            flat = fmt in render.TEXT_FORMATS
+            render.write_tuples(queries.timeline_rows(*args, flat=flat),
+                                queries.FLAT_TIMELINE_COLUMNS if flat else queries.TIMELINE_COLUMNS, fmt)
 
 
 @app.command()
@@ -240,21 +242,27 @@ def figures(
     """
     from . import queries
     from .extract.metrics import metrics_for
-    from .views import FIGURE_COLUMNS, figures_view, metrics_view
 
     fmt = render.default_format(fmt)
     with _open(db) as conn:
         if summary or (metric is None and fmt == "table"):
+            from .views import metrics_view
+
             render.write_rows(queries.figure_metrics(conn), ["metric", "claims", "articles", "min", "max", "units"],
                               fmt, table=metrics_view)
             return
         metrics = metrics_for(metric) if metric else None
         if metric and not metrics:
             _err(f"no metric matches {metric!r}; `syriacli figures --summary` lists them")
-        filters = _filters(conn, date_from, date_to, publisher, about, limit)
-        rows = queries.figures(conn, metrics, filters, claimant)
-        render.write_rows(rows, FIGURE_COLUMNS, fmt,
-                          table=lambda claims: figures_view(claims, quotes, by_claimant))
+        args = (conn, metrics, _filters(conn, date_from, date_to, publisher, about, limit), claimant)
+        if fmt == "table":
+            from .views import figures_view
+
+            render.write_rows(queries.figures(*args), queries.FIGURE_COLUMNS, fmt,
+                              table=lambda claims: figures_view(claims, quotes, by_claimant))
+        else:
+            render.write_tuples(queries.figure_rows(*args, text=fmt in render.TEXT_FORMATS),
+                                queries.FIGURE_COLUMNS, fmt)
 
 
 @app.command()

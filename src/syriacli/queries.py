@@ -1,7 +1,9 @@
 """Read queries over a corpus: each a SQL builder paired with an executor.
 
 Every user value reaches SQL as a ``:named`` parameter; table and column names
-are fixed here. Rows come back as plain dicts, streamed where they can be.
+are fixed here. Rows come back as plain dicts, streamed where they can be; the
+listings the plain-text formats print in bulk (figures, timeline) also come as tuples
+in the order of their columns, which the renderers write without building a dict.
 """
 from __future__ import annotations
 
@@ -15,6 +17,21 @@ from .errors import BadQuery
 
 #: Snippet markers: control characters no article contains, mapped by each renderer.
 MARK_START, MARK_END = "\x02", "\x03"
+
+#: The columns of each listing, in the order every format prints them.
+FIGURE_COLUMNS = ["metric", "value", "low", "high", "qualifier", "unit", "claimant", "article",
+                  "publisher", "published", "as_of", "period", "quote"]
+TIMELINE_COLUMNS = ["date", "precision", "summary", "about", "conflict", "mentions"]
+#: Timeline columns for csv/tsv: one flat line per entry.
+FLAT_TIMELINE_COLUMNS = ["date", "precision", "summary", "publishers", "articles", "about", "conflict"]
+
+#: How a listing column comes back as a tuple value. A real holding a whole number comes
+#: back as an integer (7000, not 7000.0), as every format prints it. As text, NULL is ''
+#: and numbers are their digits, except other reals, which stay numbers: SQLite writes
+#: them with 15 digits, Python with as many as it takes (0.30000000000000004).
+NUMBER_VALUE = "iif(typeof({c}) = 'real' and {c} = cast({c} as integer), cast({c} as integer), {c})"
+TEXT_VALUE = ("iif(typeof({c}) = 'real', iif({c} = cast({c} as integer), cast(cast({c} as integer) as text), {c}),"
+              " coalesce(cast({c} as text), ''))")
 
 
 @dataclass
@@ -75,6 +92,26 @@ def search(conn: sqlite3.Connection, fts_query: str, filters: Filters) -> Iterat
         yield dict(row)
     for row in cursor:
         yield dict(row)
+
+
+def listing_sql(sql: str, columns: list[str], text: bool = False) -> str:
+    """``sql`` cut to ``columns``, each as :data:`NUMBER_VALUE` or :data:`TEXT_VALUE`.
+
+    The renderers write such tuples as they come, with no per-value work in Python.
+    """
+    value = TEXT_VALUE if text else NUMBER_VALUE
+    return f"select {', '.join(value.format(c=_quote(c)) for c in columns)} from ({sql})"
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _tuples(conn: sqlite3.Connection, sql: str, params) -> sqlite3.Cursor:
+    """Rows as plain tuples, whatever the connection's row factory."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(sql, params)
 
 
 def articles_sql(filters: Filters) -> tuple[str, dict]:
@@ -149,24 +186,53 @@ def timeline_sql(filters: Filters, match: str | None, about_name: str | None = N
 
 def timeline(conn: sqlite3.Connection, filters: Filters, match: str | None = None,
              about_name: str | None = None) -> Iterator[dict]:
+    """Entries as dicts of every column, their ``about``, ``conflict`` and ``mentions`` as lists."""
+    for entry, mentions in _entries(conn, filters, match, about_name):
+        entry = dict(entry)
+        entry["about"] = json.loads(entry["about"] or "[]")
+        entry["conflict"] = json.loads(entry["conflict"]) if entry["conflict"] else None
+        entry["mentions"] = [dict(zip(MENTION_COLUMNS, m)) for m in mentions]
+        yield entry
+
+
+def timeline_rows(conn: sqlite3.Connection, filters: Filters, match: str | None = None,
+                  about_name: str | None = None, flat: bool = False) -> Iterator[tuple]:
+    """Entries as tuples in the order of :data:`TIMELINE_COLUMNS`, or with ``flat`` of
+    :data:`FLAT_TIMELINE_COLUMNS`: one line each, with the publishers and articles of
+    its mentions and its conflict as text."""
+    for e in timeline(conn, filters, match, about_name):
+        if not flat:
+            yield e["date"], e["precision"], e["summary"], e["about"], e["conflict"], e["mentions"]
+            continue
+        conflict = "; ".join(f"{c['date']}: {', '.join(c['articles'])}" for c in e["conflict"] or [])
+        yield (e["date"], e["precision"], e["summary"],
+               list(dict.fromkeys([m["publisher"] or "?" for m in e["mentions"]])),
+               list(dict.fromkeys([m["article"] for m in e["mentions"]])), e["about"], conflict)
+
+
+def _entries(conn: sqlite3.Connection, filters: Filters, match: str | None,
+             about_name: str | None) -> Iterator[tuple[sqlite3.Row, list[tuple]]]:
+    """Each entry row with its mentions, fetched for 500 entries at a time."""
     sql, params = timeline_sql(filters, match, about_name)
     try:
         rows = conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         raise BadQuery(f"{exc} in --match {match!r}: put words in double quotes") from None
     for start in range(0, len(rows), 500):
-        chunk = [dict(row) for row in rows[start:start + 500]]
+        chunk = rows[start:start + 500]
         mentions = _mentions_of(conn, [entry["id"] for entry in chunk])
         for entry in chunk:
-            entry["about"] = json.loads(entry["about"] or "[]")
-            entry["conflict"] = json.loads(entry["conflict"]) if entry["conflict"] else None
-            entry["mentions"] = mentions.get(entry["id"], [])
-            yield entry
+            yield entry, mentions.get(entry["id"], [])
 
 
-def _mentions_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[dict]]:
-    """The source mentions of many entries in one query (not one query per entry)."""
-    found: dict[int, list[dict]] = {}
+#: The fields of one source's mention of a timeline entry.
+MENTION_COLUMNS = ("article", "publisher", "published", "quote", "expression", "date", "precision")
+
+
+def _mentions_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
+    """The source mentions of many entries in one query (not one query per entry), as
+    tuples in the order of :data:`MENTION_COLUMNS`."""
+    found: dict[int, list[tuple]] = {}
     sql = (
         "select events.entry, events.article, articles.publisher, articles.published,"
         " events.quote, events.expression, events.date, events.precision"
@@ -174,9 +240,8 @@ def _mentions_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list
         f" where events.entry in ({', '.join('?' * len(entries))})"
         " order by events.entry, articles.published, events.article, events.start"
     )
-    for row in conn.execute(sql, entries):
-        mention = dict(row)
-        found.setdefault(mention.pop("entry"), []).append(mention)
+    for entry, *mention in _tuples(conn, sql, entries):
+        found.setdefault(entry, []).append(tuple(mention))
     return found
 
 
@@ -208,6 +273,13 @@ def figures(conn: sqlite3.Connection, metrics: list[str] | None, filters: Filter
     sql, params = figures_sql(metrics, filters, claimant)
     for row in conn.execute(sql, params):
         yield dict(row)
+
+
+def figure_rows(conn: sqlite3.Connection, metrics: list[str] | None, filters: Filters,
+                claimant: str | None = None, text: bool = False) -> Iterator[tuple]:
+    """Claims as tuples in the order of :data:`FIGURE_COLUMNS` (see :func:`listing_sql`)."""
+    sql, params = figures_sql(metrics, filters, claimant)
+    return _tuples(conn, listing_sql(sql, FIGURE_COLUMNS, text), params)
 
 
 def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[dict]:

@@ -13,11 +13,6 @@ from collections import Counter, defaultdict
 
 from . import render
 
-TIMELINE_COLUMNS = ["date", "precision", "summary", "about", "conflict", "mentions"]
-#: Timeline columns for csv/tsv: one flat line per entry.
-FLAT_TIMELINE_COLUMNS = ["date", "precision", "summary", "publishers", "articles", "about", "conflict"]
-FIGURE_COLUMNS = ["metric", "value", "low", "high", "qualifier", "unit", "claimant", "article",
-                  "publisher", "published", "as_of", "period", "quote"]
 MAX_TABLE_ROWS = 400
 PALETTE = ["bright_blue", "bright_magenta", "bright_green", "bright_cyan", "yellow", "bright_red",
            "orange3", "medium_purple", "spring_green3", "deep_sky_blue1"]
@@ -56,17 +51,6 @@ def _cut(rows: list, what: str) -> list:
             "or pipe with --format tsv for all", markup=False)
         return rows[:MAX_TABLE_ROWS]
     return rows
-
-
-def flat_entry(entry: dict) -> dict:
-    """A timeline entry as one line of plain columns (csv, tsv)."""
-    conflict = "; ".join(f"{c['date']}: {', '.join(c['articles'])}" for c in entry["conflict"] or [])
-    return {
-        **entry,
-        "publishers": list(dict.fromkeys(m["publisher"] or "?" for m in entry["mentions"])),
-        "articles": list(dict.fromkeys(m["article"] for m in entry["mentions"])),
-        "conflict": conflict,
-    }
 
 
 def search_table(rows: list[dict]) -> None:
