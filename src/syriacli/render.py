@@ -183,9 +183,13 @@ def _csv_chunk(chunk: list) -> str:
 
 #: json.dumps(..., ensure_ascii=False) as one reusable encoder (the C one).
 _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-#: In encoded JSON, what may be a snippet mark (\u0002, \u0003) or a whole number written
-#: as a real (7000.0, 1e+16), which every format prints as an integer.
-ODD_IN_JSON = ("\\u000", ".0,", ".0}", ".0]", "e+")
+
+
+def _json_as_is(text: str) -> bool:
+    """True unless encoded JSON may hold a snippet mark (\\u0002, \\u0003) or a whole
+    number written as a real (7000.0, 1e+16), which every format prints as an integer."""
+    return ("\\u000" not in text and "e+" not in text
+            and (".0" not in text or not any(end in text for end in (".0,", ".0}", ".0]"))))
 
 
 def _json_chunk(chunk: list[tuple], columns: list[str], between: str) -> str:
@@ -193,7 +197,7 @@ def _json_chunk(chunk: list[tuple], columns: list[str], between: str) -> str:
     when no value holds an object of its own."""
     objects = [dict(zip(columns, row)) for row in chunk]
     text = _encode(objects)
-    if any(odd in text for odd in ODD_IN_JSON):
+    if not _json_as_is(text):
         objects = [{c: _json_deep(v) for c, v in o.items()} for o in objects]
         text = _encode(objects)
     # The top-level objects are joined with "}, {": if that is all, split there.
