@@ -209,3 +209,22 @@ def test_search_ors_the_spellings_the_corpus_uses(seed_db):
         assert set(spellings) == {"Hmeymim", "Hmeimim", "Khmeimim", "Hemeimeem"}
         key, spellings, case_sensitive = queries.known_name(conn, "Daesh")
         assert "IS" in case_sensitive and "IS" not in spellings and "Daesh" in spellings
+
+
+def test_an_update_changing_most_of_the_corpus_writes_a_new_file(make_raw, build, cli, monkeypatch):
+    import os
+
+    from syriacli import build as build_module
+
+    monkeypatch.setattr(build_module, "REWRITE_THRESHOLD", 1)
+    raw = make_raw({"a.txt": "A\n\nAleppo.", "b.txt": "B\n\nIdlib.", "c.txt": "C\n\nHoms."})
+    _, db = build(raw)
+    inode = db.stat().st_ino
+    os.utime(raw / "a.txt", (1, 1))
+    one, _ = build(raw, db)             # one of three: updated in place
+    assert "(1 extracted, 2 unchanged, 0 removed)" in one.stderr and db.stat().st_ino == inode
+    for name in ("a.txt", "b.txt"):
+        os.utime(raw / name, (2, 2))
+    most, _ = build(raw, db)            # two of three: a new file swapped in
+    assert "(3 extracted, 0 unchanged, 0 removed)" in most.stderr and db.stat().st_ino != inode
+    assert {r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)} == {"a", "b", "c"}

@@ -58,13 +58,15 @@ def test_awkward_files_are_ingested_or_skipped_with_reasons(make_raw, build, cli
 
 def test_unreadable_file_is_skipped(make_raw, build, monkeypatch):
     raw = make_raw({"ok.txt": GOOD, "secret.txt": GOOD})
-    real = Path.read_bytes
+    from syriacli import build as build_module
 
-    def deny(self):
-        if self.name == "secret.txt":
+    real = build_module.read_file
+
+    def deny(path):
+        if Path(path).name == "secret.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
-    monkeypatch.setattr(Path, "read_bytes", deny)   # root reads anything, so chmod cannot show this
+        return real(path)
+    monkeypatch.setattr(build_module, "read_file", deny)   # root reads anything, so chmod cannot show this
     result, _ = build(raw)
     assert result.exit_code == 0
     assert "skipped secret.txt: cannot be read (Permission denied)" in result.stderr

@@ -30,6 +30,8 @@ MANIFEST_COLUMNS = ("file", "publisher", "url", "published", "title")
 MAX_BYTES = 10 * 1024 * 1024
 #: Below this many articles to extract, a process pool costs more than it saves.
 POOL_THRESHOLD = 64
+#: An update changing more articles than this and than half the corpus writes a new file.
+REWRITE_THRESHOLD = 1000
 #: Articles written to the database per batch.
 WRITE_BATCH = 200
 
@@ -50,7 +52,7 @@ class BuildReport:
 class SourceFile:
     id: str
     file: str
-    path: Path
+    path: str                        # a str: a Path per file costs a second per 100,000 files
     size: int
     mtime: float
     manifest: dict
@@ -75,6 +77,7 @@ def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> dict[str, dict]
     from .errors import BadDate
 
     rows = ManifestRows()
+    published: dict[str, tuple[str, str, str] | None] = {}   # a corpus repeats its dates
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -94,14 +97,20 @@ def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> dict[str, dict]
                     continue
                 entry = {k: (row.get(k) or "").strip() for k in MANIFEST_COLUMNS if k != "file"}
                 if entry["published"]:
-                    try:
-                        first, _, precision = parse_date_arg(entry["published"])
+                    value = entry["published"]
+                    if value not in published:
+                        try:
+                            published[value] = parse_date_arg(value)
+                        except BadDate:
+                            published[value] = None
+                    if published[value] is None:
+                        warn(f"{MANIFEST} row {line}: bad date {value!r}; left empty, rest of the row used")
+                        entry["published"] = ""
+                    else:
+                        first, _, precision = published[value]
                         entry["published"] = first if precision == "day" else ""
                         if precision != "day":
                             warn(f"{MANIFEST} row {line}: published {row['published']!r} is not a day; left empty")
-                    except BadDate:
-                        warn(f"{MANIFEST} row {line}: bad date {entry['published']!r}; left empty, rest of the row used")
-                        entry["published"] = ""
                 rows[name] = entry
                 rows.lines[line] = name
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
@@ -124,7 +133,7 @@ def scan(raw_dir: Path, manifest: dict[str, dict], report: BuildReport) -> list[
             if not stat.S_ISREG(info.st_mode):
                 report.skipped.append((entry.name, "not a regular file"))
                 continue
-            files.append(SourceFile(entry.name[:-4], entry.name, Path(entry.path), info.st_size,
+            files.append(SourceFile(entry.name[:-4], entry.name, entry.path, info.st_size,
                                     info.st_mtime, manifest.get(entry.name, {})))
     files.sort(key=lambda f: f.file)
     present = {f.file for f in files} | {name for name, _ in report.skipped}
@@ -154,6 +163,11 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         return data.decode("latin-1"), "not UTF-8; read as latin-1"
 
 
+def read_file(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
 def load(source: SourceFile):
     """(RawArticle or None, reason to skip or None, warning or None) for one file."""
     from .extract.article import RawArticle
@@ -161,7 +175,7 @@ def load(source: SourceFile):
     if source.size > MAX_BYTES:
         return None, f"larger than {MAX_BYTES // (1024 * 1024)} MB", None
     try:
-        data = source.path.read_bytes()
+        data = read_file(source.path)
     except OSError as exc:
         return None, f"cannot be read ({exc.strerror or exc})", None
     text, note = decode(data)
@@ -187,8 +201,9 @@ def source_key(source: SourceFile) -> str:
     """What decides whether an article must be re-extracted: its file's name, size and
     modification time, its manifest row, and the extractor version. Reading every file
     to hash it would make a no-op build of 100,000 articles cost seconds."""
-    return json.dumps([source.file, source.size, source.mtime, source.manifest, EXTRACTOR_VERSION,
-                       source.names_digest], sort_keys=True)
+    row = source.manifest
+    return "\x1f".join([source.file, str(source.size), repr(source.mtime), EXTRACTOR_VERSION,
+                        source.names_digest, *(row.get(c, "") for c in MANIFEST_COLUMNS[1:])])
 
 
 def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | None = None,
@@ -249,12 +264,15 @@ def _build_into(raw_dir, db_path, sources, old, report, progress, names_file) ->
         report.unchanged, report.taken = True, len(reuse)
         os.utime(db_path)  # checked now: later queries need not look at the raw folder again
         return
-    if old:
+    if old and len(todo) + len(removed) <= max(len(old) // 2, REWRITE_THRESHOLD):
         _update_in_place(raw_dir, db_path, todo, removed | {s.id for s in todo if s.id in old},
                          report, progress, names_file)
     else:
-        _write_beside(raw_dir, db_path, todo, report, progress, names_file)
-    report.taken = report.extracted + len(reuse)
+        # Nothing to keep, or most of it changed (a new extractor): a fresh file is faster
+        # than rewriting most of the corpus in place, row by row with its indexes live.
+        report.reused = 0
+        _write_beside(raw_dir, db_path, sources, report, progress, names_file)
+    report.taken = report.extracted + report.reused
 
 
 def _write_beside(raw_dir, db_path, todo, report, progress, names_file) -> None:
