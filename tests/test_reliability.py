@@ -157,6 +157,15 @@ def test_killed_build_leaves_the_old_corpus_intact(tmp_path, sig, mode):
         assert digest(db) == before
     if mode == "--full":
         assert digest(db) == before           # the new file was never swapped in
+    if sig == signal.SIGKILL:                  # a build is the first to open it again
+        copy = tmp_path / "copy" / "corpus.db"
+        copy.parent.mkdir()
+        for path in tmp_path.glob("corpus.db*"):
+            shutil.copy(path, copy.parent / path.name)
+        again = subprocess.run(SYRIACLI + ["build", "--raw", str(raw), "--db", str(copy)],
+                               capture_output=True, text=True)
+        assert again.returncode == 0, again.stderr
+        assert len(_articles(copy)) == len(articles) + 120 * len(list(SEEDS.glob("*.txt")))
     assert _articles(db) == articles           # an update in place was rolled back
 
 

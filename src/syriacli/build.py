@@ -220,6 +220,7 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
         raise BuildError(f"cannot write {db_path}: folder {db_path.parent} does not exist")
     if not os.access(db_path.parent, os.W_OK):
         raise BuildError(f"cannot write {db_path}: folder {db_path.parent} is not writable")
+    store.recover(db_path)    # a killed update's hot journal, before the file is judged
     if db_path.exists() and store.schema_version(db_path) is None:
         raise BuildError(f"{db_path} exists and is not a syriacli corpus; refusing to overwrite it")
     report = BuildReport(db_path)
