@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -92,6 +92,9 @@ TABLES = {
 }
 INDEXES = [
     ("articles", ["published"]), ("articles", ["publisher"]),
+    # Timeline mentions and figures show each row's publisher and date: read from this
+    # index (queries.ARTICLE_DATES), not from article rows that each fill a page with their text.
+    ("articles", ["id", "published", "publisher"]),
     ("events", ["article"]), ("events", ["entry"]), ("events", ["precision", "first_day"]),
     ("entries", ["first_day"]), ("entries", ["last_day"]),
     ("entry_keys", ["key"]), ("entry_keys", ["entry"]),
