@@ -73,49 +73,56 @@ def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> dict[str, dict]
     path = raw_dir / MANIFEST
     if not path.exists():
         return {}
-    from .extract.dateargs import parse_date_arg
-    from .errors import BadDate
-
     rows = ManifestRows()
-    published: dict[str, tuple[str, str, str] | None] = {}   # a corpus repeats its dates
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if not reader.fieldnames or "file" not in reader.fieldnames:
+            reader = csv.reader(handle)
+            header = [c.strip() for c in next(reader, [])]
+            if "file" not in header:
                 warn(f"{MANIFEST}: no 'file' column; manifest ignored")
                 return {}
-            unknown = [c for c in reader.fieldnames if c not in MANIFEST_COLUMNS]
+            unknown = [c for c in header if c not in MANIFEST_COLUMNS]
             if unknown:
                 warn(f"{MANIFEST}: unknown columns ignored: {', '.join(unknown)}")
-            for line, row in enumerate(reader, start=2):
-                name = (row.get("file") or "").strip()
-                if not name:
-                    warn(f"{MANIFEST} row {line}: no file name; row ignored")
-                    continue
-                if name in rows:
-                    warn(f"{MANIFEST} row {line}: duplicate row for {name}; the first is kept")
-                    continue
-                entry = {k: (row.get(k) or "").strip() for k in MANIFEST_COLUMNS if k != "file"}
-                if entry["published"]:
-                    value = entry["published"]
-                    if value not in published:
-                        try:
-                            published[value] = parse_date_arg(value)
-                        except BadDate:
-                            published[value] = None
-                    if published[value] is None:
-                        warn(f"{MANIFEST} row {line}: bad date {value!r}; left empty, rest of the row used")
-                        entry["published"] = ""
-                    else:
-                        first, _, precision = published[value]
-                        entry["published"] = first if precision == "day" else ""
-                        if precision != "day":
-                            warn(f"{MANIFEST} row {line}: published {row['published']!r} is not a day; left empty")
-                rows[name] = entry
-                rows.lines[line] = name
+            _read_rows(reader, header, rows, warn)
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         warn(f"{MANIFEST}: cannot be read ({exc}); ignored")
     return rows
+
+
+def _read_rows(reader, header: list[str], rows: ManifestRows, warn) -> None:
+    """A csv.reader over 100,000 rows: plain lists, each distinct date parsed once."""
+    from .errors import BadDate
+    from .extract.dateargs import parse_date_arg
+
+    fields = [k for k in MANIFEST_COLUMNS if k != "file"]
+    where = {k: header.index(k) for k in MANIFEST_COLUMNS if k in header}
+    file_at = where["file"]
+    published: dict[str, str | None] = {}
+    for line, row in enumerate(reader, start=2):
+        name = row[file_at].strip() if file_at < len(row) else ""
+        if not name:
+            warn(f"{MANIFEST} row {line}: no file name; row ignored")
+            continue
+        if name in rows:
+            warn(f"{MANIFEST} row {line}: duplicate row for {name}; the first is kept")
+            continue
+        entry = {k: row[where[k]].strip() if k in where and where[k] < len(row) else "" for k in fields}
+        value = entry["published"]
+        if value:
+            if value not in published:
+                try:
+                    first, _, precision = parse_date_arg(value)
+                    published[value] = first if precision == "day" else None
+                except BadDate:
+                    published[value] = ""
+            day = published[value]
+            if not day:
+                warn(f"{MANIFEST} row {line}: " + (f"bad date {value!r}; left empty, rest of the row used"
+                     if day == "" else f"published {value!r} is not a day; left empty"))
+            entry["published"] = day or ""
+        rows[name] = entry
+        rows.lines[line] = name
 
 
 def scan(raw_dir: Path, manifest: dict[str, dict], report: BuildReport) -> list[SourceFile]:
@@ -199,11 +206,12 @@ def process(source: SourceFile):
 
 def source_key(source: SourceFile) -> str:
     """What decides whether an article must be re-extracted: its file's name, size and
-    modification time, its manifest row, and the extractor version. Reading every file
-    to hash it would make a no-op build of 100,000 articles cost seconds."""
+    modification time, its manifest row, the extractor version and the user's names file.
+    Reading every file to hash it would make a no-op build of 100,000 articles cost seconds."""
     row = source.manifest
-    return "\x1f".join([source.file, str(source.size), repr(source.mtime), EXTRACTOR_VERSION,
-                        source.names_digest, *(row.get(c, "") for c in MANIFEST_COLUMNS[1:])])
+    return (f"{source.file}\x1f{source.size}\x1f{source.mtime!r}\x1f{EXTRACTOR_VERSION}\x1f{source.names_digest}"
+            f"\x1f{row.get('publisher', '')}\x1f{row.get('url', '')}\x1f{row.get('published', '')}"
+            f"\x1f{row.get('title', '')}")
 
 
 def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | None = None,
@@ -421,8 +429,9 @@ def _merge_timeline(conn: sqlite3.Connection) -> None:
 def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int]) -> None:
     """Merge the events of ``added`` articles into the timeline, and re-merge the entries
     that lost events (``losing``). Only the entries a new event may join are read, found
-    by their merge keys: the cost follows the change, not the size of the corpus."""
-    from .timeline import decode_row, keep_ids, merge, probes
+    by their merge keys, and their events alike are read as one: the cost follows the
+    change, not the size of the corpus or of its largest entries."""
+    from .timeline import decode_group, decode_row, keep_ids, merge, probes
 
     new = [decode_row(row) for row in store.events_of(conn, added)]
     keys, prefixes = set(), set()
@@ -431,10 +440,16 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
         keys |= more_keys
         prefixes |= more_prefixes
     touched = losing | store.entries_matching(conn, keys, prefixes)
-    events = [decode_row(row) for row in store.events_in(conn, touched)] + new
+    events = [decode_group(row) for row in store.events_grouped(conn, touched)] + new
     entries, assignments = merge(events, store.next_entry_id(conn))
     entries, changed = keep_ids(entries, assignments, {e.id: e.entry for e in events})
-    store.replace_entries(conn, entries, changed, drop=touched)
+    missing = store.summaries(conn, [e["lead"] for e in entries if e["summary"] is None])
+    entries = [dict(e, summary=missing.get(e["lead"], e["summary"])) for e in entries]
+    groups = {e.id: e.group for e in events if e.group is not None}
+    store.replace_entries(conn, entries, [(n, i) for n, i in changed if i not in groups], drop=touched)
+    for entry, first_id in changed:
+        if first_id in groups:
+            store.move_group(conn, entry, groups[first_id])
 
 
 class _lock:

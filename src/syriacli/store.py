@@ -95,7 +95,12 @@ INDEXES = [
     # Timeline mentions and figures show each row's publisher and date: read from this
     # index (queries.ARTICLE_DATES), not from article rows that each fill a page with their text.
     ("articles", ["id", "published", "publisher"]),
-    ("events", ["article"]), ("events", ["entry"]), ("events", ["precision", "first_day"]),
+    # An update compares every article's source key: from this index, not from rows
+    # whose key sits after the text (reading it walks the text's overflow pages).
+    ("articles", ["id", "source_key"]),
+    ("events", ["article"]), ("events", ["precision", "first_day"]),
+    # An entry's events by what merging compares (events_grouped reads only this index).
+    ("events", ["entry", "precision", "date", "first_day", "last_day", "relative", "about", "concepts", "article"]),
     ("entries", ["first_day"]), ("entries", ["last_day"]),
     ("entry_keys", ["key"]), ("entry_keys", ["entry"]),
     ("figures", ["metric"]),
@@ -332,9 +337,33 @@ def events_of(conn: sqlite3.Connection, articles) -> list[tuple]:
                           " and events.article in ({})", list(articles))
 
 
-def events_in(conn: sqlite3.Connection, entries) -> list[tuple]:
-    """Every event of these entries (:data:`EVENT_COLUMNS`)."""
-    return _chunked(conn, f"select {EVENT_COLUMNS} from events where events.entry in ({{}})", list(entries))
+#: What makes events of one entry alike for merging (:func:`events_grouped`).
+GROUP_COLUMNS = ("entry", "precision", "date", "first_day", "last_day", "relative", "about", "concepts")
+
+
+def events_grouped(conn: sqlite3.Connection, entries) -> list[tuple]:
+    """The events of these entries, those alike for merging as one row: an entry that
+    90,000 articles date the same way is then a few rows, read from one index.
+
+    Columns: those of :data:`EVENT_COLUMNS` (the smallest id, no summary), then the
+    number of events, their distinct articles as a JSON array, and the
+    :data:`GROUP_COLUMNS` values that :func:`move_group` takes.
+    """
+    group = ", ".join(GROUP_COLUMNS)
+    return _chunked(conn, (
+        "select min(id), null, entry, date, precision, first_day, last_day, about, concepts,"
+        f" relative, null, count(*), json_group_array(distinct article), {group} from events"
+        f" where entry in ({{}}) group by {group}"), list(entries))
+
+
+def move_group(conn: sqlite3.Connection, entry: int, group: tuple) -> None:
+    """Point the events of a :func:`events_grouped` row at another entry."""
+    conn.execute(f"update events set entry = ? where {' and '.join(c + ' is ?' for c in GROUP_COLUMNS)}",
+                 (entry, *group))
+
+
+def summaries(conn: sqlite3.Connection, ids) -> dict[int, str]:
+    return dict(_chunked(conn, "select id, summary from events where id in ({})", list(ids)))
 
 
 def entries_of(conn: sqlite3.Connection, articles) -> set[int]:

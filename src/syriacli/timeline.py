@@ -47,6 +47,16 @@ class Happening(NamedTuple):
     concepts: tuple[str, ...]
     summary: str | None = None
     entry: int | None = None
+    #: For a row standing for several events alike (see ``store.events_grouped``): how
+    #: many, their articles, and what identifies them in the database. ``id`` is then
+    #: the smallest of their ids, ``article`` None.
+    count: int = 1
+    articles: tuple[str, ...] | None = None
+    group: tuple | None = None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self.articles or (self.article,)
 
 
 @lru_cache(maxsize=65536)
@@ -85,7 +95,7 @@ class _Cluster:
 
     def __init__(self, members: list[Happening], step: int):
         self.members, self.lo, self.hi, self.alive = members, step, step, True
-        self.articles = {e.article for e in members}
+        self.articles = {a for e in members for a in e.sources}
         self.links: set[tuple[str, str]] = set()    # (concept, name): what a near date must share
         for e in members:
             concepts, names = _keys(e.concepts, e.about)
@@ -210,7 +220,7 @@ def merge(events: Iterable[Happening], first_id: int = 1) -> tuple[list[dict], l
 
 def entry_of(entry_id: int, members: list[Happening]) -> dict:
     """The timeline entry of one happening's events."""
-    if len(members) == 1:               # most entries: a fast path
+    if len(members) == 1 and members[0].articles is None:      # most entries: a fast path
         (e,) = members
         return {"id": entry_id, "date": e.date, "precision": e.precision, "first_day": e.first_day,
                 "last_day": e.last_day, "summary": e.summary, "lead": e.id, "about": list(e.about),
@@ -218,8 +228,8 @@ def entry_of(entry_id: int, members: list[Happening]) -> dict:
     articles_by_date: dict[str, set[str]] = defaultdict(set)
     outright: dict[str, int] = defaultdict(int)
     for event in members:
-        articles_by_date[event.date].add(event.article)
-        outright[event.date] += 0 if event.relative else 1
+        articles_by_date[event.date].update(event.sources)
+        outright[event.date] += 0 if event.relative else event.count
     chosen = max(
         articles_by_date,
         key=lambda d: (len(articles_by_date[d]), outright[d], -int(d.replace("-", "").ljust(8, "0"))),
@@ -242,7 +252,7 @@ def entry_of(entry_id: int, members: list[Happening]) -> dict:
         "first_day": min(e.first_day for e in members if e.date == chosen),
         "last_day": max(e.last_day for e in members if e.date == chosen),
         "summary": lead.summary, "lead": lead.id, "about": list(about), "conflict": conflict,
-        "sources": len({e.article for e in members}), "keys": sorted(entry_keys(members)),
+        "sources": len({a for e in members for a in e.sources}), "keys": sorted(entry_keys(members)),
     }
 
 
@@ -295,6 +305,18 @@ def keep_ids(entries: list[dict], assignments: list[tuple[int, int]],
 def _names(encoded: str | None) -> tuple[str, ...]:
     """A JSON list as a shared tuple: a large corpus repeats the same few thousand lists."""
     return tuple(json.loads(encoded or "[]"))
+
+
+def decode_group(row) -> Happening:
+    """A row of ``store.events_grouped``: several events alike, as one."""
+    width = len(EVENT_FIELDS)
+    count, articles, group = row[width], row[width + 1], tuple(row[width + 2:])
+    return decode_row(row[:width])._replace(count=count, articles=tuple(json.loads(articles)), group=group)
+
+
+#: The database columns decode_row reads, in order (``store.EVENT_COLUMNS``).
+EVENT_FIELDS = ("id", "article", "entry", "date", "precision", "first_day", "last_day", "about",
+                "concepts", "relative", "summary")
 
 
 def decode_row(row) -> Happening:
