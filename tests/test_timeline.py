@@ -150,3 +150,30 @@ def test_entry_keys_and_probes_meet():
     assert not keys and any(k.startswith(p) for k in entry_keys(old) for p in prefixes)
     far = event(4, "d", "2016-03-18", "day", ["withdrawal"], ["Vladimir Putin"])
     assert not entry_keys(old) & probes(far)[0]
+
+
+def test_an_unnamed_mention_joins_every_named_one_of_its_date():
+    got = entries_of([
+        event(1, "a", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
+        event(2, "b", "2016-03-14", "day", ["withdrawal"], ["Sergei Shoigu"]),
+        event(3, "c", "2016-03-14", "day", ["withdrawal"], []),
+    ])
+    assert [sorted(m) for _, m in got.values()] == [[1, 2, 3]]
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+NAMES = ["Vladimir Putin", "Sergei Shoigu", "Aleppo", "Palmyra"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["withdrawal", "ceasefire"]), st.sets(st.sampled_from(NAMES), max_size=2)),
+                min_size=1, max_size=12),
+       st.randoms())
+def test_entries_of_one_date_do_not_depend_on_the_order_of_its_events(specs, rnd):
+    events = [event(i, f"art{i % 3}", "2016-03-14", "day", [concept], sorted(names))
+              for i, (concept, names) in enumerate(specs)]
+    shuffled = [e._replace(id=n) for n, e in zip(rnd.sample(range(100, 100 + len(events)), len(events)), events)]
+    back = {s.id: e.id for s, e in zip(shuffled, events)}
+    one = sorted(sorted(m) for _, m in entries_of(events).values())
+    other = sorted(sorted(back[i] for i in m) for _, m in entries_of(shuffled).values())
+    assert one == other

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;

@@ -175,9 +175,13 @@ def _absorb(survivor: _Cluster, absorbed: _Cluster, linked) -> None:
 
 def _same_date(events: list[Happening]) -> list[list[Happening]]:
     """Events of one date and precision that share a strong concept, and a specific
-    name or no specific name on one side."""
+    name or no specific name on one side. Where an event of a concept names nothing
+    specific, every event of that concept and date is one happening; the result never
+    depends on the order of the events."""
     if len(events) == 1:
         return [events]
+    keyed = [_keys(e.concepts, e.about) for e in events]
+    unnamed = {c for concepts, names in keyed if not names for c in concepts}
     parent = list(range(len(events)))
 
     def find(i: int) -> int:
@@ -187,17 +191,13 @@ def _same_date(events: list[Happening]) -> list[list[Happening]]:
         return i
 
     first: dict[tuple, int] = {}
-    for i, event in enumerate(events):
-        concepts, names = _keys(event.concepts, event.about)
+    for i, (concepts, names) in enumerate(keyed):
         for concept in concepts:
-            targets = [(concept, "name", n) for n in names] + [(concept, "unnamed")] \
-                if names else [(concept, "any")]
-            for key in targets:
+            for key in [(concept,)] if concept in unnamed else [(concept, n) for n in names]:
                 if key in first:
                     parent[find(i)] = find(first[key])
-            for key in [(concept, "name", n) for n in names] + [(concept, "any")] + \
-                    ([] if names else [(concept, "unnamed")]):
-                first.setdefault(key, i)
+                else:
+                    first[key] = i
     clusters: dict[int, list[Happening]] = defaultdict(list)
     for i, event in enumerate(events):
         clusters[find(i)].append(event)
