@@ -160,6 +160,20 @@ def test_python_m_help_smoke():
     assert result.returncode == 0 and "timeline" in result.stdout
 
 
+def test_the_entry_point_runs_each_command_by_name(seed_db):
+    # main() registers only the command being run (a faster start); each must still work.
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "syriacli", *args], capture_output=True, text=True)
+    searched = run("search", "Palmyra", "--db", str(seed_db), "--format", "json")
+    assert searched.returncode == 0 and json.loads(searched.stdout)
+    assert run("names", "--db", str(seed_db), "--format", "csv").stdout.startswith("name,type")
+    assert "QUERY" in run("search", "--help").stdout.upper()
+    wrong = run("search")
+    assert wrong.returncode == 2 and "Missing argument" in wrong.stderr
+    unknown = run("serch", "x")
+    assert unknown.returncode == 2 and "No such command" in unknown.stderr
+
+
 def test_lower_case_is_is_a_word_not_the_group(make_raw, build, cli):
     raw = make_raw({"a.txt": "Title A\n\nIslamic State militants attacked the town.", "b.txt": "Title B\n\nThis is fine."})
     _, db = build(raw)

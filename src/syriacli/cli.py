@@ -146,14 +146,15 @@ def search(
     """
     from . import queries
     from .fts import name_expander, translate
-    from .views import search_table
 
     with _open(db) as conn:
         fts_query = translate(query, name_expander(lambda phrase: queries.known_name(conn, phrase)))
         rows = queries.search(conn, fts_query, _filters(conn, date_from, date_to, publisher, about, limit))
         fmt = render.default_format(fmt)
+        if fmt == "table":              # views (and Rich) only for a terminal's table
+            from .views import search_table
         count = render.write_rows(rows, ["article", "title", "publisher", "published", "score", "snippet"],
-                                  fmt, table=search_table)
+                                  fmt, table=search_table if fmt == "table" else None)
     if count == 0:
         _say(f"no articles match {query!r}")
 
@@ -289,10 +290,21 @@ def names(
 
 def main() -> None:
     """Console entry point: user errors are one line on stderr; `| head` ends quietly."""
+    _only_the_command_run(sys.argv[1:2])
     try:
         app(prog_name="syriacli", standalone_mode=True)
     except BrokenPipeError:
         _quiet_pipe()
+
+
+def _only_the_command_run(first: list[str]) -> None:
+    """Register only the command being run: Typer builds every registered command's
+    parser on each call (~20 ms for all of them, a sixth of a search)."""
+    names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    if not first or first[0] not in names or any(k.endswith("_COMPLETE") for k in os.environ):
+        return
+    app.registered_commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == first[0]]
+    app.callback()(lambda: None)    # with a callback, one command still needs its name
 
 
 def _quiet_pipe() -> None:
