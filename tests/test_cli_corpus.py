@@ -218,11 +218,18 @@ def test_search_ors_the_spellings_the_corpus_uses(seed_db):
     from syriacli.store import open_corpus
 
     with open_corpus(seed_db) as conn:
-        key, spellings, case_sensitive = queries.known_name(conn, "Hmeymim")
-        assert key == "hmeimim" and "IS" not in spellings
+        key, spellings, case_sensitive, complete = queries.known_name(conn, "Hmeymim")
+        assert key == "hmeimim" and "IS" not in spellings and complete
         assert set(spellings) == {"Hmeymim", "Hmeimim", "Khmeimim", "Hemeimeem"}
-        key, spellings, case_sensitive = queries.known_name(conn, "Daesh")
+        key, spellings, case_sensitive, complete = queries.known_name(conn, "Daesh")
         assert "IS" in case_sensitive and "IS" not in spellings and "Daesh" in spellings
+        assert not complete         # the seeds write "IS": only the names column finds it
+    from syriacli.fts import name_expander, translate
+
+    with open_corpus(seed_db) as conn:
+        expand = name_expander(lambda phrase: queries.known_name(conn, phrase))
+        assert "names :" not in translate("Khmeimim", expand)
+        assert 'names : "islamicstate"' in translate("ISIS", expand)
 
 
 def test_an_update_changing_most_of_the_corpus_writes_a_new_file(make_raw, build, cli, monkeypatch):

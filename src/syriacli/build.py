@@ -1,17 +1,17 @@
 """Build a corpus database from a folder of raw article texts.
 
 The build reads every ``.txt`` file (and an optional ``manifest.csv``) in the raw
-folder, re-extracts only the articles whose file or manifest row changed since the
-last build, and writes the result into a new file beside the corpus that replaces
-it with ``os.replace`` only when complete. Readers keep the old file until then;
-Ctrl-C or a crash leaves the old corpus as it was.
+folder and re-extracts only the articles whose file or manifest row changed since the
+last build. A full build (or one where most articles changed) writes a new file beside
+the corpus and swaps it in with ``os.replace`` when complete; an update runs as one
+SQLite transaction on the corpus itself. Either way readers see the old corpus until
+the end, and Ctrl-C or a crash leaves it as it was.
 """
 from __future__ import annotations
 
 import csv
 import fcntl
 import hashlib
-import json
 import os
 import stat
 import sqlite3

@@ -156,19 +156,23 @@ def _longest_name(terms: list[_Term], i: int, expand) -> tuple[int, str | None]:
 def name_expander(find):
     """``expand(phrase)`` for :func:`translate`: FTS5 for every spelling of a known name.
 
-    ``find(phrase)`` returns (key, search variants, case-sensitive spellings) or None.
+    ``find(phrase)`` returns (key, search variants, case-sensitive spellings, complete)
+    or None. The ``names`` column (the keys extraction found) is searched too unless the
+    variants are complete: "IS" is found there, never as the word "is"; where the corpus
+    writes a name only in spellings the text search finds, that pass would add nothing.
     """
     def expand(phrase: str) -> str | None:
         found = find(phrase)
         if found is None:
             return None
-        key, variants, case_sensitive = found
+        key, variants, case_sensitive, complete = found
         # "is", "us", "un" typed in lower case are words, not IS, US and the UN.
         exact = {v.lower(): v for v in case_sensitive}
         if phrase.lower() in exact and phrase != exact[phrase.lower()]:
             return None
         spellings = [_phrase(v) for v in _shortest(variants)]
-        spellings.append(f"names : {_phrase(key)}")
+        if not complete:
+            spellings.append(f"names : {_phrase(key)}")
         return "(" + " OR ".join(dict.fromkeys(spellings)) + ")"
     return expand
 
@@ -197,5 +201,5 @@ def name_expansion(phrase: str) -> str | None:
 
     def find(text):
         name = lookup(text)
-        return None if name is None else (name.key, search_variants(name), name.case_sensitive)
+        return None if name is None else (name.key, search_variants(name), name.case_sensitive, False)
     return name_expander(find)(phrase)

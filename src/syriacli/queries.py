@@ -359,8 +359,10 @@ def name_of(conn: sqlite3.Connection, key: str | None) -> str | None:
     return row[0] if row else None
 
 
-def known_name(conn: sqlite3.Connection, phrase: str) -> tuple[str, list[str], list[str]] | None:
-    """(key, search variants, case-sensitive spellings) of a spelling the variant table knows."""
+def known_name(conn: sqlite3.Connection, phrase: str) -> tuple[str, list[str], list[str], bool] | None:
+    """(key, search variants, case-sensitive spellings, complete) of a spelling the variant
+    table knows; ``complete`` when the variants are every spelling the corpus uses (none of
+    them case-sensitive), so the text alone finds every article naming it."""
     from .extract.spellings import spelling_key
 
     phrase = re.sub(r"^the\s+|['’]s$", "", phrase.strip(), flags=re.I)
@@ -374,11 +376,12 @@ def known_name(conn: sqlite3.Connection, phrase: str) -> tuple[str, list[str], l
     if not row:
         return None
     key, variants, case_sensitive = row[0], json.loads(row[1]), json.loads(row[2])
-    seen = [r[0] for r in conn.execute("select spelling from seen_spellings where key = ?", (key,))
-            if r[0] not in case_sensitive]
+    used = [r[0] for r in conn.execute("select spelling from seen_spellings where key = ?", (key,))]
+    seen = [s for s in used if s not in case_sensitive]
     # The spellings the corpus uses (plus the one typed), else every spelling known.
     typed = [phrase] if phrase not in case_sensitive else []
-    return key, list(dict.fromkeys(typed + seen)) if seen else variants, case_sensitive
+    complete = bool(seen) and len(seen) == len(used)
+    return key, list(dict.fromkeys(typed + seen)) if seen else variants, case_sensitive, complete
 
 
 def name_key(conn: sqlite3.Connection, text: str) -> str | None:

@@ -21,7 +21,7 @@ of a few days in memory, whatever the size of the corpus.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import defaultdict, deque
 from datetime import date
 from functools import lru_cache
 from itertools import groupby
@@ -113,12 +113,12 @@ def groups(events: Iterable[Happening]) -> Iterator[list[Happening]]:
 
 def _groups_of(precision: str, events: Iterable[Happening]) -> Iterator[list[Happening]]:
     window = CONFLICT_WINDOW.get(precision, 0)
-    open_: list[_Cluster] = []                          # by lo, oldest first
+    open_: deque[_Cluster] = deque()                    # by lo, oldest first
     linked: dict[tuple[str, str], set[_Cluster]] = defaultdict(set)
     for day, same_date in groupby(events, key=lambda e: e.date):
         step = _step(day, precision)
         while open_ and (not open_[0].alive or open_[0].lo < step - window):
-            yield from _close(open_.pop(0), linked)
+            yield from _close(open_.popleft(), linked)
         for members in _same_date(list(same_date)):
             cluster = _Cluster(members, step)
             target = _join_near(cluster, step, window, linked)
