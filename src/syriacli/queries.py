@@ -199,20 +199,25 @@ def timeline_rows(conn: sqlite3.Connection, filters: Filters, match: str | None 
                   about_name: str | None = None, flat: bool = False) -> Iterator[tuple]:
     """Entries as tuples in the order of :data:`TIMELINE_COLUMNS`, or with ``flat`` of
     :data:`FLAT_TIMELINE_COLUMNS`: one line each, with the publishers and articles of
-    its mentions and its conflict as text."""
-    for e in timeline(conn, filters, match, about_name):
-        if not flat:
+    its mentions and its conflict as text (its mentions' sentences are not read)."""
+    if not flat:
+        for e in timeline(conn, filters, match, about_name):
             yield e["date"], e["precision"], e["summary"], e["about"], e["conflict"], e["mentions"]
-            continue
-        conflict = "; ".join(f"{c['date']}: {', '.join(c['articles'])}" for c in e["conflict"] or [])
-        yield (e["date"], e["precision"], e["summary"],
-               list(dict.fromkeys([m["publisher"] or "?" for m in e["mentions"]])),
-               list(dict.fromkeys([m["article"] for m in e["mentions"]])), e["about"], conflict)
+        return
+    for entry, sources in _entries(conn, filters, match, about_name, _sources_of):
+        conflict = "; ".join(f"{c['date']}: {', '.join(c['articles'])}"
+                             for c in json.loads(entry["conflict"] or "[]"))
+        yield (entry["date"], entry["precision"], entry["summary"],
+               list(dict.fromkeys([publisher or "?" for _, publisher in sources])),
+               list(dict.fromkeys([article for article, _ in sources])),
+               json.loads(entry["about"] or "[]"), conflict)
 
 
 def _entries(conn: sqlite3.Connection, filters: Filters, match: str | None,
-             about_name: str | None) -> Iterator[tuple[sqlite3.Row, list[tuple]]]:
-    """Each entry row with its mentions, fetched for 500 entries at a time."""
+             about_name: str | None, mentions_of=None) -> Iterator[tuple[sqlite3.Row, list[tuple]]]:
+    """Each entry row with its mentions (``mentions_of``, else :func:`_mentions_of`),
+    fetched for 500 entries at a time."""
+    mentions_of = mentions_of or _mentions_of
     sql, params = timeline_sql(filters, match, about_name)
     try:
         rows = conn.execute(sql, params).fetchall()
@@ -220,7 +225,7 @@ def _entries(conn: sqlite3.Connection, filters: Filters, match: str | None,
         raise BadQuery(f"{exc} in --match {match!r}: put words in double quotes") from None
     for start in range(0, len(rows), 500):
         chunk = rows[start:start + 500]
-        mentions = _mentions_of(conn, [entry["id"] for entry in chunk])
+        mentions = mentions_of(conn, [entry["id"] for entry in chunk])
         for entry in chunk:
             yield entry, mentions.get(entry["id"], [])
 
@@ -248,6 +253,21 @@ def _mentions_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list
     )
     for entry, *mention in _tuples(conn, sql, entries):
         found.setdefault(entry, []).append(tuple(mention))
+    return found
+
+
+def _sources_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
+    """(article, publisher) of each mention of these entries, in :func:`_mentions_of`'s
+    order but for mentions within one article: read from indexes alone, no event row."""
+    found: dict[int, list[tuple]] = {}
+    sql = (
+        "select events.entry, events.article, articles.publisher"
+        f" from events join {ARTICLE_DATES} on articles.id = events.article"
+        f" where events.entry in ({', '.join('?' * len(entries))})"
+        " order by events.entry, articles.published, events.article"
+    )
+    for entry, article, publisher in _tuples(conn, sql, entries):
+        found.setdefault(entry, []).append((article, publisher))
     return found
 
 
