@@ -222,7 +222,7 @@ def timeline(
                               table=lambda entries: timeline_view(entries, quotes))
         else:
             flat = fmt in render.TEXT_FORMATS
-            render.write_tuples(queries.timeline_rows(*args, flat=flat),
+            render.write_tuples(queries.timeline_rows(*args, flat=render.list_text(fmt) if flat else None),
                                 queries.FLAT_TIMELINE_COLUMNS if flat else queries.TIMELINE_COLUMNS, fmt)
 
 

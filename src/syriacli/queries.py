@@ -11,7 +11,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .errors import BadQuery
 
@@ -196,11 +196,12 @@ def timeline(conn: sqlite3.Connection, filters: Filters, match: str | None = Non
 
 
 def timeline_rows(conn: sqlite3.Connection, filters: Filters, match: str | None = None,
-                  about_name: str | None = None, flat: bool = False) -> Iterator[tuple]:
-    """Entries as tuples in the order of :data:`TIMELINE_COLUMNS`, or with ``flat`` of
-    :data:`FLAT_TIMELINE_COLUMNS`: one line each, with the publishers and articles of
-    its mentions and its conflict as text (its mentions' sentences are not read)."""
-    if not flat:
+                  about_name: str | None = None, flat: Callable[[list], str] | None = None) -> Iterator[tuple]:
+    """Entries as tuples in the order of :data:`TIMELINE_COLUMNS`, or with ``flat`` (how
+    a list prints as text) of :data:`FLAT_TIMELINE_COLUMNS`: one line each, with the
+    publishers and articles of its mentions and its conflict as text (its mentions'
+    sentences are not read)."""
+    if flat is None:
         for e in timeline(conn, filters, match, about_name):
             yield e["date"], e["precision"], e["summary"], e["about"], e["conflict"], e["mentions"]
         return
@@ -208,9 +209,9 @@ def timeline_rows(conn: sqlite3.Connection, filters: Filters, match: str | None 
         conflict = "; ".join(f"{c['date']}: {', '.join(c['articles'])}"
                              for c in json.loads(entry["conflict"] or "[]"))
         yield (entry["date"], entry["precision"], entry["summary"],
-               list(dict.fromkeys([publisher or "?" for _, publisher in sources])),
-               list(dict.fromkeys([article for article, _ in sources])),
-               json.loads(entry["about"] or "[]"), conflict)
+               flat(list(dict.fromkeys([publisher or "?" for _, publisher in sources]))),
+               flat(list(dict.fromkeys([article for article, _ in sources]))),
+               flat(json.loads(entry["about"] or "[]")), conflict)
 
 
 def _entries(conn: sqlite3.Connection, filters: Filters, match: str | None,

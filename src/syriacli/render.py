@@ -68,6 +68,13 @@ def plain(value) -> str:
     return " ".join(text.split())
 
 
+def list_text(fmt: str) -> Callable[[list], str]:
+    """How a list of strings prints in a text format, for a producer that hands rows over
+    as text (all-text rows go out in bulk). For tsv the join is enough: the line is still
+    checked, and a value holding a tab or a run of spaces goes through :func:`plain`."""
+    return _csv_value if fmt == "csv" else ", ".join
+
+
 def unmark(value):
     if isinstance(value, str):
         return value.replace(MARK_START, PLAIN_MARK[0]).replace(MARK_END, PLAIN_MARK[1])
