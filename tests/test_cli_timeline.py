@@ -101,3 +101,25 @@ def test_incremental_merge_matches_a_full_build(tmp_path, cli):
         got = json.loads(cli("timeline", "--format", "json", db=db).stdout)
         return sorted(json.dumps(e, sort_keys=True) for e in got)
     assert canonical(db) == canonical(full_db)
+
+
+def test_an_update_joins_and_splits_entries_as_a_full_build_does(make_raw, build, cli, tmp_path):
+    texts = {
+        "a.txt": "Putin\n\nPresident Vladimir Putin ordered the withdrawal of Russian forces from Syria on 14 March 2016.",
+        "b.txt": "Shoigu\n\nDefence Minister Sergei Shoigu announced the withdrawal of Russian forces from Syria on 14 March 2016.",
+    }
+    raw = make_raw(texts)
+    _, db = build(raw)
+
+    def entries(db):
+        got = json.loads(cli("timeline", "--format", "json", db=db).stdout)
+        return sorted(sorted(m["article"] for m in e["mentions"]) for e in got if e["date"] == "2016-03-14")
+    assert entries(db) == [["a"], ["b"]]          # different people, nothing unnamed: apart
+    (raw / "c.txt").write_text("Pullout\n\nThe withdrawal of Russian forces from Syria began on 14 March 2016.",
+                               encoding="utf-8")
+    build(raw, db)                                 # an unnamed mention joins both
+    full, _ = build(raw, tmp_path / "full.db")
+    assert entries(db) == entries(tmp_path / "full.db") == [["a", "b", "c"]]
+    (raw / "c.txt").unlink()
+    build(raw, db)                                 # and without it they part again
+    assert entries(db) == [["a"], ["b"]]

@@ -5,8 +5,10 @@ The read path (``open_corpus`` and :mod:`syriacli.queries`) uses the standard
 library's sqlite3 only: importing sqlite-utils costs ~100 ms, and a query command
 should start faster than that.
 
-A build writes a new file beside the corpus and swaps it in with ``os.replace``
-only when it is complete, so an interrupted build leaves the old corpus intact.
+A full build writes a new file beside the corpus and swaps it in with ``os.replace``
+only when it is complete; an update is one transaction on the corpus (``recover``
+rolls back one a crash left half done). Either way an interrupted build leaves the
+old corpus intact.
 """
 from __future__ import annotations
 
@@ -363,6 +365,7 @@ def move_group(conn: sqlite3.Connection, entry: int, group: tuple) -> None:
 
 
 def summaries(conn: sqlite3.Connection, ids) -> dict[int, str]:
+    """The summaries of these events (the leads of re-merged entries)."""
     return dict(_chunked(conn, "select id, summary from events where id in ({})", list(ids)))
 
 
