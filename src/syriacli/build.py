@@ -318,8 +318,7 @@ def _update_in_place(raw_dir, db_path, todo, stale, report, progress, names_file
     atomic commit gives the same guarantee (a killed update is rolled back, readers
     see the old corpus until the commit).
     """
-    db = _open_writable(db_path, fresh=False)
-    conn = db.conn
+    conn = _open_writable(db_path, fresh=False)
     conn.isolation_level = None
     conn.execute("begin immediate")
     try:
@@ -371,14 +370,20 @@ def _remove_stale_tmp(db_path: Path) -> None:
 
 
 def _open_writable(path: Path, fresh: bool):
+    """A full build's new file as a sqlite-utils Database with its schema (a crash
+    discards the file, so no journal), or an update's plain, durable connection (an
+    update needs none of sqlite-utils, whose import costs ~0.1 s)."""
+    if not fresh:
+        conn = sqlite3.connect(path)
+        conn.execute("pragma journal_mode = delete")
+        conn.execute("pragma synchronous = normal")
+        return conn
     import sqlite_utils
 
     db = sqlite_utils.Database(path)
-    db.conn.execute("pragma journal_mode = off" if fresh else "pragma journal_mode = delete")
-    # A full build writes a private file (a crash discards it); an update needs durability.
-    db.conn.execute("pragma synchronous = off" if fresh else "pragma synchronous = normal")
-    if fresh:
-        store.create_schema(db)
+    db.conn.execute("pragma journal_mode = off")
+    db.conn.execute("pragma synchronous = off")
+    store.create_schema(db)
     return db
 
 
@@ -450,11 +455,16 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
     touched = losing | store.entries_matching(conn, keys, prefixes)
     events = [decode_group(row) for row in store.events_grouped(conn, touched)] + new
     entries, assignments = merge(events, store.next_entry_id(conn))
-    entries, changed = keep_ids(entries, assignments, {e.id: e.entry for e in events})
+    previous = {e.id: e.entry for e in events}
+    entries, changed = keep_ids(entries, assignments, previous)
+    # An entry that kept its id and its members is what it was: leave its rows alone.
+    rewrite = losing | {n for n, _ in changed} | {previous[i] for _, i in changed if previous[i] is not None}
+    entries = [e for e in entries if e["id"] in rewrite]
     missing = store.summaries(conn, [e["lead"] for e in entries if e["summary"] is None])
     entries = [dict(e, summary=missing.get(e["lead"], e["summary"])) for e in entries]
     groups = {e.id: e.group for e in events if e.group is not None}
-    store.replace_entries(conn, entries, [(n, i) for n, i in changed if i not in groups], drop=touched)
+    store.replace_entries(conn, entries, [(n, i) for n, i in changed if i not in groups],
+                          drop=touched & rewrite)
     for entry, first_id in changed:
         if first_id in groups:
             store.move_group(conn, entry, groups[first_id])
