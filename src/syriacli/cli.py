@@ -151,10 +151,11 @@ def search(
         fts_query = translate(query, name_expander(lambda phrase: queries.known_name(conn, phrase)))
         rows = queries.search(conn, fts_query, _filters(conn, date_from, date_to, publisher, about, limit))
         fmt = render.default_format(fmt)
+        table = None
         if fmt == "table":              # views (and Rich) only for a terminal's table
-            from .views import search_table
+            from .views import search_table as table
         count = render.write_rows(rows, ["article", "title", "publisher", "published", "score", "snippet"],
-                                  fmt, table=search_table if fmt == "table" else None)
+                                  fmt, table=table)
     if count == 0:
         _say(f"no articles match {query!r}")
 
