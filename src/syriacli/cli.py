@@ -301,10 +301,12 @@ def main() -> None:
 def _only_the_command_run(first: list[str]) -> None:
     """Register only the command being run: Typer builds every registered command's
     parser on each call (~20 ms for all of them, a sixth of a search)."""
-    names = {c.name or c.callback.__name__ for c in app.registered_commands}
-    if not first or first[0] not in names or any(k.endswith("_COMPLETE") for k in os.environ):
+    if not first or any(k.endswith("_COMPLETE") for k in os.environ):
         return
-    app.registered_commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == first[0]]
+    run = [c for c in app.registered_commands if (c.name or c.callback.__name__) == first[0]]
+    if not run:                     # --help, or a typo Typer should answer with every name
+        return
+    app.registered_commands = run
     app.callback()(lambda: None)    # with a callback, one command still needs its name
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from .errors import BadQuery
+from .store import index_name
 
 #: Snippet markers: control characters no article contains, mapped by each renderer.
 MARK_START, MARK_END = "\x02", "\x03"
@@ -234,7 +235,7 @@ def _entries(conn: sqlite3.Connection, filters: Filters, match: str | None,
 #: Articles read through the index of (id, published, publisher): a listing of thousands
 #: of rows then never reads an article row (a page each, with its text). Without statistics
 #: the planner would take the primary key and read the rows.
-ARTICLE_DATES = "articles indexed by idx_articles_id_published_publisher"
+ARTICLE_DATES = f"articles indexed by {index_name('articles', ['id', 'published', 'publisher'])}"
 
 
 #: The fields of one source's mention of a timeline entry.
@@ -244,31 +245,27 @@ MENTION_COLUMNS = ("article", "publisher", "published", "quote", "expression", "
 def _mentions_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
     """The source mentions of many entries in one query (not one query per entry), as
     tuples in the order of :data:`MENTION_COLUMNS`."""
-    found: dict[int, list[tuple]] = {}
-    sql = (
-        "select events.entry, events.article, articles.publisher, articles.published,"
-        " events.quote, events.expression, events.date, events.precision"
-        f" from events join {ARTICLE_DATES} on articles.id = events.article"
-        f" where events.entry in ({', '.join('?' * len(entries))})"
-        " order by events.entry, articles.published, events.article, events.start"
-    )
-    for entry, *mention in _tuples(conn, sql, entries):
-        found.setdefault(entry, []).append(tuple(mention))
-    return found
+    return _per_entry(conn, entries, "events.article, articles.publisher, articles.published, events.quote,"
+                      " events.expression, events.date, events.precision", ", events.start")
 
 
 def _sources_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
     """(article, publisher) of each mention of these entries, in :func:`_mentions_of`'s
     order but for mentions within one article: read from indexes alone, no event row."""
+    return _per_entry(conn, entries, "events.article, articles.publisher")
+
+
+def _per_entry(conn: sqlite3.Connection, entries: list[int], columns: str, then: str = "") -> dict[int, list[tuple]]:
+    """``columns`` of the events of these entries (with their article's publisher and
+    date), by entry, ordered by publication date and article, ``then`` by what follows."""
     found: dict[int, list[tuple]] = {}
     sql = (
-        "select events.entry, events.article, articles.publisher"
-        f" from events join {ARTICLE_DATES} on articles.id = events.article"
+        f"select events.entry, {columns} from events join {ARTICLE_DATES} on articles.id = events.article"
         f" where events.entry in ({', '.join('?' * len(entries))})"
-        " order by events.entry, articles.published, events.article"
+        f" order by events.entry, articles.published, events.article{then}"
     )
-    for entry, article, publisher in _tuples(conn, sql, entries):
-        found.setdefault(entry, []).append((article, publisher))
+    for entry, *mention in _tuples(conn, sql, entries):
+        found.setdefault(entry, []).append(tuple(mention))
     return found
 
 

@@ -111,6 +111,11 @@ INDEXES = [
 ]
 
 
+def index_name(table: str, columns: list[str]) -> str:
+    """The name of an index of :data:`INDEXES` (queries that name an index use this)."""
+    return f"idx_{table}_{'_'.join(columns)}"
+
+
 def create_schema(db) -> None:
     """Create the tables of an empty sqlite-utils Database; :func:`finish_schema` adds the rest."""
     for name, spec in TABLES.items():
@@ -147,7 +152,7 @@ def finish_schema(db) -> None:
     indexes up to date row by row; the triggers then keep FTS current for updates.
     """
     for table, columns in INDEXES:
-        db[table].create_index(columns, if_not_exists=True)
+        db[table].create_index(columns, index_name=index_name(table, columns), if_not_exists=True)
     # --publisher compares without case; only a NOCASE index serves that.
     db.execute("create index idx_articles_publisher_nocase on articles (publisher collate nocase)")
     db["articles"].enable_fts(["title", "text", "names"], tokenize=TOKENIZE, create_triggers=True)
@@ -286,8 +291,7 @@ def article_fingerprints(path: Path) -> dict[str, str]:
 
 def replace_entries(conn: sqlite3.Connection, entries, assignments, drop=()) -> None:
     """Replace the entries ``drop`` by ``entries`` and point events at their new entries."""
-    for start in range(0, len(drop := list(drop)), 500):
-        chunk = drop[start:start + 500]
+    for chunk in _chunks(list(drop)):
         marks = ", ".join("?" * len(chunk))
         conn.execute(f"delete from entries where id in ({marks})", chunk)
         conn.execute(f"delete from entry_keys where entry in ({marks})", chunk)
@@ -325,9 +329,10 @@ EVENT_COLUMNS = (
 def event_rows(conn: sqlite3.Connection):
     """Every dated event with what merging needs, by precision and date (the order
     ``timeline.groups`` streams): the index is made first, so no sort is needed."""
-    conn.execute("create index if not exists idx_events_precision_first_day on events (precision, first_day)")
+    by_date = index_name("events", ["precision", "first_day"])
+    conn.execute(f"create index if not exists {by_date} on events (precision, first_day)")
     return conn.execute(
-        f"select {EVENT_COLUMNS} from events indexed by idx_events_precision_first_day"
+        f"select {EVENT_COLUMNS} from events indexed by {by_date}"
         " where events.precision is not null and events.date is not null"
         " order by events.precision, events.first_day, events.id"
     )
@@ -385,13 +390,18 @@ def entries_matching(conn: sqlite3.Connection, keys, prefixes) -> set[int]:
     return found
 
 
-def _chunked(conn: sqlite3.Connection, sql: str, values: list, size: int = 500) -> list[tuple]:
+def _chunked(conn: sqlite3.Connection, sql: str, values: list) -> list[tuple]:
     """``sql`` with its ``{}`` filled by placeholders, run over ``values`` in chunks."""
     rows = []
-    for start in range(0, len(values), size):
-        chunk = values[start:start + size]
+    for chunk in _chunks(values):
         rows.extend(conn.execute(sql.format(", ".join("?" * len(chunk))), chunk))
     return rows
+
+
+def _chunks(values: list, size: int = 500):
+    """``values`` in slices small enough for one statement's parameters."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
 
 
 def next_entry_id(conn: sqlite3.Connection) -> int:

@@ -62,13 +62,8 @@ class Happening(NamedTuple):
 @lru_cache(maxsize=65536)
 def _keys(concepts: tuple[str, ...], about: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
     """The strong concepts and the specific names of an event."""
-    _, generic, weak = _concepts()
+    _, generic, weak = concept_table()
     return tuple(c for c in concepts if c not in weak), frozenset(n for n in about if n not in generic)
-
-
-@lru_cache(maxsize=1)
-def _concepts():
-    return concept_table()
 
 
 def _step(day: str, precision: str) -> int:
