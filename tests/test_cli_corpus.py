@@ -249,3 +249,21 @@ def test_an_update_changing_most_of_the_corpus_writes_a_new_file(make_raw, build
     most, _ = build(raw, db)            # two of three: a new file swapped in
     assert "(3 extracted, 0 unchanged, 0 removed)" in most.stderr and db.stat().st_ino != inode
     assert {r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)} == {"a", "b", "c"}
+
+
+
+@pytest.mark.parametrize("filters", [{}, {"publisher": "RT"}, {"date_from": "2016-01-01"}, {"about": "palmyra"}])
+@pytest.mark.parametrize("query", ["Russia", "Palmyra", '"air strikes"', "Syria OR Aleppo"])
+def test_a_limited_search_is_the_head_of_the_whole_ranking(seed_db, query, filters):
+    """With a limit, search ranks by score alone first and adds snippets to the top rows only."""
+    from syriacli import queries
+    from syriacli.queries import Filters
+
+    conn = sqlite3.connect(seed_db)
+    conn.row_factory = sqlite3.Row
+    every = list(queries.search(conn, query, Filters(**filters)))
+    assert every
+    for limit in (1, 2, 3, 1000):
+        head = list(queries.search(conn, query, Filters(limit=limit, **filters)))
+        assert [(r["article"], r["snippet"]) for r in head] == [(r["article"], r["snippet"]) for r in every[:limit]]
+        assert [r["score"] for r in head] == pytest.approx([r["score"] for r in every[:limit]])

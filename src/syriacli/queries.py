@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from .errors import BadQuery
-from .store import index_name
+from .store import RANK_WEIGHTS, index_name
 
 #: Snippet markers: control characters no article contains, mapped by each renderer.
 MARK_START, MARK_END = "\x02", "\x03"
@@ -65,19 +65,34 @@ def _article_where(filters: Filters, alias: str = "articles") -> tuple[list[str]
     return where, params
 
 
+#: The corpus's rank (the FTS table's configured bm25) as an expression SQLite can
+#: order a LIMIT by with a top-N sort; ``order by rank`` sorts every match in full.
+SCORE = f"bm25(articles_fts, {', '.join(map(str, RANK_WEIGHTS))})"
+SEARCH_COLUMNS = ("articles.id as article, articles.title, articles.publisher, articles.published,"
+                  f" {{score}} as score, snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 24) as snippet")
+
+
 def search_sql(filters: Filters) -> tuple[str, dict]:
+    """Best match first. With a limit, in two steps: the top rowids by score alone, then
+    their rows and snippets (a snippet costs as much as a match: 100,000 matches of
+    "Russia" take ~210 ms in one step and ~125 ms in two)."""
     where, params = _article_where(filters)
     where.insert(0, "articles_fts match :query")
+    joined = "join articles on articles.rowid = articles_fts.rowid" if len(where) > 1 else ""
+    if not filters.limit:
+        sql = (f"select {SEARCH_COLUMNS.format(score='-articles_fts.rank')}"
+               " from articles_fts join articles on articles.rowid = articles_fts.rowid"
+               f" where {' and '.join(where)} order by articles_fts.rank")
+        return sql, params
+    params["limit"] = filters.limit
     sql = (
-        "select articles.id as article, articles.title, articles.publisher, articles.published,"
-        " -articles_fts.rank as score,"
-        f" snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 24) as snippet"
-        " from articles_fts join articles on articles.rowid = articles_fts.rowid"
-        f" where {' and '.join(where)} order by articles_fts.rank"
+        f"with top as (select articles_fts.rowid as id, {SCORE} as score from articles_fts {joined}"
+        f" where {' and '.join(where)} order by score limit :limit)"
+        f" select {SEARCH_COLUMNS.format(score='-top.score')}"
+        " from top cross join articles_fts cross join articles"
+        " where articles_fts match :query and articles_fts.rowid = top.id and articles.rowid = top.id"
+        " order by top.score"
     )
-    if filters.limit:
-        sql += " limit :limit"
-        params["limit"] = filters.limit
     return sql, params
 
 

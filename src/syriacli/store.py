@@ -25,7 +25,8 @@ SCHEMA_VERSION = 11
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
 #: the names column only decides whether an article matches, never how well.
-RANK = "bm25(10.0, 1.0, 0.0)"
+RANK_WEIGHTS = (10.0, 1.0, 0.0)
+RANK = f"bm25({', '.join(map(str, RANK_WEIGHTS))})"
 
 #: Where an extracted item stands in its article's clean text.
 PROVENANCE = {"start": int, "end": int, "sentence_start": int, "sentence_end": int}
