@@ -7,8 +7,8 @@ CONTRACT = ["metric", "value", "low", "high", "qualifier", "unit", "claimant", "
             "published", "as_of", "period", "quote"]
 
 
-def claims(cli, *args):
-    result = cli("figures", *args, "--format", "json")
+def claims(cli, *args, **kw):
+    result = cli("figures", *args, "--format", "json", **kw)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -71,3 +71,20 @@ def test_terminal_view_shows_spread_bars_and_disagreement(cli):
 def test_unknown_metric_is_one_line(cli):
     result = cli("figures", "zeppelins")
     assert result.exit_code == 1 and result.stderr.startswith("Error: no metric matches 'zeppelins'")
+
+
+def test_a_claims_publisher_and_date_follow_its_manifest_row(make_raw, build, cli):
+    text = "Russian jets flew 120 sorties over Syria, the Defence Ministry said on Monday.\n"
+    manifest = "file,title,publisher,published,url\na.txt,Jets,RT,2016-03-02,\n"
+    raw = make_raw({"a.txt": text, "b.txt": text}, manifest)
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    assert [(r["article"], r["publisher"], r["published"]) for r in claims(cli, "sorties", db=db)] == [
+        ("a", "RT", "2016-03-02"), ("b", None, None)]
+    (raw / "manifest.csv").write_text("file,title,publisher,published,url\n"
+                                      "a.txt,Jets,RT,2016-03-02,\nb.txt,Jets,BBC,2016-04-01,\n")
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    assert [(r["article"], r["publisher"], r["published"]) for r in claims(cli, "sorties", db=db)] == [
+        ("b", "BBC", "2016-04-01"), ("a", "RT", "2016-03-02")]
+    assert [r["article"] for r in claims(cli, "sorties", "--publisher", "bbc", "--from", "2016-04", db=db)] == ["b"]

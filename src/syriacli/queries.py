@@ -51,16 +51,17 @@ ARTICLE_FILTERS = {
     "date_from": "{a}.published >= :date_from",
     "date_to": "{a}.published <= :date_to",
     "publisher": "{a}.publisher = :publisher collate nocase",
-    "about": "{a}.id in (select article from mentions where key = :about)",
+    "about": "{id} in (select article from mentions where key = :about)",
 }
 
 
-def _article_where(filters: Filters, alias: str = "articles") -> tuple[list[str], dict]:
+def _article_where(filters: Filters, alias: str = "articles", id_: str = "articles.id") -> tuple[list[str], dict]:
+    """The filters on ``alias``'s publisher and published columns and on ``id_``, its article."""
     where, params = [], {}
     for field, clause in ARTICLE_FILTERS.items():
         value = getattr(filters, field)
         if value:
-            where.append(clause.format(a=alias))
+            where.append(clause.format(a=alias, id=id_))
             params[field] = value
     return where, params
 
@@ -285,7 +286,7 @@ def _per_entry(conn: sqlite3.Connection, entries: list[int], columns: str, then:
 
 
 def figures_sql(metrics: list[str] | None, filters: Filters, claimant: str | None) -> tuple[str, dict]:
-    where, params = _article_where(filters)
+    where, params = _article_where(filters, "figures", "figures.article")
     if metrics is not None:
         names = {f"m{i}": m for i, m in enumerate(metrics)}
         where.append(f"figures.metric in ({', '.join(':' + k for k in names)})" if names else "0")
@@ -294,12 +295,11 @@ def figures_sql(metrics: list[str] | None, filters: Filters, claimant: str | Non
         where.append("figures.claimant like :claimant")
         params["claimant"] = f"%{claimant}%"
     sql = (
-        "select figures.metric, figures.value, figures.low, figures.high, figures.qualifier,"
-        " figures.unit, figures.claimant, figures.article, articles.publisher,"
-        " articles.published, figures.as_of, figures.period, figures.quote, figures.text, figures.noun"
-        f" from figures join {ARTICLE_DATES} on articles.id = figures.article"
+        "select metric, value, low, high, qualifier, unit, claimant, article, publisher,"
+        " published, as_of, period, quote, text, noun from figures"
         + (f" where {' and '.join(where)}" if where else "")
-        + " order by figures.metric, articles.published is null, articles.published desc, figures.article, figures.start"
+        # The order of the (metric, published desc, article, start) index: no sort.
+        + " order by metric, published desc, article, start"
     )
     if filters.limit:
         sql += " limit :limit"

@@ -93,30 +93,32 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleRe
     return ArticleRecord(
         article=as_row("articles", article),
         events=[as_row("events", e.row()) for e in events],
-        figures=[_row("figures", f, raw.id, text) for f in figures],
-        mentions=[_row("mentions", n, raw.id) for n in names],
-        dates=[_row("dates", d, raw.id) for d in dates],
+        figures=[_row("figures", f, {"article": raw.id, "publisher": meta["publisher"],
+                                     "published": meta["published"]}, text) for f in figures],
+        mentions=[_row("mentions", n, {"article": raw.id}) for n in names],
+        dates=[_row("dates", d, {"article": raw.id}) for d in dates],
     )
 
 
 @lru_cache(maxsize=None)
-def _columns(table: str) -> tuple[tuple[str, ...], int | None, int | None]:
-    """``table``'s insert columns, and where its article and quote columns are."""
+def _columns(table: str) -> tuple[tuple[str, ...], int | None]:
+    """``table``'s insert columns, and where its quote column is."""
     columns = insert_columns(table)
-    return tuple(columns), *(columns.index(c) if c in columns else None for c in ("article", "quote"))
+    return tuple(columns), columns.index("quote") if "quote" in columns else None
 
 
 def as_row(table: str, values: dict) -> tuple:
     return tuple(map(values.get, _columns(table)[0]))
 
 
-def _row(table: str, item, article: str, text: str | None = None) -> tuple:
-    """``item``'s fields in ``table``'s column order, with its article, the quote of its
-    sentence when ``text`` is given, and booleans as integers."""
-    columns, article_at, quote_at = _columns(table)
+def _row(table: str, item, article: dict, text: str | None = None) -> tuple:
+    """``item``'s fields in ``table``'s column order, with the ``article`` columns it
+    shares with its article, the quote of its sentence when ``text`` is given, and
+    booleans as integers."""
+    columns, quote_at = _columns(table)
     row = [int(v) if v.__class__ is bool else v for v in map(item.__dict__.get, columns)]
-    if article_at is not None:
-        row[article_at] = article
+    for column, value in article.items():
+        row[columns.index(column)] = value
     if quote_at is not None and text is not None:
         row[quote_at] = text[item.sentence_start:item.sentence_end]
     return tuple(row)
