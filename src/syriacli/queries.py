@@ -177,7 +177,7 @@ def timeline_sql(filters: Filters, match: str | None, about_name: str | None = N
         params["date_to"] = filters.date_to
     inner, inner_params = [], {}
     if filters.publisher:
-        inner.append("articles.publisher = :publisher collate nocase")
+        inner.append("events.article in (select id from articles where publisher = :publisher collate nocase)")
         inner_params["publisher"] = filters.publisher
     if filters.about:
         inner.append("events.article in (select article from mentions where key = :about)"
@@ -189,8 +189,7 @@ def timeline_sql(filters: Filters, match: str | None, about_name: str | None = N
         inner_params["match"] = match
     if inner:
         where.append(
-            "entries.id in (select events.entry from events join articles on articles.id = events.article"
-            f" where {' and '.join(inner)})"
+            f"entries.id in (select events.entry from events where {' and '.join(inner)})"
         )
         params.update(inner_params)
     sql = "select * from entries" + (f" where {' and '.join(where)}" if where else "")
@@ -248,12 +247,6 @@ def _entries(conn: sqlite3.Connection, filters: Filters, match: str | None,
             yield entry, mentions.get(entry["id"], [])
 
 
-#: Articles read through the index of (id, published, publisher): a listing of thousands
-#: of rows then never reads an article row (a page each, with its text). Without statistics
-#: the planner would take the primary key and read the rows.
-ARTICLE_DATES = f"articles indexed by {index_name('articles', ['id', 'published', 'publisher'])}"
-
-
 #: The fields of one source's mention of a timeline entry.
 MENTION_COLUMNS = ("article", "publisher", "published", "quote", "expression", "date", "precision")
 
@@ -261,24 +254,26 @@ MENTION_COLUMNS = ("article", "publisher", "published", "quote", "expression", "
 def _mentions_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
     """The source mentions of many entries in one query (not one query per entry), as
     tuples in the order of :data:`MENTION_COLUMNS`."""
-    return _per_entry(conn, entries, "events.article, articles.publisher, articles.published, events.quote,"
-                      " events.expression, events.date, events.precision", ", events.start")
+    return _per_entry(conn, entries, "article, publisher, published, quote, expression, date, precision")
 
 
 def _sources_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
     """(article, publisher) of each mention of these entries, in :func:`_mentions_of`'s
-    order but for mentions within one article: read from indexes alone, no event row."""
-    return _per_entry(conn, entries, "events.article, articles.publisher")
+    order: read from an index alone, no event row."""
+    return _per_entry(conn, entries, "article, publisher")
 
 
-def _per_entry(conn: sqlite3.Connection, entries: list[int], columns: str, then: str = "") -> dict[int, list[tuple]]:
-    """``columns`` of the events of these entries (with their article's publisher and
-    date), by entry, ordered by publication date and article, ``then`` by what follows."""
+#: Events in the order of their entry's mentions (entry, published, article, start).
+BY_ENTRY = f"events indexed by {index_name('events', ['entry', 'published', 'article', 'start', 'publisher'])}"
+
+
+def _per_entry(conn: sqlite3.Connection, entries: list[int], columns: str) -> dict[int, list[tuple]]:
+    """``columns`` of the events of these entries, by entry, ordered by publication
+    date, article and place in the article."""
     found: dict[int, list[tuple]] = {}
     sql = (
-        f"select events.entry, {columns} from events join {ARTICLE_DATES} on articles.id = events.article"
-        f" where events.entry in ({', '.join('?' * len(entries))})"
-        f" order by events.entry, articles.published, events.article{then}"
+        f"select entry, {columns} from {BY_ENTRY} where entry in ({', '.join('?' * len(entries))})"
+        " order by entry, published, article, start"
     )
     for entry, *mention in _tuples(conn, sql, entries):
         found.setdefault(entry, []).append(tuple(mention))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -43,7 +43,9 @@ TABLES = {
     },
     "events": {
         "columns": {
-            "id": int, "article": str, "entry": int, "date": str, "precision": str,
+            # publisher and published as in figures: a timeline reads its sources from an index.
+            "id": int, "article": str, "publisher": str, "published": str, "entry": int,
+            "date": str, "precision": str,
             "first_day": str, "last_day": str, "expression": str, "rule": str,
             "relative": int, "summary": str, "quote": str, "about": str, "concepts": str,
             **PROVENANCE,
@@ -64,7 +66,7 @@ TABLES = {
         "columns": {
             # Its article's publisher and date, copied so a listing of one metric reads in
             # order from one index, without a join or a sort (an article's metadata is in
-            # its source key: a change re-extracts it and rewrites these).
+            # its source key: a change re-extracts the article and rewrites its rows).
             "id": int, "article": str, "publisher": str, "published": str,
             "metric": str, "value": float, "low": float,
             "high": float, "qualifier": str, "unit": str, "noun": str, "claimant": str,
@@ -99,15 +101,14 @@ TABLES = {
 }
 INDEXES = [
     ("articles", ["published"]), ("articles", ["publisher"]),
-    # Timeline mentions and figures show each row's publisher and date: read from this
-    # index (queries.ARTICLE_DATES), not from article rows that each fill a page with their text.
-    ("articles", ["id", "published", "publisher"]),
     # An update compares every article's source key: from this index, not from rows
     # whose key sits after the text (reading it walks the text's overflow pages).
     ("articles", ["id", "source_key"]),
     ("events", ["article"]), ("events", ["precision", "first_day"]),
     # An entry's events by what merging compares (events_grouped reads only this index).
     ("events", ["entry", "precision", "date", "first_day", "last_day", "relative", "about", "concepts", "article"]),
+    # An entry's mentions in the order they print; its sources (queries._sources_of) from this alone.
+    ("events", ["entry", "published", "article", "start", "publisher"]),
     ("entries", ["first_day"]), ("entries", ["last_day"]),
     ("entry_keys", ["key"]), ("entry_keys", ["entry"]),
     # `figures METRIC`, newest first, in the order it prints (SQLite sorts NULL last in desc).

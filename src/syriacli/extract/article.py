@@ -90,11 +90,12 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleRe
     }
     # Rows leave the worker as tuples in the table's column order, so the one process
     # that writes the database only hands them to SQLite.
+    # Events and figures carry their article's publisher and date (see store.TABLES).
+    shared = {"article": raw.id, "publisher": meta["publisher"], "published": meta["published"]}
     return ArticleRecord(
         article=as_row("articles", article),
-        events=[as_row("events", e.row()) for e in events],
-        figures=[_row("figures", f, {"article": raw.id, "publisher": meta["publisher"],
-                                     "published": meta["published"]}, text) for f in figures],
+        events=[as_row("events", {**e.row(), **shared}) for e in events],
+        figures=[_row("figures", f, shared, text) for f in figures],
         mentions=[_row("mentions", n, {"article": raw.id}) for n in names],
         dates=[_row("dates", d, {"article": raw.id}) for d in dates],
     )
