@@ -37,3 +37,13 @@ def test_figures_of_a_metric_read_in_order_without_a_sort(seed_db, metrics):
     conn = sqlite3.connect(seed_db)
     plan = [row[3] for row in conn.execute("explain query plan " + sql, params)]
     assert not [step for step in plan if "TEMP B-TREE" in step or "articles" in step], plan
+
+
+def test_a_full_build_stores_figures_in_listing_order(seed_db):
+    """A metric's claims sit together on disk (store.cluster_figures)."""
+    from syriacli.store import FIGURES_ORDER
+
+    conn = sqlite3.connect(seed_db)
+    by_id = conn.execute("select id from figures order by id").fetchall()
+    assert len(by_id) > 20
+    assert conn.execute(f"select id from figures order by {FIGURES_ORDER}").fetchall() == by_id

@@ -298,7 +298,9 @@ def _write_beside(raw_dir, db_path, todo, report, progress, names_file) -> None:
     try:
         db = _open_writable(tmp, fresh=True)
         with db.conn:
-            _write_all(db.conn, todo, report, progress)
+            store.stage_figures(db.conn)
+            _write_all(db.conn, todo, report, progress, figures=store.FIGURES_LOAD)
+            store.cluster_figures(db.conn)
             _merge_timeline(db.conn)
             store.write_name_table(db.conn, _variant_table(names_file))
             store.finish_schema(db)
@@ -345,16 +347,16 @@ def _variant_table(names_file: str | None):
     return load_table(names_file)
 
 
-def _write_all(conn, todo, report, progress) -> list[str]:
+def _write_all(conn, todo, report, progress, figures: str = "figures") -> list[str]:
     """Extract and insert every article in ``todo``; returns the ids written."""
     written, batch = [], []
     for record in _extract_all(todo, report, progress):
         batch.append(record)
         if len(batch) >= WRITE_BATCH:
-            store.write_articles(conn, batch)
+            store.write_articles(conn, batch, figures)
             written.extend(r.id for r in batch)
             batch = []
-    store.write_articles(conn, batch)
+    store.write_articles(conn, batch, figures)
     written.extend(r.id for r in batch)
     report.extracted += len(written)
     return written

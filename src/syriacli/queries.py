@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from .errors import BadQuery
-from .store import RANK_WEIGHTS, index_name
+from .store import FIGURES_ORDER, RANK_WEIGHTS, index_name
 
 #: Snippet markers: control characters no article contains, mapped by each renderer.
 MARK_START, MARK_END = "\x02", "\x03"
@@ -294,7 +294,7 @@ def figures_sql(metrics: list[str] | None, filters: Filters, claimant: str | Non
         " published, as_of, period, quote, text, noun from figures"
         + (f" where {' and '.join(where)}" if where else "")
         # The order of the (metric, published desc, article, start) index: no sort.
-        + " order by metric, published desc, article, start"
+        + f" order by {FIGURES_ORDER}"
     )
     if filters.limit:
         sql += " limit :limit"

@@ -28,6 +28,10 @@ TOKENIZE = "porter unicode61 remove_diacritics 2"
 RANK_WEIGHTS = (10.0, 1.0, 0.0)
 RANK = f"bm25({', '.join(map(str, RANK_WEIGHTS))})"
 
+#: The order of a metric's listing (queries.figures_sql): its index's, and the rows' on disk
+#: after a full build (SQLite sorts NULL last in desc, so undated claims come last).
+FIGURES_ORDER = "metric, published desc, article, start"
+
 #: Where an extracted item stands in its article's clean text.
 PROVENANCE = {"start": int, "end": int, "sentence_start": int, "sentence_end": int}
 
@@ -111,8 +115,7 @@ INDEXES = [
     ("events", ["entry", "published", "article", "start", "publisher"]),
     ("entries", ["first_day"]), ("entries", ["last_day"]),
     ("entry_keys", ["key"]), ("entry_keys", ["entry"]),
-    # `figures METRIC`, newest first, in the order it prints (SQLite sorts NULL last in desc).
-    ("figures", ["metric", "published desc", "article", "start"]),
+    ("figures", FIGURES_ORDER.split(", ")),
     ("figures", ["article"]), ("figures", ["claimant"]),
     ("mentions", ["key"]), ("mentions", ["article"]), ("dates", ["article"]),
 ]
@@ -254,8 +257,9 @@ def insert_columns(table: str) -> tuple[str, ...]:
     return tuple(c for c in columns if not (c == "id" and columns[c] is int))
 
 
-def write_articles(conn: sqlite3.Connection, records) -> None:
-    """Insert a batch of extracted articles (:class:`~syriacli.extract.article.ArticleRecord`).
+def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") -> None:
+    """Insert a batch of extracted articles (:class:`~syriacli.extract.article.ArticleRecord`),
+    their figures into the table ``figures`` names (:data:`FIGURES_LOAD` in a full build).
 
     One ``executemany`` per table for the whole batch, positional tuples made by the
     workers: per-article statements, or dicts built here, cost more than extraction.
@@ -266,12 +270,29 @@ def write_articles(conn: sqlite3.Connection, records) -> None:
             [row for r in records for row in getattr(r, table)]
         if rows:
             conn.executemany(
-                f"insert into {table} ({', '.join(quote(c) for c in columns)}) "
-                f"values ({', '.join('?' * len(columns))})", rows)
+                f"insert into {figures if table == 'figures' else table}"
+                f" ({', '.join(quote(c) for c in columns)}) values ({', '.join('?' * len(columns))})", rows)
         if table == "mentions":
             key, text = columns.index("key"), columns.index("text")
             conn.executemany("insert or ignore into seen_spellings values (?, ?)",
                              {(row[key], row[text]) for row in rows})
+
+
+#: Where a full build loads figures before :func:`cluster_figures` copies them in order.
+FIGURES_LOAD = "temp.figures_load"
+
+
+def stage_figures(conn: sqlite3.Connection) -> None:
+    conn.execute(f"create table {FIGURES_LOAD} as select * from figures where 0")
+
+
+def cluster_figures(conn: sqlite3.Connection) -> None:
+    """Copy the staged figures into ``figures`` in listing order, so the rows of one
+    metric sit together on disk: at 100,000 articles its 34,000 claims are read from
+    ~3,000 pages instead of one page each (~100 ms -> ~15 ms)."""
+    columns = ", ".join(map(quote, insert_columns("figures")))
+    conn.execute(f"insert into figures ({columns}) select {columns} from {FIGURES_LOAD} order by {FIGURES_ORDER}")
+    conn.execute(f"drop table {FIGURES_LOAD}")
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
