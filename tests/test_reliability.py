@@ -299,3 +299,16 @@ def test_events_fts_follows_text_not_entry_changes(seed_db):
     conn = sqlite3.connect(seed_db)
     sql = conn.execute("select sql from sqlite_master where name = 'events_au'").fetchone()[0]
     assert "update of summary, quote" in sql.lower()
+
+
+def test_an_upper_case_extension_is_an_article_its_manifest_row_names(make_raw, build, cli):
+    raw = make_raw({"a.txt": GOOD, "B.TXT": GOOD}, "file,publisher\nB.TXT,AP\n")
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    assert "not in" not in result.stderr
+    rows = {r["article"]: r for r in json.loads(cli("articles", "--format", "json", db=db).stdout)}
+    assert rows["B"]["publisher"] == "AP" and "a" in rows
+    (raw / "B.TXT").unlink()
+    result, db = build(raw)
+    assert "B.TXT is not in" in result.stderr
+    assert [r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)] == ["a"]

@@ -56,16 +56,18 @@ class SourceFile:
     size: int
     mtime: float
     manifest: dict
+    key: str = ""                   # its source_key
     names_file: str | None = None   # a user's names file merged into the variant table
-    names_digest: str = ""
 
 
 class ManifestRows(dict):
-    """Manifest rows by file name, remembering each row's line for later warnings."""
+    """Manifest rows by file name, remembering each row's line for later warnings and
+    each row's part of its file's source key."""
 
     def __init__(self):
         super().__init__()
         self.lines: dict[int, str] = {}
+        self.row_keys: dict[str, str] = {}
 
 
 def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> dict[str, dict]:
@@ -127,14 +129,36 @@ def _read_rows(reader, header: list[str], rows: ManifestRows, warn) -> None:
             entry["published"] = day or ""
         rows[name] = entry
         rows.lines[line] = name
+        rows.row_keys[name] = row_key(entry)
 
 
-def scan(raw_dir: Path, manifest: dict[str, dict], report: BuildReport) -> list[SourceFile]:
-    """The .txt files of the raw folder with their size and mtime (one stat each), in no
-    particular order: a no-op check of 100,000 files has no time to sort them."""
-    files = []
+def row_key(entry: dict) -> str:
+    """A manifest row's part of a source key (what extraction takes from the row)."""
+    return f"\x1f{entry['publisher']}\x1f{entry['url']}\x1f{entry['published']}\x1f{entry['title']}"
+
+
+#: The row key of a file the manifest does not list.
+NO_ROW = row_key(dict.fromkeys(MANIFEST_COLUMNS, ""))
+
+
+@dataclass
+class Survey:
+    """The raw folder against the corpus: what to extract, what is kept, what is gone."""
+
+    todo: list[SourceFile]
+    kept: list[tuple]               # (id, file, path, size, mtime) of each unchanged file
+    removed: set[str]
+
+
+def survey(raw_dir: Path, manifest: dict[str, dict], old: dict[str, str], digest: str,
+           report: BuildReport) -> Survey:
+    """One pass over the raw folder: a stat per file, its source key compared with the
+    stored one (``old``: id -> source key). A no-op check of 100,000 files has no time
+    for more: no sorting, no object for a file that has not changed."""
+    todo, kept, seen = [], [], []
     skipped = report.skipped
-    no_row: dict = {}
+    row_keys = getattr(manifest, "row_keys", {}).get
+    stored = old.get
     with os.scandir(raw_dir) as entries:
         for entry in entries:
             name = entry.name
@@ -148,13 +172,26 @@ def scan(raw_dir: Path, manifest: dict[str, dict], report: BuildReport) -> list[
             if not stat.S_ISREG(info.st_mode):
                 skipped.append((name, "not a regular file"))
                 continue
-            files.append(SourceFile(name[:-4], name, entry.path, info.st_size, info.st_mtime,
-                                    manifest.get(name, no_row)))
-    present = {f.file for f in files} | {name for name, _ in skipped}
+            file_id, size, mtime = name[:-4], info.st_size, info.st_mtime
+            key = source_key(name, size, mtime, digest, row_keys(name, NO_ROW))
+            seen.append(name)
+            if stored(file_id) == key:
+                kept.append((file_id, name, entry.path, size, mtime))
+            else:
+                todo.append(SourceFile(file_id, name, entry.path, size, mtime, manifest.get(name, {}), key))
+    present = {*seen, *(name for name, _ in skipped)}
     for line, name in getattr(manifest, "lines", {}).items():
         if name not in present:
             report.warnings.append(f"{MANIFEST} row {line}: {name} is not in {raw_dir}")
-    return files
+    return Survey(todo, kept, set(old).difference(name[:-4] for name in seen))
+
+
+def source_key(file: str, size: int, mtime: float, names_digest: str, row: str) -> str:
+    """What decides whether an article must be re-extracted: its file's name, size and
+    modification time, its manifest row (:func:`row_key`), the extractor version and the
+    user's names file. Reading every file to hash it would make a no-op build of 100,000
+    articles cost seconds."""
+    return f"{file}\x1f{size}\x1f{mtime!r}\x1f{EXTRACTOR_VERSION}\x1f{names_digest}{row}"
 
 
 CONTROL = bytes(range(32)).replace(b"\t", b"").replace(b"\n", b"").replace(b"\r", b"").replace(b"\f", b"")
@@ -198,7 +235,7 @@ def load(source: SourceFile):
     if not text.strip():
         return None, "empty", None
     raw = RawArticle(source.id, source.file, text, source.manifest,
-                     hashlib.sha256(data).hexdigest(), source.size, source.mtime, source_key(source))
+                     hashlib.sha256(data).hexdigest(), source.size, source.mtime, source.key)
     return raw, None, (f"{source.file}: {note}" if note else None)
 
 
@@ -209,16 +246,6 @@ def process(source: SourceFile):
     raw, skip, warning = load(source)
     record = extract_article(raw, source.names_file) if raw is not None else None
     return source.file, record, skip, warning
-
-
-def source_key(source: SourceFile) -> str:
-    """What decides whether an article must be re-extracted: its file's name, size and
-    modification time, its manifest row, the extractor version and the user's names file.
-    Reading every file to hash it would make a no-op build of 100,000 articles cost seconds."""
-    row = source.manifest
-    return (f"{source.file}\x1f{source.size}\x1f{source.mtime!r}\x1f{EXTRACTOR_VERSION}\x1f{source.names_digest}"
-            f"\x1f{row.get('publisher', '')}\x1f{row.get('url', '')}\x1f{row.get('published', '')}"
-            f"\x1f{row.get('title', '')}")
 
 
 def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | None = None,
@@ -243,14 +270,12 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
         _remove_stale_tmp(db_path)
         store.recover(db_path)
         manifest = read_manifest(raw_dir, report.warnings.append)
-        sources = scan(raw_dir, manifest, report)
-        if not sources and not report.skipped:
-            raise BuildError(f"raw folder {raw_dir} has no .txt files")
         names_file, digest = _names_file(names, db_path)
-        for source in sources:
-            source.names_file, source.names_digest = names_file, digest
         old = {} if full else store.article_fingerprints(db_path)
-        _build_into(raw_dir, db_path, sources, old, report, progress, names_file)
+        found = survey(raw_dir, manifest, old, digest, report)
+        if not found.todo and not found.kept and not report.skipped:
+            raise BuildError(f"raw folder {raw_dir} has no .txt files")
+        _build_into(raw_dir, db_path, found, old, manifest, report, progress, names_file)
     return report
 
 
@@ -267,18 +292,14 @@ def _names_file(names: Path | None, db_path: Path) -> tuple[str | None, str]:
     return str(Path(names).resolve()), hashlib.sha256(Path(names).read_bytes()).hexdigest()
 
 
-def _build_into(raw_dir, db_path, sources, old, report, progress, names_file) -> None:
-    reuse, todo = [], []
-    for source in sources:
-        if old.get(source.id) == source_key(source):
-            reuse.append(source.id)
-        else:
-            todo.append(source)
+def _build_into(raw_dir, db_path, found: Survey, old, manifest, report, progress, names_file) -> None:
+    todo, removed = found.todo, found.removed
     todo.sort(key=lambda f: f.file)       # articles are written in file name order
-    removed = set(old) - {s.id for s in sources}
-    report.reused, report.removed = len(reuse), len(removed)
+    for source in todo:
+        source.names_file = names_file
+    report.reused, report.removed = len(found.kept), len(removed)
     if not todo and not removed and old:
-        report.unchanged, report.taken = True, len(reuse)
+        report.unchanged, report.taken = True, len(found.kept)
         os.utime(db_path)  # checked now: later queries need not look at the raw folder again
         return
     if old and len(todo) + len(removed) <= max(len(old) // 2, REWRITE_THRESHOLD):
@@ -288,7 +309,8 @@ def _build_into(raw_dir, db_path, sources, old, report, progress, names_file) ->
         # Nothing to keep, or most of it changed (a new extractor): a fresh file is faster
         # than rewriting most of the corpus in place, row by row with its indexes live.
         report.reused = 0
-        _write_beside(raw_dir, db_path, sorted(sources, key=lambda f: f.file), report, progress, names_file)
+        kept = [SourceFile(*f, manifest.get(f[1], {}), old[f[0]], names_file) for f in found.kept]
+        _write_beside(raw_dir, db_path, sorted(todo + kept, key=lambda f: f.file), report, progress, names_file)
     report.taken = report.extracted + report.reused
 
 
