@@ -95,9 +95,9 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleRe
     return ArticleRecord(
         article=as_row("articles", article),
         events=[as_row("events", {**e.row(), **shared}) for e in events],
-        figures=[_row("figures", f, shared, text) for f in figures],
-        mentions=[_row("mentions", n, {"article": raw.id}) for n in names],
-        dates=[_row("dates", d, {"article": raw.id}) for d in dates],
+        figures=_rows("figures", figures, shared, text),
+        mentions=_rows("mentions", names, {"article": raw.id}),
+        dates=_rows("dates", dates, {"article": raw.id}),
     )
 
 
@@ -112,14 +112,20 @@ def as_row(table: str, values: dict) -> tuple:
     return tuple(map(values.get, _columns(table)[0]))
 
 
-def _row(table: str, item, article: dict, text: str | None = None) -> tuple:
-    """``item``'s fields in ``table``'s column order, with the ``article`` columns it
+def _rows(table: str, items, article: dict, text: str | None = None) -> list[tuple]:
+    """Each item's fields in ``table``'s column order, with the ``article`` columns it
     shares with its article, the quote of its sentence when ``text`` is given, and
     booleans as integers."""
     columns, quote_at = _columns(table)
-    row = [int(v) if v.__class__ is bool else v for v in map(item.__dict__.get, columns)]
-    for column, value in article.items():
-        row[columns.index(column)] = value
-    if quote_at is not None and text is not None:
-        row[quote_at] = text[item.sentence_start:item.sentence_end]
-    return tuple(row)
+    shared = [(columns.index(column), value) for column, value in article.items()]
+    if text is None:
+        quote_at = None
+    rows = []
+    for item in items:
+        row = [int(v) if v.__class__ is bool else v for v in map(item.__dict__.get, columns)]
+        for at, value in shared:
+            row[at] = value
+        if quote_at is not None:
+            row[quote_at] = text[item.sentence_start:item.sentence_end]
+        rows.append(tuple(row))
+    return rows
