@@ -415,11 +415,16 @@ def _extract_all(todo: list[SourceFile], report: BuildReport, progress):
     """Extracted records, in a process pool when there are many: workers read the files too."""
     pooled = len(todo) >= POOL_THRESHOLD and (os.cpu_count() or 1) >= 2
     if pooled:
+        from itertools import chain
         from multiprocessing import get_context
 
+        # The first article is extracted here: the imports, compiled patterns and caches
+        # it warms are then inherited by every forked worker instead of built in each
+        # (~0.25 s of CPU per worker, an eighth of a 1,000-article build).
+        first = process(todo[0])
         pool = get_context("fork" if hasattr(os, "fork") else "spawn").Pool(
             os.cpu_count(), initializer=_ignore_sigint)
-        results = pool.imap(process, todo, chunksize=8)
+        results = chain([first], pool.imap(process, todo[1:], chunksize=8))
     else:
         results = map(process, todo)
     if progress is not None:
