@@ -221,13 +221,17 @@ def timeline_rows(conn: sqlite3.Connection, filters: Filters, match: str | None 
         for e in timeline(conn, filters, match, about_name):
             yield e["date"], e["precision"], e["summary"], e["about"], e["conflict"], e["mentions"]
         return
+    about_text: dict[str | None, str] = {}       # entries share a few lists of names
     for entry, sources in _entries(conn, filters, match, about_name, _sources_of):
-        conflict = "; ".join(f"{c['date']}: {', '.join(c['articles'])}"
-                             for c in json.loads(entry["conflict"] or "[]"))
+        about, conflict = entry["about"], entry["conflict"]
+        if about not in about_text:
+            about_text[about] = flat(json.loads(about or "[]"))
+        if conflict:
+            conflict = "; ".join(f"{c['date']}: {', '.join(c['articles'])}" for c in json.loads(conflict))
         yield (entry["date"], entry["precision"], entry["summary"],
                flat(list(dict.fromkeys([publisher or "?" for _, publisher in sources]))),
                flat(list(dict.fromkeys([article for article, _ in sources]))),
-               flat(json.loads(entry["about"] or "[]")), conflict)
+               about_text[about], conflict or "")
 
 
 def _entries(conn: sqlite3.Connection, filters: Filters, match: str | None,
