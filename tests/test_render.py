@@ -191,3 +191,29 @@ def test_commands_match_the_value_by_value_writer(awkward_db, cli, fmt, args):
     expected = reference([tuple(d[c] for c in columns) for d in dicts], columns, fmt)
     result = cli(*args, "--format", fmt, db=awkward_db)
     assert result.exit_code == 0 and result.stdout == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.floats(allow_nan=False), st.integers(-10**18, 10**18)),
+                          st.one_of(st.none(), st.text())), max_size=20))
+def test_listing_sql_values_print_as_the_stored_values_do(pairs):
+    """A number column and a text column through queries.listing_sql print as writing the
+    stored values one by one prints them, in every format."""
+    import sqlite3
+
+    from syriacli.queries import listing_sql
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create table t (value float, name text)")
+    conn.executemany("insert into t values (?, ?)", pairs)
+    stored = conn.execute("select value, name from t order by rowid").fetchall()
+    for fmt in FORMATS:
+        sql = listing_sql("select value, name from t order by rowid", ["value", "name"], frozenset({"value"}),
+                          text=fmt in render.TEXT_FORMATS)
+        out = io.StringIO()
+        real, sys.stdout = sys.stdout, out
+        try:
+            render.write_tuples(conn.execute(sql).fetchall(), ["value", "name"], fmt)
+        finally:
+            sys.stdout = real
+        assert out.getvalue() == reference(stored, ["value", "name"], fmt), fmt

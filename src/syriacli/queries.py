@@ -22,17 +22,19 @@ MARK_START, MARK_END = "\x02", "\x03"
 #: The columns of each listing, in the order every format prints them.
 FIGURE_COLUMNS = ["metric", "value", "low", "high", "qualifier", "unit", "claimant", "article",
                   "publisher", "published", "as_of", "period", "quote"]
+#: The figure columns holding numbers; the others are TEXT columns.
+FIGURE_NUMBERS = frozenset({"value", "low", "high"})
 TIMELINE_COLUMNS = ["date", "precision", "summary", "about", "conflict", "mentions"]
 #: Timeline columns for csv/tsv: one flat line per entry.
 FLAT_TIMELINE_COLUMNS = ["date", "precision", "summary", "publishers", "articles", "about", "conflict"]
 
-#: How a listing column comes back as a tuple value. A real holding a whole number comes
-#: back as an integer (7000, not 7000.0), as every format prints it. As text, NULL is ''
-#: and numbers are their digits, except other reals, which stay numbers: SQLite writes
-#: them with 15 digits, Python with as many as it takes (0.30000000000000004).
-NUMBER_VALUE = "iif(typeof({c}) = 'real' and {c} = cast({c} as integer), cast({c} as integer), {c})"
-TEXT_VALUE = ("iif(typeof({c}) = 'real', iif({c} = cast({c} as integer), cast(cast({c} as integer) as text), {c}),"
-              " coalesce(cast({c} as text), ''))")
+#: How a number column (REAL affinity: a real or NULL) comes back as a tuple value. A
+#: real holding a whole number comes back as an integer (7000, not 7000.0), as every
+#: format prints it. As text, NULL is '' and whole numbers are their digits; other reals
+#: stay numbers: SQLite writes them with 15 digits, Python with as many as it takes
+#: (0.30000000000000004).
+NUMBER_VALUE = "iif({c} = cast({c} as integer), cast({c} as integer), {c})"
+TEXT_VALUE = "iif({c} = cast({c} as integer), cast(cast({c} as integer) as text), coalesce({c}, ''))"
 
 
 @dataclass
@@ -111,13 +113,18 @@ def search(conn: sqlite3.Connection, fts_query: str, filters: Filters) -> Iterat
         yield dict(row)
 
 
-def listing_sql(sql: str, columns: list[str], text: bool = False) -> str:
-    """``sql`` cut to ``columns``, each as :data:`NUMBER_VALUE` or :data:`TEXT_VALUE`.
+def listing_sql(sql: str, columns: list[str], numbers: frozenset[str], text: bool = False) -> str:
+    """``sql`` cut to ``columns``, the ``numbers`` among them as :data:`NUMBER_VALUE` or
+    :data:`TEXT_VALUE`, the others text as it is ('' for NULL when ``text``).
 
+    The others must be TEXT columns (SQLite stores any number put in one as text): the
+    checks the number expressions make cost a third of a 34,000-row listing.
     The renderers write such tuples as they come, with no per-value work in Python.
     """
     value = TEXT_VALUE if text else NUMBER_VALUE
-    return f"select {', '.join(value.format(c=_quote(c)) for c in columns)} from ({sql})"
+    as_is = "coalesce({c}, '')" if text else "{c}"
+    return (f"select {', '.join((value if c in numbers else as_is).format(c=_quote(c)) for c in columns)}"
+            f" from ({sql})")
 
 
 def _quote(name: str) -> str:
@@ -317,7 +324,7 @@ def figure_rows(conn: sqlite3.Connection, metrics: list[str] | None, filters: Fi
                 claimant: str | None = None, text: bool = False) -> Iterator[tuple]:
     """Claims as tuples in the order of :data:`FIGURE_COLUMNS` (see :func:`listing_sql`)."""
     sql, params = figures_sql(metrics, filters, claimant)
-    return _tuples(conn, listing_sql(sql, FIGURE_COLUMNS, text), params)
+    return _tuples(conn, listing_sql(sql, FIGURE_COLUMNS, FIGURE_NUMBERS, text), params)
 
 
 def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[dict]:
