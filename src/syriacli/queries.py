@@ -11,6 +11,8 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Callable, Iterator
 
 from .errors import BadQuery
@@ -281,14 +283,12 @@ BY_ENTRY = f"events indexed by {index_name('events', ['entry', 'published', 'art
 def _per_entry(conn: sqlite3.Connection, entries: list[int], columns: str) -> dict[int, list[tuple]]:
     """``columns`` of the events of these entries, by entry, ordered by publication
     date, article and place in the article."""
-    found: dict[int, list[tuple]] = {}
     sql = (
         f"select entry, {columns} from {BY_ENTRY} where entry in ({', '.join('?' * len(entries))})"
         " order by entry, published, article, start"
     )
-    for entry, *mention in _tuples(conn, sql, entries):
-        found.setdefault(entry, []).append(tuple(mention))
-    return found
+    rows = _tuples(conn, sql, entries).fetchall()
+    return {entry: [row[1:] for row in group] for entry, group in groupby(rows, itemgetter(0))}
 
 
 def figures_sql(metrics: list[str] | None, filters: Filters, claimant: str | None) -> tuple[str, dict]:
