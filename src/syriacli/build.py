@@ -9,11 +9,9 @@ the end, and Ctrl-C or a crash leaves it as it was.
 """
 from __future__ import annotations
 
-import csv
 import fcntl
 import hashlib
 import os
-import stat
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,11 +19,8 @@ from typing import Callable, Iterator
 
 from . import store
 from .errors import BuildError
+from .survey import EXTRACTOR_VERSION, SourceFile, Survey, read_manifest, start_listing, survey
 
-#: Bump when extraction changes, so a build re-extracts everything.
-EXTRACTOR_VERSION = "2"
-MANIFEST = "manifest.csv"
-MANIFEST_COLUMNS = ("file", "publisher", "url", "published", "title")
 #: Larger than any news article: a file this big is a mistake, not an article.
 MAX_BYTES = 10 * 1024 * 1024
 #: Below this many articles to extract, a process pool costs more than it saves.
@@ -46,152 +41,6 @@ class BuildReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unchanged: bool = False
-
-
-@dataclass(slots=True)
-class SourceFile:
-    id: str
-    file: str
-    path: str                        # a str: a Path per file costs a second per 100,000 files
-    size: int
-    mtime: float
-    manifest: dict
-    key: str = ""                   # its source_key
-    names_file: str | None = None   # a user's names file merged into the variant table
-
-
-class ManifestRows(dict):
-    """Manifest rows by file name, remembering each row's line for later warnings and
-    each row's part of its file's source key."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines: dict[int, str] = {}
-        self.row_keys: dict[str, str] = {}
-
-
-def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> dict[str, dict]:
-    """Manifest rows by file name; every problem is a warning naming the row."""
-    path = raw_dir / MANIFEST
-    if not path.exists():
-        return {}
-    rows = ManifestRows()
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = [c.strip() for c in next(reader, [])]
-            if "file" not in header:
-                warn(f"{MANIFEST}: no 'file' column; manifest ignored")
-                return {}
-            unknown = [c for c in header if c not in MANIFEST_COLUMNS]
-            if unknown:
-                warn(f"{MANIFEST}: unknown columns ignored: {', '.join(unknown)}")
-            _read_rows(reader, header, rows, warn)
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        warn(f"{MANIFEST}: cannot be read ({exc}); ignored")
-    return rows
-
-
-def _read_rows(reader, header: list[str], rows: ManifestRows, warn) -> None:
-    """A csv.reader over 100,000 rows: plain lists, each distinct date parsed once."""
-    from .errors import BadDate
-    from .extract.dateargs import parse_date_arg
-
-    fields = [k for k in MANIFEST_COLUMNS if k != "file"]
-    where = {k: header.index(k) for k in MANIFEST_COLUMNS if k in header}
-    file_at, width = where["file"], len(header)
-    present = [(k, where[k]) for k in fields if k in where]
-    published: dict[str, str | None] = {}
-    for line, row in enumerate(reader, start=2):
-        name = row[file_at].strip() if file_at < len(row) else ""
-        if not name:
-            warn(f"{MANIFEST} row {line}: no file name; row ignored")
-            continue
-        if name in rows:
-            warn(f"{MANIFEST} row {line}: duplicate row for {name}; the first is kept")
-            continue
-        if len(row) >= width and len(present) == len(fields):      # the usual, complete row
-            entry = {k: row[i].strip() for k, i in present}
-        else:
-            entry = {k: row[where[k]].strip() if k in where and where[k] < len(row) else "" for k in fields}
-        value = entry["published"]
-        if value:
-            if value not in published:
-                try:
-                    first, _, precision = parse_date_arg(value)
-                    published[value] = first if precision == "day" else None
-                except BadDate:
-                    published[value] = ""
-            day = published[value]
-            if not day:
-                warn(f"{MANIFEST} row {line}: " + (f"bad date {value!r}; left empty, rest of the row used"
-                     if day == "" else f"published {value!r} is not a day; left empty"))
-            entry["published"] = day or ""
-        rows[name] = entry
-        rows.lines[line] = name
-        rows.row_keys[name] = row_key(entry)
-
-
-def row_key(entry: dict) -> str:
-    """A manifest row's part of a source key (what extraction takes from the row)."""
-    return f"\x1f{entry['publisher']}\x1f{entry['url']}\x1f{entry['published']}\x1f{entry['title']}"
-
-
-#: The row key of a file the manifest does not list.
-NO_ROW = row_key(dict.fromkeys(MANIFEST_COLUMNS, ""))
-
-
-@dataclass
-class Survey:
-    """The raw folder against the corpus: what to extract, what is kept, what is gone."""
-
-    todo: list[SourceFile]
-    kept: list[tuple]               # (id, file, path, size, mtime) of each unchanged file
-    removed: set[str]
-
-
-def survey(raw_dir: Path, manifest: dict[str, dict], old: dict[str, str], digest: str,
-           report: BuildReport) -> Survey:
-    """One pass over the raw folder: a stat per file, its source key compared with the
-    stored one (``old``: id -> source key). A no-op check of 100,000 files has no time
-    for more: no sorting, no object for a file that has not changed."""
-    todo, kept, seen = [], [], []
-    skipped = report.skipped
-    row_keys = getattr(manifest, "row_keys", {}).get
-    stored = old.get
-    with os.scandir(raw_dir) as entries:
-        for entry in entries:
-            name = entry.name
-            if name[-4:].lower() != ".txt":
-                continue
-            try:
-                info = entry.stat()          # follows a symlink; a dangling one raises
-            except OSError as exc:
-                skipped.append((name, f"cannot be read ({exc.strerror or exc})"))
-                continue
-            if not stat.S_ISREG(info.st_mode):
-                skipped.append((name, "not a regular file"))
-                continue
-            file_id, size, mtime = name[:-4], info.st_size, info.st_mtime
-            key = source_key(name, size, mtime, digest, row_keys(name, NO_ROW))
-            seen.append(name)
-            if stored(file_id) == key:
-                kept.append((file_id, name, entry.path, size, mtime))
-            else:
-                todo.append(SourceFile(file_id, name, entry.path, size, mtime, manifest.get(name, {}), key))
-    present = {*seen, *(name for name, _ in skipped)}
-    for line, name in getattr(manifest, "lines", {}).items():
-        if name not in present:
-            report.warnings.append(f"{MANIFEST} row {line}: {name} is not in {raw_dir}")
-    return Survey(todo, kept, set(old).difference(name[:-4] for name in seen))
-
-
-def source_key(file: str, size: int, mtime: float, names_digest: str, row: str) -> str:
-    """What decides whether an article must be re-extracted: its file's name, size and
-    modification time, its manifest row (:func:`row_key`), the extractor version and the
-    user's names file. Reading every file to hash it would make a no-op build of 100,000
-    articles cost seconds."""
-    return f"{file}\x1f{size}\x1f{mtime!r}\x1f{EXTRACTOR_VERSION}\x1f{names_digest}{row}"
 
 
 CONTROL = bytes(range(32)).replace(b"\t", b"").replace(b"\n", b"").replace(b"\r", b"").replace(b"\f", b"")
@@ -269,10 +118,11 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
     with _lock(db_path):
         _remove_stale_tmp(db_path)
         store.recover(db_path)
+        listing = start_listing(raw_dir, 0 if full or not db_path.exists() else db_path.stat().st_size)
         manifest = read_manifest(raw_dir, report.warnings.append)
         names_file, digest = _names_file(names, db_path)
         old = {} if full else store.article_fingerprints(db_path)
-        found = survey(raw_dir, manifest, old, digest, report)
+        found = survey(raw_dir, listing(), manifest, old, digest, report.skipped, report.warnings)
         if not found.todo and not found.kept and not report.skipped:
             raise BuildError(f"raw folder {raw_dir} has no .txt files")
         _build_into(raw_dir, db_path, found, old, manifest, report, progress, names_file)
@@ -309,7 +159,8 @@ def _build_into(raw_dir, db_path, found: Survey, old, manifest, report, progress
         # Nothing to keep, or most of it changed (a new extractor): a fresh file is faster
         # than rewriting most of the corpus in place, row by row with its indexes live.
         report.reused = 0
-        kept = [SourceFile(*f, manifest.get(f[1], {}), old[f[0]], names_file) for f in found.kept]
+        kept = [SourceFile(i, name, os.path.join(raw_dir, name), size, mtime, manifest.get(name, {}), old[i], names_file)
+                for i, name, size, mtime in found.kept]
         _write_beside(raw_dir, db_path, sorted(todo + kept, key=lambda f: f.file), report, progress, names_file)
     report.taken = report.extracted + report.reused
 
