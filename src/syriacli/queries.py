@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import Callable, Iterator
 
 from .errors import BadQuery
-from .store import FIGURES_ORDER, RANK_WEIGHTS, index_name
+from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, index_name
 
 #: Snippet markers: control characters no article contains, mapped by each renderer.
 MARK_START, MARK_END = "\x02", "\x03"
@@ -145,7 +145,7 @@ def articles_sql(filters: Filters) -> tuple[str, dict]:
     sql = (
         "select id as article, title, publisher, published, published_from, url, words"
         " from articles" + (f" where {' and '.join(where)}" if where else "")
-        + " order by published is null, published, id"
+        + f" order by {ARTICLES_ORDER}"
     )
     if filters.limit:
         sql += " limit :limit"

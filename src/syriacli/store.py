@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -31,6 +31,9 @@ RANK = f"bm25({', '.join(map(str, RANK_WEIGHTS))})"
 #: The order of a metric's listing (queries.figures_sql): its index's, and the rows' on disk
 #: after a full build (SQLite sorts NULL last in desc, so undated claims come last).
 FIGURES_ORDER = "metric, published desc, article, start"
+
+#: The order `articles` lists them in (undated last), which an index of these expressions has.
+ARTICLES_ORDER = "(published is null), published, id"
 
 #: Where an extracted item stands in its article's clean text.
 PROVENANCE = {"start": int, "end": int, "sentence_start": int, "sentence_end": int}
@@ -166,6 +169,7 @@ def finish_schema(db) -> None:
         db.execute(f"create index if not exists {index_name(table, columns)} on {table} ({spec})")
     # --publisher compares without case; only a NOCASE index serves that.
     db.execute("create index idx_articles_publisher_nocase on articles (publisher collate nocase)")
+    db.execute(f"create index idx_articles_listing on articles ({ARTICLES_ORDER})")
     db["articles"].enable_fts(["title", "text", "names"], tokenize=TOKENIZE, create_triggers=True)
     db["events"].enable_fts(["summary", "quote"], tokenize=TOKENIZE, create_triggers=True)
     # sqlite-utils' update trigger re-indexes an event whenever any column changes;
