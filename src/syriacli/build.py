@@ -118,11 +118,14 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
     with _lock(db_path):
         _remove_stale_tmp(db_path)
         store.recover(db_path)
-        listing = start_listing(raw_dir, 0 if full or not db_path.exists() else db_path.stat().st_size)
-        manifest = read_manifest(raw_dir, report.warnings.append)
         names_file, digest = _names_file(names, db_path)
-        old = {} if full else store.article_fingerprints(db_path)
-        found = survey(raw_dir, listing(), manifest, old, digest, report.skipped, report.warnings)
+        listing = start_listing(raw_dir, 0 if full or not db_path.exists() else db_path.stat().st_size)
+        try:
+            manifest = read_manifest(raw_dir, report.warnings.append)
+            old = {} if full else store.article_fingerprints(db_path)
+        finally:
+            files = listing()                # collected even when reading failed
+        found = survey(raw_dir, files, manifest, old, digest, report.skipped, report.warnings)
         if not found.todo and not found.kept and not report.skipped:
             raise BuildError(f"raw folder {raw_dir} has no .txt files")
         _build_into(raw_dir, db_path, found, old, manifest, report, progress, names_file)
