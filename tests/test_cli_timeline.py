@@ -1,7 +1,10 @@
 """Issue 3: the timeline of the seed corpus, merged across sources, conflicts flagged."""
 import json
+import sqlite3
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 
 def entries(cli, *args):
@@ -123,3 +126,20 @@ def test_an_update_joins_and_splits_entries_as_a_full_build_does(make_raw, build
     (raw / "c.txt").unlink()
     build(raw, db)                                 # and without it they part again
     assert entries(db) == [["a"], ["b"]]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dates(date(2010, 1, 1), date(2020, 12, 31)), st.integers(0, 800))
+def test_a_date_range_finds_every_entry_it_overlaps(seed_db, first, days):
+    """The index bound on first days (an entry never spans two calendar years) loses nothing."""
+    from syriacli import queries
+    from syriacli.queries import Filters
+
+    last = first + timedelta(days=days)
+    conn = sqlite3.connect(seed_db)
+    conn.row_factory = sqlite3.Row
+    sql, params = queries.timeline_sql(Filters(date_from=first.isoformat(), date_to=last.isoformat()), None)
+    found = [row["id"] for row in conn.execute(sql, params)]
+    expected = [row[0] for row in conn.execute(
+        "select id from entries where last_day >= ? and first_day <= ?", (first.isoformat(), last.isoformat()))]
+    assert sorted(found) == sorted(expected)

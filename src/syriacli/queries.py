@@ -176,11 +176,12 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
 def timeline_sql(filters: Filters, match: str | None, about_name: str | None = None) -> tuple[str, dict]:
     where, params = [], {}
     if filters.date_from:
-        # No entry spans more than a year, so a bounded range of first days keeps
-        # this an index search rather than a scan of everything before --to.
+        # An entry covers one day, month or year (events.day_range), never two calendar
+        # years: one reaching --from starts in its year, so the index search of first
+        # days starts there rather than at the beginning of the corpus.
         where.append("entries.last_day >= :date_from and entries.first_day >= :earliest")
         params["date_from"] = filters.date_from
-        params["earliest"] = f"{int(filters.date_from[:4]) - 1:04d}{filters.date_from[4:]}"
+        params["earliest"] = f"{filters.date_from[:4]}-01-01"
     if filters.date_to:
         where.append("entries.first_day <= :date_to")
         params["date_to"] = filters.date_to
