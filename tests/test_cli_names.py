@@ -63,3 +63,16 @@ def test_bad_names_file_is_one_line(make_raw, build, tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     result, _ = build(make_raw({"a.txt": "A\n\nText."}), None, "--names", str(bad))
     assert result.exit_code == 1 and result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+
+
+def test_the_names_listing_dates_a_name_written_outside_ascii(make_raw, build, cli, tmp_path):
+    extra = tmp_path / "mine.json"
+    extra.write_text(json.dumps([{"name": "Хмеймим", "type": "base", "variants": ["Khmeimimka"]}], ensure_ascii=False),
+                     encoding="utf-8")
+    raw = make_raw({"a.txt": "A\n\nJets landed at Khmeimimka on 3 April 2016.\n\nMore jets came to Khmeimimka "
+                             "on 9 May 2016.\n"})
+    result, db = build(raw, None, "--names", str(extra))
+    assert result.exit_code == 0, result.output
+    listed = {row["name"]: row for row in json.loads(cli("names", "--format", "json", db=db).stdout)}
+    assert (listed["Хмеймим"]["first"], listed["Хмеймим"]["last"]) == ("2016-04-03", "2016-05-09")
+    assert listed["Хмеймим"]["mentions"] == 2 and listed["Хмеймим"]["articles"] == 1

@@ -355,14 +355,18 @@ def publishers(conn: sqlite3.Connection) -> list[str]:
 
 
 def names(conn: sqlite3.Connection, type_: str | None = None) -> Iterator[dict]:
-    where = "where mentions.type = :type" if type_ else ""
+    """Every name with its counts, spellings and the first and last dates of the events
+    that name it: one pass over the mentions and one over the events (a correlated scan of
+    the events per name took 43 s at 100,000 articles)."""
+    where = "where type = :type" if type_ else ""
     sql = (
-        "select mentions.name, mentions.type, count(distinct mentions.article) as articles,"
-        " count(*) as mentions, group_concat(distinct mentions.text) as spellings,"
-        " max(mentions.role) as role, max(mentions.org) as org,"
-        " (select min(events.date) from events where events.about like '%\"' || mentions.name || '\"%') as first,"
-        " (select max(events.date) from events where events.about like '%\"' || mentions.name || '\"%') as last"
-        f" from mentions {where} group by mentions.name, mentions.type order by mentions desc, mentions.name"
+        "with counted as (select name, type, count(distinct article) as articles, count(*) as mentions,"
+        " group_concat(distinct text) as spellings, max(role) as role, max(org) as org"
+        f" from mentions {where} group by name, type),"
+        " dated as (select named.value as name, min(events.date) as first, max(events.date) as last"
+        " from events, json_each(events.about) as named where events.date is not null group by named.value)"
+        " select counted.*, dated.first, dated.last from counted left join dated on dated.name = counted.name"
+        " order by counted.mentions desc, counted.name"
     )
     for row in conn.execute(sql, {"type": type_}):
         yield dict(row)
