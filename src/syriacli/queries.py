@@ -339,13 +339,16 @@ def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[d
     return [dict(row) for row in conn.execute(sql, {**base, **params})]
 
 
+#: `figures --summary`: read from the figures listing index alone (store.INDEXES).
+FIGURE_METRICS_SQL = (
+    "select metric, count(*) as claims, count(distinct article) as articles,"
+    " min(coalesce(value, low)) as min, max(coalesce(value, high)) as max,"
+    " group_concat(distinct unit) as units from figures group by metric order by claims desc, metric"
+)
+
+
 def figure_metrics(conn: sqlite3.Connection) -> Iterator[dict]:
-    sql = (
-        "select metric, count(*) as claims, count(distinct article) as articles,"
-        " min(coalesce(value, low)) as min, max(coalesce(value, high)) as max,"
-        " group_concat(distinct unit) as units from figures group by metric order by claims desc, metric"
-    )
-    for row in conn.execute(sql):
+    for row in conn.execute(FIGURE_METRICS_SQL):
         yield dict(row)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -118,7 +118,8 @@ INDEXES = [
     ("events", ["entry", "published", "article", "start", "publisher"]),
     ("entries", ["first_day"]), ("entries", ["last_day"]),
     ("entry_keys", ["key"]), ("entry_keys", ["entry"]),
-    ("figures", FIGURES_ORDER.split(", ")),
+    # Also what `figures --summary` aggregates, so it reads this index, not the claims.
+    ("figures", [*FIGURES_ORDER.split(", "), "value", "low", "high", "unit"]),
     ("figures", ["article"]), ("figures", ["claimant"]),
     ("mentions", ["key"]), ("mentions", ["article"]), ("dates", ["article"]),
 ]
