@@ -76,3 +76,6 @@ def test_the_names_listing_dates_a_name_written_outside_ascii(make_raw, build, c
     listed = {row["name"]: row for row in json.loads(cli("names", "--format", "json", db=db).stdout)}
     assert (listed["Хмеймим"]["first"], listed["Хмеймим"]["last"]) == ("2016-04-03", "2016-05-09")
     assert listed["Хмеймим"]["mentions"] == 2 and listed["Хмеймим"]["articles"] == 1
+    for extra_args in ([], ["--from", "2016-04", "--to", "2016-05"]):
+        entries = json.loads(cli("timeline", "--about", "Khmeimimka", *extra_args, "--format", "json", db=db).stdout)
+        assert [e["date"] for e in entries] == ["2016-04-03", "2016-05-09"]

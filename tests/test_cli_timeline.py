@@ -143,3 +143,31 @@ def test_a_date_range_finds_every_entry_it_overlaps(seed_db, first, days):
     expected = [row[0] for row in conn.execute(
         "select id from entries where last_day >= ? and first_day <= ?", (first.isoformat(), last.isoformat()))]
     assert sorted(found) == sorted(expected)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.none(), st.dates(date(2014, 1, 1), date(2017, 12, 31))), st.integers(0, 900),
+       st.sampled_from(["Palmyra", "Vladimir Putin", "Aleppo", "Islamic State"]), st.sampled_from([None, "RT", "bbc"]))
+def test_about_finds_the_entries_with_an_event_naming_it(seed_db, first, days, name, publisher):
+    """With or without a date range (two query plans), --about keeps an entry when one of its
+    events names the name (and comes from --publisher)."""
+    import json as json_
+
+    from syriacli import queries
+    from syriacli.queries import Filters
+
+    conn = sqlite3.connect(seed_db)
+    conn.row_factory = sqlite3.Row
+    key = conn.execute("select key from mentions where name = ? limit 1", (name,)).fetchone()[0]
+    start, end = (first.isoformat(), (first + timedelta(days=days)).isoformat()) if first else (None, None)
+    sql, params = queries.timeline_sql(Filters(date_from=start, date_to=end, about=key, publisher=publisher), None, name)
+    found = sorted(row["id"] for row in conn.execute(sql, params))
+    expected = sorted({
+        row["entry"] for row in conn.execute(
+            "select events.entry, events.about, articles.publisher from events join entries on entries.id = events.entry"
+            " join articles on articles.id = events.article"
+            " where (? is null or entries.last_day >= ?) and (? is null or entries.first_day <= ?)",
+            (start, start, end, end))
+        if name in json_.loads(row["about"] or "[]") and (publisher is None or (row["publisher"] or "").lower() == publisher.lower())
+    })
+    assert found == expected

@@ -190,17 +190,22 @@ def timeline_sql(filters: Filters, match: str | None, about_name: str | None = N
         inner.append("events.article in (select id from articles where publisher = :publisher collate nocase)")
         inner_params["publisher"] = filters.publisher
     if filters.about:
-        inner.append("events.article in (select article from mentions where key = :about)"
-                     " and events.about like :about_like")
-        inner_params["about"] = filters.about
-        inner_params["about_like"] = f'%"{about_name}"%'
+        # ``about`` holds the names as json.dumps wrote them (non-ASCII escaped).
+        inner.append("events.about like :about_like")
+        inner_params["about_like"] = f"%{json.dumps(about_name)}%"
     if match:
         inner.append("events.id in (select rowid from events_fts where events_fts match :match)")
         inner_params["match"] = match
-    if inner:
-        where.append(
-            f"entries.id in (select events.entry from events where {' and '.join(inner)})"
-        )
+    if inner and where:
+        # Within a date range, each entry of the range is checked through the events
+        # index by entry: a name in most articles would otherwise list most events first.
+        where.append(f"exists (select 1 from events where events.entry = entries.id and {' and '.join(inner)})")
+        params.update(inner_params)
+    elif inner:
+        if filters.about:
+            inner.insert(0, "events.article in (select article from mentions where key = :about)")
+            inner_params["about"] = filters.about
+        where.append(f"entries.id in (select events.entry from events where {' and '.join(inner)})")
         params.update(inner_params)
     sql = "select * from entries" + (f" where {' and '.join(where)}" if where else "")
     sql += " order by entries.first_day, entries.precision = 'year', entries.precision = 'month', entries.id"
