@@ -267,3 +267,21 @@ def test_a_limited_search_is_the_head_of_the_whole_ranking(seed_db, query, filte
         head = list(queries.search(conn, query, Filters(limit=limit, **filters)))
         assert [(r["article"], r["snippet"]) for r in head] == [(r["article"], r["snippet"]) for r in every[:limit]]
         assert [r["score"] for r in head] == pytest.approx([r["score"] for r in every[:limit]])
+
+
+@pytest.mark.parametrize("query", ["Russia", "Palmyra", '"air strikes"', "Syria OR Aleppo", "withdrawal"])
+@pytest.mark.parametrize("about", ["Palmyra", "Vladimir Putin", "Islamic State", "Aleppo"])
+def test_search_about_keeps_the_articles_that_name_it(seed_db, query, about):
+    """search --about goes through the FTS names column; the articles are those the
+    mentions table says name it, ranked as without --about."""
+    from syriacli import queries
+    from syriacli.queries import Filters
+
+    conn = sqlite3.connect(seed_db)
+    conn.row_factory = sqlite3.Row
+    key = queries.name_key(conn, about)
+    naming = {row[0] for row in conn.execute("select article from mentions where key = ?", (key,))}
+    every = [r for r in queries.search(conn, query, Filters()) if r["article"] in naming]
+    for limit in (None, 2):
+        found = list(queries.search(conn, query, Filters(about=key, limit=limit)))
+        assert [(r["article"], r["snippet"]) for r in found] == [(r["article"], r["snippet"]) for r in every[:limit]]

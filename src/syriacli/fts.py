@@ -172,9 +172,14 @@ def name_expander(find):
             return None
         spellings = [_phrase(v) for v in _shortest(variants)]
         if not complete:
-            spellings.append(f"names : {_phrase(key)}")
+            spellings.append(in_names(key))
         return "(" + " OR ".join(dict.fromkeys(spellings)) + ")"
     return expand
+
+
+def in_names(key: str) -> str:
+    """FTS5 for the articles whose ``names`` column (the keys extraction found) has ``key``."""
+    return f"names : {_phrase(key)}"
 
 
 def _shortest(variants: list[str]) -> list[str]:

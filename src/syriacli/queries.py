@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from operator import itemgetter
 from typing import Callable, Iterator
@@ -102,6 +102,14 @@ def search_sql(filters: Filters) -> tuple[str, dict]:
 
 
 def search(conn: sqlite3.Connection, fts_query: str, filters: Filters) -> Iterator[dict]:
+    if filters.about:
+        from .fts import in_names
+
+        # The FTS index intersects the query with the articles that name it (the names
+        # column holds each article's keys): at 100,000 articles, "Palmyra" about Putin
+        # took 2.3 s through the list of the articles that mention him, and takes 50 ms.
+        fts_query = f"({fts_query}) AND {in_names(filters.about)}"
+        filters = replace(filters, about=None)
     sql, params = search_sql(filters)
     params["query"] = fts_query
     try:
