@@ -1,4 +1,5 @@
 """Issue 7: names, name cards and the annotated reading view."""
+import pytest
 import json
 
 PEOPLE = {"Putin", "Assad", "Shoigu", "Lavrov", "Kerry", "Peskov", "Konashenkov", "Lapin", "Pankov", "Ozerov",
@@ -79,3 +80,20 @@ def test_the_names_listing_dates_a_name_written_outside_ascii(make_raw, build, c
     for extra_args in ([], ["--from", "2016-04", "--to", "2016-05"]):
         entries = json.loads(cli("timeline", "--about", "Khmeimimka", *extra_args, "--format", "json", db=db).stdout)
         assert [e["date"] for e in entries] == ["2016-04-03", "2016-05-09"]
+
+
+@pytest.mark.parametrize("about", ["Palmyra", "Vladimir Putin", "Islamic State", "Aleppo", "Khmeimim"])
+def test_about_keeps_exactly_the_articles_that_name_it(cli, seed_db, about):
+    """--about (through the FTS names column) agrees with the mentions table, in articles and figures."""
+    import sqlite3
+
+    from syriacli import queries
+
+    conn = sqlite3.connect(seed_db)
+    key = queries.name_key(conn, about)
+    naming = {row[0] for row in conn.execute("select article from mentions where key = ?", (key,))}
+    listed = json.loads(cli("articles", "--about", about, "--format", "json").stdout)
+    assert {a["article"] for a in listed} == naming
+    every = json.loads(cli("figures", "--format", "json").stdout)
+    claims = json.loads(cli("figures", "--about", about, "--format", "json").stdout)
+    assert claims == [c for c in every if c["article"] in naming]
