@@ -1,6 +1,7 @@
 """Issue 7: names, name cards and the annotated reading view."""
-import pytest
 import json
+
+import pytest
 
 PEOPLE = {"Putin", "Assad", "Shoigu", "Lavrov", "Kerry", "Peskov", "Konashenkov", "Lapin", "Pankov", "Ozerov",
           "Ivanov", "Kirby", "Erdogan", "de Mistura", "Pinheiro", "Gergiev", "Shaaban", "Abu Laila"}
