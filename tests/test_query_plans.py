@@ -56,7 +56,6 @@ def test_the_first_page_of_articles_needs_no_sort(seed_db):
     assert not [step for step in plan if "TEMP B-TREE" in step], plan
 
 
-
 def test_the_figures_summary_reads_an_index_not_the_claims(seed_db):
     conn = sqlite3.connect(seed_db)
     plan = [row[3] for row in conn.execute("explain query plan " + queries.FIGURE_METRICS_SQL)]
