@@ -81,3 +81,23 @@ def test_expanded_names_stay_valid_fts5(fts, words):
 ])
 def test_empty_parentheses_leave_no_dangling_operator(query, expected):
     assert translate(query) == expected
+
+
+def test_every_shipped_name_key_is_one_fts_token_of_its_own():
+    """--about and name searches match `names : "key"`: each key must stay one token after
+    the tokenizer's stemming, and no two keys may stem alike."""
+    import sqlite3
+
+    from syriacli.extract.names import load_table
+    from syriacli.store import TOKENIZE
+
+    keys = sorted({name.key for name in load_table(None)})
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"create virtual table t using fts5(k, tokenize='{TOKENIZE}')")
+    conn.execute("create virtual table v using fts5vocab(t, 'instance')")
+    conn.executemany("insert into t(rowid, k) values (?, ?)", enumerate(keys))
+    tokens: dict[int, list[str]] = {}
+    for term, doc in conn.execute("select term, doc from v"):
+        tokens.setdefault(doc, []).append(term)
+    assert all(len(tokens[i]) == 1 for i in range(len(keys)))
+    assert len({tokens[i][0] for i in range(len(keys))}) == len(keys)
