@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 from . import store
 from .errors import BuildError
-from .survey import EXTRACTOR_VERSION, SourceFile, Survey, read_manifest, start_listing, survey
+from .survey import EXTRACTOR_VERSION, SourceFile, Survey, read_manifest, source_file, start_listing, survey
 
 #: Larger than any news article: a file this big is a mistake, not an article.
 MAX_BYTES = 10 * 1024 * 1024
@@ -147,24 +147,26 @@ def _names_file(names: Path | None, db_path: Path) -> tuple[str | None, str]:
 
 def _build_into(raw_dir, db_path, found: Survey, old, manifest, report, progress, names_file) -> None:
     todo, removed = found.todo, found.removed
-    todo.sort(key=lambda f: f.file)       # articles are written in file name order
-    for source in todo:
-        source.names_file = names_file
     report.reused, report.removed = len(found.kept), len(removed)
     if not todo and not removed and old:
         report.unchanged, report.taken = True, len(found.kept)
         os.utime(db_path)  # checked now: later queries need not look at the raw folder again
         return
-    if old and len(todo) + len(removed) <= max(len(old) // 2, REWRITE_THRESHOLD):
+    # Nothing to keep, or most of it changed (a new extractor): a fresh file is faster
+    # than rewriting most of the corpus in place, row by row with its indexes live.
+    rewrite = not old or len(todo) + len(removed) > max(len(old) // 2, REWRITE_THRESHOLD)
+    if rewrite:
+        report.reused = 0
+        todo = todo + [source_file(os.fspath(raw_dir), name, size, mtime, manifest, old[i])
+                       for i, name, size, mtime in found.kept]
+    todo.sort(key=lambda f: f.file)       # articles are written in file name order
+    for source in todo:
+        source.names_file = names_file
+    if rewrite:
+        _write_beside(raw_dir, db_path, todo, report, progress, names_file)
+    else:
         _update_in_place(raw_dir, db_path, todo, removed | {s.id for s in todo if s.id in old},
                          report, progress, names_file)
-    else:
-        # Nothing to keep, or most of it changed (a new extractor): a fresh file is faster
-        # than rewriting most of the corpus in place, row by row with its indexes live.
-        report.reused = 0
-        kept = [SourceFile(i, name, os.path.join(raw_dir, name), size, mtime, manifest.get(name, {}), old[i], names_file)
-                for i, name, size, mtime in found.kept]
-        _write_beside(raw_dir, db_path, sorted(todo + kept, key=lambda f: f.file), report, progress, names_file)
     report.taken = report.extracted + report.reused
 
 

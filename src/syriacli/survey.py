@@ -196,13 +196,18 @@ def survey(raw_dir: Path, files: list[Listed], manifest: dict[str, dict], old: d
         if stored(file_id) == key:
             kept.append((file_id, name, size, mtime))
         else:
-            todo.append(SourceFile(file_id, name, os.path.join(folder, name), size, mtime,
-                                   manifest.get(name, {}), key))
+            todo.append(source_file(folder, name, size, mtime, manifest, key))
     present = {*seen, *(name for name, _ in skipped)}
     for line, name in getattr(manifest, "lines", {}).items():
         if name not in present:
             warnings.append(f"{MANIFEST} row {line}: {name} is not in {raw_dir}")
     return Survey(todo, kept, set(old).difference(name[:-4] for name in seen))
+
+
+def source_file(folder: str, name: str, size: int, mtime: float, manifest: dict[str, dict],
+                key: str) -> SourceFile:
+    """The :class:`SourceFile` of a listed file, with its manifest row and source key."""
+    return SourceFile(name[:-4], name, os.path.join(folder, name), size, mtime, manifest.get(name, {}), key)
 
 
 def source_key(file: str, size: int, mtime: float, names_digest: str, row: str) -> str:
