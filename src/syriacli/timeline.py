@@ -251,13 +251,18 @@ def entry_of(entry_id: int, members: list[Happening]) -> dict:
     }
 
 
+def _key_prefix(precision: str, day: str, concept: str) -> str:
+    """A merge key (``store`` table ``entry_keys``) up to its name: precision|date|concept|."""
+    return f"{precision}|{day}|{concept}|"
+
+
 def entry_keys(members: list[Happening]) -> set[str]:
     """What a later event must match to join this entry (see :func:`probes`)."""
     keys = set()
     for event in members:
         concepts, names = _keys(event.concepts, event.about)
         for concept in concepts:
-            prefix = f"{event.precision}|{event.date}|{concept}|"
+            prefix = _key_prefix(event.precision, event.date, concept)
             keys.update(prefix + n for n in names) if names else keys.add(prefix)
     return keys
 
@@ -267,14 +272,14 @@ def probes(event: Happening) -> tuple[set[str], set[str]]:
     and name or an unnamed event, or a near date with the same concept and name; an
     unnamed event may join anything of its date and concept."""
     concepts, names = _keys(event.concepts, event.about)
+    same_date = {_key_prefix(event.precision, event.date, c) for c in concepts}
     if not names:
-        return set(), {f"{event.precision}|{event.date}|{c}|" for c in concepts}
+        return set(), same_date
     window = CONFLICT_WINDOW.get(event.precision, 0)
     step = _step(event.date, event.precision)
     days = [_date_at(s, event.precision) for s in range(step - window, step + window + 1)]
-    keys = {f"{event.precision}|{event.date}|{c}|" for c in concepts}
-    keys.update(f"{event.precision}|{d}|{c}|{n}" for d in days for c in concepts for n in names)
-    return keys, set()
+    near = {_key_prefix(event.precision, d, c) + n for d in days for c in concepts for n in names}
+    return same_date | near, set()
 
 
 def keep_ids(entries: list[dict], assignments: list[tuple[int, int]],
