@@ -251,7 +251,6 @@ def test_an_update_changing_most_of_the_corpus_writes_a_new_file(make_raw, build
     assert {r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)} == {"a", "b", "c"}
 
 
-
 @pytest.mark.parametrize("filters", [{}, {"publisher": "RT"}, {"date_from": "2016-01-01"}, {"about": "palmyra"}])
 @pytest.mark.parametrize("query", ["Russia", "Palmyra", '"air strikes"', "Syria OR Aleppo"])
 def test_a_limited_search_is_the_head_of_the_whole_ranking(seed_db, query, filters):

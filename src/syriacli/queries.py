@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import Callable, Iterator
 
 from .errors import BadQuery
-from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, index_name
+from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, chunks, index_name
 
 #: Snippet markers: control characters no article contains, mapped by each renderer.
 MARK_START, MARK_END = "\x02", "\x03"
@@ -217,9 +217,10 @@ def timeline_sql(filters: Filters, match: str | None, about_name: str | None = N
         where.append(f"exists (select 1 from events where events.entry = entries.id and {' and '.join(inner)})")
         params.update(inner_params)
     elif inner:
-        if filters.about:
-            inner.insert(0, ARTICLE_FILTERS["about"].format(id="events.article"))
-            inner_params["about"] = _names_match(filters.about)
+        if filters.about:           # the articles naming it first: an index narrows to them
+            about_where, about_params = _article_where(Filters(about=filters.about), id_="events.article")
+            inner[:0] = about_where
+            inner_params.update(about_params)
         where.append(f"entries.id in (select events.entry from events where {' and '.join(inner)})")
         params.update(inner_params)
     sql = "select * from entries" + (f" where {' and '.join(where)}" if where else "")
@@ -274,8 +275,7 @@ def _entries(conn: sqlite3.Connection, filters: Filters, match: str | None,
         rows = conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         raise BadQuery(f"{exc} in --match {match!r}: put words in double quotes") from None
-    for start in range(0, len(rows), 500):
-        chunk = rows[start:start + 500]
+    for chunk in chunks(rows):
         mentions = mentions_of(conn, [entry["id"] for entry in chunk])
         for entry in chunk:
             yield entry, mentions.get(entry["id"], [])

@@ -325,7 +325,7 @@ def article_fingerprints(path: Path) -> dict[str, str]:
 
 def replace_entries(conn: sqlite3.Connection, entries, assignments, drop=()) -> None:
     """Replace the entries ``drop`` by ``entries`` and point events at their new entries."""
-    for chunk in _chunks(list(drop)):
+    for chunk in chunks(list(drop)):
         marks = ", ".join("?" * len(chunk))
         conn.execute(f"delete from entries where id in ({marks})", chunk)
         conn.execute(f"delete from entry_keys where entry in ({marks})", chunk)
@@ -427,12 +427,12 @@ def entries_matching(conn: sqlite3.Connection, keys, prefixes) -> set[int]:
 def _chunked(conn: sqlite3.Connection, sql: str, values: list) -> list[tuple]:
     """``sql`` with its ``{}`` filled by placeholders, run over ``values`` in chunks."""
     rows = []
-    for chunk in _chunks(values):
+    for chunk in chunks(values):
         rows.extend(conn.execute(sql.format(", ".join("?" * len(chunk))), chunk))
     return rows
 
 
-def _chunks(values: list, size: int = 500):
+def chunks(values: list, size: int = 500):
     """``values`` in slices small enough for one statement's parameters."""
     for start in range(0, len(values), size):
         yield values[start:start + size]
