@@ -88,3 +88,6 @@ def test_a_claims_publisher_and_date_follow_its_manifest_row(make_raw, build, cl
     assert [(r["article"], r["publisher"], r["published"]) for r in claims(cli, "sorties", db=db)] == [
         ("b", "BBC", "2016-04-01"), ("a", "RT", "2016-03-02")]
     assert [r["article"] for r in claims(cli, "sorties", "--publisher", "bbc", "--from", "2016-04", db=db)] == ["b"]
+    # The tsv listing reads lines made at build time: they follow the manifest too.
+    tsv = cli("figures", "sorties", "--format", "tsv", db=db).stdout.splitlines()[1:]
+    assert [line.split("\t")[7:10] for line in tsv] == [["b", "BBC", "2016-04-01"], ["a", "RT", "2016-03-02"]]

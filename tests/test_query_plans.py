@@ -31,9 +31,10 @@ def test_no_full_scan(seed_db, name):
     assert not [step for step in plan if SCAN.match(step)], plan
 
 
+@pytest.mark.parametrize("select", [queries.FIGURE_SELECT, "listing"])
 @pytest.mark.parametrize("metrics", [["sorties"], ["killed", "wounded"]])
-def test_figures_of_a_metric_read_in_order_without_a_sort(seed_db, metrics):
-    sql, params = queries.figures_sql(metrics, Filters(), None)
+def test_figures_of_a_metric_read_in_order_without_a_sort(seed_db, metrics, select):
+    sql, params = queries.figures_sql(metrics, Filters(), None, select)
     conn = sqlite3.connect(seed_db)
     plan = [row[3] for row in conn.execute("explain query plan " + sql, params)]
     assert not [step for step in plan if "TEMP B-TREE" in step or "articles" in step], plan

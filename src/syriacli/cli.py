@@ -262,9 +262,10 @@ def figures(
 
             render.write_rows(queries.figures(*args), queries.FIGURE_COLUMNS, fmt,
                               table=lambda claims: figures_view(claims, quotes, by_claimant))
+        elif fmt == "tsv":
+            render.write_lines(queries.figure_lines(*args), queries.FIGURE_COLUMNS)
         else:
-            render.write_tuples(queries.figure_rows(*args, text=fmt in render.TEXT_FORMATS),
-                                queries.FIGURE_COLUMNS, fmt)
+            render.write_tuples(queries.figure_rows(*args, text=fmt == "csv"), queries.FIGURE_COLUMNS, fmt)
 
 
 @app.command()

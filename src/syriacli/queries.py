@@ -312,7 +312,13 @@ def _per_entry(conn: sqlite3.Connection, entries: list[int], columns: str) -> di
     return {entry: [row[1:] for row in group] for entry, group in groupby(rows, itemgetter(0))}
 
 
-def figures_sql(metrics: list[str] | None, filters: Filters, claimant: str | None) -> tuple[str, dict]:
+#: What a claim's row holds for every format but tsv (which reads its `listing` line).
+FIGURE_SELECT = ("metric, value, low, high, qualifier, unit, claimant, article, publisher,"
+                 " published, as_of, period, quote, text, noun")
+
+
+def figures_sql(metrics: list[str] | None, filters: Filters, claimant: str | None,
+                select: str = FIGURE_SELECT) -> tuple[str, dict]:
     where, params = _article_where(filters, "figures", "figures.article")
     if metrics is not None:
         names = {f"m{i}": m for i, m in enumerate(metrics)}
@@ -322,8 +328,7 @@ def figures_sql(metrics: list[str] | None, filters: Filters, claimant: str | Non
         where.append("figures.claimant like :claimant")
         params["claimant"] = f"%{claimant}%"
     sql = (
-        "select metric, value, low, high, qualifier, unit, claimant, article, publisher,"
-        " published, as_of, period, quote, text, noun from figures"
+        f"select {select} from figures"
         + (f" where {' and '.join(where)}" if where else "")
         # The order of the (metric, published desc, article, start) index: no sort.
         + f" order by {FIGURES_ORDER}"
@@ -346,6 +351,12 @@ def figure_rows(conn: sqlite3.Connection, metrics: list[str] | None, filters: Fi
     """Claims as tuples in the order of :data:`FIGURE_COLUMNS` (see :func:`listing_sql`)."""
     sql, params = figures_sql(metrics, filters, claimant)
     return _tuples(conn, listing_sql(sql, FIGURE_COLUMNS, FIGURE_NUMBERS, text), params)
+
+
+def figure_lines(conn: sqlite3.Connection, metrics: list[str] | None, filters: Filters,
+                 claimant: str | None = None) -> sqlite3.Cursor:
+    """Claims as 1-tuples of their tsv line, made at build time (see store.TABLES)."""
+    return _tuples(conn, *figures_sql(metrics, filters, claimant, select="listing"))
 
 
 def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[dict]:

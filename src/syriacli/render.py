@@ -137,6 +137,24 @@ def write_tuples(rows: Iterable[tuple], columns: list[str], fmt: str) -> int:
     return count
 
 
+def tsv_line(values: Iterable) -> str:
+    """One row as its tsv line: each value as :func:`plain` makes it."""
+    return "\t".join(map(plain, values))
+
+
+def write_lines(lines: Iterable[tuple[str]], columns: list[str]) -> int:
+    """Write tsv lines made in advance by :func:`tsv_line` (1-tuples, as a cursor gives
+    them) under the header of ``columns``; returns how many were written."""
+    out = sys.stdout
+    out.write("\t".join(columns) + "\n")
+    count = 0
+    for chunk in _chunks(lines):
+        out.write("\n".join([line for line, in chunk]) + "\n")
+        out.flush()
+        count += len(chunk)
+    return count
+
+
 def _chunks(rows: Iterable[tuple]) -> Iterable[list[tuple]]:
     rows, size = iter(rows), FIRST_CHUNK
     while chunk := list(islice(rows, size)):

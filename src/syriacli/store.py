@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -79,6 +79,9 @@ TABLES = {
             "high": float, "qualifier": str, "unit": str, "noun": str, "claimant": str,
             "as_of": str, "period": str, "quote": str, "text": str,
             **PROVENANCE,
+            # The claim as its line of `figures --format tsv` (render.tsv_line), made by the
+            # workers: a 34,000-claim listing then reads one value a row instead of thirteen.
+            "listing": str,
         },
         "pk": "id",
     },

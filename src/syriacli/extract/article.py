@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..events import build_events
+from ..queries import FIGURE_COLUMNS
+from ..render import tsv_line
 from ..store import insert_columns
 from .clean import clean
 from .dates import find_dates, read_dateline
@@ -95,7 +97,7 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleRe
     return ArticleRecord(
         article=as_row("articles", article),
         events=[as_row("events", {**e.row(), **shared}) for e in events],
-        figures=_rows("figures", figures, shared, text),
+        figures=_listed(_rows("figures", figures, shared, text)),
         mentions=_rows("mentions", names, {"article": raw.id}),
         dates=_rows("dates", dates, {"article": raw.id}),
     )
@@ -129,3 +131,10 @@ def _rows(table: str, items, article: dict, text: str | None = None) -> list[tup
             row[quote_at] = text[item.sentence_start:item.sentence_end]
         rows.append(tuple(row))
     return rows
+
+
+def _listed(rows: list[tuple]) -> list[tuple]:
+    """Figure rows with their ``listing``: the line `figures --format tsv` prints."""
+    columns = _columns("figures")[0]
+    at, picks = columns.index("listing"), [columns.index(c) for c in FIGURE_COLUMNS]
+    return [(*row[:at], tsv_line([row[i] for i in picks]), *row[at + 1:]) for row in rows]
