@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
+
+from . import vocab
 
 #: Attribution filler trimmed from the edges of a summary.
 LEADING_FILLER = re.compile(
@@ -70,7 +71,7 @@ class Event:
 @lru_cache(maxsize=1)
 def concept_table() -> tuple[dict[str, list[str]], frozenset[str], frozenset[str]]:
     """(concept -> stems, generic names, weak concepts) from concepts.json."""
-    data = json.loads(resources.files("syriacli.data").joinpath("concepts.json").read_text("utf-8"))
+    data = vocab.load("concepts.json")
     return data["concepts"], frozenset(data["generic_names"]), frozenset(data["weak_concepts"])
 
 

@@ -12,14 +12,13 @@ Everything is computed lazily, only for sentences that hold a figure.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from .. import vocab
 from .sentences import Sentence
 
-CUES = json.loads(resources.files("syriacli.data").joinpath("claimant_cues.json").read_text("utf-8"))
+CUES = vocab.load("claimant_cues.json")
 FOLD = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 

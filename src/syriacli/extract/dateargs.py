@@ -7,12 +7,11 @@ Month names come from the same vocabulary, data/dates.json.
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
+from .. import vocab
 from ..errors import BadDate
 
 DATE_ARG_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, 'Aug 2015', 'August 2015' or '30 Aug 2015'"
@@ -25,8 +24,8 @@ WORDED = re.compile(
 
 @lru_cache(maxsize=1)
 def month_numbers() -> dict[str, int]:
-    vocab = json.loads(resources.files("syriacli.data").joinpath("dates.json").read_text("utf-8"))
-    return {name.lower().rstrip("."): n for n, row in enumerate(vocab["months"], 1) for name in row}
+    months = vocab.load("dates.json")["months"]
+    return {name.lower().rstrip("."): n for n, row in enumerate(months, 1) for name in row}
 
 
 def parse_date_arg(value: str) -> tuple[str, str, str]:

@@ -15,15 +15,15 @@ pattern is tried only where its key is. Words that may precede the key ("early",
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
-VOCAB = json.loads(resources.files("syriacli.data").joinpath("dates.json").read_text("utf-8"))
+from .. import vocab
+
+VOCAB = vocab.load("dates.json")
 MONTHS = {name.lower(): n for n, row in enumerate(VOCAB["months"], 1) for name in row}
 ABBREVIATED_MONTHS = {a.lower() for row in VOCAB["months"] for a in row[1:]}
 RUSSIAN_MONTHS = {name: n for n, row in enumerate(VOCAB["russian_months"], 1) for name in row}

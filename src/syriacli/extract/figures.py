@@ -21,19 +21,18 @@ from __future__ import annotations
 
 __all__ = ["Figure", "find_figures", "metric_names", "metrics_for"]
 
-import json
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
 
+from .. import vocab
 from .claimants import Attributions, WordStart, fold, phrase_pattern
 from .metrics import metric_names, metrics_for  # noqa: F401  (re-exported: part of this module's API)
 from .sentences import Sentence, split_sentences
 
-DATA = json.loads(resources.files("syriacli.data").joinpath("metrics.json").read_text("utf-8"))
+DATA = vocab.load("metrics.json")
 
 
 @dataclass(frozen=True)

@@ -5,17 +5,17 @@ needs only the words of each metric, read from the same data file, data/metrics.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
+
+from .. import vocab
 
 QUERY_STOP = frozenset("of by in the and a an for to".split())
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return json.loads(resources.files("syriacli.data").joinpath("metrics.json").read_text("utf-8"))
+    return vocab.load("metrics.json")
 
 
 def _forms(word: str) -> set[str]:

@@ -34,9 +34,9 @@ import json
 import re
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 
+from syriacli import vocab
 from syriacli.errors import SyriacliError
 from syriacli.extract.persons import (
     CAPITAL_ONLY, CUE_WORDS, HONORIFICS, Found, MatchedText, first_roles, identity_of, surname_links,
@@ -210,7 +210,7 @@ def _build(entries: list[dict]) -> NameTable:
 
 @lru_cache(maxsize=1)
 def _default_entries() -> tuple[dict, ...]:
-    text = resources.files("syriacli").joinpath("data/names.json").read_text(encoding="utf-8")
+    text = vocab.text("names.json")
     return tuple(_read_entries("names.json", text))
 
 

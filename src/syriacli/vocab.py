@@ -1,0 +1,22 @@
+"""The vocabularies shipped as data files in ``syriacli/data/``.
+
+Read from beside this module: ``importlib.resources`` costs ~15 ms of imports (zipfile,
+tempfile) on every call of a command that needs one file.
+"""
+from __future__ import annotations
+
+import json
+import os
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def text(name: str) -> str:
+    """The text of the data file ``name`` (``"names.json"``)."""
+    with open(os.path.join(DATA, name), encoding="utf-8") as f:
+        return f.read()
+
+
+def load(name: str):
+    """The data file ``name`` as JSON."""
+    return json.loads(text(name))
