@@ -217,3 +217,10 @@ def test_listing_sql_values_print_as_the_stored_values_do(pairs):
         finally:
             sys.stdout = real
         assert out.getvalue() == reference(stored, ["value", "name"], fmt), fmt
+
+
+@given(st.one_of(st.floats(), st.integers(), st.booleans()))
+def test_plain_numbers_print_as_the_general_rule_prints_them(value):
+    """plain()'s shortcut for numbers: whole reals as integers, the rest as str() writes them."""
+    shown = int(value) if isinstance(value, float) and value.is_integer() else value
+    assert plain(value) == " ".join(str(shown).split())

@@ -307,21 +307,23 @@ def _ignore_sigint() -> None:
 
 def _merge_timeline(conn: sqlite3.Connection) -> None:
     """Merge every event into timeline entries, streaming: entries are written as they
-    are finished, and only the (entry, event) pairs are held until the end."""
+    are finished, and only each event's entry is held until the end."""
     from array import array
 
     from .timeline import decode_row, entry_of, groups
 
-    pairs, batch = array("q"), []
-    for entry_id, members in enumerate(groups(map(decode_row, store.event_rows(conn))), start=1):
-        batch.append(entry_of(entry_id, members))
-        for event in members:
-            pairs.extend((entry_id, event.id))
-        if len(batch) >= WRITE_BATCH * 10:
-            store.write_entries(conn, batch)
-            batch = []
+    last_event = conn.execute("select max(id) from events").fetchone()[0] or 0
+    entry_of_event, batch = array("q", bytes(8 * (last_event + 1))), []
+    with store.event_rows(conn) as rows:
+        for entry_id, members in enumerate(groups(map(decode_row, rows)), start=1):
+            batch.append(entry_of(entry_id, members))
+            for event in members:
+                entry_of_event[event.id] = entry_id
+            if len(batch) >= WRITE_BATCH * 10:
+                store.write_entries(conn, batch)
+                batch = []
     store.write_entries(conn, batch)
-    store.assign_entries(conn, pairs)
+    store.assign_entries(conn, entry_of_event)
 
 
 def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int]) -> None:

@@ -58,8 +58,10 @@ def plain(value) -> str:
         return ""
     if isinstance(value, str) and not NEEDS_FLATTENING.search(value):
         return value.strip() if value[:1].isspace() or value[-1:].isspace() else value
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if value.__class__ is float:        # the digits as they are: no space or mark to flatten
+        return str(int(value)) if value.is_integer() else str(value)
+    if value.__class__ is int:
+        return str(value)
     if isinstance(value, list):
         value = ", ".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value)
     elif isinstance(value, dict):

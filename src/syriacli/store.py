@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -349,11 +350,11 @@ def write_entries(conn: sqlite3.Connection, entries) -> None:
                      [(key, e["id"]) for e in entries for key in e["keys"]])
 
 
-def assign_entries(conn: sqlite3.Connection, pairs) -> None:
-    """Set events.entry from flat (entry, event, entry, event…) integers: a full build's
-    assignments, kept as an array rather than a million tuples."""
+def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:
+    """Set events.entry from an array indexed by event id (0: no entry): a full build's
+    assignments, written in id order, so each page of events is rewritten once."""
     conn.executemany("update events set entry = ? where id = ?",
-                     ((pairs[i], pairs[i + 1]) for i in range(0, len(pairs), 2)))
+                     ((entry, event) for event, entry in enumerate(entry_of_event) if entry))
 
 
 #: What merging needs of an event (``timeline.decode_row`` reads them in this order).
@@ -361,18 +362,30 @@ EVENT_COLUMNS = (
     "events.id, events.article, events.entry, events.date, events.precision, events.first_day,"
     " events.last_day, events.about, events.concepts, events.relative, events.summary"
 )
+#: The index a full build's merge reads every dated event from, dropped after it.
+MERGE_INDEX = "merge_order"
+DATED = "events.precision is not null and events.date is not null"
 
 
+@contextmanager
 def event_rows(conn: sqlite3.Connection):
     """Every dated event with what merging needs, by precision and date (the order
-    ``timeline.groups`` streams): the index is made first, so no sort is needed."""
-    by_date = index_name("events", ["precision", "first_day"])
-    conn.execute(f"create index if not exists {by_date} on events (precision, first_day)")
-    return conn.execute(
-        f"select {EVENT_COLUMNS} from events indexed by {by_date}"
-        " where events.precision is not null and events.date is not null"
-        " order by events.precision, events.first_day, events.id"
-    )
+    ``timeline.groups`` streams), read from an index that holds all of it.
+
+    Reading the wide rows (their quotes) in date order reads pages at random: at 100,000
+    articles that took 15 s, against 7 s to make this index and read it in order.
+    """
+    order = "precision, first_day, id"
+    columns = [c.split(".")[1] for c in EVENT_COLUMNS.split(", ")]
+    rest = ", ".join(c for c in columns if c not in order.split(", "))
+    conn.execute(f"create index {MERGE_INDEX} on events ({order}, {rest}) where {DATED}")
+    rows = conn.execute(f"select {EVENT_COLUMNS} from events indexed by {MERGE_INDEX}"
+                        f" where {DATED} order by {order}")
+    try:
+        yield rows
+    finally:
+        rows.close()
+        conn.execute(f"drop index {MERGE_INDEX}")
 
 
 def events_of(conn: sqlite3.Connection, articles) -> list[tuple]:
