@@ -44,12 +44,12 @@ def metrics_for(word: str) -> list[str]:
     wanted = [_forms(w) for w in re.findall(r"[\w-]+", str(word).lower()) if w not in QUERY_STOP]
     if not wanted:
         return []
-    words = metric_words()
     # A word that names metrics ("civilians") means those, not every metric that
-    # merely lists it as a synonym (refugees, displaced…).
-    named = [name for name in words
+    # merely lists it as a synonym (refugees, displaced…); only then are the synonyms
+    # and nouns of every metric needed (their forms take ~10 ms to make).
+    named = [name for name in metric_names()
              if all(forms & {f for w in name.split() for f in _forms(w)} for forms in wanted)]
-    return named or [name for name, vocab in words.items() if all(forms & vocab for forms in wanted)]
+    return named or [name for name, vocab in metric_words().items() if all(forms & vocab for forms in wanted)]
 
 
 def metric_names() -> list[str]:
