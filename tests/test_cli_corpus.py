@@ -109,6 +109,11 @@ def test_show(cli):
     assert "Russia will continue air strikes" in result.stdout and "media caption" not in result.stdout
 
 
+def test_show_json_gives_each_figure_as_data_without_its_listing_line(cli):
+    (article,) = json.loads(cli("show", "003_5c8489880ca76ab4", "--format", "json").stdout)
+    assert article["figures"] and all("quote" in f and "listing" not in f for f in article["figures"])
+
+
 @pytest.mark.parametrize("args, code, message", [
     (["show", "nope"], 1, "Error: no article 'nope'"),
     (["search", "x", "--from", "soon"], 2, "2015-08"),

@@ -15,6 +15,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Callable, Iterator
 
+from . import store
 from .errors import BadQuery
 from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, chunks, index_name
 
@@ -181,7 +182,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     result = dict(row)
     for table in ("dates", "figures", "mentions"):
         result[table] = [
-            dict(r) for r in conn.execute(
+            {k: v for k, v in zip(r.keys(), r) if k not in store.SPEED_COLUMNS} for r in conn.execute(
                 f"select * from {table} where article = :id order by start", {"id": article_id}
             )
         ]

@@ -36,6 +36,9 @@ FIGURES_ORDER = "metric, published desc, article, start"
 #: The order `articles` lists them in (undated last), which an index of these expressions has.
 ARTICLES_ORDER = "(published is null), published, id"
 
+#: Columns that repeat a row's other columns for a listing's speed (not data of their own).
+SPEED_COLUMNS = frozenset({"listing"})
+
 #: Where an extracted item stands in its article's clean text.
 PROVENANCE = {"start": int, "end": int, "sentence_start": int, "sentence_end": int}
 
