@@ -50,8 +50,9 @@ def test_a_full_build_stores_figures_in_listing_order(seed_db):
     assert conn.execute(f"select id from figures order by {FIGURES_ORDER}").fetchall() == by_id
 
 
-def test_the_first_page_of_articles_needs_no_sort(seed_db):
-    sql, params = queries.articles_sql(Filters(limit=10))
+@pytest.mark.parametrize("publisher", [None, "rt"])
+def test_the_first_page_of_articles_needs_no_sort(seed_db, publisher):
+    sql, params = queries.articles_sql(Filters(publisher=publisher, limit=10))
     conn = sqlite3.connect(seed_db)
     plan = [row[3] for row in conn.execute("explain query plan " + sql, params)]
     assert not [step for step in plan if "TEMP B-TREE" in step], plan
