@@ -224,3 +224,11 @@ def test_plain_numbers_print_as_the_general_rule_prints_them(value):
     """plain()'s shortcut for numbers: whole reals as integers, the rest as str() writes them."""
     shown = int(value) if isinstance(value, float) and value.is_integer() else value
     assert plain(value) == " ".join(str(shown).split())
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.none(), st.text(), st.floats(), st.integers(),
+                          st.sampled_from([" x ", "a  b", "a\tb", "a\nb", "\x02m\x03", "a\u00a0b", "é "])),
+                min_size=1, max_size=8))
+def test_tsv_line_is_each_value_as_plain_makes_it(values):
+    assert render.tsv_line(values) == "\t".join(plain(v) for v in values)

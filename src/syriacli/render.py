@@ -21,7 +21,7 @@ import os
 import re
 import sys
 from itertools import chain, islice
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from .queries import MARK_END, MARK_START
 
@@ -139,9 +139,12 @@ def write_tuples(rows: Iterable[tuple], columns: list[str], fmt: str) -> int:
     return count
 
 
-def tsv_line(values: Iterable) -> str:
-    """One row as its tsv line: each value as :func:`plain` makes it."""
-    return "\t".join(map(plain, values))
+def tsv_line(values: Sequence) -> str:
+    """One row as its tsv line: each value as :func:`plain` makes it, checked as
+    :func:`_tsv_chunk` checks a chunk (text is only stripped unless the line shows more
+    to do)."""
+    line = "\t".join([v.strip() if v.__class__ is str else plain(v) for v in values])
+    return line if _plain_as_is(line + "\n", 1, len(values)) else "\t".join(map(plain, values))
 
 
 def write_lines(lines: Iterable[tuple[str]], columns: list[str]) -> int:
@@ -179,8 +182,7 @@ def _tsv_chunk(chunk: list[tuple], columns: int) -> str:
     text = "\n".join(lines) + "\n"
     if _plain_as_is(text, len(lines), columns):
         return text
-    return "".join(line + "\n" if _plain_as_is(line + "\n", 1, columns) else "\t".join(map(plain, row)) + "\n"
-                   for line, row in zip(lines, chunk))
+    return "".join(tsv_line(row) + "\n" for row in chunk)
 
 
 #: In lines of stripped values, what shows that a value is not what :func:`plain` makes of it.
