@@ -116,15 +116,15 @@ def as_row(table: str, values: dict) -> tuple:
 
 def _rows(table: str, items, article: dict, text: str | None = None) -> list[tuple]:
     """Each item's fields in ``table``'s column order, with the ``article`` columns it
-    shares with its article, the quote of its sentence when ``text`` is given, and
-    booleans as integers."""
+    shares with its article and the quote of its sentence when ``text`` is given
+    (booleans stay booleans: SQLite stores them as the integers 1 and 0)."""
     columns, quote_at = _columns(table)
     shared = [(columns.index(column), value) for column, value in article.items()]
     if text is None:
         quote_at = None
     rows = []
     for item in items:
-        row = [int(v) if v.__class__ is bool else v for v in map(item.__dict__.get, columns)]
+        row = list(map(item.__dict__.get, columns))
         for at, value in shared:
             row[at] = value
         if quote_at is not None:
