@@ -20,7 +20,7 @@ def folder(tmp_path):
 
 
 def test_listing_takes_txt_files_and_says_why_others_are_not_taken(folder):
-    listed = {name: (size, mtime) for name, size, mtime in survey.list_folder(folder)}
+    listed = {name: (size, mtime_ns) for name, size, mtime_ns in survey.list_folder(folder)}
     assert len(listed) == 33 and "notes.md" not in listed
     assert listed["B.TXT"][0] == len("upper case\n")
     assert listed["sub.txt"] == (None, "not a regular file")

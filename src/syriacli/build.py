@@ -84,7 +84,7 @@ def load(source: SourceFile):
     if not text.strip():
         return None, "empty", None
     raw = RawArticle(source.id, source.file, text, source.manifest,
-                     hashlib.sha256(data).hexdigest(), source.size, source.mtime, source.key)
+                     hashlib.sha256(data).hexdigest(), source.size, source.mtime_ns / 1e9, source.key)
     return raw, None, (f"{source.file}: {note}" if note else None)
 
 
@@ -157,8 +157,8 @@ def _build_into(raw_dir, db_path, found: Survey, old, manifest, report, progress
     rewrite = not old or len(todo) + len(removed) > max(len(old) // 2, REWRITE_THRESHOLD)
     if rewrite:
         report.reused = 0
-        todo = todo + [source_file(os.fspath(raw_dir), name, size, mtime, manifest, old[i])
-                       for i, name, size, mtime in found.kept]
+        todo = todo + [source_file(os.fspath(raw_dir), name, size, mtime_ns, manifest, old[i])
+                       for i, name, size, mtime_ns in found.kept]
     todo.sort(key=lambda f: f.file)       # articles are written in file name order
     for source in todo:
         source.names_file = names_file
