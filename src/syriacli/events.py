@@ -92,14 +92,19 @@ def _concept_pattern() -> tuple[re.Pattern, dict[str, list[str]]]:
     return re.compile(rf"\b(?:{alternation})"), owners
 
 
+@lru_cache(maxsize=1)
+def _concept_rank() -> dict[str, int]:
+    return {name: rank for rank, name in enumerate(concept_table()[0])}
+
+
 def concepts_in(text: str) -> list[str]:
+    """The concepts named in ``text``, in the order of concepts.json."""
     pattern, owners = _concept_pattern()
     found: dict[str, None] = {}
     for match in pattern.finditer(text.lower()):
         for name in owners[match.group()]:
             found[name] = None
-    order = list(concept_table()[0])
-    return sorted(found, key=order.index)
+    return sorted(found, key=_concept_rank().__getitem__)
 
 
 def day_range(iso: str, precision: str) -> tuple[str, str]:
