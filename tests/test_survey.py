@@ -38,14 +38,14 @@ def test_a_listing_child_that_dies_is_listed_here(folder, monkeypatch):
 
 def test_survey_sorts_files_into_new_kept_and_removed(folder):
     files = survey.list_folder(folder)
-    first = survey.survey(folder, files, {}, {"old": "x"}, "", skipped := [], warnings := [])
+    first = survey.survey(folder, files, survey.ManifestRows(), {"old": "x"}, "", skipped := [], warnings := [])
     assert len(first.todo) == 31 and not first.kept and first.removed == {"old"}
     assert sorted(n for n, _ in skipped) == ["gone.txt", "sub.txt"] and not warnings
     stored = {f.id: f.key for f in first.todo}
     os.utime(folder / "a03.txt", (1, 1))
-    again = survey.survey(folder, survey.list_folder(folder), {}, stored, "", [], [])
+    again = survey.survey(folder, survey.list_folder(folder), survey.ManifestRows(), stored, "", [], [])
     assert [f.id for f in again.todo] == ["a03"] and len(again.kept) == 30 and not again.removed
-    other_names_file = survey.survey(folder, survey.list_folder(folder), {}, stored, "digest", [], [])
+    other_names_file = survey.survey(folder, survey.list_folder(folder), survey.ManifestRows(), stored, "digest", [], [])
     assert len(other_names_file.todo) == 31
 
 

@@ -362,10 +362,9 @@ def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:
 
 
 #: What merging needs of an event (``timeline.decode_row`` reads them in this order).
-EVENT_COLUMNS = (
-    "events.id, events.article, events.entry, events.date, events.precision, events.first_day,"
-    " events.last_day, events.about, events.concepts, events.relative, events.summary"
-)
+EVENT_FIELDS = ("id", "article", "entry", "date", "precision", "first_day", "last_day", "about",
+                "concepts", "relative", "summary")
+EVENT_COLUMNS = ", ".join(f"events.{c}" for c in EVENT_FIELDS)
 #: The index a full build's merge reads every dated event from, dropped after it.
 MERGE_INDEX = "merge_order"
 DATED = "events.precision is not null and events.date is not null"
@@ -380,8 +379,7 @@ def event_rows(conn: sqlite3.Connection):
     articles that took 15 s, against 7 s to make this index and read it in order.
     """
     order = "precision, first_day, id"
-    columns = [c.split(".")[1] for c in EVENT_COLUMNS.split(", ")]
-    rest = ", ".join(c for c in columns if c not in order.split(", "))
+    rest = ", ".join(c for c in EVENT_FIELDS if c not in order.split(", "))
     conn.execute(f"create index {MERGE_INDEX} on events ({order}, {rest}) where {DATED}")
     rows = conn.execute(f"select {EVENT_COLUMNS} from events indexed by {MERGE_INDEX}"
                         f" where {DATED} order by {order}")

@@ -46,30 +46,25 @@ class ManifestRows:
         self.lines: dict[int, str] = {}
         self.row_keys: dict[str, str] = {}
 
-    def __contains__(self, name: str) -> bool:
-        return name in self.values
-
-    def __len__(self) -> int:
-        return len(self.values)
-
     def get(self, name: str, default: dict | None = None) -> dict | None:
         values = self.values.get(name)
         return default if values is None else dict(zip(ROW_FIELDS, values))
 
 
-def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> ManifestRows | dict:
-    """Manifest rows by file name; every problem is a warning naming the row."""
+def read_manifest(raw_dir: Path, warn: Callable[[str], None]) -> ManifestRows:
+    """Manifest rows by file name (none without a readable manifest); every problem is a
+    warning naming the row."""
     path = raw_dir / MANIFEST
-    if not path.exists():
-        return {}
     rows = ManifestRows()
+    if not path.exists():
+        return rows
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.reader(handle)
             header = [c.strip() for c in next(reader, [])]
             if "file" not in header:
                 warn(f"{MANIFEST}: no 'file' column; manifest ignored")
-                return {}
+                return rows
             unknown = [c for c in header if c not in MANIFEST_COLUMNS]
             if unknown:
                 warn(f"{MANIFEST}: unknown columns ignored: {', '.join(unknown)}")
@@ -140,7 +135,7 @@ class Survey:
 
 
 #: A file of the listing: (name, size, mtime_ns), or (name, None, why it cannot be taken).
-Listed = tuple[str, int | None, float | str]
+Listed = tuple[str, int | None, int | str]
 #: A corpus file larger than this (~2,000 articles) is checked with the listing forked.
 FORK_LISTING_BYTES = 64 * 1024 * 1024
 
@@ -195,12 +190,12 @@ def _send_listing(raw_dir: Path, send) -> None:
         send.close()
 
 
-def survey(raw_dir: Path, files: list[Listed], manifest: dict[str, dict], old: dict[str, str],
+def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict[str, str],
            digest: str, skipped: list[tuple[str, str]], warnings: list[str]) -> Survey:
     """The listed ``files`` against the corpus (``old``: id -> stored source key): no
     sorting, no object for a file that has not changed."""
     todo, kept, seen = [], [], []
-    row_keys = getattr(manifest, "row_keys", {}).get
+    row_keys = manifest.row_keys.get
     stored = old.get
     folder = os.fspath(raw_dir)
     for name, size, mtime_ns in files:
@@ -215,13 +210,13 @@ def survey(raw_dir: Path, files: list[Listed], manifest: dict[str, dict], old: d
         else:
             todo.append(source_file(folder, name, size, mtime_ns, manifest, key))
     present = {*seen, *(name for name, _ in skipped)}
-    for line, name in getattr(manifest, "lines", {}).items():
+    for line, name in manifest.lines.items():
         if name not in present:
             warnings.append(f"{MANIFEST} row {line}: {name} is not in {raw_dir}")
     return Survey(todo, kept, set(old).difference(name[:-4] for name in seen))
 
 
-def source_file(folder: str, name: str, size: int, mtime_ns: int, manifest: dict[str, dict],
+def source_file(folder: str, name: str, size: int, mtime_ns: int, manifest: ManifestRows,
                 key: str) -> SourceFile:
     """The :class:`SourceFile` of a listed file, with its manifest row and source key."""
     return SourceFile(name[:-4], name, os.path.join(folder, name), size, mtime_ns, manifest.get(name, {}), key)

@@ -28,6 +28,7 @@ from itertools import groupby
 from typing import Iterable, Iterator, NamedTuple
 
 from .events import concept_table
+from .store import EVENT_FIELDS
 
 #: How far apart two dates of the same precision may be and still be one happening.
 CONFLICT_WINDOW = {"day": 3, "month": 1, "year": 0}
@@ -312,11 +313,6 @@ def decode_group(row) -> Happening:
     width = len(EVENT_FIELDS)
     count, articles, group = row[width], row[width + 1], tuple(row[width + 2:])
     return decode_row(row[:width])._replace(count=count, articles=tuple(json.loads(articles)), group=group)
-
-
-#: The database columns decode_row reads, in order (``store.EVENT_COLUMNS``).
-EVENT_FIELDS = ("id", "article", "entry", "date", "precision", "first_day", "last_day", "about",
-                "concepts", "relative", "summary")
 
 
 def decode_row(row) -> Happening:

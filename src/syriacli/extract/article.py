@@ -133,8 +133,14 @@ def _rows(table: str, items, article: dict, text: str | None = None) -> list[tup
     return rows
 
 
+@lru_cache(maxsize=1)
+def _listing_places() -> tuple[int, list[int]]:
+    """Where a figure row's ``listing`` goes, and where the values it lists are."""
+    columns = _columns("figures")[0]
+    return columns.index("listing"), [columns.index(c) for c in FIGURE_COLUMNS]
+
+
 def _listed(rows: list[tuple]) -> list[tuple]:
     """Figure rows with their ``listing``: the line `figures --format tsv` prints."""
-    columns = _columns("figures")[0]
-    at, picks = columns.index("listing"), [columns.index(c) for c in FIGURE_COLUMNS]
+    at, picks = _listing_places()
     return [(*row[:at], tsv_line([row[i] for i in picks]), *row[at + 1:]) for row in rows]
