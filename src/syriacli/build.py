@@ -14,12 +14,14 @@ import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
 from . import store
 from .errors import BuildError
-from .survey import EXTRACTOR_VERSION, SourceFile, Survey, read_manifest, source_file, start_listing, survey
+from .survey import (EXTRACTOR_VERSION, ManifestRows, ManifestState, SourceFile, Survey, read_manifest,
+                     source_file, start_listing, survey)
 
 #: Larger than any news article: a file this big is a mistake, not an article.
 MAX_BYTES = 10 * 1024 * 1024
@@ -121,13 +123,26 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
         names_file, digest = _names_file(names, db_path)
         listing = start_listing(raw_dir, 0 if full or not db_path.exists() else db_path.stat().st_size)
         try:
-            manifest = read_manifest(raw_dir, report.warnings.append)
             old = {} if full else store.article_fingerprints(db_path)
+            known = ManifestState.from_json(store.read_meta(db_path, "manifest")) if old else None
+            told: list[str] = []
+            manifest = read_manifest(raw_dir, told.append, known)
         finally:
             files = listing()                # collected even when reading failed
-        found = survey(raw_dir, files, manifest, old, digest, report.skipped, report.warnings)
+        skipped: list[tuple[str, str]] = []
+        found = survey(raw_dir, files, manifest, old, digest, skipped, told)
+        if found is None:                    # the appended rows cannot tell: read it whole
+            told, skipped = [], []
+            manifest = read_manifest(raw_dir, told.append)
+            found = survey(raw_dir, files, manifest, old, digest, skipped, told)
+        report.warnings += told
+        report.skipped += skipped
         if not found.todo and not found.kept and not report.skipped:
             raise BuildError(f"raw folder {raw_dir} has no .txt files")
+        if manifest.appended_only and _rewrites(found, old):
+            manifest = read_manifest(raw_dir, lambda _: None)     # kept files need their rows
+        if told:
+            manifest.state = None
         _build_into(raw_dir, db_path, found, old, manifest, report, progress, names_file)
     return report
 
@@ -148,13 +163,14 @@ def _names_file(names: Path | None, db_path: Path) -> tuple[str | None, str]:
 def _build_into(raw_dir, db_path, found: Survey, old, manifest, report, progress, names_file) -> None:
     todo, removed = found.todo, found.removed
     report.reused, report.removed = len(found.kept), len(removed)
+    meta = partial(_meta, raw_dir, names_file, manifest, report)
     if not todo and not removed and old:
         report.unchanged, report.taken = True, len(found.kept)
+        if meta()["manifest"] != store.read_meta(db_path, "manifest"):
+            store.write_meta(db_path, manifest=meta()["manifest"])  # rewritten, not changed
         os.utime(db_path)  # checked now: later queries need not look at the raw folder again
         return
-    # Nothing to keep, or most of it changed (a new extractor): a fresh file is faster
-    # than rewriting most of the corpus in place, row by row with its indexes live.
-    rewrite = not old or len(todo) + len(removed) > max(len(old) // 2, REWRITE_THRESHOLD)
+    rewrite = _rewrites(found, old)
     if rewrite:
         report.reused = 0
         todo = todo + [source_file(os.fspath(raw_dir), name, size, mtime_ns, manifest, old[i])
@@ -163,14 +179,28 @@ def _build_into(raw_dir, db_path, found: Survey, old, manifest, report, progress
     for source in todo:
         source.names_file = names_file
     if rewrite:
-        _write_beside(raw_dir, db_path, todo, report, progress, names_file)
+        _write_beside(db_path, todo, report, progress, names_file, meta)
     else:
-        _update_in_place(raw_dir, db_path, todo, removed | {s.id for s in todo if s.id in old},
-                         report, progress, names_file)
+        _update_in_place(db_path, todo, removed | {s.id for s in todo if s.id in old},
+                         report, progress, names_file, meta)
     report.taken = report.extracted + report.reused
 
 
-def _write_beside(raw_dir, db_path, todo, report, progress, names_file) -> None:
+def _rewrites(found: Survey, old: dict) -> bool:
+    """Nothing to keep, or most of it changed (a new extractor): a fresh file is faster
+    than rewriting most of the corpus in place, row by row with its indexes live."""
+    return not old or len(found.todo) + len(found.removed) > max(len(old) // 2, REWRITE_THRESHOLD)
+
+
+def _meta(raw_dir: Path, names_file: str | None, manifest: ManifestRows, report: BuildReport) -> dict:
+    """What the corpus remembers of its build. Its manifest only when every row and file
+    was taken: a warning or a skipped file must show again in the next build."""
+    state = None if report.skipped else manifest.state
+    return dict(raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION, names_file=names_file or "",
+                manifest=state.to_json() if state else "")
+
+
+def _write_beside(db_path, todo, report, progress, names_file, meta) -> None:
     """A full build: a new file beside the corpus, swapped in when complete."""
     tmp = store.tmp_path_for(db_path)
     try:
@@ -182,8 +212,7 @@ def _write_beside(raw_dir, db_path, todo, report, progress, names_file) -> None:
             _merge_timeline(db.conn)
             store.write_name_table(db.conn, _variant_table(names_file))
             store.finish_schema(db)
-            store.set_meta(db.conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION,
-                           names_file=names_file or "")
+            store.set_meta(db.conn, **meta())
         db.conn.close()
         os.replace(tmp, db_path)
     finally:
@@ -191,7 +220,7 @@ def _write_beside(raw_dir, db_path, todo, report, progress, names_file) -> None:
             tmp.unlink()
 
 
-def _update_in_place(raw_dir, db_path, todo, stale, report, progress, names_file) -> None:
+def _update_in_place(db_path, todo, stale, report, progress, names_file, meta) -> None:
     """An incremental build: one SQLite transaction on the corpus itself.
 
     Copying a large corpus to swap it would cost more than the update; SQLite's own
@@ -208,8 +237,7 @@ def _update_in_place(raw_dir, db_path, todo, stale, report, progress, names_file
         added = _write_all(conn, todo, report, progress)
         _update_timeline(conn, added, losing)
         store.write_name_table(conn, _variant_table(names_file))
-        store.set_meta(conn, raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION,
-                       names_file=names_file or "")
+        store.set_meta(conn, **meta())
         conn.execute("commit")
     except BaseException:
         conn.execute("rollback")

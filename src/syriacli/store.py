@@ -202,6 +202,16 @@ def set_meta(conn: sqlite3.Connection, **values: str) -> None:
     )
 
 
+def write_meta(path: Path, **values: str) -> None:
+    """Set values of a corpus file's ``meta`` table, in a transaction of their own."""
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            set_meta(conn, **values)
+    finally:
+        conn.close()
+
+
 def get_meta(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("select key, value from meta"))
 
