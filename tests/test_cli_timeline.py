@@ -104,6 +104,20 @@ def test_incremental_merge_matches_a_full_build(tmp_path, cli):
         got = json.loads(cli("timeline", "--format", "json", db=db).stdout)
         return sorted(json.dumps(e, sort_keys=True) for e in got)
     assert canonical(db) == canonical(full_db)
+    assert sorted(cli("timeline", "--format", "tsv", db=db).stdout.splitlines()) == \
+        sorted(cli("timeline", "--format", "tsv", db=full_db).stdout.splitlines())
+    assert_listings_current(db)
+
+
+def assert_listings_current(db):
+    """Every entry's stored tsv line is the line its rows make now."""
+    from syriacli import queries, store
+
+    with store.open_corpus(db) as conn:
+        ids = [row[0] for row in conn.execute("select id from entries order by id")]
+        stored = dict((i, line) for i, line in conn.execute("select id, listing from entries"))
+        made = {i: line for batch in queries.entry_listings(conn, ids) for line, i in batch}
+    assert ids and stored == made
 
 
 def test_an_update_joins_and_splits_entries_as_a_full_build_does(make_raw, build, cli, tmp_path):
@@ -123,9 +137,27 @@ def test_an_update_joins_and_splits_entries_as_a_full_build_does(make_raw, build
     build(raw, db)                                 # an unnamed mention joins both
     full, _ = build(raw, tmp_path / "full.db")
     assert entries(db) == entries(tmp_path / "full.db") == [["a", "b", "c"]]
+    assert_listings_current(db)
     (raw / "c.txt").unlink()
     build(raw, db)                                 # and without it they part again
     assert entries(db) == [["a"], ["b"]]
+    assert_listings_current(db)
+
+
+def test_the_tsv_lines_follow_a_manifest_change(make_raw, build, cli):
+    text = "Pullout\n\nThe withdrawal of Russian forces from Syria began on 14 March 2016.\n"
+    raw = make_raw({"a.txt": text, "b.txt": text}, "file,publisher,published\na.txt,RT,2016-03-20\nb.txt,AP,2016-03-21\n")
+    _, db = build(raw)
+
+    def march_14(db):
+        return [line.split("\t")[3:5] for line in cli("timeline", "--format", "tsv", db=db).stdout.splitlines()[1:]
+                if line.startswith("2016-03-14")]
+    assert march_14(db) == [["RT, AP", "a, b"]]
+    (raw / "manifest.csv").write_text("file,publisher,published\na.txt,TASS,2016-03-22\nb.txt,AP,2016-03-21\n")
+    result, _ = build(raw, db)
+    assert "1 extracted" in result.stderr
+    assert march_14(db) == [["AP, TASS", "b, a"]]
+    assert_listings_current(db)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

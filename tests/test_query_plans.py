@@ -18,6 +18,7 @@ CASES = {
     "timeline about and publisher": lambda: (*queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31", about="palmyra", publisher="RT"), None, "Palmyra"), {}),
     "timeline one month of a publisher": lambda: (*queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31", publisher="RT"), None), {}),
     "timeline of a publisher": lambda: (*queries.timeline_sql(Filters(publisher="RT"), None), {}),
+    "timeline lines of one month": lambda: (*queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31"), None, select="entries.listing"), {}),
     "figures metric": lambda: (*queries.figures_sql(["sorties"], Filters(), None), {}),
     "figures metric and publisher": lambda: (*queries.figures_sql(["sorties"], Filters(publisher="RT"), None), {}),
 }

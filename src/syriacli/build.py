@@ -212,6 +212,7 @@ def _write_beside(db_path, todo, report, progress, names_file, meta) -> None:
             _merge_timeline(db.conn)
             store.write_name_table(db.conn, _variant_table(names_file))
             store.finish_schema(db)
+            _write_listings(db.conn, [row[0] for row in db.conn.execute("select id from entries order by id")])
             store.set_meta(db.conn, **meta())
         db.conn.close()
         os.replace(tmp, db_path)
@@ -383,6 +384,15 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
     for entry, first_id in changed:
         if first_id in groups:
             store.move_group(conn, entry, groups[first_id])
+    _write_listings(conn, [e["id"] for e in entries])
+
+
+def _write_listings(conn: sqlite3.Connection, ids: list[int]) -> None:
+    """Write the tsv lines of these entries, once their events are in place."""
+    from .queries import entry_listings
+
+    for lines in entry_listings(conn, ids):
+        store.set_listings(conn, lines)
 
 
 class _lock:

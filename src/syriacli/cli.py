@@ -221,6 +221,8 @@ def timeline(
 
             render.write_rows(queries.timeline(*args), queries.TIMELINE_COLUMNS, fmt,
                               table=lambda entries: timeline_view(entries, quotes))
+        elif fmt == "tsv":
+            render.write_lines(queries.timeline_lines(*args), queries.FLAT_TIMELINE_COLUMNS)
         else:
             flat = fmt in render.TEXT_FORMATS
             render.write_tuples(queries.timeline_rows(*args, flat=render.list_text(fmt) if flat else None),

@@ -189,7 +189,12 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     return result
 
 
-def timeline_sql(filters: Filters, match: str | None, about_name: str | None = None) -> tuple[str, dict]:
+#: An entry's columns as every format but tsv reads them (tsv reads its ``listing``).
+ENTRY_SELECT = ", ".join(f"entries.{c}" for c in store.TABLES["entries"]["columns"] if c not in store.SPEED_COLUMNS)
+
+
+def timeline_sql(filters: Filters, match: str | None, about_name: str | None = None,
+                 select: str = ENTRY_SELECT) -> tuple[str, dict]:
     where, params = [], {}
     if filters.date_from:
         # An entry covers one day, month or year (events.day_range), never two calendar
@@ -224,7 +229,7 @@ def timeline_sql(filters: Filters, match: str | None, about_name: str | None = N
             inner_params.update(about_params)
         where.append(f"entries.id in (select events.entry from events where {' and '.join(inner)})")
         params.update(inner_params)
-    sql = "select * from entries" + (f" where {' and '.join(where)}" if where else "")
+    sql = f"select {select} from entries" + (f" where {' and '.join(where)}" if where else "")
     sql += " order by entries.first_day, entries.precision = 'year', entries.precision = 'month', entries.id"
     if filters.limit:
         sql += " limit :limit"
@@ -246,24 +251,57 @@ def timeline(conn: sqlite3.Connection, filters: Filters, match: str | None = Non
 def timeline_rows(conn: sqlite3.Connection, filters: Filters, match: str | None = None,
                   about_name: str | None = None, flat: Callable[[list], str] | None = None) -> Iterator[tuple]:
     """Entries as tuples in the order of :data:`TIMELINE_COLUMNS`, or with ``flat`` (how
-    a list prints as text) of :data:`FLAT_TIMELINE_COLUMNS`: one line each, with the
-    publishers and articles of its mentions and its conflict as text (its mentions'
-    sentences are not read)."""
+    a list prints as text) of :data:`FLAT_TIMELINE_COLUMNS` (see :func:`flat_entry`)."""
     if flat is None:
         for e in timeline(conn, filters, match, about_name):
             yield e["date"], e["precision"], e["summary"], e["about"], e["conflict"], e["mentions"]
         return
-    about_text: dict[str | None, str] = {}       # entries share a few lists of names
+    about_text: dict[str | None, str] = {}
     for entry, sources in _entries(conn, filters, match, about_name, _sources_of):
-        about, conflict = entry["about"], entry["conflict"]
-        if about not in about_text:
-            about_text[about] = flat(json.loads(about or "[]"))
-        if conflict:
-            conflict = "; ".join(f"{c['date']}: {', '.join(c['articles'])}" for c in json.loads(conflict))
-        yield (entry["date"], entry["precision"], entry["summary"],
-               flat(list(dict.fromkeys([publisher or "?" for _, publisher in sources]))),
-               flat(list(dict.fromkeys([article for article, _ in sources]))),
-               about_text[about], conflict or "")
+        yield flat_entry(entry, sources, flat, about_text)
+
+
+def flat_entry(entry, sources: list[tuple], flat: Callable[[list], str], about_text: dict) -> tuple:
+    """An entry row as one line's values (:data:`FLAT_TIMELINE_COLUMNS`): the publishers
+    and articles of its mentions (``sources``, from :func:`_sources_of`) and its conflict
+    as text, its mentions' sentences left out. ``about_text`` caches the few lists of
+    names entries share."""
+    about, conflict = entry["about"], entry["conflict"]
+    if about not in about_text:
+        about_text[about] = flat(json.loads(about or "[]"))
+    if conflict:
+        conflict = "; ".join(f"{c['date']}: {', '.join(c['articles'])}" for c in json.loads(conflict))
+    return (entry["date"], entry["precision"], entry["summary"],
+            flat(list(dict.fromkeys([publisher or "?" for _, publisher in sources]))),
+            flat(list(dict.fromkeys([article for article, _ in sources]))),
+            about_text[about], conflict or "")
+
+
+def timeline_lines(conn: sqlite3.Connection, filters: Filters, match: str | None = None,
+                   about_name: str | None = None) -> sqlite3.Cursor:
+    """Entries as 1-tuples of their tsv line, made when they were written (:func:`entry_listings`)."""
+    sql, params = timeline_sql(filters, match, about_name, select="entries.listing")
+    try:
+        return _tuples(conn, sql, params)
+    except sqlite3.OperationalError as exc:
+        raise BadQuery(f"{exc} in --match {match!r}: put words in double quotes") from None
+
+
+def entry_listings(conn: sqlite3.Connection, ids: list[int]) -> Iterator[list[tuple[str, int]]]:
+    """(tsv line, id) of these entries, a batch at a time: each line as `timeline
+    --format tsv` prints the entry from its rows (:func:`flat_entry`)."""
+    from .render import tsv_lines
+
+    about_text: dict[str | None, str] = {}
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    for chunk in chunks(ids):
+        entries = cursor.execute(f"select {ENTRY_SELECT} from entries where id in ({', '.join('?' * len(chunk))})",
+                                 chunk).fetchall()
+        sources = _sources_of(conn, chunk)
+        lines = tsv_lines([flat_entry(e, sources.get(e["id"], []), ", ".join, about_text) for e in entries],
+                          len(FLAT_TIMELINE_COLUMNS))
+        yield list(zip(lines, [e["id"] for e in entries]))
 
 
 def _entries(conn: sqlite3.Connection, filters: Filters, match: str | None,

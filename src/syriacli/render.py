@@ -147,6 +147,11 @@ def tsv_line(values: Sequence) -> str:
     return line if _plain_as_is(line + "\n", 1, len(values)) else "\t".join(map(plain, values))
 
 
+def tsv_lines(rows: list[tuple], columns: int) -> list[str]:
+    """Each row's tsv line, as :func:`_tsv_chunk` makes them (no line holds a line break)."""
+    return _tsv_chunk(rows, columns)[:-1].split("\n") if rows else []
+
+
 def write_lines(lines: Iterable[tuple[str]], columns: list[str]) -> int:
     """Write tsv lines made in advance by :func:`tsv_line` (1-tuples, as a cursor gives
     them) under the header of ``columns``; returns how many were written."""

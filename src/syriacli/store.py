@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -67,6 +67,10 @@ TABLES = {
         "columns": {
             "id": int, "date": str, "precision": str, "first_day": str, "last_day": str,
             "summary": str, "about": str, "conflict": str, "sources": int,
+            # Its line in `timeline --format tsv` (queries.entry_listings), made when
+            # it is written: a month of 7,000 entries then reads one value a row
+            # instead of its row, its sources' rows and their formatting.
+            "listing": str,
         },
         "pk": "id",
     },
@@ -362,6 +366,11 @@ def write_entries(conn: sqlite3.Connection, entries) -> None:
     )
     conn.executemany("insert into entry_keys (key, entry) values (?, ?)",
                      [(key, e["id"]) for e in entries for key in e["keys"]])
+
+
+def set_listings(conn: sqlite3.Connection, lines) -> None:
+    """Set entries' ``listing`` from (line, entry id) pairs."""
+    conn.executemany("update entries set listing = ? where id = ?", lines)
 
 
 def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:
