@@ -110,14 +110,14 @@ def test_incremental_merge_matches_a_full_build(tmp_path, cli):
 
 
 def assert_listings_current(db):
-    """Every entry's stored tsv line is the line its rows make now."""
+    """Every entry's stored tsv line is the line its rows make now, or not yet made."""
     from syriacli import queries, store
 
     with store.open_corpus(db) as conn:
         ids = [row[0] for row in conn.execute("select id from entries order by id")]
-        stored = dict((i, line) for i, line in conn.execute("select id, listing from entries"))
+        stored = dict((i, line) for i, line in conn.execute("select id, listing from entries where listing is not null"))
         made = {i: line for batch in queries.entry_listings(conn, ids) for line, i in batch}
-    assert ids and stored == made
+    assert ids and stored == {i: made[i] for i in stored}
 
 
 def test_an_update_joins_and_splits_entries_as_a_full_build_does(make_raw, build, cli, tmp_path):

@@ -27,12 +27,15 @@ def test_listing_takes_txt_files_and_says_why_others_are_not_taken(folder):
     assert listed["gone.txt"][0] is None and listed["gone.txt"][1].startswith("cannot be read")
 
 
-def test_a_forked_listing_is_the_same_listing(folder):
-    assert sorted(survey.start_listing(folder, survey.FORK_LISTING_BYTES)()) == sorted(survey.list_folder(folder))
+@pytest.mark.parametrize("chunk", [1, 3, 2000])
+def test_a_shared_listing_is_the_same_listing(folder, monkeypatch, chunk):
+    monkeypatch.setattr(survey, "STAT_CHUNK", chunk)
+    shared = survey.start_listing(folder, survey.FORK_LISTING_BYTES)()
+    assert len(shared) == 33 and sorted(shared) == sorted(survey.list_folder(folder))
 
 
 def test_a_listing_child_that_dies_is_listed_here(folder, monkeypatch):
-    monkeypatch.setattr(survey, "_send_listing", lambda raw, send: os._exit(3))
+    monkeypatch.setattr(survey, "_send_listing", lambda *args: os._exit(3))
     assert sorted(survey.start_listing(folder, survey.FORK_LISTING_BYTES)()) == sorted(survey.list_folder(folder))
 
 

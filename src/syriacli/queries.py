@@ -278,13 +278,19 @@ def flat_entry(entry, sources: list[tuple], flat: Callable[[list], str], about_t
 
 
 def timeline_lines(conn: sqlite3.Connection, filters: Filters, match: str | None = None,
-                   about_name: str | None = None) -> sqlite3.Cursor:
-    """Entries as 1-tuples of their tsv line, made when they were written (:func:`entry_listings`)."""
-    sql, params = timeline_sql(filters, match, about_name, select="entries.listing")
+                   about_name: str | None = None) -> Iterator[tuple[str]]:
+    """Entries as 1-tuples of their tsv line, made by the full build that wrote them
+    (:func:`entry_listings`), or here for an entry an update re-merged since."""
+    sql, params = timeline_sql(filters, match, about_name, select="entries.listing, entries.id")
     try:
-        return _tuples(conn, sql, params)
+        rows = _tuples(conn, sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         raise BadQuery(f"{exc} in --match {match!r}: put words in double quotes") from None
+    missing = [entry for line, entry in rows if line is None]
+    if missing:
+        made = {entry: line for lines in entry_listings(conn, missing) for line, entry in lines}
+        rows = [(line if line is not None else made[entry], entry) for line, entry in rows]
+    return rows
 
 
 def entry_listings(conn: sqlite3.Connection, ids: list[int]) -> Iterator[list[tuple[str, int]]]:

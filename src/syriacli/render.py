@@ -152,14 +152,15 @@ def tsv_lines(rows: list[tuple], columns: int) -> list[str]:
     return _tsv_chunk(rows, columns)[:-1].split("\n") if rows else []
 
 
-def write_lines(lines: Iterable[tuple[str]], columns: list[str]) -> int:
-    """Write tsv lines made in advance by :func:`tsv_line` (1-tuples, as a cursor gives
-    them) under the header of ``columns``; returns how many were written."""
+def write_lines(lines: Iterable[tuple], columns: list[str]) -> int:
+    """Write tsv lines made in advance by :func:`tsv_line` (each the first value of a
+    tuple, as a cursor gives them) under the header of ``columns``; returns how many
+    were written."""
     out = sys.stdout
     out.write("\t".join(columns) + "\n")
     count = 0
     for chunk in _chunks(lines):
-        out.write("\n".join([line for line, in chunk]) + "\n")
+        out.write("\n".join([row[0] for row in chunk]) + "\n")
         out.flush()
         count += len(chunk)
     return count
