@@ -203,3 +203,15 @@ def test_about_finds_the_entries_with_an_event_naming_it(seed_db, first, days, n
         if name in json_.loads(row["about"] or "[]") and (publisher is None or (row["publisher"] or "").lower() == publisher.lower())
     })
     assert found == expected
+
+
+def test_a_full_build_makes_every_line_as_a_reader_would(seed_db):
+    """The merge makes each entry's line from the events it merged; a reader makes an
+    updated entry's from its rows. Both must print the same."""
+    from syriacli import store
+
+    with store.open_corpus(seed_db) as conn:
+        assert conn.execute("select count(*) from entries where listing is null").fetchone()[0] == 0
+        assert conn.execute("select count(*) from entries where conflict is not null").fetchone()[0] > 0
+        assert conn.execute("select count(*) from entries where sources > 1").fetchone()[0] > 0
+    assert_listings_current(seed_db)
