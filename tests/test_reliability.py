@@ -301,13 +301,6 @@ def test_events_fts_follows_text_not_entry_changes(seed_db):
     assert "update of summary, quote" in sql.lower()
 
 
-def test_full_text_indexes_merge_as_usual_after_a_full_build(seed_db):
-    """A full build fills them without merging; updates then merge as FTS5 does by default."""
-    conn = sqlite3.connect(seed_db)
-    for fts in ("articles_fts", "events_fts"):
-        assert conn.execute(f"select v from {fts}_config where k = 'automerge'").fetchone() == (4,)
-
-
 def test_an_upper_case_extension_is_an_article_its_manifest_row_names(make_raw, build, cli):
     raw = make_raw({"a.txt": GOOD, "B.TXT": GOOD}, "file,publisher\nB.TXT,AP\n")
     result, db = build(raw)

@@ -141,19 +141,10 @@ def index_name(table: str, columns: list[str]) -> str:
     return f"idx_{table}_{'_'.join(c.split()[0] for c in columns)}"
 
 
-#: The full-text indexes: table -> its indexed columns.
-FULL_TEXT = {"articles": ["title", "text", "names"], "events": ["summary", "quote"]}
-
-
 def create_schema(db) -> None:
     """Create the tables of an empty sqlite-utils Database; :func:`finish_schema` adds the rest."""
     for name, spec in TABLES.items():
         db[name].create(spec["columns"], pk=spec["pk"])
-    for name, columns in FULL_TEXT.items():
-        # Empty until finish_schema fills it, which then merges its segments only when
-        # they pile up (FTS5 'automerge' 0): filling takes a third less at 100,000 articles.
-        db[name].enable_fts(columns, tokenize=TOKENIZE)
-        db.execute(f"insert into {name}_fts({name}_fts, rank) values ('automerge', 0)")
     db["meta"].create({"key": str, "value": str}, pk="key")
     set_meta(db.conn, schema_version=str(SCHEMA_VERSION))
     db.conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
@@ -192,33 +183,21 @@ def finish_schema(db) -> None:
     # listing order, it also gives a publisher's first page without sorting all its articles.
     db.execute(f"create index idx_articles_listing on articles ({ARTICLES_ORDER})")
     db.execute(f"create index idx_articles_publisher_listing on articles (publisher collate nocase, {ARTICLES_ORDER})")
-    for name, columns in FULL_TEXT.items():
-        db[name].populate_fts(columns)
-        db.execute(f"insert into {name}_fts({name}_fts, rank) values ('automerge', 4)")   # FTS5's default
-        _full_text_triggers(db, name, columns)
+    db["articles"].enable_fts(["title", "text", "names"], tokenize=TOKENIZE, create_triggers=True)
+    db["events"].enable_fts(["summary", "quote"], tokenize=TOKENIZE, create_triggers=True)
+    # sqlite-utils' update trigger re-indexes an event whenever any column changes;
+    # merging rewrites events.entry for thousands of events, so index only text changes.
+    db.executescript("""
+        drop trigger events_au;
+        create trigger events_au after update of summary, quote on events begin
+          insert into events_fts (events_fts, rowid, summary, quote)
+            values ('delete', old.rowid, old.summary, old.quote);
+          insert into events_fts (rowid, summary, quote) values (new.rowid, new.summary, new.quote);
+        end;
+    """)
     db.execute(
         "insert into articles_fts(articles_fts, rank) values ('rank', :rank)", {"rank": RANK}
     )
-
-
-def _full_text_triggers(db, table: str, columns: list[str]) -> None:
-    """Triggers keeping a full-text index current as an update changes its table. An
-    update re-indexes a row only when an indexed column changes: merging rewrites
-    events.entry for thousands of events."""
-    cols = ", ".join(columns)
-    old, new = (", ".join(f"{row}.{c}" for c in columns) for row in ("old", "new"))
-    db.executescript(f"""
-        create trigger {table}_ai after insert on {table} begin
-          insert into {table}_fts (rowid, {cols}) values (new.rowid, {new});
-        end;
-        create trigger {table}_ad after delete on {table} begin
-          insert into {table}_fts ({table}_fts, rowid, {cols}) values ('delete', old.rowid, {old});
-        end;
-        create trigger {table}_au after update of {cols} on {table} begin
-          insert into {table}_fts ({table}_fts, rowid, {cols}) values ('delete', old.rowid, {old});
-          insert into {table}_fts (rowid, {cols}) values (new.rowid, {new});
-        end;
-    """)
 
 
 def set_meta(conn: sqlite3.Connection, **values: str) -> None:
