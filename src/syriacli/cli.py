@@ -79,12 +79,11 @@ AboutOpt = Annotated[Optional[str], typer.Option("--about", help="Only what name
 
 
 def _err(message: str, code: int = 1):
-    render.console(stderr=True).print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
+    render.say(f"Error: {message}")
     raise typer.Exit(code)
 
 
-def _say(message: str) -> None:
-    render.console(stderr=True).print(message, markup=False, highlight=False, soft_wrap=True)
+_say = render.say
 
 
 def _open(db: Optional[Path]):

@@ -46,9 +46,8 @@ def date_label(iso: str | None, precision: str | None) -> str:
 
 def _cut(rows: list, what: str) -> list:
     if len(rows) > MAX_TABLE_ROWS:
-        render.console(stderr=True).print(
-            f"showing the first {MAX_TABLE_ROWS} of {len(rows)} {what}; narrow with --from/--to, "
-            "or pipe with --format tsv for all", markup=False)
+        render.say(f"showing the first {MAX_TABLE_ROWS} of {len(rows)} {what}; narrow with --from/--to, "
+                   "or pipe with --format tsv for all")
         return rows[:MAX_TABLE_ROWS]
     return rows
 
@@ -321,14 +320,12 @@ def build_progress():
 
 
 def build_summary(report) -> None:
-    err = render.console(stderr=True)
     for warning in report.warnings:
-        err.print(f"warning: {warning}", markup=False)
+        render.say(f"warning: {warning}")
     for name, reason in report.skipped:
-        err.print(f"skipped {name}: {reason}", markup=False)
+        render.say(f"skipped {name}: {reason}")
     if report.unchanged:
-        err.print(f"{report.path}: up to date, {report.taken} articles", markup=False)
+        render.say(f"{report.path}: up to date, {report.taken} articles")
         return
-    err.print(f"built {report.path}: {report.taken} articles ({report.extracted} extracted, "
-              f"{report.reused} unchanged, {report.removed} removed), {len(report.skipped)} skipped",
-              markup=False)
+    render.say(f"built {report.path}: {report.taken} articles ({report.extracted} extracted, "
+               f"{report.reused} unchanged, {report.removed} removed), {len(report.skipped)} skipped")
