@@ -312,3 +312,12 @@ def test_an_upper_case_extension_is_an_article_its_manifest_row_names(make_raw, 
     result, db = build(raw)
     assert "B.TXT is not in" in result.stderr
     assert [r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)] == ["a"]
+
+
+def test_a_file_name_is_printed_as_it_is(make_raw, build):
+    """Messages print names literally: no markup, no emoji codes (Rich would print
+    ':smile:' as an emoji)."""
+    raw = make_raw({"ok.txt": GOOD, "a:smile:[b].txt": ""})
+    result, _ = build(raw)
+    assert result.exit_code == 0
+    assert "skipped a:smile:[b].txt: empty" in result.stderr
