@@ -67,9 +67,10 @@ TABLES = {
         "columns": {
             "id": int, "date": str, "precision": str, "first_day": str, "last_day": str,
             "summary": str, "about": str, "conflict": str, "sources": int,
-            # Its line in `timeline --format tsv` (queries.entry_listings), made when
-            # it is written: a month of 7,000 entries then reads one value a row
-            # instead of its row, its sources' rows and their formatting.
+            # Its line in `timeline --format tsv` (queries.entry_listings), made by a
+            # full build: a month of 7,000 entries then reads one value a row instead
+            # of its row, its sources' rows and their formatting. An update leaves the
+            # entries it re-merges without one; queries.timeline_lines makes those.
             "listing": str,
         },
         "pk": "id",
