@@ -121,27 +121,28 @@ def write_tuples(rows: Iterable[tuple], columns: list[str], fmt: str) -> int:
     them; text, integers and None (for csv and tsv: text only, as
     :func:`syriacli.queries.listing_sql` gives it) are the ones written in bulk.
     """
-    out = sys.stdout
-    count = 0
     if fmt == "tsv":
-        out.write("\t".join(columns) + "\n")
-    elif fmt == "csv":
-        out.write(_csv_chunk([columns]))
-    elif fmt == "json":
-        out.write("[")
+        return _write_chunks(rows, "\t".join(columns) + "\n", lambda chunk, _: _tsv_chunk(chunk, len(columns)))
+    if fmt == "jsonl":
+        return _write_chunks(rows, "", lambda chunk, _: _json_chunk(chunk, columns, "\n") + "\n")
+    if fmt == "json":
+        return _write_chunks(rows, "[", lambda chunk, written: ("," if written else "") + "\n  "
+                             + _json_chunk(chunk, columns, ",\n  "), lambda written: "\n]\n" if written else "]\n")
+    return _write_chunks(rows, _csv_chunk([columns]), lambda chunk, _: _csv_chunk(chunk))
+
+
+def _write_chunks(rows: Iterable[tuple], head: str, text: Callable[[list[tuple], int], str],
+                  tail: Callable[[int], str] = lambda written: "") -> int:
+    """Write ``head``, each chunk of ``rows`` as ``text`` makes it (given how many rows
+    went before), flushed as it goes, then ``tail``; returns how many rows were written."""
+    out = sys.stdout
+    out.write(head)
+    count = 0
     for chunk in _chunks(rows):
-        if fmt == "json":
-            out.write(("," if count else "") + "\n  " + _json_chunk(chunk, columns, ",\n  "))
-        elif fmt == "jsonl":
-            out.write(_json_chunk(chunk, columns, "\n") + "\n")
-        elif fmt == "tsv":
-            out.write(_tsv_chunk(chunk, len(columns)))
-        else:
-            out.write(_csv_chunk(chunk))
+        out.write(text(chunk, count))
         out.flush()
         count += len(chunk)
-    if fmt == "json":
-        out.write("\n]\n" if count else "]\n")
+    out.write(tail(count))
     out.flush()
     return count
 
@@ -163,14 +164,7 @@ def write_lines(lines: Iterable[tuple], columns: list[str]) -> int:
     """Write tsv lines made in advance by :func:`tsv_line` (each the first value of a
     tuple, as a cursor gives them) under the header of ``columns``; returns how many
     were written."""
-    out = sys.stdout
-    out.write("\t".join(columns) + "\n")
-    count = 0
-    for chunk in _chunks(lines):
-        out.write("\n".join([row[0] for row in chunk]) + "\n")
-        out.flush()
-        count += len(chunk)
-    return count
+    return _write_chunks(lines, "\t".join(columns) + "\n", lambda chunk, _: "\n".join([row[0] for row in chunk]) + "\n")
 
 
 def _chunks(rows: Iterable[tuple]) -> Iterable[list[tuple]]:
