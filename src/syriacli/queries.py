@@ -278,14 +278,11 @@ def flat_entry(entry, sources: list[tuple], flat: Callable[[list], str], about_t
 
 
 def timeline_lines(conn: sqlite3.Connection, filters: Filters, match: str | None = None,
-                   about_name: str | None = None) -> Iterator[tuple[str]]:
-    """Entries as 1-tuples of their tsv line, made by the full build that wrote them
+                   about_name: str | None = None) -> list[tuple[str, int]]:
+    """Entries as (tsv line, id) tuples, made by the full build that wrote them
     (:func:`entry_listings`), or here for an entry an update re-merged since."""
     sql, params = timeline_sql(filters, match, about_name, select="entries.listing, entries.id")
-    try:
-        rows = _tuples(conn, sql, params).fetchall()
-    except sqlite3.OperationalError as exc:
-        raise BadQuery(f"{exc} in --match {match!r}: put words in double quotes") from None
+    rows = _fetch_entries(lambda: _tuples(conn, sql, params), match)
     missing = [entry for line, entry in rows if line is None]
     if missing:
         made = {entry: line for lines in entry_listings(conn, missing) for line, entry in lines}
@@ -316,14 +313,19 @@ def _entries(conn: sqlite3.Connection, filters: Filters, match: str | None,
     fetched for 500 entries at a time."""
     mentions_of = mentions_of or _mentions_of
     sql, params = timeline_sql(filters, match, about_name)
-    try:
-        rows = conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:
-        raise BadQuery(f"{exc} in --match {match!r}: put words in double quotes") from None
+    rows = _fetch_entries(lambda: conn.execute(sql, params), match)
     for chunk in chunks(rows):
         mentions = mentions_of(conn, [entry["id"] for entry in chunk])
         for entry in chunk:
             yield entry, mentions.get(entry["id"], [])
+
+
+def _fetch_entries(run: Callable[[], sqlite3.Cursor], match: str | None) -> list:
+    """The rows of a timeline query; a --match FTS5 cannot parse is one clear error."""
+    try:
+        return run().fetchall()
+    except sqlite3.OperationalError as exc:
+        raise BadQuery(f"{exc} in --match {match!r}: put words in double quotes") from None
 
 
 #: The fields of one source's mention of a timeline entry.
