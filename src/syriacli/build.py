@@ -143,7 +143,7 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
             manifest = read_manifest(raw_dir, lambda _: None)     # kept files need their rows
         if told:
             manifest.state = None
-        _build_into(raw_dir, db_path, found, old, manifest, report, progress, names_file)
+        _build_into(raw_dir, db_path, found, old, manifest, known, report, progress, names_file)
     return report
 
 
@@ -160,14 +160,17 @@ def _names_file(names: Path | None, db_path: Path) -> tuple[str | None, str]:
     return str(Path(names).resolve()), hashlib.sha256(Path(names).read_bytes()).hexdigest()
 
 
-def _build_into(raw_dir, db_path, found: Survey, old, manifest, report, progress, names_file) -> None:
+def _build_into(raw_dir, db_path, found: Survey, old, manifest, known: ManifestState | None, report,
+                progress, names_file) -> None:
+    """Write what the survey found (``known``: the manifest the corpus remembers)."""
     todo, removed = found.todo, found.removed
     report.reused, report.removed = len(found.kept), len(removed)
     meta = partial(_meta, raw_dir, names_file, manifest, report)
     if not todo and not removed and old:
         report.unchanged, report.taken = True, len(found.kept)
-        if meta()["manifest"] != store.read_meta(db_path, "manifest"):
-            store.write_meta(db_path, manifest=meta()["manifest"])  # rewritten, not changed
+        remembered = meta()["manifest"]
+        if remembered != (known.to_json() if known else ""):
+            store.write_meta(db_path, manifest=remembered)   # rewritten, not changed
         os.utime(db_path)  # checked now: later queries need not look at the raw folder again
         return
     rewrite = _rewrites(found, old)
