@@ -82,3 +82,61 @@ def test_datelines(line, dateline):
 ])
 def test_wire_service_opening_names_the_publisher(opening, publisher):
     assert clean(f"Title\n\n{opening}.").publisher == publisher
+
+
+# Datelines as wire services and archives print them (sentences written for these tests,
+# in the style of TASS, Reuters, EFE, Anadolu and a crawled page).
+@pytest.mark.parametrize("raw, dateline, publisher, body", [
+    ("ANKARA, October 12. /TASS/. Turkish troops entered Idlib on Monday.",
+     "October 12", "TASS", "Turkish troops entered Idlib on Monday."),
+    ("Title\n\nBEIRUT, Oct 1 (Reuters) - Russian jets struck rebel areas near Hama.",
+     "Oct 1", "Reuters", "Russian jets struck rebel areas near Hama."),
+    ("Title\n\nCairo, June 25 (EFE) - Egypt called for a ceasefire in Syria.",
+     "June 25", "EFE", "Egypt called for a ceasefire in Syria."),
+    ("Title\n\nDOHA, March 3, 2020 - Qatar condemned the strikes on Idlib.",
+     "March 3, 2020", None, "Qatar condemned the strikes on Idlib."),
+    ("Title\n\nFeb 28, 2020- Turkish drones hit Syrian army positions.",
+     "Feb 28, 2020", None, "Turkish drones hit Syrian army positions."),
+    (" date 2019-10-14 Syrian army moves north - Local News, Weather\n\nSyrian troops moved north on Sunday.",
+     "2019-10-14", None, "Syrian troops moved north on Sunday."),
+    ("Title\n\nANKARA, March 2, 2020\n\nTurkey said it downed two Syrian jets.",
+     "March 2, 2020", None, "Turkey said it downed two Syrian jets."),
+    ("Title\n\nAnadolu, 2 March 2020 Adjust font size:\n\nTurkey said it downed two jets.",
+     "2 March 2020", None, "Turkey said it downed two jets."),
+    ("Title\n\n14.10.2019, Syria.\n\nSyrian troops entered Manbij.",
+     "14.10.2019", None, "Syrian troops entered Manbij."),
+])
+def test_datelines_that_open_a_page_or_its_first_paragraph(raw, dateline, publisher, body):
+    article = clean(raw)
+    assert (article.dateline, article.publisher) == (dateline, publisher)
+    assert article.text.startswith(body)
+
+
+@pytest.mark.parametrize("body", [
+    "In Moscow, March 15 was a quiet day.",        # a place and a date, but no dateline: no dash, no credit
+    "March 15 marked five years of war.",
+    "On 5 May 2016, jets struck Aleppo.",
+])
+def test_a_sentence_that_opens_with_a_date_is_body(body):
+    article = clean(f"Title\n\n{body}")
+    assert article.text == body and article.dateline is None
+
+
+@pytest.mark.parametrize("line", [
+    "Nov DEC Jan", "2018 2019 2020", "14 Oct 19 - 14 Oct 19", "Oct 2019 | Nov 2019",
+    "Home | World | Middle East | Syria", "Sport • Business • Health • Science",
+])
+def test_calendar_bars_and_menus_are_chrome(line):
+    assert clean(f"Title\n\n{line}\n\nBody text.").text == "Body text."
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Title\n\n- More than 400,000 people have been killed in the war, a monitor says.\n\nEnd.",
+     "More than 400,000 people have been killed in the war, a monitor says.\n\nEnd."),
+    ("Title\n\n\u2022 Turkish drones struck a convoy near Saraqeb on Thursday, officials said. (AA)\n\nEnd.",
+     "Turkish drones struck a convoy near Saraqeb on Thursday, officials said. (AA)\n\nEnd."),
+    ("Title\n\n- [Syria: the full story](#)\n\u2022 Russia sends more jets to Syria\n- U.S. envoy meets Lavrov.\n\nEnd.",
+     "End."),
+])
+def test_bullets_keep_prose_and_drop_lists_of_links(raw, text):
+    assert clean(raw).text == text

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .. import vocab
+
 # Character look-alikes folded before any rule runs.
 TRANSLATE = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200b": "",
@@ -30,7 +32,7 @@ CHROME_LINES = [re.compile(p, re.I) for p in (
     r"^read more\b",                          # "Read more [..](#)", "READ MORE: ..."
     r"^trends\b.*\]\(",                       # "Trends [link](#), [link](#)"
     r"^(?:share|advertisement|getty images|reuters/)$",
-    r"^[•·▪◦*-]\s",                           # bullet lists of links
+    r"^(?:[^•·|]{1,120}[•·|]\s*){3,}",           # a ticker or menu: items between bullets or bars
     r"^representational (?:pic|image|photo)\b",
     r"^(?:published|updated|опубликовано)\s*$",
 )]
@@ -40,18 +42,44 @@ PUBLISHER_BANNER = re.compile(r"^(BBC News|Reuters|Associated Press|Al Jazeera|R
 PUBLISHER_SIGNOFF = re.compile(r"^[-–—]\s*(AP|AFP|Reuters|dpa|RT|TASS|Sputnik|Xinhua)\s*$")
 BANNER_PUBLISHERS = {"BBC News": "BBC", "Associated Press": "AP"}
 
-# A line that is nothing but a date, maybe with a label, a weekday, a time and a byline:
-# a dateline ("30 Sep, 2016 05:10", "12/09/2017 09:03 by admin", "Published: Friday
-# 30 September 2016 14:05 GMT", "Sept. 30, 2015 at 5:10 pm ET").
+#: The date forms a dateline may take ("30 Sep, 2016", "2016-09-30", "12/09/2017",
+#: "Sept. 30, 2015", "Nov 24, 2015").
+_DATE = (r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+         r"|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9}\.?,? \d{4}|[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}")
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?,?\s+)?"
+_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?)?"
+#: Where a dateline is printed ("MOSCOW, ", "Xinhua, ", "Cairo, "): a capitalised word or
+#: few and a comma.
+_PLACE = r"(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3},\s+)?"
+#: Page furniture that may trail a dateline on its line ("Adjust font size:", "| Print").
+_FURNITURE = r"(?:\s*[|·]\s*[^|·]{0,40}|\s+(?:adjust font size|font size|print|e-?mail|share)\W*)*"
+# A line that is nothing but a date, maybe with a place, a label, a weekday, a time and a
+# byline: a dateline ("30 Sep, 2016 05:10", "12/09/2017 09:03 by admin", "Published: Friday
+# 30 September 2016 14:05 GMT", "Sept. 30, 2015 at 5:10 pm ET", "MOSCOW, March 15, 2016",
+# "05.04.2017, Syria.").
 DATELINE = re.compile(
-    r"^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?:?\s+)?"
-    r"(?:(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?,?\s+)?"
-    r"(?P<date>\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
-    r"|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9}\.?,? \d{4}|[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?)?"
-    r"(?:\s*[|·]\s*[^|·]{0,40})?(?P<byline>\s+by\s+\w+)?\s*$",
+    rf"^{_PLACE}(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?(?:\s*[:/])?\s+)?{_WEEKDAY}"
+    rf"(?P<date>{_DATE})(?P<time>{_TIME})(?:,\s*[A-Z][\w .'-]{{1,30}}\.?)?{_FURNITURE}(?P<byline>\s+by\s+\w+)?\s*$",
     re.I,
 )
+#: A dateline opening the first paragraph, before the body's first sentence: a place and
+#: a date, the year maybe left out, ended by a wire credit or a dash ("MOSCOW, September 6.
+#: /TASS/. Russian planes...", "Nov 24, 2015- Turkish warplanes...", "BEIRUT, Oct 1
+#: (Reuters) - ..."). Without a place the date must carry its year.
+_MONTH_DAY = r"[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}"
+LEADING_DATELINE = re.compile(
+    rf"^(?:(?P<place>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){{0,3}}),\s+(?P<short>{_MONTH_DAY})(?:,? (?P<year>\d{{4}}))?"
+    rf"|(?P<date>(?i:{_DATE})))"
+    r"(?:\s*\.?\s*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?|\s*\((?P<credit>[A-Z][\w .-]{1,30})\))?\s*[-–—.]?\s+(?=[A-Z\"“])"
+)
+#: A crawler's date left at the start of a stored page (" date 2017-12-11 Headline...").
+CRAWLER_DATE = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\b\s*")
+#: A bulleted line: kept as a paragraph when it reads as a sentence, else a list of links.
+BULLET = re.compile(r"^[•·▪◦*–-]\s+")
+#: What a bulleted line of prose has and a list of links has not: a full stop (or ! or ?)
+#: ending a sentence, and some length.
+SENTENCE_END = re.compile(r"""[.!?]["”')]*(?:\s|$)""")
+BULLET_PROSE_WORDS = 6
 #: "MOSCOW (Reuters) -", "BEIRUT (AP) —": a wire service opening the first paragraph.
 WIRE_OPENING = re.compile(
     r"^(?:[A-Z][A-Z .,'/-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s\((?P<publisher>AP|Reuters|AFP|Associated Press|dpa|Xinhua|TASS|Interfax|Sputnik)\)\s*[-–—]"
@@ -102,7 +130,26 @@ assert all(p.pattern.startswith("^") for p in CHROME_LINES)  # so CHROME.match i
 
 
 def is_chrome(line: str) -> bool:
-    return CHROME.match(line) is not None
+    return CHROME.match(line) is not None or _only_dates(line)
+
+
+_DATE_VOCAB = vocab.load("dates.json")
+#: Words a line of dates alone is made of ("11 Dec 16 - 11 Dec 16", "Nov DEC Jan",
+#: "2015 2016 2017": an archive's calendar bar), lower-cased.
+CALENDAR_WORDS = frozenset(
+    w.lower() for row in _DATE_VOCAB["months"] for w in row) | {d.lower() for d in _DATE_VOCAB["weekdays"]}
+CALENDAR_LENGTH = 80
+TOKENS = re.compile(r"[^\W\d_]+|\d+|\S")
+
+
+def _only_dates(line: str) -> bool:
+    """A line of month names, numbers and punctuation only: a calendar, not prose."""
+    if len(line) > CALENDAR_LENGTH:
+        return False
+    tokens = TOKENS.findall(line)
+    words = [t for t in tokens if t[0].isalpha()]
+    return len(tokens) >= 2 and any(t.isdigit() or t.lower() in CALENDAR_WORDS for t in tokens) \
+        and all(w.lower().rstrip(".") in CALENDAR_WORDS for w in words)
 
 
 def clean(raw: str) -> CleanArticle:
@@ -111,6 +158,10 @@ def clean(raw: str) -> CleanArticle:
     lines = [line.strip() for line in EXTRA_SPACES.sub(" ", normalise(raw)).split("\n")]
     paragraphs: list[str] = []
     for line in lines:
+        crawled = CRAWLER_DATE.match(line)
+        if crawled:
+            article.dateline = article.dateline or crawled.group("date")
+            line = line[crawled.end():]
         if not line:
             continue
         banner = PUBLISHER_BANNER.match(line)
@@ -121,13 +172,21 @@ def clean(raw: str) -> CleanArticle:
         if signoff:
             article.publisher = article.publisher or signoff.group(1)
             continue
+        bullet = BULLET.match(line)
+        if bullet:
+            if not SENTENCE_END.search(line) or len(line.split()) <= BULLET_PROSE_WORDS or "](" in line:
+                article.dropped.append(line)        # a list of links
+                continue
+            line = line[bullet.end():]
+        dateline = DATELINE.match(line)
+        if dateline and article.dateline is None and len(paragraphs) <= 2:
+            article.dateline = dateline.group("date") + dateline.group("time")
+            continue
         if is_chrome(line):
             article.dropped.append(line)
             continue
-        dateline = DATELINE.match(line)
-        if dateline and article.dateline is None and len(paragraphs) <= 2:
-            article.dateline = dateline.group("date") + line[dateline.end("date"):dateline.start("byline") if dateline.group("byline") else None].rstrip()
-            continue
+        if len(paragraphs) <= 1:
+            line = _take_leading_dateline(article, line)
         text = strip_markup(line)
         if not text:
             continue
@@ -142,6 +201,21 @@ def clean(raw: str) -> CleanArticle:
         paragraphs.append(text)
     article.text = "\n\n".join(_join_broken(paragraphs))
     return article
+
+
+def _take_leading_dateline(article: CleanArticle, line: str) -> str:
+    """The line without a dateline that opens it, which becomes the article's dateline
+    (and its wire credit the publisher) when it has none yet."""
+    m = LEADING_DATELINE.match(line)
+    if not m or not (m.group("place") or m.group("date")):
+        return line
+    if article.dateline is None:
+        short = m.group("short")
+        article.dateline = m.group("date") or (f"{short}, {m.group('year')}" if m.group("year") else short)
+    credit = m.group("slashed") or m.group("credit")
+    if credit and article.publisher is None:
+        article.publisher = credit
+    return line[m.end():]
 
 
 def _looks_like_title(text: str) -> bool:
