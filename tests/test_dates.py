@@ -125,6 +125,11 @@ RELATIVE = [
     ("Russia said yesterday that it won.", "2016-09-30", "2016-09-29", "day", "day_word"),
     ("The convoy was hit the day before yesterday.", "2016-09-30", "2016-09-28", "day", "day_word"),
     ("Precisely a year ago Moscow joined the campaign.", "2016-09-30", "2015-09-30", "day", "ago"),
+    # "a year ago" alone is the year before, not the anniversary day; "exactly" makes it a day
+    ("A year ago, Turkey launched its offensive in Afrin.", "2019-01-20", "2018", "year", "ago"),
+    ("Exactly two years ago the Kremlin ordered the pullout.", "2018-03-14", "2016-03-14", "day", "ago"),
+    ("Precisely one month ago, Ankara and Moscow agreed a truce.", "2020-04-05", "2020-03-05", "day", "ago"),
+    ("Six months ago the truce began in Idlib.", "2020-09-05", "2020-03", "month", "ago"),
     ("Two weeks ago the convoy was hit.", "2016-09-30", "2016-09-16", "day", "ago"),
     ("Three months ago the truce began.", "2016-09-30", "2016-06", "month", "ago"),
     ("About two years ago Russia intervened.", "2017-09-12", "2015", "year", "ago"),
@@ -377,3 +382,17 @@ def test_parse_date_arg_returns_or_raises_bad_date(value):
 def test_read_dateline_returns_a_day_or_none(dateline, body):
     value = read_dateline(dateline, body)
     assert value is None or len(value) == 10
+
+
+# A year-shaped number before a counted noun or a unit is a count; the nouns are the ones
+# metrics.json counts (one list for dates and figures).
+@pytest.mark.parametrize("text, years", [
+    ("Ankara said a fleet of 2000 drones was ready for Idlib.", []),
+    ("Damascus rebuilt 2000 houses in Homs in 2019.", ["2019"]),
+    ("The convoy drove 2000 km from Tartus.", []),
+    ("In 2015 Syria asked Russia for help.", ["2015"]),
+    ("Since 2012 aid has been blocked at the crossing.", ["2012"]),
+    ("The strikes began at 2000 GMT.", []),
+])
+def test_counts_are_not_years(text, years):
+    assert [m.date for m in find_dates(text, "2020-06-01")] == years

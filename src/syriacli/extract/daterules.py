@@ -28,7 +28,15 @@ MONTHS = {name.lower(): n for n, row in enumerate(VOCAB["months"], 1) for name i
 ABBREVIATED_MONTHS = {a.lower() for row in VOCAB["months"] for a in row[1:]}
 RUSSIAN_MONTHS = {name: n for n, row in enumerate(VOCAB["russian_months"], 1) for name in row}
 WEEKDAYS = {name.lower(): n for n, name in enumerate(VOCAB["weekdays"])}
-NUMBERS = VOCAB["numbers"]
+COUNTS = vocab.load("metrics.json")
+#: Number words ("three days ago"), from the one table of them; "a"/"an" count one here.
+NUMBERS = {**COUNTS["numbers"]["small"], "a": 1, "an": 1}
+#: What a count is of: the plural counted nouns and the units of metrics.json ("2000
+#: drones", "2000 km"). Singulars and capitalised nouns are left out: "in 2015 Syria",
+#: "since 2012 aid" are years.
+COUNTED_WORDS = [n for s in COUNTS["subjects"].values() for n in s["nouns"]
+                 if n[:1].islower() and (n.endswith("s") or n in COUNTS["plurals"] or n == "aircraft")
+                 ] + COUNTS["numbers"]["other_counted"]
 ADVERB_KIND = {w: kind for kind in ("exact", "approximate", "open") for w in VOCAB[f"{kind}_adverbs"]}
 OFFSET = {"this": 0, "last": -1, "next": 1}
 # Candidate verdicts: keep the mention, ignore the match, or claim its span without a
@@ -124,7 +132,7 @@ CONJ_BEFORE = re.compile(rf"(?:{MONTH}|(?<![\w-])(?:19|20)[0-9]{{2}})\s*(?:and|o
 QUANTITY_BEFORE = re.compile(rf"(?<![\w-]){_alt(VOCAB['quantity_before'], flags='i')}\s+(?:of|to)\s+\Z")
 # "2000 troops", "2000 GMT", "between 2000 and 3,000": counts and clock times.
 NOT_YEAR_AFTER = re.compile(
-    rf"\s*(?:{_alt(VOCAB['not_year_after'], flags='i')}(?![\w-])"
+    rf"\s*(?:{_alt(VOCAB['not_year_after'] + COUNTED_WORDS, flags='i')}(?![\w-])"
     r"|(?:and|or|to|[-–])\s*(?!(?:19|20)[0-9]{2}(?![0-9]|,[0-9]))[0-9])")
 WEAK_PREP_BEFORE = re.compile(rf"(?<![\w-]){_alt(VOCAB['weak_date_prepositions'], flags='i')}\s+\Z")
 PERSON_MONTH = re.compile(rf"(?<![\w-]){_alt(VOCAB['person_titles'])}\.?\s+(?P<month>{_alt(_MONTH_WORDS)})(?!\w)")

@@ -214,9 +214,10 @@ def _counted(c: Candidate, ctx: _Context) -> Resolved:
         return None, None
     forward = c.rule == "later" and c.g["dir"].startswith(("later", "after"))
     value, precision = _shifted(base, unit, n if forward else -n)
-    if c.rule == "ago" and unit == "year" and n == 1:  # "a year ago": the anniversary day
-        precision = "day"
-    if ADVERB_KIND.get((c.g.get("adv") or "").lower()) == "approximate":
+    kind = ADVERB_KIND.get((c.g.get("adv") or "").lower())
+    if kind == "exact" and c.rule == "ago" and unit in ("month", "year"):
+        value, precision = base + relativedelta(**{f"{unit}s": -n}), "day"  # "exactly a year ago"
+    elif kind == "approximate":
         precision = COARSER[precision]
     return value, precision
 

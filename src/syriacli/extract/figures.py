@@ -58,7 +58,9 @@ class Figure:
 NUMBERS = DATA["numbers"]
 SMALL, MULTIPLIERS, SCALES = NUMBERS["small"], NUMBERS["multipliers"], NUMBERS["scales"]
 VAGUE, FRACTIONS, QUALIFIERS = NUMBERS["vague"], NUMBERS["fractions"], NUMBERS["qualifiers"]
-SUFFIX_QUALIFIERS, MONTHS = NUMBERS["suffix_qualifiers"], "|".join(NUMBERS["months"])
+SUFFIX_QUALIFIERS = NUMBERS["suffix_qualifiers"]
+#: Month names and their abbreviations, capitalised (dates.json holds them).
+MONTHS = "|".join(w for row in vocab.load("dates.json")["months"] for w in row)
 STOP_WORDS = frozenset(NUMBERS["stop_words"])       # end the search for a counted noun
 DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 
