@@ -91,11 +91,13 @@ def load(source: SourceFile):
 
 
 def process(source: SourceFile):
-    """Read and extract one file: what a pool worker runs. (file, record, skip, warning)."""
+    """Read and extract one file, and make its rows: what a pool worker runs.
+    (file, :class:`~syriacli.rows.ArticleRecord` or None, skip, warning)."""
     from .extract.article import extract_article
+    from .rows import article_rows
 
     raw, skip, warning = load(source)
-    record = extract_article(raw, source.names_file) if raw is not None else None
+    record = article_rows(extract_article(raw, source.names_file)) if raw is not None else None
     return source.file, record, skip, warning
 
 

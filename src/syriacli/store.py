@@ -286,7 +286,7 @@ def insert_columns(table: str) -> tuple[str, ...]:
 
 
 def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") -> None:
-    """Insert a batch of extracted articles (:class:`~syriacli.extract.article.ArticleRecord`),
+    """Insert a batch of extracted articles (:class:`~syriacli.rows.ArticleRecord`),
     their figures into the table ``figures`` names (:data:`FIGURES_LOAD` in a full build).
 
     One ``executemany`` per table for the whole batch, positional tuples made by the
