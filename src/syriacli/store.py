@@ -334,7 +334,7 @@ def quote(identifier: str) -> str:
 
 
 def article_fingerprints(path: Path) -> dict[str, str]:
-    """id -> source key (file, size, mtime, manifest row, extractor) of an existing corpus."""
+    """id -> source key (file, size, mtime, extraction digest, names file, manifest row)."""
     if schema_version(path) != SCHEMA_VERSION:
         return {}
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
