@@ -208,6 +208,61 @@ def test_incremental_build_re_extracts_only_what_changed(make_raw, build, cli):
     assert "3 extracted" in full.stderr
 
 
+@pytest.fixture
+def vocabularies(tmp_path, monkeypatch):
+    """A copy of the shipped vocabulary files, read by extraction and its digest instead."""
+    import shutil
+
+    from syriacli import survey, vocab
+
+    copy = tmp_path / "data"
+    shutil.copytree(vocab.DATA, copy)
+    monkeypatch.setattr(vocab, "DATA", str(copy))
+    survey.extractor_digest.cache_clear()
+    yield copy
+    survey.extractor_digest.cache_clear()
+
+
+def stored_keys(db):
+    with sqlite3.connect(db) as conn:
+        return dict(conn.execute("select id, source_key from articles"))
+
+
+def test_editing_a_vocabulary_file_re_extracts_every_article(make_raw, build, vocabularies):
+    from syriacli import survey
+
+    raw = make_raw({"a.txt": "A\n\nOn 14 March 2016 Putin spoke.", "b.txt": "B\n\nIdlib.",
+                    "c.txt": "C\n\nHoms."})
+    first, db = build(raw)
+    assert "3 extracted" in first.stderr and "up to date" in build(raw, db)[0].stderr
+    before = stored_keys(db)
+    metrics = vocabularies / "metrics.json"
+    table = json.loads(metrics.read_text(encoding="utf-8"))
+    # An edit that changes no rule's outcome, so no cached table differs from the shipped one.
+    table["_doc"] += " Edited by a test."
+    metrics.write_text(json.dumps(table, ensure_ascii=False, indent=2), encoding="utf-8")
+    survey.extractor_digest.cache_clear()           # a new process computes it afresh
+    second, _ = build(raw, db)
+    assert second.exit_code == 0, second.output
+    assert "3 articles (3 extracted, 0 unchanged, 0 removed)" in second.stderr
+    after = stored_keys(db)
+    assert after.keys() == before.keys() and all(after[i] != before[i] for i in before)
+    assert "up to date" in build(raw, db)[0].stderr
+
+
+def test_editing_the_names_file_re_extracts_every_article(make_raw, build, tmp_path):
+    extra = tmp_path / "mine.json"
+    extra.write_text(json.dumps([{"name": "Qaryatayn", "type": "place", "variants": ["Qaryatein"]}]),
+                     encoding="utf-8")
+    raw = make_raw({"a.txt": "A\n\nQaryatein fell.", "b.txt": "B\n\nIdlib."})
+    first, db = build(raw, None, "--names", str(extra))
+    assert "2 extracted" in first.stderr
+    extra.write_text(json.dumps([{"name": "Qaryatayn", "type": "place",
+                                  "variants": ["Qaryatein", "Al-Qaryatayn"]}]), encoding="utf-8")
+    second, _ = build(raw, db)                       # the corpus remembers the file
+    assert "2 articles (2 extracted, 0 unchanged, 0 removed)" in second.stderr
+
+
 @pytest.mark.parametrize("query, expected", [
     ("withdr*", {"000", "002", "003"}),
     ("Palmyra NOT Aleppo", {"002"}),

@@ -1,4 +1,4 @@
-from syriacli.events import clause_around, day_range, summarise
+from syriacli.extract.events import clause_around, day_range, summarise
 from syriacli.timeline import Happening, merge
 
 

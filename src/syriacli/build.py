@@ -20,8 +20,8 @@ from typing import Callable, Iterator
 
 from . import store
 from .errors import BuildError
-from .survey import (EXTRACTOR_VERSION, ManifestRows, ManifestState, SourceFile, Survey, read_manifest,
-                     source_file, start_listing, survey)
+from .survey import (ManifestRows, ManifestState, SourceFile, Survey, extractor_digest,
+                     read_manifest, source_file, start_listing, survey)
 
 #: Larger than any news article: a file this big is a mistake, not an article.
 MAX_BYTES = 10 * 1024 * 1024
@@ -91,11 +91,13 @@ def load(source: SourceFile):
 
 
 def process(source: SourceFile):
-    """Read and extract one file: what a pool worker runs. (file, record, skip, warning)."""
+    """Read and extract one file, and make its rows: what a pool worker runs.
+    (file, :class:`~syriacli.rows.ArticleRecord` or None, skip, warning)."""
     from .extract.article import extract_article
+    from .rows import article_rows
 
     raw, skip, warning = load(source)
-    record = extract_article(raw, source.names_file) if raw is not None else None
+    record = article_rows(extract_article(raw, source.names_file)) if raw is not None else None
     return source.file, record, skip, warning
 
 
@@ -120,7 +122,7 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
     with _lock(db_path):
         _remove_stale_tmp(db_path)
         store.recover(db_path)
-        names_file, digest = _names_file(names, db_path)
+        names_file, names_digest = _names_file(names, db_path)
         listing = start_listing(raw_dir, 0 if full or not db_path.exists() else db_path.stat().st_size)
         try:
             old = {} if full else store.article_fingerprints(db_path)
@@ -130,11 +132,11 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
         finally:
             files = listing()                # collected even when reading failed
         skipped: list[tuple[str, str]] = []
-        found = survey(raw_dir, files, manifest, old, digest, skipped, told)
+        found = survey(raw_dir, files, manifest, old, names_digest, skipped, told)
         if found is None:                    # the appended rows cannot tell: read it whole
             told, skipped = [], []
             manifest = read_manifest(raw_dir, told.append)
-            found = survey(raw_dir, files, manifest, old, digest, skipped, told)
+            found = survey(raw_dir, files, manifest, old, names_digest, skipped, told)
         report.warnings += told
         report.skipped += skipped
         if not found.todo and not found.kept and not report.skipped:
@@ -199,8 +201,8 @@ def _meta(raw_dir: Path, names_file: str | None, manifest: ManifestRows, report:
     """What the corpus remembers of its build. Its manifest only when every row and file
     was taken: a warning or a skipped file must show again in the next build."""
     state = None if report.skipped else manifest.state
-    return dict(raw_dir=str(raw_dir.resolve()), extractor=EXTRACTOR_VERSION, names_file=names_file or "",
-                manifest=state.to_json() if state else "")
+    return dict(raw_dir=str(raw_dir.resolve()), extractor=extractor_digest(),
+                names_file=names_file or "", manifest=state.to_json() if state else "")
 
 
 def _write_beside(db_path, todo, report, progress, names_file, meta) -> None:

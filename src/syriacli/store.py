@@ -286,7 +286,7 @@ def insert_columns(table: str) -> tuple[str, ...]:
 
 
 def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") -> None:
-    """Insert a batch of extracted articles (:class:`~syriacli.extract.article.ArticleRecord`),
+    """Insert a batch of extracted articles (:class:`~syriacli.rows.ArticleRecord`),
     their figures into the table ``figures`` names (:data:`FIGURES_LOAD` in a full build).
 
     One ``executemany`` per table for the whole batch, positional tuples made by the
@@ -334,7 +334,7 @@ def quote(identifier: str) -> str:
 
 
 def article_fingerprints(path: Path) -> dict[str, str]:
-    """id -> source key (file, size, mtime, manifest row, extractor) of an existing corpus."""
+    """id -> source key (file, size, mtime, extraction digest, names file, manifest row)."""
     if schema_version(path) != SCHEMA_VERSION:
         return {}
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -20,11 +20,13 @@ import json
 import os
 import stat
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-#: Bump when extraction changes, so a build re-extracts everything.
-EXTRACTOR_VERSION = "2"
+from . import vocab
+
+PACKAGE = Path(__file__).resolve().parent
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "publisher", "url", "published", "title")
 
@@ -39,6 +41,26 @@ class SourceFile:
     manifest: dict
     key: str = ""                   # its source_key
     names_file: str | None = None   # a user's names file merged into the variant table
+
+
+def extraction_inputs() -> list[Path]:
+    """What an article's rows follow besides the article: the extraction code, the
+    adapter that makes its rows (rows.py), vocab.py and every vocabulary file."""
+    code = [*sorted((PACKAGE / "extract").glob("*.py")), PACKAGE / "rows.py", PACKAGE / "vocab.py"]
+    return code + sorted(path for path in Path(vocab.DATA).iterdir() if path.is_file())
+
+
+@lru_cache(maxsize=1)
+def extractor_digest() -> str:
+    """A short sha256 of :func:`extraction_inputs`, part of every source key: editing
+    a rule or a vocabulary file makes the next build re-extract every article. Made once
+    a process, from some twenty small files (a build's workers never need it)."""
+    digest = hashlib.sha256()
+    for path in extraction_inputs():
+        data = path.read_bytes()
+        digest.update(f"{path.parent.name}/{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:16]
 
 
 #: A manifest row's fields besides the file, in the order of its row key (:func:`row_key`).
@@ -285,9 +307,10 @@ def _send_listing(folder: str, names: list[str], taken, send) -> None:
 
 
 def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict[str, str],
-           digest: str, skipped: list[tuple[str, str]], warnings: list[str]) -> Survey | None:
-    """The listed ``files`` against the corpus (``old``: id -> stored source key): no
-    sorting, no object for a file that has not changed.
+           names_digest: str, skipped: list[tuple[str, str]], warnings: list[str]) -> Survey | None:
+    """The listed ``files`` against the corpus (``old``: id -> stored source key;
+    ``names_digest``: of the user's names file): no sorting, no object for a file that
+    has not changed.
 
     With only the manifest's appended rows (``manifest.appended_only``), a file they do
     not name has the row its stored key was made with, and a new file has none; that
@@ -301,10 +324,10 @@ def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict
     stored = old.get
     folder = os.fspath(raw_dir)
     # A file's source key, what decides whether it is re-extracted: its name, size and
-    # modification time, the extractor version, the user's names file (``digest``) and
-    # its manifest row (row_key). Hashing every file would make a no-op build of
-    # 100,000 articles cost seconds.
-    rest = f"\x1f{EXTRACTOR_VERSION}\x1f{digest}"
+    # modification time, the extraction code and vocabularies (extractor_digest), the
+    # user's names file and its manifest row (row_key). Hashing every file would make a
+    # no-op build of 100,000 articles cost seconds.
+    rest = f"\x1f{extractor_digest()}\x1f{names_digest}"
     for name, size, mtime_ns in files:
         if size is None:
             skipped.append((name, mtime_ns))    # here the listing's why it cannot be taken

@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Iterable, Iterator, NamedTuple
 
-from .events import concept_table
+from .extract.events import concept_table
 from .store import EVENT_FIELDS
 
 #: How far apart two dates of the same precision may be and still be one happening.

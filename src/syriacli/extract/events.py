@@ -6,13 +6,12 @@ sources) and its provenance (article, sentence, date expression, offsets).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from . import vocab
+from .. import vocab
 
 #: Attribution filler trimmed from the edges of a summary.
 LEADING_FILLER = re.compile(
@@ -59,13 +58,6 @@ class Event:
     end: int = 0
     sentence_start: int = 0
     sentence_end: int = 0
-
-    def row(self) -> dict:
-        row = dict(self.__dict__)
-        row["about"] = json.dumps(self.about)
-        row["relative"] = int(self.relative)
-        row["concepts"] = json.dumps(self.concepts)
-        return row
 
 
 @lru_cache(maxsize=1)

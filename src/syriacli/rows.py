@@ -1,0 +1,101 @@
+"""The one adapter from extraction to storage: an article's extraction as the rows the
+build writes, each a tuple in :func:`syriacli.store.insert_columns` order.
+
+The build's pool workers call it right after extraction, so what crosses to the one
+process that writes the database is plain tuples it only hands to SQLite.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .extract.article import ArticleExtraction
+from .queries import FIGURE_COLUMNS
+from .render import tsv_line
+from .store import insert_columns
+
+
+@dataclass
+class ArticleRecord:
+    """An article's rows, each a tuple in :func:`syriacli.store.insert_columns` order."""
+
+    article: tuple
+    events: list[tuple]
+    figures: list[tuple]
+    mentions: list[tuple]
+    dates: list[tuple]
+
+    @property
+    def id(self) -> str:
+        return self.article[0]
+
+
+def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
+    """The rows of one article's extraction."""
+    source, meta, text = extraction.source, extraction.meta, extraction.text
+    article = {
+        "id": source.id, "file": source.file, "text": text, "words": extraction.words,
+        "names": " ".join(sorted({n.key for n in extraction.names})),
+        "raw_hash": source.raw_hash, "raw_size": source.raw_size, "raw_mtime": source.raw_mtime,
+        "source_key": source.source_key, **vars(meta),
+    }
+    # Events and figures carry their article's publisher and date (see store.TABLES).
+    shared = {"article": source.id, "publisher": meta.publisher, "published": meta.published}
+    return ArticleRecord(
+        article=as_row("articles", article),
+        events=[as_row("events", {**_event_values(e), **shared}) for e in extraction.events],
+        figures=_listed(_rows("figures", extraction.figures, shared, text)),
+        mentions=_rows("mentions", extraction.names, {"article": source.id}),
+        dates=_rows("dates", extraction.dates, {"article": source.id}),
+    )
+
+
+def _event_values(event) -> dict:
+    """An event's fields as its columns hold them: lists as JSON arrays, a flag as 0 or 1."""
+    return {**event.__dict__, "about": json.dumps(event.about), "relative": int(event.relative),
+            "concepts": json.dumps(event.concepts)}
+
+
+@lru_cache(maxsize=None)
+def _columns(table: str) -> tuple[tuple[str, ...], int | None]:
+    """``table``'s insert columns, and where its quote column is."""
+    columns = insert_columns(table)
+    return tuple(columns), columns.index("quote") if "quote" in columns else None
+
+
+def as_row(table: str, values: dict) -> tuple:
+    return tuple(map(values.get, _columns(table)[0]))
+
+
+def _rows(table: str, items, article: dict, text: str | None = None) -> list[tuple]:
+    """Each item's fields in ``table``'s column order, with the ``article`` columns it
+    shares with its article and the quote of its sentence when ``text`` is given
+    (booleans stay booleans: SQLite stores them as the integers 1 and 0)."""
+    columns, quote_at = _columns(table)
+    shared = [(columns.index(column), value) for column, value in article.items()]
+    if text is None:
+        quote_at = None
+    rows = []
+    for item in items:
+        row = list(map(item.__dict__.get, columns))
+        for at, value in shared:
+            row[at] = value
+        if quote_at is not None:
+            row[quote_at] = text[item.sentence_start:item.sentence_end]
+        rows.append(tuple(row))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _listing_places() -> tuple[int, list[int]]:
+    """Where a figure row's ``listing`` goes, and where the values it lists are."""
+    columns = _columns("figures")[0]
+    return columns.index("listing"), [columns.index(c) for c in FIGURE_COLUMNS]
+
+
+def _listed(rows: list[tuple]) -> list[tuple]:
+    """Figure rows with their ``listing``: the line `figures --format tsv` prints (a
+    speed column, see store.TABLES)."""
+    at, picks = _listing_places()
+    return [(*row[:at], tsv_line([row[i] for i in picks]), *row[at + 1:]) for row in rows]
