@@ -98,3 +98,14 @@ def test_about_keeps_exactly_the_articles_that_name_it(cli, seed_db, about):
     every = json.loads(cli("figures", "--format", "json").stdout)
     claims = json.loads(cli("figures", "--about", about, "--format", "json").stdout)
     assert claims == [c for c in every if c["article"] in naming]
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_a_known_name_no_article_mentions_has_an_empty_card(cli, fmt):
+    result = cli("names", "Raqqa", "--format", fmt)
+    assert result.exit_code == 0
+    if fmt == "json":
+        card = json.loads(result.stdout)[0]
+        assert (card["name"], card["type"], card["mentions"], card["articles"]) == ("Raqqa", "place", 0, [])
+    else:
+        assert "Raqqa (place)" in result.stdout and "no article of the corpus mentions it" in result.stdout

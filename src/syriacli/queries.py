@@ -453,14 +453,14 @@ def names(conn: sqlite3.Connection, type_: str | None = None) -> Iterator[dict]:
         yield dict(row)
 
 
-def name_card(conn: sqlite3.Connection, key: str) -> dict | None:
+def name_card(conn: sqlite3.Connection, key: str) -> dict:
     rows = conn.execute(
         "select mentions.*, articles.publisher, articles.published from mentions"
         " join articles on articles.id = mentions.article where mentions.key = :key order by articles.published, mentions.start",
         {"key": key},
     ).fetchall()
     if not rows:
-        return None
+        return _unmentioned_card(key)
     first = dict(rows[0])
     card = {
         "name": first["name"], "type": first["type"],
@@ -474,6 +474,15 @@ def name_card(conn: sqlite3.Connection, key: str) -> dict | None:
     surnames = [s.split()[-1] for s in card["spellings"] if card["type"] == "person"]
     card["figures"] = figures_claimed_by(conn, card["spellings"] + surnames)
     return card
+
+
+def _unmentioned_card(key: str) -> dict:
+    """The card of a name the variant table knows and no article mentions ("Raqqa")."""
+    from .extract.names import load_table
+
+    entry = load_table().by_key.get(key)
+    return {"name": entry.name if entry else key, "type": entry.type if entry else None, "role": None,
+            "org": None, "spellings": [], "articles": [], "mentions": 0, "events": [], "figures": []}
 
 
 def name_of(conn: sqlite3.Connection, key: str | None) -> str | None:

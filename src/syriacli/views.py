@@ -287,6 +287,9 @@ def name_card_view(card: dict, fmt: str) -> None:
     for label in ("role", "org"):
         if card.get(label):
             out.print(f"{label}: {card[label]}", markup=False)
+    if not card["mentions"]:
+        out.print("no article of the corpus mentions it", markup=False)
+        return
     out.print(f"spellings: {', '.join(card['spellings'])}", markup=False)
     out.print(f"{card['mentions']} mentions in {len(card['articles'])} articles: {', '.join(card['articles'])}",
               markup=False)
