@@ -91,3 +91,11 @@ def test_a_claims_publisher_and_date_follow_its_manifest_row(make_raw, build, cl
     # The tsv listing reads lines made at build time: they follow the manifest too.
     tsv = cli("figures", "sorties", "--format", "tsv", db=db).stdout.splitlines()[1:]
     assert [line.split("\t")[7:10] for line in tsv] == [["b", "BBC", "2016-04-01"], ["a", "RT", "2016-03-02"]]
+
+
+def test_an_open_metric_is_found_by_its_noun(cli):
+    """A count the vocabulary does not know ("two battalions") is listed under its noun, and
+    the user's word in any form finds it."""
+    for word in ("battalions", "battalion"):
+        claims = json.loads(cli("figures", word, "--format", "json").stdout)
+        assert [(c["metric"], c["value"], c["qualifier"]) for c in claims] == [("battalions", 2, "up to")]

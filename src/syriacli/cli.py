@@ -254,7 +254,7 @@ def figures(
             render.write_rows(queries.figure_metrics(conn), ["metric", "claims", "articles", "min", "max", "units"],
                               fmt, table=metrics_view)
             return
-        metrics = metrics_for(metric) if metric else None
+        metrics = (metrics_for(metric) or metrics_for(metric, queries.metric_names(conn))) if metric else None
         if metric and not metrics:
             _err(f"no metric matches {metric!r}; `syriacli figures --summary` lists them")
         args = (conn, metrics, _filters(conn, date_from, date_to, publisher, about, limit), claimant)

@@ -425,6 +425,11 @@ FIGURE_METRICS_SQL = (
 )
 
 
+def metric_names(conn: sqlite3.Connection) -> list[str]:
+    """Every metric the corpus's figures are filed under."""
+    return [r[0] for r in conn.execute("select distinct metric from figures")]
+
+
 def figure_metrics(conn: sqlite3.Connection) -> Iterator[dict]:
     for row in conn.execute(FIGURE_METRICS_SQL):
         yield dict(row)

@@ -95,11 +95,12 @@ UNIT = re.compile(r"""\s*(?:
    |(?P<sq_miles>square\s+miles?\b|sq\.?\s*mi(?:les?)?\b)
    |(?P<hectares>hectares?\b)
    |(?P<tons>(?:metric\s+)?(?:tons?|tonnes?)\b)
-   |(?P<km>kilomet(?:er|re)s?\b|km\b))""", re.I | re.X)
+   |(?P<km>kilomet(?:er|re)s?\b|km\b)
+   |(?P<miles>miles\b))""", re.I | re.X)
 OF_UNIT = re.compile(r"\s+of(?=\s+(?:metric\s+)?(?:tons?|tonnes?|square|hectares|kilomet))", re.I)
 CONVERSION = re.compile(r"\s*\((?:about|approximately|some|around|roughly|nearly|over|more than|almost|or)?\s*"
                         r"[0-9][0-9,.]*\s*(?:sq\.?|square)?\s*[a-z²2.]{0,12}\s*\)", re.I)
-RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|until|till|through)\s*", re.I)
+RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|or|until|till|through)\s*", re.I)
 RANGE_OPEN = re.compile(r"\b(?P<word>between|from)\s+$", re.I)
 CHANGE_BEFORE = re.compile(rf"\b{phrase_pattern(NUMBERS['change_verbs'])}\s+(?:\w+\s+){{0,2}}from\s+$", re.I)
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+(?:the\s+)?$")
@@ -135,6 +136,12 @@ SUBJECT_NOUN = re.compile(rf"\b{phrase_pattern(NOUN_SUBJECT)}\b(?!-)")          
 CUE_STATES = {c: [s for s, cues in DATA["states"].items() if c in cues] for cues in DATA["states"].values() for c in cues}
 STATE_CUE = WordStart(rf"{phrase_pattern(CUE_STATES)}\b")                           # over folded text
 UNIT_SUBJECTS = DATA["unit_subjects"]
+PLURALS = frozenset(DATA["plurals"])
+NOT_COUNTED = frozenset(DATA["not_counted"]) | STOP_WORDS | DETERMINERS
+OPEN_MODIFIERS = DATA["open_modifiers"]
+DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
+#: A word of an open count: a lowercase word or a designation ("S-300", "T-90").
+OPEN_WORD = re.compile(r"\s+(?:(?P<word>[a-z][a-z-]*[a-z])|(?P<model>[A-Z][A-Za-z]*-?[0-9][\w-]*))(?![\w'’-])")
 DATE_FIELDS = (("date", str), ("start", int), ("end", int))     # what a date mention must have
 
 
@@ -446,7 +453,10 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | Non
     extent = read_extent(text, article.low, m, atom, sentence)
     counted = what_is_counted(article, index, m, atom, extent) if extent.after <= sentence.end else None
     if counted is None:
-        return None, m.end()
+        opened = open_count(text, extent, sentence) if not atom[3] and extent.unit is None else None
+        if opened is None:
+            return None, m.end()
+        return _figure(article, index, extent, opened[0], opened[1]), extent.after
     subject, noun_end, noun_text = counted
     states = SUBJECTS[subject]["states"]
     cue = article.state(index, subject, extent.start, max(extent.end, noun_end))
@@ -457,14 +467,46 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | Non
     if metric is None:
         return None, m.end()
     article.last_subject[index] = subject, noun_text, cue
+    return _figure(article, index, extent, metric, noun_text), extent.after
+
+
+def _figure(article: Article, index: int, extent: Extent, metric: str, noun: str | None) -> Figure:
+    text, sentence = article.text, article.sentences[index]
     as_of, period = article.dating(index, extent.start)
     return Figure(
         start=extent.start, end=extent.end, text=text[extent.start:extent.end], value=extent.value,
         low=extent.low, high=extent.high, qualifier=extent.qualifier, unit=extent.unit, metric=metric,
-        noun=noun_text or text[extent.start:extent.end],
+        noun=noun or text[extent.start:extent.end],
         claimant=article.attributions.claimant(index, extent.start), as_of=as_of, period=period,
-        sentence_start=sentence.start, sentence_end=sentence.end), extent.after
+        sentence_start=sentence.start, sentence_end=sentence.end)
 
+
+def open_count(text: str, extent: Extent, sentence: Sentence) -> tuple[str, str] | None:
+    """(metric, noun as written) of a count of a plural noun the vocabulary does not know:
+    "105 neighbourhoods", "12 observation posts", "four S-300 launchers". The metric is the
+    noun with its lowercase modifiers, as written ("observation posts")."""
+    if (extent.value or extent.high or 0) < 2:
+        return None                                  # "one" is an indefinite more than a count
+    if DEFINITE_BEFORE.search(text, max(sentence.start, extent.start - 12), extent.start):
+        return None                                  # "the two co-chairs": named before, not counted
+    pos, words = extent.after, []
+    for _ in range(OPEN_MODIFIERS + 1):
+        tok = OPEN_WORD.match(text, pos, sentence.end)
+        if tok is None or (tok.group("word") or "") in NOT_COUNTED:
+            return None
+        words.append(tok)
+        pos = tok.end()
+        word = tok.group("word")
+        if word and any(form in NOUN_SUBJECT for form in (word, word[:-1], word[:-2], word[:-3] + "y")):
+            return None                              # known, and its rules said no ("5 countries")
+        if word and _plural(word):
+            metric = " ".join(w.group("word") for w in words if w.group("word"))
+            return metric, text[words[0].start("word") if words[0].group("word") else words[0].start("model"):pos]
+    return None
+
+
+def _plural(word: str) -> bool:
+    return word in PLURALS or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 def what_is_counted(article: Article, index: int, m: re.Match, atom, extent: Extent) -> tuple[str, int, str | None] | None:
     """(subject, end of its noun, noun as written): the noun after the number, else the

@@ -6,6 +6,7 @@ needs only the words of each metric, read from the same data file, data/metrics.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .. import vocab
@@ -38,18 +39,25 @@ def metric_words() -> dict[str, set[str]]:
                    if w not in QUERY_STOP for f in _forms(w)} for name, phrases in vocab.items()}
 
 
-def metrics_for(word: str) -> list[str]:
+def metrics_for(word: str, found: Iterable[str] = ()) -> list[str]:
     """The metrics a user's word selects: any word of a metric's name, synonyms or nouns,
-    singular or plural, any case ("choppers" -> helicopters, helicopters lost)."""
+    singular or plural, any case ("choppers" -> helicopters, helicopters lost); else the
+    metrics ``found`` in a corpus that the vocabulary does not know, by the words of their
+    names ("warship" -> warships)."""
     wanted = [_forms(w) for w in re.findall(r"[\w-]+", str(word).lower()) if w not in QUERY_STOP]
     if not wanted:
         return []
     # A word that names metrics ("civilians") means those, not every metric that
     # merely lists it as a synonym (refugees, displaced…); only then are the synonyms
     # and nouns of every metric needed (their forms take ~10 ms to make).
-    named = [name for name in metric_names()
-             if all(forms & {f for w in name.split() for f in _forms(w)} for forms in wanted)]
-    return named or [name for name, vocab in metric_words().items() if all(forms & vocab for forms in wanted)]
+    known = [name for name in metric_names() if _names(name, wanted)]
+    known = known or [name for name, vocab in metric_words().items() if all(forms & vocab for forms in wanted)]
+    return known or [name for name in found if _names(name, wanted)]
+
+
+def _names(name: str, wanted: list[set[str]]) -> bool:
+    """Does every word the user typed name a word of ``name``, in any of their forms?"""
+    return all(forms & {f for w in name.split() for f in _forms(w)} for forms in wanted)
 
 
 def metric_names() -> list[str]:
