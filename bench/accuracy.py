@@ -13,6 +13,7 @@ bench/accuracy-runs/ (git-ignored: miss lines quote the articles, and the dev ar
 copyrighted) and compared with the previous run of the same set: each score's change and
 the miss lines gone and new.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,10 +47,15 @@ class GoldSet:
 
 
 SETS = {
-    "seeds": GoldSet("seeds", ROOT / "data" / "raw", SHARED / "gold" / "seeds.json",
-                     SHARED / "gold" / "seeds-aliases.json"),
-    "dev": GoldSet("dev", SHARED / "dev" / "raw", SHARED / "dev" / "gold.json",
-                   SHARED / "dev" / "aliases.json"),
+    "seeds": GoldSet(
+        "seeds",
+        ROOT / "data" / "raw",
+        SHARED / "gold" / "seeds.json",
+        SHARED / "gold" / "seeds-aliases.json",
+    ),
+    "dev": GoldSet(
+        "dev", SHARED / "dev" / "raw", SHARED / "dev" / "gold.json", SHARED / "dev" / "aliases.json"
+    ),
 }
 
 
@@ -73,8 +79,10 @@ def default_cmd() -> list[str]:
 
 def summarize(res: dict[str, int]) -> dict[str, float | None]:
     """The summary score_gold.py's main() prints, from the counts its score() returns."""
+
     def ratio(a: str, b: str) -> float | None:
         return res[a] / res[b] if res[b] else None
+
     return {
         "event_recall": ratio("events_found", "events"),
         "event_date_accuracy": ratio("events_dated", "events"),
@@ -105,8 +113,10 @@ def precision_misses(scorer: ModuleType, timeline: list[dict], gold: list[dict])
                 continue
             dates = ", ".join(sorted({e["date"] for e in same}))
             why = f" (gold dates it {dates})" if same else ""
-            lines.append(f"event {art}: extra {t.get('date')}/{t.get('precision')}{why}"
-                         f" :: {str(m.get('quote'))[:70]}")
+            lines.append(
+                f"event {art}: extra {t.get('date')}/{t.get('precision')}{why}"
+                f" :: {str(m.get('quote'))[:70]}"
+            )
     return lines
 
 
@@ -122,8 +132,12 @@ def measure(scorer: ModuleType, gs: GoldSet, cmd: list[str]) -> dict[str, Any]:
             timeline = scorer.as_json(cmd, ["timeline"], env)
         except Exception:  # score() has already listed "timeline: not available"
             timeline = []
-    return {"set": gs.name, "counts": res, "summary": summarize(res),
-            "misses": rows + precision_misses(scorer, timeline, gold)}
+    return {
+        "set": gs.name,
+        "counts": res,
+        "summary": summarize(res),
+        "misses": rows + precision_misses(scorer, timeline, gold),
+    }
 
 
 def pct(a: int, b: int) -> str:
@@ -155,13 +169,17 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
         delta = now - was if now is not None and was is not None else None
         scores[key] = {"before": was, "after": now, "delta": delta}
     old, new = Counter(before["misses"]), Counter(after["misses"])
-    return {"scores": scores, "gone": sorted((old - new).elements()),
-            "new": sorted((new - old).elements())}
+    return {
+        "scores": scores,
+        "gone": sorted((old - new).elements()),
+        "new": sorted((new - old).elements()),
+    }
 
 
 def diff_lines(d: dict[str, Any]) -> list[str]:
     def fmt(v: float | None) -> str:
         return "n/a" if v is None else f"{v:.3f}"
+
     lines = []
     for key, s in d["scores"].items():
         if s["before"] != s["after"]:
@@ -177,13 +195,20 @@ def diff_lines(d: dict[str, Any]) -> list[str]:
 
 def git_state() -> tuple[str | None, bool | None]:
     """HEAD's commit and whether src/ has uncommitted changes (None, None outside git)."""
+
     def git(*args: str) -> str | None:
         try:
-            proc = subprocess.run(["git", "--no-optional-locks", *args], cwd=ROOT,
-                                  capture_output=True, text=True, timeout=30)
+            proc = subprocess.run(
+                ["git", "--no-optional-locks", *args],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
         except (OSError, subprocess.SubprocessError):
             return None
         return proc.stdout.strip() if proc.returncode == 0 else None
+
     commit, status = git("rev-parse", "HEAD"), git("status", "--porcelain", "--", "src")
     return commit, None if status is None else bool(status)
 
@@ -214,8 +239,9 @@ def chosen_sets(args: argparse.Namespace) -> list[GoldSet]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("sets", nargs="*", help=f"which sets to score (default: {' '.join(SETS)})")
     ap.add_argument("--raw", help="a folder of articles to score instead of the named sets")
     ap.add_argument("--gold", help="its gold file (default: gold.json beside the folder)")
@@ -245,8 +271,11 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # the CLI is missing or broke: say so plainly
             print(f"{gs.name}: could not run: {exc}", file=sys.stderr)
             return 1
-        run.update(commit=commit, dirty=dirty,
-                   timestamp=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        run.update(
+            commit=commit,
+            dirty=dirty,
+            timestamp=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )
         before = Path(args.against) if args.against else previous_run(gs.name, Path(args.runs))
         summaries[gs.name] = run["summary"]
         print(f"== {gs.name}: {gs.raw}", file=out)

@@ -1,4 +1,5 @@
 """bench/accuracy.py: its scores are score_gold.py's, and its run-to-run diff."""
+
 import importlib.util
 import json
 import shlex
@@ -15,7 +16,7 @@ def load_harness():
     spec = importlib.util.spec_from_file_location("accuracy", ROOT / "bench" / "accuracy.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["accuracy"] = module        # dataclasses look their module up there
+    sys.modules["accuracy"] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
@@ -28,10 +29,14 @@ def run(summary, misses):
 
 
 def test_diff_gives_each_change_and_the_misses_gone_and_new():
-    before = run({"event_recall": 0.5, "figure_recall": None, "alias_search": 1.0},
-                 ["event a: missing", "figure b: extra", "figure b: extra"])
-    after = run({"event_recall": 0.75, "figure_recall": 0.5, "alias_search": 1.0},
-                ["figure b: extra", "event c: missing"])
+    before = run(
+        {"event_recall": 0.5, "figure_recall": None, "alias_search": 1.0},
+        ["event a: missing", "figure b: extra", "figure b: extra"],
+    )
+    after = run(
+        {"event_recall": 0.75, "figure_recall": 0.5, "alias_search": 1.0},
+        ["figure b: extra", "event c: missing"],
+    )
     d = accuracy.diff(before, after)
     assert d["scores"]["event_recall"] == {"before": 0.5, "after": 0.75, "delta": 0.25}
     assert d["scores"]["figure_recall"] == {"before": None, "after": 0.5, "delta": None}
@@ -51,7 +56,9 @@ def test_diff_gives_each_change_and_the_misses_gone_and_new():
 def test_diff_of_a_run_with_itself_is_empty():
     same = run({"event_recall": 0.5}, ["event a: missing"])
     assert accuracy.diff_lines(accuracy.diff(same, same)) == [
-        "  every score unchanged", "  the same misses"]
+        "  every score unchanged",
+        "  the same misses",
+    ]
 
 
 def test_seed_scores_agree_with_score_gold():
@@ -62,9 +69,25 @@ def test_seed_scores_agree_with_score_gold():
     scorer = accuracy.load_scorer(accuracy.SCORER)
     mine = accuracy.measure(scorer, seeds, cmd)
     proc = subprocess.run(
-        [sys.executable, str(accuracy.SCORER), "--raw", str(seeds.raw), "--gold", str(seeds.gold),
-         "--aliases", str(seeds.aliases), "--cmd", shlex.join(cmd), "--json", "--quiet"],
-        capture_output=True, text=True, timeout=600, check=True)
+        [
+            sys.executable,
+            str(accuracy.SCORER),
+            "--raw",
+            str(seeds.raw),
+            "--gold",
+            str(seeds.gold),
+            "--aliases",
+            str(seeds.aliases),
+            "--cmd",
+            shlex.join(cmd),
+            "--json",
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
     assert mine["summary"] == json.loads(proc.stdout.splitlines()[-1])
     # every mention counted against event precision has its own miss line
     extras = [m for m in mine["misses"] if ": extra " in m and m.startswith("event ")]
