@@ -98,12 +98,3 @@ def test_about_keeps_exactly_the_articles_that_name_it(cli, seed_db, about):
     every = json.loads(cli("figures", "--format", "json").stdout)
     claims = json.loads(cli("figures", "--about", about, "--format", "json").stdout)
     assert claims == [c for c in every if c["article"] in naming]
-
-
-def test_a_shipped_name_no_article_mentions_is_one_line(cli):
-    # Raqqa is in the shipped name table; none of the seed articles names it.
-    result = cli("names", "Raqqa", "--format", "json")
-    assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == (
-        "Error: no article mentions 'Raqqa'; `syriacli names` lists the names that are\n"
-    )

@@ -454,8 +454,6 @@ def names(
             )
             return
         card = queries.name_card(conn, _about_key(conn, name))
-    if card is None:  # a name of the shipped table that no article mentions
-        _err(f"no article mentions {name!r}; `syriacli names` lists the names that are")
     name_card_view(card, render.default_format(fmt))
 
 
