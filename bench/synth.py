@@ -7,6 +7,7 @@ place names and the spelling of the Khmeimim air base. Article ``i`` has its own
 ``random.Random`` seeded from ``i``, so it is the same in every corpus size.
 Corpora are written as a raw folder with a ``manifest.csv`` and cached.
 """
+
 from __future__ import annotations
 
 import csv
@@ -26,20 +27,43 @@ SEED_DIR = Path(__file__).resolve().parent.parent / "data" / "raw"
 #: Bump when the generator changes: cached corpora of another version are rebuilt.
 GENERATOR_VERSION = "1"
 SEED = 20150930
-EXTRA_PREFIX = "inc_"        # the incremental build's extra articles
+EXTRA_PREFIX = "inc_"  # the incremental build's extra articles
 
 PUBLISHERS = ["RT", "BBC", "AP", "Reuters", "Al Jazeera"]
 DOMAINS = {"RT": "rt", "BBC": "bbc", "AP": "ap", "Reuters": "reuters", "Al Jazeera": "aljazeera"}
-PLACES = ["Aleppo", "Idlib", "Palmyra", "Homs", "Hama", "Raqqa", "Deir ez-Zor", "Latakia", "Tartus", "Damascus"]
+PLACES = [
+    "Aleppo",
+    "Idlib",
+    "Palmyra",
+    "Homs",
+    "Hama",
+    "Raqqa",
+    "Deir ez-Zor",
+    "Latakia",
+    "Tartus",
+    "Damascus",
+]
 #: Spellings in the seed articles, mapped to the name in PLACES they stand for.
 PLACE_SPELLINGS = {p: p for p in PLACES} | {"Deir el-Zour": "Deir ez-Zor", "Tartous": "Tartus"}
 BASE_SPELLINGS = ["Khmeimim", "Hmeimim", "Hmeymim", "Hemeimeem"]
 #: The rare word: a town swapped in for one place name in 1 article in 500 (2 in 1,000).
 RARE_WORD, RARE_EVERY = "Qaryatayn", 500
-MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 FIRST_DAY, LAST_DAY = dt.date(2015, 9, 30), dt.date(2019, 12, 31)
-WORDS_MIN, WORDS_MAX = 520, 640      # the body grows past a draw from this range: ~600 words
+WORDS_MIN, WORDS_MAX = 520, 640  # the body grows past a draw from this range: ~600 words
 
 _M = "|".join(MONTHS)
 _PLACE = "|".join(re.escape(p) for p in sorted(PLACE_SPELLINGS, key=len, reverse=True))
@@ -57,7 +81,9 @@ VARY = re.compile(
 #: Seed lines that are page furniture, not article text.
 FURNITURE = re.compile(
     r"icon|^related topics|^read more|^media caption|^image copyright|^trends \[|by admin$"
-    r"|^- ?ap$|^bbc news$|^more on|^representational|^\W|[а-яё]|^\d", re.I)
+    r"|^- ?ap$|^bbc news$|^more on|^representational|^\W|[а-яё]|^\d",
+    re.I,
+)
 #: A sentence ends at . ! ? (and closing quotes) before a capital, digit or opening quote.
 BOUNDARY = re.compile(r"""[.!?]+["'”’)]*(?=\s+["“‘'(]?[A-Z0-9])""")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "u.s", "u.n", "u.k", "st", "sept"}
@@ -66,10 +92,10 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "u.s", "u.n", "u.k
 def split_sentences(paragraph: str) -> list[str]:
     sentences, start = [], 0
     for match in BOUNDARY.finditer(paragraph):
-        before = re.search(r"([A-Za-z.]+)\.$", paragraph[start:match.start() + 1])
+        before = re.search(r"([A-Za-z.]+)\.$", paragraph[start : match.start() + 1])
         if before and (before.group(1).lower() in ABBREVIATIONS or len(before.group(1)) == 1):
             continue
-        sentences.append(paragraph[start:match.end()].strip())
+        sentences.append(paragraph[start : match.end()].strip())
         start = match.end()
     tail = paragraph[start:].strip()
     if tail:
@@ -81,7 +107,7 @@ def split_sentences(paragraph: str) -> list[str]:
 class Seed:
     """The seed articles cut into reusable parts."""
 
-    paragraphs: list[list[str]]      # body paragraphs, each a list of sentences
+    paragraphs: list[list[str]]  # body paragraphs, each a list of sentences
     sentences: list[str]
     headings: list[str]
     titles: list[str]
@@ -103,14 +129,16 @@ def read_seed(seed_dir: Path = SEED_DIR) -> Seed:
             if not line or FURNITURE.search(line) or line in titles:
                 continue
             words = len(line.split())
-            if words >= 8 and line[-1] in ".!?\"”’":
+            if words >= 8 and line[-1] in '.!?"”’':
                 paragraphs.append(split_sentences(line))
             elif 2 <= words <= 8 and line[-1] not in ".,:;":
                 headings.append(line)
     if not paragraphs:
         sys.exit(f"bench: no article text found in {seed_dir}")
     sentences = [s for p in paragraphs for s in p]
-    return Seed(paragraphs, sentences, sorted(set(headings)), titles or headings, digest.hexdigest()[:16])
+    return Seed(
+        paragraphs, sentences, sorted(set(headings)), titles or headings, digest.hexdigest()[:16]
+    )
 
 
 class Variation:
@@ -120,9 +148,9 @@ class Variation:
         self.rng = rng
         shift = rng.randrange(5)
         self.years = {str(y): str(2015 + (y - 2015 + shift) % 5) for y in range(2015, 2020)}
-        self.places = dict(zip(PLACES, rng.sample(PLACES, len(PLACES))))
+        self.places = dict(zip(PLACES, rng.sample(PLACES, len(PLACES)), strict=True))
         self.base = rng.choice(BASE_SPELLINGS)
-        self.rare = rare             # this article names RARE_WORD once, for a place
+        self.rare = rare  # this article names RARE_WORD once, for a place
 
     def apply(self, text: str) -> str:
         return VARY.sub(self._swap, text)
@@ -153,12 +181,12 @@ class Variation:
         text = m.group("num")
         value = int(text.replace(",", ""))
         if 1900 <= value <= 2099 and "," not in text:
-            return text              # a year outside 2015-2019 ("since 2011")
+            return text  # a year outside 2015-2019 ("since 2011")
         new = self.rng.randint(max(2, value // 2), value * 3 // 2 + 1)
         zeros = len(text.replace(",", "")) - len(text.replace(",", "").rstrip("0"))
-        if zeros >= 2:               # "7,000" stays round: 4,300 rather than 4,317
+        if zeros >= 2:  # "7,000" stays round: 4,300 rather than 4,317
             new = max(10 ** (zeros - 1), round(new, -(zeros - 1)))
-        if m.string[m.end():m.end() + 8].lstrip().startswith(("percent", "per cent", "%")):
+        if m.string[m.end() : m.end() + 8].lstrip().startswith(("percent", "per cent", "%")):
             new = min(new, 99)
         return f"{new:,}" if "," in text or new >= 10000 else str(new)
 
@@ -183,23 +211,27 @@ def make_article(seed: Seed, index: int, prefix: str = "") -> Article:
     title = vary.apply(rng.choice(seed.titles + seed.headings))
     if rng.random() < 0.5:
         title = f"{title} ({vary.places[rng.choice(PLACES)]})"
-    blocks, words, goal = [], 0, rng.randint(WORDS_MIN, WORDS_MAX)
+    blocks: list[str] = []
+    words, goal = 0, rng.randint(WORDS_MIN, WORDS_MAX)
     while words < goal:
         if blocks and rng.random() < 0.1:
             blocks.append(vary.apply(rng.choice(seed.headings)))
         source = rng.choice(seed.paragraphs)
         take = rng.randint(1, min(4, len(source)))
         first = rng.randrange(len(source) - take + 1)
-        sentences = source[first:first + take]
-        if rng.random() < 0.35:      # recombine: a sentence from anywhere else
+        sentences = source[first : first + take]
+        if rng.random() < 0.35:  # recombine: a sentence from anywhere else
             sentences.insert(rng.randrange(len(sentences) + 1), rng.choice(seed.sentences))
         paragraph = vary.apply(" ".join(sentences))
         blocks.append(paragraph)
         words += len(paragraph.split())
     header = [title, ""]
-    if rng.random() < 0.5:           # a dateline, as some publishers print one
-        header += [f"{published.day} {published.strftime('%b')}, {published.year} "
-                   f"{rng.randrange(24):02d}:{rng.randrange(60):02d}", ""]
+    if rng.random() < 0.5:  # a dateline, as some publishers print one
+        header += [
+            f"{published.day} {published.strftime('%b')}, {published.year} "
+            f"{rng.randrange(24):02d}:{rng.randrange(60):02d}",
+            "",
+        ]
     text = "\n".join(header) + "\n" + "\n\n".join(blocks) + "\n"
     name = f"{prefix}{index:06d}_{hashlib.sha256(text.encode()).hexdigest()[:16]}.txt"
     url = "" if rng.random() < 0.05 else f"https://{DOMAINS[publisher]}.example/news/{index}"
@@ -224,7 +256,7 @@ class Corpus:
     raw: Path
     manifest_bytes: bytes
     words: int
-    generated_seconds: float | None   # None when reused from the cache
+    generated_seconds: float | None  # None when reused from the cache
 
     @property
     def manifest(self) -> Path:
@@ -244,8 +276,9 @@ def corpus(size: int, root: Path, seed: Seed) -> Corpus:
         _remove_extras(raw)
         for path in (raw / "manifest.csv", pristine):
             manifest = path.read_bytes() if path.exists() else b""
-            if all(marker.get(k) == v for k, v in want.items()) \
-                    and hashlib.sha256(manifest).hexdigest() == marker.get("manifest_sha256"):
+            if all(marker.get(k) == v for k, v in want.items()) and hashlib.sha256(
+                manifest
+            ).hexdigest() == marker.get("manifest_sha256"):
                 if path == pristine:
                     (raw / "manifest.csv").write_bytes(manifest)
                 elif not pristine.exists():
@@ -266,7 +299,9 @@ def corpus(size: int, root: Path, seed: Seed) -> Corpus:
     manifest = rows.getvalue().encode()
     (raw / "manifest.csv").write_bytes(manifest)
     pristine.write_bytes(manifest)
-    marker_path.write_text(json.dumps(want | {"words": words, "manifest_sha256": hashlib.sha256(manifest).hexdigest()}))
+    marker_path.write_text(
+        json.dumps(want | {"words": words, "manifest_sha256": hashlib.sha256(manifest).hexdigest()})
+    )
     return Corpus(size, folder, raw, manifest, words, time.perf_counter() - started)
 
 

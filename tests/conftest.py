@@ -25,15 +25,21 @@ def seed_db(tmp_path_factory):
 @pytest.fixture
 def cli(seed_db):
     """Run the CLI against the seed corpus: cli("search", "Palmyra", "--format", "json")."""
+
     def run(*args, db=seed_db, env=None):
-        return CliRunner().invoke(app, [str(a) for a in args], env={"SYRIACLI_DB": str(db), "NO_COLOR": "1",
-                                                                     "COLUMNS": "120", **(env or {})})
+        return CliRunner().invoke(
+            app,
+            [str(a) for a in args],
+            env={"SYRIACLI_DB": str(db), "NO_COLOR": "1", "COLUMNS": "120", **(env or {})},
+        )
+
     return run
 
 
 @pytest.fixture
 def make_raw(tmp_path):
     """A raw folder from {file name: text} plus an optional manifest text."""
+
     def make(files, manifest=None, name="raw"):
         raw = tmp_path / name
         raw.mkdir()
@@ -43,6 +49,7 @@ def make_raw(tmp_path):
         if manifest is not None:
             (raw / "manifest.csv").write_text(manifest, encoding="utf-8")
         return raw
+
     return make
 
 
@@ -52,4 +59,5 @@ def build(tmp_path):
         db = db or tmp_path / "corpus.db"
         result = CliRunner().invoke(app, ["build", "--raw", str(raw), "--db", str(db), *extra])
         return result, db
+
     return run

@@ -1,7 +1,8 @@
 import sqlite3
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syriacli.errors import BadQuery
 from syriacli.fts import translate
@@ -13,29 +14,35 @@ def fake_names(phrase):
     return f'(names : "{key}")' if key else None
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("Palmyra", '"Palmyra"'),
-    ("Palmyra retaken", '"Palmyra" AND "retaken"'),
-    ('"air base"', '"air base"'),
-    ("withdr*", '"withdr"*'),
-    ("Palmyra OR Aleppo", '"Palmyra" OR "Aleppo"'),
-    ("Palmyra NOT Aleppo", '"Palmyra" NOT "Aleppo"'),
-    ("(Palmyra OR Aleppo) Russia", '( "Palmyra" OR "Aleppo" ) AND "Russia"'),
-    ("Su-24", '"Su 24"'),
-    ("Al-Nusra", '"Al Nusra"'),
-    ('"unbalanced', '"unbalanced"'),
-    ("AND Palmyra", '"Palmyra"'),
-    ("Palmyra OR", '"Palmyra"'),
-    ("( Palmyra", '"Palmyra"'),
-    ("Palmyra )", '"Palmyra"'),
-    ("'; DROP TABLE articles; --", '"DROP" AND "TABLE" AND "articles"'),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("Palmyra", '"Palmyra"'),
+        ("Palmyra retaken", '"Palmyra" AND "retaken"'),
+        ('"air base"', '"air base"'),
+        ("withdr*", '"withdr"*'),
+        ("Palmyra OR Aleppo", '"Palmyra" OR "Aleppo"'),
+        ("Palmyra NOT Aleppo", '"Palmyra" NOT "Aleppo"'),
+        ("(Palmyra OR Aleppo) Russia", '( "Palmyra" OR "Aleppo" ) AND "Russia"'),
+        ("Su-24", '"Su 24"'),
+        ("Al-Nusra", '"Al Nusra"'),
+        ('"unbalanced', '"unbalanced"'),
+        ("AND Palmyra", '"Palmyra"'),
+        ("Palmyra OR", '"Palmyra"'),
+        ("( Palmyra", '"Palmyra"'),
+        ("Palmyra )", '"Palmyra"'),
+        ("'; DROP TABLE articles; --", '"DROP" AND "TABLE" AND "articles"'),
+    ],
+)
 def test_translate(query, expected):
     assert translate(query) == expected
 
 
 def test_names_expand_greedily():
-    assert translate("ISIS Deir ez-Zor", fake_names) == '(names : "islamicstate") AND (names : "deirezzor")'
+    assert (
+        translate("ISIS Deir ez-Zor", fake_names)
+        == '(names : "islamicstate") AND (names : "deirezzor")'
+    )
 
 
 @pytest.mark.parametrize("query", ["", "   ", "AND", "(", "()", "OR NOT", '""', "*", "--"])
@@ -63,8 +70,31 @@ def test_any_input_is_valid_fts5_or_bad_query(fts, query):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["Khmeimim", "ISIS", "Deir", "ez-Zor", "IS", "is", "(", ")", "OR", "NOT", "AND",
-                                 '"', "Su-24", "x*", "Palmyra", "al-Nusra"]), max_size=8))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Khmeimim",
+                "ISIS",
+                "Deir",
+                "ez-Zor",
+                "IS",
+                "is",
+                "(",
+                ")",
+                "OR",
+                "NOT",
+                "AND",
+                '"',
+                "Su-24",
+                "x*",
+                "Palmyra",
+                "al-Nusra",
+            ]
+        ),
+        max_size=8,
+    )
+)
 def test_expanded_names_stay_valid_fts5(fts, words):
     from syriacli.fts import name_expansion
 
@@ -75,15 +105,18 @@ def test_expanded_names_stay_valid_fts5(fts, words):
     fts.execute("select count(*) from t where t match ?", (translated,)).fetchone()
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("Palmyra OR ( )", '"Palmyra"'),
-    ("Palmyra (( )) Aleppo", '"Palmyra" AND "Aleppo"'),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("Palmyra OR ( )", '"Palmyra"'),
+        ("Palmyra (( )) Aleppo", '"Palmyra" AND "Aleppo"'),
+    ],
+)
 def test_empty_parentheses_leave_no_dangling_operator(query, expected):
     assert translate(query) == expected
 
 
-def test_every_shipped_name_key_is_one_fts_token_of_its_own():
+def test_every_shipped_name_key_is_one_fts_token_of_its_own() -> None:
     """--about and name searches match `names : "key"`: each key must stay one token after
     the tokenizer's stemming, and no two keys may stem alike."""
     import sqlite3

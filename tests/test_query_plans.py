@@ -1,4 +1,5 @@
 """Every filter the commands offer is served by an index (issue 6): no full scan creeps back."""
+
 import re
 import sqlite3
 
@@ -10,17 +11,48 @@ from syriacli.queries import Filters
 SCAN = re.compile(r"^SCAN (articles|events|entries|figures|mentions)\b")
 
 CASES = {
-    "search with filters": lambda: (*queries.search_sql(Filters(date_from="2016-01-01", publisher="RT", about="palmyra", limit=20)), {"query": '"x"'}),
+    "search with filters": lambda: (
+        *queries.search_sql(
+            Filters(date_from="2016-01-01", publisher="RT", about="palmyra", limit=20)
+        ),
+        {"query": '"x"'},
+    ),
     "articles by publisher": lambda: (*queries.articles_sql(Filters(publisher="rt")), {}),
-    "articles by date": lambda: (*queries.articles_sql(Filters(date_from="2016-01-01", date_to="2016-12-31")), {}),
+    "articles by date": lambda: (
+        *queries.articles_sql(Filters(date_from="2016-01-01", date_to="2016-12-31")),
+        {},
+    ),
     "articles about": lambda: (*queries.articles_sql(Filters(about="palmyra")), {}),
-    "timeline one month": lambda: (*queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31"), None), {}),
-    "timeline about and publisher": lambda: (*queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31", about="palmyra", publisher="RT"), None, "Palmyra"), {}),
-    "timeline one month of a publisher": lambda: (*queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31", publisher="RT"), None), {}),
+    "timeline one month": lambda: (
+        *queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31"), None),
+        {},
+    ),
+    "timeline about and publisher": lambda: (
+        *queries.timeline_sql(
+            Filters(date_from="2016-03-01", date_to="2016-03-31", about="palmyra", publisher="RT"),
+            None,
+            "Palmyra",
+        ),
+        {},
+    ),
+    "timeline one month of a publisher": lambda: (
+        *queries.timeline_sql(
+            Filters(date_from="2016-03-01", date_to="2016-03-31", publisher="RT"), None
+        ),
+        {},
+    ),
     "timeline of a publisher": lambda: (*queries.timeline_sql(Filters(publisher="RT"), None), {}),
-    "timeline lines of one month": lambda: (*queries.timeline_sql(Filters(date_from="2016-03-01", date_to="2016-03-31"), None, select="entries.listing"), {}),
+    "timeline lines of one month": lambda: (
+        *queries.timeline_sql(
+            Filters(date_from="2016-03-01", date_to="2016-03-31"), None, select="entries.listing"
+        ),
+        {},
+    ),
     "figures metric": lambda: (*queries.figures_sql(["sorties"], Filters(), None), {}),
-    "figures metric and publisher": lambda: (*queries.figures_sql(["sorties"], Filters(publisher="RT"), None), {}),
+    "figures metric and publisher": lambda: (
+        *queries.figures_sql(["sorties"], Filters(publisher="RT"), None),
+        {},
+    ),
 }
 
 

@@ -1,4 +1,5 @@
 """Issue 5: bad input, interrupted builds and hostile queries lose nothing and crash nothing."""
+
 import fcntl
 import hashlib
 import json
@@ -12,11 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from conftest import SEEDS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from syriacli.cli import app
-from conftest import SEEDS
 
 GOOD = "A title\n\nOn 14 March 2016 Putin announced a withdrawal from Syria.\n"
 SYRIACLI = [sys.executable, "-m", "syriacli"]
@@ -29,25 +31,34 @@ def digest(path: Path) -> str:
 def test_awkward_files_are_ingested_or_skipped_with_reasons(make_raw, build, cli, tmp_path):
     outside = tmp_path / "elsewhere.txt"
     outside.write_text("Linked title\n\nPalmyra was retaken in March 2016.\n", encoding="utf-8")
-    raw = make_raw({
-        "cp1252.txt": "Caf\u00e9 title\n\nThe caf\u00e9 in Aleppo was hit on 5 May 2016.\n".encode("cp1252"),
-        "bom.txt": "\ufeffBOM title\n\nIdlib was shelled.\n".encode("utf-8"),
-        "binary.txt": bytes(range(256)) * 40,
-        "empty.txt": b"",
-        "blank.txt": b"  \n\t\n ",
-        "with space \u00e9\u00e8.txt": "Spaced title\n\nHoms was quiet.\n",
-        "crlf.txt": b"CRLF title\r\n\r\nHama was quiet.\r\n",
-        "big.txt": b"x" * (11 * 1024 * 1024),
-        "notes.md": "not an article",
-    })
+    raw = make_raw(
+        {
+            "cp1252.txt": (
+                "Caf\u00e9 title\n\nThe caf\u00e9 in Aleppo was hit on 5 May 2016.\n"
+            ).encode("cp1252"),
+            "bom.txt": "\ufeffBOM title\n\nIdlib was shelled.\n".encode("utf-8"),
+            "binary.txt": bytes(range(256)) * 40,
+            "empty.txt": b"",
+            "blank.txt": b"  \n\t\n ",
+            "with space \u00e9\u00e8.txt": "Spaced title\n\nHoms was quiet.\n",
+            "crlf.txt": b"CRLF title\r\n\r\nHama was quiet.\r\n",
+            "big.txt": b"x" * (11 * 1024 * 1024),
+            "notes.md": "not an article",
+        }
+    )
     (raw / "link.txt").symlink_to(outside)
     (raw / "dangling.txt").symlink_to(tmp_path / "missing.txt")
     result, db = build(raw)
     assert result.exit_code == 0, result.output
     err = result.stderr
     assert "warning: cp1252.txt: not UTF-8; read as cp1252" in err
-    for name, reason in [("binary.txt", "binary"), ("empty.txt", "empty"), ("blank.txt", "empty"),
-                         ("big.txt", "larger than"), ("dangling.txt", "cannot be read")]:
+    for name, reason in [
+        ("binary.txt", "binary"),
+        ("empty.txt", "empty"),
+        ("blank.txt", "empty"),
+        ("big.txt", "larger than"),
+        ("dangling.txt", "cannot be read"),
+    ]:
         assert f"skipped {name}: {reason}" in err
     assert "5 articles" in err and "5 skipped" in err
     ids = {r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)}
@@ -66,18 +77,23 @@ def test_unreadable_file_is_skipped(make_raw, build, monkeypatch):
         if Path(path).name == "secret.txt":
             raise PermissionError(13, "Permission denied")
         return real(path)
-    monkeypatch.setattr(build_module, "read_file", deny)   # root reads anything, so chmod cannot show this
+
+    monkeypatch.setattr(
+        build_module, "read_file", deny
+    )  # root reads anything, so chmod cannot show this
     result, _ = build(raw)
     assert result.exit_code == 0
     assert "skipped secret.txt: cannot be read (Permission denied)" in result.stderr
 
 
 def test_manifest_problems_are_warnings_naming_the_row(make_raw, build, cli):
-    manifest = ("\ufefffile,publisher,published,extra,title\n"
-                "a.txt,RT,2016-09-30,x,\"Title, with comma\"\n"
-                "b.txt,BBC,not a date,,B\n"
-                "a.txt,AP,2017-01-01,,dup\n"
-                "ghost.txt,AP,,,\n")
+    manifest = (
+        "\ufefffile,publisher,published,extra,title\n"
+        'a.txt,RT,2016-09-30,x,"Title, with comma"\n'
+        "b.txt,BBC,not a date,,B\n"
+        "a.txt,AP,2017-01-01,,dup\n"
+        "ghost.txt,AP,,,\n"
+    )
     raw = make_raw({"a.txt": GOOD, "b.txt": GOOD, "c.txt": GOOD}, manifest)
     result, db = build(raw)
     assert result.exit_code == 0, result.output
@@ -92,11 +108,14 @@ def test_manifest_problems_are_warnings_naming_the_row(make_raw, build, cli):
     assert "c" in rows
 
 
-@pytest.mark.parametrize("setup, message", [
-    (lambda tmp: (tmp / "missing", tmp / "c.db"), "does not exist"),
-    (lambda tmp: ((tmp / "empty").mkdir() or tmp / "empty", tmp / "c.db"), "has no .txt files"),
-    (lambda tmp: (SEEDS, tmp / "nofolder" / "c.db"), "does not exist"),
-])
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (lambda tmp: (tmp / "missing", tmp / "c.db"), "does not exist"),
+        (lambda tmp: ((tmp / "empty").mkdir() or tmp / "empty", tmp / "c.db"), "has no .txt files"),
+        (lambda tmp: (SEEDS, tmp / "nofolder" / "c.db"), "does not exist"),
+    ],
+)
 def test_build_refusals_are_one_line(tmp_path, setup, message):
     raw, db = setup(tmp_path)
     result = CliRunner().invoke(app, ["build", "--raw", str(raw), "--db", str(db)])
@@ -138,14 +157,21 @@ def test_killed_build_leaves_the_old_corpus_intact(tmp_path, sig, mode):
     shutil.copytree(SEEDS, raw)
     db = tmp_path / "corpus.db"
     env = dict(os.environ, SYRIACLI_DB=str(db))
-    subprocess.run(SYRIACLI + ["build", "--raw", str(raw)], env=env, check=True, capture_output=True)
+    subprocess.run(
+        SYRIACLI + ["build", "--raw", str(raw)], env=env, check=True, capture_output=True
+    )
     before, articles = digest(db), _articles(db)
     for i in range(120):
         for seed in SEEDS.glob("*.txt"):
             shutil.copy(seed, raw / f"{seed.stem}_{i}.txt")
     args = ["build", "--raw", str(raw)] + (["--full"] if mode == "--full" else [])
-    proc = subprocess.Popen(SYRIACLI + args, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(
+        SYRIACLI + args,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     time.sleep(1.5)
     assert proc.poll() is None, "the build ended before it could be interrupted"
     os.killpg(proc.pid, sig)
@@ -156,17 +182,20 @@ def test_killed_build_leaves_the_old_corpus_intact(tmp_path, sig, mode):
         assert not list(tmp_path.glob(".corpus.db.tmp*"))
         assert digest(db) == before
     if mode == "--full":
-        assert digest(db) == before           # the new file was never swapped in
-    if sig == signal.SIGKILL:                  # a build is the first to open it again
+        assert digest(db) == before  # the new file was never swapped in
+    if sig == signal.SIGKILL:  # a build is the first to open it again
         copy = tmp_path / "copy" / "corpus.db"
         copy.parent.mkdir()
         for path in tmp_path.glob("corpus.db*"):
             shutil.copy(path, copy.parent / path.name)
-        again = subprocess.run(SYRIACLI + ["build", "--raw", str(raw), "--db", str(copy)],
-                               capture_output=True, text=True)
+        again = subprocess.run(
+            SYRIACLI + ["build", "--raw", str(raw), "--db", str(copy)],
+            capture_output=True,
+            text=True,
+        )
         assert again.returncode == 0, again.stderr
         assert len(_articles(copy)) == len(articles) + 120 * len(list(SEEDS.glob("*.txt")))
-    assert _articles(db) == articles           # an update in place was rolled back
+    assert _articles(db) == articles  # an update in place was rolled back
 
 
 def test_queries_during_a_build_see_the_old_corpus(tmp_path):
@@ -174,13 +203,21 @@ def test_queries_during_a_build_see_the_old_corpus(tmp_path):
     shutil.copytree(SEEDS, small)
     db = tmp_path / "corpus.db"
     env = dict(os.environ, SYRIACLI_DB=str(db))
-    subprocess.run(SYRIACLI + ["build", "--raw", str(small)], env=env, check=True, capture_output=True)
+    subprocess.run(
+        SYRIACLI + ["build", "--raw", str(small)], env=env, check=True, capture_output=True
+    )
     raw = _big_raw(tmp_path, 60)
-    proc = subprocess.Popen(SYRIACLI + ["build", "--raw", str(raw), "--full"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        SYRIACLI + ["build", "--raw", str(raw), "--full"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     while not list(tmp_path.glob(".corpus.db.tmp*")) and proc.poll() is None:
         time.sleep(0.05)
-    result = subprocess.run(SYRIACLI + ["articles", "--format", "json"], env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        SYRIACLI + ["articles", "--format", "json"], env=env, capture_output=True, text=True
+    )
     proc.communicate(timeout=300)
     assert result.returncode == 0 and len(json.loads(result.stdout)) in (5, 300)
 
@@ -222,11 +259,15 @@ def test_garbage_db_is_refused(cli, tmp_path):
     assert digest(junk) == before
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=st.text(max_size=40))
 def test_any_search_string_exits_cleanly_and_alters_nothing(seed_db, query):
     before = digest(seed_db)
-    result = CliRunner().invoke(app, ["search", "--db", str(seed_db), "--format", "json", "--", query])
+    result = CliRunner().invoke(
+        app, ["search", "--db", str(seed_db), "--format", "json", "--", query]
+    )
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output
     if result.exit_code == 1:
@@ -235,7 +276,7 @@ def test_any_search_string_exits_cleanly_and_alters_nothing(seed_db, query):
 
 
 @pytest.mark.parametrize("option", ["--publisher", "--about", "--claimant", "--match"])
-@pytest.mark.parametrize("value", ["'; DROP TABLE articles; --", "\" OR 1=1 --", "a\x00b", "%_%"])
+@pytest.mark.parametrize("value", ["'; DROP TABLE articles; --", '" OR 1=1 --', "a\x00b", "%_%"])
 def test_hostile_option_values_are_only_parameters(cli, seed_db, option, value):
     command = {"--claimant": "figures", "--match": "timeline"}.get(option, "timeline")
     before = digest(seed_db)
@@ -246,8 +287,12 @@ def test_hostile_option_values_are_only_parameters(cli, seed_db, option, value):
 
 def test_head_ends_quietly(seed_db):
     env = dict(os.environ, SYRIACLI_DB=str(seed_db))
-    proc = subprocess.Popen(SYRIACLI + ["timeline", "--format", "tsv"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        SYRIACLI + ["timeline", "--format", "tsv"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     proc.stdout.readline()
     proc.stdout.close()
     assert proc.wait(timeout=30) == 0
@@ -256,19 +301,34 @@ def test_head_ends_quietly(seed_db):
 
 def test_no_ansi_when_piped_and_no_color(seed_db):
     env = dict(os.environ, SYRIACLI_DB=str(seed_db), NO_COLOR="1", TERM="dumb")
-    out = subprocess.run(SYRIACLI + ["timeline", "--format", "table"], env=env, capture_output=True, text=True)
+    out = subprocess.run(
+        SYRIACLI + ["timeline", "--format", "table"], env=env, capture_output=True, text=True
+    )
     assert out.returncode == 0 and "\x1b[" not in out.stdout and "2016" in out.stdout
 
 
 def test_completion_offers_metrics_and_publishers(seed_db):
-    env = dict(os.environ, SYRIACLI_DB=str(seed_db), _SYRIACLI_COMPLETE="complete_bash",
-               COMP_WORDS="syriacli figures sort", COMP_CWORD="2")
-    out = subprocess.run(SYRIACLI[:1] + ["-c", "from syriacli.cli import main; main()"], env=env,
-                         capture_output=True, text=True)
+    env = dict(
+        os.environ,
+        SYRIACLI_DB=str(seed_db),
+        _SYRIACLI_COMPLETE="complete_bash",
+        COMP_WORDS="syriacli figures sort",
+        COMP_CWORD="2",
+    )
+    out = subprocess.run(
+        SYRIACLI[:1] + ["-c", "from syriacli.cli import main; main()"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert "sorties" in out.stdout
     env.update(COMP_WORDS="syriacli search x --publisher B", COMP_CWORD="4")
-    out = subprocess.run(SYRIACLI[:1] + ["-c", "from syriacli.cli import main; main()"], env=env,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        SYRIACLI[:1] + ["-c", "from syriacli.cli import main; main()"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert "BBC" in out.stdout
 
 
@@ -311,7 +371,9 @@ def test_an_upper_case_extension_is_an_article_its_manifest_row_names(make_raw, 
     (raw / "B.TXT").unlink()
     result, db = build(raw)
     assert "B.TXT is not in" in result.stderr
-    assert [r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)] == ["a"]
+    assert [
+        r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)
+    ] == ["a"]
 
 
 def test_a_file_name_is_printed_as_it_is(make_raw, build):

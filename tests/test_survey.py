@@ -1,4 +1,6 @@
-"""The raw folder against the corpus (syriacli.survey): the listing, forked or not, and the comparison."""
+"""The raw folder against the corpus (syriacli.survey): the listing, forked or not, and
+the comparison."""
+
 import os
 
 import pytest
@@ -36,19 +38,27 @@ def test_a_shared_listing_is_the_same_listing(folder, monkeypatch, chunk):
 
 def test_a_listing_child_that_dies_is_listed_here(folder, monkeypatch):
     monkeypatch.setattr(survey, "_send_listing", lambda *args: os._exit(3))
-    assert sorted(survey.start_listing(folder, survey.FORK_LISTING_BYTES)()) == sorted(survey.list_folder(folder))
+    assert sorted(survey.start_listing(folder, survey.FORK_LISTING_BYTES)()) == sorted(
+        survey.list_folder(folder)
+    )
 
 
 def test_survey_sorts_files_into_new_kept_and_removed(folder):
     files = survey.list_folder(folder)
-    first = survey.survey(folder, files, survey.ManifestRows(), {"old": "x"}, "", skipped := [], warnings := [])
+    first = survey.survey(
+        folder, files, survey.ManifestRows(), {"old": "x"}, "", skipped := [], warnings := []
+    )
     assert len(first.todo) == 31 and not first.kept and first.removed == {"old"}
     assert sorted(n for n, _ in skipped) == ["gone.txt", "sub.txt"] and not warnings
     stored = {f.id: f.key for f in first.todo}
     os.utime(folder / "a03.txt", (1, 1))
-    again = survey.survey(folder, survey.list_folder(folder), survey.ManifestRows(), stored, "", [], [])
+    again = survey.survey(
+        folder, survey.list_folder(folder), survey.ManifestRows(), stored, "", [], []
+    )
     assert [f.id for f in again.todo] == ["a03"] and len(again.kept) == 30 and not again.removed
-    other_names_file = survey.survey(folder, survey.list_folder(folder), survey.ManifestRows(), stored, "digest", [], [])
+    other_names_file = survey.survey(
+        folder, survey.list_folder(folder), survey.ManifestRows(), stored, "digest", [], []
+    )
     assert len(other_names_file.todo) == 31
 
 
@@ -62,10 +72,13 @@ def test_the_whole_build_with_a_forked_listing(make_raw, build, cli, monkeypatch
     (raw / "b.txt").write_text("B title\n\nOn 15 March 2016 jets left Khmeimim.\n")
     result, db = build(raw)
     assert result.exit_code == 0 and "1 extracted, 1 unchanged" in result.stderr, result.stderr
-    assert [r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)] == ["a", "b"]
+    assert [
+        r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)
+    ] == ["a", "b"]
 
 
 # --- a manifest that grows at its end -------------------------------------------------
+
 
 def _article(name: str, day: int) -> str:
     return f"Title of {name}\n\nOn {day} March 2016 jets struck near Palmyra.\n"
@@ -80,30 +93,39 @@ def _corpus_state(db) -> list[tuple]:
 
     conn = sqlite3.connect(db)
     try:
-        return conn.execute("select id, publisher, url, published, title, source_key from articles order by id").fetchall()
+        return conn.execute(
+            "select id, publisher, url, published, title, source_key from articles order by id"
+        ).fetchall()
     finally:
         conn.close()
 
 
-def test_an_appended_manifest_is_read_from_where_the_corpus_left_it(make_raw, build, monkeypatch, tmp_path):
+def test_an_appended_manifest_is_read_from_where_the_corpus_left_it(
+    make_raw, build, monkeypatch, tmp_path
+):
     """Every step builds two corpora from one folder: one as a user would, one made to
     read the whole manifest each time. Warnings, counts and stored rows must agree, and
     the appended rows alone are read where they can tell."""
     import sqlite3
 
-    raw = make_raw({f"{n}.txt": _article(n, i + 1) for i, n in enumerate("abc")},
-                   "file,publisher,url,published,title\n" + "".join(_row(n) for n in "abc"))
+    raw = make_raw(
+        {f"{n}.txt": _article(n, i + 1) for i, n in enumerate("abc")},
+        "file,publisher,url,published,title\n" + "".join(_row(n) for n in "abc"),
+    )
     manifest = raw / "manifest.csv"
     fast, whole = tmp_path / "fast.db", tmp_path / "whole.db"
     from syriacli import build as build_module
 
-    read = []                   # how each survey of the fast corpus's build read the manifest
+    read = []  # how each survey of the fast corpus's build read the manifest
     real = build_module.survey
 
     def spy(raw_dir, files, manifest, *rest):
         found = real(raw_dir, files, manifest, *rest)
-        read.append("whole" if not manifest.appended_only else "appended" if found else "not enough")
+        read.append(
+            "whole" if not manifest.appended_only else "appended" if found else "not enough"
+        )
         return found
+
     monkeypatch.setattr(build_module, "survey", spy)
 
     def step(*expected: str):
@@ -125,39 +147,43 @@ def test_an_appended_manifest_is_read_from_where_the_corpus_left_it(make_raw, bu
         with open(manifest, "a", encoding="utf-8") as handle:
             handle.write(text)
 
-    step("whole")                                          # first build: nothing remembered
+    step("whole")  # first build: nothing remembered
     (raw / "d.txt").write_text(_article("d", 4))
     (raw / "e.txt").write_text(_article("e", 5))
     append(_row("d", "BBC"))
-    assert "2 extracted, 3 unchanged" in step("appended")     # e has no row
-    assert "up to date" in step("appended")                   # nothing changed: no row is parsed
+    assert "2 extracted, 3 unchanged" in step("appended")  # e has no row
+    assert "up to date" in step("appended")  # nothing changed: no row is parsed
     (raw / "f.txt").write_text(_article("f", 6))
     append(_row("f", published="soon") + _row("ghost"))
     err = step("appended")
     assert "row 6: bad date 'soon'" in err and "row 7: ghost.txt is not in" in err
-    err = step("whole")                                    # warned: the next build reads it whole again
+    err = step("whole")  # warned: the next build reads it whole again
     assert "row 6: bad date 'soon'" in err and "row 7: ghost.txt is not in" in err
-    manifest.write_text(manifest.read_text().replace(_row("ghost"), "").replace("soon", "2016-03-11"))
+    manifest.write_text(
+        manifest.read_text().replace(_row("ghost"), "").replace("soon", "2016-03-11")
+    )
     step("whole")
-    append(_row("a", "AP"))                             # a duplicate row of a stored file
+    append(_row("a", "AP"))  # a duplicate row of a stored file
     assert "row 7: duplicate row for a.txt; the first is kept" in step("not enough", "whole")
     manifest.write_text(manifest.read_text().replace(_row("a", "AP"), ""))
     step("whole")
-    (raw / "b.txt").write_text(_article("b", 12))       # a changed file keeps its row
+    (raw / "b.txt").write_text(_article("b", 12))  # a changed file keeps its row
     (raw / "g.txt").write_text(_article("g", 7))
     append(_row("g"))
     assert "2 extracted" in step("not enough", "whole")
-    (raw / "c.txt").unlink()                            # a removed file's row is reported
+    (raw / "c.txt").unlink()  # a removed file's row is reported
     append(_row("h"))
     (raw / "h.txt").write_text(_article("h", 8))
     assert "row 4: c.txt is not in" in step("not enough", "whole")
-    manifest.write_text(manifest.read_text().replace(_row("c"), "").replace(_row("a"), _row("a", "Reuters")))
+    manifest.write_text(
+        manifest.read_text().replace(_row("c"), "").replace(_row("a"), _row("a", "Reuters"))
+    )
     step("whole")
     assert _corpus_state(fast)[0][1] == "Reuters"
     (raw / "i.txt").write_text(_article("i", 9))
     append('i.txt,AP,https://news.example/i,2016-03-09,"An open quote\n')
     step("appended")
-    append("still the title\"\n")                       # the open value went on: read it whole
+    append('still the title"\n')  # the open value went on: read it whole
     step("whole")
     assert _corpus_state(fast)[-1][4] == "An open quote\nstill the title"
 
@@ -165,10 +191,14 @@ def test_an_appended_manifest_is_read_from_where_the_corpus_left_it(make_raw, bu
 def test_a_manifest_rewritten_without_change_is_remembered_again(make_raw, build):
     raw = make_raw({"a.txt": _article("a", 1)}, "file,publisher,url,published,title\n" + _row("a"))
     result, db = build(raw)
-    (raw / "manifest.csv").write_text('file,publisher,url,published,title\n"a.txt",RT,https://news.example/a,2016-03-10,Headline a\n')
+    (raw / "manifest.csv").write_text(
+        "file,publisher,url,published,title\n"
+        '"a.txt",RT,https://news.example/a,2016-03-10,Headline a\n'
+    )
     again, _ = build(raw, db)
     assert "up to date" in again.stderr
     from syriacli import store
+
     state = survey.ManifestState.from_json(store.read_meta(db, "manifest"))
     assert state.size == (raw / "manifest.csv").stat().st_size
     assert survey.read_manifest(raw, print, state).appended_only

@@ -5,6 +5,7 @@ its metric and value ("over 7,000 sorties [sorties >7,000]"), each name its
 canonical form and type ("Khmeimim [Hmeimim · base]"). On a terminal the spans
 are coloured too; piped, the same marks make an inline-annotated plain text.
 """
+
 from __future__ import annotations
 
 STYLES = {"date": "bold cyan", "figure": "bold magenta", "name": "green"}
@@ -20,7 +21,9 @@ def spans(article: dict) -> list[tuple[int, int, str, str]]:
     for f in article.get("figures", []):
         items.append((f["start"], f["end"], "figure", f"{f['metric']} {value_label(f)}"))
     for n in article.get("mentions", []):
-        label = n["type"] if n["text"].lower() == n["name"].lower() else f"{n['name']} · {n['type']}"
+        label = (
+            n["type"] if n["text"].lower() == n["name"].lower() else f"{n['name']} · {n['type']}"
+        )
         items.append((n["start"], n["end"], "name", label))
     return sorted(items, key=lambda s: (s[0], -s[1]))
 
@@ -30,9 +33,9 @@ def annotated_text(article: dict, rich: bool):
     text = article["text"]
     items = spans(article)
     marks: dict[int, list[str]] = {}
-    for start, end, kind, label in items:
+    for _start, end, _kind, label in items:
         marks.setdefault(end, []).append(label)
-    pieces: list[tuple[str, int | None]] = []   # (text, old offset or None for a mark)
+    pieces: list[tuple[str, int | None]] = []  # (text, old offset or None for a mark)
     cursor = 0
     for end in sorted(marks):
         pieces.append((text[cursor:end], cursor))

@@ -1,25 +1,34 @@
 """The command line: parse arguments, call one library function, pick a renderer."""
+
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from . import render
 from .errors import SyriacliError
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from typer.models import CommandInfo
+
 app = typer.Typer(
-    help="Explore news articles about Russia's military campaign in Syria: search, timeline, figures, names.",
+    help="Explore news articles about Russia's military campaign in Syria:"
+    " search, timeline, figures, names.",
     no_args_is_help=True,
     add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 
-FORMAT_HELP = "Output format: table (a terminal's default), json, jsonl, csv, tsv (a pipe's default)."
+FORMAT_HELP = (
+    "Output format: table (a terminal's default), json, jsonl, csv, tsv (a pipe's default)."
+)
 DATE_FORMS = "2015, 2015-08, 2015-08-30, 'Aug 2015', 'August 2015' or '30 Aug 2015'"
 
 
@@ -49,14 +58,14 @@ def _complete_metrics(incomplete: str):
     return [m for m in names if m.startswith(incomplete.lower())]
 
 
-def _check_format(value: Optional[str]) -> Optional[str]:
+def _check_format(value: str | None) -> str | None:
     if value is not None and value not in render.FORMATS:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(render.FORMATS)}")
     return value
 
 
 def _day_bound(which: int):
-    def parse(value: Optional[str]) -> Optional[str]:
+    def parse(value: str | None) -> str | None:
         if value is None:
             return None
         from .errors import BadDate
@@ -66,19 +75,49 @@ def _day_bound(which: int):
             return parse_date_arg(value)[which]
         except BadDate:
             raise typer.BadParameter(f"{value!r} is not a date; use {DATE_FORMS}") from None
+
     return parse
 
 
-DbOpt = Annotated[Optional[Path], typer.Option("--db", help="Corpus database [env SYRIACLI_DB; default data/corpus.db].", show_default=False)]
-FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help=FORMAT_HELP, callback=_check_format, show_default=False)]
-LimitOpt = Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
-FromOpt = Annotated[Optional[str], typer.Option("--from", help=f"From this date: {DATE_FORMS}.", callback=_day_bound(0))]
-ToOpt = Annotated[Optional[str], typer.Option("--to", help=f"Up to this date, inclusive: {DATE_FORMS}.", callback=_day_bound(1))]
-PublisherOpt = Annotated[Optional[str], typer.Option("--publisher", "-p", help="Only this publisher (e.g. BBC).", autocompletion=_complete_publishers)]
-AboutOpt = Annotated[Optional[str], typer.Option("--about", help="Only what names this place, person or group, any spelling.")]
+DbOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="Corpus database [env SYRIACLI_DB; default data/corpus.db].",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help=FORMAT_HELP, callback=_check_format, show_default=False),
+]
+LimitOpt = Annotated[
+    int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows.")
+]
+FromOpt = Annotated[
+    str | None,
+    typer.Option("--from", help=f"From this date: {DATE_FORMS}.", callback=_day_bound(0)),
+]
+ToOpt = Annotated[
+    str | None,
+    typer.Option("--to", help=f"Up to this date, inclusive: {DATE_FORMS}.", callback=_day_bound(1)),
+]
+PublisherOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--publisher",
+        "-p",
+        help="Only this publisher (e.g. BBC).",
+        autocompletion=_complete_publishers,
+    ),
+]
+AboutOpt = Annotated[
+    str | None,
+    typer.Option("--about", help="Only what names this place, person or group, any spelling."),
+]
 
 
-def _err(message: str, code: int = 1):
+def _err(message: str, code: int = 1) -> NoReturn:
     render.say(f"Error: {message}")
     raise typer.Exit(code)
 
@@ -86,7 +125,7 @@ def _err(message: str, code: int = 1):
 _say = render.say
 
 
-def _open(db: Optional[Path]):
+def _open(db: Path | None):
     from . import store
     from .corpus import default_db, ensure
 
@@ -99,7 +138,9 @@ def _filters(conn, date_from=None, date_to=None, publisher=None, about=None, lim
     if date_from and date_to and date_from > date_to:
         raise typer.BadParameter(f"--from {date_from} is after --to {date_to}: the range is empty")
     key = _about_key(conn, about) if about else None
-    return Filters(date_from=date_from, date_to=date_to, publisher=publisher, about=key, limit=limit)
+    return Filters(
+        date_from=date_from, date_to=date_to, publisher=publisher, about=key, limit=limit
+    )
 
 
 def _about_key(conn, about: str) -> str:
@@ -113,10 +154,27 @@ def _about_key(conn, about: str) -> str:
 
 @app.command()
 def build(
-    raw: Annotated[Optional[Path], typer.Option("--raw", help="Folder of .txt articles and an optional manifest.csv [default: data/raw].")] = None,
+    raw: Annotated[
+        Path | None,
+        typer.Option(
+            "--raw",
+            help="Folder of .txt articles and an optional manifest.csv [default: data/raw].",
+        ),
+    ] = None,
     db: DbOpt = None,
-    full: Annotated[bool, typer.Option("--full", help="Re-extract every article, changed or not.")] = False,
-    names: Annotated[Optional[Path], typer.Option("--names", exists=True, dir_okay=False, help="A JSON file of extra names, in the format of data/names.json; remembered for later updates.")] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Re-extract every article, changed or not.")
+    ] = False,
+    names: Annotated[
+        Path | None,
+        typer.Option(
+            "--names",
+            exists=True,
+            dir_okay=False,
+            help="A JSON file of extra names, in the format of data/names.json;"
+            " remembered for later updates.",
+        ),
+    ] = None,
 ):
     """Build or update the corpus from a folder of raw articles.
 
@@ -135,9 +193,16 @@ def build(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words, "a phrase", prefix*, OR, NOT; names match every spelling.')],
-    db: DbOpt = None, fmt: FormatOpt = None, limit: LimitOpt = 20,
-    date_from: FromOpt = None, date_to: ToOpt = None, publisher: PublisherOpt = None, about: AboutOpt = None,
+    query: Annotated[
+        str, typer.Argument(help='Words, "a phrase", prefix*, OR, NOT; names match every spelling.')
+    ],
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
+    limit: LimitOpt = 20,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    publisher: PublisherOpt = None,
+    about: AboutOpt = None,
 ):
     """Full-text search of the articles, best match first.
 
@@ -148,21 +213,32 @@ def search(
 
     with _open(db) as conn:
         fts_query = translate(query, name_expander(lambda phrase: queries.known_name(conn, phrase)))
-        rows = queries.search(conn, fts_query, _filters(conn, date_from, date_to, publisher, about, limit))
+        rows = queries.search(
+            conn, fts_query, _filters(conn, date_from, date_to, publisher, about, limit)
+        )
         fmt = render.default_format(fmt)
-        table = None
-        if fmt == "table":              # views (and Rich) only for a terminal's table
+        table: Callable[[list[dict]], None] | None = None
+        if fmt == "table":  # views (and Rich) only for a terminal's table
             from .views import search_table as table
-        count = render.write_rows(rows, ["article", "title", "publisher", "published", "score", "snippet"],
-                                  fmt, table=table)
+        count = render.write_rows(
+            rows,
+            ["article", "title", "publisher", "published", "score", "snippet"],
+            fmt,
+            table=table,
+        )
     if count == 0:
         _say(f"no articles match {query!r}")
 
 
 @app.command()
 def articles(
-    db: DbOpt = None, fmt: FormatOpt = None, limit: LimitOpt = None,
-    date_from: FromOpt = None, date_to: ToOpt = None, publisher: PublisherOpt = None, about: AboutOpt = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
+    limit: LimitOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    publisher: PublisherOpt = None,
+    about: AboutOpt = None,
 ):
     """List the articles of the corpus.
 
@@ -172,15 +248,22 @@ def articles(
 
     with _open(db) as conn:
         rows = queries.articles(conn, _filters(conn, date_from, date_to, publisher, about, limit))
-        render.write_rows(rows, ["article", "published", "publisher", "title", "words", "published_from", "url"],
-                          render.default_format(fmt))
+        render.write_rows(
+            rows,
+            ["article", "published", "publisher", "title", "words", "published_from", "url"],
+            render.default_format(fmt),
+        )
 
 
 @app.command()
 def show(
-    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id (the file name without .txt).")],
+    article_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Article id (the file name without .txt).")
+    ],
     db: DbOpt = None,
-    annotate: Annotated[bool, typer.Option("--annotate", "-a", help="Mark each date, figure and name in the text.")] = False,
+    annotate: Annotated[
+        bool, typer.Option("--annotate", "-a", help="Mark each date, figure and name in the text.")
+    ] = False,
     fmt: FormatOpt = None,
 ):
     """Print one clean article, optionally annotated with what was extracted.
@@ -199,10 +282,20 @@ def show(
 
 @app.command()
 def timeline(
-    db: DbOpt = None, fmt: FormatOpt = None, limit: LimitOpt = None,
-    date_from: FromOpt = None, date_to: ToOpt = None, publisher: PublisherOpt = None, about: AboutOpt = None,
-    match: Annotated[Optional[str], typer.Option("--match", "-m", help="Only events whose text matches these words.")] = None,
-    quotes: Annotated[bool, typer.Option("--quotes", "-q", help="Show each source's sentence.")] = False,
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
+    limit: LimitOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    publisher: PublisherOpt = None,
+    about: AboutOpt = None,
+    match: Annotated[
+        str | None,
+        typer.Option("--match", "-m", help="Only events whose text matches these words."),
+    ] = None,
+    quotes: Annotated[
+        bool, typer.Option("--quotes", "-q", help="Show each source's sentence.")
+    ] = False,
 ):
     """What happened when, merged across sources, with conflicts flagged.
 
@@ -214,29 +307,63 @@ def timeline(
     fmt = render.default_format(fmt)
     with _open(db) as conn:
         filters = _filters(conn, date_from, date_to, publisher, about, limit)
-        args = (conn, filters, translate(match) if match else None, queries.name_of(conn, filters.about))
+        args = (
+            conn,
+            filters,
+            translate(match) if match else None,
+            queries.name_of(conn, filters.about),
+        )
         if fmt == "table":
             from .views import timeline_view
 
-            render.write_rows(queries.timeline(*args), queries.TIMELINE_COLUMNS, fmt,
-                              table=lambda entries: timeline_view(entries, quotes))
+            render.write_rows(
+                queries.timeline(*args),
+                queries.TIMELINE_COLUMNS,
+                fmt,
+                table=lambda entries: timeline_view(entries, quotes),
+            )
         elif fmt == "tsv":
             render.write_lines(queries.timeline_lines(*args), queries.FLAT_TIMELINE_COLUMNS)
         else:
             flat = fmt in render.TEXT_FORMATS
-            render.write_tuples(queries.timeline_rows(*args, flat=render.list_text(fmt) if flat else None),
-                                queries.FLAT_TIMELINE_COLUMNS if flat else queries.TIMELINE_COLUMNS, fmt)
+            render.write_tuples(
+                queries.timeline_rows(*args, flat=render.list_text(fmt) if flat else None),
+                queries.FLAT_TIMELINE_COLUMNS if flat else queries.TIMELINE_COLUMNS,
+                fmt,
+            )
 
 
 @app.command()
 def figures(
-    metric: Annotated[Optional[str], typer.Argument(help="What is counted, any synonym: sorties, civilians, troops…", autocompletion=_complete_metrics)] = None,
-    db: DbOpt = None, fmt: FormatOpt = None, limit: LimitOpt = None,
-    date_from: FromOpt = None, date_to: ToOpt = None, publisher: PublisherOpt = None, about: AboutOpt = None,
-    claimant: Annotated[Optional[str], typer.Option("--claimant", "-c", help="Only claims attributed to this (substring).")] = None,
-    quotes: Annotated[bool, typer.Option("--quotes", "-q", help="Show each claim's sentence.")] = False,
-    by_claimant: Annotated[bool, typer.Option("--by-claimant", help="Group claims by claimant instead of newest first.")] = False,
-    summary: Annotated[bool, typer.Option("--summary", help="The metrics with their number of claims and value range.")] = False,
+    metric: Annotated[
+        str | None,
+        typer.Argument(
+            help="What is counted, any synonym: sorties, civilians, troops…",
+            autocompletion=_complete_metrics,
+        ),
+    ] = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
+    limit: LimitOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    publisher: PublisherOpt = None,
+    about: AboutOpt = None,
+    claimant: Annotated[
+        str | None,
+        typer.Option("--claimant", "-c", help="Only claims attributed to this (substring)."),
+    ] = None,
+    quotes: Annotated[
+        bool, typer.Option("--quotes", "-q", help="Show each claim's sentence.")
+    ] = False,
+    by_claimant: Annotated[
+        bool,
+        typer.Option("--by-claimant", help="Group claims by claimant instead of newest first."),
+    ] = False,
+    summary: Annotated[
+        bool,
+        typer.Option("--summary", help="The metrics with their number of claims and value range."),
+    ] = False,
 ):
     """Reported figures as attributed claims, compared per source.
 
@@ -251,29 +378,55 @@ def figures(
         if summary or (metric is None and fmt == "table"):
             from .views import metrics_view
 
-            render.write_rows(queries.figure_metrics(conn), ["metric", "claims", "articles", "min", "max", "units"],
-                              fmt, table=metrics_view)
+            render.write_rows(
+                queries.figure_metrics(conn),
+                ["metric", "claims", "articles", "min", "max", "units"],
+                fmt,
+                table=metrics_view,
+            )
             return
         metrics = (metrics_for(metric) or metrics_for(metric, queries.metric_names(conn))) if metric else None
         if metric and not metrics:
             _err(f"no metric matches {metric!r}; `syriacli figures --summary` lists them")
-        args = (conn, metrics, _filters(conn, date_from, date_to, publisher, about, limit), claimant)
+        args = (
+            conn,
+            metrics,
+            _filters(conn, date_from, date_to, publisher, about, limit),
+            claimant,
+        )
         if fmt == "table":
             from .views import figures_view
 
-            render.write_rows(queries.figures(*args), queries.FIGURE_COLUMNS, fmt,
-                              table=lambda claims: figures_view(claims, quotes, by_claimant))
+            render.write_rows(
+                queries.figures(*args),
+                queries.FIGURE_COLUMNS,
+                fmt,
+                table=lambda claims: figures_view(claims, quotes, by_claimant),
+            )
         elif fmt == "tsv":
             render.write_lines(queries.figure_lines(*args), queries.FIGURE_COLUMNS)
         else:
-            render.write_tuples(queries.figure_rows(*args, text=fmt == "csv"), queries.FIGURE_COLUMNS, fmt)
+            render.write_tuples(
+                queries.figure_rows(*args, text=fmt == "csv"), queries.FIGURE_COLUMNS, fmt
+            )
 
 
 @app.command()
 def names(
-    name: Annotated[Optional[str], typer.Argument(help="One name, any spelling: show its card.")] = None,
-    type_: Annotated[Optional[str], typer.Option("--type", "-t", help="Only names of this type: person, place, country, base, armed group, state body, NGO/monitor, weapon system.")] = None,
-    db: DbOpt = None, fmt: FormatOpt = None,
+    name: Annotated[
+        str | None, typer.Argument(help="One name, any spelling: show its card.")
+    ] = None,
+    type_: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            "-t",
+            help="Only names of this type: person, place, country, base, armed group,"
+            " state body, NGO/monitor, weapon system.",
+        ),
+    ] = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
 ):
     """The people, places and groups of the corpus, or one name's card.
 
@@ -284,8 +437,21 @@ def names(
 
     with _open(db) as conn:
         if name is None:
-            render.write_rows(queries.names(conn, type_), ["name", "type", "articles", "mentions", "spellings", "role", "org", "first", "last"],
-                              render.default_format(fmt))
+            render.write_rows(
+                queries.names(conn, type_),
+                [
+                    "name",
+                    "type",
+                    "articles",
+                    "mentions",
+                    "spellings",
+                    "role",
+                    "org",
+                    "first",
+                    "last",
+                ],
+                render.default_format(fmt),
+            )
             return
         card = queries.name_card(conn, _about_key(conn, name))
     name_card_view(card, render.default_format(fmt))
@@ -300,16 +466,21 @@ def main() -> None:
         _quiet_pipe()
 
 
+def _command_name(command: CommandInfo) -> str | None:
+    """The name Typer gives a command: its own, else its function's."""
+    return command.name or (command.callback.__name__ if command.callback else None)
+
+
 def _only_the_command_run(first: list[str]) -> None:
     """Register only the command being run: Typer builds every registered command's
     parser on each call (~20 ms for all of them, a sixth of a search)."""
     if not first or any(k.endswith("_COMPLETE") for k in os.environ):
         return
-    run = [c for c in app.registered_commands if (c.name or c.callback.__name__) == first[0]]
-    if not run:                     # --help, or a typo Typer should answer with every name
+    run = [c for c in app.registered_commands if _command_name(c) == first[0]]
+    if not run:  # --help, or a typo Typer should answer with every name
         return
     app.registered_commands = run
-    app.callback()(lambda: None)    # with a callback, one command still needs its name
+    app.callback()(lambda: None)  # with a callback, one command still needs its name
 
 
 def _quiet_pipe() -> None:
@@ -332,6 +503,7 @@ def _run_with_errors(func):
             _err("interrupted; the corpus is unchanged", 130)
         except BrokenPipeError:
             _quiet_pipe()
+
     return wrapper
 
 

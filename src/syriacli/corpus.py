@@ -4,12 +4,13 @@ The database is ``--db PATH``, else ``$SYRIACLI_DB``, else ``data/corpus.db`` of
 the project (the checkout syriacli runs from), else ``./data/corpus.db``. Its raw
 folder is the one it was last built from, else ``raw/`` beside it.
 """
+
 from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from . import store
 from .errors import CorpusMissing
@@ -46,15 +47,22 @@ def ensure(db_path: Path, say: Callable[[str], None]) -> Path:
     raw = raw_dir_for(db_path)
     missing = not db_path.exists()
     if missing and raw is None:
-        raise CorpusMissing(f"no corpus at {db_path}: run `syriacli build --raw DIR --db {db_path}`")
-    if raw is not None and (missing or (os.access(db_path.parent, os.W_OK) and is_stale(db_path, raw))
-                            or store.schema_version(db_path) not in (None, store.SCHEMA_VERSION)):
+        raise CorpusMissing(
+            f"no corpus at {db_path}: run `syriacli build --raw DIR --db {db_path}`"
+        )
+    if raw is not None and (
+        missing
+        or (os.access(db_path.parent, os.W_OK) and is_stale(db_path, raw))
+        or store.schema_version(db_path) not in (None, store.SCHEMA_VERSION)
+    ):
         from .build import build
 
         if build_running(db_path) and not missing:
             say(f"a build of {db_path} is running; searching the corpus as it was")
         else:
-            say(f"{'building' if missing else 'updating'} the corpus at {db_path} from {raw} first…")
+            say(
+                f"{'building' if missing else 'updating'} the corpus at {db_path} from {raw} first…"
+            )
             report = build(raw, db_path)
             say(f"{report.taken} articles in the corpus")
     store.check_corpus(db_path)

@@ -8,6 +8,7 @@ to every spelling in the variant table plus the name's key in the ``names``
 column, which holds the names found at build time (so "IS", the group, is found
 by ``ISIS`` without "is", the verb, matching anything).
 """
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,7 @@ MAX_NAME_WORDS = 6
 
 @dataclass
 class _Term:
-    kind: str          # "phrase" | "word" | "op" | "paren"
+    kind: str  # "phrase" | "word" | "op" | "paren"
     text: str
     prefix: bool = False
 
@@ -69,10 +70,16 @@ def _balance(terms: list[_Term]) -> list[_Term]:
                 keep[i] = False
     for i in stack:
         keep[i] = False
-    kept = [t for t, k in zip(terms, keep) if k]
-    out: list[_Term] = []   # "()" says nothing: drop empty pairs, innermost first
+    kept = [t for t, k in zip(terms, keep, strict=True) if k]
+    out: list[_Term] = []  # "()" says nothing: drop empty pairs, innermost first
     for term in kept:
-        if term.kind == "paren" and term.text == ")" and out and out[-1].kind == "paren" and out[-1].text == "(":
+        if (
+            term.kind == "paren"
+            and term.text == ")"
+            and out
+            and out[-1].kind == "paren"
+            and out[-1].text == "("
+        ):
             out.pop()
         else:
             out.append(term)
@@ -88,8 +95,12 @@ def _operators_in_place(terms: list[_Term]) -> list[_Term]:
             continue
         before = out[-1] if out else None
         after = terms[i + 1] if i + 1 < len(terms) else None
-        operand_before = before is not None and (before.kind in ("word", "phrase") or before.text == ")")
-        operand_after = after is not None and (after.kind in ("word", "phrase") or after.text == "(")
+        operand_before = before is not None and (
+            before.kind in ("word", "phrase") or before.text == ")"
+        )
+        operand_after = after is not None and (
+            after.kind in ("word", "phrase") or after.text == "("
+        )
         if operand_before and operand_after:
             out.append(term)
     return out
@@ -101,12 +112,12 @@ def translate(query: str, expand=None) -> str:
     Raises BadQuery when nothing searchable is left.
     """
     terms = tokenize(query)
-    while True:   # dropping an operator can empty a pair of parentheses, and the reverse
+    while True:  # dropping an operator can empty a pair of parentheses, and the reverse
         tidy = _operators_in_place(_balance(terms))
         if len(tidy) == len(terms):
             break
         terms = tidy
-    parts: list[tuple[str, str]] = []   # (kind, fts5 text): operand, op, open, close
+    parts: list[tuple[str, str]] = []  # (kind, fts5 text): operand, op, open, close
     i = 0
     while i < len(terms):
         term = terms[i]
@@ -130,13 +141,15 @@ def translate(query: str, expand=None) -> str:
             parts.append(("open" if term.text == "(" else "close", term.text))
         i += 1
     if not any(kind == "operand" for kind, _ in parts):
-        raise BadQuery(f"nothing to search for in {query!r}: type a word or a \"quoted phrase\"")
+        raise BadQuery(f'nothing to search for in {query!r}: type a word or a "quoted phrase"')
     out: list[str] = []
-    for (kind, text), previous in zip(parts, [None] + parts[:-1]):
+    previous = None
+    for kind, text in parts:
         # FTS5 only joins bare phrases implicitly; next to a parenthesis it needs AND.
-        if previous and previous[0] in ("operand", "close") and kind in ("operand", "open"):
+        if previous in ("operand", "close") and kind in ("operand", "open"):
             out.append("AND")
         out.append(text)
+        previous = kind
     return " ".join(out)
 
 
@@ -161,6 +174,7 @@ def name_expander(find):
     variants are complete: "IS" is found there, never as the word "is"; where the corpus
     writes a name only in spellings the text search finds, that pass would add nothing.
     """
+
     def expand(phrase: str) -> str | None:
         found = find(phrase)
         if found is None:
@@ -174,6 +188,7 @@ def name_expander(find):
         if not complete:
             spellings.append(in_names(key))
         return "(" + " OR ".join(dict.fromkeys(spellings)) + ")"
+
     return expand
 
 
@@ -186,14 +201,16 @@ def _shortest(variants: list[str]) -> list[str]:
     """Drop spellings that contain another one ("Hmeimim air base" is found by "Hmeimim"):
     every extra phrase in the OR costs the search a pass over its postings."""
     tokens = {v: tuple(w.lower() for w in WORD_CHARS.findall(v)) for v in variants}
-    keep = []
+    keep: list[str] = []
     for variant, words in tokens.items():
         if not words:
             continue
         inside = any(
-            other != words and len(other) < len(words)
-            and any(words[i:i + len(other)] == other for i in range(len(words) - len(other) + 1))
-            for other in tokens.values() if other
+            other != words
+            and len(other) < len(words)
+            and any(words[i : i + len(other)] == other for i in range(len(words) - len(other) + 1))
+            for other in tokens.values()
+            if other
         )
         if not inside and words not in (tokens[k] for k in keep):
             keep.append(variant)
@@ -206,5 +223,8 @@ def name_expansion(phrase: str) -> str | None:
 
     def find(text):
         name = lookup(text)
-        return None if name is None else (name.key, search_variants(name), name.case_sensitive, False)
+        return (
+            None if name is None else (name.key, search_variants(name), name.case_sensitive, False)
+        )
+
     return name_expander(find)(phrase)

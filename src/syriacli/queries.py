@@ -5,15 +5,16 @@ are fixed here. Rows come back as plain dicts, streamed where they can be; the
 listings the plain-text formats print in bulk (figures, timeline) also come as tuples
 in the order of their columns, which the renderers write without building a dict.
 """
+
 from __future__ import annotations
 
 import json
 import re
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import groupby
 from operator import itemgetter
-from typing import Callable, Iterator
 
 from . import store
 from .errors import BadQuery
@@ -23,13 +24,34 @@ from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, chunks, index_na
 MARK_START, MARK_END = "\x02", "\x03"
 
 #: The columns of each listing, in the order every format prints them.
-FIGURE_COLUMNS = ["metric", "value", "low", "high", "qualifier", "unit", "claimant", "article",
-                  "publisher", "published", "as_of", "period", "quote"]
+FIGURE_COLUMNS = [
+    "metric",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "claimant",
+    "article",
+    "publisher",
+    "published",
+    "as_of",
+    "period",
+    "quote",
+]
 #: The figure columns holding numbers; the others are TEXT columns.
 FIGURE_NUMBERS = frozenset({"value", "low", "high"})
 TIMELINE_COLUMNS = ["date", "precision", "summary", "about", "conflict", "mentions"]
 #: Timeline columns for csv/tsv: one flat line per entry.
-FLAT_TIMELINE_COLUMNS = ["date", "precision", "summary", "publishers", "articles", "about", "conflict"]
+FLAT_TIMELINE_COLUMNS = [
+    "date",
+    "precision",
+    "summary",
+    "publishers",
+    "articles",
+    "about",
+    "conflict",
+]
 
 #: How a number column (REAL affinity: a real or NULL) comes back as a tuple value. A
 #: real holding a whole number comes back as an integer (7000, not 7000.0), as every
@@ -37,7 +59,9 @@ FLAT_TIMELINE_COLUMNS = ["date", "precision", "summary", "publishers", "articles
 #: stay numbers: SQLite writes them with 15 digits, Python with as many as it takes
 #: (0.30000000000000004).
 NUMBER_VALUE = "iif({c} = cast({c} as integer), cast({c} as integer), {c})"
-TEXT_VALUE = "iif({c} = cast({c} as integer), cast(cast({c} as integer) as text), coalesce({c}, ''))"
+TEXT_VALUE = (
+    "iif({c} = cast({c} as integer), cast(cast({c} as integer) as text), coalesce({c}, ''))"
+)
 
 
 @dataclass
@@ -47,7 +71,7 @@ class Filters:
     date_from: str | None = None
     date_to: str | None = None
     publisher: str | None = None
-    about: str | None = None        # a name key
+    about: str | None = None  # a name key
     limit: int | None = None
 
 
@@ -59,7 +83,7 @@ ARTICLE_FILTERS = {
     # The articles whose FTS names column (their name keys) has it: from the FTS index,
     # not from the mentions (Putin at 100,000 articles: ~0.15 s instead of ~1.9 s).
     "about": "{id} in (select id from articles where rowid in"
-             " (select rowid from articles_fts where articles_fts match :about))",
+    " (select rowid from articles_fts where articles_fts match :about))",
 }
 
 
@@ -70,7 +94,9 @@ def _names_match(key: str) -> str:
     return in_names(key)
 
 
-def _article_where(filters: Filters, alias: str = "articles", id_: str = "articles.id") -> tuple[list[str], dict]:
+def _article_where(
+    filters: Filters, alias: str = "articles", id_: str = "articles.id"
+) -> tuple[list[str], dict]:
     """The filters on ``alias``'s publisher and published columns and on ``id_``, its article."""
     where, params = [], {}
     for field, clause in ARTICLE_FILTERS.items():
@@ -84,8 +110,11 @@ def _article_where(filters: Filters, alias: str = "articles", id_: str = "articl
 #: The corpus's rank (the FTS table's configured bm25) as an expression SQLite can
 #: order a LIMIT by with a top-N sort; ``order by rank`` sorts every match in full.
 SCORE = f"bm25(articles_fts, {', '.join(map(str, RANK_WEIGHTS))})"
-SEARCH_COLUMNS = ("articles.id as article, articles.title, articles.publisher, articles.published,"
-                  f" {{score}} as score, snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 24) as snippet")
+SEARCH_COLUMNS = (
+    "articles.id as article, articles.title, articles.publisher, articles.published,"
+    f" {{score}} as score,"
+    f" snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 24) as snippet"
+)
 
 
 def search_sql(filters: Filters) -> tuple[str, dict]:
@@ -96,9 +125,11 @@ def search_sql(filters: Filters) -> tuple[str, dict]:
     where.insert(0, "articles_fts match :query")
     joined = "join articles on articles.rowid = articles_fts.rowid" if len(where) > 1 else ""
     if not filters.limit:
-        sql = (f"select {SEARCH_COLUMNS.format(score='-articles_fts.rank')}"
-               " from articles_fts join articles on articles.rowid = articles_fts.rowid"
-               f" where {' and '.join(where)} order by articles_fts.rank")
+        sql = (
+            f"select {SEARCH_COLUMNS.format(score='-articles_fts.rank')}"
+            " from articles_fts join articles on articles.rowid = articles_fts.rowid"
+            f" where {' and '.join(where)} order by articles_fts.rank"
+        )
         return sql, params
     params["limit"] = filters.limit
     sql = (
@@ -106,7 +137,8 @@ def search_sql(filters: Filters) -> tuple[str, dict]:
         f" where {' and '.join(where)} order by score limit :limit)"
         f" select {SEARCH_COLUMNS.format(score='-top.score')}"
         " from top cross join articles_fts cross join articles"
-        " where articles_fts match :query and articles_fts.rowid = top.id and articles.rowid = top.id"
+        " where articles_fts match :query"
+        " and articles_fts.rowid = top.id and articles.rowid = top.id"
         " order by top.score"
     )
     return sql, params
@@ -141,8 +173,8 @@ def listing_sql(sql: str, columns: list[str], numbers: frozenset[str], text: boo
     """
     value = TEXT_VALUE if text else NUMBER_VALUE
     as_is = "coalesce({c}, '')" if text else "{c}"
-    return (f"select {', '.join((value if c in numbers else as_is).format(c=_quote(c)) for c in columns)}"
-            f" from ({sql})")
+    selected = ", ".join((value if c in numbers else as_is).format(c=_quote(c)) for c in columns)
+    return f"select {selected} from ({sql})"
 
 
 def _quote(name: str) -> str:
@@ -160,7 +192,8 @@ def articles_sql(filters: Filters) -> tuple[str, dict]:
     where, params = _article_where(filters)
     sql = (
         "select id as article, title, publisher, published, published_from, url, words"
-        " from articles" + (f" where {' and '.join(where)}" if where else "")
+        " from articles"
+        + (f" where {' and '.join(where)}" if where else "")
         + f" order by {ARTICLES_ORDER}"
     )
     if filters.limit:
@@ -182,7 +215,8 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     result = dict(row)
     for table in ("dates", "figures", "mentions"):
         result[table] = [
-            {k: v for k, v in zip(r.keys(), r) if k not in store.SPEED_COLUMNS} for r in conn.execute(
+            {k: v for k, v in zip(r.keys(), r, strict=True) if k not in store.SPEED_COLUMNS}
+            for r in conn.execute(
                 f"select * from {table} where article = :id order by start", {"id": article_id}
             )
         ]
@@ -190,12 +224,16 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
 
 
 #: An entry's columns as every format but tsv reads them (tsv reads its ``listing``).
-ENTRY_SELECT = ", ".join(f"entries.{c}" for c in store.TABLES["entries"]["columns"] if c not in store.SPEED_COLUMNS)
+ENTRY_SELECT = ", ".join(
+    f"entries.{c}" for c in store.TABLES["entries"]["columns"] if c not in store.SPEED_COLUMNS
+)
 
 
-def timeline_sql(filters: Filters, match: str | None, about_name: str | None = None,
-                 select: str = ENTRY_SELECT) -> tuple[str, dict]:
-    where, params = [], {}
+def timeline_sql(
+    filters: Filters, match: str | None, about_name: str | None = None, select: str = ENTRY_SELECT
+) -> tuple[str, dict]:
+    where: list[str] = []
+    params: dict[str, str | int] = {}
     if filters.date_from:
         # An entry covers one day, month or year (events.day_range), never two calendar
         # years: one reaching --from starts in its year, so the index search of first
@@ -208,7 +246,10 @@ def timeline_sql(filters: Filters, match: str | None, about_name: str | None = N
         params["date_to"] = filters.date_to
     inner, inner_params = [], {}
     if filters.publisher:
-        inner.append("events.article in (select id from articles where publisher = :publisher collate nocase)")
+        inner.append(
+            "events.article in"
+            " (select id from articles where publisher = :publisher collate nocase)"
+        )
         inner_params["publisher"] = filters.publisher
     if filters.about:
         # ``about`` holds the names as json.dumps wrote them (non-ASCII escaped).
@@ -220,36 +261,53 @@ def timeline_sql(filters: Filters, match: str | None, about_name: str | None = N
     if inner and where:
         # Within a date range, each entry of the range is checked through the events
         # index by entry: a name in most articles would otherwise list most events first.
-        where.append(f"exists (select 1 from events where events.entry = entries.id and {' and '.join(inner)})")
+        where.append(
+            "exists (select 1 from events where events.entry = entries.id"
+            f" and {' and '.join(inner)})"
+        )
         params.update(inner_params)
     elif inner:
-        if filters.about:           # the articles naming it first: an index narrows to them
-            about_where, about_params = _article_where(Filters(about=filters.about), id_="events.article")
+        if filters.about:  # the articles naming it first: an index narrows to them
+            about_where, about_params = _article_where(
+                Filters(about=filters.about), id_="events.article"
+            )
             inner[:0] = about_where
             inner_params.update(about_params)
         where.append(f"entries.id in (select events.entry from events where {' and '.join(inner)})")
         params.update(inner_params)
     sql = f"select {select} from entries" + (f" where {' and '.join(where)}" if where else "")
-    sql += " order by entries.first_day, entries.precision = 'year', entries.precision = 'month', entries.id"
+    sql += (
+        " order by entries.first_day,"
+        " entries.precision = 'year', entries.precision = 'month', entries.id"
+    )
     if filters.limit:
         sql += " limit :limit"
         params["limit"] = filters.limit
     return sql, params
 
 
-def timeline(conn: sqlite3.Connection, filters: Filters, match: str | None = None,
-             about_name: str | None = None) -> Iterator[dict]:
+def timeline(
+    conn: sqlite3.Connection,
+    filters: Filters,
+    match: str | None = None,
+    about_name: str | None = None,
+) -> Iterator[dict]:
     """Entries as dicts of every column, their ``about``, ``conflict`` and ``mentions`` as lists."""
-    for entry, mentions in _entries(conn, filters, match, about_name):
-        entry = dict(entry)
+    for row, mentions in _entries(conn, filters, match, about_name):
+        entry = dict(row)
         entry["about"] = json.loads(entry["about"] or "[]")
         entry["conflict"] = json.loads(entry["conflict"]) if entry["conflict"] else None
-        entry["mentions"] = [dict(zip(MENTION_COLUMNS, m)) for m in mentions]
+        entry["mentions"] = [dict(zip(MENTION_COLUMNS, m, strict=True)) for m in mentions]
         yield entry
 
 
-def timeline_rows(conn: sqlite3.Connection, filters: Filters, match: str | None = None,
-                  about_name: str | None = None, flat: Callable[[list], str] | None = None) -> Iterator[tuple]:
+def timeline_rows(
+    conn: sqlite3.Connection,
+    filters: Filters,
+    match: str | None = None,
+    about_name: str | None = None,
+    flat: Callable[[list], str] | None = None,
+) -> Iterator[tuple]:
     """Entries as tuples in the order of :data:`TIMELINE_COLUMNS`, or with ``flat`` (how
     a list prints as text) of :data:`FLAT_TIMELINE_COLUMNS` (see :func:`flat_entry`)."""
     if flat is None:
@@ -270,15 +328,26 @@ def flat_entry(entry, sources: list[tuple], flat: Callable[[list], str], about_t
     if about not in about_text:
         about_text[about] = flat(json.loads(about or "[]"))
     if conflict:
-        conflict = "; ".join(f"{c['date']}: {', '.join(c['articles'])}" for c in json.loads(conflict))
-    return (entry["date"], entry["precision"], entry["summary"],
-            flat(list(dict.fromkeys([publisher or "?" for _, publisher in sources]))),
-            flat(list(dict.fromkeys([article for article, _ in sources]))),
-            about_text[about], conflict or "")
+        conflict = "; ".join(
+            f"{c['date']}: {', '.join(c['articles'])}" for c in json.loads(conflict)
+        )
+    return (
+        entry["date"],
+        entry["precision"],
+        entry["summary"],
+        flat(list(dict.fromkeys([publisher or "?" for _, publisher in sources]))),
+        flat(list(dict.fromkeys([article for article, _ in sources]))),
+        about_text[about],
+        conflict or "",
+    )
 
 
-def timeline_lines(conn: sqlite3.Connection, filters: Filters, match: str | None = None,
-                   about_name: str | None = None) -> list[tuple[str, int]]:
+def timeline_lines(
+    conn: sqlite3.Connection,
+    filters: Filters,
+    match: str | None = None,
+    about_name: str | None = None,
+) -> list[tuple[str, int]]:
     """Entries as (tsv line, id) tuples, made by the full build that wrote them
     (:func:`entry_listings`), or here for an entry an update re-merged since."""
     sql, params = timeline_sql(filters, match, about_name, select="entries.listing, entries.id")
@@ -299,16 +368,24 @@ def entry_listings(conn: sqlite3.Connection, ids: list[int]) -> Iterator[list[tu
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
     for chunk in chunks(ids):
-        entries = cursor.execute(f"select {ENTRY_SELECT} from entries where id in ({', '.join('?' * len(chunk))})",
-                                 chunk).fetchall()
+        entries = cursor.execute(
+            f"select {ENTRY_SELECT} from entries where id in ({', '.join('?' * len(chunk))})", chunk
+        ).fetchall()
         sources = _sources_of(conn, chunk)
-        lines = tsv_lines([flat_entry(e, sources.get(e["id"], []), ", ".join, about_text) for e in entries],
-                          len(FLAT_TIMELINE_COLUMNS))
-        yield list(zip(lines, [e["id"] for e in entries]))
+        lines = tsv_lines(
+            [flat_entry(e, sources.get(e["id"], []), ", ".join, about_text) for e in entries],
+            len(FLAT_TIMELINE_COLUMNS),
+        )
+        yield list(zip(lines, [e["id"] for e in entries], strict=True))
 
 
-def _entries(conn: sqlite3.Connection, filters: Filters, match: str | None,
-             about_name: str | None, mentions_of=None) -> Iterator[tuple[sqlite3.Row, list[tuple]]]:
+def _entries(
+    conn: sqlite3.Connection,
+    filters: Filters,
+    match: str | None,
+    about_name: str | None,
+    mentions_of=None,
+) -> Iterator[tuple[sqlite3.Row, list[tuple]]]:
     """Each entry row with its mentions (``mentions_of``, else :func:`_mentions_of`),
     fetched for 500 entries at a time."""
     mentions_of = mentions_of or _mentions_of
@@ -335,7 +412,9 @@ MENTION_COLUMNS = ("article", "publisher", "published", "quote", "expression", "
 def _mentions_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
     """The source mentions of many entries in one query (not one query per entry), as
     tuples in the order of :data:`MENTION_COLUMNS`."""
-    return _per_entry(conn, entries, "article, publisher, published, quote, expression, date, precision")
+    return _per_entry(
+        conn, entries, "article, publisher, published, quote, expression, date, precision"
+    )
 
 
 def _sources_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
@@ -345,10 +424,14 @@ def _sources_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[
 
 
 #: Events in the order of their entry's mentions (entry, published, article, start).
-BY_ENTRY = f"events indexed by {index_name('events', ['entry', 'published', 'article', 'start', 'publisher'])}"
+BY_ENTRY = "events indexed by " + index_name(
+    "events", ["entry", "published", "article", "start", "publisher"]
+)
 
 
-def _per_entry(conn: sqlite3.Connection, entries: list[int], columns: str) -> dict[int, list[tuple]]:
+def _per_entry(
+    conn: sqlite3.Connection, entries: list[int], columns: str
+) -> dict[int, list[tuple]]:
     """``columns`` of the events of these entries, by entry, ordered by publication
     date, article and place in the article."""
     sql = (
@@ -360,12 +443,15 @@ def _per_entry(conn: sqlite3.Connection, entries: list[int], columns: str) -> di
 
 
 #: What a claim's row holds for every format but tsv (which reads its `listing` line).
-FIGURE_SELECT = ("metric, value, low, high, qualifier, unit, claimant, article, publisher,"
-                 " published, as_of, period, quote, text, noun")
+FIGURE_SELECT = (
+    "metric, value, low, high, qualifier, unit, claimant, article, publisher,"
+    " published, as_of, period, quote, text, noun"
+)
 
 
-def figures_sql(metrics: list[str] | None, filters: Filters, claimant: str | None,
-                select: str = FIGURE_SELECT) -> tuple[str, dict]:
+def figures_sql(
+    metrics: list[str] | None, filters: Filters, claimant: str | None, select: str = FIGURE_SELECT
+) -> tuple[str, dict]:
     where, params = _article_where(filters, "figures", "figures.article")
     if metrics is not None:
         names = {f"m{i}": m for i, m in enumerate(metrics)}
@@ -386,22 +472,35 @@ def figures_sql(metrics: list[str] | None, filters: Filters, claimant: str | Non
     return sql, params
 
 
-def figures(conn: sqlite3.Connection, metrics: list[str] | None, filters: Filters,
-            claimant: str | None = None) -> Iterator[dict]:
+def figures(
+    conn: sqlite3.Connection,
+    metrics: list[str] | None,
+    filters: Filters,
+    claimant: str | None = None,
+) -> Iterator[dict]:
     sql, params = figures_sql(metrics, filters, claimant)
     for row in conn.execute(sql, params):
         yield dict(row)
 
 
-def figure_rows(conn: sqlite3.Connection, metrics: list[str] | None, filters: Filters,
-                claimant: str | None = None, text: bool = False) -> Iterator[tuple]:
+def figure_rows(
+    conn: sqlite3.Connection,
+    metrics: list[str] | None,
+    filters: Filters,
+    claimant: str | None = None,
+    text: bool = False,
+) -> Iterator[tuple]:
     """Claims as tuples in the order of :data:`FIGURE_COLUMNS` (see :func:`listing_sql`)."""
     sql, params = figures_sql(metrics, filters, claimant)
     return _tuples(conn, listing_sql(sql, FIGURE_COLUMNS, FIGURE_NUMBERS, text), params)
 
 
-def figure_lines(conn: sqlite3.Connection, metrics: list[str] | None, filters: Filters,
-                 claimant: str | None = None) -> sqlite3.Cursor:
+def figure_lines(
+    conn: sqlite3.Connection,
+    metrics: list[str] | None,
+    filters: Filters,
+    claimant: str | None = None,
+) -> sqlite3.Cursor:
     """Claims as 1-tuples of their tsv line, made at build time (see store.TABLES)."""
     return _tuples(conn, *figures_sql(metrics, filters, claimant, select="listing"))
 
@@ -421,7 +520,8 @@ def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[d
 FIGURE_METRICS_SQL = (
     "select metric, count(*) as claims, count(distinct article) as articles,"
     " min(coalesce(value, low)) as min, max(coalesce(value, high)) as max,"
-    " group_concat(distinct unit) as units from figures group by metric order by claims desc, metric"
+    " group_concat(distinct unit) as units"
+    " from figures group by metric order by claims desc, metric"
 )
 
 
@@ -436,8 +536,12 @@ def figure_metrics(conn: sqlite3.Connection) -> Iterator[dict]:
 
 
 def publishers(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "select distinct publisher from articles where publisher is not null order by publisher")]
+    return [
+        r[0]
+        for r in conn.execute(
+            "select distinct publisher from articles where publisher is not null order by publisher"
+        )
+    ]
 
 
 def names(conn: sqlite3.Connection, type_: str | None = None) -> Iterator[dict]:
@@ -446,12 +550,16 @@ def names(conn: sqlite3.Connection, type_: str | None = None) -> Iterator[dict]:
     the events per name took 43 s at 100,000 articles)."""
     where = "where type = :type" if type_ else ""
     sql = (
-        "with counted as (select name, type, count(distinct article) as articles, count(*) as mentions,"
+        "with counted as (select name, type,"
+        " count(distinct article) as articles, count(*) as mentions,"
         " group_concat(distinct text) as spellings, max(role) as role, max(org) as org"
         f" from mentions {where} group by name, type),"
-        " dated as (select named.value as name, min(events.date) as first, max(events.date) as last"
-        " from events, json_each(events.about) as named where events.date is not null group by named.value)"
-        " select counted.*, dated.first, dated.last from counted left join dated on dated.name = counted.name"
+        " dated as (select named.value as name,"
+        " min(events.date) as first, max(events.date) as last"
+        " from events, json_each(events.about) as named"
+        " where events.date is not null group by named.value)"
+        " select counted.*, dated.first, dated.last"
+        " from counted left join dated on dated.name = counted.name"
         " order by counted.mentions desc, counted.name"
     )
     for row in conn.execute(sql, {"type": type_}):
@@ -461,14 +569,16 @@ def names(conn: sqlite3.Connection, type_: str | None = None) -> Iterator[dict]:
 def name_card(conn: sqlite3.Connection, key: str) -> dict:
     rows = conn.execute(
         "select mentions.*, articles.publisher, articles.published from mentions"
-        " join articles on articles.id = mentions.article where mentions.key = :key order by articles.published, mentions.start",
+        " join articles on articles.id = mentions.article where mentions.key = :key"
+        " order by articles.published, mentions.start",
         {"key": key},
     ).fetchall()
     if not rows:
         return _unmentioned_card(key)
     first = dict(rows[0])
     card = {
-        "name": first["name"], "type": first["type"],
+        "name": first["name"],
+        "type": first["type"],
         "role": next((r["role"] for r in rows if r["role"]), None),
         "org": next((r["org"] for r in rows if r["org"]), None),
         "spellings": sorted({r["text"] for r in rows}),
@@ -498,7 +608,9 @@ def name_of(conn: sqlite3.Connection, key: str | None) -> str | None:
     return row[0] if row else None
 
 
-def known_name(conn: sqlite3.Connection, phrase: str) -> tuple[str, list[str], list[str], bool] | None:
+def known_name(
+    conn: sqlite3.Connection, phrase: str
+) -> tuple[str, list[str], list[str], bool] | None:
     """(key, search variants, case-sensitive spellings, complete) of a spelling the variant
     table knows; ``complete`` when the variants are every spelling the corpus uses (none of
     them case-sensitive), so the text alone finds every article naming it."""
@@ -524,7 +636,8 @@ def known_name(conn: sqlite3.Connection, phrase: str) -> tuple[str, list[str], l
 
 
 def name_key(conn: sqlite3.Connection, text: str) -> str | None:
-    """The key of a name a user typed: any spelling the table knows, or a name seen in the corpus."""
+    """The key of a name a user typed: any spelling the table knows, or a name seen in the
+    corpus."""
     known = known_name(conn, text)
     if known is not None:
         return known[0]

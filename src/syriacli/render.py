@@ -12,6 +12,7 @@ gets wrong (line breaks, tabs, runs of spaces, snippet marks, whole numbers stor
 reals): only rows holding one go value by value. Looking at each value in Python
 costs ten times more than formatting it, and a listing can have 100,000 rows.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,8 +21,8 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, islice
-from typing import Callable, Iterable, Sequence
 
 from .queries import MARK_END, MARK_START
 
@@ -44,8 +45,7 @@ def console(stderr: bool = False):
 
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     # On stderr (the progress bar), never wrap.
-    return Console(stderr=stderr, no_color=no_color, highlight=False,
-                   soft_wrap=stderr)
+    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=stderr)
 
 
 def say(message: str) -> None:
@@ -65,12 +65,14 @@ def plain(value) -> str:
         return ""
     if isinstance(value, str) and not NEEDS_FLATTENING.search(value):
         return value.strip() if value[:1].isspace() or value[-1:].isspace() else value
-    if value.__class__ is float:        # the digits as they are: no space or mark to flatten
+    if value.__class__ is float:  # the digits as they are: no space or mark to flatten
         return str(int(value)) if value.is_integer() else str(value)
     if value.__class__ is int:
         return str(value)
     if isinstance(value, list):
-        value = ", ".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value)
+        value = ", ".join(
+            v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value
+        )
     elif isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)
     text = str(value).replace(MARK_START, PLAIN_MARK[0]).replace(MARK_END, PLAIN_MARK[1])
@@ -100,8 +102,12 @@ def json_value(value):
 FIRST_CHUNK, CHUNK = 100, 2000
 
 
-def write_rows(rows: Iterable[dict], columns: list[str], fmt: str,
-               table: Callable[[list[dict]], None] | None = None) -> int:
+def write_rows(
+    rows: Iterable[dict],
+    columns: list[str],
+    fmt: str,
+    table: Callable[[list[dict]], None] | None = None,
+) -> int:
     """Write dict rows in ``fmt``; returns how many rows were written."""
     if fmt == "table":
         buffered = list(rows)
@@ -122,17 +128,29 @@ def write_tuples(rows: Iterable[tuple], columns: list[str], fmt: str) -> int:
     :func:`syriacli.queries.listing_sql` gives it) are the ones written in bulk.
     """
     if fmt == "tsv":
-        return _write_chunks(rows, "\t".join(columns) + "\n", lambda chunk, _: _tsv_chunk(chunk, len(columns)))
+        return _write_chunks(
+            rows, "\t".join(columns) + "\n", lambda chunk, _: _tsv_chunk(chunk, len(columns))
+        )
     if fmt == "jsonl":
         return _write_chunks(rows, "", lambda chunk, _: _json_chunk(chunk, columns, "\n") + "\n")
     if fmt == "json":
-        return _write_chunks(rows, "[", lambda chunk, written: ("," if written else "") + "\n  "
-                             + _json_chunk(chunk, columns, ",\n  "), lambda written: "\n]\n" if written else "]\n")
+        return _write_chunks(
+            rows,
+            "[",
+            lambda chunk, written: (
+                ("," if written else "") + "\n  " + _json_chunk(chunk, columns, ",\n  ")
+            ),
+            lambda written: "\n]\n" if written else "]\n",
+        )
     return _write_chunks(rows, _csv_chunk([columns]), lambda chunk, _: _csv_chunk(chunk))
 
 
-def _write_chunks(rows: Iterable[tuple], head: str, text: Callable[[list[tuple], int], str],
-                  tail: Callable[[int], str] = lambda written: "") -> int:
+def _write_chunks(
+    rows: Iterable[tuple],
+    head: str,
+    text: Callable[[list[tuple], int], str],
+    tail: Callable[[int], str] = lambda written: "",
+) -> int:
     """Write ``head``, each chunk of ``rows`` as ``text`` makes it (given how many rows
     went before), flushed as it goes, then ``tail``; returns how many rows were written."""
     out = sys.stdout
@@ -164,7 +182,11 @@ def write_lines(lines: Iterable[tuple], columns: list[str]) -> int:
     """Write tsv lines made in advance by :func:`tsv_line` (each the first value of a
     tuple, as a cursor gives them) under the header of ``columns``; returns how many
     were written."""
-    return _write_chunks(lines, "\t".join(columns) + "\n", lambda chunk, _: "\n".join([row[0] for row in chunk]) + "\n")
+    return _write_chunks(
+        lines,
+        "\t".join(columns) + "\n",
+        lambda chunk, _: "\n".join([row[0] for row in chunk]) + "\n",
+    )
 
 
 def _chunks(rows: Iterable[tuple]) -> Iterable[list[tuple]]:
@@ -184,8 +206,10 @@ def _tsv_chunk(chunk: list[tuple], columns: int) -> str:
     strip = str.strip
     try:
         lines = ["\t".join(map(strip, row)) for row in chunk]
-    except TypeError:                   # numbers, lists, None: not yet text
-        lines = ["\t".join([strip(v) if v.__class__ is str else plain(v) for v in row]) for row in chunk]
+    except TypeError:  # numbers, lists, None: not yet text
+        lines = [
+            "\t".join([strip(v) if v.__class__ is str else plain(v) for v in row]) for row in chunk
+        ]
     text = "\n".join(lines) + "\n"
     if _plain_as_is(text, len(lines), columns):
         return text
@@ -200,14 +224,17 @@ UNICODE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f
 
 def _plain_as_is(text: str, lines: int, columns: int) -> bool:
     """True when stripped values, joined into these lines, are what :func:`plain` makes of them."""
-    return (text.count("\t") == lines * (columns - 1) and text.count("\n") == lines
-            and not any(odd in text for odd in ODD_IN_LINES)
-            and (text.isascii() or not UNICODE_SPACE.search(text)))
+    return (
+        text.count("\t") == lines * (columns - 1)
+        and text.count("\n") == lines
+        and not any(odd in text for odd in ODD_IN_LINES)
+        and (text.isascii() or not UNICODE_SPACE.search(text))
+    )
 
 
 def _csv_chunk(chunk: list) -> str:
     try:
-        as_is = "".join(chain.from_iterable(chunk))     # TypeError unless every value is text
+        as_is = "".join(chain.from_iterable(chunk))  # TypeError unless every value is text
         if MARK_START in as_is or MARK_END in as_is:
             raise TypeError
     except TypeError:
@@ -224,14 +251,17 @@ _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 def _json_as_is(text: str) -> bool:
     """True unless encoded JSON may hold a snippet mark (\\u0002, \\u0003) or a whole
     number written as a real (7000.0, 1e+16), which every format prints as an integer."""
-    return ("\\u000" not in text and "e+" not in text
-            and (".0" not in text or not any(end in text for end in (".0,", ".0}", ".0]"))))
+    return (
+        "\\u000" not in text
+        and "e+" not in text
+        and (".0" not in text or not any(end in text for end in (".0,", ".0}", ".0]")))
+    )
 
 
 def _json_chunk(chunk: list[tuple], columns: list[str], between: str) -> str:
     """The rows as JSON objects with ``between`` between them, in one encoder call
     when no value holds an object of its own."""
-    objects = [dict(zip(columns, row)) for row in chunk]
+    objects = [dict(zip(columns, row, strict=True)) for row in chunk]
     text = _encode(objects)
     if not _json_as_is(text):
         objects = [{c: _json_deep(v) for c, v in o.items()} for o in objects]

@@ -4,6 +4,7 @@ Only ``--format table`` (a terminal's default) comes here; every other format is
 written by :mod:`syriacli.render`. Long results are cut with a note rather than
 rendered row by row (a Rich table costs ~0.5 ms a row).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -14,17 +15,36 @@ from collections import Counter, defaultdict
 from . import render
 
 MAX_TABLE_ROWS = 400
-PALETTE = ["bright_blue", "bright_magenta", "bright_green", "bright_cyan", "yellow", "bright_red",
-           "orange3", "medium_purple", "spring_green3", "deep_sky_blue1"]
+PALETTE = [
+    "bright_blue",
+    "bright_magenta",
+    "bright_green",
+    "bright_cyan",
+    "yellow",
+    "bright_red",
+    "orange3",
+    "medium_purple",
+    "spring_green3",
+    "deep_sky_blue1",
+]
 SPARK = " ▁▂▃▄▅▆▇█"
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-QUALIFIER_MARK = {"over": ">", "about": "~", "at least": "≥", "up to": "≤", "nearly": "≲", "under": "<"}
+QUALIFIER_MARK = {
+    "over": ">",
+    "about": "~",
+    "at least": "≥",
+    "up to": "≤",
+    "nearly": "≲",
+    "under": "<",
+}
 
 
 def publisher_style(publisher: str | None) -> str:
     if not publisher:
         return "dim"
-    return "bold white on " + PALETTE[zlib.crc32(publisher.encode()) % len(PALETTE)].replace("bright_", "")
+    return "bold white on " + PALETTE[zlib.crc32(publisher.encode()) % len(PALETTE)].replace(
+        "bright_", ""
+    )
 
 
 def badge(publisher: str | None):
@@ -46,8 +66,10 @@ def date_label(iso: str | None, precision: str | None) -> str:
 
 def _cut(rows: list, what: str) -> list:
     if len(rows) > MAX_TABLE_ROWS:
-        render.say(f"showing the first {MAX_TABLE_ROWS} of {len(rows)} {what}; narrow with --from/--to, "
-                   "or pipe with --format tsv for all")
+        render.say(
+            f"showing the first {MAX_TABLE_ROWS} of {len(rows)} {what}; narrow with --from/--to, "
+            "or pipe with --format tsv for all"
+        )
         return rows[:MAX_TABLE_ROWS]
     return rows
 
@@ -63,7 +85,13 @@ def search_table(rows: list[dict]) -> None:
         cell.stylize("bold")
         cell.append("\n")
         cell.append_text(render.styled(row["snippet"]))
-        table.add_row(row["article"], row["published"] or "", badge(row["publisher"]), cell, f"{row['score']:.3g}")
+        table.add_row(
+            row["article"],
+            row["published"] or "",
+            badge(row["publisher"]),
+            cell,
+            f"{row['score']:.3g}",
+        )
     render.console().print(table)
 
 
@@ -113,8 +141,10 @@ def timeline_view(entries: list[dict], quotes: bool) -> None:
             line.append_text(badge(publisher))
         out.print(line)
         if entry["conflict"]:
-            said = "; ".join(f"{date_label(c['date'], c['precision'])} ({', '.join(c['articles'])})"
-                             for c in entry["conflict"])
+            said = "; ".join(
+                f"{date_label(c['date'], c['precision'])} ({', '.join(c['articles'])})"
+                for c in entry["conflict"]
+            )
             out.print(Text(f"{'':14}sources disagree: {said}", style="red"))
         if entry["about"]:
             out.print(Text(f"{'':14}about: {', '.join(entry['about'])}", style="dim"))
@@ -141,7 +171,11 @@ def value_label(claim: dict) -> str:
 def _num(value) -> str:
     if value is None:
         return "?"
-    return f"{value:,.0f}" if float(value).is_integer() or value >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return (
+        f"{value:,.0f}"
+        if float(value).is_integer() or value >= 100
+        else f"{value:,.2f}".rstrip("0").rstrip(".")
+    )
 
 
 def _bounds(claim: dict) -> tuple[float, float]:
@@ -150,8 +184,13 @@ def _bounds(claim: dict) -> tuple[float, float]:
         return claim["low"] or 0.0, claim["high"] or 0.0
     v = claim["value"]
     return {
-        "over": (v, 1.25 * v), "at least": (v, 1.25 * v), "about": (0.9 * v, 1.1 * v),
-        "nearly": (0.85 * v, v), "up to": (0, v), "under": (0, v), "vague": (v, 10 * v),
+        "over": (v, 1.25 * v),
+        "at least": (v, 1.25 * v),
+        "about": (0.9 * v, 1.1 * v),
+        "nearly": (0.85 * v, v),
+        "up to": (0, v),
+        "under": (0, v),
+        "vague": (v, 10 * v),
     }.get(claim.get("qualifier") or "exact", (v, v))
 
 
@@ -172,7 +211,10 @@ def _close_in_time(a: dict, b: dict) -> bool:
     wa, wb = _when(a), _when(b)
     if not wa or not wb:
         return True
-    da, db = (date.fromisoformat((w + "-01-01")[:10] if len(w) == 4 else (w + "-01")[:10]) for w in (wa, wb))
+    da, db = (
+        date.fromisoformat((w + "-01-01")[:10] if len(w) == 4 else (w + "-01")[:10])
+        for w in (wa, wb)
+    )
     return abs((da - db).days) <= SAME_TIME_DAYS
 
 
@@ -181,7 +223,7 @@ def disagreements(claims: list[dict]) -> list[tuple[dict, dict]]:
     time and scale, whose intervals do not meet."""
     pairs = []
     for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
+        for b in claims[i + 1 :]:
             if a["metric"] != b["metric"] or a.get("unit") != b.get("unit"):
                 continue
             if (a.get("claimant") or a["publisher"]) == (b.get("claimant") or b["publisher"]):
@@ -197,8 +239,9 @@ def disagreements(claims: list[dict]) -> list[tuple[dict, dict]]:
 
 
 def spread_line(metric: str, claims: list[dict]) -> str:
-    values = [c["value"] if c["value"] is not None else c["low"] for c in claims] + \
-             [c["high"] for c in claims if c.get("high") is not None]
+    values = [c["value"] if c["value"] is not None else c["low"] for c in claims] + [
+        c["high"] for c in claims if c.get("high") is not None
+    ]
     values = [v for v in values if v is not None]
     claimants = {c.get("claimant") or f"{c.get('publisher') or '?'} (own account)" for c in claims}
     if not values:
@@ -207,8 +250,10 @@ def spread_line(metric: str, claims: list[dict]) -> str:
     top = next((c for c in claims if (c["value"] or c["high"]) == high), None)
     plus = "+" if top and top.get("qualifier") in ("over", "at least") else ""
     span = f"{_num(low)}{plus}" if low == high else f"{_num(low)} to {_num(high)}{plus}"
-    return (f"{metric}: {span}, {len(claims)} claim{'s' if len(claims) != 1 else ''}, "
-            f"{len(claimants)} claimant{'s' if len(claimants) != 1 else ''}")
+    return (
+        f"{metric}: {span}, {len(claims)} claim{'s' if len(claims) != 1 else ''}, "
+        f"{len(claimants)} claimant{'s' if len(claimants) != 1 else ''}"
+    )
 
 
 def _bar(claim: dict, top: float, width: int = 20) -> str:
@@ -228,14 +273,19 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
         groups[claim["metric"]].append(claim)
     for metric, rows in groups.items():
         if by_claimant:
-            rows = sorted(rows, key=lambda c: ((c.get("claimant") or "~").lower(), c["published"] or ""))
+            rows = sorted(
+                rows, key=lambda c: ((c.get("claimant") or "~").lower(), c["published"] or "")
+            )
         out.print(Text(spread_line(metric, rows), style="bold"))
         top = max(_bounds(c)[1] for c in rows) or 1
         for claim in _cut(rows, "claims"):
             line = Text()
             line.append(f"{value_label(claim):>14} ", style="bold")
             line.append(f"{_bar(claim, top):<22}", style="cyan")
-            line.append(claim.get("claimant") or "(own account)", style=None if claim.get("claimant") else "dim")
+            line.append(
+                claim.get("claimant") or "(own account)",
+                style=None if claim.get("claimant") else "dim",
+            )
             line.append("  ")
             line.append_text(badge(claim["publisher"]))
             line.append(f" {claim['published'] or 'undated'}  {claim['article']}", style="dim")
@@ -246,15 +296,27 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
         if pairs:
             out.print(Text("  disagree beyond their qualifiers:", style="bold red"))
             for a, b in pairs[:20]:
-                out.print(Text(f"    {value_label(a)} ({a.get('claimant') or a['publisher']}, {a['publisher'] or '?'}) vs "
-                               f"{value_label(b)} ({b.get('claimant') or b['publisher']}, {b['publisher'] or '?'})",
-                               style="red"))
+                out.print(
+                    Text(
+                        f"    {_claim_label(a)} vs {_claim_label(b)}",
+                        style="red",
+                    )
+                )
         out.print()
 
 
+def _claim_label(figure: dict) -> str:
+    """A figure's value, who claims it and who published it: `>7,000 (Russian MoD, RT)`."""
+    claimant = figure.get("claimant") or figure["publisher"]
+    return f"{value_label(figure)} ({claimant}, {figure['publisher'] or '?'})"
+
+
 def metrics_view(rows: list[dict]) -> None:
-    render.simple_table(rows, ["metric", "claims", "articles", "min", "max", "units"],
-                        title="metrics (syriacli figures METRIC for the claims)")
+    render.simple_table(
+        rows,
+        ["metric", "claims", "articles", "min", "max", "units"],
+        title="metrics (syriacli figures METRIC for the claims)",
+    )
 
 
 def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
@@ -264,7 +326,11 @@ def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
     if fmt in ("json", "jsonl"):
         render.write_rows([article], list(article), fmt)
         return
-    header = f"{article['title'] or article['id']}\n{article['publisher'] or '?'} · {article['published'] or 'date unknown'} · {article['id']}\n"
+    header = (
+        f"{article['title'] or article['id']}\n"
+        f"{article['publisher'] or '?'} · {article['published'] or 'date unknown'}"
+        f" · {article['id']}\n"
+    )
     if fmt == "table":
         from rich.text import Text
 
@@ -273,7 +339,9 @@ def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
         out.print(annotated_text(article, rich=True) if annotate else Text(article["text"]))
     else:
         sys.stdout.write(header + "\n")
-        sys.stdout.write((annotated_text(article, rich=False) if annotate else article["text"]) + "\n")
+        sys.stdout.write(
+            (annotated_text(article, rich=False) if annotate else article["text"]) + "\n"
+        )
 
 
 def name_card_view(card: dict, fmt: str) -> None:
@@ -291,8 +359,11 @@ def name_card_view(card: dict, fmt: str) -> None:
         out.print("no article of the corpus mentions it", markup=False)
         return
     out.print(f"spellings: {', '.join(card['spellings'])}", markup=False)
-    out.print(f"{card['mentions']} mentions in {len(card['articles'])} articles: {', '.join(card['articles'])}",
-              markup=False)
+    out.print(
+        f"{card['mentions']} mentions in {len(card['articles'])} articles:"
+        f" {', '.join(card['articles'])}",
+        markup=False,
+    )
     if card["events"]:
         out.print(Text("events", style="bold underline"))
         timeline_view(card["events"], quotes=False)
@@ -309,8 +380,15 @@ def build_progress():
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    with Progress("extracting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=render.console(stderr=True), transient=True) as bar:
+    with Progress(
+        "extracting",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=render.console(stderr=True),
+        transient=True,
+    ) as bar:
+
         def track(results, total):
             if total < 200:
                 yield from results
@@ -319,6 +397,7 @@ def build_progress():
             for result in results:
                 bar.advance(task)
                 yield result
+
         yield track
 
 
@@ -330,5 +409,7 @@ def build_summary(report) -> None:
     if report.unchanged:
         render.say(f"{report.path}: up to date, {report.taken} articles")
         return
-    render.say(f"built {report.path}: {report.taken} articles ({report.extracted} extracted, "
-               f"{report.reused} unchanged, {report.removed} removed), {len(report.skipped)} skipped")
+    render.say(
+        f"built {report.path}: {report.taken} articles ({report.extracted} extracted, "
+        f"{report.reused} unchanged, {report.removed} removed), {len(report.skipped)} skipped"
+    )
