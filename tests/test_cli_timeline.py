@@ -144,6 +144,37 @@ def test_an_update_joins_and_splits_entries_as_a_full_build_does(make_raw, build
     assert_listings_current(db)
 
 
+def test_a_conflict_follows_updates_as_a_full_build_does(make_raw, build, cli, tmp_path):
+    """Two sources date one happening differently: each date is an entry, both flagged;
+    adding and removing a source updates both entries as a full build would."""
+    texts = {
+        "a.txt": "Manbij\n\nSyrian troops took control of Manbij on 14 October 2019, SANA said.",
+        "b.txt": "Manbij\n\nSyrian government forces took control of Manbij on 15 October 2019, the monitor said.",
+    }
+    raw = make_raw(texts)
+    _, db = build(raw)
+
+    def view(db):
+        got = json.loads(cli("timeline", "--format", "json", db=db).stdout)
+        return sorted((e["date"], sorted(m["article"] for m in e["mentions"]), json.dumps(e["conflict"]))
+                      for e in got if e["date"].startswith("2019-10-1"))
+
+    dates = [{"date": "2019-10-14", "precision": "day", "articles": ["a"]},
+             {"date": "2019-10-15", "precision": "day", "articles": ["b"]}]
+    assert view(db) == [("2019-10-14", ["a"], json.dumps(dates)), ("2019-10-15", ["b"], json.dumps(dates))]
+    (raw / "c.txt").write_text("Manbij\n\nThe army took control of Manbij on 15 October 2019, Ankara said.",
+                               encoding="utf-8")
+    build(raw, db)
+    build(raw, tmp_path / "full.db")
+    assert view(db) == view(tmp_path / "full.db")
+    assert [m for _, m, _ in view(db)] == [["a"], ["b", "c"]]
+    assert_listings_current(db)
+    (raw / "a.txt").unlink()
+    build(raw, db)                                 # one date left: no conflict on the other entry
+    assert view(db) == [("2019-10-15", ["b", "c"], "null")]
+    assert_listings_current(db)
+
+
 def test_the_tsv_lines_follow_a_manifest_change(make_raw, build, cli):
     text = "Pullout\n\nThe withdrawal of Russian forces from Syria began on 14 March 2016.\n"
     raw = make_raw({"a.txt": text, "b.txt": text}, "file,publisher,published\na.txt,RT,2016-03-20\nb.txt,AP,2016-03-21\n")

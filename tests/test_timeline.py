@@ -16,6 +16,15 @@ def entries_of(events):
     return {e["id"]: (e, members[e["id"]]) for e in entries}
 
 
+def happenings(got):
+    """The events of each happening: the entries that share a conflict are one."""
+    together = {}
+    for entry, members in got.values():
+        key = str(entry["conflict"]) if entry["conflict"] else entry["id"]
+        together.setdefault(key, set()).update(members)
+    return sorted(sorted(members) for members in together.values())
+
+
 def test_same_happening_same_date_merges_across_sources():
     got = entries_of([
         event(1, "a", "2015-09-30", "day", ["campaign start"], ["Homs", "Hama"]),
@@ -42,28 +51,35 @@ def test_different_precision_is_not_folded():
     assert len(got) == 2
 
 
-def test_conflicting_dates_merge_and_flag():
+def test_conflicting_dates_are_one_entry_a_date_each_flagged_with_every_date():
     got = entries_of([
         event(1, "a", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
         event(2, "b", "2016-03-15", "day", ["withdrawal"], ["Vladimir Putin"], relative=True),
     ])
-    assert len(got) == 1
-    entry, _ = next(iter(got.values()))
-    assert entry["date"] == "2016-03-14"  # stated outright beats inferred on a tie
-    assert entry["conflict"] == [
+    conflict = [
         {"date": "2016-03-14", "precision": "day", "articles": ["a"]},
         {"date": "2016-03-15", "precision": "day", "articles": ["b"]},
     ]
+    assert sorted((e["date"], members == {i}, e["conflict"] == conflict) for e, members in got.values()
+                  for i in members) == [("2016-03-14", True, True), ("2016-03-15", True, True)]
 
 
-def test_majority_of_articles_wins_a_conflict():
+def test_each_date_of_a_conflict_lists_its_own_sources():
+    # A monitor and a wire service say March, a state agency says April (a city retaken).
     got = entries_of([
-        event(1, "a", "2016-03", "month", ["control change"], ["Palmyra"], relative=True),
-        event(2, "b", "2016-03", "month", ["control change"], ["Palmyra"]),
-        event(3, "c", "2016-04", "month", ["control change"], ["Palmyra"]),
+        event(1, "a", "2017-03", "month", ["control change"], ["Palmyra"], relative=True),
+        event(2, "b", "2017-03", "month", ["control change"], ["Palmyra"]),
+        event(3, "c", "2017-04", "month", ["control change"], ["Palmyra"]),
     ])
-    entry, members = next(iter(got.values()))
-    assert len(got) == 1 and entry["date"] == "2016-03" and members == {1, 2, 3}
+    by_date = {e["date"]: (e, members) for e, members in got.values()}
+    assert by_date["2017-03"][1] == {1, 2} and by_date["2017-03"][0]["sources"] == 2
+    assert by_date["2017-04"][1] == {3} and by_date["2017-04"][0]["sources"] == 1
+    assert by_date["2017-03"][0]["conflict"] == by_date["2017-04"][0]["conflict"] == [
+        {"date": "2017-03", "precision": "month", "articles": ["a", "b"]},
+        {"date": "2017-04", "precision": "month", "articles": ["c"]},
+    ]
+    # every date's entry carries the keys of the whole happening (see timeline.entry_of)
+    assert by_date["2017-03"][0]["keys"] == by_date["2017-04"][0]["keys"]
 
 
 def test_conflict_needs_a_shared_name():
@@ -120,8 +136,9 @@ def test_near_dates_do_not_chain_beyond_the_window():
     got = entries_of([
         event(i, f"art{i}", month, "month", ["control change"], ["Aleppo"]) for i, month in enumerate(months)
     ])
-    assert 1 < len(got) <= 6
-    for entry, members in got.values():
+    groups = happenings(got)
+    assert 1 < len(groups) <= 6
+    for members in groups:
         dates = sorted({months[i] for i in members})
         assert len(dates) <= 2 and (len(dates) == 1 or int(dates[1][5:]) - int(dates[0][5:]) == 1)
 
@@ -135,7 +152,7 @@ def test_dates_join_in_order_while_the_entry_fits_the_window():
         event(3, "c", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
         event(4, "d", "2016-03-16", "day", ["withdrawal"], ["Vladimir Putin"]),
     ])
-    assert sorted(sorted(members) for _, members in got.values()) == [[1, 2], [3, 4]]
+    assert happenings(got) == [[1, 2], [3, 4]]
 
 
 def test_entry_keys_and_probes_meet():

@@ -344,15 +344,15 @@ def _merge_timeline(conn: sqlite3.Connection) -> None:
     are finished, and only each event's entry is held until the end."""
     from array import array
 
-    from .timeline import decode_row, entry_of, groups
+    from .timeline import decode_row, entries_of, groups
 
     last_event = conn.execute("select max(id) from events").fetchone()[0] or 0
     entry_of_event, batch = array("q", bytes(8 * (last_event + 1))), []
     with store.event_rows(conn) as rows:
-        for entry_id, members in enumerate(groups(map(decode_row, rows)), start=1):
-            batch.append(entry_of(entry_id, members))
+        for entry, members in entries_of(groups(map(decode_row, rows))):
+            batch.append(entry)
             for event in members:
-                entry_of_event[event.id] = entry_id
+                entry_of_event[event.id] = entry["id"]
             if len(batch) >= WRITE_BATCH * 10:
                 store.write_entries(conn, batch)
                 batch = []
@@ -368,6 +368,8 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
     from .timeline import decode_group, decode_row, keep_ids, merge, probes
 
     new = [decode_row(row) for row in store.events_of(conn, added)]
+    # An entry that loses events may change the conflict its happening's other dates show.
+    losing = losing | store.entries_sharing_keys(conn, losing) if losing else losing
     keys, prefixes = set(), set()
     for event in new:
         more_keys, more_prefixes = probes(event)
@@ -378,8 +380,10 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
     entries, assignments = merge(events, store.next_entry_id(conn))
     previous = {e.id: e.entry for e in events}
     entries, changed = keep_ids(entries, assignments, previous)
-    # An entry that kept its id and its members is what it was: leave its rows alone.
+    # An entry that kept its id and its members is what it was, but for the conflict of its
+    # happening, which another date's events may have changed: leave the others' rows alone.
     rewrite = losing | {n for n, _ in changed} | {previous[i] for _, i in changed if previous[i] is not None}
+    rewrite |= {e["id"] for e in entries if e["conflict"]}
     entries = [e for e in entries if e["id"] in rewrite]
     missing = store.summaries(conn, [e["lead"] for e in entries if e["summary"] is None])
     entries = [dict(e, summary=missing.get(e["lead"], e["summary"])) for e in entries]

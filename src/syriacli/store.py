@@ -462,6 +462,13 @@ def entries_matching(conn: sqlite3.Connection, keys, prefixes) -> set[int]:
     return found
 
 
+def entries_sharing_keys(conn: sqlite3.Connection, entries) -> set[int]:
+    """Entries holding a merge key of one of these: the other dates of their happenings."""
+    return {row[0] for row in _chunked(
+        conn, "select distinct b.entry from entry_keys a join entry_keys b on b.key = a.key"
+              " where a.entry in ({})", list(entries))}
+
+
 def _chunked(conn: sqlite3.Connection, sql: str, values: list) -> list[tuple]:
     """``sql`` with its ``{}`` filled by placeholders, run over ``values`` in chunks."""
     rows = []

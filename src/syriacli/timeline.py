@@ -208,47 +208,62 @@ def ordered(events: Iterable[Happening]) -> list[Happening]:
 def merge(events: Iterable[Happening], first_id: int = 1) -> tuple[list[dict], list[tuple[int, int]]]:
     """Entries and (entry id, event id) assignments for events in any order."""
     entries, assignments = [], []
-    for entry_id, members in enumerate(groups(ordered(events)), start=first_id):
-        entries.append(entry_of(entry_id, members))
-        assignments.extend((entry_id, e.id) for e in members)
+    for entry, members in entries_of(groups(ordered(events)), first_id):
+        entries.append(entry)
+        assignments.extend((entry["id"], e.id) for e in members)
     return entries, assignments
 
 
-def entry_of(entry_id: int, members: list[Happening]) -> dict:
-    """The timeline entry of one happening's events."""
-    if len(members) == 1 and members[0].articles is None:      # most entries: a fast path
+def entries_of(happenings: Iterable[list[Happening]], first_id: int = 1) -> Iterator[tuple[dict, list[Happening]]]:
+    """Each entry with its events: one entry for each date a happening is given.
+
+    Where sources date one happening differently, each date is an entry of its own,
+    flagged with every source's date: the timeline places each claim where its source
+    put it, and shows the disagreement at both places.
+    """
+    entry_id = first_id
+    for happening in happenings:
+        if len(happening) == 1:
+            yield entry_of(entry_id, happening), happening
+            entry_id += 1
+            continue
+        by_date: dict[str, list[Happening]] = defaultdict(list)
+        for event in happening:
+            by_date[event.date].append(event)
+        for members in by_date.values():
+            yield entry_of(entry_id, members, happening), members
+            entry_id += 1
+
+
+def entry_of(entry_id: int, members: list[Happening], happening: list[Happening] | None = None) -> dict:
+    """The timeline entry of events that give one date to one happening (``happening``:
+    all its events, whatever date they give; by default ``members``)."""
+    if happening is None and len(members) == 1 and members[0].articles is None:  # a fast path
         (e,) = members
         return {"id": entry_id, "date": e.date, "precision": e.precision, "first_day": e.first_day,
                 "last_day": e.last_day, "summary": e.summary, "lead": e.id, "about": list(e.about),
                 "conflict": None, "sources": 1, "keys": sorted(entry_keys(members))}
-    articles_by_date: dict[str, set[str]] = defaultdict(set)
-    outright: dict[str, int] = defaultdict(int)
-    for event in members:
-        articles_by_date[event.date].update(event.sources)
-        outright[event.date] += 0 if event.relative else event.count
-    chosen = max(
-        articles_by_date,
-        key=lambda d: (len(articles_by_date[d]), outright[d], -int(d.replace("-", "").ljust(8, "0"))),
-    )
-    lead = min(
-        (e for e in members if e.date == chosen),
-        key=lambda e: (bool(e.relative), e.first_day, e.id),
-    )
+    happening = happening or members
+    lead = min(members, key=lambda e: (bool(e.relative), e.first_day, e.id))
     about: dict[str, None] = {}
     for event in sorted(members, key=lambda e: (e.first_day, e.id)):
         about.update(dict.fromkeys(event.about))
+    articles_by_date: dict[str, set[str]] = defaultdict(set)
+    for event in happening:
+        articles_by_date[event.date].update(event.sources)
     conflict = None
     if len(articles_by_date) > 1:
         conflict = [
             {"date": d, "precision": lead.precision, "articles": sorted(arts)}
             for d, arts in sorted(articles_by_date.items())
         ]
+    # Every date's entry holds the keys of the whole happening: an update that touches
+    # one of them re-reads them all, and merges as a full build does.
     return {
-        "id": entry_id, "date": chosen, "precision": lead.precision,
-        "first_day": min(e.first_day for e in members if e.date == chosen),
-        "last_day": max(e.last_day for e in members if e.date == chosen),
+        "id": entry_id, "date": lead.date, "precision": lead.precision,
+        "first_day": min(e.first_day for e in members), "last_day": max(e.last_day for e in members),
         "summary": lead.summary, "lead": lead.id, "about": list(about), "conflict": conflict,
-        "sources": len({a for e in members for a in e.sources}), "keys": sorted(entry_keys(members)),
+        "sources": len({a for e in members for a in e.sources}), "keys": sorted(entry_keys(happening)),
     }
 
 
