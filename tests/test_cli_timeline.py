@@ -1,10 +1,12 @@
 """Issue 3: the timeline of the seed corpus, merged across sources, conflicts flagged."""
+
 import json
 import sqlite3
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 
 def entries(cli, *args):
@@ -25,7 +27,10 @@ def test_august_september_2015(cli):
     quotes = [m["quote"] for e in got for m in e["mentions"]]
     assert not any("11 October 2015" in q for q in quotes)
     agreement = [e for e in got if any("Hmeimim airport" in m["quote"] for m in e["mentions"])]
-    assert len(agreement) == 1 and {m["article"][:3] for m in agreement[0]["mentions"]} == {"001", "002"}
+    assert len(agreement) == 1 and {m["article"][:3] for m in agreement[0]["mentions"]} == {
+        "001",
+        "002",
+    }
     assert any("Federation Council" in m["quote"] for e in got for m in e["mentions"])
     first = [e for e in got if e["date"] == "2015-09-30"]
     assert len(first) == 1 and first[0]["precision"] == "day"
@@ -38,7 +43,9 @@ def test_conflicts_are_flagged(cli):
     assert {c["date"] for c in withdrawal["conflict"]} == {"2016-03-14", "2016-03-15"}
     palmyra = flagged["2016-03"]
     assert "Palmyra" in palmyra["about"]
-    assert {c["date"]: c["articles"] for c in palmyra["conflict"]}["2016-04"] == ["001_1431156e20cd0360"]
+    assert {c["date"]: c["articles"] for c in palmyra["conflict"]}["2016-04"] == [
+        "001_1431156e20cd0360"
+    ]
 
 
 def test_dateline_is_not_an_event(cli):
@@ -51,13 +58,38 @@ def test_relative_dates_without_publication_date_stay_off_the_timeline(cli):
     assert not any(m["expression"].endswith("in March") or m["expression"] == "March" for m in mine)
 
 
-@pytest.mark.parametrize("args, check", [
-    (["--from", "2016-09-17", "--to", "2016-09-17"], lambda got: [e["date"] for e in got if e["precision"] == "day"] == ["2016-09-17"]),
-    (["--from", "Sep 2016", "--to", "September 2016"], lambda got: got and all(e["date"] in ("2016", "2016-09") or e["date"].startswith("2016-09") for e in got)),
-    (["--publisher", "AP"], lambda got: got and all(m["publisher"] == "AP" for e in got for m in e["mentions"] if len(e["mentions"]) == 1)),
-    (["--about", "Khmeimim"], lambda got: got and all("Hmeimim" in e["about"] for e in got)),
-    (["--match", "convoy"], lambda got: [e["date"] for e in got] == ["2016-09-19"]),
-])
+@pytest.mark.parametrize(
+    "args, check",
+    [
+        (
+            ["--from", "2016-09-17", "--to", "2016-09-17"],
+            lambda got: [e["date"] for e in got if e["precision"] == "day"] == ["2016-09-17"],
+        ),
+        (
+            ["--from", "Sep 2016", "--to", "September 2016"],
+            lambda got: (
+                got
+                and all(
+                    e["date"] in ("2016", "2016-09") or e["date"].startswith("2016-09") for e in got
+                )
+            ),
+        ),
+        (
+            ["--publisher", "AP"],
+            lambda got: (
+                got
+                and all(
+                    m["publisher"] == "AP"
+                    for e in got
+                    for m in e["mentions"]
+                    if len(e["mentions"]) == 1
+                )
+            ),
+        ),
+        (["--about", "Khmeimim"], lambda got: got and all("Hmeimim" in e["about"] for e in got)),
+        (["--match", "convoy"], lambda got: [e["date"] for e in got] == ["2016-09-19"]),
+    ],
+)
 def test_filters(cli, args, check):
     assert check(entries(cli, *args))
 
@@ -94,7 +126,9 @@ def test_incremental_merge_matches_a_full_build(tmp_path, cli):
     for seed in sorted(SEEDS.glob("*.txt"))[3:]:
         shutil.copy(seed, raw)
     (raw / sorted(SEEDS.glob("*.txt"))[0].name).unlink()
-    (raw / "extra.txt").write_text((SEEDS / "000_616b968fe542e006.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (raw / "extra.txt").write_text(
+        (SEEDS / "000_616b968fe542e006.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     update = cli("build", "--raw", raw, db=db)
     assert "2 unchanged, 1 removed" in update.stderr
     full_db = tmp_path / "full.db"
@@ -103,9 +137,11 @@ def test_incremental_merge_matches_a_full_build(tmp_path, cli):
     def canonical(db):
         got = json.loads(cli("timeline", "--format", "json", db=db).stdout)
         return sorted(json.dumps(e, sort_keys=True) for e in got)
+
     assert canonical(db) == canonical(full_db)
-    assert sorted(cli("timeline", "--format", "tsv", db=db).stdout.splitlines()) == \
-        sorted(cli("timeline", "--format", "tsv", db=full_db).stdout.splitlines())
+    assert sorted(cli("timeline", "--format", "tsv", db=db).stdout.splitlines()) == sorted(
+        cli("timeline", "--format", "tsv", db=full_db).stdout.splitlines()
+    )
     assert_listings_current(db)
 
 
@@ -115,7 +151,10 @@ def assert_listings_current(db):
 
     with store.open_corpus(db) as conn:
         ids = [row[0] for row in conn.execute("select id from entries order by id")]
-        stored = dict((i, line) for i, line in conn.execute("select id, listing from entries where listing is not null"))
+        stored = dict(
+            (i, line)
+            for i, line in conn.execute("select id, listing from entries where listing is not null")
+        )
         made = {i: line for batch in queries.entry_listings(conn, ids) for line, i in batch}
     assert ids and stored == {i: made[i] for i in stored}
 
@@ -130,16 +169,21 @@ def test_an_update_joins_and_splits_entries_as_a_full_build_does(make_raw, build
 
     def entries(db):
         got = json.loads(cli("timeline", "--format", "json", db=db).stdout)
-        return sorted(sorted(m["article"] for m in e["mentions"]) for e in got if e["date"] == "2016-03-14")
-    assert entries(db) == [["a"], ["b"]]          # different people, nothing unnamed: apart
-    (raw / "c.txt").write_text("Pullout\n\nThe withdrawal of Russian forces from Syria began on 14 March 2016.",
-                               encoding="utf-8")
-    build(raw, db)                                 # an unnamed mention joins both
+        return sorted(
+            sorted(m["article"] for m in e["mentions"]) for e in got if e["date"] == "2016-03-14"
+        )
+
+    assert entries(db) == [["a"], ["b"]]  # different people, nothing unnamed: apart
+    (raw / "c.txt").write_text(
+        "Pullout\n\nThe withdrawal of Russian forces from Syria began on 14 March 2016.",
+        encoding="utf-8",
+    )
+    build(raw, db)  # an unnamed mention joins both
     full, _ = build(raw, tmp_path / "full.db")
     assert entries(db) == entries(tmp_path / "full.db") == [["a", "b", "c"]]
     assert_listings_current(db)
     (raw / "c.txt").unlink()
-    build(raw, db)                                 # and without it they part again
+    build(raw, db)  # and without it they part again
     assert entries(db) == [["a"], ["b"]]
     assert_listings_current(db)
 
@@ -156,42 +200,63 @@ def test_a_conflict_follows_updates_as_a_full_build_does(make_raw, build, cli, t
 
     def view(db):
         got = json.loads(cli("timeline", "--format", "json", db=db).stdout)
-        return sorted((e["date"], sorted(m["article"] for m in e["mentions"]), json.dumps(e["conflict"]))
-                      for e in got if e["date"].startswith("2019-10-1"))
+        return sorted(
+            (e["date"], sorted(m["article"] for m in e["mentions"]), json.dumps(e["conflict"]))
+            for e in got
+            if e["date"].startswith("2019-10-1")
+        )
 
-    dates = [{"date": "2019-10-14", "precision": "day", "articles": ["a"]},
-             {"date": "2019-10-15", "precision": "day", "articles": ["b"]}]
-    assert view(db) == [("2019-10-14", ["a"], json.dumps(dates)), ("2019-10-15", ["b"], json.dumps(dates))]
-    (raw / "c.txt").write_text("Manbij\n\nThe army took control of Manbij on 15 October 2019, Ankara said.",
-                               encoding="utf-8")
+    dates = [
+        {"date": "2019-10-14", "precision": "day", "articles": ["a"]},
+        {"date": "2019-10-15", "precision": "day", "articles": ["b"]},
+    ]
+    assert view(db) == [
+        ("2019-10-14", ["a"], json.dumps(dates)),
+        ("2019-10-15", ["b"], json.dumps(dates)),
+    ]
+    (raw / "c.txt").write_text(
+        "Manbij\n\nThe army took control of Manbij on 15 October 2019, Ankara said.",
+        encoding="utf-8",
+    )
     build(raw, db)
     build(raw, tmp_path / "full.db")
     assert view(db) == view(tmp_path / "full.db")
     assert [m for _, m, _ in view(db)] == [["a"], ["b", "c"]]
     assert_listings_current(db)
     (raw / "a.txt").unlink()
-    build(raw, db)                                 # one date left: no conflict on the other entry
+    build(raw, db)  # one date left: no conflict on the other entry
     assert view(db) == [("2019-10-15", ["b", "c"], "null")]
     assert_listings_current(db)
 
 
 def test_the_tsv_lines_follow_a_manifest_change(make_raw, build, cli):
     text = "Pullout\n\nThe withdrawal of Russian forces from Syria began on 14 March 2016.\n"
-    raw = make_raw({"a.txt": text, "b.txt": text}, "file,publisher,published\na.txt,RT,2016-03-20\nb.txt,AP,2016-03-21\n")
+    raw = make_raw(
+        {"a.txt": text, "b.txt": text},
+        "file,publisher,published\na.txt,RT,2016-03-20\nb.txt,AP,2016-03-21\n",
+    )
     _, db = build(raw)
 
     def march_14(db):
-        return [line.split("\t")[3:5] for line in cli("timeline", "--format", "tsv", db=db).stdout.splitlines()[1:]
-                if line.startswith("2016-03-14")]
+        return [
+            line.split("\t")[3:5]
+            for line in cli("timeline", "--format", "tsv", db=db).stdout.splitlines()[1:]
+            if line.startswith("2016-03-14")
+        ]
+
     assert march_14(db) == [["RT, AP", "a, b"]]
-    (raw / "manifest.csv").write_text("file,publisher,published\na.txt,TASS,2016-03-22\nb.txt,AP,2016-03-21\n")
+    (raw / "manifest.csv").write_text(
+        "file,publisher,published\na.txt,TASS,2016-03-22\nb.txt,AP,2016-03-21\n"
+    )
     result, _ = build(raw, db)
     assert "1 extracted" in result.stderr
     assert march_14(db) == [["AP, TASS", "b, a"]]
     assert_listings_current(db)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.dates(date(2010, 1, 1), date(2020, 12, 31)), st.integers(0, 800))
 def test_a_date_range_finds_every_entry_it_overlaps(seed_db, first, days):
     """The index bound on first days (an entry never spans two calendar years) loses nothing."""
@@ -201,16 +266,29 @@ def test_a_date_range_finds_every_entry_it_overlaps(seed_db, first, days):
     last = first + timedelta(days=days)
     conn = sqlite3.connect(seed_db)
     conn.row_factory = sqlite3.Row
-    sql, params = queries.timeline_sql(Filters(date_from=first.isoformat(), date_to=last.isoformat()), None)
+    sql, params = queries.timeline_sql(
+        Filters(date_from=first.isoformat(), date_to=last.isoformat()), None
+    )
     found = [row["id"] for row in conn.execute(sql, params)]
-    expected = [row[0] for row in conn.execute(
-        "select id from entries where last_day >= ? and first_day <= ?", (first.isoformat(), last.isoformat()))]
+    expected = [
+        row[0]
+        for row in conn.execute(
+            "select id from entries where last_day >= ? and first_day <= ?",
+            (first.isoformat(), last.isoformat()),
+        )
+    ]
     assert sorted(found) == sorted(expected)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.one_of(st.none(), st.dates(date(2014, 1, 1), date(2017, 12, 31))), st.integers(0, 900),
-       st.sampled_from(["Palmyra", "Vladimir Putin", "Aleppo", "Islamic State"]), st.sampled_from([None, "RT", "bbc"]))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.one_of(st.none(), st.dates(date(2014, 1, 1), date(2017, 12, 31))),
+    st.integers(0, 900),
+    st.sampled_from(["Palmyra", "Vladimir Putin", "Aleppo", "Islamic State"]),
+    st.sampled_from([None, "RT", "bbc"]),
+)
 def test_about_finds_the_entries_with_an_event_naming_it(seed_db, first, days, name, publisher):
     """With or without a date range (two query plans), --about keeps an entry when one of its
     events names the name (and comes from --publisher)."""
@@ -222,17 +300,26 @@ def test_about_finds_the_entries_with_an_event_naming_it(seed_db, first, days, n
     conn = sqlite3.connect(seed_db)
     conn.row_factory = sqlite3.Row
     key = conn.execute("select key from mentions where name = ? limit 1", (name,)).fetchone()[0]
-    start, end = (first.isoformat(), (first + timedelta(days=days)).isoformat()) if first else (None, None)
-    sql, params = queries.timeline_sql(Filters(date_from=start, date_to=end, about=key, publisher=publisher), None, name)
+    start, end = (
+        (first.isoformat(), (first + timedelta(days=days)).isoformat()) if first else (None, None)
+    )
+    sql, params = queries.timeline_sql(
+        Filters(date_from=start, date_to=end, about=key, publisher=publisher), None, name
+    )
     found = sorted(row["id"] for row in conn.execute(sql, params))
-    expected = sorted({
-        row["entry"] for row in conn.execute(
-            "select events.entry, events.about, articles.publisher from events join entries on entries.id = events.entry"
-            " join articles on articles.id = events.article"
-            " where (? is null or entries.last_day >= ?) and (? is null or entries.first_day <= ?)",
-            (start, start, end, end))
-        if name in json_.loads(row["about"] or "[]") and (publisher is None or (row["publisher"] or "").lower() == publisher.lower())
-    })
+    expected = sorted(
+        {
+            row["entry"]
+            for row in conn.execute(
+                "select events.entry, events.about, articles.publisher from events join entries on entries.id = events.entry"
+                " join articles on articles.id = events.article"
+                " where (? is null or entries.last_day >= ?) and (? is null or entries.first_day <= ?)",
+                (start, start, end, end),
+            )
+            if name in json_.loads(row["about"] or "[]")
+            and (publisher is None or (row["publisher"] or "").lower() == publisher.lower())
+        }
+    )
     assert found == expected
 
 
@@ -243,6 +330,9 @@ def test_a_full_build_makes_every_line_as_a_reader_would(seed_db):
 
     with store.open_corpus(seed_db) as conn:
         assert conn.execute("select count(*) from entries where listing is null").fetchone()[0] == 0
-        assert conn.execute("select count(*) from entries where conflict is not null").fetchone()[0] > 0
+        assert (
+            conn.execute("select count(*) from entries where conflict is not null").fetchone()[0]
+            > 0
+        )
         assert conn.execute("select count(*) from entries where sources > 1").fetchone()[0] > 0
     assert_listings_current(seed_db)

@@ -4,8 +4,18 @@ from syriacli.timeline import Happening, merge
 
 def event(id, article, date, precision, concepts, about, relative=False, summary="s"):
     first, last = day_range(date, precision)
-    return Happening(id, article, date, precision, first, last, int(relative), tuple(about),
-                     tuple(concepts), summary)
+    return Happening(
+        id,
+        article,
+        date,
+        precision,
+        first,
+        last,
+        int(relative),
+        tuple(about),
+        tuple(concepts),
+        summary,
+    )
 
 
 def entries_of(events):
@@ -26,75 +36,96 @@ def happenings(got):
 
 
 def test_same_happening_same_date_merges_across_sources():
-    got = entries_of([
-        event(1, "a", "2015-09-30", "day", ["campaign start"], ["Homs", "Hama"]),
-        event(2, "b", "2015-09-30", "day", ["campaign start"], []),
-    ])
+    got = entries_of(
+        [
+            event(1, "a", "2015-09-30", "day", ["campaign start"], ["Homs", "Hama"]),
+            event(2, "b", "2015-09-30", "day", ["campaign start"], []),
+        ]
+    )
     assert len(got) == 1
     entry, members = next(iter(got.values()))
     assert members == {1, 2} and entry["sources"] == 2 and entry["conflict"] is None
 
 
 def test_distinct_happenings_in_one_month_stay_apart():
-    got = entries_of([
-        event(1, "a", "2016-09", "month", ["ceasefire", "agreement"], []),
-        event(2, "b", "2016-09", "month", ["airstrike"], ["Deir ez-Zor"]),
-    ])
+    got = entries_of(
+        [
+            event(1, "a", "2016-09", "month", ["ceasefire", "agreement"], []),
+            event(2, "b", "2016-09", "month", ["airstrike"], ["Deir ez-Zor"]),
+        ]
+    )
     assert len(got) == 2
 
 
 def test_different_precision_is_not_folded():
-    got = entries_of([
-        event(1, "a", "2015-09-30", "day", ["campaign start"], []),
-        event(2, "b", "2015-09", "month", ["campaign start"], []),
-    ])
+    got = entries_of(
+        [
+            event(1, "a", "2015-09-30", "day", ["campaign start"], []),
+            event(2, "b", "2015-09", "month", ["campaign start"], []),
+        ]
+    )
     assert len(got) == 2
 
 
 def test_conflicting_dates_are_one_entry_a_date_each_flagged_with_every_date():
-    got = entries_of([
-        event(1, "a", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
-        event(2, "b", "2016-03-15", "day", ["withdrawal"], ["Vladimir Putin"], relative=True),
-    ])
+    got = entries_of(
+        [
+            event(1, "a", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
+            event(2, "b", "2016-03-15", "day", ["withdrawal"], ["Vladimir Putin"], relative=True),
+        ]
+    )
     conflict = [
         {"date": "2016-03-14", "precision": "day", "articles": ["a"]},
         {"date": "2016-03-15", "precision": "day", "articles": ["b"]},
     ]
-    assert sorted((e["date"], members == {i}, e["conflict"] == conflict) for e, members in got.values()
-                  for i in members) == [("2016-03-14", True, True), ("2016-03-15", True, True)]
+    assert sorted(
+        (e["date"], members == {i}, e["conflict"] == conflict)
+        for e, members in got.values()
+        for i in members
+    ) == [("2016-03-14", True, True), ("2016-03-15", True, True)]
 
 
 def test_each_date_of_a_conflict_lists_its_own_sources():
     # A monitor and a wire service say March, a state agency says April (a city retaken).
-    got = entries_of([
-        event(1, "a", "2017-03", "month", ["control change"], ["Palmyra"], relative=True),
-        event(2, "b", "2017-03", "month", ["control change"], ["Palmyra"]),
-        event(3, "c", "2017-04", "month", ["control change"], ["Palmyra"]),
-    ])
+    got = entries_of(
+        [
+            event(1, "a", "2017-03", "month", ["control change"], ["Palmyra"], relative=True),
+            event(2, "b", "2017-03", "month", ["control change"], ["Palmyra"]),
+            event(3, "c", "2017-04", "month", ["control change"], ["Palmyra"]),
+        ]
+    )
     by_date = {e["date"]: (e, members) for e, members in got.values()}
     assert by_date["2017-03"][1] == {1, 2} and by_date["2017-03"][0]["sources"] == 2
     assert by_date["2017-04"][1] == {3} and by_date["2017-04"][0]["sources"] == 1
-    assert by_date["2017-03"][0]["conflict"] == by_date["2017-04"][0]["conflict"] == [
-        {"date": "2017-03", "precision": "month", "articles": ["a", "b"]},
-        {"date": "2017-04", "precision": "month", "articles": ["c"]},
-    ]
+    assert (
+        by_date["2017-03"][0]["conflict"]
+        == by_date["2017-04"][0]["conflict"]
+        == [
+            {"date": "2017-03", "precision": "month", "articles": ["a", "b"]},
+            {"date": "2017-04", "precision": "month", "articles": ["c"]},
+        ]
+    )
     # every date's entry carries the keys of the whole happening (see timeline.entry_of)
     assert by_date["2017-03"][0]["keys"] == by_date["2017-04"][0]["keys"]
 
 
 def test_conflict_needs_a_shared_name():
-    got = entries_of([
-        event(1, "a", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
-        event(2, "b", "2016-03-15", "day", ["withdrawal"], []),
-    ])
+    got = entries_of(
+        [
+            event(1, "a", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
+            event(2, "b", "2016-03-15", "day", ["withdrawal"], []),
+        ]
+    )
     assert len(got) == 2
 
 
 def test_far_dates_never_merge():
-    got = entries_of([
-        event(1, "a", "2016-03", "month", ["control change"], ["Palmyra"]),
-        event(2, "b", "2017-03", "month", ["control change"], ["Palmyra"]),
-    ])
+    got = entries_of(
+        [
+            event(1, "a", "2016-03", "month", ["control change"], ["Palmyra"]),
+            event(2, "b", "2017-03", "month", ["control change"], ["Palmyra"]),
+        ]
+    )
     assert len(got) == 2
 
 
@@ -102,14 +133,20 @@ def test_clause_around_cuts_at_breaks_between_dates():
     sentence = "Russian forces started leaving Syria on Tuesday after Monday's surprise announcement by Putin."
     tuesday = sentence.index("Tuesday")
     monday = sentence.index("Monday's")
-    assert clause_around(sentence, tuesday, tuesday + 7, [(monday, monday + 8)]) == \
-        "Russian forces started leaving Syria on Tuesday"
-    assert clause_around(sentence, monday, monday + 8, [(tuesday, tuesday + 7)]).startswith("Monday's")
+    assert (
+        clause_around(sentence, tuesday, tuesday + 7, [(monday, monday + 8)])
+        == "Russian forces started leaving Syria on Tuesday"
+    )
+    assert clause_around(sentence, monday, monday + 8, [(tuesday, tuesday + 7)]).startswith(
+        "Monday's"
+    )
 
 
 def test_summary_trims_attribution():
-    assert summarise("However, Russia will continue its operation in Syria, Peskov said.") == \
-        "Russia will continue its operation in Syria"
+    assert (
+        summarise("However, Russia will continue its operation in Syria, Peskov said.")
+        == "Russia will continue its operation in Syria"
+    )
 
 
 def test_day_range():
@@ -133,9 +170,12 @@ def test_near_dates_do_not_chain_beyond_the_window():
     # "fighting around Aleppo" every month of a year: neighbours are within a month of each
     # other, but one entry must never span more than the window.
     months = [f"2016-{m:02d}" for m in range(1, 13)]
-    got = entries_of([
-        event(i, f"art{i}", month, "month", ["control change"], ["Aleppo"]) for i, month in enumerate(months)
-    ])
+    got = entries_of(
+        [
+            event(i, f"art{i}", month, "month", ["control change"], ["Aleppo"])
+            for i, month in enumerate(months)
+        ]
+    )
     groups = happenings(got)
     assert 1 < len(groups) <= 6
     for members in groups:
@@ -146,12 +186,14 @@ def test_near_dates_do_not_chain_beyond_the_window():
 def test_dates_join_in_order_while_the_entry_fits_the_window():
     # Dates are taken in order (a build streams them): 13 March joins 10 March, and 14 March,
     # four days after the entry's first date, starts its own entry.
-    got = entries_of([
-        event(1, "a", "2016-03-10", "day", ["withdrawal"], ["Vladimir Putin"]),
-        event(2, "b", "2016-03-13", "day", ["withdrawal"], ["Vladimir Putin"]),
-        event(3, "c", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
-        event(4, "d", "2016-03-16", "day", ["withdrawal"], ["Vladimir Putin"]),
-    ])
+    got = entries_of(
+        [
+            event(1, "a", "2016-03-10", "day", ["withdrawal"], ["Vladimir Putin"]),
+            event(2, "b", "2016-03-13", "day", ["withdrawal"], ["Vladimir Putin"]),
+            event(3, "c", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
+            event(4, "d", "2016-03-16", "day", ["withdrawal"], ["Vladimir Putin"]),
+        ]
+    )
     assert happenings(got) == [[1, 2], [3, 4]]
 
 
@@ -170,26 +212,42 @@ def test_entry_keys_and_probes_meet():
 
 
 def test_an_unnamed_mention_joins_every_named_one_of_its_date():
-    got = entries_of([
-        event(1, "a", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
-        event(2, "b", "2016-03-14", "day", ["withdrawal"], ["Sergei Shoigu"]),
-        event(3, "c", "2016-03-14", "day", ["withdrawal"], []),
-    ])
+    got = entries_of(
+        [
+            event(1, "a", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
+            event(2, "b", "2016-03-14", "day", ["withdrawal"], ["Sergei Shoigu"]),
+            event(3, "c", "2016-03-14", "day", ["withdrawal"], []),
+        ]
+    )
     assert [sorted(m) for _, m in got.values()] == [[1, 2, 3]]
 
 
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st
 
 NAMES = ["Vladimir Putin", "Sergei Shoigu", "Aleppo", "Palmyra"]
 
 
-@given(st.lists(st.tuples(st.sampled_from(["withdrawal", "ceasefire"]), st.sets(st.sampled_from(NAMES), max_size=2)),
-                min_size=1, max_size=12),
-       st.randoms())
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["withdrawal", "ceasefire"]),
+            st.sets(st.sampled_from(NAMES), max_size=2),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.randoms(),
+)
 def test_entries_of_one_date_do_not_depend_on_the_order_of_its_events(specs, rnd):
-    events = [event(i, f"art{i % 3}", "2016-03-14", "day", [concept], sorted(names))
-              for i, (concept, names) in enumerate(specs)]
-    shuffled = [e._replace(id=n) for n, e in zip(rnd.sample(range(100, 100 + len(events)), len(events)), events)]
+    events = [
+        event(i, f"art{i % 3}", "2016-03-14", "day", [concept], sorted(names))
+        for i, (concept, names) in enumerate(specs)
+    ]
+    shuffled = [
+        e._replace(id=n)
+        for n, e in zip(rnd.sample(range(100, 100 + len(events)), len(events)), events)
+    ]
     back = {s.id: e.id for s, e in zip(shuffled, events)}
     one = sorted(sorted(m) for _, m in entries_of(events).values())
     other = sorted(sorted(back[i] for i in m) for _, m in entries_of(shuffled).values())

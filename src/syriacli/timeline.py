@@ -18,14 +18,16 @@ Merging streams: events come ordered by precision and date, and an entry is
 finished as soon as no later date can join it, so a build holds only the entries
 of a few days in memory, whatever the size of the corpus.
 """
+
 from __future__ import annotations
 
 import json
 from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from itertools import groupby
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from .extract.events import concept_table
 from .store import EVENT_FIELDS
@@ -48,10 +50,9 @@ class Happening(NamedTuple):
     concepts: tuple[str, ...]
     summary: str | None = None
     entry: int | None = None
-    #: For a row standing for several events alike (see ``store.events_grouped``): how
-    #: many, their articles, and what identifies them in the database. ``id`` is then
-    #: the smallest of their ids, ``article`` None.
-    count: int = 1
+    #: For a row standing for several events alike (see ``store.events_grouped``): their
+    #: articles and what identifies them in the database. ``id`` is then the smallest of
+    #: their ids, ``article`` None.
     articles: tuple[str, ...] | None = None
     group: tuple | None = None
 
@@ -61,10 +62,14 @@ class Happening(NamedTuple):
 
 
 @lru_cache(maxsize=65536)
-def _keys(concepts: tuple[str, ...], about: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+def _keys(
+    concepts: tuple[str, ...], about: tuple[str, ...]
+) -> tuple[tuple[str, ...], frozenset[str]]:
     """The strong concepts and the specific names of an event."""
     _, generic, weak = concept_table()
-    return tuple(c for c in concepts if c not in weak), frozenset(n for n in about if n not in generic)
+    return tuple(c for c in concepts if c not in weak), frozenset(
+        n for n in about if n not in generic
+    )
 
 
 def _step(day: str, precision: str) -> int:
@@ -92,7 +97,7 @@ class _Cluster:
     def __init__(self, members: list[Happening], step: int):
         self.members, self.lo, self.hi, self.alive = members, step, step, True
         self.articles = {a for e in members for a in e.sources}
-        self.links: set[tuple[str, str]] = set()    # (concept, name): what a near date must share
+        self.links: set[tuple[str, str]] = set()  # (concept, name): what a near date must share
         for e in members:
             concepts, names = _keys(e.concepts, e.about)
             self.links.update((c, n) for c in concepts for n in names)
@@ -109,7 +114,7 @@ def groups(events: Iterable[Happening]) -> Iterator[list[Happening]]:
 
 def _groups_of(precision: str, events: Iterable[Happening]) -> Iterator[list[Happening]]:
     window = CONFLICT_WINDOW.get(precision, 0)
-    open_: deque[_Cluster] = deque()                    # by lo, oldest first
+    open_: deque[_Cluster] = deque()  # by lo, oldest first
     linked: dict[tuple[str, str], set[_Cluster]] = defaultdict(set)
     for day, same_date in groupby(events, key=lambda e: e.date):
         step = _step(day, precision)
@@ -205,16 +210,21 @@ def ordered(events: Iterable[Happening]) -> list[Happening]:
     return sorted(events, key=lambda e: (e.precision, e.first_day, e.id))
 
 
-def merge(events: Iterable[Happening], first_id: int = 1) -> tuple[list[dict], list[tuple[int, int]]]:
+def merge(
+    events: Iterable[Happening], first_id: int = 1
+) -> tuple[list[dict], list[tuple[int, int]]]:
     """Entries and (entry id, event id) assignments for events in any order."""
-    entries, assignments = [], []
+    entries: list[dict] = []
+    assignments: list[tuple[int, int]] = []
     for entry, members in entries_of(groups(ordered(events)), first_id):
         entries.append(entry)
         assignments.extend((entry["id"], e.id) for e in members)
     return entries, assignments
 
 
-def entries_of(happenings: Iterable[list[Happening]], first_id: int = 1) -> Iterator[tuple[dict, list[Happening]]]:
+def entries_of(
+    happenings: Iterable[list[Happening]], first_id: int = 1
+) -> Iterator[tuple[dict, list[Happening]]]:
     """Each entry with its events: one entry for each date a happening is given.
 
     Where sources date one happening differently, each date is an entry of its own,
@@ -235,14 +245,26 @@ def entries_of(happenings: Iterable[list[Happening]], first_id: int = 1) -> Iter
             entry_id += 1
 
 
-def entry_of(entry_id: int, members: list[Happening], happening: list[Happening] | None = None) -> dict:
+def entry_of(
+    entry_id: int, members: list[Happening], happening: list[Happening] | None = None
+) -> dict:
     """The timeline entry of events that give one date to one happening (``happening``:
     all its events, whatever date they give; by default ``members``)."""
     if happening is None and len(members) == 1 and members[0].articles is None:  # a fast path
         (e,) = members
-        return {"id": entry_id, "date": e.date, "precision": e.precision, "first_day": e.first_day,
-                "last_day": e.last_day, "summary": e.summary, "lead": e.id, "about": list(e.about),
-                "conflict": None, "sources": 1, "keys": sorted(entry_keys(members))}
+        return {
+            "id": entry_id,
+            "date": e.date,
+            "precision": e.precision,
+            "first_day": e.first_day,
+            "last_day": e.last_day,
+            "summary": e.summary,
+            "lead": e.id,
+            "about": list(e.about),
+            "conflict": None,
+            "sources": 1,
+            "keys": sorted(entry_keys(members)),
+        }
     happening = happening or members
     lead = min(members, key=lambda e: (bool(e.relative), e.first_day, e.id))
     about: dict[str, None] = {}
@@ -260,10 +282,17 @@ def entry_of(entry_id: int, members: list[Happening], happening: list[Happening]
     # Every date's entry holds the keys of the whole happening: an update that touches
     # one of them re-reads them all, and merges as a full build does.
     return {
-        "id": entry_id, "date": lead.date, "precision": lead.precision,
-        "first_day": min(e.first_day for e in members), "last_day": max(e.last_day for e in members),
-        "summary": lead.summary, "lead": lead.id, "about": list(about), "conflict": conflict,
-        "sources": len({a for e in members for a in e.sources}), "keys": sorted(entry_keys(happening)),
+        "id": entry_id,
+        "date": lead.date,
+        "precision": lead.precision,
+        "first_day": min(e.first_day for e in members),
+        "last_day": max(e.last_day for e in members),
+        "summary": lead.summary,
+        "lead": lead.id,
+        "about": list(about),
+        "conflict": conflict,
+        "sources": len({a for e in members for a in e.sources}),
+        "keys": sorted(entry_keys(happening)),
     }
 
 
@@ -274,7 +303,7 @@ def _key_prefix(precision: str, day: str, concept: str) -> str:
 
 def entry_keys(members: list[Happening]) -> set[str]:
     """What a later event must match to join this entry (see :func:`probes`)."""
-    keys = set()
+    keys: set[str] = set()
     for event in members:
         concepts, names = _keys(event.concepts, event.about)
         for concept in concepts:
@@ -298,8 +327,9 @@ def probes(event: Happening) -> tuple[set[str], set[str]]:
     return same_date | near, set()
 
 
-def keep_ids(entries: list[dict], assignments: list[tuple[int, int]],
-             previous: dict[int, int | None]) -> tuple[list[dict], list[tuple[int, int]]]:
+def keep_ids(
+    entries: list[dict], assignments: list[tuple[int, int]], previous: dict[int, int | None]
+) -> tuple[list[dict], list[tuple[int, int]]]:
     """Re-merged entries under their old ids where their members were one entry before,
     and only the assignments that change: an update then rewrites few events."""
     members: dict[int, set[int | None]] = defaultdict(set)
@@ -308,12 +338,16 @@ def keep_ids(entries: list[dict], assignments: list[tuple[int, int]],
     rename: dict[int, int] = {}
     taken: set[int] = set()
     for entry_id, olds in members.items():
-        known = olds - {None}           # None: an event new in this build
+        known = {old for old in olds if old is not None}  # None: an event new in this build
         if len(known) == 1 and (old := next(iter(known))) not in taken:
             rename[entry_id] = old
             taken.add(old)
     entries = [dict(e, id=rename.get(e["id"], e["id"])) for e in entries]
-    changed = [(rename.get(n, n), event) for n, event in assignments if rename.get(n, n) != previous.get(event)]
+    changed = [
+        (rename.get(n, n), event)
+        for n, event in assignments
+        if rename.get(n, n) != previous.get(event)
+    ]
     return entries, changed
 
 
@@ -326,12 +360,26 @@ def _names(encoded: str | None) -> tuple[str, ...]:
 def decode_group(row) -> Happening:
     """A row of ``store.events_grouped``: several events alike, as one."""
     width = len(EVENT_FIELDS)
-    count, articles, group = row[width], row[width + 1], tuple(row[width + 2:])
-    return decode_row(row[:width])._replace(count=count, articles=tuple(json.loads(articles)), group=group)
+    # row[width] is how many events the row stands for, which merging does not need
+    articles, group = row[width + 1], tuple(row[width + 2 :])
+    return decode_row(row[:width])._replace(articles=tuple(json.loads(articles)), group=group)
 
 
 def decode_row(row) -> Happening:
     """An event row from the database (the columns of ``store.EVENT_COLUMNS``)."""
-    id, article, entry, day, precision, first_day, last_day, about, concepts, relative, summary = row
-    return Happening(id, article, day, precision, first_day, last_day, relative,
-                     _names(about), _names(concepts), summary, entry)
+    id, article, entry, day, precision, first_day, last_day, about, concepts, relative, summary = (
+        row
+    )
+    return Happening(
+        id,
+        article,
+        day,
+        precision,
+        first_day,
+        last_day,
+        relative,
+        _names(about),
+        _names(concepts),
+        summary,
+        entry,
+    )

@@ -8,11 +8,13 @@ rendered row by row (a Rich table costs ~0.5 ms a row).
 from __future__ import annotations
 
 import contextlib
+import math
 import sys
 import zlib
 from collections import Counter, defaultdict
 
 from . import render
+from .compare import bounds, disagreements
 
 MAX_TABLE_ROWS = 400
 PALETTE = [
@@ -178,64 +180,14 @@ def _num(value) -> str:
     )
 
 
-def _bounds(claim: dict) -> tuple[float, float]:
-    """The interval a claim allows, read as a reporter means it: "over 7,000" is not 9,000."""
-    if claim.get("value") is None:
-        return claim["low"] or 0.0, claim["high"] or 0.0
-    v = claim["value"]
-    return {
-        "over": (v, 1.25 * v),
-        "at least": (v, 1.25 * v),
-        "about": (0.9 * v, 1.1 * v),
-        "nearly": (0.85 * v, v),
-        "up to": (0, v),
-        "under": (0, v),
-        "vague": (v, 10 * v),
-    }.get(claim.get("qualifier") or "exact", (v, v))
-
-
-#: Claims further apart than this factor measure different things (a convoy's toll
-#: against a campaign's), not the same thing differently.
-SAME_SCALE = 10
-#: Claims dated further apart than this are a series, not a disagreement.
-SAME_TIME_DAYS = 92
-
-
-def _when(claim: dict) -> str | None:
-    return claim.get("as_of") or claim.get("published")
-
-
-def _close_in_time(a: dict, b: dict) -> bool:
-    from datetime import date
-
-    wa, wb = _when(a), _when(b)
-    if not wa or not wb:
-        return True
-    da, db = (
-        date.fromisoformat((w + "-01-01")[:10] if len(w) == 4 else (w + "-01")[:10])
-        for w in (wa, wb)
-    )
-    return abs((da - db).days) <= SAME_TIME_DAYS
-
-
-def disagreements(claims: list[dict]) -> list[tuple[dict, dict]]:
-    """Pairs of claims on one metric and unit, by different claimants, at about the same
-    time and scale, whose intervals do not meet."""
-    pairs = []
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            if a["metric"] != b["metric"] or a.get("unit") != b.get("unit"):
-                continue
-            if (a.get("claimant") or a["publisher"]) == (b.get("claimant") or b["publisher"]):
-                continue
-            lo_a, hi_a = _bounds(a)
-            lo_b, hi_b = _bounds(b)
-            small, large = sorted((max(lo_a, hi_a), max(lo_b, hi_b)))
-            if not small or large / small > SAME_SCALE or not _close_in_time(a, b):
-                continue
-            if hi_a < lo_b or hi_b < lo_a:
-                pairs.append((a, b))
-    return pairs
+def _drawn(claim: dict) -> tuple[float, float]:
+    """The stretch of a claim's bar: what it allows, a vague or open end drawn at its value."""
+    allowed = bounds(claim)
+    value = claim.get("value") or claim.get("low") or 0.0
+    if allowed is None:
+        return value, value
+    lo, hi = allowed
+    return max(lo, 0.0), (value if math.isinf(hi) else hi)
 
 
 def spread_line(metric: str, claims: list[dict]) -> str:
@@ -257,7 +209,7 @@ def spread_line(metric: str, claims: list[dict]) -> str:
 
 
 def _bar(claim: dict, top: float, width: int = 20) -> str:
-    lo, hi = _bounds(claim)
+    lo, hi = _drawn(claim)
     if claim.get("value") is None:
         return "█" * max(1, round(width * lo / top)) + "▒" * max(0, round(width * (hi - lo) / top))
     bar = "█" * max(1, round(width * lo / top))
@@ -277,7 +229,7 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
                 rows, key=lambda c: ((c.get("claimant") or "~").lower(), c["published"] or "")
             )
         out.print(Text(spread_line(metric, rows), style="bold"))
-        top = max(_bounds(c)[1] for c in rows) or 1
+        top = max(_drawn(c)[1] for c in rows) or 1
         for claim in _cut(rows, "claims"):
             line = Text()
             line.append(f"{value_label(claim):>14} ", style="bold")
@@ -295,13 +247,9 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
         pairs = disagreements(rows)
         if pairs:
             out.print(Text("  disagree beyond their qualifiers:", style="bold red"))
-            for a, b in pairs[:20]:
-                out.print(
-                    Text(
-                        f"    {_claim_label(a)} vs {_claim_label(b)}",
-                        style="red",
-                    )
-                )
+            for pair in pairs[:20]:
+                said = f"    {_claim_label(pair.first)} vs {_claim_label(pair.second)}: {pair.why}"
+                out.print(Text(said, style="red"))
         out.print()
 
 
