@@ -80,7 +80,7 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleRe
     sentences = split_sentences(text)
     dates = find_dates(text, meta["published"], sentences)
     names = find_names(text, sentences, _table(names_file))
-    figures = find_figures(text, sentences, dates, meta["published"])
+    figures = find_figures(text, sentences, dates, meta["published"], publisher=meta["publisher"])
     events = build_events(raw.id, text, dates, names)
     article = {
         "id": raw.id, "file": raw.file, "text": text, "words": len(WORD.findall(text)),
