@@ -102,7 +102,7 @@ NOUN_USE_BEFORE = re.compile(r"(?:\b(?:the|a|an|recent|latest|new|initial|early|
 NOUN_USE_AFTER = re.compile(r"\s*(?:of|by|from|on|about|were|was|are|is|have|has)\b", re.I)
 SAYING = re.compile(rf"\b{CUES['saying']}\b")                      # over folded text
 #: "Russian media quoted him as saying": the one quoted is the claimant, not the medium.
-OBJECT_SAYING = re.compile(r"\s+(?P<obj>him|her|them|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+as\s+saying\b")
+OBJECT_SAYING = re.compile(r"\s+(?P<obj>him|her|them|(?:(?:an?|the)\s+)?[\w.'-]+(?:\s+[\w.'-]+){0,5}?)\s+as\s+saying\b")
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 NP_TEXT = r"(?:(?:[A-Z]\.){2,}|[^,;:.()\"“”\n])+"
 ACCORDING = re.compile(rf"\b{phrase_pattern(CUES['according'])}\s+")   # over folded text
@@ -119,6 +119,7 @@ OPENER = re.compile(rf"^(?:(?:{_alternation(CUES['openers'] + CUES['adverbials']
 RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 BOUNDARY = re.compile(r"[,;:(\"“”]|\s[-–—]\s|\b(?:that|but|while|whereas|because|although|though|if|when)\b", re.I)
 AFTER_INVERTED = re.compile(r"\s+(?P<np>(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|for|the|and))*)")
+INVERTED_END = re.compile(r"\s*(?:[,.;]|$)")
 AFTER_PASSIVE = re.compile(rf"\s+by\s+(?P<np>{NP_TEXT})")
 REPORT_BY = re.compile(r"^.*?\b(?:report|reports|statement|data|figures|estimates?)\s+(?:by|from|of)\s+", re.I)
 SURNAME = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b(?!\s+[A-Z])")
@@ -275,7 +276,11 @@ class Attributions:
             return None
         before = self.sentences[index - 1]
         found = self.attribution(index - 1, before.end - 1)
-        return replace(found, rule="reference") if found.claimant and found.rule != "publisher" else None
+        if found.claimant and found.rule != "publisher":
+            return replace(found, rule="reference")
+        subject = ORG_RUN.match(before.text)       # "The VDC updated its database. The toll ..."
+        who = speaker(subject.group()) if subject else None
+        return _from(who, "reference") if who and who.kind in ORG_KINDS else None
 
     # --- cues ------------------------------------------------------------------------
     def cues(self, index: int) -> list[Cue]:
@@ -321,14 +326,27 @@ class Attributions:
                 by = AFTER_PASSIVE.match(s, end)
                 return _from(speaker(_tidy(by.group("np"))), "cue") if by else None
             pre = pre[:passive.start()].rstrip()
+        inverted = AFTER_INVERTED.match(s, end)
         if not pre or pre[-1] in "\"”'":
-            inverted = AFTER_INVERTED.match(s, end)
             return _from(speaker(_tidy(inverted.group("np"))), "cue") if inverted else None
+        if pre[-1] == "," and inverted and INVERTED_END.match(s, inverted.end()):
+            return _from(speaker(_tidy(inverted.group("np"))), "cue")     # "..., said Mustafa Yildiz, a ..."
         pre = ASIDE.sub("", pre)                     # "the Observatory (SOHR) said"
         appositive = pre.endswith(",")
         pre = pre.rstrip(",").rstrip()
         cut = _last_boundary(pre)
         np = _tidy(pre[cut:])
+        if appositive and cut and ACCORDING.match(fold(np)):
+            pre = pre[:cut].rstrip(" ,")              # "SANA, citing a police source, said"
+            cut = _last_boundary(pre)
+            np = _tidy(pre[cut:])
+        if appositive and cut:
+            earlier = pre[:cut].rstrip(" ,")
+            first = speaker(_tidy(earlier[_last_boundary(earlier):]))
+            role = speaker(np)
+            if first and first.kind == "person" and role and role.kind not in ("person", "media"):
+                # "Hamid Reza, head of the press office of the Iranian Red Crescent, said"
+                return Attribution(first.name, first.org or org_of(first.name, np), None, "cue", "person")
         if appositive and cut and not speaker(np):
             # "The monitor, which relies on ..., put"; "The Observatory, a Britain-based group, said"
             relative = [m.start() for m in RELATIVE_AFTER_COMMA.finditer(pre) if m.start() < cut]

@@ -35,6 +35,7 @@ ORG_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w.
 DATELINE = re.compile(r"^(?:[A-Z]{3,}[,.]?\s+)+(?:[-–—]\s*)?(?=[A-Z])")
 ASIDE = re.compile(r"\s*\([^()]*\)")                # "(SOHR)", "(Tasnim)"
 DIGITS = re.compile(r"\d")
+TRAILING_STOP = re.compile(r"(?<=[a-z]{2})\.$")     # "said Andrei Kartapolov." (not "U.S.")
 MAX_WORDS = 14
 MAX_LOWER_WORDS = 5     # a source described in lowercase ("local civil defense officials")
 
@@ -50,7 +51,7 @@ def speaker(np: str) -> Speaker | None:
     """The claimant a subject as written names, or None when it is a fragment: a dateline,
     a date or an aside before the name is dropped, a person is kept without their title
     ("Col. Gen. Sergey Rudskoy" -> "Sergey Rudskoy")."""
-    np = " ".join(ASIDE.sub("", np).split()).strip(" ,-–—")
+    np = TRAILING_STOP.sub("", " ".join(ASIDE.sub("", np).split()).strip(" ,-–—()"))
     tokens = np.split()
     last_digit = max((i for i, t in enumerate(tokens) if DIGITS.search(t)), default=-1)
     if last_digit >= 0:                        # "On 14 March 2016 Defence Minister Sergei Shoigu"
@@ -63,6 +64,10 @@ def speaker(np: str) -> Speaker | None:
     if not tokens or len(tokens) > MAX_WORDS:
         return None
     person = _person_at_end(tokens)
+    link = next((i for i, t in enumerate(tokens) if t in ROLE_LINKS), None)
+    if not person and link:                     # "Colonel General Sergei Rudskoy of the General Staff"
+        person = _person_at_end(tokens[:link], alone=False)
+        person = person and (person[0], " ".join(tokens[link:]))
     if person:
         name, role = person
         return Speaker(name, org_of(name, role), "person")
@@ -77,7 +82,7 @@ def _head_of(tokens: list[str]) -> Speaker | None:
     """A source described at length keeps its head, the words before the first preposition:
     "turnout figures in voting from abroad in the ... elections" -> "turnout figures"."""
     cut = next((i for i, t in enumerate(tokens) if t.lower() in PREPOSITIONS), 0)
-    return speaker(" ".join(tokens[:cut])) if cut and tokens[0].islower() else None
+    return speaker(" ".join(tokens[:cut])) if cut else None
 
 
 def is_claimant(name: str) -> bool:
