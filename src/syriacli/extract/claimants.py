@@ -137,7 +137,8 @@ ARMED = frozenset(CUES["armed_modifiers"])       # "the rebel group" is no monit
 #: "The toll of 3,049 includes ...": a figure reported before, by whoever reported it.
 TALLY_OPENER = re.compile(rf"^[\s\"“”'(]*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
                           rf"(?:{_alternation(CUES['tallies'])})\b", re.I)
-QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH = "“«", "”»", "\""
+QUOTE_OPEN, QUOTE_CLOSE = "“«", "”»"
+QUOTE_MARK = re.compile("[“«”»\"]")
 ORG_KINDS = frozenset(KIND_OF_WORD.values()) - {"media"}
 NEAR_QUOTE = 80        # characters after a closing quote where its speaker is named
 
@@ -465,19 +466,13 @@ def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The quotations of the paragraph ``text[start:end]``, as spans; one left open runs to
     the paragraph's end (a quotation continued in the next paragraph opens it again)."""
     spans, opened = [], None
-    for i in range(start, end):
-        ch = text[i]
-        if ch in QUOTE_OPEN and opened is None:
+    for m in QUOTE_MARK.finditer(text, start, end):
+        ch, i = m.group(), m.start()
+        if opened is None and ch not in QUOTE_CLOSE:
             opened = i
-        elif ch in QUOTE_CLOSE and opened is not None:
+        elif opened is not None and ch not in QUOTE_OPEN:
             spans.append((opened, i + 1))
             opened = None
-        elif ch == QUOTE_BOTH:
-            if opened is None:
-                opened = i
-            else:
-                spans.append((opened, i + 1))
-                opened = None
     if opened is not None:
         spans.append((opened, end))
     return spans

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import vocab
 
@@ -47,6 +48,7 @@ class Speaker:
     kind: str | None    # "person", a kind of organisation from ``kinds``, or None
 
 
+@lru_cache(maxsize=4096)      # the same subjects recur from sentence to sentence
 def speaker(np: str) -> Speaker | None:
     """The claimant a subject as written names, or None when it is a fragment: a dateline,
     a date or an aside before the name is dropped, a person is kept without their title
