@@ -30,8 +30,8 @@ from dataclasses import dataclass, replace
 
 from .. import vocab
 from .sentences import Sentence
-from .speakers import (ASIDE, KIND_OF_WORD, NATIONALITIES, ORG_RUN, Speaker, has_name, is_person, kind_of, org_of, people,
-                       speaker)
+from .speakers import (ASIDE, KIND_OF_WORD, NATIONALITIES, ORG_RUN, Speaker, has_name, is_person,
+                       kind_of, org_of, people, speaker)
 
 CUES = vocab.load("claimant_cues.json")
 FOLD = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
@@ -93,8 +93,10 @@ def _alternation(phrases) -> str:
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
 
 
+PUT_TOLL = (r"puts?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+            rf"(?:{_alternation(CUES['put_objects'])})\b")
 VERB = WordStart(rf"(?:{phrase_pattern(CUES['verbs'])}\b(?!\s+(?:{_alternation(CUES['not_before'])})\b)"
-                 rf"|puts?\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alternation(CUES['put_objects'])})\b)")
+                 rf"|{PUT_TOLL})")
 #: Verb forms that are nouns as often as verbs ("recent reports of", "the claims").
 NOUNLIKE = frozenset(CUES["nounlike"])
 NOUN_USE_BEFORE = re.compile(r"(?:\b(?:the|a|an|recent|latest|new|initial|early|earlier|official|these|those|"
@@ -102,7 +104,9 @@ NOUN_USE_BEFORE = re.compile(r"(?:\b(?:the|a|an|recent|latest|new|initial|early|
 NOUN_USE_AFTER = re.compile(r"\s*(?:of|by|from|on|about|were|was|are|is|have|has)\b", re.I)
 SAYING = re.compile(rf"\b{CUES['saying']}\b")                      # over folded text
 #: "Russian media quoted him as saying": the one quoted is the claimant, not the medium.
-OBJECT_SAYING = re.compile(r"\s+(?P<obj>him|her|them|(?:(?:an?|the)\s+)?[\w.'-]+(?:\s+[\w.'-]+){0,5}?)\s+as\s+saying\b")
+OBJECT_SAYING = re.compile(r"\s+(?P<obj>him|her|them|(?:(?:an?|the)\s+)?[\w.'-]+"
+                           r"(?:\s+[\w.'-]+){0,5}?)"
+                           r"\s+as\s+saying\b")
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 NP_TEXT = r"(?:(?:[A-Z]\.){2,}|[^,;:.()\"“”\n])+"
 ACCORDING = re.compile(rf"\b{phrase_pattern(CUES['according'])}\s+")   # over folded text
@@ -130,7 +134,8 @@ LOOKBACK = 6   # sentences searched for the antecedent of "he" or "the ministry"
 #: "the war monitor", "a UK-based monitoring organisation", "the statement": a description
 #: of a source, resolved to a name; `references` says what kind of name each head may be.
 REFERENCES = CUES["references"]
-REFERENCE = re.compile(rf"^(?P<det>(?i:the|a|an|this|that|its|their))\s+(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w]*-[a-z]+)\s+){{0,3}})"
+REFERENCE = re.compile(rf"^(?P<det>(?i:the|a|an|this|that|its|their))\s+"
+                       rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w]*-[a-z]+)\s+){{0,3}})"
                        rf"(?P<head>{_alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
 ARMED = frozenset(CUES["armed_modifiers"])       # "the rebel group" is no monitor
@@ -268,7 +273,8 @@ class Attributions:
         if span and span[1] >= prev_end:           # an open quote that runs on
             return self._quote_speaker(*span, depth=depth + 1)
         i = bisect_right(self.starts, prev_end - 1) - 1
-        spoken = [c.who for c in self.cues(i) if c.kind == "verb" and c.who.kind != "media"] if i >= 0 else []
+        spoken = [c.who for c in self.cues(i) if c.kind == "verb" and c.who.kind != "media"] \
+            if i >= 0 else []
         return spoken[-1] if spoken else None
 
     # --- rule 3 for a sentence without a cue: "The toll of 3,049 ..." --------------------
@@ -311,7 +317,8 @@ class Attributions:
                 cues.append(Cue(start, end, "according", who))
         return sorted(cues, key=lambda c: c.start)
 
-    def _verb_claimant(self, index: int, s: str, start: int, end: int, saying: bool) -> Attribution | None:
+    def _verb_claimant(self, index: int, s: str, start: int, end: int,
+                       saying: bool) -> Attribution | None:
         verb = s[start:end].lower()
         pre = s[:start].rstrip()
         quoted = OBJECT_SAYING.match(s, end) if verb in ("quoted", "cited") else None
@@ -331,7 +338,7 @@ class Attributions:
         if not pre or pre[-1] in "\"”'":
             return _from(speaker(_tidy(inverted.group("np"))), "cue") if inverted else None
         if pre[-1] == "," and inverted and INVERTED_END.match(s, inverted.end()):
-            return _from(speaker(_tidy(inverted.group("np"))), "cue")     # "..., said Mustafa Yildiz, a ..."
+            return _from(speaker(_tidy(inverted.group("np"))), "cue")   # ", said Mustafa Yildiz, a"
         pre = ASIDE.sub("", pre)                     # "the Observatory (SOHR) said"
         appositive = pre.endswith(",")
         pre = pre.rstrip(",").rstrip()
@@ -347,9 +354,10 @@ class Attributions:
             role = speaker(np)
             if first and first.kind == "person" and role and role.kind not in ("person", "media"):
                 # "Hamid Reza, head of the press office of the Iranian Red Crescent, said"
-                return Attribution(first.name, first.org or org_of(first.name, np), None, "cue", "person")
+                org = first.org or org_of(first.name, np)
+                return Attribution(first.name, org, None, "cue", "person")
         if appositive and cut and not speaker(np):
-            # "The monitor, which relies on ..., put"; "The Observatory, a Britain-based group, said"
+            # "The monitor, which relies on ..., put"; "SOHR, a Britain-based group, said"
             relative = [m.start() for m in RELATIVE_AFTER_COMMA.finditer(pre) if m.start() < cut]
             earlier = pre[:relative[0] if relative else cut].rstrip(" ,")
             named = _tidy(earlier[_last_boundary(earlier):])
@@ -381,13 +389,25 @@ class Attributions:
             wanted = REFERENCES[ref.group("head").lower()]
             found = (self._last_claimant(index) if wanted == "claimant" else
                      self._last_person(index, s[:at]) if wanted == "person" else
-                     self._named(self.sentences[index].start + at, wanted, ref.group("det").lower() in ("a", "an")))
+                     self._named(self.sentences[index].start + at, wanted,
+                                 ref.group("det").lower() in ("a", "an")))
             if found:
                 return replace(found, rule="reference")
         who = _from(speaker(np), "cue")
         if who and who.kind is None and who.claimant.lower() in NATIONAL_SOURCES:
             nation = self._nation_before(index)
             return replace(who, claimant=f"{nation} {who.claimant}") if nation else who
+        if who and who.kind in ORG_KINDS and len(who.claimant.split()) <= 2:
+            return self._full_name(who)
+        return who
+
+    def _full_name(self, who: Attribution) -> Attribution:
+        """A short form of an organisation the article names in full ("the General Staff",
+        "the Observatory") takes the full name, the first that contains it word for word."""
+        short = f" {who.claimant.lower()} "
+        for _, named in self._org_mentions():
+            if short in f" {named.name.lower()} " and len(named.name) > len(who.claimant):
+                return replace(who, claimant=named.name, org=named.org)
         return who
 
     def _nation_before(self, index: int) -> str | None:
@@ -403,18 +423,22 @@ class Attributions:
     def _named(self, at: int, kinds: list[str], forward_first: bool) -> Attribution | None:
         """The organisation of one of ``kinds`` named nearest before ``at`` (after, when
         none is, or first for "a monitoring organisation", which introduces a name)."""
+        fitting = [(pos, who) for pos, who in self._org_mentions() if who.kind in kinds]
+        earlier = [who for pos, who in fitting if pos < at][::-1]
+        later = [who for pos, who in fitting if pos > at]
+        for who in (later + earlier if forward_first else earlier + later)[:1]:
+            return _from(who, "reference")
+        return None
+
+    def _org_mentions(self) -> list[tuple[int, Speaker]]:
+        """Every organisation the article names, with where: once per article, when needed."""
         if self._orgs is None:
             # an acronym in brackets after its name is the same mention ("... Rights (SOHR)")
             self._orgs = [(s.start + m.start(), _organisation(who)) for s in self.sentences
                           for m in ORG_RUN.finditer(s.text)
                           if not s.text.endswith("(", 0, m.start()) and (who := speaker(m.group()))
                           and (who.kind in ORG_KINDS | {"media"} or who.org)]
-        fitting = [(pos, who) for pos, who in self._orgs if who.kind in kinds]
-        earlier = [who for pos, who in fitting if pos < at][::-1]
-        later = [who for pos, who in fitting if pos > at]
-        for who in (later + earlier if forward_first else earlier + later)[:1]:
-            return _from(who, "reference")
-        return None
+        return self._orgs
 
     def _earlier(self, index: int, head: str):
         """The text before a cue, nearest first: this sentence's head, then earlier sentences."""
@@ -428,14 +452,17 @@ class Attributions:
         names people by surname only ("Lavrov met Kerry. He said ...")."""
         for back, chunk in enumerate(self._earlier(index, head)):
             if back:
-                speakers = [c.who for c in self.cues(index - back) if c.kind == "verb" and c.who.kind == "person"]
+                speakers = [c.who for c in self.cues(index - back)
+                            if c.kind == "verb" and c.who.kind == "person"]
                 if speakers:
                     return replace(speakers[-1], rule="reference")
             named = people(chunk)
             if named:
                 return _person(named[-1])
-            surnames = [m.group() for m in SURNAME.finditer(chunk)
-                        if back and m.start() and chunk[:m.start()].rstrip()[-1:] not in ".!?:\"“”'" and is_person(m.group())]
+            # not a capitalised sentence opener ("Eighty three vehicles ..., he said")
+            surnames = [m.group() for m in SURNAME.finditer(chunk) if back and m.start()
+                        and chunk[:m.start()].rstrip()[-1:] not in ".!?:\"“”'"
+                        and is_person(m.group())]
             if surnames:
                 return _person(surnames[0])
         return None

@@ -330,7 +330,8 @@ class Article:
     """One article being read: its text, the folded twin the vocabularies run over, its
     sentences and dated mentions, and what is worked out once a sentence (state cues)."""
 
-    def __init__(self, text: str, sentences: list[Sentence], dates: Sequence, publisher: str | None = None):
+    def __init__(self, text: str, sentences: list[Sentence], dates: Sequence,
+                 publisher: str | None = None):
         self.text, self.low, self.sentences = text, fold(text), sentences
         self.starts = [s.start for s in sentences]
         usable = (d for d in dates if all(isinstance(getattr(d, k, None), t) for k, t in DATE_FIELDS) and d.date)
@@ -418,7 +419,8 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, dates: Sequ
     report speaks for it where nobody else is named."""
     if not isinstance(text, str) or not text:
         return []
-    article = Article(text, split_sentences(text) if sentences is None else sentences, dates or (), publisher)
+    sentences = split_sentences(text) if sentences is None else sentences
+    article = Article(text, sentences, dates or (), publisher)
     figures: list[Figure] = []
     consumed = 0
     for start in atom_starts(article.low):
@@ -449,11 +451,12 @@ def headline_claimants(text: str, figures: list[Figure]) -> list[Figure]:
     for i, figure in enumerate(figures):
         if figure.claimant or figure.start >= lede_end:
             continue
+        key = (figure.value, figure.low, figure.high, figure.metric)
         same = next((f for f in figures[i + 1:] if f.claimant and f.start >= figure.sentence_end
-                     and (f.value, f.low, f.high, f.metric) == (figure.value, figure.low, figure.high, figure.metric)), None)
+                     and (f.value, f.low, f.high, f.metric) == key), None)
         if same:
-            figures[i] = replace(figure, claimant=same.claimant, claimant_org=same.claimant_org, via=same.via,
-                                 claimant_rule="headline")
+            figures[i] = replace(figure, claimant=same.claimant, claimant_org=same.claimant_org,
+                                 via=same.via, claimant_rule="headline")
     return figures
 
 

@@ -24,11 +24,12 @@ ROLE_ORGS = CUES["role_orgs"]
 NATIONALITIES = CUES["nationalities"]
 DETERMINERS = frozenset({"the", "a", "an"})
 #: Capitalised words that open a clause without naming anyone ("This brings the total").
-NOT_NAME_OPENERS = frozenset("this that these those it its there here what which who whom whose he she they we i "
-                             "you some many most all both each such other another one".split())
+NOT_NAME_OPENERS = frozenset("this that these those it its there here what which who whom whose he she "
+                             "they we i you some many most all both each such other another one".split())
 CONNECTORS = frozenset({"of", "for", "the", "on", "and", "in", "de", "al", "bin", "ibn", "du", "la"})
 ROLE_LINKS = frozenset({"of", "for", "in"})
-PREPOSITIONS = frozenset("in of for from on at by with about over during after before since among".split())
+PREPOSITIONS = frozenset("in of for from on at by with about over during after before since among"
+                         .split())
 DESCRIPTOR = re.compile(rf"(?:{'|'.join(map(re.escape, CUES['descriptors']))})$", re.I)
 CAPITAL_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:al-|bin\s+|de\s+)?[A-Z][\w.'-]*)*")
 ORG_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w.'-]*)*")
@@ -58,7 +59,8 @@ def speaker(np: str) -> Speaker | None:
     last_digit = max((i for i, t in enumerate(tokens) if DIGITS.search(t)), default=-1)
     if last_digit >= 0:                        # "On 14 March 2016 Defence Minister Sergei Shoigu"
         return speaker(" ".join(tokens[last_digit + 1:])) or _head_of(tokens)
-    if (dateline := DATELINE.match(np)) and not any(_key(w) in KIND_OF_WORD for w in dateline.group().split()):
+    dateline = DATELINE.match(np)
+    if dateline and not any(_key(w) in KIND_OF_WORD for w in dateline.group().split()):
         np = np[dateline.end():]
     tokens = np.split()
     while tokens and tokens[0].lower() in DETERMINERS:
@@ -67,7 +69,7 @@ def speaker(np: str) -> Speaker | None:
         return None
     person = _person_at_end(tokens)
     link = next((i for i, t in enumerate(tokens) if t in ROLE_LINKS), None)
-    if not person and link:                     # "Colonel General Sergei Rudskoy of the General Staff"
+    if not person and link:                 # "Colonel General Sergei Rudskoy of the General Staff"
         person = _person_at_end(tokens[:link], alone=False)
         person = person and (person[0], " ".join(tokens[link:]))
     if person:
@@ -122,19 +124,22 @@ def org_of(name: str, role: str) -> str | None:
             return SPEAKERS[key]
     for run in reversed(ORG_RUN.findall(role)):
         for part in reversed(re.split(r"\s+(?:of|for)\s+(?:the\s+)?", run)):
-            if kind_of(part) not in (None, "media") and not all(_key(w) in NATIONALITIES for w in part.split()):
+            national = all(_key(w) in NATIONALITIES for w in part.split())
+            if kind_of(part) not in (None, "media") and not national:
                 return " ".join(t for t in part.split() if t.lower() not in DETERMINERS)
     low = role.lower()
     for phrase, org in ROLE_ORGS.items():
         if phrase in low:
-            nation = next((NATIONALITIES[_key(w)] for w in role.split() if _key(w) in NATIONALITIES), None)
+            nations = [NATIONALITIES[_key(w)] for w in role.split() if _key(w) in NATIONALITIES]
+            nation = nations[0] if nations else None
             return f"{nation} {org}" if nation else org
     return None
 
 
 def is_person(name: str) -> bool:
     tokens = name.split()
-    return bool(tokens) and len(tokens) <= 4 and all(t[:1].isupper() and _key(t) not in NOT_NAMES for t in tokens)
+    return bool(tokens) and len(tokens) <= 4 and all(t[:1].isupper() and _key(t) not in NOT_NAMES
+                                                     for t in tokens)
 
 
 def people(chunk: str) -> list[str]:
@@ -159,16 +164,20 @@ def _person_at_end(tokens: list[str], alone: bool = True) -> tuple[str, str] | N
         return None
     role = tokens[:i]
     known = " ".join(name).lower() in SPEAKERS or name[-1].lower() in SPEAKERS
-    titled = bool(role) and (_is_title(role[-1]) or role[-1].islower() and _key(role[-1]) in SPEAKER_NOUNS)
-    if len(name) >= 2 or known or titled or (alone and not role and _key(name[0]) not in KIND_OF_WORD):
+    titled = bool(role) and (_is_title(role[-1])
+                             or role[-1].islower() and _key(role[-1]) in SPEAKER_NOUNS)
+    single = alone and not role and _key(name[0]) not in KIND_OF_WORD
+    if len(name) >= 2 or known or titled or single:
         return " ".join(name), " ".join(role)
     return None
 
 
 def _is_person_word(token: str) -> bool:
     key = _key(token)
-    return token[:1].isupper() and key not in NOT_NAMES and key not in KIND_OF_WORD and key not in SPEAKER_NOUNS \
-        and not _is_title(token) and not DIGITS.search(token) and not DESCRIPTOR.search(token) and not (token.isupper() and len(token) > 1)
+    if not token[:1].isupper() or key in NOT_NAMES or key in KIND_OF_WORD or key in SPEAKER_NOUNS:
+        return False
+    acronym = token.isupper() and len(token) > 1
+    return not (acronym or _is_title(token) or DIGITS.search(token) or DESCRIPTOR.search(token))
 
 
 def _is_title(token: str) -> bool:
