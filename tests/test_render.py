@@ -158,9 +158,9 @@ def test_figures_tsv_exact(awkward_db, cli):
     out = cli("figures", "sorties", "--format", "tsv", db=awkward_db).stdout
     assert out == (
         "metric\tvalue\tlow\thigh\tqualifier\tunit\tclaimant\tarticle\tpublisher\tpublished\tas_of\tperiod\tquote\n"
-        "sorties\t9000\t\t\tover\t\t\ta\tRT\t2016-03-16\t2016-03-14\t\tOn 14 March 2016 Defence Minister Sergei "
+        "sorties\t9000\t\t\tover\t\tSergei Shoigu\ta\tRT\t2016-03-16\t2016-03-14\t\tOn 14 March 2016 Defence Minister Sergei "
         "Shoigu said Russian aircraft had flown more than 9,000 sorties, including “night” raids near Palmyra.\n"
-        "sorties\t2.5\t\t\tabout\tpercent\tministry\ta\tRT\t2016-03-16\t2016-03-15\t\tThe ministry said on "
+        "sorties\t2.5\t\t\tabout\tpercent\tRussian Defence Ministry\ta\tRT\t2016-03-16\t2016-03-15\t\tThe ministry said on "
         '15 March 2016 that about 2.5 percent of the sorties were "reconnaissance", while Sergei Shoigu\'s '
         "deputy claimed over 7,000 sorties.\n"
         "sorties\t7000\t\t\tover\t\tSergei Shoigu's deputy\ta\tRT\t2016-03-16\t2016-03-15\t\tThe ministry said "

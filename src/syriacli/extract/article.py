@@ -96,6 +96,6 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleEx
     sentences = split_sentences(text)
     dates = find_dates(text, meta.published, sentences)
     names = find_names(text, sentences, _table(names_file))
-    figures = find_figures(text, sentences, dates, meta.published)
+    figures = find_figures(text, sentences, dates, meta.published, publisher=meta.publisher)
     events = build_events(raw.id, text, dates, names)
     return ArticleExtraction(raw, text, len(WORD.findall(text)), meta, dates, names, figures, events)

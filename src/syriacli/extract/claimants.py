@@ -1,22 +1,37 @@
-"""Who an article attributes a sentence's figures to.
+"""Who an article attributes a figure to: a sieve of named rules, tried in order.
 
-A sentence's cues are reporting verbs with their subject ("Shoigu said", "the UK-based
-Syrian Observatory for Human Rights reported", "Russia's military on Tuesday said"),
-"according to X" phrases and inverted verbs ("..., said Viktor Ozerov"). A figure takes
-the nearest cue before it, else an "according to" anywhere, else the nearest verb after
-it ("..., AP reports"): so the speaker named as subject wins over the agency that
-relayed the quote. Pronouns and "the ministry" are resolved against earlier text, and a
-sentence with no cue of its own carries on the reported speech of the sentence before
-it in the same paragraph ("activists said ... . An airstrike ... killed eight").
-Everything is computed lazily, only for sentences that hold a figure.
+1. ``cue``: a cue in the figure's sentence: a reporting verb with its subject ("Shoigu
+   said", "the UK-based Syrian Observatory for Human Rights reported", "On 14 March 2016
+   Defence Minister Sergei Shoigu said"), "according to X", "citing X", "quoted X as
+   saying", an inverted verb ("..., said Viktor Ozerov"). The nearest cue before the
+   figure wins, else an "according to" anywhere, else the nearest cue after it. A media
+   outlet is never the claimant of another source's figure in its sentence: it is the
+   ``via`` ("Interfax reported, citing the defence ministry"); alone in its sentence it
+   relays the source of the sentence before (rule ``relay``).
+2. ``quote``: a figure inside a quotation takes the speaker of that quotation, named
+   before or after it in other sentences, or at the end of the paragraph before a
+   quotation that opens its own paragraph ("..., Rudskoy added." then a quoted paragraph).
+3. ``reference``: pronouns and descriptions are resolved to the nearest compatible name:
+   "he" to a person, "the monitor" or "a monitoring organisation" to an organisation of
+   that kind named before (or after, for "a ..."), "the statement" to the last source; a
+   sentence that opens with "The toll ..." speaks for the source of the sentence before.
+4. ``publisher``: in an organisation's own report (a publisher that is no media outlet),
+   a figure nobody else claims, or "we estimate", is the publisher's.
+Otherwise nobody: a sentence with no speaker does not inherit the one before, and a
+fragment ("This brings the total") is never a claimant. Rule 5, a headline figure taking
+the claimant of the same figure in the body, needs every figure: figures.py applies it.
+Everything is computed lazily and cached by sentence, only for sentences with a figure.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 
 from .. import vocab
 from .sentences import Sentence
+from .speakers import (ASIDE, KIND_OF_WORD, NATIONALITIES, ORG_RUN, Speaker, has_name, is_person,
+                       kind_of, org_of, people, speaker)
 
 CUES = vocab.load("claimant_cues.json")
 FOLD = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
@@ -78,7 +93,10 @@ def _alternation(phrases) -> str:
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
 
 
-VERB = WordStart(rf"{phrase_pattern(CUES['verbs'])}\b(?!\s+(?:{_alternation(CUES['not_before'])})\b)")
+PUT_TOLL = (r"puts?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+            rf"(?:{_alternation(CUES['put_objects'])})\b")
+VERB = WordStart(rf"(?:{phrase_pattern(CUES['verbs'])}\b(?!\s+(?:{_alternation(CUES['not_before'])})\b)"
+                 rf"|{PUT_TOLL})")
 #: Verb forms that are nouns as often as verbs ("recent reports of", "the claims").
 NOUNLIKE = frozenset(CUES["nounlike"])
 NOUN_USE_BEFORE = re.compile(r"(?:\b(?:the|a|an|recent|latest|new|initial|early|earlier|official|these|those|"
@@ -86,7 +104,9 @@ NOUN_USE_BEFORE = re.compile(r"(?:\b(?:the|a|an|recent|latest|new|initial|early|
 NOUN_USE_AFTER = re.compile(r"\s*(?:of|by|from|on|about|were|was|are|is|have|has)\b", re.I)
 SAYING = re.compile(rf"\b{CUES['saying']}\b")                      # over folded text
 #: "Russian media quoted him as saying": the one quoted is the claimant, not the medium.
-OBJECT_SAYING = re.compile(r"\s+(?P<obj>him|her|them|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+as\s+saying\b")
+OBJECT_SAYING = re.compile(r"\s+(?P<obj>him|her|them|(?:(?:an?|the)\s+)?[\w.'-]+"
+                           r"(?:\s+[\w.'-]+){0,5}?)"
+                           r"\s+as\s+saying\b")
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 NP_TEXT = r"(?:(?:[A-Z]\.){2,}|[^,;:.()\"“”\n])+"
 ACCORDING = re.compile(rf"\b{phrase_pattern(CUES['according'])}\s+")   # over folded text
@@ -98,26 +118,52 @@ NP_AFTER = re.compile(NP_TEXT)
 NEGATED = re.compile(rf"\b(?:{_alternation(CUES['negations'])})\s*(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(rf"\b(?:{_alternation(CUES['passive'])})$", re.I)
 ADVERBIAL_END = re.compile(rf"(?:^|\s|,)(?:{_alternation(CUES['adverbials'])})\s*,?$", re.I)
-OPENER = re.compile(rf"^(?:(?:{_alternation(CUES['openers'])})\b\s*,?\s*)+", re.I)
-RELATIVE = re.compile(r"\s*(?:which|who|whose|where)\b", re.I)
+#: What may open a clause before its subject: "Back then", "On Tuesday", "Earlier this month".
+OPENER = re.compile(rf"^(?:(?:{_alternation(CUES['openers'] + CUES['adverbials'])})\b\s*,?\s*)+", re.I)
+RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 BOUNDARY = re.compile(r"[,;:(\"“”]|\s[-–—]\s|\b(?:that|but|while|whereas|because|although|though|if|when)\b", re.I)
 AFTER_INVERTED = re.compile(r"\s+(?P<np>(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|for|the|and))*)")
+INVERTED_END = re.compile(r"\s*(?:[,.;]|$)")
 AFTER_PASSIVE = re.compile(rf"\s+by\s+(?P<np>{NP_TEXT})")
 REPORT_BY = re.compile(r"^.*?\b(?:report|reports|statement|data|figures|estimates?)\s+(?:by|from|of)\s+", re.I)
 SURNAME = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b(?!\s+[A-Z])")
-ORG_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w.'-]*)*")
-CAPITAL_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:al-|bin\s+|de\s+)?[A-Z][\w.'-]*)*")
-YEAR_OR_WORD = re.compile(r"^(?:1[89]\d\d|20\d\d|[^\d]*)$")
-DETERMINERS = frozenset({"the", "a", "an"})
-CONNECTORS = frozenset({"of", "for", "the", "on", "and", "in", "de", "al", "bin", "ibn", "du", "la"})
-ROLE_LINKS = frozenset({"of", "for", "in"})
-DESCRIPTOR = re.compile(rf"(?:{'|'.join(map(re.escape, CUES['descriptors']))})$", re.I)
-TITLES = frozenset(t.lower().rstrip(".") for t in CUES["titles"])
-NOT_NAMES = frozenset(CUES["not_names"]) | TITLES
 PRONOUNS = CUES["pronouns"]
-ANAPHOR = re.compile(rf"^the\s+(?:[a-z-]+\s+)?(?:{_alternation(CUES['anaphors'])})$")
-MAX_WORDS = 14
 LOOKBACK = 6   # sentences searched for the antecedent of "he" or "the ministry"
+
+
+#: "the war monitor", "a UK-based monitoring organisation", "the statement": a description
+#: of a source, resolved to a name; `references` says what kind of name each head may be.
+REFERENCES = CUES["references"]
+REFERENCE = re.compile(rf"^(?P<det>(?i:the|a|an|this|that|its|their))\s+"
+                       rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w]*-[a-z]+)\s+){{0,3}})"
+                       rf"(?P<head>{_alternation(REFERENCES)})$")
+NATIONAL_SOURCES = frozenset(CUES["national_sources"])
+ARMED = frozenset(CUES["armed_modifiers"])       # "the rebel group" is no monitor
+#: "The toll of 3,049 includes ...": a figure reported before, by whoever reported it.
+TALLY_OPENER = re.compile(rf"^[\s\"“”'(]*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
+                          rf"(?:{_alternation(CUES['tallies'])})\b", re.I)
+QUOTE_OPEN, QUOTE_CLOSE = "“«", "”»"
+QUOTE_MARK = re.compile("[“«”»\"]")
+ORG_KINDS = frozenset(KIND_OF_WORD.values()) - {"media"}
+NEAR_QUOTE = 80        # characters after a closing quote where its speaker is named
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a figure is attributed to, and how that was found."""
+
+    claimant: str | None = None
+    org: str | None = None      # the organisation the claimant speaks for (itself, for one)
+    via: str | None = None      # the outlet that relayed it ("Tass news agency")
+    rule: str | None = None     # the sieve rule that named the claimant
+    kind: str | None = None     # "person", a kind of organisation (speakers.KIND_OF_WORD), or None
+
+
+NOBODY = Attribution()
+
+
+def _from(who: Speaker | None, rule: str) -> Attribution | None:
+    return Attribution(who.name, who.org, None, rule, who.kind) if who else None
 
 
 @dataclass(frozen=True)
@@ -125,28 +171,125 @@ class Cue:
     start: int          # offsets inside the sentence
     end: int
     kind: str           # "verb" | "according"
-    claimant: str
+    who: Attribution
+
+    @property
+    def claimant(self) -> str:
+        return self.who.claimant or ""
 
 
 class Attributions:
-    """The claimant of any offset in an article, sentence by sentence, cached."""
+    """The attribution of any offset in an article, sentence by sentence, cached."""
 
-    def __init__(self, text: str, sentences: list[Sentence], folded: str | None = None):
+    def __init__(self, text: str, sentences: list[Sentence], folded: str | None = None,
+                 publisher: str | None = None):
         self.text = text
         self.low = fold(text) if folded is None else folded
         self.sentences = sentences
+        self.starts = [s.start for s in sentences]
         self._cues: dict[int, list[Cue]] = {}
+        self._quotes: dict[int, list[tuple[int, int]]] = {}
+        self._orgs: list[tuple[int, Speaker]] | None = None
+        own = speaker(publisher.split(" (")[0]) if publisher else None
+        self.publisher = _from(own, "publisher") if own and own.kind in ORG_KINDS else None
 
     def claimant(self, index: int, offset: int) -> str | None:
+        return self.attribution(index, offset).claimant
+
+    def attribution(self, index: int, offset: int) -> Attribution:
+        """Rules 1-4 of the module docstring for the figure at ``offset`` of sentence ``index``."""
+        return (self._by_cue(index, offset) or self._by_quote(offset) or self._by_tally(index)
+                or self.publisher or NOBODY)
+
+    # --- rule 1: a cue in the sentence -----------------------------------------------
+    def _by_cue(self, index: int, offset: int) -> Attribution | None:
         cues = self.cues(index)
-        if cues:
-            return _choose(cues, offset - self.sentences[index].start)
-        if index > 0 and "\n" not in self.text[self.sentences[index - 1].end:self.sentences[index].start]:
-            spoken = [c for c in self.cues(index - 1) if c.kind == "verb"]
-            if spoken:
-                return spoken[-1].claimant
+        if not cues:
+            return None
+        at = offset - self.sentences[index].start
+        sources = [c for c in cues if c.who.kind != "media"]
+        media = [c for c in cues if c.who.kind == "media"]
+        if sources:
+            chosen = _choose(sources, at)
+            return replace(chosen, via=media[0].claimant) if media else chosen
+        outlet = _choose(media, at)
+        relayed = self._relayed(index)
+        return replace(relayed, via=outlet.claimant, rule="relay") if relayed else outlet
+
+    def _relayed(self, index: int) -> Attribution | None:
+        """The source of the sentence before, in the same paragraph, that an outlet relays."""
+        for i in range(index - 1, max(-1, index - 3), -1):
+            if "\n" in self.text[self.sentences[i].end:self.sentences[i + 1].start]:
+                return None
+            sources = [c.who for c in self.cues(i) if c.who.kind != "media"]
+            if sources:
+                return sources[-1]
         return None
 
+    # --- rule 2: quotation -----------------------------------------------------------
+    def _by_quote(self, offset: int) -> Attribution | None:
+        span = self._quote_around(offset)
+        who = self._quote_speaker(*span) if span else None
+        return replace(who, rule="quote") if who else None
+
+    def _paragraph(self, offset: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return start, len(self.text) if end < 0 else end
+
+    def _quote_around(self, offset: int) -> tuple[int, int] | None:
+        start, end = self._paragraph(offset)
+        if start not in self._quotes:
+            self._quotes[start] = _quotations(self.text, start, end)
+        return next(((a, b) for a, b in self._quotes[start] if a <= offset < b), None)
+
+    def _quote_speaker(self, open_: int, close: int, depth: int = 0) -> Attribution | None:
+        """The speaker of the quotation ``text[open_:close]``: a cue outside it in the sentences
+        it touches, nearest after it, else before it; for a quotation that opens its
+        paragraph, else the speaker at the end of the paragraph before."""
+        first = bisect_right(self.starts, open_) - 1
+        last = bisect_right(self.starts, min(close + NEAR_QUOTE, len(self.text) - 1)) - 1
+        after, before = [], []
+        for i in range(max(first, 0), last + 1):
+            base = self.sentences[i].start
+            for c in self.cues(i):
+                if c.who.kind == "media":
+                    continue
+                if close <= base + c.start <= close + NEAR_QUOTE:
+                    after.append(c.who)
+                elif base + c.end <= open_:
+                    before.append(c.who)
+        if after or before:
+            return after[0] if after else before[-1]
+        para = self._paragraph(open_)[0]
+        if depth > 3 or para == 0 or self.text[para:open_].strip(" \t-–—•"):
+            return None
+        prev_end = para - 1
+        while prev_end > 0 and self.text[prev_end - 1].isspace():
+            prev_end -= 1
+        if prev_end <= 0:
+            return None
+        span = self._quote_around(prev_end - 1)
+        if span and span[1] >= prev_end:           # an open quote that runs on
+            return self._quote_speaker(*span, depth=depth + 1)
+        i = bisect_right(self.starts, prev_end - 1) - 1
+        spoken = [c.who for c in self.cues(i) if c.kind == "verb" and c.who.kind != "media"] \
+            if i >= 0 else []
+        return spoken[-1] if spoken else None
+
+    # --- rule 3 for a sentence without a cue: "The toll of 3,049 ..." --------------------
+    def _by_tally(self, index: int) -> Attribution | None:
+        if index == 0 or not TALLY_OPENER.match(self.sentences[index].text):
+            return None
+        before = self.sentences[index - 1]
+        found = self.attribution(index - 1, before.end - 1)
+        if found.claimant and found.rule != "publisher":
+            return replace(found, rule="reference")
+        subject = ORG_RUN.match(before.text)       # "The VDC updated its database. The toll ..."
+        who = speaker(subject.group()) if subject else None
+        return _from(who, "reference") if who and who.kind in ORG_KINDS else None
+
+    # --- cues ------------------------------------------------------------------------
     def cues(self, index: int) -> list[Cue]:
         if index not in self._cues:
             self._cues[index] = self._find_cues(index)
@@ -165,16 +308,17 @@ class Attributions:
         verbs += [(start, end, False) for start, end in VERB.spans(low)
                   if not any(a <= start < b for a, b in taken)]
         for start, end, saying in sorted(verbs):
-            claimant = self._verb_claimant(index, s, start, end, saying)
-            if claimant:
-                cues.append(Cue(start, end, "verb", claimant))
+            who = self._verb_claimant(index, s, start, end, saying)
+            if who and who.claimant:
+                cues.append(Cue(start, end, "verb", who))
         for start, end, np in according:
-            claimant = self._resolve(index, start, s, _tidy(REPORT_BY.sub("", np)), "")
-            if claimant:
-                cues.append(Cue(start, end, "according", claimant))
+            who = self._resolve(index, start, s, _tidy(REPORT_BY.sub("", np)), "")
+            if who and who.claimant:
+                cues.append(Cue(start, end, "according", who))
         return sorted(cues, key=lambda c: c.start)
 
-    def _verb_claimant(self, index: int, s: str, start: int, end: int, saying: bool) -> str | None:
+    def _verb_claimant(self, index: int, s: str, start: int, end: int,
+                       saying: bool) -> Attribution | None:
         verb = s[start:end].lower()
         pre = s[:start].rstrip()
         quoted = OBJECT_SAYING.match(s, end) if verb in ("quoted", "cited") else None
@@ -188,44 +332,113 @@ class Attributions:
         if passive := _ending(PASSIVE, pre):
             if not saying:
                 by = AFTER_PASSIVE.match(s, end)
-                return _name_part(_tidy(by.group("np"))) if by else None
+                return _from(speaker(_tidy(by.group("np"))), "cue") if by else None
             pre = pre[:passive.start()].rstrip()
+        inverted = AFTER_INVERTED.match(s, end)
         if not pre or pre[-1] in "\"”'":
-            inverted = AFTER_INVERTED.match(s, end)
-            return _name_part(_tidy(inverted.group("np"))) if inverted else None
+            return _from(speaker(_tidy(inverted.group("np"))), "cue") if inverted else None
+        if pre[-1] == "," and inverted and INVERTED_END.match(s, inverted.end()):
+            return _from(speaker(_tidy(inverted.group("np"))), "cue")   # ", said Mustafa Yildiz, a"
+        pre = ASIDE.sub("", pre)                     # "the Observatory (SOHR) said"
         appositive = pre.endswith(",")
         pre = pre.rstrip(",").rstrip()
         cut = _last_boundary(pre)
-        if appositive and cut and RELATIVE.match(pre, cut):
-            pre = pre[:cut].rstrip(" ,")            # "The monitor, which relies on ..., put"
-            cut = _last_boundary(pre)
         np = _tidy(pre[cut:])
-        if appositive and cut and not _has_name(np):
-            earlier = pre[:cut].rstrip(" ,")         # "The Observatory, a Britain-based group, said"
+        if appositive and cut and ACCORDING.match(fold(np)):
+            pre = pre[:cut].rstrip(" ,")              # "SANA, citing a police source, said"
+            cut = _last_boundary(pre)
+            np = _tidy(pre[cut:])
+        if appositive and cut:
+            earlier = pre[:cut].rstrip(" ,")
+            first = speaker(_tidy(earlier[_last_boundary(earlier):]))
+            role = speaker(np)
+            if first and first.kind == "person" and role and role.kind not in ("person", "media"):
+                # "Hamid Reza, head of the press office of the Iranian Red Crescent, said"
+                org = first.org or org_of(first.name, np)
+                return Attribution(first.name, org, None, "cue", "person")
+        if appositive and cut and not speaker(np):
+            # "The monitor, which relies on ..., put"; "SOHR, a Britain-based group, said"
+            relative = [m.start() for m in RELATIVE_AFTER_COMMA.finditer(pre) if m.start() < cut]
+            earlier = pre[:relative[0] if relative else cut].rstrip(" ,")
             named = _tidy(earlier[_last_boundary(earlier):])
-            np = named if _has_name(named) else np
-        if _too_long(np) and " and " in np:
+            np = named if relative or has_name(named) else np
+            cut = len(earlier) - len(named) if named else cut
+        if " and " in np and not speaker(np):
             np = _tidy(np.rsplit(" and ", 1)[1])
-        if _too_long(np):
-            return None
         return self._resolve(index, start, s, np, pre[:cut])
 
-    def _resolve(self, index: int, at: int, s: str, np: str, before: str) -> str | None:
-        """Turn a subject as written into a claimant: pronouns and anaphors looked up."""
-        if not np or _too_long(np):
+    # --- rule 3: references ----------------------------------------------------------
+    def _resolve(self, index: int, at: int, s: str, np: str, before: str) -> Attribution | None:
+        """Turn a subject as written into a claimant: pronouns and descriptions looked up."""
+        if not np:
             return None
-        kind = PRONOUNS.get(np.lower())
+        low = np.lower()
+        kind = PRONOUNS.get(low)
         if kind == "antecedent":
-            return _name_part(_tidy(before.rstrip(" ,"))) or None
+            return _from(speaker(_tidy(before.rstrip(" ,"))), "cue")
         if kind == "person":
             return self._last_person(index, s[:at])
         if kind == "claimant":
             return self._last_claimant(index)
-        if np.lower() in {"we", "i", "you"}:
+        if kind == "publisher":
+            return self.publisher
+        if low in {"i", "you"}:
             return None
-        if ANAPHOR.match(np.lower()) and np[1:].islower():
-            return self._last_named(index, s[:at], np.split()[-1]) or np.split(None, 1)[1]
-        return _name_part(np)
+        ref = REFERENCE.match(np)
+        if ref and not ARMED.intersection(ref.group("mods").lower().split()):
+            wanted = REFERENCES[ref.group("head").lower()]
+            found = (self._last_claimant(index) if wanted == "claimant" else
+                     self._last_person(index, s[:at]) if wanted == "person" else
+                     self._named(self.sentences[index].start + at, wanted,
+                                 ref.group("det").lower() in ("a", "an")))
+            if found:
+                return replace(found, rule="reference")
+        who = _from(speaker(np), "cue")
+        if who and who.kind is None and who.claimant.lower() in NATIONAL_SOURCES:
+            nation = self._nation_before(index)
+            return replace(who, claimant=f"{nation} {who.claimant}") if nation else who
+        if who and who.kind in ORG_KINDS and len(who.claimant.split()) <= 2:
+            return self._full_name(who)
+        return who
+
+    def _full_name(self, who: Attribution) -> Attribution:
+        """A short form of an organisation the article names in full ("the General Staff",
+        "the Observatory") takes the full name, the first that contains it word for word."""
+        short = f" {who.claimant.lower()} "
+        for _, named in self._org_mentions():
+            if short in f" {named.name.lower()} " and len(named.name) > len(who.claimant):
+                return replace(who, claimant=named.name, org=named.org)
+        return who
+
+    def _nation_before(self, index: int) -> str | None:
+        """The nationality of the nearest source before sentence ``index`` that has one."""
+        for i in range(index - 1, -1, -1):
+            for cue in reversed(self.cues(i)):
+                words = f"{cue.claimant} {cue.who.org or ''}".lower().replace("'s", "").split()
+                nation = next((NATIONALITIES[w] for w in words if w in NATIONALITIES), None)
+                if nation:
+                    return nation
+        return None
+
+    def _named(self, at: int, kinds: list[str], forward_first: bool) -> Attribution | None:
+        """The organisation of one of ``kinds`` named nearest before ``at`` (after, when
+        none is, or first for "a monitoring organisation", which introduces a name)."""
+        fitting = [(pos, who) for pos, who in self._org_mentions() if who.kind in kinds]
+        earlier = [who for pos, who in fitting if pos < at][::-1]
+        later = [who for pos, who in fitting if pos > at]
+        for who in (later + earlier if forward_first else earlier + later)[:1]:
+            return _from(who, "reference")
+        return None
+
+    def _org_mentions(self) -> list[tuple[int, Speaker]]:
+        """Every organisation the article names, with where: once per article, when needed."""
+        if self._orgs is None:
+            # an acronym in brackets after its name is the same mention ("... Rights (SOHR)")
+            self._orgs = [(s.start + m.start(), _organisation(who)) for s in self.sentences
+                          for m in ORG_RUN.finditer(s.text)
+                          if not s.text.endswith("(", 0, m.start()) and (who := speaker(m.group()))
+                          and (who.kind in ORG_KINDS | {"media"} or who.org)]
+        return self._orgs
 
     def _earlier(self, index: int, head: str):
         """The text before a cue, nearest first: this sentence's head, then earlier sentences."""
@@ -233,40 +446,63 @@ class Attributions:
         for i in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
             yield self.sentences[i].text
 
-    def _last_person(self, index: int, head: str) -> str | None:
+    def _last_person(self, index: int, head: str) -> Attribution | None:
         """Who "he" or "she" is: in the nearest text that names someone, the last person
         quoted, else the last full or titled name, else the subject of a sentence that
         names people by surname only ("Lavrov met Kerry. He said ...")."""
         for back, chunk in enumerate(self._earlier(index, head)):
             if back:
-                speakers = [c.claimant for c in self.cues(index - back) if c.kind == "verb" and _is_person(c.claimant)]
+                speakers = [c.who for c in self.cues(index - back)
+                            if c.kind == "verb" and c.who.kind == "person"]
                 if speakers:
-                    return speakers[-1]
-            people = _people(chunk)
-            if people:
-                return people[-1]
-            surnames = [m.group() for m in SURNAME.finditer(chunk) if _is_person(m.group())]
+                    return replace(speakers[-1], rule="reference")
+            named = people(chunk)
+            if named:
+                return _person(named[-1])
+            # not a capitalised sentence opener ("Eighty three vehicles ..., he said")
+            surnames = [m.group() for m in SURNAME.finditer(chunk) if back and m.start()
+                        and chunk[:m.start()].rstrip()[-1:] not in ".!?:\"“”'"
+                        and is_person(m.group())]
             if surnames:
-                return surnames[0]
+                return _person(surnames[0])
         return None
 
-    def _last_claimant(self, index: int) -> str | None:
+    def _last_claimant(self, index: int) -> Attribution | None:
         """Who "it" or "they" is: the last claimant before, else the named subject of the
         sentence before ("The Observatory gave new figures. It said ...")."""
         for i in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
             if self.cues(i):
-                return self.cues(i)[-1].claimant
+                return replace(self.cues(i)[-1].who, rule="reference")
             subject = ORG_RUN.match(self.sentences[i].text)
-            if subject and not _is_person(subject.group()):
-                return _name_part(subject.group())
+            if subject and not is_person(subject.group()):
+                return _from(speaker(subject.group()), "reference")
         return None
 
-    def _last_named(self, index: int, head: str, word: str) -> str | None:
-        for chunk in self._earlier(index, head):
-            runs = [m.group() for m in ORG_RUN.finditer(chunk) if word.lower() in m.group().lower().split()]
-            if runs:
-                return _name_part(runs[-1])
-        return None
+
+def _organisation(who: Speaker) -> Speaker:
+    """The organisation a mention names: itself, or the one a person named speaks for
+    ("Defence Minister Sergei Shoigu" names the Defence Ministry for "the ministry")."""
+    return Speaker(who.org, who.org, kind_of(who.org)) if who.kind == "person" and who.org else who
+
+
+def _person(name: str) -> Attribution:
+    return Attribution(name, org_of(name, ""), None, "reference", "person")
+
+
+def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations of the paragraph ``text[start:end]``, as spans; one left open runs to
+    the paragraph's end (a quotation continued in the next paragraph opens it again)."""
+    spans, opened = [], None
+    for m in QUOTE_MARK.finditer(text, start, end):
+        ch, i = m.group(), m.start()
+        if opened is None and ch not in QUOTE_CLOSE:
+            opened = i
+        elif opened is not None and ch not in QUOTE_OPEN:
+            spans.append((opened, i + 1))
+            opened = None
+    if opened is not None:
+        spans.append((opened, end))
+    return spans
 
 
 def _ending(pattern: re.Pattern, s: str) -> re.Match | None:
@@ -282,70 +518,14 @@ def _last_boundary(pre: str) -> int:
     return cut
 
 
-def _choose(cues: list[Cue], offset: int) -> str:
+def _choose(cues: list[Cue], offset: int) -> Attribution:
     before = [c for c in cues if c.end <= offset]
     if before:
-        return before[-1].claimant
+        return before[-1].who
     according = [c for c in cues if c.kind == "according"]
-    return (according or cues)[0].claimant
+    return (according or cues)[0].who
 
 
 def _tidy(np: str) -> str:
     np = OPENER.sub("", np.strip(" ,\"“”'"))
     return re.sub(r"\s+", " ", np).strip(" ,")
-
-
-def _too_long(np: str) -> bool:
-    words = np.split()
-    return len(words) > MAX_WORDS or not all(YEAR_OR_WORD.match(w.strip(",.")) for w in words)
-
-
-def _is_name_word(token: str) -> bool:
-    return token[:1].isupper() and token.lower() not in DETERMINERS and not DESCRIPTOR.search(token)
-
-
-def _name_part(np: str) -> str | None:
-    """Keep a name as written, dropping what introduces it ("committee head Viktor Ozerov")."""
-    tokens = np.split()
-    while tokens and tokens[0].lower() in DETERMINERS:
-        tokens = tokens[1:]
-    if not tokens:
-        return None
-    if not _is_name_word(tokens[-1]):
-        return " ".join(t for t in tokens if not DESCRIPTOR.search(t)) or None
-    i = len(tokens)
-    while i > 0 and (_is_name_word(tokens[i - 1]) or tokens[i - 1].lower() in CONNECTORS):
-        i -= 1
-    if 0 < i < len(tokens) and tokens[i].lower() in ROLE_LINKS:
-        return " ".join(tokens[i - 1:])             # "the governor of Hatay", not "Hatay"
-    while i < len(tokens) and tokens[i].lower() in CONNECTORS:
-        i += 1
-    return " ".join(tokens[i:]) or None
-
-
-def _has_name(np: str) -> bool:
-    return any(_is_name_word(t) for t in np.split())
-
-
-def _people(chunk: str) -> list[str]:
-    """Person names in a chunk of text, in order: two or three name words, or a title and one."""
-    people = []
-    for m in CAPITAL_RUN.finditer(chunk):
-        tokens = m.group().split()
-        i = len(tokens)
-        while i > 0 and _name_key(tokens[i - 1]) not in NOT_NAMES and not _name_key(tokens[i - 1]).isdigit():
-            i -= 1
-        name = tokens[i:][-3:]
-        titled = i > 0 and _name_key(tokens[i - 1]) in TITLES
-        if len(name) >= 2 or (name and titled):
-            people.append(" ".join(name).removesuffix("'s"))
-    return people
-
-
-def _is_person(name: str) -> bool:
-    tokens = name.split()
-    return bool(tokens) and len(tokens) <= 4 and all(t[:1].isupper() and _name_key(t) not in NOT_NAMES for t in tokens)
-
-
-def _name_key(token: str) -> str:
-    return token.lower().removesuffix("'s").rstrip(".")

@@ -15,7 +15,9 @@ magnitudes such as "dozens") of the text:
 4. ``Article.state``: what happened to it, from the nearest state cue in the clause
    ("killed", "in need", "remain"); subject and state map onto a metric of metrics.json.
    A number whose metric cannot be named is dropped: precision matters more than coverage.
-5. The claimant (claimants.py), then ``Article.dating``: as-of date and period.
+5. The claimant (claimants.py's sieve), then ``Article.dating``: as-of date and period.
+6. ``headline_claimants``: a headline or lede figure nobody claims takes the claimant of
+   the same figure in the body.
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ __all__ = ["Figure", "find_figures", "metric_names", "metrics_for"]
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .. import vocab
@@ -52,6 +54,11 @@ class Figure:
     period: str | None
     sentence_start: int
     sentence_end: int
+    # who else the attribution knows: the claimant's organisation, the relaying outlet, and
+    # the sieve rule that named the claimant (claimants.Attribution)
+    claimant_org: str | None = None
+    via: str | None = None
+    claimant_rule: str | None = None
 
 
 # --- vocabularies (metrics.json) --------------------------------------------------------
@@ -332,13 +339,14 @@ class Article:
     """One article being read: its text, the folded twin the vocabularies run over, its
     sentences and dated mentions, and what is worked out once a sentence (state cues)."""
 
-    def __init__(self, text: str, sentences: list[Sentence], dates: Sequence):
+    def __init__(self, text: str, sentences: list[Sentence], dates: Sequence,
+                 publisher: str | None = None):
         self.text, self.low, self.sentences = text, fold(text), sentences
         self.starts = [s.start for s in sentences]
         usable = (d for d in dates if all(isinstance(getattr(d, k, None), t) for k, t in DATE_FIELDS) and d.date)
         self.mentions = sorted(usable, key=lambda d: d.start)
         self.mention_starts = [d.start for d in self.mentions]
-        self.attributions = Attributions(text, sentences, self.low)
+        self.attributions = Attributions(text, sentences, self.low, publisher)
         self._cache: dict[tuple[str, int], list] = {}
         self.last_subject: dict[int, tuple] = {}    # sentence -> subject, noun, state of its last figure
 
@@ -413,13 +421,15 @@ class Article:
 
 # --- the API -------------------------------------------------------------------------
 def find_figures(text: str, sentences: list[Sentence] | None = None, dates: Sequence = (),
-                 published: str | None = None) -> list[Figure]:
+                 published: str | None = None, *, publisher: str | None = None) -> list[Figure]:
     """Every figure of ``text`` whose metric can be named; see the module docstring.
     ``published`` is accepted for symmetry with find_dates: relative dates come resolved
-    in ``dates``."""
+    in ``dates``. ``publisher`` is who published the article: an organisation's own
+    report speaks for it where nobody else is named."""
     if not isinstance(text, str) or not text:
         return []
-    article = Article(text, split_sentences(text) if sentences is None else sentences, dates or ())
+    sentences = split_sentences(text) if sentences is None else sentences
+    article = Article(text, sentences, dates or (), publisher)
     figures: list[Figure] = []
     consumed = 0
     for start in atom_starts(article.low):
@@ -430,6 +440,32 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, dates: Sequ
         figure, consumed = read_figure(article, m, index)
         if figure is not None:
             figures.append(figure)
+    return headline_claimants(text, figures)
+
+
+#: Paragraphs that make the headline and lede, whose figures the body usually attributes.
+LEDE_PARAGRAPHS = 3
+
+
+def headline_claimants(text: str, figures: list[Figure]) -> list[Figure]:
+    """Rule 6: a figure of the headline or lede that nobody claims takes the claimant of the
+    first later figure of the same value and metric that has one ("Russian strikes kill
+    200 civilians" over "... documented the deaths of 200 civilians")."""
+    lede_end, count = 0, 0
+    while count < LEDE_PARAGRAPHS and lede_end >= 0:
+        lede_end = text.find("\n", lede_end + 1)
+        if lede_end < 0 or text[lede_end + 1:lede_end + 2].strip():
+            count += 1
+    lede_end = len(text) if lede_end < 0 else lede_end
+    for i, figure in enumerate(figures):
+        if figure.claimant or figure.start >= lede_end:
+            continue
+        key = (figure.value, figure.low, figure.high, figure.metric)
+        same = next((f for f in figures[i + 1:] if f.claimant and f.start >= figure.sentence_end
+                     and (f.value, f.low, f.high, f.metric) == key), None)
+        if same:
+            figures[i] = replace(figure, claimant=same.claimant, claimant_org=same.claimant_org,
+                                 via=same.via, claimant_rule="headline")
     return figures
 
 
@@ -473,12 +509,14 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | Non
 def _figure(article: Article, index: int, extent: Extent, metric: str, noun: str | None) -> Figure:
     text, sentence = article.text, article.sentences[index]
     as_of, period = article.dating(index, extent.start)
+    who = article.attributions.attribution(index, extent.start)
     return Figure(
         start=extent.start, end=extent.end, text=text[extent.start:extent.end], value=extent.value,
         low=extent.low, high=extent.high, qualifier=extent.qualifier, unit=extent.unit, metric=metric,
         noun=noun or text[extent.start:extent.end],
-        claimant=article.attributions.claimant(index, extent.start), as_of=as_of, period=period,
-        sentence_start=sentence.start, sentence_end=sentence.end)
+        claimant=who.claimant, as_of=as_of, period=period,
+        sentence_start=sentence.start, sentence_end=sentence.end,
+        claimant_org=who.org, via=who.via, claimant_rule=who.rule)
 
 
 def open_count(text: str, extent: Extent, sentence: Sentence) -> tuple[str, str] | None:

@@ -1,0 +1,215 @@
+"""Who a subject as written is: a person (with the organisation their role speaks for), an
+organisation of some kind (a media outlet, an NGO, a ministry...) or a described source
+("local sources"); anything else is a fragment and names nobody.
+
+Pure functions of a noun phrase and the vocabularies of ``claimant_cues.json``; the
+article context (pronouns, "the ministry") is claimants.py's business.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import vocab
+
+CUES = vocab.load("claimant_cues.json")
+TITLES = frozenset(t.lower().rstrip(".") for t in CUES["titles"])
+NOT_NAMES = frozenset(CUES["not_names"]) | TITLES
+#: Each word that tells what kind of organisation a name is ("observatory" -> "ngo").
+KIND_OF_WORD = {word: kind for kind, words in CUES["kinds"].items() for word in words}
+SPEAKER_NOUNS = frozenset(CUES["speaker_nouns"])
+SPEAKERS = CUES["speakers"]
+ROLE_ORGS = CUES["role_orgs"]
+NATIONALITIES = CUES["nationalities"]
+DETERMINERS = frozenset({"the", "a", "an"})
+#: Capitalised words that open a clause without naming anyone ("This brings the total").
+NOT_NAME_OPENERS = frozenset("this that these those it its there here what which who whom whose he she "
+                             "they we i you some many most all both each such other another one".split())
+CONNECTORS = frozenset({"of", "for", "the", "on", "and", "in", "de", "al", "bin", "ibn", "du", "la"})
+ROLE_LINKS = frozenset({"of", "for", "in"})
+PREPOSITIONS = frozenset("in of for from on at by with about over during after before since among"
+                         .split())
+DESCRIPTOR = re.compile(rf"(?:{'|'.join(map(re.escape, CUES['descriptors']))})$", re.I)
+CAPITAL_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:al-|bin\s+|de\s+)?[A-Z][\w.'-]*)*")
+ORG_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w.'-]*)*")
+#: "MOSCOW The Russian Defense Ministry", "TEHRAN - Russian aircraft": a dateline, not a name.
+DATELINE = re.compile(r"^(?:[A-Z]{3,}[,.]?\s+)+(?:[-–—]\s*)?(?=[A-Z])")
+ASIDE = re.compile(r"\s*\([^()]*\)")                # "(SOHR)", "(Tasnim)"
+DIGITS = re.compile(r"\d")
+TRAILING_STOP = re.compile(r"(?<=[a-z]{2})\.$")     # "said Andrei Kartapolov." (not "U.S.")
+MAX_WORDS = 14
+MAX_LOWER_WORDS = 5     # a source described in lowercase ("local civil defense officials")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    org: str | None     # the organisation a person speaks for, or the organisation itself
+    kind: str | None    # "person", a kind of organisation from ``kinds``, or None
+
+
+@lru_cache(maxsize=4096)      # the same subjects recur from sentence to sentence
+def speaker(np: str) -> Speaker | None:
+    """The claimant a subject as written names, or None when it is a fragment: a dateline,
+    a date or an aside before the name is dropped, a person is kept without their title
+    ("Col. Gen. Sergey Rudskoy" -> "Sergey Rudskoy")."""
+    np = TRAILING_STOP.sub("", " ".join(ASIDE.sub("", np).split()).strip(" ,-–—()"))
+    tokens = np.split()
+    last_digit = max((i for i, t in enumerate(tokens) if DIGITS.search(t)), default=-1)
+    if last_digit >= 0:                        # "On 14 March 2016 Defence Minister Sergei Shoigu"
+        return speaker(" ".join(tokens[last_digit + 1:])) or _head_of(tokens)
+    dateline = DATELINE.match(np)
+    if dateline and not any(_key(w) in KIND_OF_WORD for w in dateline.group().split()):
+        np = np[dateline.end():]
+    tokens = np.split()
+    while tokens and tokens[0].lower() in DETERMINERS:
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > MAX_WORDS:
+        return None
+    person = _person_at_end(tokens)
+    link = next((i for i, t in enumerate(tokens) if t in ROLE_LINKS), None)
+    if not person and link:                 # "Colonel General Sergei Rudskoy of the General Staff"
+        person = _person_at_end(tokens[:link], alone=False)
+        person = person and (person[0], " ".join(tokens[link:]))
+    if person:
+        name, role = person
+        return Speaker(name, org_of(name, role), "person")
+    name = _name_part(" ".join(tokens))
+    if not name or not is_claimant(name):
+        return _head_of(tokens) if len(tokens) > 1 else None
+    kind = kind_of(name)
+    return Speaker(name, name if kind and kind != "media" else None, kind)
+
+
+def _head_of(tokens: list[str]) -> Speaker | None:
+    """A source described at length keeps its head, the words before the first preposition:
+    "turnout figures in voting from abroad in the ... elections" -> "turnout figures"."""
+    cut = next((i for i, t in enumerate(tokens) if t.lower() in PREPOSITIONS), 0)
+    return speaker(" ".join(tokens[:cut])) if cut else None
+
+
+def is_claimant(name: str) -> bool:
+    """A name ends with a name word ("the governor of Hatay") or a noun for a source
+    ("rights groups and observers"); a clause or a noun phrase about something else
+    ("This brings the total") is a fragment."""
+    tokens = name.split()
+    if not tokens or len(tokens) > MAX_WORDS or _key(tokens[0]) in NOT_NAME_OPENERS:
+        return False
+    last = tokens[-1]
+    if _is_name_word(last):
+        return True
+    return len(tokens) <= MAX_LOWER_WORDS and _key(last) in SPEAKER_NOUNS
+
+
+def kind_of(name: str) -> str | None:
+    """What kind of organisation a name is: the last kind word of its head (before "of" or
+    "for"), else of the whole name ("press service of the Defence Ministry": a ministry)."""
+    words = [_key(w) for w in name.replace("-", " ").split()]
+    head = words[:next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))]
+    for part in (head, words):
+        kinds = [KIND_OF_WORD[w] for w in part if w in KIND_OF_WORD]
+        if kinds:
+            return kinds[-1]
+    return None
+
+
+def org_of(name: str, role: str) -> str | None:
+    """The organisation a person speaks for: a known speaker's, else the one their role
+    names ("head of ... of the Russian General Staff"), else the role's own ("Russia's
+    Defence Minister" -> "Russian Defence Ministry")."""
+    words = name.lower().split()
+    for key in (" ".join(words), " ".join(words[-2:]), words[-1] if words else ""):
+        if key in SPEAKERS:
+            return SPEAKERS[key]
+    for run in reversed(ORG_RUN.findall(role)):
+        for part in reversed(re.split(r"\s+(?:of|for)\s+(?:the\s+)?", run)):
+            national = all(_key(w) in NATIONALITIES for w in part.split())
+            if kind_of(part) not in (None, "media") and not national:
+                return " ".join(t for t in part.split() if t.lower() not in DETERMINERS)
+    low = role.lower()
+    for phrase, org in ROLE_ORGS.items():
+        if phrase in low:
+            nations = [NATIONALITIES[_key(w)] for w in role.split() if _key(w) in NATIONALITIES]
+            nation = nations[0] if nations else None
+            return f"{nation} {org}" if nation else org
+    return None
+
+
+def is_person(name: str) -> bool:
+    tokens = name.split()
+    return bool(tokens) and len(tokens) <= 4 and all(t[:1].isupper() and _key(t) not in NOT_NAMES
+                                                     for t in tokens)
+
+
+def people(chunk: str) -> list[str]:
+    """Person names in a chunk of text, in order: two or three name words, or a title and one."""
+    found = []
+    for m in CAPITAL_RUN.finditer(chunk):
+        person = _person_at_end(m.group().split(), alone=False)
+        if person:
+            found.append(person[0])
+    return found
+
+
+def _person_at_end(tokens: list[str], alone: bool = True) -> tuple[str, str] | None:
+    """(name, role before it) when a phrase ends with a person's name: two or three name
+    words, or one after a title or a role ("spokesman Igor Konashenkov"), or a known
+    speaker's surname; ``alone`` lets a single unknown name word be a person by itself."""
+    i = len(tokens)
+    while i > 0 and len(tokens) - i < 3 and _is_person_word(tokens[i - 1]):
+        i -= 1
+    name = [t.removesuffix("'s").removesuffix("’s") for t in tokens[i:]]
+    if not name or (i < len(tokens) and tokens[-1].endswith(("'s", "’s"))):
+        return None
+    role = tokens[:i]
+    known = " ".join(name).lower() in SPEAKERS or name[-1].lower() in SPEAKERS
+    titled = bool(role) and (_is_title(role[-1])
+                             or role[-1].islower() and _key(role[-1]) in SPEAKER_NOUNS)
+    single = alone and not role and _key(name[0]) not in KIND_OF_WORD
+    if len(name) >= 2 or known or titled or single:
+        return " ".join(name), " ".join(role)
+    return None
+
+
+def _is_person_word(token: str) -> bool:
+    key = _key(token)
+    if not token[:1].isupper() or key in NOT_NAMES or key in KIND_OF_WORD or key in SPEAKER_NOUNS:
+        return False
+    acronym = token.isupper() and len(token) > 1
+    return not (acronym or _is_title(token) or DIGITS.search(token) or DESCRIPTOR.search(token))
+
+
+def _is_title(token: str) -> bool:
+    return all(part in TITLES for part in _key(token).split("-") if part)
+
+
+def _is_name_word(token: str) -> bool:
+    return token[:1].isupper() and token.lower() not in DETERMINERS and not DESCRIPTOR.search(token)
+
+
+def _name_part(np: str) -> str | None:
+    """Keep a name as written, dropping what introduces it ("committee head Viktor Ozerov")."""
+    tokens = np.split()
+    while tokens and tokens[0].lower() in DETERMINERS:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    if not _is_name_word(tokens[-1]):
+        return " ".join(t for t in tokens if not DESCRIPTOR.search(t)) or None
+    i = len(tokens)
+    while i > 0 and (_is_name_word(tokens[i - 1]) or tokens[i - 1].lower() in CONNECTORS):
+        i -= 1
+    if 0 < i < len(tokens) and tokens[i].lower() in ROLE_LINKS:
+        return " ".join(tokens[i - 1:])             # "the governor of Hatay", not "Hatay"
+    while i < len(tokens) and tokens[i].lower() in CONNECTORS:
+        i += 1
+    return " ".join(tokens[i:]) or None
+
+
+def has_name(np: str) -> bool:
+    return any(_is_name_word(t) for t in np.split())
+
+
+def _key(token: str) -> str:
+    return token.lower().removesuffix("'s").removesuffix("’s").rstrip(".,")
