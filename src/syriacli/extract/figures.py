@@ -123,6 +123,9 @@ FWD_TOKEN = re.compile(r"\s*(?:(?P<open>\()|(?P<quote>[\"“”«»'])|(?P<word>
 DIGIT_AFTER = re.compile(r"[.:/][0-9]")
 LETTERS = re.compile(r"[A-Za-z]+")
 MODEL = re.compile(r"\b[A-Za-z]{1,4}-[0-9]")
+#: A bare total and the parts it is broken down into, named within a few words after it.
+BREAKDOWN_AFTER = re.compile(r"\s*,?\s*(?:including|among them|among whom|of whom|of them)\s+", re.I)
+BREAKDOWN_REACH = 40
 BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of them|of whom)\s+$", re.I)
 ELLIPSIS = re.compile(r"\s+(?:others|more)\b", re.I)
 LINK = re.compile(rf"\b{phrase_pattern(NUMBERS['links'])}\b", re.I)
@@ -153,12 +156,12 @@ DATE_FIELDS = (("date", str), ("start", int), ("end", int))     # what a date me
 
 
 # --- rules ---------------------------------------------------------------------------
-def _atom(m: re.Match) -> tuple[int, int, float, bool] | None:
-    """(start, end, value, vague) of an ATOM match; None for word runs that are no number."""
+def _atom(m: re.Match) -> tuple[int, int, float | None, bool] | None:
+    """(start, end, value, vague) of an ATOM match; None for word runs that are no number.
+    A vague amount has no value: "scores of airstrikes" is not 20 of them."""
     g = m.group
-    if g("vague"):
-        words = g("vague").lower().split()
-        return m.start(), m.end(), float(VAGUE[words[-1]] * (VAGUE[words[0]] if words[1:2] == ["of"] else 1)), True
+    if g("vague"):                                  # "dozens", "tens of thousands": no number
+        return m.start(), m.end(), None, True
     if g("fraction"):
         part = FRACTIONS[(g("part") or g("half") or "half").lower()] + (1 if g("andhalf") else 0)
         return m.start(), m.end(), part * SCALES[g("fscale").lower()], False
@@ -563,6 +566,10 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom, extent: Ext
     if subject is None and bare and extent.unit is None and m.group("digits"):
         noun = noun_before(text, low, sentence, atom[0])
         subject = NOUN_SUBJECT[" ".join(noun.group().split())] if noun else None
+    if subject is None and extent.unit is None and (parts := BREAKDOWN_AFTER.match(text, extent.after)):
+        part = SUBJECT_NOUN.search(low, parts.end(), min(sentence.end, parts.end() + BREAKDOWN_REACH))
+        if part:                                    # "15 including 2 children killed": a total
+            subject = SUBJECTS[NOUN_SUBJECT[" ".join(part.group().split())]].get("part_of", "people")
     if subject is None or extent.unit not in SUBJECTS[subject].get("units", [extent.unit]):
         return None
     return subject, max(extent.end, noun.end()) if noun else extent.end, text[noun.start():noun.end()] if noun else extent.unit_text
