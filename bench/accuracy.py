@@ -22,7 +22,6 @@ import importlib.util
 import json
 import os
 import shlex
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -32,7 +31,9 @@ from types import ModuleType
 from typing import Any
 
 BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+from gitinfo import ROOT, git  # noqa: E402  (beside this script, run or imported by path)
+
 SHARED = ROOT.parent / "shared"
 RUNS = BENCH / "accuracy-runs"
 SCORER = SHARED / "tools" / "score_gold.py"
@@ -195,19 +196,6 @@ def diff_lines(d: dict[str, Any]) -> list[str]:
 
 def git_state() -> tuple[str | None, bool | None]:
     """HEAD's commit and whether src/ has uncommitted changes (None, None outside git)."""
-
-    def git(*args: str) -> str | None:
-        try:
-            proc = subprocess.run(
-                ["git", "--no-optional-locks", *args],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-                timeout=30,
-            )
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return proc.stdout.strip() if proc.returncode == 0 else None
 
     commit, status = git("rev-parse", "HEAD"), git("status", "--porcelain", "--", "src")
     return commit, None if status is None else bool(status)

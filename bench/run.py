@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # synth.py, however run.py is started
+from gitinfo import git
 from synth import RARE_WORD, Corpus, Seed, add_extras, corpus, read_seed, remove_extras
 
 BENCH = Path(__file__).resolve().parent
@@ -503,20 +504,6 @@ def table(measures: list[Measure]) -> str:
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
-
-
-def git(*args) -> str | None:
-    try:
-        out = subprocess.run(
-            ["git", "--no-optional-locks", *args],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return out.stdout.strip() if out.returncode == 0 else None
 
 
 def version_of(package: str) -> str | None:
