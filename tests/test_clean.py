@@ -1,5 +1,6 @@
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syriacli.extract.clean import clean
 
@@ -44,8 +45,10 @@ def test_ap_signoff_byline_and_broken_paragraph():
 
 
 def test_markdown_links_emphasis_and_lookalikes():
-    raw = "Title\n\nPeskov said \u201c*neither Islamic State*\u201d is in the [report](#) \u2014 Syria\u2019s\u00a0army."
-    assert clean(raw).text == "Peskov said \u201cneither Islamic State\u201d is in the report \u2014 Syria's army."
+    raw = ("Title\n\nPeskov said \u201c*neither Islamic State*\u201d is in the [report](#) "
+           "\u2014 Syria\u2019s\u00a0army.")
+    assert clean(raw).text == ("Peskov said \u201cneither Islamic State\u201d is in the report "
+                               "\u2014 Syria's army.")
 
 
 def test_crlf_and_bom():
@@ -97,7 +100,8 @@ def test_wire_service_opening_names_the_publisher(opening, publisher):
      "March 3, 2020", None, "Qatar condemned the strikes on Idlib."),
     ("Title\n\nFeb 28, 2020- Turkish drones hit Syrian army positions.",
      "Feb 28, 2020", None, "Turkish drones hit Syrian army positions."),
-    (" date 2019-10-14 Syrian army moves north - Local News, Weather\n\nSyrian troops moved north on Sunday.",
+    (" date 2019-10-14 Syrian army moves north - Local News, Weather\n\n"
+     "Syrian troops moved north on Sunday.",
      "2019-10-14", None, "Syrian troops moved north on Sunday."),
     ("Title\n\nANKARA, March 2, 2020\n\nTurkey said it downed two Syrian jets.",
      "March 2, 2020", None, "Turkey said it downed two Syrian jets."),
@@ -113,7 +117,8 @@ def test_datelines_that_open_a_page_or_its_first_paragraph(raw, dateline, publis
 
 
 @pytest.mark.parametrize("body", [
-    "In Moscow, March 15 was a quiet day.",        # a place and a date, but no dateline: no dash, no credit
+    # a place and a date, but no dateline: no dash, no credit
+    "In Moscow, March 15 was a quiet day.",
     "March 15 marked five years of war.",
     "On 5 May 2016, jets struck Aleppo.",
 ])
@@ -133,9 +138,11 @@ def test_calendar_bars_and_menus_are_chrome(line):
 @pytest.mark.parametrize("raw, text", [
     ("Title\n\n- More than 400,000 people have been killed in the war, a monitor says.\n\nEnd.",
      "More than 400,000 people have been killed in the war, a monitor says.\n\nEnd."),
-    ("Title\n\n\u2022 Turkish drones struck a convoy near Saraqeb on Thursday, officials said. (AA)\n\nEnd.",
+    ("Title\n\n\u2022 Turkish drones struck a convoy near Saraqeb on Thursday, officials said. (AA)"
+     "\n\nEnd.",
      "Turkish drones struck a convoy near Saraqeb on Thursday, officials said. (AA)\n\nEnd."),
-    ("Title\n\n- [Syria: the full story](#)\n\u2022 Russia sends more jets to Syria\n- U.S. envoy meets Lavrov.\n\nEnd.",
+    ("Title\n\n- [Syria: the full story](#)\n\u2022 Russia sends more jets to Syria\n"
+     "- U.S. envoy meets Lavrov.\n\nEnd.",
      "End."),
 ])
 def test_bullets_keep_prose_and_drop_lists_of_links(raw, text):

@@ -17,7 +17,8 @@ def as_json(result):
 def test_build_takes_every_seed_with_manifest_metadata(cli):
     rows = as_json(cli("articles", "--format", "json"))
     assert len(rows) == 5
-    assert set(rows[0]) == {"article", "title", "publisher", "published", "published_from", "url", "words"}
+    assert set(rows[0]) == {"article", "title", "publisher", "published", "published_from", "url",
+                            "words"}
     by_id = {r["article"]: r for r in rows}
     assert by_id["003_5c8489880ca76ab4"]["publisher"] == "BBC"
     assert by_id["003_5c8489880ca76ab4"]["url"].startswith("https://www.bbc.co.uk/")
@@ -32,7 +33,8 @@ def test_metadata_from_text_alone(make_raw, build, cli):
     result, db = build(make_raw(files))
     assert result.exit_code == 0, result.output
     rows = {r["article"]: r for r in as_json(cli("articles", "--format", "json", db=db))}
-    assert rows["001_1431156e20cd0360"]["published"] == "2017-09-12"   # 12/09 by the "on Tuesday" evidence
+    # 12/09 by the "on Tuesday" evidence
+    assert rows["001_1431156e20cd0360"]["published"] == "2017-09-12"
     assert rows["001_1431156e20cd0360"]["publisher"] == "AP"
     assert rows["000_616b968fe542e006"]["published"] == "2016-09-30"
     assert rows["004_de0ce38edba8a025"]["published"] == "2016-09-30"
@@ -44,27 +46,32 @@ def test_metadata_from_text_alone(make_raw, build, cli):
 def test_search_palmyra_lists_four_articles_best_first(cli):
     rows = as_json(cli("search", "Palmyra", "--format", "json"))
     assert {r["article"] for r in rows} == {
-        "000_616b968fe542e006", "001_1431156e20cd0360", "002_5d151c8b2ee8e763", "003_5c8489880ca76ab4"}
+        "000_616b968fe542e006", "001_1431156e20cd0360", "002_5d151c8b2ee8e763",
+        "003_5c8489880ca76ab4"}
     assert list(rows[0]) == ["article", "title", "publisher", "published", "score", "snippet"]
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
     assert all("**Palmyra**" in r["snippet"] for r in rows)
 
 
 @pytest.mark.parametrize("query, articles", [
-    ("Khmeimim", 4), ("Hmeymim", 4), ("Deir el-Zour", 2), ("Tartus", 1), ("Daesh", 5), ("Fatah al-Sham", 4),
-    ("Su-24", 2), ('"air base"', 3),
+    ("Khmeimim", 4), ("Hmeymim", 4), ("Deir el-Zour", 2), ("Tartus", 1), ("Daesh", 5),
+    ("Fatah al-Sham", 4), ("Su-24", 2), ('"air base"', 3),
 ])
 def test_search_name_variants(cli, query, articles):
     assert len(as_json(cli("search", query, "--format", "json"))) == articles
 
 
 def test_isis_finds_is_but_not_the_verb(make_raw, build, cli):
-    raw = make_raw({"a.txt": "Title A\n\nIS militants attacked the town.", "b.txt": "Title B\n\nThis is fine."})
+    raw = make_raw({"a.txt": "Title A\n\nIS militants attacked the town.",
+                    "b.txt": "Title B\n\nThis is fine."})
     _, db = build(raw)
-    assert [r["article"] for r in as_json(cli("search", "ISIS", "--format", "json", db=db))] == ["a"]
+    found = as_json(cli("search", "ISIS", "--format", "json", db=db))
+    assert [r["article"] for r in found] == ["a"]
 
 
-@pytest.mark.parametrize("query", ["Su-24", "Al-Nusra", '"unbalanced', "Palmyra OR", "(Palmyra", "'; DROP TABLE articles; --", "a\x00b"])
+@pytest.mark.parametrize("query",
+                         ["Su-24", "Al-Nusra", '"unbalanced', "Palmyra OR", "(Palmyra",
+                          "'; DROP TABLE articles; --", "a\x00b"])
 def test_awkward_queries_work(cli, query):
     result = cli("search", query, "--format", "json")
     assert result.exit_code == 0, result.output
@@ -75,11 +82,13 @@ def test_awkward_queries_work(cli, query):
 def test_unsearchable_query_is_one_line(cli, query):
     result = cli("search", query)
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: nothing to search for") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("Error: nothing to search for")
+    assert result.stderr.count("\n") == 1
 
 
 def test_search_filters(cli):
-    rows = as_json(cli("search", "Russia", "--format", "json", "--from", "2016-09", "--to", "Sep 2016"))
+    rows = as_json(cli("search", "Russia", "--format", "json", "--from", "2016-09", "--to",
+                       "Sep 2016"))
     assert rows and all(r["published"] == "2016-09-30" for r in rows)
     rows = as_json(cli("search", "Russia", "--format", "json", "--publisher", "bbc"))
     assert [r["publisher"] for r in rows] == ["BBC"]
@@ -106,12 +115,14 @@ def test_formats(cli):
 def test_show(cli):
     result = cli("show", "003_5c8489880ca76ab4")
     assert result.exit_code == 0
-    assert "Russia will continue air strikes" in result.stdout and "media caption" not in result.stdout
+    assert "Russia will continue air strikes" in result.stdout
+    assert "media caption" not in result.stdout
 
 
 def test_show_json_gives_each_figure_as_data_without_its_listing_line(cli):
     (article,) = json.loads(cli("show", "003_5c8489880ca76ab4", "--format", "json").stdout)
-    assert article["figures"] and all("quote" in f and "listing" not in f for f in article["figures"])
+    assert article["figures"]
+    assert all("quote" in f and "listing" not in f for f in article["figures"])
 
 
 @pytest.mark.parametrize("args, code, message", [
@@ -161,14 +172,16 @@ def test_query_on_missing_corpus_builds_it_first(make_raw, cli, tmp_path):
 
 
 def test_python_m_help_smoke():
-    result = subprocess.run([sys.executable, "-m", "syriacli", "--help"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "syriacli", "--help"], capture_output=True,
+                            text=True)
     assert result.returncode == 0 and "timeline" in result.stdout
 
 
 def test_the_entry_point_runs_each_command_by_name(seed_db):
     # main() registers only the command being run (a faster start); each must still work.
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "syriacli", *args], capture_output=True, text=True)
+        return subprocess.run([sys.executable, "-m", "syriacli", *args], capture_output=True,
+                              text=True)
     searched = run("search", "Palmyra", "--db", str(seed_db), "--format", "json")
     assert searched.returncode == 0 and json.loads(searched.stdout)
     assert run("names", "--db", str(seed_db), "--format", "csv").stdout.startswith("name,type")
@@ -180,7 +193,8 @@ def test_the_entry_point_runs_each_command_by_name(seed_db):
 
 
 def test_lower_case_is_is_a_word_not_the_group(make_raw, build, cli):
-    raw = make_raw({"a.txt": "Title A\n\nIslamic State militants attacked the town.", "b.txt": "Title B\n\nThis is fine."})
+    raw = make_raw({"a.txt": "Title A\n\nIslamic State militants attacked the town.",
+                    "b.txt": "Title B\n\nThis is fine."})
     _, db = build(raw)
     assert [r["article"] for r in as_json(cli("search", "is", "--format", "json", db=db))] == ["b"]
     assert [r["article"] for r in as_json(cli("search", "IS", "--format", "json", db=db))] == ["a"]
@@ -189,7 +203,8 @@ def test_lower_case_is_is_a_word_not_the_group(make_raw, build, cli):
 def test_incremental_build_re_extracts_only_what_changed(make_raw, build, cli):
     import os
 
-    raw = make_raw({"a.txt": "A\n\nOn 14 March 2016 Putin spoke.", "b.txt": "B\n\nIdlib.", "c.txt": "C\n\nHoms."},
+    raw = make_raw({"a.txt": "A\n\nOn 14 March 2016 Putin spoke.", "b.txt": "B\n\nIdlib.",
+                    "c.txt": "C\n\nHoms."},
                    "file,publisher\na.txt,RT\n")
     first, db = build(raw)
     assert "3 extracted" in first.stderr
@@ -252,7 +267,8 @@ def test_editing_a_vocabulary_file_re_extracts_every_article(make_raw, build, vo
 
 def test_editing_the_names_file_re_extracts_every_article(make_raw, build, tmp_path):
     extra = tmp_path / "mine.json"
-    extra.write_text(json.dumps([{"name": "Qaryatayn", "type": "place", "variants": ["Qaryatein"]}]),
+    extra.write_text(json.dumps([{"name": "Qaryatayn", "type": "place",
+                                  "variants": ["Qaryatein"]}]),
                      encoding="utf-8")
     raw = make_raw({"a.txt": "A\n\nQaryatein fell.", "b.txt": "B\n\nIdlib."})
     first, db = build(raw, None, "--names", str(extra))
@@ -308,10 +324,13 @@ def test_an_update_changing_most_of_the_corpus_writes_a_new_file(make_raw, build
         os.utime(raw / name, (2, 2))
     most, _ = build(raw, db)            # two of three: a new file swapped in
     assert "(3 extracted, 0 unchanged, 0 removed)" in most.stderr and db.stat().st_ino != inode
-    assert {r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)} == {"a", "b", "c"}
+    listed = json.loads(cli("articles", "--format", "json", db=db).stdout)
+    assert {r["article"] for r in listed} == {"a", "b", "c"}
 
 
-@pytest.mark.parametrize("filters", [{}, {"publisher": "RT"}, {"date_from": "2016-01-01"}, {"about": "palmyra"}])
+@pytest.mark.parametrize("filters",
+                         [{}, {"publisher": "RT"}, {"date_from": "2016-01-01"},
+                          {"about": "palmyra"}])
 @pytest.mark.parametrize("query", ["Russia", "Palmyra", '"air strikes"', "Syria OR Aleppo"])
 def test_a_limited_search_is_the_head_of_the_whole_ranking(seed_db, query, filters):
     """With a limit, search ranks by score alone first and adds snippets to the top rows only."""
@@ -324,11 +343,13 @@ def test_a_limited_search_is_the_head_of_the_whole_ranking(seed_db, query, filte
     assert every
     for limit in (1, 2, 3, 1000):
         head = list(queries.search(conn, query, Filters(limit=limit, **filters)))
-        assert [(r["article"], r["snippet"]) for r in head] == [(r["article"], r["snippet"]) for r in every[:limit]]
+        assert [(r["article"], r["snippet"]) for r in head] == [
+            (r["article"], r["snippet"]) for r in every[:limit]]
         assert [r["score"] for r in head] == pytest.approx([r["score"] for r in every[:limit]])
 
 
-@pytest.mark.parametrize("query", ["Russia", "Palmyra", '"air strikes"', "Syria OR Aleppo", "withdrawal"])
+@pytest.mark.parametrize("query",
+                         ["Russia", "Palmyra", '"air strikes"', "Syria OR Aleppo", "withdrawal"])
 @pytest.mark.parametrize("about", ["Palmyra", "Vladimir Putin", "Islamic State", "Aleppo"])
 def test_search_about_keeps_the_articles_that_name_it(seed_db, query, about):
     """search --about goes through the FTS names column; the articles are those the
@@ -343,4 +364,5 @@ def test_search_about_keeps_the_articles_that_name_it(seed_db, query, about):
     every = [r for r in queries.search(conn, query, Filters()) if r["article"] in naming]
     for limit in (None, 2):
         found = list(queries.search(conn, query, Filters(about=key, limit=limit)))
-        assert [(r["article"], r["snippet"]) for r in found] == [(r["article"], r["snippet"]) for r in every[:limit]]
+        assert [(r["article"], r["snippet"]) for r in found] == [
+            (r["article"], r["snippet"]) for r in every[:limit]]

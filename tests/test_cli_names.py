@@ -3,8 +3,9 @@ import json
 
 import pytest
 
-PEOPLE = {"Putin", "Assad", "Shoigu", "Lavrov", "Kerry", "Peskov", "Konashenkov", "Lapin", "Pankov", "Ozerov",
-          "Ivanov", "Kirby", "Erdogan", "de Mistura", "Pinheiro", "Gergiev", "Shaaban", "Abu Laila"}
+PEOPLE = {"Putin", "Assad", "Shoigu", "Lavrov", "Kerry", "Peskov", "Konashenkov", "Lapin",
+          "Pankov", "Ozerov", "Ivanov", "Kirby", "Erdogan", "de Mistura", "Pinheiro", "Gergiev",
+          "Shaaban", "Abu Laila"}
 
 
 def test_people_of_the_seed_corpus_each_once(cli):
@@ -41,15 +42,18 @@ def test_annotated_article_piped(cli):
 
 
 def test_annotated_article_on_a_terminal_is_coloured(cli):
-    out = cli("show", "003_5c8489880ca76ab4", "--annotate", "--format", "table", env={"NO_COLOR": ""}).stdout
+    out = cli("show", "003_5c8489880ca76ab4", "--annotate", "--format", "table",
+              env={"NO_COLOR": ""}).stdout
     assert "[2016-03-15]" in out
 
 
 def test_user_names_file_extends_the_table(make_raw, build, cli, tmp_path):
     extra = tmp_path / "mine.json"
-    extra.write_text(json.dumps([{"name": "Qaryatayn", "type": "place", "variants": ["Al-Qaryatayn", "Qaryatein"]}]),
+    extra.write_text(json.dumps([{"name": "Qaryatayn", "type": "place",
+                                  "variants": ["Al-Qaryatayn", "Qaryatein"]}]),
                      encoding="utf-8")
-    raw = make_raw({"a.txt": "A\n\nFighting reached Qaryatein on 3 April 2016.", "b.txt": "B\n\nAl-Qaryatayn fell."})
+    raw = make_raw({"a.txt": "A\n\nFighting reached Qaryatein on 3 April 2016.",
+                    "b.txt": "B\n\nAl-Qaryatayn fell."})
     result, db = build(raw, None, "--names", str(extra))
     assert result.exit_code == 0, result.output
     card = json.loads(cli("names", "Qaryatayn", "--format", "json", db=db).stdout)[0]
@@ -57,35 +61,42 @@ def test_user_names_file_extends_the_table(make_raw, build, cli, tmp_path):
     assert len(json.loads(cli("search", "Al-Qaryatayn", "--format", "json", db=db).stdout)) == 2
     (raw / "c.txt").write_text("C\n\nQaryatein again.", encoding="utf-8")
     assert build(raw, db)[0].exit_code == 0                       # remembered without --names
-    assert len(json.loads(cli("names", "Qaryatayn", "--format", "json", db=db).stdout)[0]["articles"]) == 3
+    card = json.loads(cli("names", "Qaryatayn", "--format", "json", db=db).stdout)[0]
+    assert len(card["articles"]) == 3
 
 
 def test_bad_names_file_is_one_line(make_raw, build, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     result, _ = build(make_raw({"a.txt": "A\n\nText."}), None, "--names", str(bad))
-    assert result.exit_code == 1 and result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
 
 
 def test_the_names_listing_dates_a_name_written_outside_ascii(make_raw, build, cli, tmp_path):
     extra = tmp_path / "mine.json"
-    extra.write_text(json.dumps([{"name": "Хмеймим", "type": "base", "variants": ["Khmeimimka"]}], ensure_ascii=False),
+    extra.write_text(json.dumps([{"name": "Хмеймим", "type": "base", "variants": ["Khmeimimka"]}],
+                                ensure_ascii=False),
                      encoding="utf-8")
-    raw = make_raw({"a.txt": "A\n\nJets landed at Khmeimimka on 3 April 2016.\n\nMore jets came to Khmeimimka "
-                             "on 9 May 2016.\n"})
+    raw = make_raw({"a.txt": "A\n\nJets landed at Khmeimimka on 3 April 2016.\n\n"
+                             "More jets came to Khmeimimka on 9 May 2016.\n"})
     result, db = build(raw, None, "--names", str(extra))
     assert result.exit_code == 0, result.output
-    listed = {row["name"]: row for row in json.loads(cli("names", "--format", "json", db=db).stdout)}
+    rows = json.loads(cli("names", "--format", "json", db=db).stdout)
+    listed = {row["name"]: row for row in rows}
     assert (listed["Хмеймим"]["first"], listed["Хмеймим"]["last"]) == ("2016-04-03", "2016-05-09")
     assert listed["Хмеймим"]["mentions"] == 2 and listed["Хмеймим"]["articles"] == 1
     for extra_args in ([], ["--from", "2016-04", "--to", "2016-05"]):
-        entries = json.loads(cli("timeline", "--about", "Khmeimimka", *extra_args, "--format", "json", db=db).stdout)
+        entries = json.loads(cli("timeline", "--about", "Khmeimimka", *extra_args, "--format",
+                                 "json", db=db).stdout)
         assert [e["date"] for e in entries] == ["2016-04-03", "2016-05-09"]
 
 
-@pytest.mark.parametrize("about", ["Palmyra", "Vladimir Putin", "Islamic State", "Aleppo", "Khmeimim"])
+@pytest.mark.parametrize("about",
+                         ["Palmyra", "Vladimir Putin", "Islamic State", "Aleppo", "Khmeimim"])
 def test_about_keeps_exactly_the_articles_that_name_it(cli, seed_db, about):
-    """--about (through the FTS names column) agrees with the mentions table, in articles and figures."""
+    """--about (through the FTS names column) agrees with the mentions table, in articles
+    and figures."""
     import sqlite3
 
     from syriacli import queries
@@ -106,6 +117,8 @@ def test_a_known_name_no_article_mentions_has_an_empty_card(cli, fmt):
     assert result.exit_code == 0
     if fmt == "json":
         card = json.loads(result.stdout)[0]
-        assert (card["name"], card["type"], card["mentions"], card["articles"]) == ("Raqqa", "place", 0, [])
+        assert (card["name"], card["type"], card["mentions"], card["articles"]) == (
+            "Raqqa", "place", 0, [])
     else:
-        assert "Raqqa (place)" in result.stdout and "no article of the corpus mentions it" in result.stdout
+        assert "Raqqa (place)" in result.stdout
+        assert "no article of the corpus mentions it" in result.stdout

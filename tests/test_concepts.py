@@ -8,13 +8,16 @@ from syriacli.extract.events import concept_table, concepts_in
 
 @pytest.mark.parametrize("clause, concept", [
     # control change
-    ("Syrian government forces have taken control of Saraqeb, state news agency SANA said", "control change"),
+    ("Syrian government forces have taken control of Saraqeb, state news agency SANA said",
+     "control change"),
     ("Turkish-backed fighters overran the town of Ras al-Ain on Saturday", "control change"),
-    ("Kurdish-led forces expelled Islamic State from its last enclave in Baghouz", "control change"),
+    ("Kurdish-led forces expelled Islamic State from its last enclave in Baghouz",
+     "control change"),
     ("the army regained full control of eastern Ghouta, the monitor said", "control change"),
     # withdrawal
     ("Moscow began pulling out part of its air group from Hmeimim", "withdrawal"),
-    ("Washington will draw down its troops in north-east Syria, officials told Reuters", "withdrawal"),
+    ("Washington will draw down its troops in north-east Syria, officials told Reuters",
+     "withdrawal"),
     # campaign start
     ("Ankara launched Operation Peace Spring on 9 October 2019", "campaign start"),
     ("Russia entered the war in September 2015 at Damascus's request", "campaign start"),
@@ -33,7 +36,7 @@ def test_a_clause_names_its_concept(clause, concept):
 
 
 @pytest.mark.parametrize("clause, concept", [
-    ("talks started in Astana on Monday", "campaign start"),         # "started" alone is no campaign
+    ("talks started in Astana on Monday", "campaign start"),  # "started" alone is no campaign
     ("the minister sent a letter to the UN on Monday", "deployment"),  # nor is "sent"
     ("the main part of the report was published in May", "withdrawal"),
     ("the delegation landed in Geneva on Sunday", "departure"),
@@ -45,8 +48,10 @@ def test_words_that_do_not_name_the_concept(clause, concept):
 
 def test_concepts_come_in_the_order_of_the_file():
     order = list(concept_table()[0])
-    found = concepts_in("after the truce, Russian jets started leaving and the army recaptured the town")
-    assert found == sorted(found, key=order.index) and {"ceasefire", "departure", "control change"} <= set(found)
+    found = concepts_in(
+        "after the truce, Russian jets started leaving and the army recaptured the town")
+    assert found == sorted(found, key=order.index)
+    assert {"ceasefire", "departure", "control change"} <= set(found)
 
 
 def test_every_stem_is_lowercase_and_every_weak_concept_exists():

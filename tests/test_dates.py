@@ -22,12 +22,13 @@ def one(text: str, published: str | None) -> DateMention:
 
 # (sentence, publication date, expected (date, precision) of its one mention, rule)
 ABSOLUTE = [
-    ("On September 30, 2015 Russian jets conducted their first strikes.", "2016-09-30", "2015-09-30", "day",
-     "full_date"),
+    ("On September 30, 2015 Russian jets conducted their first strikes.", "2016-09-30",
+     "2015-09-30", "day", "full_date"),
     ("Russian jets struck on Sept. 30, 2015, near Homs.", None, "2015-09-30", "day", "full_date"),
     ("It started on September 30th, 2015.", None, "2015-09-30", "day", "full_date"),
     ("It has been involved since 30 September 2015.", None, "2015-09-30", "day", "full_date"),
-    ("On 14 March 2016, President Vladimir Putin announced a withdrawal.", None, "2016-03-14", "day", "full_date"),
+    ("On 14 March 2016, President Vladimir Putin announced a withdrawal.", None, "2016-03-14",
+     "day", "full_date"),
     ("The 30th of September 2015 was a Wednesday.", None, "2015-09-30", "day", "full_date"),
     ("It aired 30 Sep, 2016 at noon.", None, "2016-09-30", "day", "full_date"),
     ("On Tuesday, March 15, 2016, the planes left.", None, "2016-03-15", "day", "full_date"),
@@ -43,7 +44,8 @@ ABSOLUTE = [
     ("Dated 12/09/2017, the report was clear.", None, None, None, "slash_date"),
     ("Moscow signed a deal in August 2015 to deploy jets.", None, "2015-08", "month", "month_year"),
     ("The city had been under IS control since May 2015.", None, "2015-05", "month", "month_year"),
-    ("Turnout in the September 2016 parliamentary elections was high.", None, "2016-09", "month", "month_year"),
+    ("Turnout in the September 2016 parliamentary elections was high.", None, "2016-09", "month",
+     "month_year"),
     ("It fell in mid-September 2015.", None, "2015-09", "month", "month_year"),
     ("Опубликовано RT Play 5 апреля 2016 г.", None, "2016-04-05", "day", "russian_date"),
     ("Видео от 5 апреля 2016", None, "2016-04-05", "day", "russian_date"),
@@ -76,10 +78,13 @@ YEARLESS = [
     ("On 11 October, Putin spoke on television.", "2016-03-15", "2015-10-11", "day"),
     ("On December 12 last year the city fell.", "2017-09-12", "2016-12-12", "day"),
     ("In June Turkish President Erdogan apologized.", "2016-09-30", "2016-06", "month"),
-    ("One of the helicopters was downed in Idlib province in July.", "2016-09-30", "2016-07", "month"),
-    ("In December, Amnesty International said Russian aircraft attacked civilians.", "2016-03-15", "2015-12", "month"),
+    ("One of the helicopters was downed in Idlib province in July.", "2016-09-30", "2016-07",
+     "month"),
+    ("In December, Amnesty International said Russian aircraft attacked civilians.", "2016-03-15",
+     "2015-12", "month"),
     ("The operation was officially concluded in March.", "2016-09-30", "2016-03", "month"),
-    ("The Observatory reported in early March that 1,733 civilians died.", "2016-03-15", "2016-03", "month"),
+    ("The Observatory reported in early March that 1,733 civilians died.", "2016-03-15", "2016-03",
+     "month"),
     ("Fighting resumed mid-October.", "2016-12-01", "2016-10", "month"),
     ("Fighting resumed in late March.", "2016-12-01", "2016-03", "month"),
     ("It was signed in Sept. by both sides.", "2016-12-01", "2016-09", "month"),
@@ -102,60 +107,75 @@ def test_yearless_dates_resolve_against_publication(text, published, date, preci
 RELATIVE = [
     ("IS captured Palmyra last May.", "2016-03-15", "2015-05", "month", "month_relative"),
     ("Palmyra fell last March.", "2016-03-15", "2015-03", "month", "month_relative"),
-    ("It was retaken by government forces in March this year.", "2016-09-30", "2016-03", "month", "month_relative"),
-    ("The Russian air campaign started last September.", "2016-03-15", "2015-09", "month", "month_relative"),
+    ("It was retaken by government forces in March this year.", "2016-09-30", "2016-03", "month",
+     "month_relative"),
+    ("The Russian air campaign started last September.", "2016-03-15", "2015-09", "month",
+     "month_relative"),
     ("The victory came in December last year.", "2017-09-12", "2016-12", "month", "month_relative"),
     ("Elections are due next March.", "2016-09-30", "2017-03", "month", "month_relative"),
-    ("A tragic incident last year marred the operation.", "2016-09-30", "2015", "year", "period_relative"),
+    ("A tragic incident last year marred the operation.", "2016-09-30", "2015", "year",
+     "period_relative"),
     ("Strikes rose earlier this year.", "2016-09-30", "2016", "year", "period_relative"),
     ("Russia may leave late next year.", "2016-09-30", "2017", "year", "period_relative"),
-    ("The deal agreed to earlier this month collapsed.", "2016-09-30", "2016-09", "month", "period_relative"),
+    ("The deal agreed to earlier this month collapsed.", "2016-09-30", "2016-09", "month",
+     "period_relative"),
     ("The new round is due this month.", "2016-09-30", "2016-09", "month", "period_relative"),
     ("Talks resume next month.", "2016-09-30", "2016-10", "month", "period_relative"),
     ("Strikes stopped last month.", "2016-01-10", "2015-12", "month", "period_relative"),
     # weeks: the month they lie in (a Friday's "earlier this week" is Monday to Thursday)
-    ("Earlier this week, Peskov said Russia will continue.", "2016-09-30", "2016-09", "month", "period_relative"),
-    ("A new round starts later this week in Astana.", "2017-09-12", "2017-09", "month", "period_relative"),
-    ("Missiles were fired in Deir el-Zour province last week.", "2017-09-12", "2017-09", "month", "period_relative"),
+    ("Earlier this week, Peskov said Russia will continue.", "2016-09-30", "2016-09", "month",
+     "period_relative"),
+    ("A new round starts later this week in Astana.", "2017-09-12", "2017-09", "month",
+     "period_relative"),
+    ("Missiles were fired in Deir el-Zour province last week.", "2017-09-12", "2017-09", "month",
+     "period_relative"),
     ("Talks are held this week.", "2016-09-30", "2016", "year", "period_relative"),
     ("Jets struck over the weekend.", "2016-10-03", "2016-10", "month", "period_relative"),
-    ("The Observatory earlier in the day said 3,800 civilians died.", "2016-09-30", "2016-09-30", "day",
-     "period_relative"),
+    ("The Observatory earlier in the day said 3,800 civilians died.", "2016-09-30", "2016-09-30",
+     "day", "period_relative"),
     ("Russia said today that it won.", "2016-09-30", "2016-09-30", "day", "day_word"),
     ("Russia said yesterday that it won.", "2016-09-30", "2016-09-29", "day", "day_word"),
     ("The convoy was hit the day before yesterday.", "2016-09-30", "2016-09-28", "day", "day_word"),
     ("Precisely a year ago Moscow joined the campaign.", "2016-09-30", "2015-09-30", "day", "ago"),
     # "a year ago" alone is the year before, not the anniversary day; "exactly" makes it a day
     ("A year ago, Turkey launched its offensive in Afrin.", "2019-01-20", "2018", "year", "ago"),
-    ("Exactly two years ago the Kremlin ordered the pullout.", "2018-03-14", "2016-03-14", "day", "ago"),
-    ("Precisely one month ago, Ankara and Moscow agreed a truce.", "2020-04-05", "2020-03-05", "day", "ago"),
+    ("Exactly two years ago the Kremlin ordered the pullout.", "2018-03-14", "2016-03-14", "day",
+     "ago"),
+    ("Precisely one month ago, Ankara and Moscow agreed a truce.", "2020-04-05", "2020-03-05",
+     "day", "ago"),
     ("Six months ago the truce began in Idlib.", "2020-09-05", "2020-03", "month", "ago"),
     ("Two weeks ago the convoy was hit.", "2016-09-30", "2016-09-16", "day", "ago"),
     ("Three months ago the truce began.", "2016-09-30", "2016-06", "month", "ago"),
     ("About two years ago Russia intervened.", "2017-09-12", "2015", "year", "ago"),
     # weekdays: the latest such day on or before publication
-    ("Russia's military on Tuesday said troops liberated 85 percent.", "2017-09-12", "2017-09-12", "day", "weekday"),
-    ("A fresh row blew up Wednesday when Kirby warned Russia.", "2016-09-30", "2016-09-28", "day", "weekday"),
-    ("In response on Thursday a spokesperson said so.", "2016-09-30", "2016-09-29", "day", "weekday"),
-    ("Forces left after Monday's surprise announcement.", "2016-03-15", "2016-03-14", "day", "weekday"),
+    ("Russia's military on Tuesday said troops liberated 85 percent.", "2017-09-12", "2017-09-12",
+     "day", "weekday"),
+    ("A fresh row blew up Wednesday when Kirby warned Russia.", "2016-09-30", "2016-09-28", "day",
+     "weekday"),
+    ("In response on Thursday a spokesperson said so.", "2016-09-30", "2016-09-29", "day",
+     "weekday"),
+    ("Forces left after Monday's surprise announcement.", "2016-03-15", "2016-03-14", "day",
+     "weekday"),
     ("Aircraft took off on Tuesday morning.", "2016-03-15", "2016-03-15", "day", "weekday"),
     ("The ministry spoke last Friday.", "2016-09-30", "2016-09-23", "day", "weekday"),
-    ("Russia will hold talks on Thursday, the ministry said.", "2016-09-30", "2016-10-06", "day", "weekday"),
+    ("Russia will hold talks on Thursday, the ministry said.", "2016-09-30", "2016-10-06", "day",
+     "weekday"),
 ]
 
 
 @pytest.mark.parametrize("text, published, date, precision, rule", RELATIVE)
 def test_relative_to_publication(text, published, date, precision, rule):
     mention = one(text, published)
-    assert (mention.date, mention.precision, mention.rule, mention.relative) == (date, precision, rule, True)
+    assert (mention.date, mention.precision, mention.rule, mention.relative) == (
+        date, precision, rule, True)
 
 
 # (text, publication date, expected (date, precision) of every mention in order)
 ANCHORED = [
-    ("Moscow signed a deal in August 2015. A month later, Moscow declared its air campaign.", "2017-09-12",
-     [("2015-08", "month"), ("2015-09", "month")]),
-    ("The deal came into force on September 12. Just three days later the shelling resumed.", "2016-09-30",
-     [("2016-09-12", "day"), ("2016-09-15", "day")]),
+    ("Moscow signed a deal in August 2015. A month later, Moscow declared its air campaign.",
+     "2017-09-12", [("2015-08", "month"), ("2015-09", "month")]),
+    ("The deal came into force on September 12. Just three days later the shelling resumed.",
+     "2016-09-30", [("2016-09-12", "day"), ("2016-09-15", "day")]),
     ("In August 2015, Russia sent jets. In the same month, an agreement was signed.", None,
      [("2015-08", "month"), ("2015-08", "month")]),
     ("On 14 March 2016 Putin spoke. The following day, troops left.", None,
@@ -164,11 +184,13 @@ ANCHORED = [
      [("2016-03-14", "day"), ("2016-03-13", "day")]),
     ("On 5 May 2016 it began. Later that day, it ended. Two days earlier, it rained.", None,
      [("2016-05-05", "day"), ("2016-05-05", "day"), ("2016-05-03", "day")]),
-    ("In August 2015 Russia moved. A year later, it stayed.", None, [("2015-08", "month"), ("2016", "year")]),
+    ("In August 2015 Russia moved. A year later, it stayed.", None,
+     [("2015-08", "month"), ("2016", "year")]),
     # "the previous day" with nothing before it counts from publication
     ("Talks began the previous day.", "2016-09-30", [("2016-09-29", "day")]),
     # days need a day to count from
-    ("Since 2011 the war raged. Three days later it stopped.", "2016-09-30", [("2011", "year"), (None, None)]),
+    ("Since 2011 the war raged. Three days later it stopped.", "2016-09-30",
+     [("2011", "year"), (None, None)]),
     # an unresolved date hides older ones: "a month later" is not a month after 2011
     ("Since 2011 the war raged. In March, X happened. A month later, Y.", None,
      [("2011", "year"), (None, None), (None, None)]),
@@ -237,23 +259,31 @@ def test_a_quoted_tomorrow_is_not_the_day_after_publication():
 
 
 @pytest.mark.parametrize("text, published, expected", [
-    ("Between September 2015 and February 2016, strikes killed 1,000 civilians; from March to May it eased.",
-     "2016-09-30", [("2015-09", "month"), ("2016-02", "month"), ("2016-03", "month"), ("2016-05", "month")]),
+    ("Between September 2015 and February 2016, strikes killed 1,000 civilians; "
+     "from March to May it eased.",
+     "2016-09-30",
+     [("2015-09", "month"), ("2016-02", "month"), ("2016-03", "month"), ("2016-05", "month")]),
     ("It lasted between 2011 and 2015.", None, [("2011", "year"), ("2015", "year")]),
-    ("In 2016 and 2017, Russian forces helped retake Palmyra twice.", None, [("2016", "year"), ("2017", "year")]),
+    ("In 2016 and 2017, Russian forces helped retake Palmyra twice.", None,
+     [("2016", "year"), ("2017", "year")]),
     ("Between 2000 and 3,000 fighters died in 2015.", None, [("2015", "year")]),
     # the year-less start of a range takes its year from the end, not from publication
-    ("Talks ran from 30 September to 2 October 2015.", "2016-10-10", [("2015-09-30", "day"), ("2015-10-02", "day")]),
-    ("Strikes rose between September and December 2015.", "2016-10-10", [("2015-09", "month"), ("2015-12", "month")]),
-    ("The truce held from December 20 to January 5, 2016.", None, [("2015-12-20", "day"), ("2016-01-05", "day")]),
+    ("Talks ran from 30 September to 2 October 2015.", "2016-10-10",
+     [("2015-09-30", "day"), ("2015-10-02", "day")]),
+    ("Strikes rose between September and December 2015.", "2016-10-10",
+     [("2015-09", "month"), ("2015-12", "month")]),
+    ("The truce held from December 20 to January 5, 2016.", None,
+     [("2015-12-20", "day"), ("2016-01-05", "day")]),
 ])
 def test_several_mentions_in_one_sentence(text, published, expected):
     assert found(text, published) == expected
 
 
 @pytest.mark.parametrize("text, rules", [
-    ("Between September 2015 and February 2016, strikes killed 1,000 civilians.", ["range", "range"]),
-    ("From 2011 to 2015 the war raged, and in March 2016 Putin spoke.", ["range", "range", "month_year"]),
+    ("Between September 2015 and February 2016, strikes killed 1,000 civilians.",
+     ["range", "range"]),
+    ("From 2011 to 2015 the war raged, and in March 2016 Putin spoke.",
+     ["range", "range", "month_year"]),
     ("Talks ran from 30 September to 2 October 2015.", ["range", "range"]),
     ("In 2016 and 2017, Russian forces helped retake Palmyra twice.", ["year", "year"]),
 ])
@@ -263,7 +293,8 @@ def test_the_ends_of_a_span_are_a_range_not_two_happenings(text, rules):
 
 def test_mentions_point_into_the_text_and_their_sentence():
     text = ("Russian forces started leaving Syria on Tuesday.\n\n"
-            "IS captured Palmyra last May, destroying “parts” of it. In March 2016, Mr Putin ordered it.")
+            "IS captured Palmyra last May, destroying “parts” of it. "
+            "In March 2016, Mr Putin ordered it.")
     sentences = split_sentences(text)
     mentions = find_dates(text, "2016-03-15", sentences)
     assert [m.expression for m in mentions] == ["Tuesday", "last May", "March 2016"]
@@ -274,14 +305,17 @@ def test_mentions_point_into_the_text_and_their_sentence():
     assert find_dates(text, "2016-03-15") == mentions
 
 
-@pytest.mark.parametrize("published", ["", "yesterday", "2016-13-01", "0001-01-01", "9999-12-31", None])
+@pytest.mark.parametrize("published",
+                         ["", "yesterday", "2016-13-01", "0001-01-01", "9999-12-31", None])
 def test_unusable_publication_dates_leave_relative_dates_unresolved(published):
-    assert found("It fell on Tuesday, in August 2015.", published) == [(None, None), ("2015-08", "month")]
+    assert found("It fell on Tuesday, in August 2015.", published) == [
+        (None, None), ("2015-08", "month")]
 
 
 # --- read_dateline -------------------------------------------------------------
 
-TUESDAY_BODY = "Russia's military on Tuesday said that Syrian troops have liberated 85 percent of the country."
+TUESDAY_BODY = ("Russia's military on Tuesday said that Syrian troops have liberated 85 percent "
+                "of the country.")
 DATELINES = [
     ("30 Sep, 2016 05:10", "", "2016-09-30"),
     ("Sept. 30, 2015", "", "2015-09-30"),
@@ -333,20 +367,23 @@ def test_parse_date_arg(value, expected):
     assert parse_date_arg(value) == expected
 
 
-@pytest.mark.parametrize("value", ["", "x", "15", "2015-13", "2015-02-30", "Foo 2015", "0000", "last year",
-                                   "30/08/2015", "2015-08-30 extra", "٢٠١٥"])
+@pytest.mark.parametrize("value", ["", "x", "15", "2015-13", "2015-02-30", "Foo 2015", "0000",
+                                   "last year", "30/08/2015", "2015-08-30 extra", "٢٠١٥"])
 def test_parse_date_arg_rejects(value):
-    with pytest.raises(BadDate, match=r"YYYY, YYYY-MM, YYYY-MM-DD, 'Aug 2015', 'August 2015' or '30 Aug 2015'"):
+    with pytest.raises(
+        BadDate, match=r"YYYY, YYYY-MM, YYYY-MM-DD, 'Aug 2015', 'August 2015' or '30 Aug 2015'"
+    ):
         parse_date_arg(value)
 
 
 # --- properties -----------------------------------------------------------------
 
 FRAGMENTS = [
-    "On", "in", "since", "last", "this", "next", "early", "mid-", "the", "same", "following", "previous",
-    "March", "May", "Sept.", "Jan", "Tuesday", "Monday's", "15", "30th", "of", "2015", "1999", "2,000",
-    "12/09/2017", "2016-03-14", "апреля", "5", "г.", "year", "month", "week", "weekend", "day", "ago", "later",
-    "earlier", "three", "a", "today", "yesterday", "“", "”", '"', ",", ".", "\n\n", "will", "said",
+    "On", "in", "since", "last", "this", "next", "early", "mid-", "the", "same", "following",
+    "previous", "March", "May", "Sept.", "Jan", "Tuesday", "Monday's", "15", "30th", "of", "2015",
+    "1999", "2,000", "12/09/2017", "2016-03-14", "апреля", "5", "г.", "year", "month", "week",
+    "weekend", "day", "ago", "later", "earlier", "three", "a", "today", "yesterday", "“", "”", '"',
+    ",", ".", "\n\n", "will", "said",
 ]
 PUBLISHED = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.text(max_size=12))
 TEXTS = st.one_of(st.text(), st.lists(st.sampled_from(FRAGMENTS), max_size=40).map(" ".join))

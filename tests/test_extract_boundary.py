@@ -20,7 +20,7 @@ FORBIDDEN = {"store", "queries", "render", "views", "build", "cli", "timeline", 
 def imported_modules(path: Path) -> set[str]:
     """Every module ``path`` imports, as a dotted name (``syriacli.store``)."""
     module = "syriacli.extract." + path.stem
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)

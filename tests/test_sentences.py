@@ -1,12 +1,14 @@
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syriacli.extract.sentences import sentence_at, split_sentences
 
 
 @pytest.mark.parametrize("text, expected", [
     ("One. Two.", ["One.", "Two."]),
-    ("Lt. Gen. Alexander Lapin said so. Then more.", ["Lt. Gen. Alexander Lapin said so.", "Then more."]),
+    ("Lt. Gen. Alexander Lapin said so. Then more.",
+     ["Lt. Gen. Alexander Lapin said so.", "Then more."]),
     ("Mr. Putin spoke. He left.", ["Mr. Putin spoke.", "He left."]),
     ("The U.S. said no. Moscow agreed.", ["The U.S. said no.", "Moscow agreed."]),
     ("\u201cIt is over.\u201d He said.", ["\u201cIt is over.\u201d", "He said."]),

@@ -13,15 +13,24 @@ import fcntl
 import hashlib
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterator
 
 from . import store
 from .errors import BuildError
-from .survey import (ManifestRows, ManifestState, SourceFile, Survey, extractor_digest,
-                     read_manifest, source_file, start_listing, survey)
+from .survey import (
+    ManifestRows,
+    ManifestState,
+    SourceFile,
+    Survey,
+    extractor_digest,
+    read_manifest,
+    source_file,
+    start_listing,
+    survey,
+)
 
 #: Larger than any news article: a file this big is a mistake, not an article.
 MAX_BYTES = 10 * 1024 * 1024
@@ -45,14 +54,16 @@ class BuildReport:
     unchanged: bool = False
 
 
-CONTROL = bytes(range(32)).replace(b"\t", b"").replace(b"\n", b"").replace(b"\r", b"").replace(b"\f", b"")
+CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f")
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
     """(text, warning) or (None, reason to skip)."""
     head = data[:8192]
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if not utf16 and (b"\x00" in head or sum(head.count(bytes([c])) for c in CONTROL) > len(head) // 20):
+    if not utf16 and (
+        b"\x00" in head or sum(head.count(bytes([c])) for c in CONTROL) > len(head) // 20
+    ):
         return None, "binary, not text"
     for encoding in ("utf-16",) * utf16 + ("utf-8-sig",):
         try:
@@ -85,8 +96,9 @@ def load(source: SourceFile):
         return None, note, None
     if not text.strip():
         return None, "empty", None
-    raw = RawArticle(source.id, source.file, text, source.manifest,
-                     hashlib.sha256(data).hexdigest(), source.size, source.mtime_ns / 1e9, source.key)
+    digest = hashlib.sha256(data).hexdigest()
+    raw = RawArticle(source.id, source.file, text, source.manifest, digest, source.size,
+                     source.mtime_ns / 1e9, source.key)
     return raw, None, (f"{source.file}: {note}" if note else None)
 
 
@@ -102,7 +114,7 @@ def process(source: SourceFile):
 
 
 def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | None = None,
-          progress: Callable[[int], Iterator] | None = None) -> BuildReport:
+          progress: Callable[[Iterator, int], Iterator] | None = None) -> BuildReport:
     """Build or update the corpus at ``db_path`` from ``raw_dir``; see the module docstring.
 
     ``names``: a JSON file of extra names (the format of data/names.json), remembered
@@ -123,7 +135,8 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
         _remove_stale_tmp(db_path)
         store.recover(db_path)
         names_file, names_digest = _names_file(names, db_path)
-        listing = start_listing(raw_dir, 0 if full or not db_path.exists() else db_path.stat().st_size)
+        corpus_bytes = 0 if full or not db_path.exists() else db_path.stat().st_size
+        listing = start_listing(raw_dir, corpus_bytes)
         try:
             old = {} if full else store.article_fingerprints(db_path)
             known = ManifestState.from_json(store.read_meta(db_path, "manifest")) if old else None
@@ -137,6 +150,7 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
             told, skipped = [], []
             manifest = read_manifest(raw_dir, told.append)
             found = survey(raw_dir, files, manifest, old, names_digest, skipped, told)
+            assert found is not None, "a whole manifest always settles the survey"
         report.warnings += told
         report.skipped += skipped
         if not found.todo and not found.kept and not report.skipped:
@@ -197,7 +211,9 @@ def _rewrites(found: Survey, old: dict) -> bool:
     return not old or len(found.todo) + len(found.removed) > max(len(old) // 2, REWRITE_THRESHOLD)
 
 
-def _meta(raw_dir: Path, names_file: str | None, manifest: ManifestRows, report: BuildReport) -> dict:
+def _meta(
+    raw_dir: Path, names_file: str | None, manifest: ManifestRows, report: BuildReport
+) -> dict:
     """What the corpus remembers of its build. Its manifest only when every row and file
     was taken: a warning or a skipped file must show again in the next build."""
     state = None if report.skipped else manifest.state
@@ -217,7 +233,8 @@ def _write_beside(db_path, todo, report, progress, names_file, meta) -> None:
             _merge_timeline(db.conn)
             store.write_name_table(db.conn, _variant_table(names_file))
             store.finish_schema(db)
-            _write_listings(db.conn, [row[0] for row in db.conn.execute("select id from entries order by id")])
+            ids = [row[0] for row in db.conn.execute("select id from entries order by id")]
+            _write_listings(db.conn, ids)
             store.set_meta(db.conn, **meta())
         db.conn.close()
         os.replace(tmp, db_path)
@@ -261,7 +278,8 @@ def _variant_table(names_file: str | None):
 
 def _write_all(conn, todo, report, progress, figures: str = "figures") -> list[str]:
     """Extract and insert every article in ``todo``; returns the ids written."""
-    written, batch = [], []
+    written: list[str] = []
+    batch = []
     for record in _extract_all(todo, report, progress):
         batch.append(record)
         if len(batch) >= WRITE_BATCH:
@@ -301,9 +319,11 @@ def _open_writable(path: Path, fresh: bool):
     return db
 
 
-def _extract_all(todo: list[SourceFile], report: BuildReport, progress):
+def _extract_all(todo: list[SourceFile], report: BuildReport,
+                 progress: Callable[[Iterator, int], Iterator] | None):
     """Extracted records, in a process pool when there are many: workers read the files too."""
     pooled = len(todo) >= POOL_THRESHOLD and (os.cpu_count() or 1) >= 2
+    results: Iterator[tuple]
     if pooled:
         from itertools import chain
         from multiprocessing import get_context
@@ -382,7 +402,8 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
     entries, changed = keep_ids(entries, assignments, previous)
     # An entry that kept its id and its members is what it was, but for the conflict of its
     # happening, which another date's events may have changed: leave the others' rows alone.
-    rewrite = losing | {n for n, _ in changed} | {previous[i] for _, i in changed if previous[i] is not None}
+    rewrite = (losing | {n for n, _ in changed}
+               | {previous[i] for _, i in changed if previous[i] is not None})
     rewrite |= {e["id"] for e in entries if e["conflict"]}
     entries = [e for e in entries if e["id"] in rewrite]
     missing = store.summaries(conn, [e["lead"] for e in entries if e["summary"] is None])
@@ -421,7 +442,8 @@ class _lock:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             self.handle.close()
-            raise BuildError(f"another build of {self.path.name[:-5]} is running; try again when it ends") from None
+            raise BuildError(f"another build of {self.path.name[:-5]} is running;"
+                             " try again when it ends") from None
         return self
 
     def __exit__(self, *exc):

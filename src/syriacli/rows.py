@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .extract.article import ArticleExtraction
 from .queries import FIGURE_COLUMNS
@@ -57,7 +57,7 @@ def _event_values(event) -> dict:
             "concepts": json.dumps(event.concepts)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _columns(table: str) -> tuple[tuple[str, ...], int | None]:
     """``table``'s insert columns, and where its quote column is."""
     columns = insert_columns(table)
@@ -74,14 +74,12 @@ def _rows(table: str, items, article: dict, text: str | None = None) -> list[tup
     (booleans stay booleans: SQLite stores them as the integers 1 and 0)."""
     columns, quote_at = _columns(table)
     shared = [(columns.index(column), value) for column, value in article.items()]
-    if text is None:
-        quote_at = None
     rows = []
     for item in items:
         row = list(map(item.__dict__.get, columns))
         for at, value in shared:
             row[at] = value
-        if quote_at is not None:
+        if quote_at is not None and text is not None:
             row[quote_at] = text[item.sentence_start:item.sentence_end]
         rows.append(tuple(row))
     return rows

@@ -16,8 +16,9 @@ import json
 import os
 import sqlite3
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
+from typing import TypedDict
 
 from .errors import CorpusMissing, NotACorpus
 
@@ -42,7 +43,15 @@ SPEED_COLUMNS = frozenset({"listing"})
 #: Where an extracted item stands in its article's clean text.
 PROVENANCE = {"start": int, "end": int, "sentence_start": int, "sentence_end": int}
 
-TABLES = {
+
+class TableSpec(TypedDict):
+    """A table as sqlite-utils creates it: its columns' types and its primary key."""
+
+    columns: dict[str, type]
+    pk: str | tuple[str, ...] | None  # None: a rowid table
+
+
+TABLES: dict[str, TableSpec] = {
     "articles": {
         "columns": {
             "id": str, "file": str, "title": str, "publisher": str, "url": str,
@@ -103,7 +112,9 @@ TABLES = {
         "pk": "id",
     },
     "known_names": {
-        "columns": {"key": str, "name": str, "type": str, "search_variants": str, "case_sensitive": str},
+        "columns": {
+            "key": str, "name": str, "type": str, "search_variants": str, "case_sensitive": str,
+        },
         "pk": "key",
     },
     "spellings": {"columns": {"spelling": str, "key": str}, "pk": "spelling"},
@@ -125,8 +136,10 @@ INDEXES = [
     ("articles", ["id", "source_key"]),
     ("events", ["article"]), ("events", ["precision", "first_day"]),
     # An entry's events by what merging compares (events_grouped reads only this index).
-    ("events", ["entry", "precision", "date", "first_day", "last_day", "relative", "about", "concepts", "article"]),
-    # An entry's mentions in the order they print; its sources (queries._sources_of) from this alone.
+    ("events", ["entry", "precision", "date", "first_day", "last_day", "relative", "about",
+                "concepts", "article"]),
+    # An entry's mentions in the order they print; its sources (queries._sources_of) from
+    # this alone.
     ("events", ["entry", "published", "article", "start", "publisher"]),
     ("entries", ["first_day"]), ("entries", ["last_day"]),
     ("entry_keys", ["key"]), ("entry_keys", ["entry"]),
@@ -183,7 +196,8 @@ def finish_schema(db) -> None:
     # --publisher compares without case; only a NOCASE index serves that. Followed by the
     # listing order, it also gives a publisher's first page without sorting all its articles.
     db.execute(f"create index idx_articles_listing on articles ({ARTICLES_ORDER})")
-    db.execute(f"create index idx_articles_publisher_listing on articles (publisher collate nocase, {ARTICLES_ORDER})")
+    db.execute("create index idx_articles_publisher_listing"
+               f" on articles (publisher collate nocase, {ARTICLES_ORDER})")
     db["articles"].enable_fts(["title", "text", "names"], tokenize=TOKENIZE, create_triggers=True)
     db["events"].enable_fts(["summary", "quote"], tokenize=TOKENIZE, create_triggers=True)
     # sqlite-utils' update trigger re-indexes an event whenever any column changes;
@@ -278,7 +292,7 @@ def open_corpus(path: Path) -> sqlite3.Connection:
     return conn
 
 
-@lru_cache(maxsize=None)
+@cache
 def insert_columns(table: str) -> tuple[str, ...]:
     """The columns a row of ``table`` is written with (all but an integer id)."""
     columns = TABLES[table]["columns"]
@@ -299,7 +313,8 @@ def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") 
         if rows:
             conn.executemany(
                 f"insert into {figures if table == 'figures' else table}"
-                f" ({', '.join(quote(c) for c in columns)}) values ({', '.join('?' * len(columns))})", rows)
+                f" ({', '.join(quote(c) for c in columns)})"
+                f" values ({', '.join('?' * len(columns))})", rows)
         if table == "mentions":
             key, text = columns.index("key"), columns.index("text")
             conn.executemany("insert or ignore into seen_spellings values (?, ?)",
@@ -319,7 +334,8 @@ def cluster_figures(conn: sqlite3.Connection) -> None:
     metric sit together on disk: at 100,000 articles its 34,000 claims are read from
     ~3,000 pages instead of one page each (~100 ms -> ~15 ms)."""
     columns = ", ".join(map(quote, insert_columns("figures")))
-    conn.execute(f"insert into figures ({columns}) select {columns} from {FIGURES_LOAD} order by {FIGURES_ORDER}")
+    conn.execute(f"insert into figures ({columns})"
+                 f" select {columns} from {FIGURES_LOAD} order by {FIGURES_ORDER}")
     conn.execute(f"drop table {FIGURES_LOAD}")
 
 
@@ -362,7 +378,8 @@ def write_entries(conn: sqlite3.Connection, entries) -> None:
         "insert into entries (id, date, precision, first_day, last_day, summary, about,"
         " conflict, sources) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(e["id"], e["date"], e["precision"], e["first_day"], e["last_day"], e["summary"],
-          json.dumps(e["about"]), json.dumps(e["conflict"]) if e["conflict"] else None, e["sources"])
+          json.dumps(e["about"]), json.dumps(e["conflict"]) if e["conflict"] else None,
+          e["sources"])
          for e in entries],
     )
     conn.executemany("insert into entry_keys (key, entry) values (?, ?)",
@@ -417,7 +434,9 @@ def events_of(conn: sqlite3.Connection, articles) -> list[tuple]:
 
 
 #: What makes events of one entry alike for merging (:func:`events_grouped`).
-GROUP_COLUMNS = ("entry", "precision", "date", "first_day", "last_day", "relative", "about", "concepts")
+GROUP_COLUMNS = (
+    "entry", "precision", "date", "first_day", "last_day", "relative", "about", "concepts",
+)
 
 
 def events_grouped(conn: sqlite3.Connection, entries) -> list[tuple]:
@@ -437,8 +456,8 @@ def events_grouped(conn: sqlite3.Connection, entries) -> list[tuple]:
 
 def move_group(conn: sqlite3.Connection, entry: int, group: tuple) -> None:
     """Point the events of a :func:`events_grouped` row at another entry."""
-    conn.execute(f"update events set entry = ? where {' and '.join(c + ' is ?' for c in GROUP_COLUMNS)}",
-                 (entry, *group))
+    alike = " and ".join(c + " is ?" for c in GROUP_COLUMNS)
+    conn.execute(f"update events set entry = ? where {alike}", (entry, *group))
 
 
 def summaries(conn: sqlite3.Connection, ids) -> dict[int, str]:
@@ -449,7 +468,8 @@ def summaries(conn: sqlite3.Connection, ids) -> dict[int, str]:
 def entries_of(conn: sqlite3.Connection, articles) -> set[int]:
     """The entries that events of these articles belong to."""
     return {row[0] for row in _chunked(
-        conn, "select distinct entry from events where entry is not null and article in ({})", list(articles))}
+        conn, "select distinct entry from events where entry is not null and article in ({})",
+        list(articles))}
 
 
 def entries_matching(conn: sqlite3.Connection, keys, prefixes) -> set[int]:
@@ -458,7 +478,8 @@ def entries_matching(conn: sqlite3.Connection, keys, prefixes) -> set[int]:
         conn, "select distinct entry from entry_keys where key in ({})", list(keys))}
     for prefix in prefixes:
         found.update(row[0] for row in conn.execute(
-            "select distinct entry from entry_keys where key >= ? and key < ?", (prefix, prefix + "\uffff")))
+            "select distinct entry from entry_keys where key >= ? and key < ?",
+            (prefix, prefix + "\uffff")))
     return found
 
 
@@ -471,7 +492,7 @@ def entries_sharing_keys(conn: sqlite3.Connection, entries) -> set[int]:
 
 def _chunked(conn: sqlite3.Connection, sql: str, values: list) -> list[tuple]:
     """``sql`` with its ``{}`` filled by placeholders, run over ``values`` in chunks."""
-    rows = []
+    rows: list[tuple] = []
     for chunk in chunks(values):
         rows.extend(conn.execute(sql.format(", ".join("?" * len(chunk))), chunk))
     return rows

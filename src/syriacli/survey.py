@@ -19,10 +19,11 @@ import io
 import json
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import overload
 
 from . import vocab
 
@@ -84,7 +85,8 @@ class ManifestState:
     def from_json(cls, text: str | None) -> ManifestState | None:
         try:
             state = json.loads(text or "null")
-            return cls(int(state["size"]), str(state["sha256"]), int(state["rows"]), tuple(state["header"]))
+            return cls(int(state["size"]), str(state["sha256"]), int(state["rows"]),
+                       tuple(state["header"]))
         except (ValueError, TypeError, KeyError):
             return None
 
@@ -98,19 +100,26 @@ class ManifestRows:
     from, which is unchanged. ``state``: what to remember of this manifest; None when
     it must be parsed whole next time too."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.values: dict[str, tuple[str, ...]] = {}
         self.lines: dict[int, str] = {}
         self.row_keys: dict[str, str] = {}
         self.appended_only = False
         self.state: ManifestState | None = None
 
+    @overload
+    def get(self, name: str) -> dict | None: ...
+    @overload
+    def get(self, name: str, default: dict) -> dict: ...
+
     def get(self, name: str, default: dict | None = None) -> dict | None:
         values = self.values.get(name)
-        return default if values is None else dict(zip(ROW_FIELDS, values))
+        return default if values is None else dict(zip(ROW_FIELDS, values, strict=True))
 
 
-def read_manifest(raw_dir: Path, warn: Callable[[str], None], known: ManifestState | None = None) -> ManifestRows:
+def read_manifest(
+    raw_dir: Path, warn: Callable[[str], None], known: ManifestState | None = None
+) -> ManifestRows:
     """Manifest rows by file name (none without a readable manifest); every problem is a
     warning naming the row. With ``known`` (the manifest the corpus was built from) still
     at the start of the file, only the rows after it."""
@@ -135,7 +144,8 @@ def read_manifest(raw_dir: Path, warn: Callable[[str], None], known: ManifestSta
         warn(f"{MANIFEST}: cannot be read ({exc}); ignored")
         return ManifestRows()
     if ends_whole and data.endswith(b"\n"):
-        rows.state = ManifestState(len(data), hashlib.sha256(data).hexdigest(), count, tuple(header))
+        digest = hashlib.sha256(data).hexdigest()
+        rows.state = ManifestState(len(data), digest, count, tuple(header))
     return rows
 
 
@@ -147,10 +157,12 @@ def _appended(data: bytes, known: ManifestState, warn) -> ManifestRows | None:
     digest = hashlib.sha256(memoryview(data)[:known.size])
     if digest.hexdigest() != known.sha256:
         return None
-    rows, told = ManifestRows(), []
+    rows = ManifestRows()
+    told: list[str] = []
     try:
         reader = csv.reader(io.StringIO(data[known.size:].decode("utf-8"), newline=""))
-        count, ends_whole = _read_rows(reader, list(known.header), rows, told.append, start=known.rows + 2)
+        count, ends_whole = _read_rows(reader, list(known.header), rows, told.append,
+                                       start=known.rows + 2)
     except (UnicodeDecodeError, csv.Error):
         return None
     for message in told:
@@ -172,11 +184,12 @@ def _read_rows(reader, header: list[str], rows: ManifestRows, warn, start: int) 
 
     where = {k: header.index(k) for k in MANIFEST_COLUMNS if k in header}
     file_at, width = where["file"], len(header)
-    complete = all(k in where for k in ROW_FIELDS)
     at = [where.get(k) for k in ROW_FIELDS]
+    complete_at = [where[k] for k in ROW_FIELDS] if all(k in where for k in ROW_FIELDS) else None
     date_at = ROW_FIELDS.index("published")
     published: dict[str, str | None] = {}
-    line, row = start - 1, []
+    line = start - 1
+    row: list[str] = []
     for line, row in enumerate(reader, start=start):
         name = row[file_at].strip() if file_at < len(row) else ""
         if not name:
@@ -185,8 +198,8 @@ def _read_rows(reader, header: list[str], rows: ManifestRows, warn, start: int) 
         if name in rows.values:
             warn(f"{MANIFEST} row {line}: duplicate row for {name}; the first is kept")
             continue
-        if complete and len(row) >= width:                  # the usual, complete row
-            values = [row[i].strip() for i in at]
+        if complete_at is not None and len(row) >= width:   # the usual, complete row
+            values = [row[i].strip() for i in complete_at]
         else:
             values = [row[i].strip() if i is not None and i < len(row) else "" for i in at]
         value = values[date_at]
@@ -199,12 +212,13 @@ def _read_rows(reader, header: list[str], rows: ManifestRows, warn, start: int) 
                     published[value] = ""
             day = published[value]
             if not day:
-                warn(f"{MANIFEST} row {line}: " + (f"bad date {value!r}; left empty, rest of the row used"
-                     if day == "" else f"published {value!r} is not a day; left empty"))
+                warn(f"{MANIFEST} row {line}: "
+                     + (f"bad date {value!r}; left empty, rest of the row used" if day == ""
+                        else f"published {value!r} is not a day; left empty"))
             values[date_at] = day or ""
-        rows.values[name] = values = tuple(values)
+        rows.values[name] = row_values = tuple(values)
         rows.lines[line] = name
-        rows.row_keys[name] = row_key(values)
+        rows.row_keys[name] = row_key(row_values)
     return line - start + 1, not any("\n" in v or "\r" in v for v in row)
 
 
@@ -228,7 +242,7 @@ class Survey:
 
 
 #: A file of the listing: (name, size, mtime_ns), or (name, None, why it cannot be taken).
-Listed = tuple[str, int | None, int | str]
+Listed = tuple[str, int, int] | tuple[str, None, str]
 #: A corpus file larger than this (~2,000 articles) is checked with the listing shared.
 FORK_LISTING_BYTES = 64 * 1024 * 1024
 #: Files a process stats at a time when two share the listing.
@@ -245,10 +259,11 @@ def _txt_names(raw_dir: Path) -> list[str]:
 
 
 def _stat_files(folder: str, names: list[str]) -> list[Listed]:
-    files = []
+    files: list[Listed] = []
     for name in names:
         try:
-            info = os.stat(os.path.join(folder, name))     # follows a symlink; a dangling one raises
+            # follows a symlink; a dangling one raises
+            info = os.stat(os.path.join(folder, name))
         except OSError as exc:
             files.append((name, None, f"cannot be read ({exc.strerror or exc})"))
             continue
@@ -288,7 +303,7 @@ def start_listing(raw_dir: Path, corpus_bytes: int) -> Callable[[], list[Listed]
 
 def _stat_share(folder: str, names: list[str], taken) -> list[Listed]:
     """Stat chunks of ``names`` until none is left unclaimed."""
-    files = []
+    files: list[Listed] = []
     while True:
         with taken.get_lock():
             chunk = taken.value
@@ -319,7 +334,9 @@ def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict
     appended_only = manifest.appended_only
     if appended_only and not old.keys().isdisjoint(name[:-4] for name in manifest.values):
         return None
-    todo, kept, seen = [], [], []
+    todo: list[SourceFile] = []
+    kept: list[tuple] = []
+    seen: list[str] = []
     row_keys = manifest.row_keys.get
     stored = old.get
     folder = os.fspath(raw_dir)
@@ -328,10 +345,11 @@ def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict
     # user's names file and its manifest row (row_key). Hashing every file would make a
     # no-op build of 100,000 articles cost seconds.
     rest = f"\x1f{extractor_digest()}\x1f{names_digest}"
-    for name, size, mtime_ns in files:
-        if size is None:
-            skipped.append((name, mtime_ns))    # here the listing's why it cannot be taken
+    for listed in files:
+        if listed[1] is None:
+            skipped.append((listed[0], listed[2]))    # the listing's why it cannot be taken
             continue
+        name, size, mtime_ns = listed
         file_id = name[:-4]
         key = f"{name}\x1f{size}\x1f{mtime_ns}{rest}"
         row = row_keys(name)
@@ -359,4 +377,5 @@ def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict
 def source_file(folder: str, name: str, size: int, mtime_ns: int, manifest: ManifestRows,
                 key: str) -> SourceFile:
     """The :class:`SourceFile` of a listed file, with its manifest row and source key."""
-    return SourceFile(name[:-4], name, os.path.join(folder, name), size, mtime_ns, manifest.get(name, {}), key)
+    return SourceFile(name[:-4], name, os.path.join(folder, name), size, mtime_ns,
+                      manifest.get(name, {}), key)

@@ -98,4 +98,5 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleEx
     names = find_names(text, sentences, _table(names_file))
     figures = find_figures(text, sentences, dates, meta.published, publisher=meta.publisher)
     events = build_events(raw.id, text, dates, names)
-    return ArticleExtraction(raw, text, len(WORD.findall(text)), meta, dates, names, figures, events)
+    words = len(WORD.findall(text))
+    return ArticleExtraction(raw, text, words, meta, dates, names, figures, events)

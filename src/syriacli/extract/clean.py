@@ -45,9 +45,11 @@ BANNER_PUBLISHERS = {"BBC News": "BBC", "Associated Press": "AP"}
 #: The date forms a dateline may take ("30 Sep, 2016", "2016-09-30", "12/09/2017",
 #: "Sept. 30, 2015", "Nov 24, 2015").
 _DATE = (r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
-         r"|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9}\.?,? \d{4}|[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}")
+         r"|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9}\.?,? \d{4}"
+         r"|[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}")
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?,?\s+)?"
-_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?)?"
+_TIME = (r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+         r"(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?)?")
 #: Where a dateline is printed ("MOSCOW, ", "Xinhua, ", "Cairo, "): a capitalised word or
 #: few and a comma.
 _PLACE = r"(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3},\s+)?"
@@ -58,8 +60,9 @@ _FURNITURE = r"(?:\s*[|·]\s*[^|·]{0,40}|\s+(?:adjust font size|font size|print
 # 30 September 2016 14:05 GMT", "Sept. 30, 2015 at 5:10 pm ET", "MOSCOW, March 15, 2016",
 # "05.04.2017, Syria.").
 DATELINE = re.compile(
-    rf"^{_PLACE}(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?(?:\s*[:/])?\s+)?{_WEEKDAY}"
-    rf"(?P<date>{_DATE})(?P<time>{_TIME})(?:,\s*[A-Z][\w .'-]{{1,30}}\.?)?{_FURNITURE}(?P<byline>\s+by\s+\w+)?\s*$",
+    rf"^{_PLACE}(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?(?:\s*[:/])?\s+)?"
+    rf"{_WEEKDAY}(?P<date>{_DATE})(?P<time>{_TIME})(?:,\s*[A-Z][\w .'-]{{1,30}}\.?)?"
+    rf"{_FURNITURE}(?P<byline>\s+by\s+\w+)?\s*$",
     re.I,
 )
 #: A dateline opening the first paragraph, before the body's first sentence: a place and
@@ -68,9 +71,11 @@ DATELINE = re.compile(
 #: (Reuters) - ..."). Without a place the date must carry its year.
 _MONTH_DAY = r"[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}"
 LEADING_DATELINE = re.compile(
-    rf"^(?:(?P<place>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){{0,3}}),\s+(?P<short>{_MONTH_DAY})(?:,? (?P<year>\d{{4}}))?"
+    r"^(?:(?P<place>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}),\s+"
+    rf"(?P<short>{_MONTH_DAY})(?:,? (?P<year>\d{{4}}))?"
     rf"|(?P<date>(?i:{_DATE})))"
-    r"(?:\s*\.?\s*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?|\s*\((?P<credit>[A-Z][\w .-]{1,30})\))?\s*[-–—.]?\s+(?=[A-Z\"“])"
+    r"(?:\s*\.?\s*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?|\s*\((?P<credit>[A-Z][\w .-]{1,30})\))?"
+    r"\s*[-–—.]?\s+(?=[A-Z\"“])"
 )
 #: A crawler's date left at the start of a stored page (" date 2017-12-11 Headline...").
 CRAWLER_DATE = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\b\s*")
@@ -82,7 +87,8 @@ SENTENCE_END = re.compile(r"""[.!?]["”')]*(?:\s|$)""")
 BULLET_PROSE_WORDS = 6
 #: "MOSCOW (Reuters) -", "BEIRUT (AP) —": a wire service opening the first paragraph.
 WIRE_OPENING = re.compile(
-    r"^(?:[A-Z][A-Z .,'/-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s\((?P<publisher>AP|Reuters|AFP|Associated Press|dpa|Xinhua|TASS|Interfax|Sputnik)\)\s*[-–—]"
+    r"^(?:[A-Z][A-Z .,'/-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s"
+    r"\((?P<publisher>AP|Reuters|AFP|Associated Press|dpa|Xinhua|TASS|Interfax|Sputnik)\)\s*[-–—]"
 )
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
@@ -108,7 +114,9 @@ LOOKALIKE = re.compile("[" + "".join(re.escape(chr(c)) for c in TRANSLATE) + "]"
 
 
 def _fold_lookalikes(text: str) -> str:
-    return LOOKALIKE.sub(lambda m: TRANSLATE[ord(m.group())] or "", text) if LOOKALIKE.search(text) else text
+    if not LOOKALIKE.search(text):
+        return text
+    return LOOKALIKE.sub(lambda m: TRANSLATE[ord(m.group())] or "", text)
 
 
 def normalise(raw: str) -> str:
@@ -137,7 +145,8 @@ _DATE_VOCAB = vocab.load("dates.json")
 #: Words a line of dates alone is made of ("11 Dec 16 - 11 Dec 16", "Nov DEC Jan",
 #: "2015 2016 2017": an archive's calendar bar), lower-cased.
 CALENDAR_WORDS = frozenset(
-    w.lower() for row in _DATE_VOCAB["months"] for w in row) | {d.lower() for d in _DATE_VOCAB["weekdays"]}
+    w.lower() for row in _DATE_VOCAB["months"] for w in row
+) | {d.lower() for d in _DATE_VOCAB["weekdays"]}
 CALENDAR_LENGTH = 80
 TOKENS = re.compile(r"[^\W\d_]+|\d+|\S")
 
@@ -174,7 +183,8 @@ def clean(raw: str) -> CleanArticle:
             continue
         bullet = BULLET.match(line)
         if bullet:
-            if not SENTENCE_END.search(line) or len(line.split()) <= BULLET_PROSE_WORDS or "](" in line:
+            if not SENTENCE_END.search(line) or len(line.split()) <= BULLET_PROSE_WORDS \
+                    or "](" in line:
                 article.dropped.append(line)        # a list of links
                 continue
             line = line[bullet.end():]
@@ -192,7 +202,8 @@ def clean(raw: str) -> CleanArticle:
             continue
         wire = WIRE_OPENING.match(text) if not paragraphs else None
         if wire and article.publisher is None:
-            article.publisher = BANNER_PUBLISHERS.get(wire.group("publisher"), wire.group("publisher"))
+            publisher = wire.group("publisher")
+            article.publisher = BANNER_PUBLISHERS.get(publisher, publisher)
         if article.title is None and not paragraphs and _looks_like_title(text):
             article.title = text
             continue
@@ -211,7 +222,8 @@ def _take_leading_dateline(article: CleanArticle, line: str) -> str:
         return line
     if article.dateline is None:
         short = m.group("short")
-        article.dateline = m.group("date") or (f"{short}, {m.group('year')}" if m.group("year") else short)
+        year = m.group("year")
+        article.dateline = m.group("date") or (f"{short}, {year}" if year else short)
     credit = m.group("slashed") or m.group("credit")
     if credit and article.publisher is None:
         article.publisher = credit

@@ -15,7 +15,8 @@ from .. import vocab
 from ..errors import BadDate
 
 DATE_ARG_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, 'Aug 2015', 'August 2015' or '30 Aug 2015'"
-NUMERIC = re.compile(r"(?P<year>(?:19|20)[0-9]{2})(?:-(?P<month>[0-9]{1,2})(?:-(?P<day>[0-9]{1,2}))?)?")
+NUMERIC = re.compile(
+    r"(?P<year>(?:19|20)[0-9]{2})(?:-(?P<month>[0-9]{1,2})(?:-(?P<day>[0-9]{1,2}))?)?")
 WORDED = re.compile(
     r"(?:(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\s+)?(?P<name>[a-z]+)\.?"
     r"(?:\s+(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?,?)?\s+(?P<year>(?:19|20)[0-9]{2})"
@@ -37,8 +38,13 @@ def parse_date_arg(value: str) -> tuple[str, str, str]:
     text = " ".join(value.strip().lower().split()) if isinstance(value, str) else ""
     year = month = day = None
     if m := NUMERIC.fullmatch(text):
-        year, month, day = int(m["year"]), m["month"] and int(m["month"]), m["day"] and int(m["day"])
-    elif (m := WORDED.fullmatch(text)) and m["name"] in month_numbers() and not (m["day"] and m["day2"]):
+        year = int(m["year"])
+        month, day = m["month"] and int(m["month"]), m["day"] and int(m["day"])
+    elif (
+        (m := WORDED.fullmatch(text))
+        and m["name"] in month_numbers()
+        and not (m["day"] and m["day2"])
+    ):
         year, month = int(m["year"]), month_numbers()[m["name"]]
         day = int(m["day"] or m["day2"]) if (m["day"] or m["day2"]) else None
     try:

@@ -10,9 +10,18 @@ from __future__ import annotations
 from datetime import date
 
 from .daterules import (
-    RULES, WEEKDAYS, Candidate, absolute_date, find_candidates, make_date, month_number, numeric_readings,
+    RULES,
+    WEEKDAYS,
+    Candidate,
+    absolute_date,
+    find_candidates,
+    make_date,
+    month_number,
+    numeric_readings,
 )
 
+#: The rules that read a date as it stands, without the article around it.
+DATELINE_RULES = ("iso_date", "slash_date", "full_date", "russian_date")
 #: How well a weekday named in the body fits a candidate publication day, by days before it.
 WEEKDAY_FIT = (3, 2, 2, 1, 0, 0, 0)
 
@@ -26,7 +35,7 @@ def read_dateline(dateline: str, body: str) -> str | None:
     """
     if not isinstance(dateline, str):
         return None
-    for rule in (r for r in RULES if r.name in ("iso_date", "slash_date", "full_date", "russian_date")):
+    for rule in (r for r in RULES if r.name in DATELINE_RULES):
         m = (rule.pattern or rule.key).search(dateline)
         if not m:
             continue
@@ -52,7 +61,7 @@ def _weigh(readings: list[date], body: str) -> list[date]:
         for i, reading in enumerate(readings):
             scores[i] += _support(c, reading)
     best = max(scores)
-    return [r for r, s in zip(readings, scores) if s == best] if best > 0 else []
+    return [r for r, s in zip(readings, scores, strict=True) if s == best] if best > 0 else []
 
 
 def _support(c: Candidate, reading: date) -> int:

@@ -16,10 +16,10 @@ pattern is tried only where its key is. Words that may precede the key ("early",
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Callable
 
 from .. import vocab
 
@@ -34,10 +34,13 @@ NUMBERS = {**COUNTS["numbers"]["small"], "a": 1, "an": 1}
 #: What a count is of: the plural counted nouns and the units of metrics.json ("2000
 #: drones", "2000 km"). Singulars and capitalised nouns are left out: "in 2015 Syria",
 #: "since 2012 aid" are years.
-COUNTED_WORDS = [n for s in COUNTS["subjects"].values() for n in s["nouns"]
-                 if n[:1].islower() and (n.endswith("s") or n in COUNTS["plurals"] or n == "aircraft")
-                 ] + COUNTS["numbers"]["other_counted"]
-ADVERB_KIND = {w: kind for kind in ("exact", "approximate", "open") for w in VOCAB[f"{kind}_adverbs"]}
+COUNTED_WORDS = [
+    n for s in COUNTS["subjects"].values() for n in s["nouns"]
+    if n[:1].islower() and (n.endswith("s") or n in COUNTS["plurals"] or n == "aircraft")
+] + COUNTS["numbers"]["other_counted"]
+ADVERB_KIND = {
+    w: kind for kind in ("exact", "approximate", "open") for w in VOCAB[f"{kind}_adverbs"]
+}
 OFFSET = {"this": 0, "last": -1, "next": 1}
 # Candidate verdicts: keep the mention, ignore the match, or claim its span without a
 # mention (so "over the last year" does not leave "last year" to a later rule).
@@ -51,11 +54,15 @@ def _alt(words, cased: bool = False, flags: str = "") -> str:
     the regex engine from skipping ahead on the first letters.
     """
     forms = {f for w in words for f in ((w, w[:1].upper() + w[1:]) if cased else (w,))}
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    body = "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)
+    )
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
-_MONTH_WORDS = [w for row in VOCAB["months"] for w in row] + [a + "." for r in VOCAB["months"] for a in r[1:]]
+_MONTH_WORDS = [w for row in VOCAB["months"] for w in row] + [
+    a + "." for r in VOCAB["months"] for a in r[1:]
+]
 _RUSSIAN = list(RUSSIAN_MONTHS) + [w.capitalize() for w in RUSSIAN_MONTHS]
 # Month names only capitalised: "may amount to" and "a march" are not dates.
 MONTH = rf"(?P<month>{_alt(_MONTH_WORDS)})(?!\w)"
@@ -89,8 +96,10 @@ DAY_MONTH = re.compile(
     rf"{DAY}{DAY_RANGE}(?:\s+of)?\s+{MONTH}(?![\w-])(?!,?\s*[0-9]{{4}}(?![0-9]))(?!['’]s){YEAR_QUALIFIER}")
 AGO = re.compile(r"ago(?![\w-])")
 LATER = re.compile(
-    r"(?P<unit>day|week|month|year)s?\s+(?P<dir>later|afterwards|after\s+that|earlier|before\s+that)(?![\w-])")
-SAME_PERIOD = re.compile(r"(?P<unit>day|week|month|year)(?:\s+(?P<tail>before|after)(?=\s*[,.;:)]))?(?![\w-])")
+    r"(?P<unit>day|week|month|year)s?\s+"
+    r"(?P<dir>later|afterwards|after\s+that|earlier|before\s+that)(?![\w-])")
+SAME_PERIOD = re.compile(
+    r"(?P<unit>day|week|month|year)(?:\s+(?P<tail>before|after)(?=\s*[,.;:)]))?(?![\w-])")
 MONTH_NAME = re.compile(rf"{MONTH}(?![\w-])(?!['’]s\b){YEAR_QUALIFIER}")
 RELATIVE_PERIOD = re.compile(r"(?P<unit>day|weekend|week|month|year)(?![\w-])")
 #: Days named by a word, by their distance from publication; parts of a day need "this" or "last".
@@ -105,37 +114,45 @@ YEAR_ALONE = re.compile(rf"{YEAR}(?!s\b|['’]s\b)")
 
 # Words that may precede a key, tried just before it (\Z is the key's start).
 WEEKDAY_BEFORE = re.compile(rf"(?<![\w-]){WEEKDAY_NAME},?\s+(?:the\s+)?\Z")
-YEAR_PART_BEFORE = re.compile(rf"(?<![\w-])(?P<part>{_alt(VOCAB['year_parts'], cased=True)})[\s-]+\Z")
+YEAR_PART_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<part>{_alt(VOCAB['year_parts'], cased=True)})[\s-]+\Z")
 MONTH_BEFORE = re.compile(
     rf"(?<![\w-])(?:(?P<part>{_alt(['early', 'mid', 'late'], cased=True)})[\s-]+"
     rf"|(?P<rel>{_alt(OFFSET, cased=True)})\s+)\Z")
 RUSSIAN_DAY_BEFORE = re.compile(r"(?<![\w.,/-])(?P<day>[0-9][0-9]?)\s+\Z")
-COUNT_BEFORE = re.compile(rf"(?<![\w-])(?:(?P<adv>{_alt(ADVERB_KIND, cased=True)})\s+)?{NUMBER}\s+\Z")
+COUNT_BEFORE = re.compile(
+    rf"(?<![\w-])(?:(?P<adv>{_alt(ADVERB_KIND, cased=True)})\s+)?{NUMBER}\s+\Z")
 COUNT_UNIT_BEFORE = re.compile(COUNT_BEFORE.pattern[:-2] + r"(?P<unit>day|week|month|year)s?\s+\Z")
 SAME_BEFORE = re.compile(  # "on that day", "over the next year" (a span, not a date)
     r"(?<![\w-])(?:(?P<prep>(?i:on|in|by|during|of|from|since|until|over|for|within))\s+)?"
     r"(?:(?P<mod>[Ee]arlier|[Ll]ater)\s+)?(?P<det>the|The|that|That)\s+"
     r"(?:(?P<rel>same|following|next|previous|preceding|very\s+same)\s+)?\Z")
+_PERIOD_REL = list(OFFSET) + ["in the", "over the", "at the", "on the", "during the"]
 PERIOD_BEFORE = re.compile(  # "the last year" is a span, not a date
-    rf"(?<![\w-])(?:(?P<the>[Tt]he)\s+)?(?:(?P<mod>{_alt(['earlier', 'later', 'early', 'late', 'so far'], cased=True)})"
-    rf"[\s-]+)?(?P<rel>{_alt(list(OFFSET) + ['in the', 'over the', 'at the', 'on the', 'during the'], cased=True)})"
-    r"\s+\Z")
+    r"(?<![\w-])(?:(?P<the>[Tt]he)\s+)?"
+    rf"(?:(?P<mod>{_alt(['earlier', 'later', 'early', 'late', 'so far'], cased=True)})[\s-]+)?"
+    rf"(?P<rel>{_alt(_PERIOD_REL, cased=True)})\s+\Z")
 DAY_WORD_BEFORE = re.compile(
     r"(?<![\w-])(?:(?P<shift>[Tt]he\s+day\s+(?:before|after))\s+|(?P<rel>[Tt]his|[Ll]ast)\s+)?"
     r"(?:(?P<mod>[Ee]arlier|[Ll]ater)\s+)?\Z")
 WEEKDAY_REL_BEFORE = re.compile(  # "Black Friday", "every Friday" are no dates
-    rf"(?<![\w-])(?:(?P<rel>{_alt(OFFSET, cased=True)})|(?P<name>{_alt(VOCAB['not_weekday_before'])}))\s+\Z")
+    rf"(?<![\w-])(?:(?P<rel>{_alt(OFFSET, cased=True)})"
+    rf"|(?P<name>{_alt(VOCAB['not_weekday_before'])}))\s+\Z")
 
 # Context tests.
 DATE_PREP_BEFORE = re.compile(rf"(?<![\w-]){_alt(VOCAB['date_prepositions'], flags='i')}\s+\Z")
-CONJ_BEFORE = re.compile(rf"(?:{MONTH}|(?<![\w-])(?:19|20)[0-9]{{2}})\s*(?:and|or|to|through|until|[-–])\s*\Z")
-QUANTITY_BEFORE = re.compile(rf"(?<![\w-]){_alt(VOCAB['quantity_before'], flags='i')}\s+(?:of|to)\s+\Z")
+CONJ_BEFORE = re.compile(
+    rf"(?:{MONTH}|(?<![\w-])(?:19|20)[0-9]{{2}})\s*(?:and|or|to|through|until|[-–])\s*\Z")
+QUANTITY_BEFORE = re.compile(
+    rf"(?<![\w-]){_alt(VOCAB['quantity_before'], flags='i')}\s+(?:of|to)\s+\Z")
 # "2000 troops", "2000 GMT", "between 2000 and 3,000": counts and clock times.
 NOT_YEAR_AFTER = re.compile(
     rf"\s*(?:{_alt(VOCAB['not_year_after'] + COUNTED_WORDS, flags='i')}(?![\w-])"
     r"|(?:and|or|to|[-–])\s*(?!(?:19|20)[0-9]{2}(?![0-9]|,[0-9]))[0-9])")
-WEAK_PREP_BEFORE = re.compile(rf"(?<![\w-]){_alt(VOCAB['weak_date_prepositions'], flags='i')}\s+\Z")
-PERSON_MONTH = re.compile(rf"(?<![\w-]){_alt(VOCAB['person_titles'])}\.?\s+(?P<month>{_alt(_MONTH_WORDS)})(?!\w)")
+WEAK_PREP_BEFORE = re.compile(
+    rf"(?<![\w-]){_alt(VOCAB['weak_date_prepositions'], flags='i')}\s+\Z")
+PERSON_MONTH = re.compile(
+    rf"(?<![\w-]){_alt(VOCAB['person_titles'])}\.?\s+(?P<month>{_alt(_MONTH_WORDS)})(?!\w)")
 
 
 @dataclass
@@ -153,12 +170,14 @@ def make_date(year: int, month: int = 1, day: int = 1) -> date | None:
         return None
 
 
-def month_number(word: str | None) -> int | None:
-    return MONTHS.get((word or "").rstrip(".").lower())
+def month_number(word: str) -> int:
+    """The number of a month name MONTH matched ("Sept." is 9)."""
+    return MONTHS[word.rstrip(".").lower()]
 
 
-def month_of(g: dict) -> int | None:
-    return RUSSIAN_MONTHS.get(g["rumonth"].lower()) if g.get("rumonth") else month_number(g["month"])
+def month_of(g: dict) -> int:
+    """The month of a match of MONTH or of RUSSIAN_DATE."""
+    return RUSSIAN_MONTHS[g["rumonth"].lower()] if g.get("rumonth") else month_number(g["month"])
 
 
 def matches_before(pattern: re.Pattern, text: str, pos: int) -> bool:
@@ -195,7 +214,8 @@ def _accept_same(g: dict, text: str, start: int) -> int:
     if not g.get("det"):
         return SKIP
     rel, prep = g.get("rel") or "", (g.get("prep") or "").lower()
-    if rel in ("next", "following", "previous", "preceding") and prep in ("over", "for", "within", "in"):
+    stepped = rel in ("next", "following", "previous", "preceding")
+    if stepped and prep in ("over", "for", "within", "in"):
         return BLOCK  # "over the next year": a span of time
     that = g["det"].lower() == "that"
     if rel or (that and (g.get("mod") or prep)):
@@ -203,18 +223,25 @@ def _accept_same(g: dict, text: str, start: int) -> int:
     return KEEP if g["tail"] and g["unit"] == "day" and not that else SKIP  # "the day before."
 
 
+def _date_context(text: str, start: int) -> bool:
+    """A date preposition ("in", "since") or a date and a conjunction ("2015 and") before."""
+    return matches_before(DATE_PREP_BEFORE, text, start) or matches_before(CONJ_BEFORE, text, start)
+
+
 def _accept_month(g: dict, text: str, start: int) -> int:
     if g["month"].lower() in ABBREVIATED_MONTHS:
         return SKIP  # alone, an abbreviation needs its full stop: "in Jan Egeland's report"
     if g.get("part") or g.get("rel") or g["yrel"]:
         return KEEP
-    if matches_before(WEAK_PREP_BEFORE, text, start) and g["month"] in _people_named_like_months(text):
+    weak = matches_before(WEAK_PREP_BEFORE, text, start)
+    if weak and g["month"] in _people_named_like_months(text):
         return SKIP  # "criticised by May" where Theresa May is in the news
-    return KEEP if matches_before(DATE_PREP_BEFORE, text, start) or matches_before(CONJ_BEFORE, text, start) else SKIP
+    return KEEP if _date_context(text, start) else SKIP
 
 
 def _accept_period(g: dict, text: str, start: int) -> int:
-    rel, mod, unit = " ".join((g.get("rel") or "").lower().split()), (g.get("mod") or "").lower(), g["unit"]
+    rel = " ".join((g.get("rel") or "").lower().split())
+    mod, unit = (g.get("mod") or "").lower(), g["unit"]
     if rel in OFFSET:
         return BLOCK if g.get("the") and not mod else KEEP
     if rel == "in the":  # "earlier in the day", not "in the year"
@@ -239,7 +266,7 @@ def _accept_year(g: dict, text: str, start: int) -> int:
         return KEEP
     if NOT_YEAR_AFTER.match(text, start + 4) or matches_before(QUANTITY_BEFORE, text, start):
         return SKIP
-    return KEEP if matches_before(DATE_PREP_BEFORE, text, start) or matches_before(CONJ_BEFORE, text, start) else SKIP
+    return KEEP if _date_context(text, start) else SKIP
 
 
 @dataclass(frozen=True)
@@ -269,7 +296,8 @@ RULES = (
     Rule("month", MONTH_KEY, MONTH_NAME, MONTH_BEFORE, _accept_month),
     Rule("period_relative", UNIT_KEY, RELATIVE_PERIOD, PERIOD_BEFORE, _accept_period),
     Rule("day_word", DAY_WORD, None, DAY_WORD_BEFORE, _accept_day_word, needs=tuple(DAY_WORDS)),
-    Rule("day_word", DAY_PART, None, DAY_WORD_BEFORE, _accept_day_word, needs=DAY_PARTS["this"] + ("night",)),
+    Rule("day_word", DAY_PART, None, DAY_WORD_BEFORE, _accept_day_word,
+         needs=DAY_PARTS["this"] + ("night",)),
     Rule("weekday", WEEKDAY, None, WEEKDAY_REL_BEFORE, _accept_weekday),
     Rule("year", YEAR_KEY, YEAR_ALONE, YEAR_PART_BEFORE, _accept_year, NUMBER_EDGE),
 )
@@ -338,5 +366,7 @@ def absolute_date(c: Candidate, ctx: object = None) -> Resolved:
     if not g.get("day"):
         return make_date(year, month), "month"
     if g.get("day2"):  # "28-30 September 2016" lies inside one month
-        return (make_date(year, month), "month") if make_date(year, month, int(g["day2"])) else (None, None)
+        if make_date(year, month, int(g["day2"])):
+            return make_date(year, month), "month"
+        return None, None
     return make_date(year, month, int(g["day"])), "day"

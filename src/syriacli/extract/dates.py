@@ -23,8 +23,23 @@ from dateutil.relativedelta import relativedelta
 from .dateargs import parse_date_arg
 from .datelines import read_dateline
 from .daterules import (
-    ADVERB_KIND, DAY_WORDS, MONTH, NUMBERS, OFFSET, VOCAB, WEEKDAYS, YEAR, Candidate, Resolved,
-    absolute_date, find_candidates, make_date, matches_before, month_number, month_of, numeric_readings,
+    ADVERB_KIND,
+    DAY_WORDS,
+    MONTH,
+    NUMBERS,
+    OFFSET,
+    VOCAB,
+    WEEKDAYS,
+    YEAR,
+    Candidate,
+    Resolved,
+    absolute_date,
+    find_candidates,
+    make_date,
+    matches_before,
+    month_number,
+    month_of,
+    numeric_readings,
 )
 from .sentences import Sentence, sentence_at, split_sentences
 
@@ -32,6 +47,8 @@ __all__ = ["DateMention", "find_dates", "parse_date_arg", "read_dateline"]
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+#: How much of an ISO date a precision keeps ("2016-03" for a month).
+ISO_LENGTH = {"day": 10, "month": 7, "year": 4}
 COARSER = {"day": "month", "month": "year", "year": "year"}
 STEPS = {"same": 0, "following": 1, "next": 1, "previous": -1, "preceding": -1}
 # "from 30 September to 2 October 2015", "between September and December 2015": the
@@ -139,7 +156,9 @@ def _relative_period(c: Candidate, ctx: _Context) -> Resolved:
     rel = " ".join(c.g["rel"].lower().split())
     monday = pub - timedelta(days=pub.weekday())
     if unit == "weekend":  # "over the weekend": the latest one; "this weekend": the coming one
-        back = {"last": -2, "this": 5, "next": 5 if pub.weekday() < 5 else 12}.get(rel, 5 if pub.weekday() >= 5 else -2)
+        back = {"last": -2, "this": 5, "next": 5 if pub.weekday() < 5 else 12}.get(
+            rel, 5 if pub.weekday() >= 5 else -2
+        )
         saturday = monday + timedelta(days=back)
         return _span(saturday, saturday + timedelta(days=1))
     rel = rel if rel in OFFSET else "this"
@@ -161,7 +180,8 @@ def _relative_period(c: Candidate, ctx: _Context) -> Resolved:
 def _day_word(c: Candidate, ctx: _Context) -> Resolved:
     if ctx.pub is None:
         return None, None
-    shift = DAY_WORDS.get(c.g["word"].lower(), -1 if (c.g.get("rel") or "").lower() == "last" else 0)
+    last = (c.g.get("rel") or "").lower() == "last"
+    shift = DAY_WORDS.get(c.g["word"].lower(), -1 if last else 0)
     if c.g.get("shift"):
         shift += -1 if c.g["shift"].endswith("before") else 1
     return ctx.pub + timedelta(days=shift), "day"
@@ -201,9 +221,9 @@ def _anchor_for(ctx: _Context, unit: str) -> date | None:
     return None
 
 
-def _count(g: dict) -> int | None:
-    n = g["n"].lower()
-    return int(n) if n.isdigit() else NUMBERS.get(n)
+def _count(g: dict) -> int:
+    n = g["n"].lower()  # digits, or a number word of NUMBER, the pattern that matched it
+    return int(n) if n.isdigit() else NUMBERS[n]
 
 
 def _counted(c: Candidate, ctx: _Context) -> Resolved:
@@ -239,22 +259,28 @@ def _same_period(c: Candidate, ctx: _Context) -> Resolved:
 
 
 RESOLVERS = {
-    "iso_date": absolute_date, "slash_date": _slash, "full_date": absolute_date, "russian_date": _month_day,
-    "month_year": absolute_date, "month_day": _month_day, "ago": _counted, "later": _counted,
-    "same_period": _same_period, "period_relative": _relative_period,
+    "iso_date": absolute_date, "slash_date": _slash, "full_date": absolute_date,
+    "russian_date": _month_day, "month_year": absolute_date, "month_day": _month_day,
+    "ago": _counted, "later": _counted, "same_period": _same_period,
+    "period_relative": _relative_period,
     "month": lambda c, ctx: (_occurrence(c, ctx, month_of(c.g)), "month"),
-    "day_word": _day_word, "weekday": _weekday, "year": lambda c, ctx: (make_date(int(c.g["year"])), "year"),
+    "day_word": _day_word, "weekday": _weekday,
+    "year": lambda c, ctx: (make_date(int(c.g["year"])), "year"),
 }
 
 
 def _parse_published(published: str | None) -> date | None:
-    if not isinstance(published, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", published.strip()):
+    if not isinstance(published, str):
+        return None
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", published.strip()):
         return None
     value = make_date(*map(int, published.strip().split("-")))
     return value if value and FIRST_YEAR <= value.year <= LAST_YEAR else None
 
 
-def find_dates(text: str, published: str | None, sentences: list[Sentence] | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, published: str | None, sentences: list[Sentence] | None = None
+) -> list[DateMention]:
     """Date mentions in clean article text, sorted by start, resolved against ``published``."""
     if not isinstance(text, str) or not text:
         return []
@@ -264,7 +290,7 @@ def find_dates(text: str, published: str | None, sentences: list[Sentence] | Non
     mentions: list[DateMention] = []
     candidates = find_candidates(text)
     range_ends: set[int] = set()
-    for i, (c, following) in enumerate(zip(candidates, candidates[1:])):
+    for i, (c, following) in enumerate(zip(candidates, candidates[1:], strict=False)):
         join = RANGE_JOIN.fullmatch(text, c.end, following.start)
         if join and (join["join"] != "and" or matches_before(RANGE_START_BEFORE, text, c.start)):
             range_ends |= {i, i + 1}
@@ -272,15 +298,19 @@ def find_dates(text: str, published: str | None, sentences: list[Sentence] | Non
         sentence = sentence_at(sentences, c.start)
         ctx.sentence = (sentence.start, sentence.end) if sentence else (c.start, c.end)
         value, precision = RESOLVERS[c.rule](c, ctx)
-        if value is not None and FIRST_YEAR <= value.year <= LAST_YEAR:
+        iso: str | None = None
+        # A resolver gives a date with its precision, or two Nones.
+        if value is not None and precision is not None and FIRST_YEAR <= value.year <= LAST_YEAR:
             ctx.anchor = (value, precision)
+            iso = value.isoformat()[: ISO_LENGTH[precision]]
         else:  # an unresolved date hides the ones before it from "a month later"
-            value = precision = ctx.anchor = None
-        rule = "month_relative" if c.rule == "month" and (c.g.get("rel") or c.g.get("yrel")) else c.rule
+            precision = ctx.anchor = None
+        relative_month = c.rule == "month" and (c.g.get("rel") or c.g.get("yrel"))
+        rule = "month_relative" if relative_month else c.rule
         rule = "range" if i in range_ends else rule
         mentions.append(DateMention(
             start=c.start, end=c.end, expression=text[c.start:c.end],
-            date=value.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]] if value else None,
+            date=iso,
             precision=precision, rule=rule, relative=not c.g.get("year"),  # no year of its own
             sentence_start=ctx.sentence[0], sentence_end=ctx.sentence[1],
         ))

@@ -15,7 +15,8 @@ from .. import vocab
 
 #: Attribution filler trimmed from the edges of a summary.
 LEADING_FILLER = re.compile(
-    r"^(?:however|but|and|also|meanwhile|yet|so|then|instead|in response|according to [^,]{1,80})\s*,?\s+",
+    r"^(?:however|but|and|also|meanwhile|yet|so|then|instead|in response"
+    r"|according to [^,]{1,80})\s*,?\s+",
     re.I,
 )
 TRAILING_FILLER = re.compile(
@@ -28,7 +29,8 @@ TRAILING_FILLER = re.compile(
 FILLER_VERB = re.compile(r"said|says|reported|added|noted|stated|told ")
 FILLER_REACH = 60
 #: Where a sentence with several dates is cut into clauses.
-CLAUSE_BREAK = re.compile(r"[;:–—]|,? (?:but|while|whereas|which|after|before|when|until) |, and |\. ")
+CLAUSE_BREAK = re.compile(
+    r"[;:–—]|,? (?:but|while|whereas|which|after|before|when|until) |, and |\. ")
 SUMMARY_LENGTH = 160
 #: Rules whose mention is a span of time, not a happening on that date.
 NOT_EVENT_RULES = frozenset({"period", "range", "duration"})
@@ -36,7 +38,11 @@ NOT_EVENT_RULES = frozenset({"period", "range", "duration"})
 PERIOD_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
 PERIOD_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?$", re.I)
 #: A sentence that points back at a place named just before ("the ancient city").
-BACK_REFERENCE = re.compile(r"\b(?:the|that|this) (?:ancient |historic |northern |eastern |southern |western )?(?:city|town|base|province|area|region)\b|\bthere\b", re.I)
+BACK_REFERENCE = re.compile(
+    r"\b(?:the|that|this) (?:ancient |historic |northern |eastern |southern |western )?"
+    r"(?:city|town|base|province|area|region)\b|\bthere\b",
+    re.I,
+)
 PLACE_TYPES = ("place", "base")
 
 
@@ -186,7 +192,7 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
 def period_endpoints(text: str, dates) -> set[int]:
     """ids of date mentions that open or close a "between X and Y" span."""
     ends: set[int] = set()
-    for first, second in zip(dates, dates[1:]):
+    for first, second in zip(dates, dates[1:], strict=False):
         if first.sentence_start != second.sentence_start:
             continue
         if PERIOD_BEFORE.search(text, first.sentence_start, first.start) and \

@@ -51,7 +51,9 @@ def metrics_for(word: str, found: Iterable[str] = ()) -> list[str]:
     # merely lists it as a synonym (refugees, displaced…); only then are the synonyms
     # and nouns of every metric needed (their forms take ~10 ms to make).
     known = [name for name in metric_names() if _names(name, wanted)]
-    known = known or [name for name, vocab in metric_words().items() if all(forms & vocab for forms in wanted)]
+    known = known or [
+        name for name, vocab in metric_words().items() if all(forms & vocab for forms in wanted)
+    ]
     return known or [name for name in found if _names(name, wanted)]
 
 

@@ -39,13 +39,29 @@ from pathlib import Path
 from syriacli import vocab
 from syriacli.errors import SyriacliError
 from syriacli.extract.persons import (
-    CAPITAL_ONLY, CUE_WORDS, HONORIFICS, Found, MatchedText, first_roles, identity_of, surname_links,
+    CAPITAL_ONLY,
+    CUE_WORDS,
+    HONORIFICS,
+    Found,
+    MatchedText,
+    first_roles,
+    identity_of,
+    surname_links,
     unknown_persons,
 )
 from syriacli.extract.sentences import Sentence, sentence_at, split_sentences
-from syriacli.extract.spellings import FIRST_NAME_ALTS, SPELLING_JOINERS, fold, name_key, spelling_key
+from syriacli.extract.spellings import (
+    FIRST_NAME_ALTS,
+    SPELLING_JOINERS,
+    fold,
+    name_key,
+    spelling_key,
+)
 
-TYPES = ("place", "country", "base", "person", "armed group", "state body", "NGO/monitor", "weapon system")
+TYPES = (
+    "place", "country", "base", "person", "armed group", "state body", "NGO/monitor",
+    "weapon system",
+)
 #: Proper nouns: a lowercase occurrence ("trump card", "turkey dinner") is not the name.
 CAPITALISED_TYPES = frozenset({"person", "place", "country"})
 #: Types a role can name as a person's organisation, best first. Not countries: a
@@ -127,7 +143,8 @@ class NameTable:
         """One scan finds every spelling, the case-sensitive ones (checked against the
         original text afterwards) and the titles that introduce people. Compiled on first
         use: a search only needs ``lookup_index``, and compiling costs ~50 ms."""
-        spellings = {fold(v) for n in self.names for v in n.variants} | CUE_WORDS | {f"{w}." for w in CUE_WORDS}
+        folded = {fold(v) for n in self.names for v in n.variants}
+        spellings = folded | CUE_WORDS | {f"{w}." for w in CUE_WORDS}
         return re.compile(r"(?<!\w)" + _trie_regex(spellings))
 
     def __iter__(self):
@@ -144,15 +161,20 @@ def _trie_regex(spellings) -> str:
         spelling = re.sub(r"[ -]+", " ", spelling.strip(" -"))
         node = trie
         for ch in spelling:
-            node = node.setdefault(_SEPARATOR if ch == " " else _APOSTROPHE if ch == "'" else ch, {})
+            atom = _SEPARATOR if ch == " " else _APOSTROPHE if ch == "'" else ch
+            node = node.setdefault(atom, {})
         if node is not trie:
-            node[None] = r"(?!\d)" if spelling[-1].isdigit() else r"(?!\w)" if spelling[-1].isalpha() else ""
+            last = spelling[-1]
+            node[None] = r"(?!\d)" if last.isdigit() else r"(?!\w)" if last.isalpha() else ""
     return _emit(trie)
 
 
 def _emit(node: dict) -> str:
-    alternatives = [(r"[ \t-]?" if atom is _SEPARATOR else "'?" if atom is _APOSTROPHE else re.escape(atom))
-                    + _emit(child) for atom, child in node.items() if atom is not None]
+    alternatives = [
+        (r"[ \t-]?" if atom is _SEPARATOR else "'?" if atom is _APOSTROPHE else re.escape(atom))
+        + _emit(child)
+        for atom, child in node.items() if atom is not None
+    ]
     if None in node:
         alternatives.append(node[None])  # ending here is tried last, after every longer spelling
     return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
@@ -166,33 +188,45 @@ def _read_entries(source, text: str) -> list[dict]:
     if not isinstance(data, list):
         raise BadNameTable(f"{source}: expected a JSON array of name entries")
     for number, entry in enumerate(data, 1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) \
+                or not entry["name"].strip():
             raise BadNameTable(f'{source}: entry {number} needs a "name" string')
         for field in ("variants", "case_sensitive"):
             values = entry.get(field, [])
-            if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-                raise BadNameTable(f'{source}: entry {number} ({entry["name"]}): "{field}" must be a list of strings')
+            if not isinstance(values, list) \
+                    or not all(isinstance(v, str) and v.strip() for v in values):
+                raise BadNameTable(f'{source}: entry {number} ({entry["name"]}): '
+                                   f'"{field}" must be a list of strings')
         if entry.get("type") is not None and entry["type"] not in TYPES:
-            raise BadNameTable(f"{source}: entry {number} ({entry['name']}): type must be one of {', '.join(TYPES)}")
+            raise BadNameTable(f"{source}: entry {number} ({entry['name']}): "
+                               f"type must be one of {', '.join(TYPES)}")
     return data
 
 
 def _merge(entries: list[dict], extra: list[dict], source) -> list[dict]:
-    merged = [dict(e, variants=list(e.get("variants", [])), case_sensitive=list(e.get("case_sensitive", [])))
-              for e in entries]
-    by_spelling = {spelling_key(s): e for e in reversed(merged) for s in [e["name"], *e["variants"]]}
+    merged = [
+        dict(e, variants=list(e.get("variants", [])),
+             case_sensitive=list(e.get("case_sensitive", [])))
+        for e in entries
+    ]
+    by_spelling = {
+        spelling_key(s): e for e in reversed(merged) for s in [e["name"], *e["variants"]]
+    }
     for number, new in enumerate(extra, 1):
         spellings = [new["name"], *new.get("variants", [])]
-        target = next((by_spelling[k] for k in map(spelling_key, spellings) if k in by_spelling), None)
+        keys = map(spelling_key, spellings)
+        target = next((by_spelling[k] for k in keys if k in by_spelling), None)
         if target is None:
             if new.get("type") is None:
-                raise BadNameTable(f'{source}: entry {number} ({new["name"]}) is a new name and needs a "type"')
+                raise BadNameTable(f'{source}: entry {number} ({new["name"]}) '
+                                   'is a new name and needs a "type"')
             target = {"name": new["name"], "variants": [], "case_sensitive": []}
             merged.append(target)
         target.update({f: new[f] for f in ("type", "role", "org") if new.get(f) is not None})
         target["variants"] += [s for s in spellings if s not in target["variants"]]
         target["case_sensitive"] += new.get("case_sensitive", [])
-        by_spelling.update({spelling_key(s): target for s in spellings if spelling_key(s) not in by_spelling})
+        by_spelling.update(
+            {spelling_key(s): target for s in spellings if spelling_key(s) not in by_spelling})
     return merged
 
 
@@ -203,8 +237,9 @@ def _build(entries: list[dict]) -> NameTable:
         if entry["type"] == "person":  # "Sergei Shoigu" also spelled "Sergey Shoigu"
             variants += [f"{alt} {rest}" for v in variants for first, _, rest in [v.partition(" ")]
                          for alt in FIRST_NAME_ALTS.get(first, ()) if rest and alt != first]
-        names.append(Name(entry["name"], entry["type"], tuple(dict.fromkeys(variants)), entry.get("role"),
-                          entry.get("org"), case_sensitive=tuple(entry.get("case_sensitive", ()))))
+        names.append(Name(entry["name"], entry["type"], tuple(dict.fromkeys(variants)),
+                          entry.get("role"), entry.get("org"),
+                          case_sensitive=tuple(entry.get("case_sensitive", ()))))
     return NameTable(names)
 
 
@@ -242,7 +277,9 @@ def search_variants(name: Name) -> list[str]:
     return list(reversed(unique.values()))
 
 
-def find_names(text: str, sentences: list[Sentence] | None = None, table: NameTable | None = None) -> list[NameMention]:
+def find_names(
+    text: str, sentences: list[Sentence] | None = None, table: NameTable | None = None
+) -> list[NameMention]:
     """Every place, person and group named in ``text``, in text order."""
     table = table or load_table()
     cues: list[int] = []
@@ -250,7 +287,9 @@ def find_names(text: str, sentences: list[Sentence] | None = None, table: NameTa
     found = sorted(article.found + unknown_persons(article), key=lambda f: f.start)
     found = sorted(found + surname_links(article, found), key=lambda f: f.start)
     roles = first_roles(article, found)
-    return _mentions(text, found, split_sentences(text) if sentences is None else sentences, table, roles)
+    if sentences is None:
+        sentences = split_sentences(text)
+    return _mentions(text, found, sentences, table, roles)
 
 
 def _table_matches(text: str, table: NameTable, cues: list[int] | None = None) -> list[Found]:
@@ -263,13 +302,15 @@ def _table_matches(text: str, table: NameTable, cues: list[int] | None = None) -
             if not _all_caps_line(text, start):
                 found.append(Found(start, end, exact))
             continue
-        entry, capital = table._spelling.get(match.group().translate(SPELLING_JOINERS), (None, False))
+        key = match.group().translate(SPELLING_JOINERS)
+        entry, capital = table._spelling.get(key, (None, False))
         if entry is not None:
             if not capital or text[start].isupper():
                 found.append(Found(start, end, entry))
         elif cues is not None and text[end:end + 1] == " ":
             word = match.group().rstrip(".")
-            if word in CUE_WORDS and (word not in CAPITAL_ONLY and word not in HONORIFICS or text[start].isupper()):
+            if word in CUE_WORDS and (word not in CAPITAL_ONLY and word not in HONORIFICS
+                                      or text[start].isupper()):
                 cues.append(end)
     return found
 
@@ -283,7 +324,7 @@ def _all_caps_line(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=1024)
 def _org_of(role: str, table: NameTable) -> str | None:
-    types = {m.entry.type: m.entry.name for m in reversed(_table_matches(role, table))}
+    types = {m.entry.type: m.entry.name for m in reversed(_table_matches(role, table)) if m.entry}
     return next((types[t] for t in ORG_TYPES if t in types), None)
 
 

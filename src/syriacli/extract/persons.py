@@ -46,8 +46,8 @@ ROLE_WORDS = frozenset("""
     operations directorate aerospace ground group joint regional local chief-of-staff""".split())
 #: Little words allowed inside a role ("ambassador to the UN"), never at its start.
 ROLE_LINKS = frozenset("and of for to the on in at &".split())
-NATIONALITIES = frozenset("""russian syrian turkish american us u.s. british uk french german iranian
-    iraqi israeli lebanese jordanian saudi qatari egyptian kurdish chinese ukrainian kazakh
+NATIONALITIES = frozenset("""russian syrian turkish american us u.s. british uk french german
+    iranian iraqi israeli lebanese jordanian saudi qatari egyptian kurdish chinese ukrainian kazakh
     european arab chechen western""".split())
 #: Capitalised words that are never part of a person's name.
 NOT_NAME_WORDS = frozenset("""
@@ -64,8 +64,8 @@ NOT_NAME_WORDS = frozenset("""
     xinhua anadolu jazeera arabiya mayadeen manar masdar""".split()
 ) | NATIONALITIES | HONORIFICS | ROLE_HEADS | ROLE_WORDS
 #: Lowercase particles inside a name ("Staffan de Mistura").
-PARTICLES = ("de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la",
-             "le", "du", "dos", "ben", "abu", "bint")
+PARTICLES = ("de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
+             "la", "le", "du", "dos", "ben", "abu", "bint")
 #: Name parts that belong to the surname after them ("Abu Laila", "de Mistura").
 SURNAME_PREFIXES = frozenset("abu de da di del van von bin ibn al el abdel abdul ben".split())
 #: Words showing that a phrase after a comma is a clause, not a role ("Putin, the president said").
@@ -79,7 +79,8 @@ NAME_PART = rf"(?:{NAME_WORD}|[{_UP}]\.)"
 #: Up to five capitalised name parts, maybe with particles between them.
 PERSON_NAME = re.compile(rf"{NAME_PART}(?: (?:(?:{'|'.join(PARTICLES)}) )*{NAME_PART}){{0,4}}")
 PERSON_NAME_BEFORE = re.compile(rf"(?<![\w'’.-]){PERSON_NAME.pattern}$")
-WHO_CLAUSE = re.compile(r", who (?:is |was |has been |had been )?(?:(?:the|a|an) )?([^,.;:!?\n]{3,80})")
+WHO_CLAUSE = re.compile(
+    r", who (?:is |was |has been |had been )?(?:(?:the|a|an) )?([^,.;:!?\n]{3,80})")
 COMMA_BEFORE_NAME = re.compile(r", (?=[A-Z])")
 APPOSITIVE_END = re.compile(r"[,.;:!?\n()]")
 TOKEN = re.compile(r"\S+")
@@ -100,6 +101,11 @@ class Found:
     person: str = ""    # such a person's name, as introduced
     role: str | None = None
 
+    @property
+    def type(self) -> str:
+        """The table entry's type; a person the table does not know is a "person"."""
+        return self.entry.type if self.entry is not None else "person"
+
 
 class MatchedText:
     """One text and the table names found in it, which the person rules consult; ``cues``
@@ -110,7 +116,8 @@ class MatchedText:
         self.starts = [f.start for f in self.found]
         self.by_start = {f.start: f for f in self.found}
         self.ends = {f.end: f for f in self.found}  # also after a possessive: "Assad's"
-        self.ends.update({f.end + 2: f for f in self.found if text[f.end:f.end + 2] in ("'s", "’s")})
+        self.ends.update(
+            {f.end + 2: f for f in self.found if text[f.end:f.end + 2] in ("'s", "’s")})
 
     def overlapping(self, start: int, end: int) -> Found | None:
         i = bisect_right(self.starts, end - 1) - 1
@@ -127,7 +134,8 @@ def unknown_persons(article: MatchedText) -> list[Found]:
         persons.append(person)
     for comma in COMMA_BEFORE_NAME.finditer(text):
         person = _name_at(article, comma.end(), single=False)
-        persons.append(person if person and _role_before(article, comma.start(), comma=False) else None)
+        with_role = person and _role_before(article, comma.start(), comma=False)
+        persons.append(person if with_role else None)
     persons += [_name_before(article, who.start()) for who in WHO_CLAUSE.finditer(text)]
     kept: list[Found] = []  # rules may find the same person twice: keep the first, longest span
     for person in sorted((p for p in persons if p is not None), key=lambda p: (p.start, -p.end)):
@@ -144,11 +152,12 @@ def _skip_role_tail(article: MatchedText, pos: int) -> tuple[int, bool]:
         while text[pos:pos + 1] == " ":
             pos += 1
         hit = article.by_start.get(pos)
-        if hit is not None and hit.entry.type != "person":
+        if hit is not None and hit.type != "person":
             pos, skipped = hit.end + (2 if text[hit.end:hit.end + 2] in ("'s", "’s") else 0), True
             continue
         token = ROLE_TOKEN.match(text, pos)
-        if token is None or token.group().lower().rstrip(".") not in ROLE_TAIL_WORDS or _ends_sentence(token.group()):
+        if token is None or token.group().lower().rstrip(".") not in ROLE_TAIL_WORDS \
+                or _ends_sentence(token.group()):
             break
         pos, skipped = token.end(), True
     return pos, skipped
@@ -166,13 +175,15 @@ def _name_before(article: MatchedText, end: int) -> Found | None:
     return _person(article, match.start(), match.end(), single=False, from_right=True)
 
 
-def _person(article: MatchedText, start: int, end: int, single: bool, from_right: bool = False) -> Found | None:
+def _person(
+    article: MatchedText, start: int, end: int, single: bool, from_right: bool = False
+) -> Found | None:
     """Trim a run of capitalised words to a person's name; None if it is not one."""
     text, kept = article.text, []
     tokens = [t.span() for t in TOKEN.finditer(text, start, end)]
     for a, b in reversed(tokens) if from_right else tokens:
         hit = article.overlapping(a, b)
-        if hit is not None and hit.entry.type == "person":
+        if hit is not None and hit.type == "person":
             return None  # the table knows them
         if hit is not None or text[a:b].lower().rstrip(".") in NOT_NAME_WORDS:
             break
@@ -221,9 +232,10 @@ def _role_before(article: MatchedText, start: int, comma: bool = True) -> str | 
         if not items and bare in HONORIFICS and word[:1].isupper():
             i -= 1
             continue
-        if hit is not None and hit.start >= window and (hit.entry.type != "person" or b > hit.end):
+        if hit is not None and hit.start >= window and (hit.type != "person" or b > hit.end):
             # a known body, country or place, or anyone's possessive ("Assad's adviser")
-            items.append((hit.start, b, "place" if hit.entry.type == "place" and b == hit.end else "name"))
+            kind = "place" if hit.type == "place" and b == hit.end else "name"
+            items.append((hit.start, b, kind))
             j = i
             while j >= 0 and tokens[j][0] >= hit.start:
                 j -= 1
@@ -238,8 +250,8 @@ def _role_before(article: MatchedText, start: int, comma: bool = True) -> str | 
         else:
             break
         i -= 1
-    while items and items[-1][2] in ("link", "place"):  # a role starts with neither "of" nor "Moscow"
-        items.pop()
+    while items and items[-1][2] in ("link", "place"):
+        items.pop()  # a role starts with neither "of" nor "Moscow"
     if any(kind == "head" for _, _, kind in items):
         return text[items[-1][0]:items[0][1]]
     if not items and comma and text[start - 2:start] == ", ":
@@ -260,7 +272,8 @@ def _role_after(text: str, end: int) -> str | None:
         return who.group(1).strip()
     stop = APPOSITIVE_END.search(text, end + 2, end + 160)
     phrase = text[end + 2:stop.start() if stop else end + 160]
-    words = re.split(r" and (?:a|an|the|also) ", phrase, maxsplit=1)[0].split()  # "X's leader and a member of Y"
+    # "X's leader and a member of Y"
+    words = re.split(r" and (?:a|an|the|also) ", phrase, maxsplit=1)[0].split()
     words = words[1:] if words and words[0].lower() in ("a", "an", "the") else words
     if len(words) > 12 or not any(w.lower().rstrip(".") in ROLE_HEADS for w in words[:6]) \
             or any(w.lower() in CLAUSE_WORDS for w in words):
@@ -270,28 +283,33 @@ def _role_after(text: str, end: int) -> str | None:
 
 def surname_links(article: MatchedText, found: list[Found]) -> list[Found]:
     """Bare surnames ("Mr Pankov", "Lapin said") of people named in full in this text."""
-    text, forms = article.text, {}
+    text = article.text
+    forms: dict[str, Found | None] = {}  # None: a surname two people share
     for person in found:
-        if person.entry is None or person.entry.type == "person":
+        if person.type == "person":
             for form in _surname_forms(person.person or text[person.start:person.end]):
                 other = forms.setdefault(form, person)
                 if other is not None and identity_of(other) != identity_of(person):
                     forms[form] = None  # two people share it
     for single in found:  # "Mr Pankov", found by its title, is the Nikolay Pankov named earlier
-        full = forms.get(single.person) if single.entry is None and " " not in single.person else None
+        bare = single.entry is None and " " not in single.person
+        full = forms.get(single.person) if bare else None
         if full is not None:
             single.entry, single.person = full.entry, full.person
     taken = sorted((f.start, f.end) for f in found)
-    starts, links = [a for a, _ in taken], []
-    for form in sorted((f for f in forms if forms[f] is not None), key=len, reverse=True):
+    starts = [a for a, _ in taken]
+    links: list[tuple[int, int, Found]] = []
+    people = {form: person for form, person in forms.items() if person is not None}
+    for form in sorted(people, key=len, reverse=True):
         pos = text.find(form)
         while pos >= 0:
             end = pos + len(form)
             i = bisect_right(starts, end - 1) - 1
             if not (pos and (text[pos - 1].isalnum() or text[pos - 1] in "-'’")) \
                     and not (text[end:end + 1].isalnum() or text[end:end + 1] == "-") \
-                    and not (i >= 0 and taken[i][1] > pos) and not any(a < end and pos < b for a, b, _ in links):
-                links.append((pos, end, forms[form]))
+                    and not (i >= 0 and taken[i][1] > pos) \
+                    and not any(a < end and pos < b for a, b, _ in links):
+                links.append((pos, end, people[form]))
             pos = text.find(form, end)
     return [Found(a, b, p.entry, person=p.person) for a, b, p in links]
 
@@ -310,10 +328,11 @@ def first_roles(article: MatchedText, found: list[Found]) -> dict[str, str]:
     """Each person's role by identity: a person keeps the role of their first introduction."""
     roles: dict[str, str] = {}
     for f in found:
-        if f.entry is None or f.entry.type == "person":
+        if f.type == "person":
             identity = identity_of(f)
             if identity not in roles:
-                f.role = f.role or _role_before(article, f.start) or _role_after(article.text, f.end)
+                f.role = f.role or _role_before(article, f.start) \
+                    or _role_after(article.text, f.end)
                 if f.role:
                     roles[identity] = f.role
     return roles

@@ -8,10 +8,11 @@ import unicodedata
 #: Spellings of one first name; a person variant using one also matches the others.
 FIRST_NAME_FORMS = (
     ("Sergei", "Sergey", "Sergej"), ("Nikolai", "Nikolay"), ("Dmitry", "Dmitri", "Dmitriy"),
-    ("Alexander", "Aleksandr", "Aleksander"), ("Valery", "Valeri", "Valeriy"), ("Yuri", "Yury", "Yuriy"),
-    ("Alexei", "Alexey", "Aleksei", "Aleksey"), ("Andrei", "Andrey"), ("Yevgeny", "Evgeny", "Yevgeniy", "Evgeni"),
-    ("Vitaly", "Vitali", "Vitaliy"), ("Vassily", "Vasily", "Vasiliy"), ("Gennady", "Gennadiy", "Gennadi"),
-    ("Anatoly", "Anatoliy"), ("Georgy", "Georgiy", "Georgi"), ("Maria", "Mariya"), ("Viktor", "Victor"),
+    ("Alexander", "Aleksandr", "Aleksander"), ("Valery", "Valeri", "Valeriy"),
+    ("Yuri", "Yury", "Yuriy"), ("Alexei", "Alexey", "Aleksei", "Aleksey"), ("Andrei", "Andrey"),
+    ("Yevgeny", "Evgeny", "Yevgeniy", "Evgeni"), ("Vitaly", "Vitali", "Vitaliy"),
+    ("Vassily", "Vasily", "Vasiliy"), ("Gennady", "Gennadiy", "Gennadi"), ("Anatoly", "Anatoliy"),
+    ("Georgy", "Georgiy", "Georgi"), ("Maria", "Mariya"), ("Viktor", "Victor"),
     ("Mohammed", "Mohammad", "Muhammad", "Mohamed"),
 )
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -22,11 +23,14 @@ FIRST_NAME_ALTS = {form: forms for forms in FIRST_NAME_FORMS for form in forms}
 
 def _fold_table() -> dict[int, str]:
     """Accented Latin letters to their ASCII letter, one character for one."""
-    table = {0x2018: "'", 0x2019: "'", 0x02BC: "'", 0x2010: "-", 0x2011: "-", 0x2013: "-", 0x2014: "-",
-             0x2212: "-", 0x00A0: " ", 0x0131: "i", 0x00F8: "o", 0x00D8: "o", 0x0142: "l", 0x0141: "l",
-             0x0111: "d", 0x0110: "d", 0x0127: "h"}
+    table = {
+        0x2018: "'", 0x2019: "'", 0x02BC: "'", 0x2010: "-", 0x2011: "-", 0x2013: "-", 0x2014: "-",
+        0x2212: "-", 0x00A0: " ", 0x0131: "i", 0x00F8: "o", 0x00D8: "o", 0x0142: "l", 0x0141: "l",
+        0x0111: "d", 0x0110: "d", 0x0127: "h",
+    }
     for code in range(0xC0, 0x250):
-        base = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
         if len(base) == 1 and base.isascii():
             table.setdefault(code, base.lower())
     return table
@@ -41,7 +45,9 @@ def fold(text: str) -> str:
     if len(low) != len(text):  # "İ".lower() is two characters
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     # str.translate would visit every character; only the few non-ASCII ones need it
-    return low if low.isascii() else NON_ASCII.sub(lambda m: FOLD.get(ord(m.group()), m.group()), low)
+    if low.isascii():
+        return low
+    return NON_ASCII.sub(lambda m: FOLD.get(ord(m.group()), m.group()), low)
 
 
 def spelling_key(spelling: str) -> str:
