@@ -207,7 +207,10 @@ def _accept_count(g: dict, text: str, start: int) -> int:
     if not g.get("n"):
         return SKIP
     kind = ADVERB_KIND.get((g.get("adv") or "exact").lower())
-    return BLOCK if kind == "open" else KEEP  # "more than a year ago" is no date
+    # "more than a year ago" is no date; "about two years ago" is none either: it cannot
+    # be placed at the precision its words give, and a coarser one would say what the
+    # source did not ("2015" for "almost four months ago" in January 2016).
+    return BLOCK if kind in ("open", "approximate") else KEEP
 
 
 def _accept_same(g: dict, text: str, start: int) -> int:

@@ -49,7 +49,6 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 #: How much of an ISO date a precision keeps ("2016-03" for a month).
 ISO_LENGTH = {"day": 10, "month": 7, "year": 4}
-COARSER = {"day": "month", "month": "year", "year": "year"}
 STEPS = {"same": 0, "following": 1, "next": 1, "previous": -1, "preceding": -1}
 # "from 30 September to 2 October 2015", "between September and December 2015": the
 # year-less start of a range takes its year from the end.
@@ -237,8 +236,6 @@ def _counted(c: Candidate, ctx: _Context) -> Resolved:
     kind = ADVERB_KIND.get((c.g.get("adv") or "").lower())
     if kind == "exact" and c.rule == "ago" and unit in ("month", "year"):
         value, precision = base + relativedelta(**{f"{unit}s": -n}), "day"  # "exactly a year ago"
-    elif kind == "approximate":
-        precision = COARSER[precision]
     return value, precision
 
 
