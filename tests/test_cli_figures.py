@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-CONTRACT = ["metric", "value", "low", "high", "qualifier", "unit", "claimant", "article", "publisher",
-            "published", "as_of", "period", "quote"]
+CONTRACT = ["metric", "value", "low", "high", "qualifier", "unit", "text", "claimant", "claimant_org",
+            "via", "article", "title", "publisher", "published", "url", "as_of", "period", "quote"]
 
 
 def claims(cli, *args, **kw):
@@ -90,7 +90,9 @@ def test_a_claims_publisher_and_date_follow_its_manifest_row(make_raw, build, cl
     assert [r["article"] for r in claims(cli, "sorties", "--publisher", "bbc", "--from", "2016-04", db=db)] == ["b"]
     # The tsv listing reads lines made at build time: they follow the manifest too.
     tsv = cli("figures", "sorties", "--format", "tsv", db=db).stdout.splitlines()[1:]
-    assert [line.split("\t")[7:10] for line in tsv] == [["b", "BBC", "2016-04-01"], ["a", "RT", "2016-03-02"]]
+    header = cli("figures", "sorties", "--format", "tsv", db=db).stdout.splitlines()[0].split("\t")
+    at = [header.index(c) for c in ("article", "publisher", "published")]
+    assert [[line.split("\t")[i] for i in at] for line in tsv] == [["b", "BBC", "2016-04-01"], ["a", "RT", "2016-03-02"]]
 
 
 def test_an_open_metric_is_found_by_its_noun(cli):
@@ -99,3 +101,20 @@ def test_an_open_metric_is_found_by_its_noun(cli):
     for word in ("battalions", "battalion"):
         claims = json.loads(cli("figures", word, "--format", "json").stdout)
         assert [(c["metric"], c["value"], c["qualifier"]) for c in claims] == [("battalions", 2, "up to")]
+
+
+def test_a_claim_carries_its_citation_and_its_speakers_organisation(make_raw, build, cli):
+    """`--claimant "Defence Ministry"` finds what its minister said; each claim has its
+    article's title and url, and the outlet that relayed it (invented wire copy)."""
+    text = ("Russian Defence Minister Sergei Shoigu said on Monday that Russian jets had flown "
+            "2,500 sorties over Idlib.\n\n"
+            "Tass news agency reported, citing the General Staff, that 120 militants were killed.\n")
+    manifest = "file,title,publisher,published,url\na.txt,Idlib strikes,Reuters,2019-06-03,https://example.org/a\n"
+    _, db = build(make_raw({"a.txt": text}, manifest))
+    rows = json.loads(cli("figures", "--claimant", "Defence Ministry", "--format", "json", db=db).stdout)
+    assert [(r["value"], r["claimant"], r["claimant_org"]) for r in rows] == [
+        (2500, "Sergei Shoigu", "Russian Defence Ministry")]
+    assert (rows[0]["title"], rows[0]["url"]) == ("Idlib strikes", "https://example.org/a")
+    relayed = json.loads(cli("figures", "militants", "--format", "json", db=db).stdout)
+    assert [(r["value"], r["via"]) for r in relayed] == [(120, "Tass news agency")]
+    assert "General Staff" in relayed[0]["claimant"]

@@ -31,10 +31,15 @@ FIGURE_COLUMNS = [
     "high",
     "qualifier",
     "unit",
+    "text",
     "claimant",
+    "claimant_org",
+    "via",
     "article",
+    "title",
     "publisher",
     "published",
+    "url",
     "as_of",
     "period",
     "quote",
@@ -443,10 +448,8 @@ def _per_entry(
 
 
 #: What a claim's row holds for every format but tsv (which reads its `listing` line).
-FIGURE_SELECT = (
-    "metric, value, low, high, qualifier, unit, claimant, article, publisher,"
-    " published, as_of, period, quote, text, noun"
-)
+#: What the table view reads of a claim: the listed columns and the counted noun.
+FIGURE_SELECT = ", ".join(FIGURE_COLUMNS) + ", noun"
 
 
 def figures_sql(
@@ -457,8 +460,8 @@ def figures_sql(
         names = {f"m{i}": m for i, m in enumerate(metrics)}
         where.append(f"figures.metric in ({', '.join(':' + k for k in names)})" if names else "0")
         params.update(names)
-    if claimant:
-        where.append("figures.claimant like :claimant")
+    if claimant:  # a person, or the organisation they speak for ("Defence Ministry")
+        where.append("(figures.claimant like :claimant or figures.claimant_org like :claimant)")
         params["claimant"] = f"%{claimant}%"
     sql = (
         f"select {select} from figures"

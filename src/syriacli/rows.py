@@ -40,12 +40,14 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
         "raw_hash": source.raw_hash, "raw_size": source.raw_size, "raw_mtime": source.raw_mtime,
         "source_key": source.source_key, **vars(meta),
     }
-    # Events and figures carry their article's publisher and date (see store.TABLES).
+    # Events and figures carry their article's publisher and date, figures its title and
+    # url too (see store.TABLES).
     shared = {"article": source.id, "publisher": meta.publisher, "published": meta.published}
+    cited = {**shared, "title": meta.title, "url": meta.url}
     return ArticleRecord(
         article=as_row("articles", article),
         events=[as_row("events", {**_event_values(e), **shared}) for e in extraction.events],
-        figures=_listed(_rows("figures", extraction.figures, shared, text)),
+        figures=_listed(_rows("figures", extraction.figures, cited, text)),
         mentions=_rows("mentions", extraction.names, {"article": source.id}),
         dates=_rows("dates", extraction.dates, {"article": source.id}),
     )

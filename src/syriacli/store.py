@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -93,8 +93,13 @@ TABLES: dict[str, TableSpec] = {
             # order from one index, without a join or a sort (an article's metadata is in
             # its source key: a change re-extracts the article and rewrites its rows).
             "id": int, "article": str, "publisher": str, "published": str,
+            # and its title and url, so that a claim can be cited from its row alone
+            "title": str, "url": str,
             "metric": str, "value": float, "low": float,
-            "high": float, "qualifier": str, "unit": str, "noun": str, "claimant": str,
+            "high": float, "qualifier": str, "unit": str, "noun": str,
+            # who says so: a person or an organisation, the organisation a person speaks
+            # for, the outlet that relays the claim, and the attribution rule that found it
+            "claimant": str, "claimant_org": str, "via": str, "claimant_rule": str,
             "as_of": str, "period": str, "quote": str, "text": str,
             **PROVENANCE,
             # The claim as its line of `figures --format tsv` (render.tsv_line), made by the
