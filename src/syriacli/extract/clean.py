@@ -32,7 +32,6 @@ CHROME_LINES = [re.compile(p, re.I) for p in (
     r"^read more\b",                          # "Read more [..](#)", "READ MORE: ..."
     r"^trends\b.*\]\(",                       # "Trends [link](#), [link](#)"
     r"^(?:share|advertisement|getty images|reuters/)$",
-    r"^(?:[^•·|]{1,120}[•·|]\s*){3,}",           # a ticker or menu: items between bullets or bars
     r"^representational (?:pic|image|photo)\b",
     r"^(?:published|updated|опубликовано)\s*$",
 )]
@@ -85,6 +84,9 @@ BULLET = re.compile(r"^[•·▪◦*–-]\s+")
 #: ending a sentence, and some length.
 SENTENCE_END = re.compile(r"""[.!?]["”')]*(?:\s|$)""")
 BULLET_PROSE_WORDS = 6
+#: No dateline is longer (a place, a date, a time, a byline and a little furniture).
+DATELINE_LENGTH = 160
+DIGIT = re.compile(r"[0-9]")
 #: "MOSCOW (Reuters) -", "BEIRUT (AP) —": a wire service opening the first paragraph.
 WIRE_OPENING = re.compile(
     r"^(?:[A-Z][A-Z .,'/-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s"
@@ -138,7 +140,19 @@ assert all(p.pattern.startswith("^") for p in CHROME_LINES)  # so CHROME.match i
 
 
 def is_chrome(line: str) -> bool:
-    return CHROME.match(line) is not None or _only_dates(line)
+    return CHROME.match(line) is not None or _only_dates(line) or _is_menu(line)
+
+
+#: A ticker or a menu: three or more short items between bullets or bars ("Home | World |
+#: Middle East", "headline • headline • headline").
+MENU_SEPARATORS = re.compile(r"[•·|]")
+MENU_ITEMS, MENU_ITEM_LENGTH = 3, 120
+
+
+def _is_menu(line: str) -> bool:
+    items = MENU_SEPARATORS.split(line, MENU_ITEMS)
+    return len(items) > MENU_ITEMS and all(
+        0 < len(item.strip()) <= MENU_ITEM_LENGTH for item in items[:MENU_ITEMS])
 
 
 _DATE_VOCAB = vocab.load("dates.json")
@@ -188,8 +202,11 @@ def clean(raw: str) -> CleanArticle:
                 article.dropped.append(line)        # a list of links
                 continue
             line = line[bullet.end():]
-        dateline = DATELINE.match(line)
-        if dateline and article.dateline is None and len(paragraphs) <= 2:
+        dateline = None
+        if article.dateline is None and len(paragraphs) <= 2 and len(line) <= DATELINE_LENGTH \
+                and DIGIT.search(line):
+            dateline = DATELINE.match(line)
+        if dateline:
             article.dateline = dateline.group("date") + dateline.group("time")
             continue
         if is_chrome(line):
