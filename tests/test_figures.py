@@ -292,7 +292,7 @@ OPEN_COUNTS = [
     ("In the 1990s, Russia kept 2 ships at Tartus.", ("ships", 2, None, None, "exact", None)),
     ("The plan created a 20 km buffer zone along the border.", ("distance", 20, None, None, "exact", "km")),
     ("The convoy covered more than 300 miles from Deraa.", ("distance", 300, None, None, "over", "miles")),
-    ("Each Su-25 flies two or three sorties a day, a pilot said.", ("sorties", None, 2, 3, "exact", None)),
+    ("Each Su-25 flies two or three sorties a day, a pilot said.", ("sorties", None, 2, 3, "exact", "per day")),
 ]
 
 
@@ -300,6 +300,20 @@ OPEN_COUNTS = [
 def test_open_counts_distances_and_or_ranges(sentence, expected):
     (f,) = find_figures(sentence)
     assert (f.metric, f.value, f.low, f.high, f.qualifier, f.unit) == expected
+
+
+# Rates are their own unit (never set against a total); "or more" and "and more" after
+# the noun, and "as high as" before the number, qualify it (TASS, Anadolu, AFP styles).
+@pytest.mark.parametrize("sentence, expected", [
+    ("Russian jets now fly 120 sorties a day and more, the ministry said.",
+     ("sorties", 120, "at least", "per day")),
+    ("The coalition carried out 30 strikes a week over Raqqa.", ("strikes", 30, "exact", "per week")),
+    ("Ankara said 20,000 people or more had been displaced.", ("displaced", 20000, "at least", None)),
+    ("The death toll could be as high as 18,000, the monitor said.", ("deaths", 18000, "up to", None)),
+])
+def test_rates_and_qualifiers_after_the_noun(sentence, expected):
+    (f,) = find_figures(sentence)
+    assert (f.metric, f.value, f.qualifier, f.unit) == expected
 
 
 @pytest.mark.parametrize("sentence", [

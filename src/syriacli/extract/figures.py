@@ -96,6 +96,9 @@ ATOM_START = re.compile(rf"[\W0-9](?:(?<=[0-9])|(?P<word>{START_WORD.pattern}))"
 QUALIFIER_BEFORE = re.compile(r"(?:^|(?<=\W))(?:likely\s+|reportedly\s+)?(?:" + "|".join(
     f"(?P<q{i}>{phrase_pattern(p)})" for i, p in enumerate(QUALIFIERS.values())) + r")\s+$", re.I)
 SUFFIX = re.compile(r"\s*(?:or\s+more|or\s+so)\b|-?plus\b|\+", re.I)
+#: After a counted noun: a rate, and "or more" / "and more" (see after_noun).
+RATE = re.compile(r"\s+(?:a|an|per|each)\s+(?P<per>day|week|month|year)\b|\s+daily\b", re.I)
+MORE_AFTER = re.compile(r",?\s+(?:or|and)\s+more\b(?!\s+(?:than|of)\b)", re.I)
 UNIT = re.compile(r"""\s*(?:
     (?P<percent>%|percent\b|per\s*cent\b)
    |(?P<sq_km>square\s+kilomet(?:er|re)s?\b|sq\.?\s*(?:km|kilomet(?:er|re)s?)\b|km2\b|km²)
@@ -506,7 +509,21 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | Non
     if metric is None:
         return None, m.end()
     article.last_subject[index] = subject, noun_text, cue
-    return _figure(article, index, extent, metric, noun_text), extent.after
+    return _figure(article, index, after_noun(text, extent, noun_end), metric, noun_text), extent.after
+
+
+def after_noun(text: str, extent: Extent, noun_end: int) -> Extent:
+    """What the words after the counted noun add: a rate ("100 sorties a day": unit "per
+    day", never set against a total) and a qualifier ("20,000 people or more", "100 sorties
+    a day and more": at least)."""
+    rate = RATE.match(text, noun_end) if extent.unit is None else None
+    if rate:
+        extent = extent._replace(unit=f"per {rate.group('per') or 'day'}")
+        noun_end = rate.end()
+    more = MORE_AFTER.match(text, noun_end)
+    if more and extent.qualifier == "exact" and extent.low is None:
+        extent = extent._replace(qualifier="at least")
+    return extent
 
 
 def _figure(article: Article, index: int, extent: Extent, metric: str, noun: str | None) -> Figure:
