@@ -316,6 +316,19 @@ def test_rates_and_qualifiers_after_the_noun(sentence, expected):
     assert (f.metric, f.value, f.qualifier, f.unit) == expected
 
 
+# A verb after a bare count is no counted noun: the count takes the noun before it; a
+# civilian toll is civilians killed (monitor and Gulf media styles).
+@pytest.mark.parametrize("sentence, expected", [
+    ("The toll of 3,210 includes 640 children, the monitor said.", ("deaths", 3210, "exact", None)),
+    ("The network put the civilian death toll at over 2,400 by the end of June.",
+     ("civilians killed", 2400, "over", None)),
+    ("The civilian toll stands at 1,150, Gulf News reported.", ("civilians killed", 1150, "exact", None)),
+])
+def test_a_count_before_a_verb_takes_the_noun_before_it(sentence, expected):
+    f = find_figures(sentence)[0]
+    assert (f.metric, f.value, f.qualifier, f.unit) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "The two sides met in Astana on Monday.",          # a definite reference, not a count
     "He has visited Damascus three times.",
