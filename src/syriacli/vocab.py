@@ -20,3 +20,10 @@ def text(name: str) -> str:
 def load(name: str):
     """The data file ``name`` as JSON."""
     return json.loads(text(name))
+
+
+def calendar_words() -> frozenset[str]:
+    """The full month and weekday names of dates.json, lower-cased: words that are never
+    part of a person's or an organisation's name ("Monday", "May")."""
+    dates = load("dates.json")
+    return frozenset(w.lower() for w in [row[0] for row in dates["months"]] + dates["weekdays"])

@@ -119,7 +119,9 @@ NEGATED = re.compile(rf"\b(?:{_alternation(CUES['negations'])})\s*(?:\w+\s+)?$",
 PASSIVE = re.compile(rf"\b(?:{_alternation(CUES['passive'])})$", re.I)
 ADVERBIAL_END = re.compile(rf"(?:^|\s|,)(?:{_alternation(CUES['adverbials'])})\s*,?$", re.I)
 #: What may open a clause before its subject: "Back then", "On Tuesday", "Earlier this month".
-OPENER = re.compile(rf"^(?:(?:{_alternation(CUES['openers'] + CUES['adverbials'])})\b\s*,?\s*)+", re.I)
+#: What may open a clause before its subject: a connective, an adverbial, a weekday.
+OPENERS = CUES["openers"] + CUES["adverbials"] + sorted(vocab.calendar_words())
+OPENER = re.compile(rf"^(?:(?:{_alternation(OPENERS)})\b\s*,?\s*)+", re.I)
 RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 BOUNDARY = re.compile(r"[,;:(\"“”]|\s[-–—]\s|\b(?:that|but|while|whereas|because|although|though|if|when)\b", re.I)
 AFTER_INVERTED = re.compile(r"\s+(?P<np>(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|for|the|and))*)")

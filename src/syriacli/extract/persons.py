@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from syriacli import vocab
 from syriacli.extract.sentences import ABBREVIATIONS
 from syriacli.extract.spellings import FIRST_NAME_CANON, name_key
 
@@ -53,16 +54,14 @@ NATIONALITIES = frozenset("""russian syrian turkish american us u.s. british uk 
 NOT_NAME_WORDS = frozenset("""
     the a an in on at and but or of for to by from with as if it its this that these those he she
     they we his her their our after before while when where why what how who meanwhile however also
-    yet then there here speaking according monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december north
-    south east west northern southern eastern central ministry army council department front state
+    yet then there here speaking according north south east west northern southern eastern central ministry army council department front state
     forces force command committee party government agency office observatory union nations
     republic base news tv airport province governorate city university institute centre center
     group brigade division corps staff guard police navy air fleet regime coalition court
     parliament assembly duma kremlin god allah islam ramadan eid syrians russians is are was were
     be being been not no all new one two sana ria novosti interfax tass reuters afp bbc sputnik
     xinhua anadolu jazeera arabiya mayadeen manar masdar""".split()
-) | NATIONALITIES | HONORIFICS | ROLE_HEADS | ROLE_WORDS
+) | NATIONALITIES | HONORIFICS | ROLE_HEADS | ROLE_WORDS | vocab.calendar_words()
 #: Lowercase particles inside a name ("Staffan de Mistura").
 PARTICLES = ("de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
              "la", "le", "du", "dos", "ben", "abu", "bint")

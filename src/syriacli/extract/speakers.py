@@ -15,7 +15,7 @@ from .. import vocab
 
 CUES = vocab.load("claimant_cues.json")
 TITLES = frozenset(t.lower().rstrip(".") for t in CUES["titles"])
-NOT_NAMES = frozenset(CUES["not_names"]) | TITLES
+NOT_NAMES = frozenset(CUES["not_names"]) | TITLES | vocab.calendar_words()
 #: Each word that tells what kind of organisation a name is ("observatory" -> "ngo").
 KIND_OF_WORD = {word: kind for kind, words in CUES["kinds"].items() for word in words}
 SPEAKER_NOUNS = frozenset(CUES["speaker_nouns"])
