@@ -55,7 +55,8 @@ NOT_NAME_WORDS = frozenset("""
     the a an in on at and but or of for to by from with as if it its this that these those he she
     they we his her their our after before while when where why what how who meanwhile however also
     yet then there here speaking according north south east west northern southern eastern central
-    ministry army council department front state forces force command committee party government agency office observatory union nations
+    ministry army council department front state forces force command committee party government
+    agency office observatory union nations
     republic base news tv airport province governorate city university institute centre center
     group brigade division corps staff guard police navy air fleet regime coalition court
     parliament assembly duma kremlin god allah islam ramadan eid syrians russians is are was were
