@@ -147,3 +147,29 @@ def test_calendar_bars_and_menus_are_chrome(line):
 ])
 def test_bullets_keep_prose_and_drop_lists_of_links(raw, text):
     assert clean(raw).text == text
+
+
+@pytest.mark.parametrize("line", [
+    "(Reporting by Suleiman Al-Khalidi; Editing by Alison Williams)",
+    "Additional reporting by Ece Toksabay in Ankara",
+    "Photo: AFP / Omar Haj Kadour",
+    "(Photo by Aaref Watad/AFP via Getty Images)",
+    "File photo - Syrian army soldiers in Aleppo, 22 December 2016",
+    "Video duration 02 minutes 45 seconds",
+    "WATCH: Russian jets over Idlib, 5 March 2020",
+    "© 2019 Reuters. All rights reserved.",
+    "Copyright 2017 The Associated Press.",
+    "Follow us on Twitter @TRTWorld",
+])
+def test_credits_and_captions_are_chrome(line):
+    text = clean(f"Title\n\nBody text here.\n\n{line}\n\nThe end.").text
+    assert text == "Body text here.\n\nThe end."
+
+
+@pytest.mark.parametrize("line", [
+    "Photographs published by SANA showed troops in Khan Sheikhoun on Friday.",
+    "Video footage showed jets striking Maarat al-Numan, activists said.",
+    "Editing the figures, the monitor raised the toll to 3,210.",
+])
+def test_prose_about_photos_and_videos_stays(line):
+    assert clean(f"Title\n\n{line}").text == line

@@ -34,6 +34,14 @@ CHROME_LINES = [re.compile(p, re.I) for p in (
     r"^(?:share|advertisement|getty images|reuters/)$",
     r"^representational (?:pic|image|photo)\b",
     r"^(?:published|updated|опубликовано)\s*$",
+    # credits and captions: "(Reporting by ...; Editing by ...)", "Photo: AFP", "(Video by
+    # Ruptly)", "Video duration 02 minutes", "© 2019 Reuters", "Copyright 2017 The AP"
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b",
+    r"^\(?(?:file )?(?:photo|photograph|picture|image|video|footage|graphic)s?(?: credit)?"
+    r"\s*(?:by\b|[:/©|–-])",
+    r"^(?:watch|video duration|embedded video)\b",
+    r"^(?:©|copyright\b|\(c\) )",
+    r"^(?:follow us|subscribe|sign up|click here|all rights reserved)\b",
 )]
 
 # Outlet banners and sign-offs that both name the publisher and are chrome.
