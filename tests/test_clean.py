@@ -109,6 +109,10 @@ def test_wire_service_opening_names_the_publisher(opening, publisher):
      "2 March 2020", None, "Turkey said it downed two jets."),
     ("Title\n\n14.10.2019, Syria.\n\nSyrian troops entered Manbij.",
      "14.10.2019", None, "Syrian troops entered Manbij."),
+    ("Title\n\nMehmet Yilmaz   |03.03.2020\n\nANKARA\n\nTurkish drones hit regime tanks.",
+     "03.03.2020", None, "ANKARA\n\nTurkish drones hit regime tanks."),
+    ("Title\n\nBy Leila Haddad | March 5, 2020 09:12\n\nThe truce held overnight.",
+     "March 5, 2020 09:12", None, "The truce held overnight."),
 ])
 def test_datelines_that_open_a_page_or_its_first_paragraph(raw, dateline, publisher, body):
     article = clean(raw)

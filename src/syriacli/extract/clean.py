@@ -60,6 +60,8 @@ _TIME = (r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
 #: Where a dateline is printed ("MOSCOW, ", "Xinhua, ", "Cairo, "): a capitalised word or
 #: few and a comma.
 _PLACE = r"(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3},\s+)?"
+#: A byline that may lead a dateline on its line ("Ali Murat Alhas |03.03.2020").
+_BYLINE = r"(?:(?:by\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s*\|\s*)?"
 #: Page furniture that may trail a dateline on its line ("Adjust font size:", "| Print").
 _FURNITURE = r"(?:\s*[|·]\s*[^|·]{0,40}|\s+(?:adjust font size|font size|print|e-?mail|share)\W*)*"
 # A line that is nothing but a date, maybe with a place, a label, a weekday, a time and a
@@ -67,7 +69,7 @@ _FURNITURE = r"(?:\s*[|·]\s*[^|·]{0,40}|\s+(?:adjust font size|font size|print
 # 30 September 2016 14:05 GMT", "Sept. 30, 2015 at 5:10 pm ET", "MOSCOW, March 15, 2016",
 # "05.04.2017, Syria.").
 DATELINE = re.compile(
-    rf"^{_PLACE}(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?(?:\s*[:/])?\s+)?"
+    rf"^{_BYLINE}{_PLACE}(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?(?:\s*[:/])?\s+)?"
     rf"{_WEEKDAY}(?P<date>{_DATE})(?P<time>{_TIME})(?:,\s*[A-Z][\w .'-]{{1,30}}\.?)?"
     rf"{_FURNITURE}(?P<byline>\s+by\s+\w+)?\s*$",
     re.I,
