@@ -60,8 +60,9 @@ _TIME = (r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
 #: Where a dateline is printed ("MOSCOW, ", "Xinhua, ", "Cairo, "): a capitalised word or
 #: few and a comma.
 _PLACE = r"(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3},\s+)?"
-#: A byline that may lead a dateline on its line ("Ali Murat Alhas |03.03.2020").
-_BYLINE = r"(?:(?:by\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s*\|\s*)?"
+#: A byline or a label that may lead a dateline on its line, before a bar ("Ali Murat
+#: Alhas |03.03.2020", "Source: Xinhua | 2020-01-15 04:10:33 | Editor: huaxia").
+_BYLINE = r"(?:[^|\n]{1,60}\|\s*)?"
 #: Page furniture that may trail a dateline on its line ("Adjust font size:", "| Print").
 _FURNITURE = r"(?:\s*[|·]\s*[^|·]{0,40}|\s+(?:adjust font size|font size|print|e-?mail|share)\W*)*"
 # A line that is nothing but a date, maybe with a place, a label, a weekday, a time and a
@@ -84,7 +85,7 @@ LEADING_DATELINE = re.compile(
     rf"(?P<short>{_MONTH_DAY})(?:,? (?P<year>\d{{4}}))?"
     rf"|(?P<date>(?i:{_DATE})))"
     r"(?:\s*\.?\s*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?|\s*\((?P<credit>[A-Z][\w .-]{1,30})\))?"
-    r"\s*[-–—.]?\s+(?=[A-Z\"“])"
+    r"\s*(?:--|[-–—.])?\s+(?=[A-Z\"“])"
 )
 #: A crawler's date left at the start of a stored page (" date 2017-12-11 Headline...").
 CRAWLER_DATE = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\b\s*")
