@@ -467,6 +467,9 @@ OWN_ONE_MENTION = [
      None, "2019-10-09", "day", "full_date"),
     ("HRW documented strikes on 5-7 March 2020 on markets in Maarat al-Numan.", None,
      "2020-03", "month", "full_date"),
+    # a run of days written out lies in its month, as "5-7 March" does
+    ("Talks ran from 28 to 30 December 2019 in Geneva, the Foreign Ministry said.", None,
+     "2019-12", "month", "full_date"),
     # iso_date
     ("The leaked memo, timestamped 2019-10-13, ordered the SDF to leave Manbij.", None,
      "2019-10-13", "day", "iso_date"),
@@ -521,6 +524,10 @@ OWN_ONE_MENTION = [
      "2020-02-06", "day", "month_day"),
     ("On October 23 last year a convoy left Manbij.", "2019-10-20", "2018-10-23", "day",
      "month_day"),
+    ("The shelling of Ghouta from 18 to 22 February killed hundreds, Amnesty said.",
+     "2018-03-10", "2018-02", "month", "month_day"),
+    ("Shelling killed 300 people between 1 and 5 March, HRW said.", "2020-03-10", "2020-03",
+     "month", "month_day"),
     # ...and after it when the clause looks ahead, unless a reporting verb cuts it off
     ("Russian and Turkish patrols will start on March 15 along the M4 highway.", "2020-03-06",
      "2020-03-15", "day", "month_day"),
@@ -555,6 +562,13 @@ OWN_ONE_MENTION = [
      "day", "ago"),
     ("Exactly one year ago, the shelling of Idlib intensified.", "2020-03-05", "2019-03-05",
      "day", "ago"),
+    # "only", "just" stress how short the time is; they do not make it a day
+    ("Only a year ago, Turkish troops patrolled Manbij with US forces.", "2020-03-01", "2019",
+     "year", "ago"),
+    ("Just three months ago the front line in Idlib was quiet, Gulf News reported.",
+     "2020-03-01", "2019-12", "month", "ago"),
+    ("Barely three days ago the Observatory counted 30 dead.", "2020-03-01", "2020-02-27", "day",
+     "ago"),
     # period_relative
     ("The US withdrawal last week opened the way to the offensive.", "2019-10-15", "2019-10",
      "month", "period_relative"),
