@@ -546,6 +546,8 @@ OWN_ONE_MENTION = [
      "month", "month"),
     ("In late February, Ankara said it will hit every regime target.", "2020-03-02", "2020-02",
      "month", "month"),
+    ("Mrs May met Erdogan in London in May, Daily Sabah said.", "2019-03-01", "2018-05",
+     "month", "month"),
     # month_relative (a month named with "last", "next", "this year")
     ("Rebels agreed to leave Afrin last January.", "2018-03-20", "2018-01", "month",
      "month_relative"),
@@ -673,6 +675,17 @@ OWN_NOT_DATES = [
     "President Erdogan met April Ryan, a White House reporter.",
     "The plan is valid for a year, a Turkish official said.",
     "Russia announced a daily humanitarian pause every Tuesday.",
+    # the accept_* filters: a month after "by" where a Mrs May is in the news, periods
+    # without a date word ("the year", "in the month"), spans ("over the last year"),
+    # approximate and open counts, and a "tomorrow" someone said in quotes
+    "Mrs May met Erdogan in London. The Idlib deal was welcomed by May.",
+    "Turkey says the year has been its costliest in Syria.",
+    "Fighting raged in the month before the truce.",
+    "Aid has been blocked over the last year, the WFP said.",
+    "Observers expect calm over the next month.",
+    "Approximately two weeks ago, shelling hit Ariha.",
+    "At least three days ago, the water station stopped working.",
+    'Erdogan said he would decide "tomorrow or the day after".',
 ]
 
 
