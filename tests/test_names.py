@@ -266,3 +266,84 @@ def test_any_text_gives_mentions_inside_it(text):
         assert text[m.start:m.end] == m.text
         assert m.sentence_start <= m.start and m.end <= max(m.sentence_end, m.end)
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
+
+
+# Sentences written for these tests, none from the seeds or the development set: wire
+# copy, NGO reports, Russian, Turkish and Gulf media on Afrin, Ghouta, Idlib and the
+# northeast. (sentence) -> every name found, as (canonical name, type, role).
+OWN_CASES = [
+    # variant spellings of places, in the transliterations other outlets use
+    ("Turkish troops and allied rebels entered Efrin and Menbij, Anadolu said.",
+     [("Afrin", "place", None), ("Manbij", "place", None)]),
+    ("Shelling hit Idleb and Ma'arrat al-Nu'man overnight, the monitor said.",
+     [("Idlib", "place", None), ("Maarat al-Numan", "place", None)]),
+    ("Government forces retook Khan Sheikhoun and Saraqib in early 2020.",
+     [("Khan Shaykhun", "place", None), ("Saraqeb", "place", None)]),
+    ("Russian jets flew from Humaymim to strike Dayr az Zawr.",
+     [("Hmeimim", "base", None), ("Deir ez-Zor", "place", None)]),
+    ("The SDF withdrew from Tel Abyad and Ras al-Ayn, Al Jazeera reported.",
+     [("Syrian Democratic Forces", "armed group", None), ("Tal Abyad", "place", None),
+      ("Ras al-Ain", "place", None)]),
+    # people in Turkish spelling and in English; a first name in its other transliteration
+    ("Lavrov and Cavusoglu met in Sochi. Çavuşoğlu called it productive.",
+     [("Sergei Lavrov", "person", None), ("Mevlut Cavusoglu", "person", None),
+      ("Sochi", "place", None), ("Mevlut Cavusoglu", "person", None)]),
+    ("Sergey Lavrov spoke with Mevlüt Çavuşoğlu by phone, TASS reported.",
+     [("Sergei Lavrov", "person", None), ("Mevlut Cavusoglu", "person", None)]),
+    # people the table does not know, introduced by a role before the name...
+    ("Turkish Defence Minister Hulusi Akar visited troops in Hatay. Akar said the mission "
+     "goes on.",
+     [("Hulusi Akar", "person", "Turkish Defence Minister"), ("Hatay", "place", None),
+      ("Hulusi Akar", "person", "Turkish Defence Minister")]),
+    ("SDF commander Mazloum Abdi told reporters the deal was final. Abdi later flew to "
+     "Qamishli.",
+     [("Syrian Democratic Forces", "armed group", None),
+      ("Mazloum Abdi", "person", "SDF commander"), ("Mazloum Abdi", "person", "SDF commander"),
+      ("Qamishli", "place", None)]),
+    ("UN humanitarian coordinator Mark Lowcock warned of catastrophe. Lowcock urged restraint.",
+     [("United Nations", "NGO/monitor", None),
+      ("Mark Lowcock", "person", "UN humanitarian coordinator"),
+      ("Mark Lowcock", "person", "UN humanitarian coordinator")]),
+    ("TASS quoted Major General Yuri Borenkov as saying the truce held. Borenkov added that "
+     "12 violations were logged.",
+     [("Yuri Borenkov", "person", "Major General"), ("Yuri Borenkov", "person", "Major General")]),
+    ("Brig. Gen. Ali Mayhoub read the statement. Gen. Mayhoub gave no details.",
+     [("Ali Mayhoub", "person", "Brig. Gen.")] * 2),
+    ("Russian Deputy Foreign Minister Oleg Syromolotov met his Turkish counterpart Sedat Onal.",
+     [("Oleg Syromolotov", "person", "Russian Deputy Foreign Minister"),
+      ("Sedat Onal", "person", "Turkish counterpart")]),
+    # ...across a comma, in an appositive after the name, or by a relative clause
+    ("The governor of Idlib, Mohammed Nayef, said thousands had fled.",
+     [("Idlib", "place", None), ("Mohammed Nayef", "person", "governor of Idlib")]),
+    ("Mustafa Bali, a spokesman for the SDF, denied the claim.",
+     [("Mustafa Bali", "person", "spokesman for the SDF"),
+      ("Syrian Democratic Forces", "armed group", None)]),
+    ("Ibrahim Kalin, the Turkish presidential spokesman, said talks went well. Mr Kalin "
+     "added that Ankara wanted calm.",
+     [("Ibrahim Kalin", "person", "Turkish presidential spokesman"),
+      ("Ibrahim Kalin", "person", "Turkish presidential spokesman"), ("Ankara", "place", None)]),
+    ("Fahrettin Altun, Erdogan's communications director, wrote on Twitter.",
+     [("Fahrettin Altun", "person", "Erdogan's communications director"),
+      ("Recep Tayyip Erdogan", "person", None)]),
+    ("Fadel Abdul Ghany, who heads the Syrian Network for Human Rights, said 1,000 died.",
+     [("Fadel Abdul Ghany", "person", "heads the Syrian Network for Human Rights"),
+      ("Syrian Network for Human Rights", "NGO/monitor", None)]),
+    # surnames link back to someone named in full in the article...
+    ("Deputy Foreign Minister Nikolai Ivanenko spoke. Later Nikolay Ivanenko left, and Igor "
+     "Ivanenko stayed.",
+     [("Nikolai Ivanenko", "person", "Deputy Foreign Minister")] * 2),
+    # ...and not inside someone else's full name
+    ("Abdel Basset Sarout and Ahmad Sarout, who leads a local council, spoke to Orient TV.",
+     [("Ahmad Sarout", "person", "leads a local council")]),
+    # not people
+    ("The Pentagon and the White House disagreed about Manbij.",
+     [("Pentagon", "state body", None), ("White House", "state body", None),
+      ("Manbij", "place", None)]),
+    ("In a statement, the Turkish Defence Ministry said two soldiers died.",
+     [("Turkish Defence Ministry", "state body", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWN_CASES)
+def test_find_names_own_sentences(text, expected):
+    assert [(m.name, m.type, m.role) for m in find_names(text)] == expected

@@ -39,7 +39,9 @@ COUNTED_WORDS = [
     if n[:1].islower() and (n.endswith("s") or n in COUNTS["plurals"] or n == "aircraft")
 ] + COUNTS["numbers"]["other_counted"]
 ADVERB_KIND = {
-    w: kind for kind in ("exact", "approximate", "open") for w in VOCAB[f"{kind}_adverbs"]
+    w: kind
+    for kind in ("exact", "emphatic", "approximate", "open")
+    for w in VOCAB[f"{kind}_adverbs"]
 }
 OFFSET = {"this": 0, "last": -1, "next": 1}
 # Candidate verdicts: keep the mention, ignore the match, or claim its span without a
@@ -69,6 +71,9 @@ MONTH = rf"(?P<month>{_alt(_MONTH_WORDS)})(?!\w)"
 WEEKDAY_NAME = _alt(VOCAB["weekdays"])
 DAY = r"(?P<day>[0-9][0-9]?)(?![0-9])(?:st|nd|rd|th)?"
 DAY_RANGE = r"(?:\s*[-–]\s*(?P<day2>[0-9][0-9]?)(?![0-9])(?:st|nd|rd|th)?)?"
+# Before its month a run of days may be written out too ("from 28 to 30 December", "between
+# 1 and 5 March"); after it, "March 15 and 16 people" could be a count, so only the dash.
+DAY_SPAN = DAY_RANGE.replace(r"\s*[-–]\s*", r"(?:\s*[-–]\s*|\s+(?:to|and|until|through)\s+)")
 YEAR_DIGITS = r"(?P<year>(?:19|20)[0-9]{2})"
 YEAR = YEAR_DIGITS + r"(?![0-9]|,[0-9]|[-–/][0-9])"  # not "2,015", "2015-16", "20155"
 YEAR_QUALIFIER = r"(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year(?![\w-]))?"
@@ -78,7 +83,8 @@ NUMBER = rf"(?P<n>{_alt(NUMBERS, cased=True)}|[0-9]{{1,3}})"
 MONTH_KEY = re.compile(rf"{_alt(_MONTH_WORDS)}(?!\w)")
 # A day number followed by a capitalised word (a month?) or by a slash or a dot and digits.
 DAY_KEY = re.compile(
-    r"[0-9](?<![0-9][0-9])[0-9]?(?![0-9])(?=(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]+\w*)?(?:\s+of)?\s+[A-Z]|[/.][0-9])")
+    r"[0-9](?<![0-9][0-9])[0-9]?(?![0-9])(?=(?:st|nd|rd|th)?"
+    r"(?:(?:\s*[-–]\s*|\s+(?:to|and|until|through)\s+)[0-9]+\w*)?(?:\s+of)?\s+[A-Z]|[/.][0-9])")
 YEAR_KEY = re.compile(r"[12](?<![0-9][12])[0-9]{3}(?![0-9])")
 UNIT_KEY = re.compile(r"day|weekend|week|month|year")
 
@@ -87,13 +93,13 @@ ISO_DATE = re.compile(rf"{YEAR_DIGITS}-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-3][0-9])(
 NUMERIC_DATE = re.compile(
     rf"(?P<a>[0-9][0-9]?)(?P<sep>[/.])(?P<b>[0-9][0-9]?)(?P=sep){YEAR_DIGITS}(?![\w/-]|\.[0-9])")
 FULL_MDY = re.compile(rf"{MONTH}\s+{DAY}{DAY_RANGE},?\s+{YEAR}")
-FULL_DMY = re.compile(rf"{DAY}{DAY_RANGE}(?:\s+of)?\s+{MONTH},?\s+{YEAR}")
+FULL_DMY = re.compile(rf"{DAY}{DAY_SPAN}(?:\s+of)?\s+{MONTH},?\s+{YEAR}")
 RUSSIAN_DATE = re.compile(
     rf"(?P<rumonth>{_alt(_RUSSIAN)})(?![\w-])(?:\s+{YEAR_DIGITS}(?![0-9])(?:\s*(?:гг?\.|года?(?!\w)))?)?")
 MONTH_YEAR = re.compile(rf"{MONTH}(?:\s+of)?\s+{YEAR}")
 MONTH_DAY = re.compile(rf"{MONTH}\s+{DAY}(?!\w){DAY_RANGE}(?![:.,/]?[0-9]){YEAR_QUALIFIER}")
 DAY_MONTH = re.compile(
-    rf"{DAY}{DAY_RANGE}(?:\s+of)?\s+{MONTH}(?![\w-])(?!,?\s*[0-9]{{4}}(?![0-9]))(?!['’]s){YEAR_QUALIFIER}")
+    rf"{DAY}{DAY_SPAN}(?:\s+of)?\s+{MONTH}(?![\w-])(?!,?\s*[0-9]{{4}}(?![0-9]))(?!['’]s){YEAR_QUALIFIER}")
 AGO = re.compile(r"ago(?![\w-])")
 LATER = re.compile(
     r"(?P<unit>day|week|month|year)s?\s+"

@@ -20,7 +20,10 @@ LEADING_FILLER = re.compile(
     re.I,
 )
 TRAILING_FILLER = re.compile(
-    r"""[,;]?\s*(?:["”']\s*)?(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s+)?"""
+    # after a comma anyone may be the source ("officials said", "the monitor said", "the
+    # Defence Ministry told RIA Novosti"); without one, a capitalised name ("Akar said")
+    r"""(?:[,;]\s*(?:["”']\s*)?(?:[\w.'’-]+\s+){0,6}"""
+    r"""|[,;]?\s*(?:["”']\s*)?(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s+)?)"""
     r"""(?:said|says|reported|added|noted|stated|told [\w ]{1,40})\.?["”']?$"""
 )
 #: The verbs TRAILING_FILLER ends with: it can only match where one sits near the end
@@ -40,7 +43,7 @@ PERIOD_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?
 #: A sentence that points back at a place named just before ("the ancient city").
 BACK_REFERENCE = re.compile(
     r"\b(?:the|that|this) (?:ancient |historic |northern |eastern |southern |western )?"
-    r"(?:city|town|base|province|area|region)\b|\bthere\b",
+    r"(?:city|town|base|province|area|region)\b(?! of [A-Z])|\bthere\b",  # not "the town of X"
     re.I,
 )
 PLACE_TYPES = ("place", "base")

@@ -307,7 +307,7 @@ def _table_matches(text: str, table: NameTable, cues: list[int] | None = None) -
         if entry is not None:
             if not capital or text[start].isupper():
                 found.append(Found(start, end, entry))
-        elif cues is not None and text[end:end + 1] == " ":
+        elif cues is not None and text[end:end + 1] in (" ", ","):  # ", a spokesman, said"
             word = match.group().rstrip(".")
             if word in CUE_WORDS and (word not in CAPITAL_ONLY and word not in HONORIFICS
                                       or text[start].isupper()):

@@ -44,7 +44,8 @@ ROLE_WORDS = frozenset("""
     military political media press presidential parliamentary upper lower house committee council
     ministry department staff forces force air naval navy army armed opposition rebel main top
     national information humanitarian prime assistant executive state public relations intelligence
-    operations directorate aerospace ground group joint regional local chief-of-staff""".split())
+    operations directorate aerospace ground group joint regional local chief-of-staff
+    communications""".split())
 #: Little words allowed inside a role ("ambassador to the UN"), never at its start.
 ROLE_LINKS = frozenset("and of for to the on in at &".split())
 NATIONALITIES = frozenset("""russian syrian turkish american us u.s. british uk french german
@@ -79,6 +80,9 @@ NAME_PART = rf"(?:{NAME_WORD}|[{_UP}]\.)"
 #: Up to five capitalised name parts, maybe with particles between them.
 PERSON_NAME = re.compile(rf"{NAME_PART}(?: (?:(?:{'|'.join(PARTICLES)}) )*{NAME_PART}){{0,4}}")
 PERSON_NAME_BEFORE = re.compile(rf"(?<![\w'’.-]){PERSON_NAME.pattern}$")
+#: A capitalised word just before a surname makes it part of another name ("Abdel Basset
+#: Sarout" is not the "Ahmad Sarout" named earlier), unless the word is a title or the like.
+NAME_WORD_BEFORE = re.compile(rf"(?<![\w'’.-])({NAME_WORD}) \Z")
 WHO_CLAUSE = re.compile(
     r", who (?:is |was |has been |had been )?(?:(?:the|a|an) )?([^,.;:!?\n]{3,80})")
 COMMA_BEFORE_NAME = re.compile(r", (?=[A-Z])")
@@ -308,10 +312,21 @@ def surname_links(article: MatchedText, found: list[Found]) -> list[Found]:
             if not (pos and (text[pos - 1].isalnum() or text[pos - 1] in "-'’")) \
                     and not (text[end:end + 1].isalnum() or text[end:end + 1] == "-") \
                     and not (i >= 0 and taken[i][1] > pos) \
-                    and not any(a < end and pos < b for a, b, _ in links):
+                    and not any(a < end and pos < b for a, b, _ in links) \
+                    and not _inside_longer_name(text, pos, people[form]):
                 links.append((pos, end, people[form]))
             pos = text.find(form, end)
     return [Found(a, b, p.entry, person=p.person) for a, b, p in links]
+
+
+def _inside_longer_name(text: str, pos: int, person: Found) -> bool:
+    """Is the surname at ``pos`` part of another person's name? Not when the word before it
+    is a title, or the person's own first name spelled otherwise ("Nikolay" for "Nikolai")."""
+    before = NAME_WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    if before is None or before.group(1).lower() in NOT_NAME_WORDS:
+        return False
+    word, first = (w.lower() for w in (before.group(1), person.person.partition(" ")[0]))
+    return FIRST_NAME_CANON.get(word, word) != FIRST_NAME_CANON.get(first, first)
 
 
 def _surname_forms(full: str) -> list[str]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 #: Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st mt ft vs etc
+    """mr mrs ms dr prof gen lt col maj capt sgt adm brig cmdr cdr cpl pvt gov sen rep rev
+    st mt ft vs etc
     jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx
     jr sr u.s u.k u.n e.g i.e a.m p.m""".split()
 )

@@ -1,0 +1,154 @@
+"""Tests for the rules of syriacli.extract.events, on sentences written for them.
+
+None is from the seed articles or the development set: they are in the style of wire
+copy, NGO reports, Russian, Turkish and Gulf media, about Afrin and Ghouta 2018, Deir
+ez-Zor 2017, Manbij and the northeast 2019, Idlib 2019-2020.
+"""
+from __future__ import annotations
+
+import pytest
+
+from syriacli.extract.dates import find_dates
+from syriacli.extract.events import (
+    Event,
+    build_events,
+    clause_around,
+    concepts_in,
+    day_range,
+    period_endpoints,
+    summarise,
+)
+from syriacli.extract.names import find_names
+
+
+def events_of(text: str, published: str | None) -> list[Event]:
+    return build_events("a", text, find_dates(text, published), find_names(text))
+
+
+def spans(sentence: str, *expressions: str) -> list[tuple[int, int]]:
+    found = []
+    for expression in expressions:
+        start = sentence.index(expression)
+        found.append((start, start + len(expression)))
+    return found
+
+
+# (sentence, the date whose clause is wanted, the other dates in it, the clause)
+CLAUSES = [
+    ("Rebels shelled Damascus on 10 April while Russian jets struck Douma on 11 April.",
+     "10 April", ["11 April"], "Rebels shelled Damascus on 10 April"),
+    ("Rebels shelled Damascus on 10 April while Russian jets struck Douma on 11 April.",
+     "11 April", ["10 April"], "Russian jets struck Douma on 11 April."),
+    ("The SDF withdrew from Tal Abyad on 13 October; Turkish forces entered the town on "
+     "14 October.", "14 October", ["13 October"],
+     "Turkish forces entered the town on 14 October."),
+    ("Turkey lost 33 soldiers on 27 February, and Ankara hit back on 1 March.", "27 February",
+     ["1 March"], "Turkey lost 33 soldiers on 27 February"),
+    ("Turkey lost 33 soldiers on 27 February, and Ankara hit back on 1 March.", "1 March",
+     ["27 February"], "Ankara hit back on 1 March."),
+    # no break between the dates: the clause is the whole sentence
+    ("Talks held in Sochi on Tuesday followed a call on Monday.", "Tuesday", ["Monday"],
+     "Talks held in Sochi on Tuesday followed a call on Monday."),
+    # one date: the sentence
+    ("Aid trucks crossed at Bab al-Hawa on Friday, the WFP said.", "Friday", [],
+     "Aid trucks crossed at Bab al-Hawa on Friday, the WFP said."),
+]
+
+
+@pytest.mark.parametrize("sentence, date, others, clause", CLAUSES)
+def test_clause_around(sentence: str, date: str, others: list[str], clause: str) -> None:
+    ((start, end),) = spans(sentence, date)
+    assert clause_around(sentence, start, end, spans(sentence, *others)) == clause
+
+
+SUMMARIES = [
+    # leading connectives and "according to ..." go
+    ("Meanwhile, Turkish drones struck a Syrian army convoy near Saraqeb on Sunday, Anadolu "
+     "Agency reported.", "Turkish drones struck a Syrian army convoy near Saraqeb on Sunday"),
+    ("According to the Syrian Observatory for Human Rights, 21 civilians were killed in Ariha "
+     "on Wednesday.", "21 civilians were killed in Ariha on Wednesday."),
+    ("But the Kremlin denied that its jets struck the market on Monday.",
+     "The Kremlin denied that its jets struck the market on Monday."),
+    # trailing attribution goes, whoever is named in it
+    ("In response, Ankara launched Operation Spring Shield, Turkish Defence Minister Hulusi Akar "
+     "said.", "Ankara launched Operation Spring Shield"),
+    ("Russian military police began patrols in Manbij on October 15, the Russian Defence "
+     "Ministry told RIA Novosti.", "Russian military police began patrols in Manbij on October 15"),
+    ("Turkish drones struck a convoy near Saraqeb on Sunday, officials said.",
+     "Turkish drones struck a convoy near Saraqeb on Sunday"),
+    ("Government forces entered the centre of Douma on Thursday, the monitor said.",
+     "Government forces entered the centre of Douma on Thursday"),
+    ("The pause in Ghouta began on Tuesday,\u201d the general said.",
+     "The pause in Ghouta began on Tuesday"),
+    # ...unless too little would be left
+    ("Shelling resumed, he said.", "Shelling resumed, he said."),
+    # long clauses are cut at a word, with an ellipsis
+    ("Airstrikes on Maarat al-Numan on 16 December forced tens of thousands to flee towards the "
+     "Turkish border where camps were already overcrowded, and aid agencies warned that the "
+     "numbers could double within weeks if the offensive continued, the UN said.",
+     "Airstrikes on Maarat al-Numan on 16 December forced tens of thousands to flee towards the "
+     "Turkish border where camps were already overcrowded, and aid…"),
+]
+
+
+@pytest.mark.parametrize("clause, summary", SUMMARIES)
+def test_summarise(clause: str, summary: str) -> None:
+    assert summarise(clause) == summary
+
+
+@pytest.mark.parametrize("text, published, ends", [
+    # "between X and Y", "from X to Y": the two ends of one span
+    ("Between 1 January and 9 February, 700,000 people fled southern Idlib, OCHA said.",
+     "2020-02-20", ["1 January", "9 February"]),
+    ("From October 9 to October 22, Turkish forces advanced 30 km, Daily Sabah reported.",
+     "2019-11-01", ["October 9", "October 22"]),
+    # two happenings joined by "and" are no span
+    ("Russian jets struck Ariha on 15 January and Saraqeb on 28 January.", "2020-02-01", []),
+    ("Turkey entered Afrin in January 2018 and Manbij's outskirts in October 2019.", None, []),
+])
+def test_period_endpoints(text: str, published: str | None, ends: list[str]) -> None:
+    mentions = find_dates(text, published)
+    marked = period_endpoints(text, mentions)
+    assert [m.expression for m in mentions if id(m) in marked] == ends
+
+
+def test_the_ends_of_a_span_are_no_events() -> None:
+    text = ("Between 1 January and 9 February, 700,000 people fled southern Idlib, OCHA said. "
+            "On 10 February, Turkish reinforcements arrived.")
+    assert [e.date for e in events_of(text, "2020-02-20")] == ["2020-02-10"]
+
+
+@pytest.mark.parametrize("text, published, about", [
+    # "the town", "the city", "there" point back at the last place named in the paragraph
+    ("Government forces besieged Saraqeb in late January. They entered the town on 8 February, "
+     "SANA said.", "2020-02-20", [["Saraqeb"], ["Saraqeb"]]),
+    ("Turkish-backed rebels reached Afrin. Looting was reported there on 18 March.",
+     "2018-03-25", [["Afrin"]]),
+    # a place of its own wins; a new paragraph starts afresh
+    ("Jets pounded Douma. The town of Saraqeb fell on 8 February.", "2020-02-20", [["Saraqeb"]]),
+    ("Jets pounded Douma. The town of Harasta fell on 22 March.", "2018-04-01", [[]]),
+    ("Strikes pounded Afrin in February 2018.\nThe city fell on 18 March, SOHR said.",
+     "2018-04-15", [["Afrin"], ["Syrian Observatory for Human Rights"]]),
+])
+def test_back_references(text: str, published: str, about: list[list[str]]) -> None:
+    assert [e.about for e in events_of(text, published)] == about
+
+
+def test_events_carry_their_date_span_and_concepts() -> None:
+    text = ("Russia and Turkey agreed a ceasefire in Idlib on March 5, 2020, Erdogan told "
+            "reporters in Moscow.")
+    (event,) = events_of(text, "2020-03-06")
+    assert (event.date, event.first_day, event.last_day) == ("2020-03-05",) * 3
+    assert event.summary == "Russia and Turkey agreed a ceasefire in Idlib on March 5, 2020"
+    assert "ceasefire" in event.concepts == concepts_in(text[: text.index(", Erdogan")])
+    assert event.about == ["Russia", "Turkey", "Idlib", "Recep Tayyip Erdogan", "Moscow"]
+
+
+@pytest.mark.parametrize("iso, precision, first, last", [
+    ("2020-02", "month", "2020-02-01", "2020-02-29"),
+    ("2019-12", "month", "2019-12-01", "2019-12-31"),
+    ("2018", "year", "2018-01-01", "2018-12-31"),
+    ("2017-09-05", "day", "2017-09-05", "2017-09-05"),
+])
+def test_day_range(iso: str, precision: str, first: str, last: str) -> None:
+    assert day_range(iso, precision) == (first, last)
