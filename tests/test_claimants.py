@@ -25,30 +25,39 @@ def check(text, value, claimant, rule, **options):
 
 # --- rule 1: a cue in the sentence, wherever dates and adverbials stand --------------------
 CUE = [
-    ("On 14 March 2016 Defence Minister Sergei Shoigu said Russian aircraft had flown more than 9,000 sorties.",
+    ("On 14 March 2016 Defence Minister Sergei Shoigu said "
+     "Russian aircraft had flown more than 9,000 sorties.",
      9000, "Sergei Shoigu"),
-    ("On 2 October 2017 Major General Igor Konashenkov told reporters that 420 militants had been killed.",
+    ("On 2 October 2017 Major General Igor Konashenkov "
+     "told reporters that 420 militants had been killed.",
      420, "Igor Konashenkov"),
-    ("Late on Friday the Turkish Defence Ministry said 17 terrorists were killed in northern Syria.",
+    ("Late on Friday the Turkish Defence Ministry said 17 terrorists were killed in northern "
+     "Syria.",
      17, "Turkish Defence Ministry"),
-    ("According to Amnesty International, at least 112 civilians died in the strikes on the market.",
+    ("According to Amnesty International, at least 112 civilians died in the strikes on the "
+     "market.",
      112, "Amnesty International"),
-    ("Rescue workers estimated that 60 people were still trapped under the rubble in Ariha.", 60, "Rescue workers"),
-    ("Monitors documented 38 air strikes on hospitals in Idlib province in the first quarter.", 38, "Monitors"),
-    ("In its latest report the Syrian Network for Human Rights asserted that 224 civilians had been killed.",
+    ("Rescue workers estimated that 60 people were still trapped under the rubble in Ariha.",
+     60, "Rescue workers"),
+    ("Monitors documented 38 air strikes on hospitals in Idlib province in the first quarter.",
+     38, "Monitors"),
+    ("In its latest report the Syrian Network for Human "
+     "Rights asserted that 224 civilians had been killed.",
      224, "Syrian Network for Human Rights"),
     ("The White Helmets put the death toll from the overnight raids at 23.", 23, "White Helmets"),
-    ("Xinhua quoted a Syrian military source as saying that 35 militants were killed near Deir ez-Zor.",
+    ("Xinhua quoted a Syrian military source as saying "
+     "that 35 militants were killed near Deir ez-Zor.",
      35, "Syrian military source"),
-    ("State news agency SANA, citing a police source, said 12 people were wounded by rebel shelling.",
+    ("State news agency SANA, citing a police source, "
+     "said 12 people were wounded by rebel shelling.",
      12, "police source"),
-    ("Ankara (AA) - At least 19 civilians were killed in Russian air strikes on Idlib, said Mustafa Yildiz, a local "
-     "civil defense official.", 19, "Mustafa Yildiz"),
+    ("Ankara (AA) - At least 19 civilians were killed in Russian air strikes on Idlib, said "
+     "Mustafa Yildiz, a local civil defense official.", 19, "Mustafa Yildiz"),
     # a short form of an organisation the article names in full takes the full name
-    ("Lt. Gen. Andrei Sterlin of the Russian General Staff briefed reporters. According to the General Staff, "
-     "jets flew 64 sorties overnight.", 64, "Russian General Staff"),
-    ("The Syrian Network for Human Rights issued its monthly report on Monday. The Network said 131 civilians "
-     "were killed in March.", 131, "Syrian Network for Human Rights"),
+    ("Lt. Gen. Andrei Sterlin of the Russian General Staff briefed reporters. According to the "
+     "General Staff, jets flew 64 sorties overnight.", 64, "Russian General Staff"),
+    ("The Syrian Network for Human Rights issued its monthly report on Monday. The Network said "
+     "131 civilians were killed in March.", 131, "Syrian Network for Human Rights"),
 ]
 
 
@@ -58,25 +67,30 @@ def test_a_cue_in_the_sentence(text, value, claimant):
 
 
 def test_a_person_keeps_the_organisation_their_role_or_name_speaks_for():
-    f = check("Colonel General Sergei Rudskoy of the General Staff said Russian jets had flown 710 sorties in a week.",
+    f = check("Colonel General Sergei Rudskoy of the General Staff "
+              "said Russian jets had flown 710 sorties in a week.",
               710, "Sergei Rudskoy", "cue")
     assert f.claimant_org == "Russian General Staff"      # a known speaker
     f = check("Syria's Defence Minister Ali Abdullah Ayyoub said the army had retaken 48 villages.",
               48, "Ali Abdullah Ayyoub", "cue")
-    assert f.claimant_org == "Syrian Defence Ministry"     # the role's organisation, with its nationality
-    f = check("Hamid Reza, head of the press office of the Iranian Red Crescent, said 40 aid trucks had reached Aleppo.",
+    # the role's organisation, with its nationality
+    assert f.claimant_org == "Syrian Defence Ministry"
+    f = check("Hamid Reza, head of the press office of the Iranian Red Crescent, said 40 aid "
+              "trucks had reached Aleppo.",
               40, "Hamid Reza", "cue")
     assert f.claimant_org == "Iranian Red Crescent"        # the organisation the role names
 
 
 # --- relays: a media outlet is never the claimant of another source's figure ----------------
 RELAYS = [
-    ("Two Russian servicemen were killed by shelling in Hama, Tass news agency reported, citing the General Staff.",
+    ("Two Russian servicemen were killed by shelling in Hama, "
+     "Tass news agency reported, citing the General Staff.",
      2, "General Staff", "Tass news agency", "cue"),
-    ("AFP reports: Air strikes on Aleppo have killed 44 civilians since Monday, the Syrian Observatory for Human "
-     "Rights said.", 44, "Syrian Observatory for Human Rights", "AFP", "cue"),
-    ("The Russian Centre for Reconciliation said the convoy had reached Homs. It carried 28 tonnes of food, "
-     "RIA Novosti reported.", 28, "Russian Centre for Reconciliation", "RIA Novosti", "relay"),
+    ("AFP reports: Air strikes on Aleppo have killed 44 civilians since Monday, the Syrian "
+     "Observatory for Human Rights said.", 44, "Syrian Observatory for Human Rights", "AFP", "cue"),
+    ("The Russian Centre for Reconciliation said the convoy had reached Homs. It carried 28 tonnes "
+     "of food, RIA Novosti reported.", 28, "Russian Centre for Reconciliation", "RIA Novosti",
+     "relay"),
 ]
 
 
@@ -87,15 +101,19 @@ def test_a_media_outlet_relays(text, value, claimant, via, rule):
 
 
 def test_an_outlet_alone_reports_its_own_count():
-    check("Russia has lost at least 116 servicemen in Syria, Reuters has calculated.", 116, "Reuters", "cue")
+    check("Russia has lost at least 116 servicemen in Syria, Reuters has calculated.",
+          116, "Reuters", "cue")
     check("BEIRUT (AFP) - Air strikes on Douma killed 21 civilians on Sunday.", 21, None, None)
 
 
 # --- no speaker, no claimant -------------------------------------------------------------
 NOBODY = [
-    "President Erdogan said Turkey would respond to any attack. Thirteen Turkish soldiers were killed in Idlib this month.",
-    "Local activists said the bombing continued through the night. Russian jets carried out 26 raids on Khan Sheikhoun.",
-    "The ministry said the talks would resume in Astana.\n\nThe army has deployed 400 military police to Manbij.",
+    "President Erdogan said Turkey would respond to any attack. Thirteen Turkish soldiers were "
+    "killed in Idlib this month.",
+    "Local activists said the bombing continued through the night. Russian jets carried out 26 "
+    "raids on Khan Sheikhoun.",
+    "The ministry said the talks would resume in Astana.\n\n"
+    "The army has deployed 400 military police to Manbij.",
     "Kremlin spokesman Dmitry Peskov declined to comment. Russia keeps 32 aircraft at the base.",
 ]
 
@@ -109,8 +127,8 @@ def test_a_sentence_without_a_speaker_inherits_nothing(text):
 # --- rule 2: quote continuation ------------------------------------------------------------
 QUOTES = [
     # a quotation of several sentences, its speaker named at the end
-    ('"Our pilots flew 96 sorties in two days. They destroyed 14 fortified positions," said Lieutenant General '
-     'Andrei Kartapolov.', 96, "Andrei Kartapolov"),
+    ('"Our pilots flew 96 sorties in two days. They destroyed 14 fortified positions," said '
+     'Lieutenant General Andrei Kartapolov.', 96, "Andrei Kartapolov"),
     # a quoted paragraph after "..., X added."
     ('The strikes would go on, deputy foreign minister Faisal Mekdad added.\n\n'
      '"The terrorists lost 1,300 fighters in the Ghouta operation alone."', 1300, "Faisal Mekdad"),
@@ -126,22 +144,25 @@ def test_a_quotation_keeps_its_speaker(text, value, claimant):
 
 
 def test_a_quote_speaker_is_never_a_number_word():
-    text = ('MOSCOW, May 4 (TASS) - Russian aviation has struck targets near Palmyra, Major General Vadim Kulit said.\n\n'
-            '"Over the past day 40 sorties were flown. Sixty four terrorists and 12 vehicles were destroyed," he said.')
+    text = ('MOSCOW, May 4 (TASS) - Russian aviation has struck targets near Palmyra, Major '
+            'General Vadim Kulit said.\n\n"Over the past day 40 sorties were flown. Sixty four '
+            'terrorists and 12 vehicles were destroyed," he said.')
     check(text, 12, "Vadim Kulit", "reference")
 
 
 # --- rule 3: pronouns and descriptions resolved to a compatible name ----------------------
 REFERENCES = [
-    ("Defence Minister Hulusi Akar visited the border on Sunday. He said 57 terrorists had been neutralised.",
+    ("Defence Minister Hulusi Akar visited the border on "
+     "Sunday. He said 57 terrorists had been neutralised.",
      57, "Hulusi Akar"),
-    ("Amnesty International published its findings on Tuesday. The human rights group documented 18 air strikes on "
-     "schools.", 18, "Amnesty International"),
-    ("The Syrian Observatory for Human Rights gave no breakdown. The Britain-based war monitor said 77 fighters "
-     "died.", 77, "Syrian Observatory for Human Rights"),
-    ("Air strikes killed 31 people in Saraqeb, a monitoring group said. The Syrian Observatory for Human Rights "
-     "blamed Russian jets.", 31, "Syrian Observatory for Human Rights"),
-    ("Defence Minister Sergei Shoigu chaired the meeting. The ministry said 1,500 militants had surrendered.",
+    ("Amnesty International published its findings on Tuesday. The human rights group documented "
+     "18 air strikes on schools.", 18, "Amnesty International"),
+    ("The Syrian Observatory for Human Rights gave no breakdown. The Britain-based war monitor "
+     "said 77 fighters died.", 77, "Syrian Observatory for Human Rights"),
+    ("Air strikes killed 31 people in Saraqeb, a monitoring group said. The Syrian Observatory for "
+     "Human Rights blamed Russian jets.", 31, "Syrian Observatory for Human Rights"),
+    ("Defence Minister Sergei Shoigu chaired the meeting. "
+     "The ministry said 1,500 militants had surrendered.",
      1500, "Russian Defence Ministry"),
     ("The Turkish Defence Ministry issued a statement. The statement said 9 soldiers were wounded.",
      9, "Turkish Defence Ministry"),
@@ -156,12 +177,14 @@ def test_a_reference_names_who_it_refers_to(text, value, claimant):
 
 
 def test_an_armed_group_is_no_monitor():
-    text = "The Syrian Observatory for Human Rights counted the dead. The rebel group said it lost 15 fighters."
+    text = ("The Syrian Observatory for Human Rights counted the dead. "
+            "The rebel group said it lost 15 fighters.")
     assert figure(text, 15).claimant == "rebel group"
 
 
 def test_a_reference_without_a_name_in_the_article_stays_as_written():
-    check("The defence ministry said 27 drones had been shot down near the base.", 27, "defence ministry", "cue")
+    check("The defence ministry said 27 drones had been shot down near the base.",
+          27, "defence ministry", "cue")
 
 
 # --- rule 4: an organisation's own report --------------------------------------------------
@@ -181,21 +204,24 @@ def test_an_organisations_own_report_speaks_for_it(text, value):
 def test_a_news_outlet_is_no_claimant_of_its_own_narrative():
     f = figure("Russian jets flew 60 sorties over Hama on Friday.", 60, publisher="Al Jazeera")
     assert (f.claimant, f.claimant_rule) == (None, None)
-    f = figure("Russian jets flew 60 sorties over Hama on Friday.", 60, publisher="Anadolu Agency (via Daily Sabah)")
+    f = figure("Russian jets flew 60 sorties over Hama on Friday.",
+               60, publisher="Anadolu Agency (via Daily Sabah)")
     assert f.claimant is None
 
 
 # --- rule 5: a headline figure takes the claimant of the same figure in the body -----------
 def test_a_headline_figure_takes_the_body_claimant():
     text = ("Russian drones kill 14 civilians in Idlib\n\n"
-            "Russian drones have killed 14 civilians in Idlib since January, Save the Children said on Monday.")
+            "Russian drones have killed 14 civilians in Idlib "
+            "since January, Save the Children said on Monday.")
     f = find_figures(text)[0]
     assert (f.claimant, f.claimant_rule) == ("Save the Children", "headline")
 
 
 def test_a_body_figure_takes_nothing_from_a_later_one():
-    text = ("Syria talks resume in Geneva\n\nDelegations met for a third day.\n\nThe talks opened in March.\n\n"
-            "Some 400 civilians were evacuated last week.\n\nThe UN said 400 civilians were evacuated.")
+    text = ("Syria talks resume in Geneva\n\nDelegations met for a third day.\n\nThe talks opened "
+            "in March.\n\nSome 400 civilians were evacuated last week.\n\nThe UN said 400 "
+            "civilians were evacuated.")
     assert figure(text, 400).claimant == "UN"
     assert find_figures(text)[0].claimant is None
 
@@ -204,9 +230,10 @@ def test_a_body_figure_takes_nothing_from_a_later_one():
 FRAGMENTS = [
     ("The UK-based Syrian Observatory for Human Rights (SOHR) said 26 fighters were killed.", 26,
      "Syrian Observatory for Human Rights"),
-    ("This brings the total to 340 people killed since the truce, officials at the hospital said.", 340,
-     "officials at the hospital"),
-    ("Turnout figures in voting abroad in the 2018 presidential election suggested 6,000 troops were deployed.",
+    ("This brings the total to 340 people killed since the truce, officials at the hospital said.",
+     340, "officials at the hospital"),
+    ("Turnout figures in voting abroad in the 2018 presidential "
+     "election suggested 6,000 troops were deployed.",
      6000, "Turnout figures"),
 ]
 
@@ -217,7 +244,8 @@ def test_a_claimant_is_a_name(text, value, claimant):
 
 
 SPEAKERS = [
-    ("MOSCOW The Russian Defence Ministry", "Russian Defence Ministry", "ministry", "Russian Defence Ministry"),
+    ("MOSCOW The Russian Defence Ministry", "Russian Defence Ministry", "ministry",
+     "Russian Defence Ministry"),
     ("Col. Gen. Sergei Rudskoy", "Sergei Rudskoy", "person", "Russian General Staff"),
     ("director of monitoring group Airwars", "Airwars", "ngo", "Airwars"),
     ("Interfax news agency", "Interfax news agency", "media", None),
@@ -235,16 +263,17 @@ def test_a_stray_bracket_is_no_part_of_a_name():
     assert speaker("SOHR)").name == "SOHR"
 
 
-@pytest.mark.parametrize("np", ["This brings the total", "the strikes hit buildings used by the army in 2016",
+@pytest.mark.parametrize("np", ["This brings the total",
+                                "the strikes hit buildings used by the army in 2016",
                                 "Eighty three armored vehicles and"])
 def test_not_a_speaker(np):
     assert speaker(np) is None or is_claimant(np) is False
 
 
 def test_kinds():
-    assert [kind_of(n) for n in ("Anadolu Agency", "Human Rights Watch", "UN refugee agency", "US-led coalition",
-                                   "press service of the Russian Defence Ministry")] == \
-        ["media", "ngo", "un", "military", "ministry"]
+    names = ("Anadolu Agency", "Human Rights Watch", "UN refugee agency", "US-led coalition",
+             "press service of the Russian Defence Ministry")
+    assert [kind_of(n) for n in names] == ["media", "ngo", "un", "military", "ministry"]
 
 
 def test_attributions_are_lazy_and_cached():

@@ -3,8 +3,9 @@ import json
 
 import pytest
 
-CONTRACT = ["metric", "value", "low", "high", "qualifier", "unit", "text", "claimant", "claimant_org",
-            "via", "article", "title", "publisher", "published", "url", "as_of", "period", "quote"]
+CONTRACT = ["metric", "value", "low", "high", "qualifier", "unit", "text", "claimant",
+            "claimant_org", "via", "article", "title", "publisher", "published", "url", "as_of",
+            "period", "quote"]
 
 
 def claims(cli, *args, **kw):
@@ -17,13 +18,15 @@ def test_json_contract_and_range(cli):
     rows = claims(cli, "troops")
     assert list(rows[0]) == CONTRACT
     ranged = [r for r in rows if r["low"] is not None]
-    assert ranged and ranged[0]["value"] is None and (ranged[0]["low"], ranged[0]["high"]) == (3000, 6000)
+    assert ranged and ranged[0]["value"] is None
+    assert (ranged[0]["low"], ranged[0]["high"]) == (3000, 6000)
 
 
 @pytest.mark.parametrize("word", ["sorties", "sortie", "flights", "Sorties"])
 def test_sorties_by_any_synonym(cli, word):
     rows = claims(cli, word)
-    assert {(r["value"], r["qualifier"], r["publisher"]) for r in rows} == {(7000, "over", "RT"), (9000, "over", "BBC")}
+    assert {(r["value"], r["qualifier"], r["publisher"]) for r in rows} == {
+        (7000, "over", "RT"), (9000, "over", "BBC")}
     assert any("Shoigu" in (r["claimant"] or "") for r in rows)
     assert all(r["quote"] and r["article"] for r in rows)
 
@@ -45,12 +48,14 @@ def test_units_and_breakdowns(cli):
     territory = {(r["value"], r["unit"]) for r in claims(cli, "territory")}
     assert {(85, "percent"), (27000, "sq km"), (10000, "sq km")} <= territory
     assert not any(v in (10425, 3860) for v, _ in territory)       # conversions are not figures
-    assert sorted(r["value"] for r in claims(cli, "children") if r["metric"] == "children killed") == [200, 429]
+    children = claims(cli, "children")
+    assert sorted(r["value"] for r in children if r["metric"] == "children killed") == [200, 429]
 
 
 def test_filters(cli):
     assert {r["publisher"] for r in claims(cli, "militants", "--publisher", "BBC")} == {"BBC"}
-    assert all("Observatory" in r["claimant"] for r in claims(cli, "civilians", "--claimant", "observatory"))
+    rows = claims(cli, "civilians", "--claimant", "observatory")
+    assert all("Observatory" in r["claimant"] for r in rows)
 
 
 def test_no_metric_lists_every_claim_in_json_and_the_summary_on_a_terminal(cli):
@@ -58,7 +63,8 @@ def test_no_metric_lists_every_claim_in_json_and_the_summary_on_a_terminal(cli):
     table = cli("figures", "--format", "table", env={"COLUMNS": "120"}).stdout
     assert "sorties" in table and "claims" in table
     summary = json.loads(cli("figures", "--summary", "--format", "json").stdout)
-    assert {"metric": "sorties", "claims": 2} .items() <= next(s for s in summary if s["metric"] == "sorties").items()
+    sorties = next(s for s in summary if s["metric"] == "sorties")
+    assert {"metric": "sorties", "claims": 2}.items() <= sorties.items()
 
 
 def test_terminal_view_shows_spread_bars_and_disagreement(cli):
@@ -70,7 +76,8 @@ def test_terminal_view_shows_spread_bars_and_disagreement(cli):
 
 def test_unknown_metric_is_one_line(cli):
     result = cli("figures", "zeppelins")
-    assert result.exit_code == 1 and result.stderr.startswith("Error: no metric matches 'zeppelins'")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: no metric matches 'zeppelins'")
 
 
 def test_a_claims_publisher_and_date_follow_its_manifest_row(make_raw, build, cli):
@@ -79,20 +86,24 @@ def test_a_claims_publisher_and_date_follow_its_manifest_row(make_raw, build, cl
     raw = make_raw({"a.txt": text, "b.txt": text}, manifest)
     result, db = build(raw)
     assert result.exit_code == 0, result.output
-    assert [(r["article"], r["publisher"], r["published"]) for r in claims(cli, "sorties", db=db)] == [
+    rows = claims(cli, "sorties", db=db)
+    assert [(r["article"], r["publisher"], r["published"]) for r in rows] == [
         ("a", "RT", "2016-03-02"), ("b", None, None)]
     (raw / "manifest.csv").write_text("file,title,publisher,published,url\n"
                                       "a.txt,Jets,RT,2016-03-02,\nb.txt,Jets,BBC,2016-04-01,\n")
     result, db = build(raw)
     assert result.exit_code == 0, result.output
-    assert [(r["article"], r["publisher"], r["published"]) for r in claims(cli, "sorties", db=db)] == [
+    rows = claims(cli, "sorties", db=db)
+    assert [(r["article"], r["publisher"], r["published"]) for r in rows] == [
         ("b", "BBC", "2016-04-01"), ("a", "RT", "2016-03-02")]
-    assert [r["article"] for r in claims(cli, "sorties", "--publisher", "bbc", "--from", "2016-04", db=db)] == ["b"]
+    rows = claims(cli, "sorties", "--publisher", "bbc", "--from", "2016-04", db=db)
+    assert [r["article"] for r in rows] == ["b"]
     # The tsv listing reads lines made at build time: they follow the manifest too.
     tsv = cli("figures", "sorties", "--format", "tsv", db=db).stdout.splitlines()[1:]
     header = cli("figures", "sorties", "--format", "tsv", db=db).stdout.splitlines()[0].split("\t")
     at = [header.index(c) for c in ("article", "publisher", "published")]
-    assert [[line.split("\t")[i] for i in at] for line in tsv] == [["b", "BBC", "2016-04-01"], ["a", "RT", "2016-03-02"]]
+    assert [[line.split("\t")[i] for i in at] for line in tsv] == [
+        ["b", "BBC", "2016-04-01"], ["a", "RT", "2016-03-02"]]
 
 
 def test_an_open_metric_is_found_by_its_noun(cli):
@@ -100,7 +111,8 @@ def test_an_open_metric_is_found_by_its_noun(cli):
     the user's word in any form finds it."""
     for word in ("battalions", "battalion"):
         claims = json.loads(cli("figures", word, "--format", "json").stdout)
-        assert [(c["metric"], c["value"], c["qualifier"]) for c in claims] == [("battalions", 2, "up to")]
+        assert [(c["metric"], c["value"], c["qualifier"]) for c in claims] == [
+            ("battalions", 2, "up to")]
 
 
 def test_a_claim_carries_its_citation_and_its_speakers_organisation(make_raw, build, cli):
@@ -108,10 +120,13 @@ def test_a_claim_carries_its_citation_and_its_speakers_organisation(make_raw, bu
     article's title and url, and the outlet that relayed it (invented wire copy)."""
     text = ("Russian Defence Minister Sergei Shoigu said on Monday that Russian jets had flown "
             "2,500 sorties over Idlib.\n\n"
-            "Tass news agency reported, citing the General Staff, that 120 militants were killed.\n")
-    manifest = "file,title,publisher,published,url\na.txt,Idlib strikes,Reuters,2019-06-03,https://example.org/a\n"
+            "Tass news agency reported, citing the General Staff, that 120 militants were "
+            "killed.\n")
+    manifest = ("file,title,publisher,published,url\n"
+                "a.txt,Idlib strikes,Reuters,2019-06-03,https://example.org/a\n")
     _, db = build(make_raw({"a.txt": text}, manifest))
-    rows = json.loads(cli("figures", "--claimant", "Defence Ministry", "--format", "json", db=db).stdout)
+    result = cli("figures", "--claimant", "Defence Ministry", "--format", "json", db=db)
+    rows = json.loads(result.stdout)
     assert [(r["value"], r["claimant"], r["claimant_org"]) for r in rows] == [
         (2500, "Sergei Shoigu", "Russian Defence Ministry")]
     assert (rows[0]["title"], rows[0]["url"]) == ("Idlib strikes", "https://example.org/a")

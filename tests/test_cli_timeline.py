@@ -161,8 +161,10 @@ def assert_listings_current(db):
 
 def test_an_update_joins_and_splits_entries_as_a_full_build_does(make_raw, build, cli, tmp_path):
     texts = {
-        "a.txt": "Putin\n\nPresident Vladimir Putin ordered the withdrawal of Russian forces from Syria on 14 March 2016.",
-        "b.txt": "Shoigu\n\nDefence Minister Sergei Shoigu announced the withdrawal of Russian forces from Syria on 14 March 2016.",
+        "a.txt": "Putin\n\nPresident Vladimir Putin ordered the withdrawal of Russian forces from "
+                 "Syria on 14 March 2016.",
+        "b.txt": "Shoigu\n\nDefence Minister Sergei Shoigu announced the withdrawal of Russian "
+                 "forces from Syria on 14 March 2016.",
     }
     raw = make_raw(texts)
     _, db = build(raw)
@@ -193,7 +195,8 @@ def test_a_conflict_follows_updates_as_a_full_build_does(make_raw, build, cli, t
     adding and removing a source updates both entries as a full build would."""
     texts = {
         "a.txt": "Manbij\n\nSyrian troops took control of Manbij on 14 October 2019, SANA said.",
-        "b.txt": "Manbij\n\nSyrian government forces took control of Manbij on 15 October 2019, the monitor said.",
+        "b.txt": "Manbij\n\nSyrian government forces took control of Manbij on 15 October 2019, "
+                 "the monitor said.",
     }
     raw = make_raw(texts)
     _, db = build(raw)
@@ -311,9 +314,11 @@ def test_about_finds_the_entries_with_an_event_naming_it(seed_db, first, days, n
         {
             row["entry"]
             for row in conn.execute(
-                "select events.entry, events.about, articles.publisher from events join entries on entries.id = events.entry"
+                "select events.entry, events.about, articles.publisher from events"
+                " join entries on entries.id = events.entry"
                 " join articles on articles.id = events.article"
-                " where (? is null or entries.last_day >= ?) and (? is null or entries.first_day <= ?)",
+                " where (? is null or entries.last_day >= ?)"
+                " and (? is null or entries.first_day <= ?)",
                 (start, start, end, end),
             )
             if name in json_.loads(row["about"] or "[]")

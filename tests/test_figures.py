@@ -43,166 +43,231 @@ CASES = [
     ("Some 6.5 million people are internally displaced.", 6.5e6, "about", None, "displaced", None),
     ("An estimated 13.5 million people inside Syria are in need of urgent humanitarian assistance.",
      13.5e6, "about", None, "people in need", None),
-    ("The Russian air campaign resulted in the loss of three more choppers.", 3, "exact", None, "helicopters lost", None),
-    ("Eight civilians were killed in the raid, activists said.", 8, "exact", None, "civilians killed", "activists"),
+    ("The Russian air campaign resulted in the loss of three more choppers.",
+     3, "exact", None, "helicopters lost", None),
+    ("Eight civilians were killed in the raid, activists said.",
+     8, "exact", None, "civilians killed", "activists"),
     ("Twenty-five people died when the building collapsed.", 25, "exact", None, "deaths", None),
-    ("The war has claimed the lives of more than a quarter of a million people.", 250_000, "over", None, "deaths", None),
+    ("The war has claimed the lives of more than a quarter of a million people.",
+     250_000, "over", None, "deaths", None),
     ("Half a million people have fled the country.", 500_000, "exact", None, "refugees", None),
-    ("More than 5.6m people have fled Syria since 2011, the UN says.", 5.6e6, "over", None, "refugees", "UN"),
+    ("More than 5.6m people have fled Syria since 2011, the UN says.",
+     5.6e6, "over", None, "refugees", "UN"),
     # vague amounts: claims without a number (never an invented one), marked vague
     ("According to a representative, Moscow delivered tens of tons of aid to Aleppo.",
      None, "vague", "tons", "aid delivered", "representative"),
-    ("Dozens of civilians were killed in the strikes.", None, "vague", None, "civilians killed", None),
+    ("Dozens of civilians were killed in the strikes.",
+     None, "vague", None, "civilians killed", None),
     ("Russia killed thousands of jihadists.", None, "vague", None, "militants killed", None),
     ("The war has killed hundreds of thousands of people.", None, "vague", None, "deaths", None),
     ("Millions of people are in need of food aid.", None, "vague", None, "people in need", None),
-    ("Scores of airstrikes hit Idlib overnight, the White Helmets said.", None, "vague", None, "strikes",
-     "White Helmets"),
-    ("Tens of thousands of people fled Afrin, the UN said.", None, "vague", None, "displaced", "UN"),
+    ("Scores of airstrikes hit Idlib overnight, the White Helmets said.",
+     None, "vague", None, "strikes", "White Helmets"),
+    ("Tens of thousands of people fled Afrin, the UN said.",
+     None, "vague", None, "displaced", "UN"),
     # qualifiers
-    ("An overnight airstrike hit the town, killing at least eight civilians.", 8, "at least", None, "civilians killed", None),
+    ("An overnight airstrike hit the town, killing at least eight civilians.",
+     8, "at least", None, "civilians killed", None),
     ("As many as 2,000 soldiers could stay.", 2000, "up to", None, "troops remaining", None),
-    ("Up to 30,000 fighters remain in Idlib, the CIA estimates.", 30_000, "up to", None, "militants", "CIA"),
-    ("Close to 500 civilians were evacuated from the town.", 500, "nearly", None, "people evacuated", None),
+    ("Up to 30,000 fighters remain in Idlib, the CIA estimates.",
+     30_000, "up to", None, "militants", "CIA"),
+    ("Close to 500 civilians were evacuated from the town.",
+     500, "nearly", None, "people evacuated", None),
     ("Almost 900 settlements have joined the ceasefire, the ministry said.",
      900, "nearly", None, "population centres reconciled", "ministry"),
     ("Fewer than 100 fighters were killed.", 100, "under", None, "militants killed", None),
-    ("Less than 20 percent of the country's territory is held by the government.", 20, "under", "percent", "territory held by militants", None),
+    ("Less than 20 percent of the country's territory is held by the government.",
+     20, "under", "percent", "territory held by militants", None),
     ("Approximately 50 jets were deployed to Hmeimim.", 50, "about", None, "aircraft", None),
-    ("Roughly 4,000 Russian personnel are stationed in Syria.", 4000, "about", None, "troops", None),
-    ("In excess of 10,000 militants were killed, officials said.", 10_000, "over", None, "militants killed", "officials"),
-    ("Russia's Defense Ministry never said how many troops it has in Syria, but turnout figures in voting from "
-     "abroad indicated Russian military personnel in the Arab nation likely exceeded 4,300.",
+    ("Roughly 4,000 Russian personnel are stationed in Syria.",
+     4000, "about", None, "troops", None),
+    ("In excess of 10,000 militants were killed, officials said.",
+     10_000, "over", None, "militants killed", "officials"),
+    ("Russia's Defense Ministry never said how many troops it has in Syria, but turnout figures in "
+     "voting from abroad indicated Russian military "
+     "personnel in the Arab nation likely exceeded 4,300.",
      4300, "over", None, "troops", "turnout figures"),     # the head of the subject, not all of it
     ("Shoigu said 7,000-plus sorties had been flown.", 7000, "over", None, "sorties", "Shoigu"),
     ("No fewer than 40 people died in the shelling.", 40, "at least", None, "deaths", None),
     # units; a conversion in brackets is the same figure
-    ("Russia's military on Tuesday said that Syrian troops have liberated about 85 percent of the war-torn "
-     "country's territory from militants.", 85, "about", "percent", "territory liberated", "Russia's military"),
-    ("The army says 85% of Syria's territory has been liberated.", 85, "exact", "percent", "territory liberated", "army"),
-    ("IS controls 30 per cent of Syria, the Pentagon said.", 30, "exact", "percent", "territory held by militants", "Pentagon"),
-    ("Speaking to reporters, Lt. Gen. Alexander Lapin said the government must still clear the militants who hold "
-     "approximately 27,000 square kilometers (10,425 square miles), the remaining 15 percent.",
+    ("Russia's military on Tuesday said that Syrian troops have liberated about 85 percent of the "
+     "war-torn country's territory from militants.", 85, "about", "percent", "territory liberated",
+     "Russia's military"),
+    ("The army says 85% of Syria's territory has been liberated.",
+     85, "exact", "percent", "territory liberated", "army"),
+    ("IS controls 30 per cent of Syria, the Pentagon said.",
+     30, "exact", "percent", "territory held by militants", "Pentagon"),
+    ("Speaking to reporters, Lt. Gen. Alexander Lapin said the government must still clear the "
+     "militants who hold approximately 27,000 square kilometers "
+     "(10,425 square miles), the remaining 15 percent.",
      27_000, "about", "sq km", "territory held by militants", "Alexander Lapin"),
-    ("Defence Minister Sergei Shoigu said forces had regained control of 10,000 sq km (3,860 sq miles) of territory.",
+    ("Defence Minister Sergei Shoigu said forces had regained "
+     "control of 10,000 sq km (3,860 sq miles) of territory.",
      10_000, "exact", "sq km", "territory regained", "Sergei Shoigu"),
-    ("Russian sappers cleared 1,500 hectares around Palmyra.", 1500, "exact", "hectares", "territory demined", None),
-    ("The convoy delivered 300 tonnes of humanitarian aid to Deir ez-Zor.", 300, "exact", "tons", "aid delivered", None),
+    ("Russian sappers cleared 1,500 hectares around Palmyra.",
+     1500, "exact", "hectares", "territory demined", None),
+    ("The convoy delivered 300 tonnes of humanitarian aid to Deir ez-Zor.",
+     300, "exact", "tons", "aid delivered", None),
     # metric: words between number and noun, the verb of the clause, breakdowns
-    ("The Observatory said 1,183 Islamic State (IS) militants had been killed.", 1183, "exact", None, "militants killed", "Observatory"),
-    ("Back then officials stated that jets left nearly 13,000 terrorists dead.", 13_000, "nearly", None, "militants killed", "officials"),
-    ("Shoigu said aircraft had flown sorties, killing more than 2,000 \"bandits\".", 2000, "over", None, "militants killed", "Shoigu"),
-    ("The Syrian Observatory for Human Rights has claimed that between September 2015 and February 2016, Russian "
-     "air strikes have killed 1,000 civilians, including 200 children.",
+    ("The Observatory said 1,183 Islamic State (IS) militants had been killed.",
+     1183, "exact", None, "militants killed", "Observatory"),
+    ("Back then officials stated that jets left nearly 13,000 terrorists dead.",
+     13_000, "nearly", None, "militants killed", "officials"),
+    ("Shoigu said aircraft had flown sorties, killing more than 2,000 \"bandits\".",
+     2000, "over", None, "militants killed", "Shoigu"),
+    ("The Syrian Observatory for Human Rights has claimed that between September 2015 and February "
+     "2016, Russian air strikes have killed 1,000 civilians, including 200 children.",
      200, "exact", None, "children killed", "Syrian Observatory for Human Rights"),
-    ("An estimated 13.5 million people inside Syria are in need of urgent humanitarian assistance, including "
-     "6 million children, according to the latest report by UNICEF.", 6e6, "exact", None, "children in need", "UNICEF"),
-    ("According to the Red Cross, 20 civilians and one aid worker died as a result.", 1, "exact", None, "aid workers killed", "Red Cross"),
-    ("According to the Red Cross, 20 civilians and one aid worker died as a result.", 20, "exact", None, "civilians killed", "Red Cross"),
-    ("On that day a UN humanitarian convoy consisting of 31 trucks was attacked.", 31, "exact", None, "aid trucks", None),
-    ("The center introduced three \u201csafe corridors\u201d for civilians willing to leave.", 3, "exact", None, "humanitarian corridors", None),
-    ("The forces regained control of territory, including 400 population centres.", 400, "exact", None, "population centres liberated", None),
-    ("Over 4 million people have fled the country and some 6.5 million people are internally displaced.",
+    ("An estimated 13.5 million people inside Syria are in need of urgent humanitarian assistance, "
+     "including 6 million children, according to the latest report by UNICEF.", 6e6, "exact", None,
+     "children in need", "UNICEF"),
+    ("According to the Red Cross, 20 civilians and one aid worker died as a result.",
+     1, "exact", None, "aid workers killed", "Red Cross"),
+    ("According to the Red Cross, 20 civilians and one aid worker died as a result.",
+     20, "exact", None, "civilians killed", "Red Cross"),
+    ("On that day a UN humanitarian convoy consisting of 31 trucks was attacked.",
+     31, "exact", None, "aid trucks", None),
+    ("The center introduced three \u201csafe corridors\u201d for civilians willing to leave.",
+     3, "exact", None, "humanitarian corridors", None),
+    ("The forces regained control of territory, including 400 population centres.",
+     400, "exact", None, "population centres liberated", None),
+    ("Over 4 million people have fled the country and "
+     "some 6.5 million people are internally displaced.",
      4e6, "over", None, "refugees", None),
-    ("The UN estimated that around 250,000 residents of the city have been in dire need of basic supplies.",
+    ("The UN estimated that around 250,000 residents of "
+     "the city have been in dire need of basic supplies.",
      250_000, "about", None, "people in need", "UN"),
-    ("The strikes killed 12 people and wounded 30 others.", 30, "exact", None, "people wounded", None),
-    ("One Russian soldier died and two were injured when their vehicle hit a mine.", 2, "exact", None, "troops wounded", None),
-    ("Russia has lost 112 servicemen in Syria, Reuters calculated.", 112, "exact", None, "troops killed", "Reuters"),
-    ("The number of Russian troops in Syria is estimated at 5,000.", 5000, "exact", None, "troops", None),
-    ("The death toll from the attack rose to 53, state media said.", 53, "exact", None, "deaths", "state media"),
+    ("The strikes killed 12 people and wounded 30 others.",
+     30, "exact", None, "people wounded", None),
+    ("One Russian soldier died and two were injured when their vehicle hit a mine.",
+     2, "exact", None, "troops wounded", None),
+    ("Russia has lost 112 servicemen in Syria, Reuters calculated.",
+     112, "exact", None, "troops killed", "Reuters"),
+    ("The number of Russian troops in Syria is estimated at 5,000.",
+     5000, "exact", None, "troops", None),
+    ("The death toll from the attack rose to 53, state media said.",
+     53, "exact", None, "deaths", "state media"),
     ("Syria war: 20 dead in Russian air strikes on Idlib", 20, "exact", None, "deaths", None),
     ("A 31-truck convoy reached Aleppo with aid.", 31, "exact", None, "aid trucks", None),
-    ("Russia's Defence Ministry said its jets had hit 3,516 terrorist targets.", 3516, "exact", None, "targets hit", "Russia's Defence Ministry"),
-    ("Russia fired 26 cruise missiles from the Caspian Sea.", 26, "exact", None, "missiles fired", None),
-    ("Nearly 900,000 people have fled the fighting since December, the UN says.", 900_000, "nearly", None, "displaced", "UN"),
-    ("The war has driven 11 million people from their homes.", 11e6, "exact", None, "displaced", None),
-    ("A resident said 17 bodies were pulled out of one building.", 17, "exact", None, "deaths", "resident"),
-    ("A 2,000-strong Russian contingent remains at Hmeimim.", 2000, "exact", None, "troops remaining", None),
-    ("As many as 1,743 refugees, including 522 women and 887 children, have returned to Syria, the Russian "
-     "Center for Reconciliation of the Opposing Sides in Syria said.",
-     522, "exact", None, "refugees returned", "Russian Center for Reconciliation of the Opposing Sides in Syria"),
-    ("Since 2015 a total of 2,370,941 Syrian citizens have returned home.", 2_370_941, "exact", None, "refugees returned", None),
-    ("Russian sappers defused 8,000 explosive devices in Palmyra.", 8000, "exact", None, "mines cleared", None),
+    ("Russia's Defence Ministry said its jets had hit 3,516 terrorist targets.",
+     3516, "exact", None, "targets hit", "Russia's Defence Ministry"),
+    ("Russia fired 26 cruise missiles from the Caspian Sea.",
+     26, "exact", None, "missiles fired", None),
+    ("Nearly 900,000 people have fled the fighting since December, the UN says.",
+     900_000, "nearly", None, "displaced", "UN"),
+    ("The war has driven 11 million people from their homes.",
+     11e6, "exact", None, "displaced", None),
+    ("A resident said 17 bodies were pulled out of one building.",
+     17, "exact", None, "deaths", "resident"),
+    ("A 2,000-strong Russian contingent remains at Hmeimim.",
+     2000, "exact", None, "troops remaining", None),
+    ("As many as 1,743 refugees, including 522 women and 887 children, have returned to Syria, the "
+     "Russian Center for Reconciliation of the Opposing Sides in Syria said.",
+     522, "exact", None, "refugees returned",
+     "Russian Center for Reconciliation of the Opposing Sides in Syria"),
+    ("Since 2015 a total of 2,370,941 Syrian citizens have returned home.",
+     2_370_941, "exact", None, "refugees returned", None),
+    ("Russian sappers defused 8,000 explosive devices in Palmyra.",
+     8000, "exact", None, "mines cleared", None),
     # claimants: the speaker named as subject, "according to", reporters after the figure, relatives
-    ("Another senior official, upper house defence committee head Viktor Ozerov, said as many as two battalions - "
-     "some 800 servicemen - could remain in Syria after the withdrawal, Interfax news agency reported.",
+    ("Another senior official, upper house defence committee head Viktor Ozerov, said as many as "
+     "two battalions - some 800 servicemen - could remain in Syria after the withdrawal, "
+     "Interfax news agency reported.",
      800, "about", None, "troops remaining", "Viktor Ozerov"),
-    ("However, the UK-based Syrian Observatory for Human Rights reported in early March that 1,733 civilians, "
-     "including 429 children, had been killed in Russian air strikes.",
+    ("However, the UK-based Syrian Observatory for Human Rights reported in early March that 1,733 "
+     "civilians, including 429 children, had been killed in Russian air strikes.",
      1733, "exact", None, "civilians killed", "Syrian Observatory for Human Rights"),
-    ("Peskov commented on the recent reports by the Syrian Observatory for Human Rights, which earlier in the day "
-     "said some 3,800 civilians had been killed.", 3800, "about", None, "civilians killed", "Syrian Observatory for Human Rights"),
-    ("The Syrian Observatory for Human Rights, a Britain-based monitoring group, said 2,371 civilians had been killed.",
+    ("Peskov commented on the recent reports by the Syrian Observatory for Human Rights, which "
+     "earlier in the day said some 3,800 civilians had been killed.", 3800, "about", None,
+     "civilians killed", "Syrian Observatory for Human Rights"),
+    ("The Syrian Observatory for Human Rights, a Britain-based "
+     "monitoring group, said 2,371 civilians had been killed.",
      2371, "exact", None, "civilians killed", "Syrian Observatory for Human Rights"),
-    ("More than 400,000 people have been killed since the conflict began, according to the UN.", 400_000, "over", None, "deaths", "UN"),
+    ("More than 400,000 people have been killed since the conflict began, according to the UN.",
+     400_000, "over", None, "deaths", "UN"),
     ("At least 33 Turkish soldiers were killed in an air strike, the governor of Hatay said.",
      33, "at least", None, "troops killed", "governor of Hatay"),
-    ("Two Russian military advisers were killed by mortar fire, Interfax news agency reported, citing the defence ministry.",
+    ("Two Russian military advisers were killed by mortar fire, "
+     "Interfax news agency reported, citing the defence ministry.",
      2, "exact", None, "troops killed", "defence ministry"),
-    ("The monitor, which relies on a network of sources on the ground, put the toll at 150.", 150, "exact", None, "deaths", "monitor"),
+    ("The monitor, which relies on a network of sources on the ground, put the toll at 150.",
+     150, "exact", None, "deaths", "monitor"),
     ("\"We have completed 71,000 sorties,\" Lt. Gen. Sergei Rudskoi told reporters on Thursday.",
      71_000, "exact", None, "sorties", "Sergei Rudskoi"),
-    ("Russia's Defense Ministry never said how many troops it has, but it deployed 4,000 soldiers.", 4000, "exact", None, "troops", None),
+    ("Russia's Defense Ministry never said how many troops it has, but it deployed 4,000 soldiers.",
+     4000, "exact", None, "troops", None),
 ]
 
 
 @pytest.mark.parametrize("sentence, value, qualifier, unit, metric, claimant", CASES)
 def test_figure(sentence, value, qualifier, unit, metric, claimant):
     figure = one(sentence, value)
-    assert (figure.qualifier, figure.unit, figure.metric, figure.claimant) == (qualifier, unit, metric, claimant)
+    assert (figure.qualifier, figure.unit, figure.metric, figure.claimant) == (
+        qualifier, unit, metric, claimant)
     assert sentence[figure.start:figure.end] == figure.text
     assert metric in metric_names()
 
 
 RANGES = [
-    ("It is not clear how many military personnel Russia has deployed, but US estimates suggest the number "
-     "ranges from 3,000 to 6,000, AP reports.", 3000, 6000, "troops", "US estimates"),
-    ("According to various reports, the total number of fatalities in the conflict ranges from 290,000 to 470,000 people.",
+    ("It is not clear how many military personnel Russia has deployed, but US estimates suggest "
+     "the number ranges from 3,000 to 6,000, AP reports.", 3000, 6000, "troops", "US estimates"),
+    ("According to various reports, the total number of fatalities "
+     "in the conflict ranges from 290,000 to 470,000 people.",
      290_000, 470_000, "deaths", "various reports"),
     ("An estimated 3,000-6,000 Russian troops are in Syria.", 3000, 6000, "troops", None),
     ("Activists said between 30 and 40 people died in the attack.", 30, 40, "deaths", "Activists"),
-    ("The UN said 1.5 to 2 million people were trapped in besieged areas.", 1.5e6, 2e6, "people besieged", "UN"),
+    ("The UN said 1.5 to 2 million people were trapped in besieged areas.",
+     1.5e6, 2e6, "people besieged", "UN"),
 ]
 
 
 @pytest.mark.parametrize("sentence, low, high, metric, claimant", RANGES)
 def test_range(sentence, low, high, metric, claimant):
     figure = one(sentence, low=low)
-    assert (figure.value, figure.high, figure.qualifier, figure.metric, figure.claimant) == (None, high, "exact", metric, claimant)
+    assert (figure.value, figure.high, figure.qualifier, figure.metric, figure.claimant) == (
+        None, high, "exact", metric, claimant)
 
 
 def test_a_change_is_its_new_value():
-    assert [f.value for f in find_figures("The death toll rose from 300 to 400 people killed.")] == [400]
+    figures = find_figures("The death toll rose from 300 to 400 people killed.")
+    assert [f.value for f in figures] == [400]
 
 
 def test_a_conversion_is_not_a_second_figure():
-    text = "Government forces hold approximately 27,000 square kilometers (10,425 square miles) of territory."
+    text = ("Government forces hold approximately 27,000 square kilometers (10,425 square miles) "
+            "of territory.")
     assert [(f.value, f.unit) for f in find_figures(text)] == [(27_000, "sq km")]
 
 
 def test_a_breakdown_is_its_own_figure():
-    text = ("However, the UK-based Syrian Observatory for Human Rights reported in early March that 1,733 civilians, "
-            "including 429 children, had been killed in Russian air strikes, along with some 1,492 rebels and members "
-            "of the al-Qaeda-affiliated al-Nusra Front, and 1,183 Islamic State (IS) militants.")
+    text = ("However, the UK-based Syrian Observatory for Human Rights reported in early March "
+            "that 1,733 civilians, including 429 children, had been killed in Russian air strikes, "
+            "along with some 1,492 rebels and members of the al-Qaeda-affiliated "
+            "al-Nusra Front, and 1,183 Islamic State (IS) militants.")
     got = [(f.value, f.qualifier, f.metric, f.noun) for f in find_figures(text)]
-    assert got == [(1733, "exact", "civilians killed", "civilians"), (429, "exact", "children killed", "children"),
-                   (1492, "about", "militants killed", "rebels"), (1183, "exact", "militants killed", "militants")]
+    assert got == [(1733, "exact", "civilians killed", "civilians"),
+                   (429, "exact", "children killed", "children"),
+                   (1492, "about", "militants killed", "rebels"),
+                   (1183, "exact", "militants killed", "militants")]
 
 
 # --- claimants across sentences ----------------------------------------------------------
 CROSS_SENTENCE = [
-    ("Deputy Defence Minister Nikolay Pankov spoke on Tuesday. He said 300 militants remained in the area.", 300, "Nikolay Pankov"),
+    ("Deputy Defence Minister Nikolay Pankov spoke on Tuesday. "
+     "He said 300 militants remained in the area.", 300, "Nikolay Pankov"),
     ("Lavrov met Kerry in Geneva. He said 300 militants had surrendered.", 300, "Lavrov"),
-    ("The Russian Defence Ministry published its report. The ministry added that 35 militants had surrendered.",
+    ("The Russian Defence Ministry published its report. "
+     "The ministry added that 35 militants had surrendered.",
      35, "Russian Defence Ministry"),
-    ("The Syrian Observatory for Human Rights gave new figures. It said 45 civilians were killed.", 45, "Syrian Observatory for Human Rights"),
-    ("But activists said civilians are bearing the brunt of the offensive. An overnight airstrike hit the town, "
-     "killing at least eight civilians.", 8, None),     # no speaker: nothing inherited
+    ("The Syrian Observatory for Human Rights gave new figures. It said 45 civilians were killed.",
+     45, "Syrian Observatory for Human Rights"),
+    ("But activists said civilians are bearing the brunt of the offensive. An overnight airstrike "
+     "hit the town, killing at least eight civilians.", 8, None),  # no speaker: nothing inherited
     ("Activists said the offensive continued.\n\nAn airstrike killed eight civilians.", 8, None),
-    ("According to various reports, the war has killed 290,000 people. Over 4 million people have fled the country.", 4e6, None),
-    ("Russia's media quoted him as saying the war was over. The Russian air campaign resulted in the loss of "
-     "three more choppers.", 3, None),
+    ("According to various reports, the war has killed 290,000 people. "
+     "Over 4 million people have fled the country.", 4e6, None),
+    ("Russia's media quoted him as saying the war was over. The Russian air campaign resulted in "
+     "the loss of three more choppers.", 3, None),
 ]
 
 
@@ -213,7 +278,8 @@ def test_claimant_across_sentences(text, value, claimant):
 
 # --- as-of dates and periods from the date mentions -----------------------------------------
 def test_back_then_takes_the_date_the_previous_sentence_set():
-    text = ("On March 15 Putin ordered the withdrawal. \"I believe that the objectives have been reached,\" Putin said. "
+    text = ("On March 15 Putin ordered the withdrawal. \"I believe that the objectives have been "
+            "reached,\" Putin said. "
             "Back then officials stated that the Russian jets conducted over 7,000 sorties.")
     figure = one(text, 7000, dates=[mention(text, "March 15", "2016-03-15", "day")])
     assert (figure.as_of, figure.claimant) == ("2016-03-15", "Russian officials")
@@ -225,8 +291,8 @@ def test_a_date_in_the_sentence_is_the_as_of_date():
 
 
 def test_between_two_dates_is_a_period():
-    text = ("The Syrian Observatory for Human Rights has claimed that between September 2015 and February 2016, "
-            "Russian air strikes have killed 1,000 civilians.")
+    text = ("The Syrian Observatory for Human Rights has claimed that between September 2015 and "
+            "February 2016, Russian air strikes have killed 1,000 civilians.")
     dates = [mention(text, "September 2015", "2015-09"), mention(text, "February 2016", "2016-02")]
     figure = one(text, 1000, dates=dates)
     assert (figure.period, figure.as_of) == ("2015-09/2016-02", None)
@@ -234,13 +300,16 @@ def test_between_two_dates_is_a_period():
 
 def test_since_a_date_is_an_open_period():
     text = "Russia has flown 9,000 sorties since September 2015."
-    assert one(text, 9000, dates=[mention(text, "September 2015", "2015-09")]).period == "2015-09/.."
+    figure = one(text, 9000, dates=[mention(text, "September 2015", "2015-09")])
+    assert figure.period == "2015-09/.."
 
 
 def test_a_duration_is_a_period_as_written():
-    text = "Defence Minister Sergei Shoigu said Russian aircraft had flown more than 9,000 sorties over almost six months."
+    text = ("Defence Minister Sergei Shoigu said Russian aircraft had flown more than 9,000 "
+            "sorties over almost six months.")
     figure = one(text, 9000)
-    assert (figure.period, figure.claimant, figure.text) == ("almost six months", "Sergei Shoigu", "more than 9,000")
+    assert (figure.period, figure.claimant, figure.text) == (
+        "almost six months", "Sergei Shoigu", "more than 9,000")
 
 
 def test_unusable_date_objects_are_ignored():
@@ -254,9 +323,11 @@ NOT_FIGURES = [
     "Turkish fighter jets downed a Russian Su-24 bomber near the border.",
     "Moscow said the Su-24was attacked over the Syrian border.",
     "In August 2015, Russia began to send warplanes, T-90 tanks and artillery to Latakia.",
-    "Sergey Ivanov said Russia would keep its advanced S-400 surface-to-air missile system in place.",
+    "Sergey Ivanov said Russia would keep its advanced "
+    "S-400 surface-to-air missile system in place.",
     "Russia fired Kalibr cruise missiles at 05:10 local time.",
-    "On September 30, 2015 Russian jets conducted their first strikes against terrorist targets in Syria.",
+    "On September 30, 2015 Russian jets conducted their "
+    "first strikes against terrorist targets in Syria.",
     "On July 28 this year the center and the government introduced new corridors.",
     "Russia began its campaign on 30 September 2015, and troops arrived in 2016.",
     "The war in Syria has raged for five years.",
@@ -285,14 +356,21 @@ NOT_FIGURES = [
 OPEN_COUNTS = [
     ("Turkey has set up 12 observation posts in Idlib, the defence ministry said.",
      ("observation posts", 12, None, None, "exact", None)),
-    ("Russia delivered four S-300 launchers to the Syrian army, TASS reported.", ("launchers", 4, None, None, "exact", None)),
-    ("Government troops have retaken 105 neighbourhoods of eastern Aleppo.", ("neighbourhoods", 105, None, None, "exact", None)),
-    ("Ankara will deploy up to 11 warships off the coast.", ("warships", 11, None, None, "up to", None)),
-    ("Opposition groups, as many as two battalions, hold the city.", ("battalions", 2, None, None, "up to", None)),
+    ("Russia delivered four S-300 launchers to the Syrian army, TASS reported.",
+     ("launchers", 4, None, None, "exact", None)),
+    ("Government troops have retaken 105 neighbourhoods of eastern Aleppo.",
+     ("neighbourhoods", 105, None, None, "exact", None)),
+    ("Ankara will deploy up to 11 warships off the coast.",
+     ("warships", 11, None, None, "up to", None)),
+    ("Opposition groups, as many as two battalions, hold the city.",
+     ("battalions", 2, None, None, "up to", None)),
     ("In the 1990s, Russia kept 2 ships at Tartus.", ("ships", 2, None, None, "exact", None)),
-    ("The plan created a 20 km buffer zone along the border.", ("distance", 20, None, None, "exact", "km")),
-    ("The convoy covered more than 300 miles from Deraa.", ("distance", 300, None, None, "over", "miles")),
-    ("Each Su-25 flies two or three sorties a day, a pilot said.", ("sorties", None, 2, 3, "exact", "per day")),
+    ("The plan created a 20 km buffer zone along the border.",
+     ("distance", 20, None, None, "exact", "km")),
+    ("The convoy covered more than 300 miles from Deraa.",
+     ("distance", 300, None, None, "over", "miles")),
+    ("Each Su-25 flies two or three sorties a day, a pilot said.",
+     ("sorties", None, 2, 3, "exact", "per day")),
 ]
 
 
@@ -344,25 +422,32 @@ def test_not_a_figure(sentence):
     assert find_figures(sentence) == []
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\n", "0", "one", "1,000,000", "Su-24", "(1,000)", "- 5 -"])
+@pytest.mark.parametrize(
+    "text", ["", " ", "\n\n", "0", "one", "1,000,000", "Su-24", "(1,000)", "- 5 -"])
 def test_degenerate_text(text):
     assert find_figures(text) == []
 
 
 # --- metrics_for --------------------------------------------------------------------------------
 SELECTS = [
-    ("sorties", {"sorties"}), ("sortie", {"sorties"}), ("Flights", {"sorties"}), ("missions", {"sorties"}),
-    ("civilians", {"civilians killed", "civilians wounded"}), ("civilian", {"civilians killed"}),
+    ("sorties", {"sorties"}), ("sortie", {"sorties"}), ("Flights", {"sorties"}),
+    ("missions", {"sorties"}), ("civilians", {"civilians killed", "civilians wounded"}),
+    ("civilian", {"civilians killed"}),
     ("casualties", {"deaths", "civilians killed", "militants killed", "children killed"}),
-    ("troops", {"troops", "troops remaining"}), ("soldiers", {"troops"}), ("servicemen", {"troops remaining"}),
-    ("territory", {"territory liberated", "territory regained", "territory held by militants", "territory"}),
-    ("children", {"children killed", "children in need"}), ("need", {"people in need", "children in need"}),
-    ("militants", {"militants killed"}), ("terrorists", {"militants killed"}), ("bandits", {"militants killed"}),
-    ("aid", {"aid workers killed", "aid trucks", "aid delivered"}), ("population", {"population centres"}),
-    ("villages", {"population centres"}), ("helicopters", {"helicopters lost"}), ("choppers", {"helicopters lost"}),
-    ("corridors", {"humanitarian corridors"}), ("refugees", {"refugees"}), ("displaced", {"displaced"}),
-    ("deaths", {"deaths"}), ("fatalities", {"deaths"}), ("trucks", {"aid trucks"}), ("lorry", {"aid trucks"}),
-    ("wounded", {"people wounded"}), ("injured", {"civilians wounded"}), ("bombs", {"bombs dropped"}),
+    ("troops", {"troops", "troops remaining"}), ("soldiers", {"troops"}),
+    ("servicemen", {"troops remaining"}),
+    ("territory",
+     {"territory liberated", "territory regained", "territory held by militants", "territory"}),
+    ("children", {"children killed", "children in need"}),
+    ("need", {"people in need", "children in need"}), ("militants", {"militants killed"}),
+    ("terrorists", {"militants killed"}), ("bandits", {"militants killed"}),
+    ("aid", {"aid workers killed", "aid trucks", "aid delivered"}),
+    ("population", {"population centres"}), ("villages", {"population centres"}),
+    ("helicopters", {"helicopters lost"}), ("choppers", {"helicopters lost"}),
+    ("corridors", {"humanitarian corridors"}), ("refugees", {"refugees"}),
+    ("displaced", {"displaced"}), ("deaths", {"deaths"}), ("fatalities", {"deaths"}),
+    ("trucks", {"aid trucks"}), ("lorry", {"aid trucks"}), ("wounded", {"people wounded"}),
+    ("injured", {"civilians wounded"}), ("bombs", {"bombs dropped"}),
     ("missiles", {"missiles fired"}), ("tons", {"cargo delivered"}), ("sq km", {"territory"}),
     ("aid workers", {"aid workers killed"}),
 ]
@@ -391,7 +476,8 @@ def test_the_vocabulary_is_consistent():
         assert {subject["metric"], *subject["states"].values()} - {None} <= names
         assert set(subject["states"]) <= set(DATA["states"])
     for cues in DATA["states"].values():
-        assert all(cue == " ".join(cue.lower().split()) for cue in cues)     # CUE_STATES looks them up as written
+        # CUE_STATES looks them up as written
+        assert all(cue == " ".join(cue.lower().split()) for cue in cues)
 
 
 def test_every_metric_is_reachable_by_its_own_name():
@@ -401,10 +487,11 @@ def test_every_metric_is_reachable_by_its_own_name():
 
 # --- any text ------------------------------------------------------------------------------------
 FRAGMENTS = st.sampled_from([
-    "1,000", "6.5 million", "three", "a quarter of a million", "dozens of", "between", "and", "to", "-", "(", ")",
-    "\u201c", "\u201d", "'", "%", "percent", "sq km", "(3,860 sq miles)", "civilians", "killed", "people", "in need",
-    "including", "said", "He said", "the ministry", "according to", "which", ", ", ". ", "\n\n", "Su-24", "2015",
-    "September 30,", "over", "more than", "some", "one of", "Shoigu", "Mr", "Lt.", "İ", "ß", "Сирия", "tens of tons",
+    "1,000", "6.5 million", "three", "a quarter of a million", "dozens of", "between", "and", "to",
+    "-", "(", ")", "\u201c", "\u201d", "'", "%", "percent", "sq km", "(3,860 sq miles)",
+    "civilians", "killed", "people", "in need", "including", "said", "He said", "the ministry",
+    "according to", "which", ", ", ". ", "\n\n", "Su-24", "2015", "September 30,", "over",
+    "more than", "some", "one of", "Shoigu", "Mr", "Lt.", "İ", "ß", "Сирия", "tens of tons",
     "5 апреля 2016", "$4bn", "24 hours", "five-year", "3,000-6,000", "or more", "-plus",
 ])
 
@@ -428,10 +515,12 @@ def test_any_text_gives_figures_inside_it(text):
 @settings(max_examples=100, deadline=None)
 @given(st.lists(FRAGMENTS, min_size=1, max_size=30).map(" ".join), st.data())
 def test_any_date_mentions_are_taken_or_ignored(text, data):
-    spans = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, 12)), max_size=4))
+    spans = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, 12)),
+                               max_size=4))
+    values = data.draw(st.lists(st.sampled_from(["2016-03", "2015/2016", "", "x"]),
+                                min_size=len(spans), max_size=len(spans)))
     dates = [Mention(a, min(len(text), a + n), text[a:a + n], d, "month")
-             for (a, n), d in zip(spans, data.draw(st.lists(st.sampled_from(["2016-03", "2015/2016", "", "x"]),
-                                                            min_size=len(spans), max_size=len(spans))))]
+             for (a, n), d in zip(spans, values, strict=True)]
     for f in find_figures(text, dates=dates):
         assert text[f.start:f.end] == f.text
 

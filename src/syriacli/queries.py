@@ -599,8 +599,9 @@ def _unmentioned_card(key: str) -> dict:
     from .extract.names import load_table
 
     entry = load_table().by_key.get(key)
-    return {"name": entry.name if entry else key, "type": entry.type if entry else None, "role": None,
-            "org": None, "spellings": [], "articles": [], "mentions": 0, "events": [], "figures": []}
+    return {"name": entry.name if entry else key, "type": entry.type if entry else None,
+            "role": None, "org": None, "spellings": [], "articles": [], "mentions": 0,
+            "events": [], "figures": []}
 
 
 def name_of(conn: sqlite3.Connection, key: str | None) -> str | None:

@@ -30,8 +30,19 @@ from dataclasses import dataclass, replace
 
 from .. import vocab
 from .sentences import Sentence
-from .speakers import (ASIDE, KIND_OF_WORD, NATIONALITIES, ORG_RUN, Speaker, has_name, is_person,
-                       kind_of, org_of, people, speaker)
+from .speakers import (
+    ASIDE,
+    KIND_OF_WORD,
+    NATIONALITIES,
+    ORG_RUN,
+    Speaker,
+    has_name,
+    is_person,
+    kind_of,
+    org_of,
+    people,
+    speaker,
+)
 
 CUES = vocab.load("claimant_cues.json")
 FOLD = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
@@ -58,7 +69,8 @@ def phrase_pattern(phrases) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                    for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -90,17 +102,20 @@ class WordStart:
 
 
 def _alternation(phrases) -> str:
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(r"\s+".join(map(re.escape, p.split()))
+                    for p in sorted(phrases, key=len, reverse=True))
 
 
 PUT_TOLL = (r"puts?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
             rf"(?:{_alternation(CUES['put_objects'])})\b")
-VERB = WordStart(rf"(?:{phrase_pattern(CUES['verbs'])}\b(?!\s+(?:{_alternation(CUES['not_before'])})\b)"
+VERB = WordStart(rf"(?:{phrase_pattern(CUES['verbs'])}\b"
+                 rf"(?!\s+(?:{_alternation(CUES['not_before'])})\b)"
                  rf"|{PUT_TOLL})")
 #: Verb forms that are nouns as often as verbs ("recent reports of", "the claims").
 NOUNLIKE = frozenset(CUES["nounlike"])
-NOUN_USE_BEFORE = re.compile(r"(?:\b(?:the|a|an|recent|latest|new|initial|early|earlier|official|these|those|"
-                             r"such|media|news|press|some|many|several|other|unconfirmed|its|their)|'s)\s*$", re.I)
+NOUN_USE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|recent|latest|new|initial|early|earlier|official|these|those|"
+    r"such|media|news|press|some|many|several|other|unconfirmed|its|their)|'s)\s*$", re.I)
 NOUN_USE_AFTER = re.compile(r"\s*(?:of|by|from|on|about|were|was|are|is|have|has)\b", re.I)
 SAYING = re.compile(rf"\b{CUES['saying']}\b")                      # over folded text
 #: "Russian media quoted him as saying": the one quoted is the claimant, not the medium.
@@ -118,16 +133,20 @@ NP_AFTER = re.compile(NP_TEXT)
 NEGATED = re.compile(rf"\b(?:{_alternation(CUES['negations'])})\s*(?:\w+\s+)?$", re.I)
 PASSIVE = re.compile(rf"\b(?:{_alternation(CUES['passive'])})$", re.I)
 ADVERBIAL_END = re.compile(rf"(?:^|\s|,)(?:{_alternation(CUES['adverbials'])})\s*,?$", re.I)
-#: What may open a clause before its subject: "Back then", "On Tuesday", "Earlier this month".
-#: What may open a clause before its subject: a connective, an adverbial, a weekday.
+#: What may open a clause before its subject: "Back then", "On Tuesday", "Earlier this month"
+#: (a connective, an adverbial, a weekday).
 OPENERS = CUES["openers"] + CUES["adverbials"] + sorted(vocab.calendar_words())
 OPENER = re.compile(rf"^(?:(?:{_alternation(OPENERS)})\b\s*,?\s*)+", re.I)
 RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
-BOUNDARY = re.compile(r"[,;:(\"“”]|\s[-–—]\s|\b(?:that|but|while|whereas|because|although|though|if|when)\b", re.I)
-AFTER_INVERTED = re.compile(r"\s+(?P<np>(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|for|the|and))*)")
+BOUNDARY = re.compile(
+    r"[,;:(\"“”]|\s[-–—]\s|\b(?:that|but|while|whereas|because|although|though|if|when)\b",
+    re.I)
+AFTER_INVERTED = re.compile(
+    r"\s+(?P<np>(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|for|the|and))*)")
 INVERTED_END = re.compile(r"\s*(?:[,.;]|$)")
 AFTER_PASSIVE = re.compile(rf"\s+by\s+(?P<np>{NP_TEXT})")
-REPORT_BY = re.compile(r"^.*?\b(?:report|reports|statement|data|figures|estimates?)\s+(?:by|from|of)\s+", re.I)
+REPORT_BY = re.compile(
+    r"^.*?\b(?:report|reports|statement|data|figures|estimates?)\s+(?:by|from|of)\s+", re.I)
 SURNAME = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b(?!\s+[A-Z])")
 PRONOUNS = CUES["pronouns"]
 LOOKBACK = 6   # sentences searched for the antecedent of "he" or "the ministry"
@@ -301,9 +320,9 @@ class Attributions:
         sentence = self.sentences[index]
         s, low = sentence.text, self.low[sentence.start:sentence.end]
         cues: list[Cue] = []
-        according = [(m, NP_AFTER.match(s, m.end())) for m in ACCORDING.finditer(low)] \
+        matches = [(m, NP_AFTER.match(s, m.end())) for m in ACCORDING.finditer(low)] \
             if any(word in low for word in ACCORDING_WORDS) else []
-        according = [(m.start(), np.end(), np.group()) for m, np in according if np]
+        according = [(m.start(), np.end(), np.group()) for m, np in matches if np]
         taken = [m.span() for m in SAYING.finditer(low)] if SAYING_WORD in low else []
         verbs = [(a, b, True) for a, b in taken]
         taken += [(a, b) for a, b, _ in according]
@@ -327,7 +346,8 @@ class Attributions:
         if quoted:
             obj = quoted.group("obj")
             return self._resolve(index, start, s, OBJECT_PRONOUNS.get(obj, obj), pre)
-        if _ending(NEGATED, pre) or verb in NOUNLIKE and (_ending(NOUN_USE_BEFORE, pre) or NOUN_USE_AFTER.match(s, end)):
+        if _ending(NEGATED, pre) or verb in NOUNLIKE and (
+                _ending(NOUN_USE_BEFORE, pre) or NOUN_USE_AFTER.match(s, end)):
             return None
         while (m := _ending(ADVERBIAL_END, pre)) and m.start() < len(pre):
             pre = pre[:m.start()].rstrip()
@@ -396,19 +416,22 @@ class Attributions:
             if found:
                 return replace(found, rule="reference")
         who = _from(speaker(np), "cue")
-        if who and who.kind is None and who.claimant.lower() in NATIONAL_SOURCES:
+        if who is None or who.claimant is None:     # _from always names a speaker's claimant
+            return who
+        if who.kind is None and who.claimant.lower() in NATIONAL_SOURCES:
             nation = self._nation_before(index)
             return replace(who, claimant=f"{nation} {who.claimant}") if nation else who
-        if who and who.kind in ORG_KINDS and len(who.claimant.split()) <= 2:
+        if who.kind in ORG_KINDS and len(who.claimant.split()) <= 2:
             return self._full_name(who)
         return who
 
     def _full_name(self, who: Attribution) -> Attribution:
         """A short form of an organisation the article names in full ("the General Staff",
         "the Observatory") takes the full name, the first that contains it word for word."""
-        short = f" {who.claimant.lower()} "
+        claimant = who.claimant or ""
+        short = f" {claimant.lower()} "
         for _, named in self._org_mentions():
-            if short in f" {named.name.lower()} " and len(named.name) > len(who.claimant):
+            if short in f" {named.name.lower()} " and len(named.name) > len(claimant):
                 return replace(who, claimant=named.name, org=named.org)
         return who
 

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from .. import vocab
 from .claimants import Attributions, WordStart, fold, phrase_pattern
-from .metrics import metric_names, metrics_for  # noqa: F401  (re-exported: part of this module's API)
+from .metrics import metric_names, metrics_for  # noqa: F401  (re-exported: this module's API)
 from .sentences import Sentence, split_sentences
 
 DATA = vocab.load("metrics.json")
@@ -74,6 +74,7 @@ DETERMINERS = frozenset("the a an its their his her our this that these those".s
 
 # --- patterns: the vocabularies run over folded text (claimants.fold), the rest over text --
 _WORDS = phrase_pattern([*SMALL, *MULTIPLIERS, *SCALES])
+#: Group "m" is the BBC's "4.8m refugees".
 ATOM = re.compile(rf"""\b(?:
     (?P<vague>(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions)
         |(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million)
@@ -83,15 +84,15 @@ ATOM = re.compile(rf"""\b(?:
    |(?P<words>(?:a\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_WORDS})
         (?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*\b)
    |(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
-        (?:\s*(?P<scale>thousand|million|billion|mln|bn)\b|(?P<m>m)\b)?)""", re.X)   # BBC: "4.8m refugees"
+        (?:\s*(?P<scale>thousand|million|billion|mln|bn)\b|(?P<m>m)\b)?)""", re.X)
 #: Where an atom may start: any digit, or a number word at the start of a word. ATOM itself
 #: is tried only there (one cheap pass over the text). The pass opens with one character
 #: class, a digit or the non-word character before a word, so that the regex engine skips
 #: the letters inside words without trying the pattern; group "word" is the number word.
 #: A number word opening the text has no character before it: START_WORD checks it.
 START_WORD = re.compile(phrase_pattern(
-    [*SMALL, *MULTIPLIERS, *SCALES, *VAGUE, "scores", "several", "many", "half", "a few", "a quarter", "a third",
-     "a half", *(f"a {w}" for w in (*MULTIPLIERS, *SCALES))]) + r"\b")
+    [*SMALL, *MULTIPLIERS, *SCALES, *VAGUE, "scores", "several", "many", "half", "a few",
+     "a quarter", "a third", "a half", *(f"a {w}" for w in (*MULTIPLIERS, *SCALES))]) + r"\b")
 ATOM_START = re.compile(rf"[\W0-9](?:(?<=[0-9])|(?P<word>{START_WORD.pattern}))")
 QUALIFIER_BEFORE = re.compile(r"(?:^|(?<=\W))(?:likely\s+|reportedly\s+)?(?:" + "|".join(
     f"(?P<q{i}>{phrase_pattern(p)})" for i, p in enumerate(QUALIFIERS.values())) + r")\s+$", re.I)
@@ -107,27 +108,36 @@ UNIT = re.compile(r"""\s*(?:
    |(?P<tons>(?:metric\s+)?(?:tons?|tonnes?)\b)
    |(?P<km>kilomet(?:er|re)s?\b|km\b)
    |(?P<miles>miles\b))""", re.I | re.X)
-OF_UNIT = re.compile(r"\s+of(?=\s+(?:metric\s+)?(?:tons?|tonnes?|square|hectares|kilomet))", re.I)
-CONVERSION = re.compile(r"\s*\((?:about|approximately|some|around|roughly|nearly|over|more than|almost|or)?\s*"
-                        r"[0-9][0-9,.]*\s*(?:sq\.?|square)?\s*[a-z²2.]{0,12}\s*\)", re.I)
+OF_UNIT = re.compile(
+    r"\s+of(?=\s+(?:metric\s+)?(?:tons?|tonnes?|square|hectares|kilomet))", re.I)
+CONVERSION = re.compile(
+    r"\s*\((?:about|approximately|some|around|roughly|nearly|over|more than|almost|or)?\s*"
+    r"[0-9][0-9,.]*\s*(?:sq\.?|square)?\s*[a-z²2.]{0,12}\s*\)", re.I)
 RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|or|until|till|through)\s*", re.I)
 RANGE_OPEN = re.compile(r"\b(?P<word>between|from)\s+$", re.I)
-CHANGE_BEFORE = re.compile(rf"\b{phrase_pattern(NUMBERS['change_verbs'])}\s+(?:\w+\s+){{0,2}}from\s+$", re.I)
+CHANGE_BEFORE = re.compile(
+    rf"\b{phrase_pattern(NUMBERS['change_verbs'])}\s+(?:\w+\s+){{0,2}}from\s+$", re.I)
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+(?:the\s+)?$")
 MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b|\s+[а-яё]+\s+[0-9]{{4}}")
-DURATION_AFTER = re.compile(rf"(?:-|\s+)(?:(?:more|full|long|straight|consecutive|calendar)\s+)?"
-                            rf"{phrase_pattern(NUMBERS['duration_units'])}\b|\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock|hrs)\b", re.I)
+DURATION_AFTER = re.compile(
+    rf"(?:-|\s+)(?:(?:more|full|long|straight|consecutive|calendar)\s+)?"
+    rf"{phrase_pattern(NUMBERS['duration_units'])}\b"
+    r"|\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock|hrs)\b", re.I)
 YEAR_BEFORE = re.compile(rf"\b{phrase_pattern(NUMBERS['year_words'])}\s+$", re.I)
 NOT_AFTER_ONE = re.compile(r"\s+(?:of|another|or|and|side|day|time|way|thing|hand|by)\b", re.I)
-NOT_BEFORE_ONE = re.compile(r"\b(?:another|no|any|every|each|the|which|this|that|anyone|only)\s+$", re.I)
-SENTENCE_HEAD = re.compile(r"(?:.*:)?[\s\"“”'(]*", re.S)     # what may stand before a sentence's first word
+NOT_BEFORE_ONE = re.compile(
+    r"\b(?:another|no|any|every|each|the|which|this|that|anyone|only)\s+$", re.I)
+#: What may stand before a sentence's first word.
+SENTENCE_HEAD = re.compile(r"(?:.*:)?[\s\"“”'(]*", re.S)
 PREV_WORD = re.compile(r"([^\W\d_][\w'.-]*)\s+$")
-FWD_TOKEN = re.compile(r"\s*(?:(?P<open>\()|(?P<quote>[\"“”«»'])|(?P<word>[^\W\d_](?:[\w'.-]*\w)?)|(?P<other>\S))")
+FWD_TOKEN = re.compile(r"\s*(?:(?P<open>\()|(?P<quote>[\"“”«»'])"
+                       r"|(?P<word>[^\W\d_](?:[\w'.-]*\w)?)|(?P<other>\S))")
 DIGIT_AFTER = re.compile(r"[.:/][0-9]")
 LETTERS = re.compile(r"[A-Za-z]+")
 MODEL = re.compile(r"\b[A-Za-z]{1,4}-[0-9]")
 #: A bare total and the parts it is broken down into, named within a few words after it.
-BREAKDOWN_AFTER = re.compile(r"\s*,?\s*(?:including|among them|among whom|of whom|of them)\s+", re.I)
+BREAKDOWN_AFTER = re.compile(
+    r"\s*,?\s*(?:including|among them|among whom|of whom|of them)\s+", re.I)
 BREAKDOWN_REACH = 40
 BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of them|of whom)\s+$", re.I)
 ELLIPSIS = re.compile(r"\s+(?:others|more)\b", re.I)
@@ -139,22 +149,24 @@ SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 PERIOD_TEXT = re.compile(r"""\b(?:over|in|during|within|for|throughout)\s+(?P<p>
     (?:the\s+(?:past|last|first|previous|next|course\s+of\s+the)\s+)?
     (?:(?:almost|nearly|about|around|more\s+than|over|some|just\s+over|just\s+under|roughly)\s+)?
-    (?:(?!(?:the|this|that|its|their|each|every)\s)[\w-]+\s+)?(?:days|weeks|months|years|decades|day|week|month|year))\b""",
-                         re.I | re.X)
+    (?:(?!(?:the|this|that|its|their|each|every)\s)[\w-]+\s+)?"""
+    r"(?:days|weeks|months|years|decades|day|week|month|year))\b", re.I | re.X)
 
 SUBJECTS = DATA["subjects"]
 NOUN_SUBJECT = {" ".join(n.lower().split()): s for s, v in SUBJECTS.items() for n in v["nouns"]}
-SUBJECT_NOUN = re.compile(rf"\b{phrase_pattern(NOUN_SUBJECT)}\b(?!-)")          # over folded text
+SUBJECT_NOUN = re.compile(rf"\b{phrase_pattern(NOUN_SUBJECT)}\b(?!-)")     # over folded text
 #: Each cue phrase (lowercase, single-spaced in metrics.json) and the states it may mark.
-CUE_STATES = {c: [s for s, cues in DATA["states"].items() if c in cues] for cues in DATA["states"].values() for c in cues}
-STATE_CUE = WordStart(rf"{phrase_pattern(CUE_STATES)}\b")                           # over folded text
+CUE_STATES = {c: [s for s, cues in DATA["states"].items() if c in cues]
+              for cues in DATA["states"].values() for c in cues}
+STATE_CUE = WordStart(rf"{phrase_pattern(CUE_STATES)}\b")                      # over folded text
 UNIT_SUBJECTS = DATA["unit_subjects"]
 PLURALS = frozenset(DATA["plurals"])
 NOT_COUNTED = frozenset(DATA["not_counted"]) | STOP_WORDS | DETERMINERS
 OPEN_MODIFIERS = DATA["open_modifiers"]
 DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
 #: A word of an open count: a lowercase word or a designation ("S-300", "T-90").
-OPEN_WORD = re.compile(r"\s+(?:(?P<word>[a-z][a-z-]*[a-z])|(?P<model>[A-Z][A-Za-z]*-?[0-9][\w-]*))(?![\w'’-])")
+OPEN_WORD = re.compile(
+    r"\s+(?:(?P<word>[a-z][a-z-]*[a-z])|(?P<model>[A-Z][A-Za-z]*-?[0-9][\w-]*))(?![\w'’-])")
 DATE_FIELDS = (("date", str), ("start", int), ("end", int))     # what a date mention must have
 
 
@@ -170,7 +182,8 @@ def _atom(m: re.Match) -> tuple[int, int, float | None, bool] | None:
         return m.start(), m.end(), part * SCALES[g("fscale").lower()], False
     if g("digits"):
         value = float(g("digits").replace(",", ""))
-        return m.start(), m.end(), value * (1e6 if g("m") else SCALES.get(g("scale") or "", 1)), False
+        scale = 1e6 if g("m") else SCALES.get(g("scale") or "", 1)
+        return m.start(), m.end(), value * scale, False
     return _word_number(m)
 
 
@@ -199,7 +212,8 @@ def _word_number(m: re.Match) -> tuple[int, int, float, bool] | None:
     return (m.start(), end, total + current, False) if end > m.start() else None
 
 
-def not_a_count(text: str, low: str, start: int, end: int, value: float, is_digits: bool, sentence: Sentence) -> bool:
+def not_a_count(text: str, low: str, start: int, end: int, value: float | None,
+                is_digits: bool, sentence: Sentence) -> bool:
     """True for numbers that are names, dates, times, years, durations or 'one of'."""
     before, after = text[max(sentence.start, start - 40):start], text[end:end + 40]
     prev_char = text[start - 1] if start > sentence.start else ""
@@ -217,18 +231,23 @@ def not_a_count(text: str, low: str, start: int, end: int, value: float, is_digi
         return True                                    # 2015, unless "2015 troops"
     word = PREV_WORD.search(before)
     if word and word.group(1)[0].isupper() and not word.group(1).endswith("'s") \
-            and not SENTENCE_HEAD.fullmatch(text, sentence.start, start - len(before) + word.start()) \
+            and not SENTENCE_HEAD.fullmatch(text, sentence.start,
+                                            start - len(before) + word.start()) \
             and not QUALIFIER_BEFORE.search(before) and not RANGE_OPEN.search(before):
         return True                                    # Resolution 2254, Route 5
-    if not is_digits and text[start].isupper() and not SENTENCE_HEAD.fullmatch(text, sentence.start, start):
+    if not is_digits and text[start].isupper() \
+            and not SENTENCE_HEAD.fullmatch(text, sentence.start, start):
         return True                                    # Three Kingdoms
-    if value == 1 and not is_digits and (NOT_AFTER_ONE.match(after) or NOT_BEFORE_ONE.search(before)):
+    if value == 1 and not is_digits \
+            and (NOT_AFTER_ONE.match(after) or NOT_BEFORE_ONE.search(before)):
         return True                                    # one of, another one
     return False
 
 
-def _is_year(text: str, start: int, end: int, value: float) -> bool:
-    return end - start == 4 and text[start:end].isdigit() and 1900 <= value <= 2099
+def _is_year(text: str, start: int, end: int, value: float | None) -> bool:
+    # A vague atom has no value, but it is no run of four digits either.
+    return (end - start == 4 and text[start:end].isdigit()
+            and value is not None and 1900 <= value <= 2099)
 
 
 class Extent(NamedTuple):
@@ -249,17 +268,22 @@ def read_extent(text: str, low: str, m: re.Match, atom, sentence: Sentence) -> E
     lowest = highest = None
     qualifier = "vague" if vague else "exact"
     join = RANGE_JOIN.match(text, end)
-    second = ATOM.match(low, join.end()) if join and not vague and join.end() < sentence.end else None
-    if second and (second.group("digits") or second.group("words")):
+    second = (ATOM.match(low, join.end())
+              if join and not vague and join.end() < sentence.end else None)
+    # a second atom implies a join; saying so again lets the type checker see it
+    if join and second and (second.group("digits") or second.group("words")):
         opener = RANGE_OPEN.search(text, max(0, start - 12), start)
         other = _atom(second)
         by_and = join.group().strip().lower() == "and"
-        if other and not _is_year(text, *other[:3]) and (not by_and or (opener and opener.group("word").lower() == "between")):
+        if other and not _is_year(text, *other[:3]) and (
+                not by_and or (opener and opener.group("word").lower() == "between")):
             hi, lo = other[2], value
-            if second.group("scale") and m.group("digits") and not m.group("scale") and value < 1000:
+            if second.group("scale") and m.group("digits") and not m.group("scale") \
+                    and value < 1000:
                 lo = value * SCALES[second.group("scale")]            # "1.5 to 2 million"
             if CHANGE_BEFORE.search(text, max(0, start - 40), start):
-                start, end, value = second.start(), other[1], hi        # "rose from 300 to 400": now 400
+                # "rose from 300 to 400": now 400
+                start, end, value = second.start(), other[1], hi
             elif lo < hi:
                 lowest, highest, value, end = lo, hi, None, other[1]
                 start = opener.start() if opener else start
@@ -270,7 +294,9 @@ def read_extent(text: str, low: str, m: re.Match, atom, sentence: Sentence) -> E
             qualifier = next(name for i, name in enumerate(QUALIFIERS) if qual.group(f"q{i}"))
     of = OF_UNIT.match(text, end) if vague else None
     unit_match = UNIT.match(text, of.end() if of else end)
-    unit = unit_match.lastgroup.replace("_", " ") if unit_match else None
+    # every alternative of UNIT is a named group: a match always has a lastgroup
+    unit = (unit_match.lastgroup.replace("_", " ")
+            if unit_match and unit_match.lastgroup else None)
     end = unit_match.end() if unit_match else end
     suffix = SUFFIX.match(text, end)
     if suffix and not vague and lowest is None:
@@ -278,16 +304,18 @@ def read_extent(text: str, low: str, m: re.Match, atom, sentence: Sentence) -> E
         end = suffix.end()
     conversion = CONVERSION.match(text, end) if unit else None
     return Extent(start, end, value, lowest, highest, qualifier, unit,
-                  unit_match.group().strip() if unit_match else None, conversion.end() if conversion else end)
+                  unit_match.group().strip() if unit_match else None,
+                  conversion.end() if conversion else end)
 
 
-def counted_noun(text: str, low: str, pos: int, limit: int, allow_of: bool) -> tuple[re.Match | None, bool]:
+def counted_noun(text: str, low: str, pos: int, limit: int,
+                 allow_of: bool) -> tuple[re.Match | None, bool]:
     """The known noun after a number, past modifiers: (noun match, bare) where bare means
     nothing but punctuation or a function word followed the number."""
     lower = caps = steps = 0
     after_of = False
     if text.startswith("-", pos) and text[pos + 1:pos + 2].isalpha():
-        pos += 1                                    # "a 31-truck convoy", "a 2,000-strong contingent"
+        pos += 1                        # "a 31-truck convoy", "a 2,000-strong contingent"
     while steps < 12 and pos < limit:
         steps += 1
         while pos < limit and text[pos].isspace():
@@ -302,7 +330,8 @@ def counted_noun(text: str, low: str, pos: int, limit: int, allow_of: bool) -> t
         if not tok or tok.end() > limit:
             break
         if tok.group("open") or tok.group("quote"):   # "(IS)" and quotes are skipped
-            close = text.find(")", tok.end(), min(limit, tok.end() + 40)) if tok.group("open") else tok.end() - 1
+            close = (text.find(")", tok.end(), min(limit, tok.end() + 40))
+                     if tok.group("open") else tok.end() - 1)
             if close < 0:
                 break
             pos = close + 1
@@ -331,7 +360,9 @@ def noun_before(text: str, low: str, sentence: Sentence, start: int) -> re.Match
     sentence, tied to the number by a linking word ("the number ranges from", "exceeded")."""
     last = None
     for m in SUBJECT_NOUN.finditer(low, max(sentence.start, start - 160), start):
-        if not text.startswith("'s", m.end()) and "units" not in SUBJECTS[NOUN_SUBJECT[" ".join(m.group().split())]]:
+        if text.startswith("'s", m.end()):
+            continue
+        if "units" not in SUBJECTS[NOUN_SUBJECT[" ".join(m.group().split())]]:
             last = m
     if last is None:
         return None
@@ -349,16 +380,19 @@ class Article:
                  publisher: str | None = None):
         self.text, self.low, self.sentences = text, fold(text), sentences
         self.starts = [s.start for s in sentences]
-        usable = (d for d in dates if all(isinstance(getattr(d, k, None), t) for k, t in DATE_FIELDS) and d.date)
+        usable = (d for d in dates
+                  if all(isinstance(getattr(d, k, None), t) for k, t in DATE_FIELDS) and d.date)
         self.mentions = sorted(usable, key=lambda d: d.start)
         self.mention_starts = [d.start for d in self.mentions]
         self.attributions = Attributions(text, sentences, self.low, publisher)
         self._cache: dict[tuple[str, int], list] = {}
-        self.last_subject: dict[int, tuple] = {}    # sentence -> subject, noun, state of its last figure
+        # sentence -> subject, noun, state of its last figure
+        self.last_subject: dict[int, tuple] = {}
 
     def in_date(self, start: int, end: int) -> bool:
         i = bisect_right(self.mention_starts, start)
-        return any(d.start <= start < d.end or start <= d.start < end for d in self.mentions[max(0, i - 2):i + 1])
+        return any(d.start <= start < d.end or start <= d.start < end
+                   for d in self.mentions[max(0, i - 2):i + 1])
 
     def state(self, index: int, subject: str, start: int, end: int) -> str | None:
         """The state of the cue nearest the figure, in its clause, that the subject can be in;
@@ -387,9 +421,11 @@ class Article:
         return best
 
     def _sentence(self, index: int, what: str) -> list:
-        """The state cues, the clause breaks or the periods as written of a sentence, found once."""
+        """The state cues, the clause breaks or the periods as written of a sentence, found
+        once."""
         if (what, index) not in self._cache:
             s = self.sentences[index]
+            found: list     # (start, end, states) cues, (start, end) breaks or period matches
             if what == "cues":
                 found = [(a, b, CUE_STATES[" ".join(self.low[a:b].split())])
                          for a, b in STATE_CUE.spans(self.low, s.start, s.end)]
@@ -405,8 +441,11 @@ class Article:
         makes a period, "over almost six months" a period as written; "Back then" takes
         the last date before the sentence."""
         text, sentence = self.text, self.sentences[index]
-        lo, hi = (bisect_right(self.mention_starts, edge - 1) for edge in (sentence.start, sentence.end))
-        mentions, period, used = self.mentions[lo:hi], None, set()
+        lo, hi = (bisect_right(self.mention_starts, edge - 1)
+                  for edge in (sentence.start, sentence.end))
+        mentions = self.mentions[lo:hi]
+        period: str | None = None
+        used: set[int] = set()
         for i, d in enumerate(mentions):
             if "/" in d.date:
                 period, used = d.date, used | {i}
@@ -490,12 +529,15 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | Non
     one) and where the next atom may start (past a range or a conversion it took)."""
     text, sentence = article.text, article.sentences[index]
     atom = _atom(m)
-    if atom is None or article.in_date(*atom[:2]) or not_a_count(text, article.low, *atom[:3], bool(m.group("digits")), sentence):
+    if atom is None or article.in_date(*atom[:2]) or not_a_count(
+            text, article.low, *atom[:3], bool(m.group("digits")), sentence):
         return None, m.end()
     extent = read_extent(text, article.low, m, atom, sentence)
-    counted = what_is_counted(article, index, m, atom, extent) if extent.after <= sentence.end else None
+    counted = (what_is_counted(article, index, m, atom, extent)
+               if extent.after <= sentence.end else None)
     if counted is None:
-        opened = open_count(text, extent, sentence) if not atom[3] and extent.unit is None else None
+        opened = (open_count(text, extent, sentence)
+                  if not atom[3] and extent.unit is None else None)
         if opened is None:
             return None, m.end()
         return _figure(article, index, extent, opened[0], opened[1]), extent.after
@@ -504,7 +546,7 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | Non
     cue = article.state(index, subject, extent.start, max(extent.end, noun_end))
     parent = article.last_subject.get(index)
     if parent and parent[2] in states and BREAKDOWN.search(text, extent.start - 20, extent.start):
-        cue = parent[2]                             # "1,743 refugees returned, including 522 women"
+        cue = parent[2]                     # "1,743 refugees returned, including 522 women"
     metric = states.get(cue) or SUBJECTS[subject]["metric"]
     if metric is None:
         return None, m.end()
@@ -526,13 +568,15 @@ def after_noun(text: str, extent: Extent, noun_end: int) -> Extent:
     return extent
 
 
-def _figure(article: Article, index: int, extent: Extent, metric: str, noun: str | None) -> Figure:
+def _figure(article: Article, index: int, extent: Extent, metric: str,
+            noun: str | None) -> Figure:
     text, sentence = article.text, article.sentences[index]
     as_of, period = article.dating(index, extent.start)
     who = article.attributions.attribution(index, extent.start)
     return Figure(
-        start=extent.start, end=extent.end, text=text[extent.start:extent.end], value=extent.value,
-        low=extent.low, high=extent.high, qualifier=extent.qualifier, unit=extent.unit, metric=metric,
+        start=extent.start, end=extent.end, text=text[extent.start:extent.end],
+        value=extent.value, low=extent.low, high=extent.high, qualifier=extent.qualifier,
+        unit=extent.unit, metric=metric,
         noun=noun or text[extent.start:extent.end],
         claimant=who.claimant, as_of=as_of, period=period,
         sentence_start=sentence.start, sentence_end=sentence.end,
@@ -546,7 +590,7 @@ def open_count(text: str, extent: Extent, sentence: Sentence) -> tuple[str, str]
     if (extent.value or extent.high or 0) < 2:
         return None                                  # "one" is an indefinite more than a count
     if DEFINITE_BEFORE.search(text, max(sentence.start, extent.start - 12), extent.start):
-        return None                                  # "the two co-chairs": named before, not counted
+        return None                         # "the two co-chairs": named before, not counted
     pos, words = extent.after, []
     for _ in range(OPEN_MODIFIERS + 1):
         tok = OPEN_WORD.match(text, pos, sentence.end)
@@ -555,26 +599,34 @@ def open_count(text: str, extent: Extent, sentence: Sentence) -> tuple[str, str]
         words.append(tok)
         pos = tok.end()
         word = tok.group("word")
-        if word and any(form in NOUN_SUBJECT for form in (word, word[:-1], word[:-2], word[:-3] + "y")):
+        if word and any(form in NOUN_SUBJECT
+                        for form in (word, word[:-1], word[:-2], word[:-3] + "y")):
             return None                              # known, and its rules said no ("5 countries")
         if word and _plural(word):
             metric = " ".join(w.group("word") for w in words if w.group("word"))
-            return metric, text[words[0].start("word") if words[0].group("word") else words[0].start("model"):pos]
+            first = words[0].start("word") if words[0].group("word") else words[0].start("model")
+            return metric, text[first:pos]
     return None
 
 
 def _plural(word: str) -> bool:
-    return word in PLURALS or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    return word in PLURALS or (len(word) > 3 and word.endswith("s")
+                               and not word.endswith(("ss", "us", "is")))
 
-def what_is_counted(article: Article, index: int, m: re.Match, atom, extent: Extent) -> tuple[str, int, str | None] | None:
+
+def what_is_counted(article: Article, index: int, m: re.Match, atom,
+                    extent: Extent) -> tuple[str, int, str | None] | None:
     """(subject, end of its noun, noun as written): the noun after the number, else the
     subject of the figure before it in the sentence ("and 30 others"), else for a bare
     count the noun it is reported of; None when nothing known is counted."""
     text, low, sentence = article.text, article.low, article.sentences[index]
-    noun, bare = counted_noun(text, low, extent.after, sentence.end, allow_of=bool(extent.unit) or atom[3])
-    if noun and atom[2] == 1 and not m.group("digits") and len(text[extent.after:noun.start()].split()) > 1:
+    noun, bare = counted_noun(text, low, extent.after, sentence.end,
+                              allow_of=bool(extent.unit) or atom[3])
+    if noun and atom[2] == 1 and not m.group("digits") \
+            and len(text[extent.after:noun.start()].split()) > 1:
         noun = None                                 # "one" counts only what follows it at once
-    subject = NOUN_SUBJECT[" ".join(noun.group().split())] if noun else UNIT_SUBJECTS.get(extent.unit)
+    subject = (NOUN_SUBJECT[" ".join(noun.group().split())] if noun
+               else UNIT_SUBJECTS.get(extent.unit))
     if subject and noun and MODEL.search(text, extent.after, noun.start()):
         subject = SUBJECTS[subject].get("after_model", subject)     # "4 Su-30SM fighters"
     elided = article.last_subject.get(index) if subject is None and extent.unit is None else None
@@ -583,10 +635,15 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom, extent: Ext
     if subject is None and bare and extent.unit is None and m.group("digits"):
         noun = noun_before(text, low, sentence, atom[0])
         subject = NOUN_SUBJECT[" ".join(noun.group().split())] if noun else None
-    if subject is None and extent.unit is None and (parts := BREAKDOWN_AFTER.match(text, extent.after)):
-        part = SUBJECT_NOUN.search(low, parts.end(), min(sentence.end, parts.end() + BREAKDOWN_REACH))
+    if subject is None and extent.unit is None \
+            and (parts := BREAKDOWN_AFTER.match(text, extent.after)):
+        part = SUBJECT_NOUN.search(low, parts.end(),
+                                   min(sentence.end, parts.end() + BREAKDOWN_REACH))
         if part:                                    # "15 including 2 children killed": a total
-            subject = SUBJECTS[NOUN_SUBJECT[" ".join(part.group().split())]].get("part_of", "people")
+            part_rules = SUBJECTS[NOUN_SUBJECT[" ".join(part.group().split())]]
+            subject = part_rules.get("part_of", "people")
     if subject is None or extent.unit not in SUBJECTS[subject].get("units", [extent.unit]):
         return None
-    return subject, max(extent.end, noun.end()) if noun else extent.end, text[noun.start():noun.end()] if noun else extent.unit_text
+    if noun:
+        return subject, max(extent.end, noun.end()), text[noun.start():noun.end()]
+    return subject, extent.end, extent.unit_text

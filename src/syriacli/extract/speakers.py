@@ -24,9 +24,11 @@ ROLE_ORGS = CUES["role_orgs"]
 NATIONALITIES = CUES["nationalities"]
 DETERMINERS = frozenset({"the", "a", "an"})
 #: Capitalised words that open a clause without naming anyone ("This brings the total").
-NOT_NAME_OPENERS = frozenset("this that these those it its there here what which who whom whose he she "
-                             "they we i you some many most all both each such other another one".split())
-CONNECTORS = frozenset({"of", "for", "the", "on", "and", "in", "de", "al", "bin", "ibn", "du", "la"})
+NOT_NAME_OPENERS = frozenset(
+    "this that these those it its there here what which who whom whose he she "
+    "they we i you some many most all both each such other another one".split())
+CONNECTORS = frozenset(
+    {"of", "for", "the", "on", "and", "in", "de", "al", "bin", "ibn", "du", "la"})
 ROLE_LINKS = frozenset({"of", "for", "in"})
 PREPOSITIONS = frozenset("in of for from on at by with about over during after before since among"
                          .split())
@@ -73,8 +75,8 @@ def speaker(np: str) -> Speaker | None:
         person = _person_at_end(tokens[:link], alone=False)
         person = person and (person[0], " ".join(tokens[link:]))
     if person:
-        name, role = person
-        return Speaker(name, org_of(name, role), "person")
+        person_name, role = person
+        return Speaker(person_name, org_of(person_name, role), "person")
     name = _name_part(" ".join(tokens))
     if not name or not is_claimant(name):
         return _head_of(tokens) if len(tokens) > 1 else None
