@@ -113,7 +113,8 @@ def test_wire_service_opening_names_the_publisher(opening, publisher):
      "03.03.2020", None, "ANKARA\n\nTurkish drones hit regime tanks."),
     ("Title\n\nBy Leila Haddad | March 5, 2020 09:12\n\nThe truce held overnight.",
      "March 5, 2020 09:12", None, "The truce held overnight."),
-    ("Title\n\nSource: Xinhua | 2020-01-15 04:10:33 | Editor: huaxia\n\nDAMASCUS, Jan. 14 (Xinhua) -- "
+    ("Title\n\nSource: Xinhua | 2020-01-15 04:10:33 | Editor: huaxia\n\n"
+     "DAMASCUS, Jan. 14 (Xinhua) -- "
      "Three soldiers were killed.", "2020-01-15 04:10:33", "Xinhua", "Three soldiers were killed."),
 ])
 def test_datelines_that_open_a_page_or_its_first_paragraph(raw, dateline, publisher, body):

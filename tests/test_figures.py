@@ -385,9 +385,12 @@ def test_open_counts_distances_and_or_ranges(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("Russian jets now fly 120 sorties a day and more, the ministry said.",
      ("sorties", 120, "at least", "per day")),
-    ("The coalition carried out 30 strikes a week over Raqqa.", ("strikes", 30, "exact", "per week")),
-    ("Ankara said 20,000 people or more had been displaced.", ("displaced", 20000, "at least", None)),
-    ("The death toll could be as high as 18,000, the monitor said.", ("deaths", 18000, "up to", None)),
+    ("The coalition carried out 30 strikes a week over Raqqa.",
+     ("strikes", 30, "exact", "per week")),
+    ("Ankara said 20,000 people or more had been displaced.",
+     ("displaced", 20000, "at least", None)),
+    ("The death toll could be as high as 18,000, the monitor said.",
+     ("deaths", 18000, "up to", None)),
 ])
 def test_rates_and_qualifiers_after_the_noun(sentence, expected):
     (f,) = find_figures(sentence)
@@ -397,10 +400,12 @@ def test_rates_and_qualifiers_after_the_noun(sentence, expected):
 # A verb after a bare count is no counted noun: the count takes the noun before it; a
 # civilian toll is civilians killed (monitor and Gulf media styles).
 @pytest.mark.parametrize("sentence, expected", [
-    ("The toll of 3,210 includes 640 children, the monitor said.", ("deaths", 3210, "exact", None)),
+    ("The toll of 3,210 includes 640 children, the monitor said.",
+     ("deaths", 3210, "exact", None)),
     ("The network put the civilian death toll at over 2,400 by the end of June.",
      ("civilians killed", 2400, "over", None)),
-    ("The civilian toll stands at 1,150, Gulf News reported.", ("civilians killed", 1150, "exact", None)),
+    ("The civilian toll stands at 1,150, Gulf News reported.",
+     ("civilians killed", 1150, "exact", None)),
 ])
 def test_a_count_before_a_verb_takes_the_noun_before_it(sentence, expected):
     f = find_figures(sentence)[0]

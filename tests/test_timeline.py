@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from syriacli.extract.events import clause_around, day_range, summarise
 from syriacli.timeline import Happening, merge
 
@@ -130,7 +133,8 @@ def test_far_dates_never_merge():
 
 
 def test_clause_around_cuts_at_breaks_between_dates():
-    sentence = "Russian forces started leaving Syria on Tuesday after Monday's surprise announcement by Putin."
+    sentence = ("Russian forces started leaving Syria on Tuesday after Monday's surprise "
+                "announcement by Putin.")
     tuesday = sentence.index("Tuesday")
     monday = sentence.index("Monday's")
     assert (
@@ -222,8 +226,6 @@ def test_an_unnamed_mention_joins_every_named_one_of_its_date():
     assert [sorted(m) for _, m in got.values()] == [[1, 2, 3]]
 
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st
 
 NAMES = ["Vladimir Putin", "Sergei Shoigu", "Aleppo", "Palmyra"]
 
@@ -246,9 +248,9 @@ def test_entries_of_one_date_do_not_depend_on_the_order_of_its_events(specs, rnd
     ]
     shuffled = [
         e._replace(id=n)
-        for n, e in zip(rnd.sample(range(100, 100 + len(events)), len(events)), events)
+        for n, e in zip(rnd.sample(range(100, 100 + len(events)), len(events)), events, strict=True)
     ]
-    back = {s.id: e.id for s, e in zip(shuffled, events)}
+    back = {s.id: e.id for s, e in zip(shuffled, events, strict=True)}
     one = sorted(sorted(m) for _, m in entries_of(events).values())
     other = sorted(sorted(back[i] for i in m) for _, m in entries_of(shuffled).values())
     assert one == other

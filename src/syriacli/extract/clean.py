@@ -70,7 +70,8 @@ _FURNITURE = r"(?:\s*[|·]\s*[^|·]{0,40}|\s+(?:adjust font size|font size|print
 # 30 September 2016 14:05 GMT", "Sept. 30, 2015 at 5:10 pm ET", "MOSCOW, March 15, 2016",
 # "05.04.2017, Syria.").
 DATELINE = re.compile(
-    rf"^{_BYLINE}{_PLACE}(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?(?:\s*[:/])?\s+)?"
+    rf"^{_BYLINE}{_PLACE}"
+    r"(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?(?:\s*[:/])?\s+)?"
     rf"{_WEEKDAY}(?P<date>{_DATE})(?P<time>{_TIME})(?:,\s*[A-Z][\w .'-]{{1,30}}\.?)?"
     rf"{_FURNITURE}(?P<byline>\s+by\s+\w+)?\s*$",
     re.I,

@@ -551,7 +551,8 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | Non
     if metric is None:
         return None, m.end()
     article.last_subject[index] = subject, noun_text, cue
-    return _figure(article, index, after_noun(text, extent, noun_end), metric, noun_text), extent.after
+    extent = after_noun(text, extent, noun_end)
+    return _figure(article, index, extent, metric, noun_text), extent.after
 
 
 def after_noun(text: str, extent: Extent, noun_end: int) -> Extent:
