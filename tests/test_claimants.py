@@ -58,6 +58,13 @@ CUE = [
      "General Staff, jets flew 64 sorties overnight.", 64, "Russian General Staff"),
     ("The Syrian Network for Human Rights issued its monthly report on Monday. The Network said "
      "131 civilians were killed in March.", 131, "Syrian Network for Human Rights"),
+    # a long role before a name (TASS), and what a source publishes after its name
+    ("Jets eliminated more than 300 militants near Saraqeb over the past week, Head of the "
+     "Russian Center for Reconciliation of the Opposing Sides in Syria Rear Admiral Yuri "
+     "Borenkov said on Monday.", 300, "Yuri Borenkov"),
+    ("According to SOHR statistics, the death toll has risen to 2,250 civilians since April.",
+     2250, "SOHR"),
+    ("According to UNHCR figures, 950,000 people have fled since December.", 950000, "UNHCR"),
 ]
 
 

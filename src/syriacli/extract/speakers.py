@@ -41,6 +41,8 @@ ASIDE = re.compile(r"\s*\([^()]*\)")                # "(SOHR)", "(Tasnim)"
 DIGITS = re.compile(r"\d")
 TRAILING_STOP = re.compile(r"(?<=[a-z]{2})\.$")     # "said Andrei Kartapolov." (not "U.S.")
 MAX_WORDS = 14
+#: What a source publishes, after its name ("SOHR statistics", "according to UN data").
+SOURCE_NOUNS = frozenset(CUES["source_publications"])
 MAX_LOWER_WORDS = 5     # a source described in lowercase ("local civil defense officials")
 
 
@@ -67,8 +69,15 @@ def speaker(np: str) -> Speaker | None:
     tokens = np.split()
     while tokens and tokens[0].lower() in DETERMINERS:
         tokens = tokens[1:]
-    if not tokens or len(tokens) > MAX_WORDS:
+    if len(tokens) > 1 and tokens[-1].lower() in SOURCE_NOUNS:
+        source = speaker(" ".join(tokens[:-1]))   # "SOHR statistics", "UN data": the source,
+        if source and source.kind not in (None, "person"):  # "turnout figures" are no one's
+            return source
+    if not tokens:
         return None
+    if len(tokens) > MAX_WORDS:                  # a long role before a name (TASS: "Chief of
+        person = _person_at_end(tokens)          # the Russian Center for ... Oleg Zhuravlev")
+        return Speaker(person[0], org_of(*person), "person") if person and person[1] else None
     person = _person_at_end(tokens)
     link = next((i for i, t in enumerate(tokens) if t in ROLE_LINKS), None)
     if not person and link:                 # "Colonel General Sergei Rudskoy of the General Staff"
