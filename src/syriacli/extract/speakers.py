@@ -69,14 +69,16 @@ def speaker(np: str) -> Speaker | None:
     tokens = np.split()
     while tokens and tokens[0].lower() in DETERMINERS:
         tokens = tokens[1:]
+    # "SOHR statistics", "UN data" are the organisation's; "turnout figures" are no one's
     if len(tokens) > 1 and tokens[-1].lower() in SOURCE_NOUNS:
-        source = speaker(" ".join(tokens[:-1]))   # "SOHR statistics", "UN data": the source,
-        if source and source.kind not in (None, "person"):  # "turnout figures" are no one's
+        source = speaker(" ".join(tokens[:-1]))
+        if source and source.kind not in (None, "person"):
             return source
     if not tokens:
         return None
-    if len(tokens) > MAX_WORDS:                  # a long role before a name (TASS: "Chief of
-        person = _person_at_end(tokens)          # the Russian Center for ... Oleg Zhuravlev")
+    if len(tokens) > MAX_WORDS:
+        # a long role before a name (TASS: "Head of the Russian Center for ... Yuri Borenkov")
+        person = _person_at_end(tokens)
         return Speaker(person[0], org_of(*person), "person") if person and person[1] else None
     person = _person_at_end(tokens)
     link = next((i for i, t in enumerate(tokens) if t in ROLE_LINKS), None)
