@@ -65,6 +65,10 @@ CUE = [
     ("According to SOHR statistics, the death toll has risen to 2,250 civilians since April.",
      2250, "SOHR"),
     ("According to UNHCR figures, 950,000 people have fled since December.", 950000, "UNHCR"),
+    ("The strikes killed at least 87 civilians and injured 230, Human Rights Watch found.",
+     87, "Human Rights Watch"),
+    ("Investigators concluded that 41 people died in the chlorine attack, the OPCW said.",
+     41, "Investigators"),
 ]
 
 

@@ -180,3 +180,17 @@ def test_credits_and_captions_are_chrome(line):
 ])
 def test_prose_about_photos_and_videos_stays(line):
     assert clean(f"Title\n\n{line}").text == line
+
+
+@pytest.mark.parametrize("raw, dateline, text", [
+    # labelled, after the body (Gulf News style): the article's date, not an event
+    ("Title\n\nRussian strikes hit Ariha.\n\nThe monitor gave no toll.\n\nResidents fled.\n\n"
+     "Published: September 8, 2019 16:26", "September 8, 2019 16:26",
+     "Russian strikes hit Ariha.\n\nThe monitor gave no toll.\n\nResidents fled."),
+    # a second date line further down is furniture all the same
+    ("Title\n\n12 March 2020\n\nTroops moved.\n\nMore came.\n\nThen more.\n\n13 March 2020\n\nEnd.",
+     "12 March 2020", "Troops moved.\n\nMore came.\n\nThen more.\n\nEnd."),
+])
+def test_date_lines_below_the_top(raw, dateline, text):
+    article = clean(raw)
+    assert (article.dateline, article.text) == (dateline, text)

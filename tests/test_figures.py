@@ -397,6 +397,17 @@ def test_rates_and_qualifiers_after_the_noun(sentence, expected):
     assert (f.metric, f.value, f.qualifier, f.unit) == expected
 
 
+# A word with a slash between the number and its noun is a modifier (Daily Sabah, AA).
+@pytest.mark.parametrize("sentence, expected", [
+    ("Turkish forces neutralized 19 YPG/PKK terrorists in northern Syria.",
+     ("militants killed", 19)),
+    ("The army destroyed 7 ISIS/Daesh hideouts near Palmyra.", ("targets hit", 7)),
+])
+def test_a_slashed_modifier_before_the_noun(sentence, expected):
+    f = find_figures(sentence)[0]
+    assert (f.metric, f.value) == expected
+
+
 # A verb after a bare count is no counted noun: the count takes the noun before it; a
 # civilian toll is civilians killed (monitor and Gulf media styles).
 @pytest.mark.parametrize("sentence, expected", [

@@ -71,7 +71,7 @@ _FURNITURE = r"(?:\s*[|·]\s*[^|·]{0,40}|\s+(?:adjust font size|font size|print
 # "05.04.2017, Syria.").
 DATELINE = re.compile(
     rf"^{_BYLINE}{_PLACE}"
-    r"(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?(?:\s*[:/])?\s+)?"
+    r"(?:(?P<label>(?:first |last )?(?:published|updated|posted|modified))(?: on)?(?:\s*[:/])?\s+)?"
     rf"{_WEEKDAY}(?P<date>{_DATE})(?P<time>{_TIME})(?:,\s*[A-Z][\w .'-]{{1,30}}\.?)?"
     rf"{_FURNITURE}(?P<byline>\s+by\s+\w+)?\s*$",
     re.I,
@@ -214,12 +214,15 @@ def clean(raw: str) -> CleanArticle:
                 article.dropped.append(line)        # a list of links
                 continue
             line = line[bullet.end():]
-        dateline = None
-        if article.dateline is None and len(paragraphs) <= 2 and len(line) <= DATELINE_LENGTH \
-                and DIGIT.search(line):
-            dateline = DATELINE.match(line)
+        short = len(line) <= DATELINE_LENGTH and DIGIT.search(line)
+        dateline = DATELINE.match(line) if short else None
         if dateline:
-            article.dateline = dateline.group("date") + dateline.group("time")
+            # The article's date near its top, or labelled anywhere ("Published: ..." after
+            # the body); a date line elsewhere is page furniture all the same, never prose.
+            if article.dateline is None and (len(paragraphs) <= 2 or dateline.group("label")):
+                article.dateline = dateline.group("date") + dateline.group("time")
+            else:
+                article.dropped.append(line)
             continue
         if is_chrome(line):
             article.dropped.append(line)

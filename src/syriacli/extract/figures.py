@@ -131,7 +131,7 @@ NOT_BEFORE_ONE = re.compile(
 SENTENCE_HEAD = re.compile(r"(?:.*:)?[\s\"“”'(]*", re.S)
 PREV_WORD = re.compile(r"([^\W\d_][\w'.-]*)\s+$")
 FWD_TOKEN = re.compile(r"\s*(?:(?P<open>\()|(?P<quote>[\"“”«»'])"
-                       r"|(?P<word>[^\W\d_](?:[\w'.-]*\w)?)|(?P<other>\S))")
+                       r"|(?P<word>[^\W\d_](?:[\w'./-]*\w)?)|(?P<other>\S))")
 DIGIT_AFTER = re.compile(r"[.:/][0-9]")
 LETTERS = re.compile(r"[A-Za-z]+")
 MODEL = re.compile(r"\b[A-Za-z]{1,4}-[0-9]")
