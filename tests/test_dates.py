@@ -730,3 +730,17 @@ def test_every_date_rule_has_two_own_inputs() -> None:
             seen[rule] = seen.get(rule, 0) + 1
     wanted = {r.name for r in RULES} | {"month_relative", "range"}
     assert {rule for rule in wanted if seen.get(rule, 0) < 2} == set()
+
+
+# A day without its year is this year's, or one of the last few months' ("December 24" in
+# January); further back it is no date: which year's, the text does not say.
+@pytest.mark.parametrize("text, published, expected", [
+    ("Since December 24, Turkish troops have shelled Tal Rifaat.", "2020-01-15", ["2019-12-24"]),
+    ("The raids, which started on 30 September, hit Ariha.", "2016-01-21", ["2015-09-30"]),
+    ("Since September 30, Moscow has flown sorties over Idlib.", "2017-08-25", [None]),
+    ("On June 5 the truce in Ghouta collapsed, residents said.", "2019-01-10", [None]),
+    ("On June 5 the truce in Ghouta collapsed, residents said.", "2018-08-10", ["2018-06-05"]),
+    ("The talks resumed on June 5 last year.", "2019-01-10", ["2018-06-05"]),
+])
+def test_a_day_without_its_year_reaches_back_half_a_year(text, published, expected):
+    assert [m.date for m in find_dates(text, published) if m.rule != "range"] == expected

@@ -46,6 +46,11 @@ from .sentences import Sentence, sentence_at, split_sentences
 __all__ = ["DateMention", "find_dates", "parse_date_arg", "read_dateline"]
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
+#: News writes a day without its year for this year's days and for the last few months'
+#: ("December 24" in January); a day further back in another year would carry its year,
+#: so without one it is no date: "Since September 30" in an August article may mean any
+#: earlier September.
+YEARLESS_REACH_DAYS = 183
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 #: How much of an ISO date a precision keeps ("2016-03" for a month).
 ISO_LENGTH = {"day": 10, "month": 7, "year": 4}
@@ -126,6 +131,8 @@ def _occurrence(c: Candidate, ctx: _Context, month: int, day: int | None = None)
     for k in range(9):  # nine years always hold a 29 February
         value = make_date(pub.year + step * k, month, day or 1)
         if value and (value - pub).days * step >= (1 if rel else 0):
+            if k and not rel and day and abs((value - pub).days) > YEARLESS_REACH_DAYS:
+                return None  # "Since September 30" in an August article: which September?
             return value
     return None
 
