@@ -744,3 +744,15 @@ def test_every_date_rule_has_two_own_inputs() -> None:
 ])
 def test_a_day_without_its_year_reaches_back_half_a_year(text, published, expected):
     assert [m.date for m in find_dates(text, published) if m.rule != "range"] == expected
+
+
+# "earlier/later in the morning": a part of the day of publication (wire and Gulf styles);
+# a part of a day alone is no date.
+@pytest.mark.parametrize("text, expected", [
+    ("Erdogan met Putin at the Sochi residence earlier in the morning.", ["2019-10-22"]),
+    ("Later in the afternoon, Russian jets struck Ariha, residents said.", ["2019-10-22"]),
+    ("In the morning, jets struck the market.", []),
+    ("The morning was quiet in Idlib.", []),
+])
+def test_earlier_in_the_morning(text, expected):
+    assert [m.date for m in find_dates(text, "2019-10-22")] == expected

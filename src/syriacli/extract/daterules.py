@@ -139,7 +139,8 @@ PERIOD_BEFORE = re.compile(  # "the last year" is a span, not a date
     rf"(?:(?P<mod>{_alt(['earlier', 'later', 'early', 'late', 'so far'], cased=True)})[\s-]+)?"
     rf"(?P<rel>{_alt(_PERIOD_REL, cased=True)})\s+\Z")
 DAY_WORD_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?P<shift>[Tt]he\s+day\s+(?:before|after))\s+|(?P<rel>[Tt]his|[Ll]ast)\s+)?"
+    r"(?<![\w-])(?:(?P<shift>[Tt]he\s+day\s+(?:before|after))\s+|(?P<rel>[Tt]his|[Ll]ast)\s+"
+    r"|(?P<within>(?:[Ee]arlier|[Ll]ater)\s+in\s+the)\s+)?"
     r"(?:(?P<mod>[Ee]arlier|[Ll]ater)\s+)?\Z")
 WEEKDAY_REL_BEFORE = re.compile(  # "Black Friday", "every Friday" are no dates
     rf"(?<![\w-])(?:(?P<rel>{_alt(OFFSET, cased=True)})"
@@ -260,6 +261,8 @@ def _accept_period(g: dict, text: str, start: int) -> int:
 
 def _accept_day_word(g: dict, text: str, start: int) -> int:
     word, rel = g["word"].lower(), (g.get("rel") or "").lower()
+    if g.get("within"):  # "earlier in the morning": a part of the day of publication
+        rel = "this"
     if word not in DAY_PARTS.get(rel, DAY_WORDS):
         return SKIP  # "morning" alone, "last morning", "this today"
     # "starting with tomorrow" in a quote was said on another day than publication.
