@@ -397,8 +397,12 @@ def test_rates_and_qualifiers_after_the_noun(sentence, expected):
     assert (f.metric, f.value, f.qualifier, f.unit) == expected
 
 
-# A word with a slash between the number and its noun is a modifier (Daily Sabah, AA).
+# A word with a slash between the number and its noun is a modifier (Daily Sabah, AA), and
+# so is an acronym that spells a stop word ("IS", not "is").
 @pytest.mark.parametrize("sentence, expected", [
+    ("Coalition strikes killed 965 IS fighters near Baghouz, the SDF said.",
+     ("militants killed", 965)),
+    ("Iraqi forces said they killed 40 IS militants in Anbar.", ("militants killed", 40)),
     ("Turkish forces neutralized 19 YPG/PKK terrorists in northern Syria.",
      ("militants killed", 19)),
     ("The army destroyed 7 ISIS/Daesh hideouts near Palmyra.", ("targets hit", 7)),

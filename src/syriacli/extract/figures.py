@@ -346,7 +346,7 @@ def counted_noun(text: str, low: str, pos: int, limit: int,
         if after_of and folded in DETERMINERS:
             pos = tok.end()
             continue
-        if folded in STOP_WORDS:
+        if folded in STOP_WORDS and not (word.isupper() and len(word) > 1):  # "IS", not "is"
             return None, steps == 1
         caps, lower = (caps + 1, lower) if word[0].isupper() else (caps, lower + 1)
         if caps > 4 or lower > 2:
