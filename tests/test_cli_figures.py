@@ -133,3 +133,10 @@ def test_a_claim_carries_its_citation_and_its_speakers_organisation(make_raw, bu
     relayed = json.loads(cli("figures", "militants", "--format", "json", db=db).stdout)
     assert [(r["value"], r["via"]) for r in relayed] == [(120, "Tass news agency")]
     assert "General Staff" in relayed[0]["claimant"]
+
+
+def test_the_terminal_view_names_the_relaying_outlet(make_raw, build, cli):
+    text = "Tass news agency reported, citing the General Staff, that 120 militants were killed.\n"
+    _, db = build(make_raw({"a.txt": text}))
+    out = cli("figures", "militants", "--format", "table", db=db, env={"COLUMNS": "160"}).stdout
+    assert "General Staff via Tass news agency" in out

@@ -238,6 +238,8 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
                 claim.get("claimant") or "(own account)",
                 style=None if claim.get("claimant") else "dim",
             )
+            if claim.get("via"):
+                line.append(f" via {claim['via']}", style="dim")
             line.append("  ")
             line.append_text(badge(claim["publisher"]))
             line.append(f" {claim['published'] or 'undated'}  {claim['article']}", style="dim")
