@@ -140,3 +140,12 @@ def test_the_terminal_view_names_the_relaying_outlet(make_raw, build, cli):
     _, db = build(make_raw({"a.txt": text}))
     out = cli("figures", "militants", "--format", "table", db=db, env={"COLUMNS": "160"}).stdout
     assert "General Staff via Tass news agency" in out
+
+
+def test_a_users_word_finds_the_groups_it_is_part_of(make_raw, build, cli):
+    text = ("Airstrikes killed 527 children and women in Idlib in 2019, the monitor said.\n\n"
+            "Separately, 88 children were killed in Ariha, the monitor said.\n")
+    _, db = build(make_raw({"a.txt": text}))
+    rows = json.loads(cli("figures", "children", "--format", "json", db=db).stdout)
+    assert sorted((r["metric"], r["value"]) for r in rows) == [
+        ("children and women killed", 527), ("children killed", 88)]

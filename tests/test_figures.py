@@ -412,6 +412,21 @@ def test_a_slashed_modifier_before_the_noun(sentence, expected):
     assert (f.metric, f.value) == expected
 
 
+# A count of two groups joined by "and" is of both, never filed as one of them (a part set
+# against its total would make a false disagreement). Monitor and Anadolu styles.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Airstrikes killed 527 children and women in Idlib in 2019, the monitor said.",
+     ("children and women killed", 527)),
+    ("Shelling wounded 40 women and children in Ariha.", ("children and women wounded", 40)),
+    ("Jets killed 20 civilians and militants near Saraqeb.",
+     ("civilians and militants killed", 20)),
+    ("Jets killed 20 civilians and 12 militants near Saraqeb.", ("civilians killed", 20)),
+])
+def test_a_count_of_two_groups(sentence, expected):
+    f = find_figures(sentence)[0]
+    assert (f.metric, f.value) == expected
+
+
 # A verb after a bare count is no counted noun: the count takes the noun before it; a
 # civilian toll is civilians killed (monitor and Gulf media styles).
 @pytest.mark.parametrize("sentence, expected", [

@@ -385,8 +385,7 @@ def figures(
                 table=metrics_view,
             )
             return
-        metrics = ((metrics_for(metric) or metrics_for(metric, queries.metric_names(conn)))
-                   if metric else None)
+        metrics = metrics_for(metric, queries.metric_names(conn)) if metric else None
         if metric and not metrics:
             _err(f"no metric matches {metric!r}; `syriacli figures --summary` lists them")
         args = (

@@ -97,6 +97,8 @@ ATOM_START = re.compile(rf"[\W0-9](?:(?<=[0-9])|(?P<word>{START_WORD.pattern}))"
 QUALIFIER_BEFORE = re.compile(r"(?:^|(?<=\W))(?:likely\s+|reportedly\s+)?(?:" + "|".join(
     f"(?P<q{i}>{phrase_pattern(p)})" for i, p in enumerate(QUALIFIERS.values())) + r")\s+$", re.I)
 SUFFIX = re.compile(r"\s*(?:or\s+more|or\s+so)\b|-?plus\b|\+", re.I)
+#: A second noun joined to the counted one, with no number of its own ("children and women").
+AND_NOUN = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")
 #: After a counted noun: a rate, and "or more" / "and more" (see after_noun).
 RATE = re.compile(r"\s+(?:a|an|per|each)\s+(?P<per>day|week|month|year)\b|\s+daily\b", re.I)
 MORE_AFTER = re.compile(r",?\s+(?:or|and)\s+more\b(?!\s+(?:than|of)\b)", re.I)
@@ -551,8 +553,22 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | Non
     if metric is None:
         return None, m.end()
     article.last_subject[index] = subject, noun_text, cue
+    group = counted_with(article, subject, noun_text, noun_end)
+    if group:                                       # "527 children and women": both, not a part
+        metric = f"{group} {cue}" if cue else group
     extent = after_noun(text, extent, noun_end)
     return _figure(article, index, extent, metric, noun_text), extent.after
+
+
+def counted_with(article: Article, subject: str, noun: str | None, noun_end: int) -> str | None:
+    """The group a count covers when its noun is joined to another ("527 children and
+    women"): the two nouns in a fixed order, so that "women and children" is the same
+    group; None when the count is of one noun only."""
+    joined = AND_NOUN.match(article.text, noun_end) if noun else None
+    other = SUBJECT_NOUN.match(article.low, joined.end()) if joined else None
+    if noun is None or other is None or NOUN_SUBJECT[" ".join(other.group().split())] == subject:
+        return None
+    return " and ".join(sorted({noun.lower(), article.text[other.start():other.end()].lower()}))
 
 
 def after_noun(text: str, extent: Extent, noun_end: int) -> Extent:

@@ -41,9 +41,9 @@ def metric_words() -> dict[str, set[str]]:
 
 def metrics_for(word: str, found: Iterable[str] = ()) -> list[str]:
     """The metrics a user's word selects: any word of a metric's name, synonyms or nouns,
-    singular or plural, any case ("choppers" -> helicopters, helicopters lost); else the
+    singular or plural, any case ("choppers" -> helicopters, helicopters lost); and the
     metrics ``found`` in a corpus that the vocabulary does not know, by the words of their
-    names ("warship" -> warships)."""
+    names ("warship" -> warships; "children" -> children and women killed)."""
     wanted = [_forms(w) for w in re.findall(r"[\w-]+", str(word).lower()) if w not in QUERY_STOP]
     if not wanted:
         return []
@@ -54,7 +54,7 @@ def metrics_for(word: str, found: Iterable[str] = ()) -> list[str]:
     known = known or [
         name for name, vocab in metric_words().items() if all(forms & vocab for forms in wanted)
     ]
-    return known or [name for name in found if _names(name, wanted)]
+    return known + [name for name in found if name not in known and _names(name, wanted)]
 
 
 def _names(name: str, wanted: list[set[str]]) -> bool:
