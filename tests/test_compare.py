@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from syriacli.compare import bounds, disagreements, rounding_step, same_time
+from syriacli.compare import bounds, disagreements, rounding_step, same_time, scope
 
 
 def claim(
@@ -130,3 +130,23 @@ def test_the_reason_says_what_each_claim_allows():
 def test_bounds_hold_the_value(value, qualifier):
     lo, hi = bounds(claim(value, qualifier))
     assert lo <= value <= hi
+
+
+@pytest.mark.parametrize("noun, group", [
+    ("bandits", None), ('"terrorists', None), ("civilians", None),
+    ("Islamic State (IS) militants", "islamic state militants"), ("rebels", "rebels"),
+    ("combat sorties", "sorties"), ("YPG/PKK terrorists", "ypg/pkk terrorists"), ("", None),
+])
+def test_the_group_a_claim_counts(noun, group):
+    assert scope({"noun": noun}) == group
+
+
+def test_a_part_is_never_set_against_a_total():
+    total = claim(2000, "over", "Russian Defence Ministry", metric="militants killed")
+    total["noun"] = "bandits"
+    part = claim(1183, claimant="SOHR", metric="militants killed")
+    part["noun"] = "Islamic State (IS) militants"
+    rival = claim(13000, "nearly", "Russian officials", metric="militants killed")
+    rival["noun"] = "terrorists"
+    assert [(p.first["value"], p.second["value"]) for p in disagreements([total, part, rival])] == [
+        (2000, 13000)]

@@ -248,7 +248,7 @@ def test_a_breakdown_is_its_own_figure():
     assert got == [(1733, "exact", "civilians killed", "civilians"),
                    (429, "exact", "children killed", "children"),
                    (1492, "about", "militants killed", "rebels"),
-                   (1183, "exact", "militants killed", "militants")]
+                   (1183, "exact", "militants killed", "Islamic State (IS) militants")]
 
 
 # --- claimants across sentences ----------------------------------------------------------

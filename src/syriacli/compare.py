@@ -1,6 +1,6 @@
 """Which claims disagree: pure functions over claim rows (the fields `figures` lists).
 
-Two claims disagree when they count the same thing (one metric, one unit, one scope),
+Two claims disagree when they count the same thing (one metric, one unit, one group),
 at the same time, by different claimants, and the values their words allow do not meet.
 What a value allows is read as reporters write numbers: a round number is rounded, so
 "7,000" is 6,500 to 7,500 and "over 7,000" is 7,000 to 8,000 (past 8,000 the reporter
@@ -11,7 +11,11 @@ open on one side; a vague amount ("thousands") allows nothing to compare.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+from functools import cache
+
+from . import vocab
 
 #: Claims a factor of this apart measure different things (one strike's toll against a
 #: campaign's), not the same thing differently.
@@ -52,6 +56,30 @@ def bounds(claim: dict) -> tuple[float, float] | None:
     }.get(qualifier, (v - step / 2, v + step / 2))  # exact and "about": rounded
 
 
+@cache
+def _group_free() -> frozenset[str]:
+    return frozenset(vocab.load("metrics.json")["group_free_nouns"])
+
+
+ASIDE = re.compile(r"\s*\([^()]*\)")
+QUOTES = "\"“”'‘’«»"
+
+
+def scope(claim: dict) -> str | None:
+    """The group a claim counts: its noun and the names that qualify it ("1,183 Islamic
+    State (IS) militants": islamic state militants), or None for a count of all of its
+    kind ("2,000 bandits"), of which such a group is a part. Lowercase modifiers do not
+    make a group ("combat sorties" are sorties)."""
+    words = [w.strip(QUOTES) for w in ASIDE.sub("", claim.get("noun") or "").split()]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    named = [w for w in words[:-1] if w[:1].isupper()]
+    if not named and words[-1].lower() in _group_free():
+        return None
+    return " ".join(named + words[-1:]).lower()
+
+
 def when(claim: dict) -> str | None:
     """The date a claim speaks of: its as-of date, else its article's publication date."""
     return claim.get("as_of") or claim.get("published")
@@ -81,7 +109,7 @@ def disagreements(claims: list[dict]) -> list[Disagreement]:
     pairs = []
     for i, a in enumerate(claims):
         for b in claims[i + 1 :]:
-            if (a["metric"], a.get("unit")) != (b["metric"], b.get("unit")):
+            if (a["metric"], a.get("unit"), scope(a)) != (b["metric"], b.get("unit"), scope(b)):
                 continue
             if (a.get("claimant") or a.get("publisher")) == (
                 b.get("claimant") or b.get("publisher")

@@ -661,6 +661,8 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
             subject = part_rules.get("part_of", "people")
     if subject is None or extent.unit not in SUBJECTS[subject].get("units", [extent.unit]):
         return None
-    if noun:
-        return subject, max(extent.end, noun.end()), text[noun.start():noun.end()]
+    if noun:                                        # with its modifiers: "IS militants"
+        written = text[noun.start():noun.end()] if noun.start() < extent.after else \
+            text[extent.after:noun.end()].strip()
+        return subject, max(extent.end, noun.end()), written
     return subject, extent.end, extent.unit_text
