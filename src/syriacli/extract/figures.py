@@ -27,6 +27,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import NamedTuple
 
 from .. import vocab
@@ -170,6 +171,17 @@ DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|a
 OPEN_WORD = re.compile(
     r"\s+(?:(?P<word>[a-z][a-z-]*[a-z])|(?P<model>[A-Z][A-Za-z]*-?[0-9][\w-]*))(?![\w'’-])")
 DATE_FIELDS = (("date", str), ("start", int), ("end", int))     # what a date mention must have
+
+
+@cache
+def _names_of_type(kind: str | None) -> re.Pattern | None:
+    """Every spelling of the names of this type in names.json, as written (case matters:
+    "IS", not "is")."""
+    if kind is None:
+        return None
+    spellings = {v for e in vocab.load("names.json") if e["type"] == kind for v in e["variants"]}
+    body = "|".join(re.escape(v) for v in sorted(spellings, key=lambda v: (-len(v), v)))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
 # --- rules ---------------------------------------------------------------------------
@@ -391,6 +403,17 @@ class Article:
         # sentence -> subject, noun, state of its last figure
         self.last_subject: dict[int, tuple] = {}
 
+    def names(self, index: int, subject: str | None) -> bool:
+        """Does sentence ``index`` name something of ``subject``, by a noun ("the militants
+        who hold") or by a name ("IS controls")?"""
+        if subject is None:
+            return False
+        sentence = self.sentences[index]
+        named = _names_of_type(SUBJECTS[subject].get("name_type"))
+        return any(NOUN_SUBJECT[" ".join(m.group().split())] == subject
+                   for m in SUBJECT_NOUN.finditer(self.low, sentence.start, sentence.end)) \
+            or bool(named and named.search(self.text, sentence.start, sentence.end))
+
     def in_date(self, start: int, end: int) -> bool:
         i = bisect_right(self.mention_starts, start)
         return any(d.start <= start < d.end or start <= d.start < end
@@ -549,6 +572,8 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | Non
     parent = article.last_subject.get(index)
     if parent and parent[2] in states and BREAKDOWN.search(text, extent.start - 20, extent.start):
         cue = parent[2]                     # "1,743 refugees returned, including 522 women"
+    if cue == "held" and not article.names(index, SUBJECTS[subject].get("held_by")):
+        cue = None                                  # "government forces control 85 percent"
     metric = states.get(cue) or SUBJECTS[subject]["metric"]
     if metric is None:
         return None, m.end()
