@@ -116,6 +116,9 @@ def test_wire_service_opening_names_the_publisher(opening, publisher):
     ("Title\n\nSource: Xinhua | 2020-01-15 04:10:33 | Editor: huaxia\n\n"
      "DAMASCUS, Jan. 14 (Xinhua) -- "
      "Three soldiers were killed.", "2020-01-15 04:10:33", "Xinhua", "Three soldiers were killed."),
+    ("Title\n\nBeirut (AFP) - Jets struck Douma on Tuesday.\n\n"
+     "Last updated: 20 Feb 2018 - 14:02\n\nThe toll rose.",
+     "20 Feb 2018 - 14:02", "AFP", "Beirut (AFP) - Jets struck Douma on Tuesday."),
 ])
 def test_datelines_that_open_a_page_or_its_first_paragraph(raw, dateline, publisher, body):
     article = clean(raw)

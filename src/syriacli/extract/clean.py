@@ -55,7 +55,7 @@ _DATE = (r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2
          r"|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9}\.?,? \d{4}"
          r"|[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}")
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?,?\s+)?"
-_TIME = (r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+_TIME = (r"(?:(?:,|\s+[-–|])?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
          r"(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?)?")
 #: Where a dateline is printed ("MOSCOW, ", "Xinhua, ", "Cairo, "): a capitalised word or
 #: few and a comma.
