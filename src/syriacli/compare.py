@@ -11,11 +11,11 @@ open on one side; a vague amount ("thousands") allows nothing to compare.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from . import vocab
+from .extract.speakers import ASIDE  # "(IS)" in "Islamic State (IS) militants"
 
 #: Claims a factor of this apart measure different things (one strike's toll against a
 #: campaign's), not the same thing differently.
@@ -61,7 +61,6 @@ def _group_free() -> frozenset[str]:
     return frozenset(vocab.load("metrics.json")["group_free_nouns"])
 
 
-ASIDE = re.compile(r"\s*\([^()]*\)")
 QUOTES = "\"“”'‘’«»"
 
 
