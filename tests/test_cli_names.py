@@ -122,3 +122,16 @@ def test_a_known_name_no_article_mentions_has_an_empty_card(cli, fmt):
     else:
         assert "Raqqa (place)" in result.stdout
         assert "no article of the corpus mentions it" in result.stdout
+
+
+def test_a_name_is_found_inside_a_longer_one(make_raw, build, cli):
+    """"naval facility at Tartous" is a base's name, and its article names Tartus too:
+    searching the place in another spelling finds it (wire-copy sentences)."""
+    raw = make_raw({
+        "a.txt": "Base\n\nMoscow will keep its naval facility at Tartous for 49 years, "
+                 "TASS said.\n",
+        "b.txt": "Port\n\nRussian warships docked in Tartus on Monday, SANA reported.\n",
+    })
+    _, db = build(raw)
+    hits = json.loads(cli("search", "Tartus", "--format", "json", db=db).stdout)
+    assert sorted(h["article"] for h in hits) == ["a", "b"]

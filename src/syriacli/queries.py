@@ -644,10 +644,23 @@ def known_name(
     key, variants, case_sensitive = row[0], json.loads(row[1]), json.loads(row[2])
     used = [r[0] for r in conn.execute("select spelling from seen_spellings where key = ?", (key,))]
     seen = [s for s in used if s not in case_sensitive]
-    # The spellings the corpus uses (plus the one typed), else every spelling known.
+    # The spellings the corpus uses (plus the one typed), else every spelling known; and
+    # the spellings used inside another name ("naval facility at Tartous" is a base, and
+    # its article names Tartus too).
     typed = [phrase] if phrase not in case_sensitive else []
     complete = bool(seen) and len(seen) == len(used)
-    return key, list(dict.fromkeys(typed + seen)) if seen else variants, case_sensitive, complete
+    if not seen:
+        return key, variants, case_sensitive, complete
+    unseen = [v for v in variants if v not in seen and v not in case_sensitive]
+    inside = []
+    if unseen:  # one pass over the spellings for all of them
+        params = {f"v{i}": f"%{v}%" for i, v in enumerate(unseen)}
+        likes = " or ".join(f"spelling like :{k}" for k in params)
+        others = [r[0].lower() for r in conn.execute(
+            f"select spelling from seen_spellings where key != :key and ({likes})",
+            {"key": key, **params})]
+        inside = [v for v in unseen if any(v.lower() in other for other in others)]
+    return key, list(dict.fromkeys(typed + seen + inside)), case_sensitive, complete
 
 
 def name_key(conn: sqlite3.Connection, text: str) -> str | None:
