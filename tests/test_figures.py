@@ -417,6 +417,17 @@ def test_a_slashed_modifier_before_the_noun(sentence, expected):
     assert (f.metric, f.value) == expected
 
 
+# "N others" counts people, or the group named before it in the sentence (monitor style).
+@pytest.mark.parametrize("text, expected", [
+    ("A man was killed in Ariha.\n\n100 others were wounded, the White Helmets said.",
+     [("people wounded", 100)]),
+    ("The shelling killed 12 soldiers and wounded 30 others, Ankara said.",
+     [("troops killed", 12), ("troops wounded", 30)]),
+])
+def test_others(text, expected):
+    assert [(f.metric, f.value) for f in find_figures(text)] == expected
+
+
 # A count of two groups joined by "and" is of both, never filed as one of them (a part set
 # against its total would make a false disagreement). Monitor and Anadolu styles.
 @pytest.mark.parametrize("sentence, expected", [
@@ -426,6 +437,7 @@ def test_a_slashed_modifier_before_the_noun(sentence, expected):
     ("Jets killed 20 civilians and militants near Saraqeb.",
      ("civilians and militants killed", 20)),
     ("Jets killed 20 civilians and 12 militants near Saraqeb.", ("civilians killed", 20)),
+    ("The shelling killed 12 soldiers and wounded 30 others, Ankara said.", ("troops killed", 12)),
 ])
 def test_a_count_of_two_groups(sentence, expected):
     f = find_figures(sentence)[0]

@@ -591,7 +591,8 @@ def counted_with(article: Article, subject: str, noun: str | None, noun_end: int
     group; None when the count is of one noun only."""
     joined = AND_NOUN.match(article.text, noun_end) if noun else None
     other = SUBJECT_NOUN.match(article.low, joined.end()) if joined else None
-    if noun is None or other is None or NOUN_SUBJECT[" ".join(other.group().split())] == subject:
+    if noun is None or other is None or NOUN_SUBJECT[" ".join(other.group().split())] == subject \
+            or " ".join(other.group().split()) in CUE_STATES:   # "and wounded 30 others": a verb
         return None
     return " and ".join(sorted({noun.lower(), article.text[other.start():other.end()].lower()}))
 
@@ -667,6 +668,8 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
     if noun and atom[2] == 1 and not m.group("digits") \
             and len(text[extent.after:noun.start()].split()) > 1:
         noun = None                                 # "one" counts only what follows it at once
+    if noun and noun.group() == "others" and index in article.last_subject:
+        noun = None                                 # "killed 12 soldiers and wounded 30 others"
     subject = (NOUN_SUBJECT[" ".join(noun.group().split())] if noun
                else UNIT_SUBJECTS.get(extent.unit))
     if subject and noun and MODEL.search(text, extent.after, noun.start()):
