@@ -233,9 +233,18 @@ def test_range(sentence, low, high, metric, claimant):
         None, high, "exact", metric, claimant)
 
 
-def test_a_change_is_its_new_value():
-    figures = find_figures("The death toll rose from 300 to 400 people killed.")
-    assert [f.value for f in figures] == [400]
+# A change ("rose from 300 to 400") is two figures, the value before and the value after,
+# never a range (Sputnik and monitor styles).
+@pytest.mark.parametrize("sentence, expected", [
+    ("The death toll rose from 300 to 400 people killed.", [(300, None), (400, None)]),
+    ("Government-held territory grew from 21,000 to 64,000 square kilometres, the General "
+     "Staff said.", [(21000, "sq km"), (64000, "sq km")]),
+    ("The number of refugees fell from 1,200 to 900 in a month.", [(1200, None), (900, None)]),
+])
+def test_a_change_is_two_figures(sentence, expected):
+    figures = find_figures(sentence)
+    assert [(f.value, f.unit) for f in figures] == expected
+    assert all(f.low is None and f.qualifier == "exact" for f in figures)
 
 
 def test_a_conversion_is_not_a_second_figure():

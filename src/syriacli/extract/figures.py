@@ -144,7 +144,8 @@ BREAKDOWN_AFTER = re.compile(
 BREAKDOWN_REACH = 40
 BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of them|of whom)\s+$", re.I)
 ELLIPSIS = re.compile(r"\s+(?:others|more)\b", re.I)
-LINK = re.compile(rf"\b{phrase_pattern(NUMBERS['links'])}\b", re.I)
+#: What ties a bare count to the noun before it: a link word, or a change ("fell from").
+LINK = re.compile(rf"\b{phrase_pattern(NUMBERS['links'] + NUMBERS['change_verbs'])}\b", re.I)
 AND = re.compile(r"\band\b")
 CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,\s+(?:while|whereas|although|though)\s+", re.I)
 THEN = re.compile(r"\b(?:back then|at the time|at that time|by then|by that time|then)\b", re.I)
@@ -274,12 +275,15 @@ class Extent(NamedTuple):
     unit: str | None
     unit_text: str | None   # the unit as written, the noun of "27,000 square kilometers"
     after: int              # where the counted noun may start (past a conversion in brackets)
+    #: "grew from 19,000 to 78,000": the value changed from, its own figure (start, end, value)
+    before: tuple[int, int, float] | None = None
 
 
 def read_extent(text: str, low: str, m: re.Match, atom, sentence: Sentence) -> Extent:
     """Range, qualifier, unit and conversion around an atom."""
     start, end, value, vague = atom
     lowest = highest = None
+    before: tuple[int, int, float] | None = None
     qualifier = "vague" if vague else "exact"
     join = RANGE_JOIN.match(text, end)
     second = (ATOM.match(low, join.end())
@@ -295,8 +299,9 @@ def read_extent(text: str, low: str, m: re.Match, atom, sentence: Sentence) -> E
             if second.group("scale") and m.group("digits") and not m.group("scale") \
                     and value < 1000:
                 lo = value * SCALES[second.group("scale")]            # "1.5 to 2 million"
-            if CHANGE_BEFORE.search(text, max(0, start - 40), start):
-                # "rose from 300 to 400": now 400
+            if CHANGE_BEFORE.search(text, max(0, start - 40), start) and value is not None:
+                # "rose from 300 to 400": now 400, and 300 before
+                before = (start, end, value)
                 start, end, value = second.start(), other[1], hi
             elif lo < hi:
                 lowest, highest, value, end = lo, hi, None, other[1]
@@ -319,7 +324,7 @@ def read_extent(text: str, low: str, m: re.Match, atom, sentence: Sentence) -> E
     conversion = CONVERSION.match(text, end) if unit else None
     return Extent(start, end, value, lowest, highest, qualifier, unit,
                   unit_match.group().strip() if unit_match else None,
-                  conversion.end() if conversion else end)
+                  conversion.end() if conversion else end, before)
 
 
 def counted_noun(text: str, low: str, pos: int, limit: int,
@@ -507,9 +512,8 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, dates: Sequ
         index = bisect_right(article.starts, start) - 1
         if m is None or index < 0 or start >= article.sentences[index].end:
             continue
-        figure, consumed = read_figure(article, m, index)
-        if figure is not None:
-            figures.append(figure)
+        found, consumed = read_figure(article, m, index)
+        figures.extend(found)
     return headline_claimants(text, figures)
 
 
@@ -549,14 +553,15 @@ def atom_starts(low: str):
         yield candidate.start() if candidate.lastgroup is None else candidate.start("word")
 
 
-def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | None, int]:
-    """Rules 1-5 of the module docstring for one atom: the figure (None when it is not
-    one) and where the next atom may start (past a range or a conversion it took)."""
+def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure], int]:
+    """Rules 1-5 of the module docstring for one atom: its figures (none when it is not
+    one; two for a change, "grew from 19,000 to 78,000") and where the next atom may start
+    (past a range or a conversion it took)."""
     text, sentence = article.text, article.sentences[index]
     atom = _atom(m)
     if atom is None or article.in_date(*atom[:2]) or not_a_count(
             text, article.low, *atom[:3], bool(m.group("digits")), sentence):
-        return None, m.end()
+        return [], m.end()
     extent = read_extent(text, article.low, m, atom, sentence)
     counted = (what_is_counted(article, index, m, atom, extent)
                if extent.after <= sentence.end else None)
@@ -564,8 +569,8 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | Non
         opened = (open_count(text, extent, sentence)
                   if not atom[3] and extent.unit is None else None)
         if opened is None:
-            return None, m.end()
-        return _figure(article, index, extent, opened[0], opened[1]), extent.after
+            return [], m.end()
+        return [_figure(article, index, extent, opened[0], opened[1])], extent.after
     subject, noun_end, noun_text = counted
     states = SUBJECTS[subject]["states"]
     cue = article.state(index, subject, extent.start, max(extent.end, noun_end))
@@ -576,13 +581,18 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[Figure | Non
         cue = None                                  # "government forces control 85 percent"
     metric = states.get(cue) or SUBJECTS[subject]["metric"]
     if metric is None:
-        return None, m.end()
+        return [], m.end()
     article.last_subject[index] = subject, noun_text, cue
     group = counted_with(article, subject, noun_text, noun_end)
     if group:                                       # "527 children and women": both, not a part
         metric = f"{group} {cue}" if cue else group
     extent = after_noun(text, extent, noun_end)
-    return _figure(article, index, extent, metric, noun_text), extent.after
+    figures = [_figure(article, index, extent, metric, noun_text)]
+    if extent.before:
+        start, end, value = extent.before
+        was = extent._replace(start=start, end=end, value=value, qualifier="exact", before=None)
+        figures.insert(0, _figure(article, index, was, metric, noun_text))
+    return figures, extent.after
 
 
 def counted_with(article: Article, subject: str, noun: str | None, noun_end: int) -> str | None:
