@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from .. import vocab
 from .claimants import Attributions, WordStart, fold, phrase_pattern
-from .metrics import metric_names, metrics_for  # noqa: F401  (re-exported: this module's API)
+from .metrics import metric_names, metrics_for, word_forms  # noqa: F401  (re-exported: this module's API)
 from .sentences import Sentence, split_sentences
 
 DATA = vocab.load("metrics.json")
@@ -138,11 +138,13 @@ FWD_TOKEN = re.compile(r"\s*(?:(?P<open>\()|(?P<quote>[\"“”«»'])"
 DIGIT_AFTER = re.compile(r"[.:/][0-9]")
 LETTERS = re.compile(r"[A-Za-z]+")
 MODEL = re.compile(r"\b[A-Za-z]{1,4}-[0-9]")
-#: A bare total and the parts it is broken down into, named within a few words after it.
-BREAKDOWN_AFTER = re.compile(
-    r"\s*,?\s*(?:including|among them|among whom|of whom|of them)\s+", re.I)
+#: What introduces the parts of a total: before a part ("1,733 civilians, including 429
+#: children") and, for a bare total, after it ("15 including 2 children", named within a
+#: few words).
+_BREAKDOWN_WORDS = r"(?:including|among them|among whom|of them|of whom)"
+BREAKDOWN = re.compile(rf"\b{_BREAKDOWN_WORDS}\s+$", re.I)
+BREAKDOWN_AFTER = re.compile(rf"\s*,?\s*{_BREAKDOWN_WORDS}\s+", re.I)
 BREAKDOWN_REACH = 40
-BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of them|of whom)\s+$", re.I)
 ELLIPSIS = re.compile(r"\s+(?:others|more)\b", re.I)
 #: What ties a bare count to the noun before it: a link word, or a change ("fell from").
 LINK = re.compile(rf"\b{phrase_pattern(NUMBERS['links'] + NUMBERS['change_verbs'])}\b", re.I)
@@ -159,6 +161,13 @@ PERIOD_TEXT = re.compile(r"""\b(?:over|in|during|within|for|throughout)\s+(?P<p>
 SUBJECTS = DATA["subjects"]
 NOUN_SUBJECT = {" ".join(n.lower().split()): s for s, v in SUBJECTS.items() for n in v["nouns"]}
 SUBJECT_NOUN = re.compile(rf"\b{phrase_pattern(NOUN_SUBJECT)}\b(?!-)")     # over folded text
+
+
+def subject_of(noun: re.Match) -> str:
+    """The subject a SUBJECT_NOUN match names."""
+    return NOUN_SUBJECT[" ".join(noun.group().split())]
+
+
 #: Each cue phrase (lowercase, single-spaced in metrics.json) and the states it may mark.
 CUE_STATES = {c: [s for s, cues in DATA["states"].items() if c in cues]
               for cues in DATA["states"].values() for c in cues}
@@ -381,7 +390,7 @@ def noun_before(text: str, low: str, sentence: Sentence, start: int) -> re.Match
     for m in SUBJECT_NOUN.finditer(low, max(sentence.start, start - 160), start):
         if text.startswith("'s", m.end()):
             continue
-        if "units" not in SUBJECTS[NOUN_SUBJECT[" ".join(m.group().split())]]:
+        if "units" not in SUBJECTS[subject_of(m)]:
             last = m
     if last is None:
         return None
@@ -415,7 +424,7 @@ class Article:
             return False
         sentence = self.sentences[index]
         named = _names_of_type(SUBJECTS[subject].get("name_type"))
-        return any(NOUN_SUBJECT[" ".join(m.group().split())] == subject
+        return any(subject_of(m) == subject
                    for m in SUBJECT_NOUN.finditer(self.low, sentence.start, sentence.end)) \
             or bool(named and named.search(self.text, sentence.start, sentence.end))
 
@@ -601,7 +610,7 @@ def counted_with(article: Article, subject: str, noun: str | None, noun_end: int
     group; None when the count is of one noun only."""
     joined = AND_NOUN.match(article.text, noun_end) if noun else None
     other = SUBJECT_NOUN.match(article.low, joined.end()) if joined else None
-    if noun is None or other is None or NOUN_SUBJECT[" ".join(other.group().split())] == subject \
+    if noun is None or other is None or subject_of(other) == subject \
             or " ".join(other.group().split()) in CUE_STATES:   # "and wounded 30 others": a verb
         return None
     return " and ".join(sorted({noun.lower(), article.text[other.start():other.end()].lower()}))
@@ -652,8 +661,7 @@ def open_count(text: str, extent: Extent, sentence: Sentence) -> tuple[str, str]
         words.append(tok)
         pos = tok.end()
         word = tok.group("word")
-        if word and any(form in NOUN_SUBJECT
-                        for form in (word, word[:-1], word[:-2], word[:-3] + "y")):
+        if word and not word_forms(word).isdisjoint(NOUN_SUBJECT):
             return None                              # known, and its rules said no ("5 countries")
         if word and _plural(word):
             metric = " ".join(w.group("word") for w in words if w.group("word"))
@@ -680,8 +688,7 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
         noun = None                                 # "one" counts only what follows it at once
     if noun and noun.group() == "others" and index in article.last_subject:
         noun = None                                 # "killed 12 soldiers and wounded 30 others"
-    subject = (NOUN_SUBJECT[" ".join(noun.group().split())] if noun
-               else UNIT_SUBJECTS.get(extent.unit))
+    subject = subject_of(noun) if noun else UNIT_SUBJECTS.get(extent.unit)
     if subject and noun and MODEL.search(text, extent.after, noun.start()):
         subject = SUBJECTS[subject].get("after_model", subject)     # "4 Su-30SM fighters"
     elided = article.last_subject.get(index) if subject is None and extent.unit is None else None
@@ -689,14 +696,13 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
         return elided[0], extent.end, elided[1]     # "killed 12 people and wounded 30 others"
     if subject is None and bare and extent.unit is None and m.group("digits"):
         noun = noun_before(text, low, sentence, atom[0])
-        subject = NOUN_SUBJECT[" ".join(noun.group().split())] if noun else None
+        subject = subject_of(noun) if noun else None
     if subject is None and extent.unit is None \
             and (parts := BREAKDOWN_AFTER.match(text, extent.after)):
         part = SUBJECT_NOUN.search(low, parts.end(),
                                    min(sentence.end, parts.end() + BREAKDOWN_REACH))
         if part:                                    # "15 including 2 children killed": a total
-            part_rules = SUBJECTS[NOUN_SUBJECT[" ".join(part.group().split())]]
-            subject = part_rules.get("part_of", "people")
+            subject = SUBJECTS[subject_of(part)].get("part_of", "people")
     if subject is None or extent.unit not in SUBJECTS[subject].get("units", [extent.unit]):
         return None
     if noun:                                        # with its modifiers: "IS militants"

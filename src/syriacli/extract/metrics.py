@@ -19,7 +19,7 @@ def _data() -> dict:
     return vocab.load("metrics.json")
 
 
-def _forms(word: str) -> set[str]:
+def word_forms(word: str) -> set[str]:
     """A word and the singulars it may be the plural of ("sorties": sortie, sorty...)."""
     plurals = _data()["plurals"]
     forms = {word, plurals.get(word, word), word[:-2] if word.endswith("es") else word,
@@ -36,7 +36,7 @@ def metric_words() -> dict[str, set[str]]:
         for metric in {subject["metric"], *subject["states"].values()} - {None}:
             vocab[metric].extend(subject["nouns"])
     return {name: {f for phrase in phrases for w in re.findall(r"[\w-]+", phrase.lower())
-                   if w not in QUERY_STOP for f in _forms(w)} for name, phrases in vocab.items()}
+                   if w not in QUERY_STOP for f in word_forms(w)} for name, phrases in vocab.items()}
 
 
 def metrics_for(word: str, found: Iterable[str] = ()) -> list[str]:
@@ -44,7 +44,7 @@ def metrics_for(word: str, found: Iterable[str] = ()) -> list[str]:
     singular or plural, any case ("choppers" -> helicopters, helicopters lost); and the
     metrics ``found`` in a corpus that the vocabulary does not know, by the words of their
     names ("warship" -> warships; "children" -> children and women killed)."""
-    wanted = [_forms(w) for w in re.findall(r"[\w-]+", str(word).lower()) if w not in QUERY_STOP]
+    wanted = [word_forms(w) for w in re.findall(r"[\w-]+", str(word).lower()) if w not in QUERY_STOP]
     if not wanted:
         return []
     # A word that names metrics ("civilians") means those, not every metric that
@@ -59,7 +59,7 @@ def metrics_for(word: str, found: Iterable[str] = ()) -> list[str]:
 
 def _names(name: str, wanted: list[set[str]]) -> bool:
     """Does every word the user typed name a word of ``name``, in any of their forms?"""
-    return all(forms & {f for w in name.split() for f in _forms(w)} for forms in wanted)
+    return all(forms & {f for w in name.split() for f in word_forms(w)} for forms in wanted)
 
 
 def metric_names() -> list[str]:
