@@ -36,7 +36,8 @@ def metric_words() -> dict[str, set[str]]:
         for metric in {subject["metric"], *subject["states"].values()} - {None}:
             vocab[metric].extend(subject["nouns"])
     return {name: {f for phrase in phrases for w in re.findall(r"[\w-]+", phrase.lower())
-                   if w not in QUERY_STOP for f in word_forms(w)} for name, phrases in vocab.items()}
+                   if w not in QUERY_STOP for f in word_forms(w)}
+            for name, phrases in vocab.items()}
 
 
 def metrics_for(word: str, found: Iterable[str] = ()) -> list[str]:
@@ -44,7 +45,8 @@ def metrics_for(word: str, found: Iterable[str] = ()) -> list[str]:
     singular or plural, any case ("choppers" -> helicopters, helicopters lost); and the
     metrics ``found`` in a corpus that the vocabulary does not know, by the words of their
     names ("warship" -> warships; "children" -> children and women killed)."""
-    wanted = [word_forms(w) for w in re.findall(r"[\w-]+", str(word).lower()) if w not in QUERY_STOP]
+    wanted = [word_forms(w) for w in re.findall(r"[\w-]+", str(word).lower())
+              if w not in QUERY_STOP]
     if not wanted:
         return []
     # A word that names metrics ("civilians") means those, not every metric that
