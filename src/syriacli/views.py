@@ -276,9 +276,11 @@ def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
     if fmt in ("json", "jsonl"):
         render.write_rows([article], list(article), fmt)
         return
+    title = article["title"] or article["id"]
+    headline_in_text = bool(article["title"]) and article["text"].startswith(article["title"])
     header = (
-        f"{article['title'] or article['id']}\n"
-        f"{article['publisher'] or '?'} · {article['published'] or 'date unknown'}"
+        ("" if headline_in_text else f"{title}\n")  # else the text opens with it
+        + f"{article['publisher'] or '?'} · {article['published'] or 'date unknown'}"
         f" · {article['id']}\n"
     )
     if fmt == "table":

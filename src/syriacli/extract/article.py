@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .clean import clean
-from .dates import DateMention, find_dates, read_dateline
+from .dates import DateMention, find_dates, read_dateline, read_today
 from .events import Event, build_events
 from .figures import Figure, find_figures
 from .names import NameMention, find_names, load_table
@@ -71,7 +71,8 @@ def resolve_metadata(manifest: dict, cleaned, body: str) -> Metadata:
     from_text = {
         "title": cleaned.title,
         "publisher": cleaned.publisher,
-        "published": read_dateline(cleaned.dateline, body) if cleaned.dateline else None,
+        "published": read_dateline(cleaned.dateline, body) if cleaned.dateline
+        else read_today(body),
     }
     values = {"url": (manifest.get("url") or "").strip() or None}
     for key in META_FIELDS:
@@ -91,7 +92,9 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleEx
     """Clean the text, split it into sentences, find its dates, names and figures, and
     make events of its dated statements (``names_file``: a user's extra names)."""
     cleaned = clean(raw.text)
-    text = cleaned.text
+    # The headline is part of what the article says (a figure in it is a claim too), so
+    # the text every offset points into opens with it.
+    text = f"{cleaned.title}\n\n{cleaned.text}" if cleaned.title else cleaned.text
     meta = resolve_metadata(raw.manifest, cleaned, text)
     sentences = split_sentences(text)
     dates = find_dates(text, meta.published, sentences)

@@ -42,7 +42,17 @@ CHROME_LINES = [re.compile(p, re.I) for p in (
     r"^(?:watch|video duration|embedded video)\b",
     r"^(?:©|copyright\b|\(c\) )",
     r"^(?:follow us|subscribe|sign up|click here|all rights reserved)\b",
+    # a cookie notice's heading, a breadcrumb, a web archive's banner and counters
+    r"^cookies\b",
+    r"^you are here\b",
+    r"^(?:wayback machine|\d+ captures?|previous capture\b.*|close help)$",
 )]
+#: Chrome anywhere in a line: a cookie notice's prose.
+CHROME_INSIDE = re.compile(
+    r"\b(?:we use cookies|(?:cookie|cookies) (?:policy|settings|consent|notice)"
+    r"|accept (?:all )?cookies)\b",
+    re.I,
+)
 
 # Outlet banners and sign-offs that both name the publisher and are chrome.
 PUBLISHER_BANNER = re.compile(r"^(BBC News|Reuters|Associated Press|Al Jazeera|RT|TASS|Sputnik)$")
@@ -52,14 +62,19 @@ BANNER_PUBLISHERS = {"BBC News": "BBC", "Associated Press": "AP"}
 #: The date forms a dateline may take ("30 Sep, 2016", "2016-09-30", "12/09/2017",
 #: "Sept. 30, 2015", "Nov 24, 2015").
 _DATE = (r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
-         r"|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9}\.?,? \d{4}"
+         r"|\d{1,2}(?:st|nd|rd|th)?(?: of)? [a-z]{3,9}\.?,? \d{4}"
          r"|[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}")
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?,?\s+)?"
-_TIME = (r"(?:(?:,|\s+[-–|])?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+_WEEKDAY = (r"(?:(?P<weekday>(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?)"
+            r"\.?(?:,|\s*/)?\s+)?")
+_TIME = (r"(?:(?:,|\s+[-–|/])?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
          r"(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?)?")
 #: Where a dateline is printed ("MOSCOW, ", "Xinhua, ", "Cairo, "): a capitalised word or
-#: few and a comma.
-_PLACE = r"(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3},\s+)?"
+#: few and a comma; capitals matter even inside a pattern that ignores case, or any three
+#: words and a comma ("SOHR documented today, ...") would pass for a place.
+_CAPITALISED = r"(?-i:[A-Z][A-Za-z.'-]+)"
+_PLACE = rf"(?:{_CAPITALISED}(?: {_CAPITALISED}){{0,3}},\s+)?"
+#: A place after the date ("05.04.2017, Syria."): up to three capitalised words.
+_PLACE_AFTER = rf"(?:,\s*{_CAPITALISED}(?: {_CAPITALISED}){{0,2}}\.?)?"
 #: A byline or a label that may lead a dateline on its line, before a bar ("Ali Murat
 #: Alhas |03.03.2020", "Source: Xinhua | 2020-01-15 04:10:33 | Editor: huaxia").
 _BYLINE = r"(?:[^|\n]{1,60}\|\s*)?"
@@ -72,7 +87,7 @@ _FURNITURE = r"(?:\s*[|·]\s*[^|·]{0,40}|\s+(?:adjust font size|font size|print
 DATELINE = re.compile(
     rf"^{_BYLINE}{_PLACE}"
     r"(?:(?P<label>(?:first |last )?(?:published|updated|posted|modified))(?: on)?(?:\s*[:/])?\s+)?"
-    rf"{_WEEKDAY}(?P<date>{_DATE})(?P<time>{_TIME})(?:,\s*[A-Z][\w .'-]{{1,30}}\.?)?"
+    rf"{_WEEKDAY}(?P<date>{_DATE})(?P<time>{_TIME}){_PLACE_AFTER}"
     rf"{_FURNITURE}(?P<byline>\s+by\s+\w+)?\s*$",
     re.I,
 )
@@ -88,6 +103,18 @@ LEADING_DATELINE = re.compile(
     r"(?:\s*\.?\s*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?|\s*\((?P<credit>[A-Z][\w .-]{1,30})\))?"
     r"\s*(?:--|[-–—.])?\s+(?=[A-Z\"“])"
 )
+#: A date and a time a page printed at the end of its headline's line; the time is
+#: required, so a headline that ends in a date ("... on March 3, 2020") keeps it.
+TRAILING_STAMP = re.compile(
+    rf"\s+{_WEEKDAY}(?P<date>{_DATE})(?P<time>(?:,|\s+[-–|/])?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}"
+    r"(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?)\s*$",
+    re.I,
+)
+#: The most words a headline has; a longer line below it is a standfirst, and so is a
+#: line of STANDFIRST_WORDS or more below a much shorter headline.
+HEADLINE_WORDS, STANDFIRST_WORDS = 20, 12
+MASTHEAD_WORDS = 6
+MASTHEAD_SMALL_WORDS = frozenset({"and", "of", "the", "for", "on", "in", "&"})
 #: A crawler's date left at the start of a stored page (" date 2017-12-11 Headline...").
 CRAWLER_DATE = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\b\s*")
 #: A bulleted line: kept as a paragraph when it reads as a sentence, else a list of links.
@@ -99,10 +126,11 @@ BULLET_PROSE_WORDS = 6
 #: No dateline is longer (a place, a date, a time, a byline and a little furniture).
 DATELINE_LENGTH = 160
 DIGIT = re.compile(r"[0-9]")
-#: "MOSCOW (Reuters) -", "BEIRUT (AP) —": a wire service opening the first paragraph.
+#: "MOSCOW (Reuters) -", "BEIRUT (AP) —", "PATRIOT PARK (Kubinka), (Sputnik) —": a wire
+#: service's credit opening the first paragraph.
 WIRE_OPENING = re.compile(
-    r"^(?:[A-Z][A-Z .,'/-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s"
-    r"\((?P<publisher>AP|Reuters|AFP|Associated Press|dpa|Xinhua|TASS|Interfax|Sputnik)\)\s*[-–—]"
+    r"^(?:[A-Z][A-Z .,'/-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:\s*\([^()]{1,40}\),?)?\s"
+    r"\((?P<publisher>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})\)\s*[-–—]"
 )
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
@@ -152,7 +180,8 @@ assert all(p.pattern.startswith("^") for p in CHROME_LINES)  # so CHROME.match i
 
 
 def is_chrome(line: str) -> bool:
-    return CHROME.match(line) is not None or _only_dates(line) or _is_menu(line)
+    return (CHROME.match(line) is not None or CHROME_INSIDE.search(line) is not None
+            or _only_dates(line) or _is_menu(line))
 
 
 #: A ticker or a menu: three or more short items between bullets or bars ("Home | World |
@@ -190,6 +219,8 @@ def _only_dates(line: str) -> bool:
 def clean(raw: str) -> CleanArticle:
     """Clean one raw article; see the module docstring for what is kept."""
     article = CleanArticle(text="")
+    # Short lines above the body (banners, labels, the headline); None once the body began.
+    headers: list[str] | None = []
     lines = [line.strip() for line in EXTRA_SPACES.sub(" ", normalise(raw)).split("\n")]
     paragraphs: list[str] = []
     for line in lines:
@@ -218,11 +249,17 @@ def clean(raw: str) -> CleanArticle:
         dateline = DATELINE.match(line) if short else None
         if dateline:
             # The article's date near its top, or labelled anywhere ("Published: ..." after
-            # the body); a date line elsewhere is page furniture all the same, never prose.
-            if article.dateline is None and (len(paragraphs) <= 2 or dateline.group("label")):
+            # the body), or a full stamp (weekday, date and time) printed below the body; a
+            # date line elsewhere is page furniture all the same, never prose.
+            if article.dateline is None and (
+                    len(paragraphs) <= 2 or dateline.group("label")
+                    or (dateline.group("weekday") and dateline.group("time"))):
                 article.dateline = dateline.group("date") + dateline.group("time")
             else:
                 article.dropped.append(line)
+            if headers:  # the headline sits above its dateline (or below it: left open)
+                paragraphs.extend(_settle_title(article, headers))
+                headers = None
             continue
         if is_chrome(line):
             article.dropped.append(line)
@@ -236,14 +273,65 @@ def clean(raw: str) -> CleanArticle:
         if wire and article.publisher is None:
             publisher = wire.group("publisher")
             article.publisher = BANNER_PUBLISHERS.get(publisher, publisher)
-        if article.title is None and not paragraphs and _looks_like_title(text):
-            article.title = text
+        if headers is not None and not bullet and not paragraphs and _looks_like_title(text):
+            text = _take_trailing_stamp(article, text)
+            if text not in headers:
+                headers.append(text)
             continue
         if article.title and text == article.title and len(paragraphs) <= 1:
             continue  # the title repeated as a heading
+        if headers:
+            paragraphs.extend(_settle_title(article, headers))
+        headers = None
         paragraphs.append(text)
+    if headers:
+        paragraphs.extend(_settle_title(article, headers))
     article.text = "\n\n".join(_join_broken(paragraphs))
     return article
+
+
+def _settle_title(article: CleanArticle, headers: list[str]) -> list[str]:
+    """Make the headline of the short lines above the body the title, and return the lines
+    that belong to the body.
+
+    The headline is the last of them (it sits right above the dateline or the first
+    paragraph); lines above it are banners, mastheads and section labels ("Off the wire",
+    a site's name), dropped. A line too long for a headline below it is a standfirst: the
+    headline is the one before, the standfirst opens the body.
+    """
+    at = len(headers) - 1
+    while at > 0 and _is_standfirst(headers[at], headers[at - 1]):
+        at -= 1
+    article.title = article.title or headers[at]
+    article.dropped.extend(headers[:at])
+    return headers[at + 1:]
+
+
+def _is_standfirst(line: str, above: str) -> bool:
+    """A line below a headline that reads as its standfirst: long for a headline, and
+    longer than the line above, unless that one is a masthead (a site's name)."""
+    words, above_words = len(line.split()), above.split()
+    if words > HEADLINE_WORDS:
+        return True
+    return words >= STANDFIRST_WORDS and words > 1.5 * len(above_words) \
+        and not _is_masthead(above_words)
+
+
+def _is_masthead(words: list[str]) -> bool:
+    """A few capitalised words without digits ("Levant News and Radio", "Off the Wire")."""
+    return len(words) <= MASTHEAD_WORDS and not any(ch.isdigit() for w in words for ch in w) \
+        and all(w[:1].isupper() or w in MASTHEAD_SMALL_WORDS for w in words)
+
+
+def _take_trailing_stamp(article: CleanArticle, headline: str) -> str:
+    """A headline without the date and time a page printed right after it ("... near Idlib
+    Tuesday, March 3, 2020 8:00:21 AM"), which becomes the dateline."""
+    m = TRAILING_STAMP.search(headline)
+    if not m or m.start() == 0:
+        return headline
+    if article.dateline is None:
+        article.dateline = m.group("date") + m.group("time")
+    return headline[:m.start()].rstrip(" ,|-–")
 
 
 def _take_leading_dateline(article: CleanArticle, line: str) -> str:
@@ -262,8 +350,13 @@ def _take_leading_dateline(article: CleanArticle, line: str) -> str:
     return line[m.end():]
 
 
+#: A sentence ending inside a line ("... said. The ..."): prose, not a headline.
+SENTENCE_INSIDE = re.compile(r"[a-z]{2}\. [A-Z]")
+
+
 def _looks_like_title(text: str) -> bool:
-    return len(text) <= 200 and not text.endswith((".", ",", ";"))
+    return len(text) <= 200 and not text.endswith((".", ",", ";", ".)", '."', ".”")) \
+        and not SENTENCE_INSIDE.search(text)
 
 
 def _join_broken(paragraphs: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ days just before it appeared.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .daterules import (
@@ -51,6 +52,60 @@ def read_dateline(dateline: str, body: str) -> str | None:
             continue
         value, precision = absolute_date(c)
         return value.isoformat() if value and precision == "day" else None
+    return _read_yearless(dateline, body if isinstance(body, str) else "")
+
+
+def _read_yearless(dateline: str, body: str) -> str | None:
+    """The day of a dateline without its year ("MOSCOW, September 6."), the year decided
+    by the body: the years it names (and the year after each, for a January article that
+    speaks of December) are weighed by the weekdays, dates and years the body gives. The
+    year is read only on clear evidence, never from the calendar alone."""
+    month_day = next((r for r in RULES if r.name == "month_day"
+                      and (m := (r.pattern or r.key).search(dateline))), None)
+    if month_day is None:
+        return None
+    m = (month_day.pattern or month_day.key).search(dateline)
+    assert m is not None
+    month, day = month_number(m.group("month")), int(m.group("day"))
+    candidates = find_candidates(body)
+    years = sorted({y + later for c in candidates if (y := _year_of(c)) for later in (0, 1)})
+    readings = [r for y in years if (r := make_date(y, month, day))]
+    scores = sorted(((sum(_support(c, r) for c in candidates), r) for r in readings),
+                    reverse=True)
+    if not scores or scores[0][0] < YEAR_EVIDENCE:
+        return None
+    if len(scores) > 1 and scores[1][0] >= scores[0][0]:
+        return None
+    return scores[0][1].isoformat()
+
+
+#: How much evidence the body must give for a year-less dateline's year: a weekday that
+#: fits exactly (3), or a date shortly before and the year named (1 + 1 + ...).
+YEAR_EVIDENCE = 3
+
+
+def _year_of(c: Candidate) -> int | None:
+    year = c.g.get("year")
+    if c.rule in ("full_date", "month_year", "iso_date", "year", "slash_date") and year:
+        value = int(year)
+        return value if 1990 <= value <= 2100 else None
+    return None
+
+
+#: "today 30th of September 2016", "today, Friday 30 September 2016": a report naming
+#: its own day in its first lines (the date must follow at once).
+TODAY = re.compile(r"\btoday,?\s+(?:the\s+)?(?:\w+day,?\s+)?(?:the\s+)?", re.I)
+#: How far into the body a report names its own day.
+TODAY_REACH = 1000
+
+
+def read_today(body: str) -> str | None:
+    """The publication day a report gives as today's in its first lines, or None."""
+    for m in TODAY.finditer(body, 0, TODAY_REACH):
+        for rule in (r for r in RULES if r.name in DATELINE_RULES):
+            date_match = (rule.pattern or rule.key).match(body, m.end())
+            if date_match:
+                return read_dateline(date_match.group(), body)
     return None
 
 
@@ -80,5 +135,10 @@ def _support(c: Candidate, reading: date) -> int:
         return 2 if gap == 0 else 1 if gap == 1 else 0
     if c.rule in ("full_date", "month_year", "iso_date"):
         value = absolute_date(c)[0]
-        return -2 if value and value > reading else 0  # news seldom dates things after itself
+        if value is None:
+            return 0
+        if value > reading:
+            return -2  # news seldom dates things after itself
+        gap = (reading - value).days
+        return 2 if gap <= 31 and c.rule != "month_year" else 1 if gap <= 92 else 0
     return 0
