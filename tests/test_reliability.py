@@ -43,7 +43,7 @@ def test_awkward_files_are_ingested_or_skipped_with_reasons(make_raw, build, cli
             "with space \u00e9\u00e8.txt": "Spaced title\n\nHoms was quiet.\n",
             "crlf.txt": b"CRLF title\r\n\r\nHama was quiet.\r\n",
             "big.txt": b"x" * (11 * 1024 * 1024),
-            "notes.md": "not an article",
+            "scan.pdf": b"%PDF-1.4",
         }
     )
     (raw / "link.txt").symlink_to(outside)
@@ -58,9 +58,10 @@ def test_awkward_files_are_ingested_or_skipped_with_reasons(make_raw, build, cli
         ("blank.txt", "empty"),
         ("big.txt", "larger than"),
         ("dangling.txt", "cannot be read"),
+        ("scan.pdf", "not an article file"),
     ]:
         assert f"skipped {name}: {reason}" in err
-    assert "5 articles" in err and "5 skipped" in err
+    assert "5 articles" in err and "6 skipped" in err
     ids = {r["article"] for r in json.loads(cli("articles", "--format", "json", db=db).stdout)}
     assert ids == {"cp1252", "bom", "with space \u00e9\u00e8", "crlf", "link"}
     show = cli("show", "cp1252", db=db).stdout
@@ -112,7 +113,7 @@ def test_manifest_problems_are_warnings_naming_the_row(make_raw, build, cli):
     "setup, message",
     [
         (lambda tmp: (tmp / "missing", tmp / "c.db"), "does not exist"),
-        (lambda tmp: ((tmp / "empty").mkdir() or tmp / "empty", tmp / "c.db"), "has no .txt files"),
+        (lambda tmp: ((tmp / "empty").mkdir() or tmp / "empty", tmp / "c.db"), "no article files"),
         (lambda tmp: (SEEDS, tmp / "nofolder" / "c.db"), "does not exist"),
     ],
 )

@@ -15,15 +15,20 @@ def folder(tmp_path):
     for i in range(30):
         (raw / f"a{i:02d}.txt").write_text(f"article {i}\n")
     (raw / "B.TXT").write_text("upper case\n")
-    (raw / "notes.md").write_text("not an article\n")
+    (raw / "notes.md").write_text("# A Markdown article\n")
+    (raw / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (raw / "manifest.csv").write_text("file,publisher\n")
+    (raw / ".DS_Store").write_bytes(b"\0")
     (raw / "sub.txt").mkdir()
     (raw / "gone.txt").symlink_to(raw / "nowhere")
     return raw
 
 
-def test_listing_takes_txt_files_and_says_why_others_are_not_taken(folder):
+def test_listing_takes_article_files_and_says_why_others_are_not_taken(folder):
     listed = {name: (size, mtime_ns) for name, size, mtime_ns in survey.list_folder(folder)}
-    assert len(listed) == 33 and "notes.md" not in listed
+    assert len(listed) == 35 and listed["notes.md"][0] == len("# A Markdown article\n")
+    assert listed["scan.pdf"] == (None, survey.NOT_AN_ARTICLE)
+    assert "manifest.csv" not in listed and ".DS_Store" not in listed
     assert listed["B.TXT"][0] == len("upper case\n")
     assert listed["sub.txt"] == (None, "not a regular file")
     assert listed["gone.txt"][0] is None and listed["gone.txt"][1].startswith("cannot be read")
@@ -33,7 +38,7 @@ def test_listing_takes_txt_files_and_says_why_others_are_not_taken(folder):
 def test_a_shared_listing_is_the_same_listing(folder, monkeypatch, chunk):
     monkeypatch.setattr(survey, "STAT_CHUNK", chunk)
     shared = survey.start_listing(folder, survey.FORK_LISTING_BYTES)()
-    assert len(shared) == 33 and sorted(shared) == sorted(survey.list_folder(folder))
+    assert len(shared) == 35 and sorted(shared) == sorted(survey.list_folder(folder))
 
 
 def test_a_listing_child_that_dies_is_listed_here(folder, monkeypatch):
@@ -48,18 +53,18 @@ def test_survey_sorts_files_into_new_kept_and_removed(folder):
     first = survey.survey(
         folder, files, survey.ManifestRows(), {"old": "x"}, "", skipped := [], warnings := []
     )
-    assert len(first.todo) == 31 and not first.kept and first.removed == {"old"}
-    assert sorted(n for n, _ in skipped) == ["gone.txt", "sub.txt"] and not warnings
+    assert len(first.todo) == 32 and not first.kept and first.removed == {"old"}
+    assert sorted(n for n, _ in skipped) == ["gone.txt", "scan.pdf", "sub.txt"] and not warnings
     stored = {f.id: f.key for f in first.todo}
     os.utime(folder / "a03.txt", (1, 1))
     again = survey.survey(
         folder, survey.list_folder(folder), survey.ManifestRows(), stored, "", [], []
     )
-    assert [f.id for f in again.todo] == ["a03"] and len(again.kept) == 30 and not again.removed
+    assert [f.id for f in again.todo] == ["a03"] and len(again.kept) == 31 and not again.removed
     other_names_file = survey.survey(
         folder, survey.list_folder(folder), survey.ManifestRows(), stored, "digest", [], []
     )
-    assert len(other_names_file.todo) == 31
+    assert len(other_names_file.todo) == 32
 
 
 def test_the_whole_build_with_a_forked_listing(make_raw, build, cli, monkeypatch):
@@ -202,3 +207,10 @@ def test_a_manifest_rewritten_without_change_is_remembered_again(make_raw, build
     state = survey.ManifestState.from_json(store.read_meta(db, "manifest"))
     assert state.size == (raw / "manifest.csv").stat().st_size
     assert survey.read_manifest(raw, print, state).appended_only
+
+
+def test_one_id_one_file_the_text_file_first():
+    listed = [("a.html", 1, 1), ("a.txt", 1, 1), ("b.md", 1, 1), ("b.htm", 1, 1),
+              ("c.html", 1, 1), ("d.txt", None, "cannot be read")]
+    assert survey._shadowed(listed) == {"a.html": "a.txt", "b.md": "b.htm"}
+    assert survey.article_id("story.v2.html") == "story.v2"

@@ -1,11 +1,12 @@
 """Build a corpus database from a folder of raw article texts.
 
-The build reads every ``.txt`` file (and an optional ``manifest.csv``) in the raw
-folder and re-extracts only the articles whose file or manifest row changed since the
-last build. A full build (or one where most articles changed) writes a new file beside
-the corpus and swaps it in with ``os.replace`` when complete; an update runs as one
-SQLite transaction on the corpus itself. Either way readers see the old corpus until
-the end, and Ctrl-C or a crash leaves it as it was.
+The build reads every article file (``.txt``, ``.md``, a saved web page ``.html`` or
+``.htm``; see survey.ARTICLE_SUFFIXES) and an optional ``manifest.csv`` in the raw
+folder, names every other file it leaves, and re-extracts only the articles whose file
+or manifest row changed since the last build. A full build (or one where most articles
+changed) writes a new file beside the corpus and swaps it in with ``os.replace`` when
+complete; an update runs as one SQLite transaction on the corpus itself. Either way
+readers see the old corpus until the end, and Ctrl-C or a crash leaves it as it was.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pathlib import Path
 from . import store
 from .errors import BuildError
 from .survey import (
+    ARTICLE_SUFFIXES,
     ManifestRows,
     ManifestState,
     SourceFile,
@@ -105,12 +107,17 @@ def load(source: SourceFile):
 def process(source: SourceFile):
     """Read and extract one file, and make its rows: what a pool worker runs.
     (file, :class:`~syriacli.rows.ArticleRecord` or None, skip, warning)."""
-    from .extract.article import extract_article
+    from .extract.article import NoArticleText, extract_article
     from .rows import article_rows
 
     raw, skip, warning = load(source)
-    record = article_rows(extract_article(raw, source.names_file)) if raw is not None else None
-    return source.file, record, skip, warning
+    if raw is None:
+        return source.file, None, skip, warning
+    try:
+        record = article_rows(extract_article(raw, source.names_file))
+    except NoArticleText as exc:
+        return source.file, None, str(exc), warning
+    return source.file, record, None, warning
 
 
 def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | None = None,
@@ -154,7 +161,8 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
         report.warnings += told
         report.skipped += skipped
         if not found.todo and not found.kept and not report.skipped:
-            raise BuildError(f"raw folder {raw_dir} has no .txt files")
+            raise BuildError(
+                f"raw folder {raw_dir} has no article files ({', '.join(ARTICLE_SUFFIXES)})")
         if manifest.appended_only and _rewrites(found, old):
             manifest = read_manifest(raw_dir, lambda _: None)     # kept files need their rows
         if told:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import overload
 
 from . import vocab
+from .extract.pages import PAGE_SUFFIXES
 
 PACKAGE = Path(__file__).resolve().parent
 MANIFEST = "manifest.csv"
@@ -249,13 +250,39 @@ FORK_LISTING_BYTES = 64 * 1024 * 1024
 STAT_CHUNK = 2000
 
 
+#: The files read as articles: plain text, Markdown (text with markup the cleaner
+#: reads) and saved web pages (see extract/pages.py).
+ARTICLE_SUFFIXES = (".txt", ".md", *PAGE_SUFFIXES)
+NOT_AN_ARTICLE = f"not an article file (only {', '.join(ARTICLE_SUFFIXES)} are read)"
+
+
+def article_id(file_name: str) -> str:
+    """An article's id: its file name without the ending ("story.html" -> "story")."""
+    return os.path.splitext(file_name)[0]
+
+
+def is_article_file(name: str) -> bool:
+    return name.lower().endswith(ARTICLE_SUFFIXES)
+
+
 def list_folder(raw_dir: Path) -> list[Listed]:
-    """The ``.txt`` files of the folder, one stat each, in no particular order."""
-    return _stat_files(os.fspath(raw_dir), _txt_names(raw_dir))
+    """The article files of the folder, one stat each, in no particular order, and
+    every other file as one that cannot be taken (the build names them)."""
+    names = _article_names(raw_dir)
+    return _stat_files(os.fspath(raw_dir), names) + _others(raw_dir, names)
 
 
-def _txt_names(raw_dir: Path) -> list[str]:
-    return [name for name in os.listdir(raw_dir) if name[-4:].lower() == ".txt"]
+def _article_names(raw_dir: Path) -> list[str]:
+    return [name for name in os.listdir(raw_dir) if is_article_file(name)]
+
+
+def _others(raw_dir: Path, names: list[str]) -> list[Listed]:
+    """The folder's files that are not articles (a pdf, an image), to be reported; the
+    manifest, hidden files and sub-folders are not reported."""
+    taken = set(names)
+    return [(name, None, NOT_AN_ARTICLE) for name in os.listdir(raw_dir)
+            if name not in taken and name != MANIFEST and not name.startswith(".")
+            and os.path.isfile(os.path.join(raw_dir, name))]
 
 
 def _stat_files(folder: str, names: list[str]) -> list[Listed]:
@@ -282,7 +309,7 @@ def start_listing(raw_dir: Path, corpus_bytes: int) -> Callable[[], list[Listed]
     from multiprocessing import get_context
 
     context = get_context("fork")
-    folder, names = os.fspath(raw_dir), _txt_names(raw_dir)
+    folder, names = os.fspath(raw_dir), _article_names(raw_dir)
     taken = context.Value("q", 0)           # chunks claimed so far, by either process
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_send_listing, args=(folder, names, taken, send), daemon=True)
@@ -292,7 +319,7 @@ def start_listing(raw_dir: Path, corpus_bytes: int) -> Callable[[], list[Listed]
     def result() -> list[Listed]:
         try:
             mine = _stat_share(folder, names, taken)
-            return receive.recv() + mine
+            return receive.recv() + mine + _others(raw_dir, names)
         except EOFError:                     # the child died: list here instead
             return list_folder(raw_dir)
         finally:
@@ -332,11 +359,12 @@ def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict
     holds while no stored file changed or went and no appended row names one. None
     when it does not hold: the manifest must be read whole."""
     appended_only = manifest.appended_only
-    if appended_only and not old.keys().isdisjoint(name[:-4] for name in manifest.values):
+    if appended_only and not old.keys().isdisjoint(map(article_id, manifest.values)):
         return None
     todo: list[SourceFile] = []
     kept: list[tuple] = []
     seen: list[str] = []
+    shadowed = _shadowed(files)
     row_keys = manifest.row_keys.get
     stored = old.get
     folder = os.fspath(raw_dir)
@@ -350,7 +378,10 @@ def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict
             skipped.append((listed[0], listed[2]))    # the listing's why it cannot be taken
             continue
         name, size, mtime_ns = listed
-        file_id = name[:-4]
+        if name in shadowed:
+            skipped.append((name, f"same id as {shadowed[name]}: rename one of them"))
+            continue
+        file_id = article_id(name)
         key = f"{name}\x1f{size}\x1f{mtime_ns}{rest}"
         row = row_keys(name)
         was = stored(file_id)
@@ -370,12 +401,29 @@ def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict
         for line, name in manifest.lines.items():
             if name not in present:
                 warnings.append(f"{MANIFEST} row {line}: {name} is not in {raw_dir}")
-    removed = set(old).difference(name[:-4] for name in seen)
+    removed = set(old).difference(map(article_id, seen))
     return None if removed and appended_only else Survey(todo, kept, removed)
+
+
+def _shadowed(files: list[Listed]) -> dict[str, str]:
+    """Files whose id another file has ("story.html" beside "story.txt"), each with the
+    file that keeps the id: a .txt file, else the first name in sorted order."""
+    others = sorted(f[0] for f in files if f[1] is not None and not f[0].endswith(".txt"))
+    if not others:
+        return {}
+    names = {f[0] for f in files if f[1] is not None}
+    owner: dict[str, str] = {}
+    shadowed = {}
+    for name in others:
+        file_id = article_id(name)
+        first = file_id + ".txt" if file_id + ".txt" in names else owner.setdefault(file_id, name)
+        if first != name:
+            shadowed[name] = first
+    return shadowed
 
 
 def source_file(folder: str, name: str, size: int, mtime_ns: int, manifest: ManifestRows,
                 key: str) -> SourceFile:
     """The :class:`SourceFile` of a listed file, with its manifest row and source key."""
-    return SourceFile(name[:-4], name, os.path.join(folder, name), size, mtime_ns,
+    return SourceFile(article_id(name), name, os.path.join(folder, name), size, mtime_ns,
                       manifest.get(name, {}), key)

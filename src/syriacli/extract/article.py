@@ -14,11 +14,16 @@ from .dates import DateMention, find_dates, read_dateline, read_today
 from .events import Event, build_events
 from .figures import Figure, find_figures
 from .names import NameMention, find_names, load_table
+from .pages import Page, is_page, read_page
 from .sentences import split_sentences
 
 WORD = re.compile(r"\w+")
 #: Metadata fields the manifest may give; where it is silent the text may.
 META_FIELDS = ("title", "publisher", "published")
+
+
+class NoArticleText(ValueError):
+    """A file that holds no article to read (a web page of navigation only)."""
 
 
 @dataclass
@@ -36,7 +41,8 @@ class RawArticle:
 @dataclass
 class Metadata:
     """An article's title, publisher and publication day, each with where it came from
-    (``"manifest"``, ``"text"`` or None when neither gave it), and its URL."""
+    (``"manifest"``, ``"page"`` for a web page's own metadata, ``"text"``, or None when
+    none gave it), and its URL."""
 
     title: str | None = None
     publisher: str | None = None
@@ -66,20 +72,23 @@ class ArticleExtraction:
         return self.source.id
 
 
-def resolve_metadata(manifest: dict, cleaned, body: str) -> Metadata:
-    """The manifest wins; where it is silent, read the value from the text; else empty."""
+def resolve_metadata(manifest: dict, cleaned, body: str, page: Page | None = None) -> Metadata:
+    """The manifest wins; where it is silent, the page's own metadata (a web page's meta
+    tags); then the value read from the text; else empty."""
     from_text = {
         "title": cleaned.title,
         "publisher": cleaned.publisher,
         "published": read_dateline(cleaned.dateline, body) if cleaned.dateline
         else read_today(body),
     }
-    values = {"url": (manifest.get("url") or "").strip() or None}
+    values = {"url": (manifest.get("url") or "").strip() or (page.url if page else None)}
     for key in META_FIELDS:
         given = (manifest.get(key) or "").strip() or None
-        value = given or from_text[key]
+        from_page = getattr(page, key) if page else None
+        value = given or from_page or from_text[key]
         values[key] = value
-        values[f"{key}_from"] = "manifest" if given else ("text" if value else None)
+        values[f"{key}_from"] = ("manifest" if given else "page" if from_page
+                                 else "text" if value else None)
     return Metadata(**values)
 
 
@@ -91,11 +100,14 @@ def _table(names_file: str | None):
 def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleExtraction:
     """Clean the text, split it into sentences, find its dates, names and figures, and
     make events of its dated statements (``names_file``: a user's extra names)."""
-    cleaned = clean(raw.text)
+    page = read_page(raw.text) if is_page(raw.file) else None
+    if page is None and is_page(raw.file):
+        raise NoArticleText("a web page without article text")
+    cleaned = clean(page.text if page else raw.text)
     # The headline is part of what the article says (a figure in it is a claim too), so
     # the text every offset points into opens with it.
     text = f"{cleaned.title}\n\n{cleaned.text}" if cleaned.title else cleaned.text
-    meta = resolve_metadata(raw.manifest, cleaned, text)
+    meta = resolve_metadata(raw.manifest, cleaned, text, page)
     sentences = split_sentences(text)
     dates = find_dates(text, meta.published, sentences)
     names = find_names(text, sentences, _table(names_file))

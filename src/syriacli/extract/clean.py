@@ -167,7 +167,13 @@ def normalise(raw: str) -> str:
     return text if text.isascii() else _fold_lookalikes(unicodedata.normalize("NFKC", text))
 
 
+#: A Markdown heading's hashes ("## Russia ends its drawdown"); a hashtag has no space.
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+
+
 def strip_markup(line: str) -> str:
+    if line.startswith("#"):
+        line = MARKDOWN_HEADING.sub("", line)
     if "](" in line:
         line = MARKDOWN_LINK.sub(r"\1", line)
     if "*" in line or "_" in line:
@@ -264,9 +270,9 @@ def clean(raw: str) -> CleanArticle:
         if is_chrome(line):
             article.dropped.append(line)
             continue
-        if len(paragraphs) <= 1:
-            line = _take_leading_dateline(article, line)
         text = strip_markup(line)
+        if len(paragraphs) <= 1:
+            text = _take_leading_dateline(article, text)
         if not text:
             continue
         wire = WIRE_OPENING.match(text) if not paragraphs else None

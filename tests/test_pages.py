@@ -1,0 +1,89 @@
+"""Saved web pages and Markdown files as articles: the page's text and metadata in, its
+navigation, cookie notices, related links and comments out."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from syriacli.extract.pages import read_page
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+WIRE = (PAGES / "levant-wire.html").read_bytes()
+OBSERVATORY = (PAGES / "observatory-report.htm").read_bytes()
+CHROME = ("cookies", "Accept all", "Middle East", "Related", "Putin and Erdogan", "Comments",
+          "Reader99", "500 people", "All rights reserved", "Privacy", "You may also like",
+          "30 people died", "Share this", "Donate")
+
+
+@pytest.mark.parametrize("html, title, published, publisher, url", [
+    (WIRE, "Russian jets strike Idlib depots, ministry says", "2019-05-07", "Levant Wire",
+     "https://levantwire.example/2019/05/07/russian-jets-idlib"),
+    (OBSERVATORY, "Observatory: airstrikes kill 9 in Hama countryside", "2018-02-14", None, None),
+])
+def test_a_page_gives_its_text_and_metadata(html, title, published, publisher, url):
+    page = read_page(html)
+    assert page is not None
+    assert (page.title, page.published, page.publisher, page.url) == (
+        title, published, publisher, url)
+    assert page.text.startswith(title + "\n\n")
+    for chrome in CHROME:
+        assert chrome not in page.text
+
+
+def test_a_page_without_article_text_gives_none():
+    nav = b"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav></body></html>"
+    assert read_page(nav) is None
+
+
+def _rows(cli, db, *args):
+    result = cli(*args, "--format", "json", db=db)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_folder_of_text_pages_and_markdown_builds_one_corpus(make_raw, build, cli):
+    raw = make_raw({
+        "wire.html": WIRE,
+        "observatory.htm": OBSERVATORY,
+        "notes.md": "# Russia ends its Syria drawdown\n\n*MOSCOW*, 15 March 2016 - Russian jets "
+                    "began leaving [Hmeimim](https://example.org/hmeimim) on Tuesday, the "
+                    "ministry said.\n",
+        "plain.txt": "Strikes hit Idlib\n\n12 May 2019\n\nRussian jets struck Idlib on Saturday.\n",
+        "scan.pdf": b"%PDF-1.4 binary",
+        "menu.html": b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+    })
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    assert "scan.pdf" in result.output and "not an article file" in result.output
+    assert "menu.html" in result.output and "without article text" in result.output
+    articles = {a["article"]: a for a in _rows(cli, db, "articles")}
+    assert sorted(articles) == ["notes", "observatory", "plain", "wire"]
+    wire = articles["wire"]
+    assert (wire["title"], wire["published"], wire["publisher"], wire["published_from"]) == (
+        "Russian jets strike Idlib depots, ministry says", "2019-05-07", "Levant Wire", "page")
+    assert wire["url"] == "https://levantwire.example/2019/05/07/russian-jets-idlib"
+    assert articles["notes"]["title"] == "Russia ends its Syria drawdown"
+    assert articles["notes"]["published"] == "2016-03-15"
+    # the page's figures are claims, with their claimants; the comments' are not
+    figures = _rows(cli, db, "figures")
+    wire_values = {f["value"] for f in figures if f["article"] == "wire"}
+    assert {30, 12, 39000} <= wire_values and 500 not in wire_values
+    # the <time> and <meta> dates are metadata, not events; "on Tuesday" resolves by the page date
+    events = [(e["date"], m["article"]) for e in _rows(cli, db, "timeline")
+              for m in e.get("mentions") or [e]]
+    assert ("2019-05-07", "wire") in events
+    assert not any(date in ("2019-05-08", "2018-02-15") for date, _ in events)
+    shown = cli("show", "wire", db=db)
+    assert "cookies" not in shown.stdout and "Reader99" not in shown.stdout
+
+
+def test_the_manifest_wins_over_the_page(make_raw, build, cli):
+    raw = make_raw({"wire.html": WIRE},
+                   manifest="file,publisher,published\nwire.html,Levant Wire Arabic,2019-05-08\n")
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    [article] = _rows(cli, db, "articles")
+    assert (article["publisher"], article["published"], article["published_from"]) == (
+        "Levant Wire Arabic", "2019-05-08", "manifest")
