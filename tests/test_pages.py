@@ -43,6 +43,11 @@ def _rows(cli, db, *args):
     return json.loads(result.stdout)
 
 
+def _events(cli, db) -> list[tuple[str, str]]:
+    """(date, article) of every mention of every timeline entry."""
+    return [(e["date"], m["article"]) for e in _rows(cli, db, "timeline") for m in e["mentions"]]
+
+
 def test_a_folder_of_text_pages_and_markdown_builds_one_corpus(make_raw, build, cli):
     raw = make_raw({
         "wire.html": WIRE,
@@ -71,8 +76,7 @@ def test_a_folder_of_text_pages_and_markdown_builds_one_corpus(make_raw, build, 
     wire_values = {f["value"] for f in figures if f["article"] == "wire"}
     assert {30, 12, 39000} <= wire_values and 500 not in wire_values
     # the <time> and <meta> dates are metadata, not events; "on Tuesday" resolves by the page date
-    events = [(e["date"], m["article"]) for e in _rows(cli, db, "timeline")
-              for m in e.get("mentions") or [e]]
+    events = _events(cli, db)
     assert ("2019-05-07", "wire") in events
     assert not any(date in ("2019-05-08", "2018-02-15") for date, _ in events)
     shown = cli("show", "wire", db=db)
@@ -87,3 +91,26 @@ def test_the_manifest_wins_over_the_page(make_raw, build, cli):
     [article] = _rows(cli, db, "articles")
     assert (article["publisher"], article["published"], article["published_from"]) == (
         "Levant Wire Arabic", "2019-05-08", "manifest")
+
+
+def test_undated_articles_are_named_listed_and_resolved_once_dated(make_raw, build, cli):
+    raw = make_raw({
+        "undated.txt": "Jets strike Idlib\n\nRussian jets struck Idlib on Wednesday and again "
+                       "last week, activists said.\n",
+        "dated.txt": "Jets strike Hama\n\n14 March 2016\n\nRussian jets struck Hama on Sunday.\n",
+    })
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    [warning] = [line for line in result.stderr.splitlines() if "publication date" in line]
+    assert "1 article without a publication date: undated (2 dates unresolved)" in warning
+    assert "manifest.csv" in warning and "undated.txt,2016-03-15" in warning
+    assert [a["article"] for a in _rows(cli, db, "articles", "--undated")] == ["undated"]
+    annotated = cli("show", "undated", "--annotate", db=db).stdout
+    assert "on Wednesday [unresolved]" in annotated
+    assert not [d for d, article in _events(cli, db) if article == "undated"]
+    # a manifest row gives the date: the next build resolves them
+    (raw / "manifest.csv").write_text("file,published\nundated.txt,2016-03-18\n", encoding="utf-8")
+    result, db = build(raw, db)
+    assert result.exit_code == 0 and "publication date" not in result.stderr
+    assert _rows(cli, db, "articles", "--undated") == []
+    assert ("2016-03-16", "undated") in _events(cli, db)

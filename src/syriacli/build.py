@@ -54,6 +54,9 @@ class BuildReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unchanged: bool = False
+    raw_dir: Path | None = None
+    #: Articles without a publication date, each with its count of unresolved dates.
+    undated: list[tuple[str, int]] = field(default_factory=list)
 
 
 CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f")
@@ -168,6 +171,9 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
         if told:
             manifest.state = None
         _build_into(raw_dir, db_path, found, old, manifest, known, report, progress, names_file)
+    report.raw_dir = raw_dir
+    if db_path.exists():
+        report.undated = store.undated_articles(db_path)
     return report
 
 

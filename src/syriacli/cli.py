@@ -239,15 +239,26 @@ def articles(
     date_to: ToOpt = None,
     publisher: PublisherOpt = None,
     about: AboutOpt = None,
+    undated: Annotated[
+        bool,
+        typer.Option(
+            "--undated",
+            help="Only the articles without a publication date (their relative dates stay"
+            " unresolved until a manifest row gives one).",
+        ),
+    ] = False,
 ):
     """List the articles of the corpus.
 
     Example: syriacli articles --publisher RT
     """
+    from dataclasses import replace
+
     from . import queries
 
     with _open(db) as conn:
-        rows = queries.articles(conn, _filters(conn, date_from, date_to, publisher, about, limit))
+        filters = _filters(conn, date_from, date_to, publisher, about, limit)
+        rows = queries.articles(conn, replace(filters, undated=undated))
         render.write_rows(
             rows,
             ["article", "published", "publisher", "title", "words", "published_from", "url"],

@@ -354,6 +354,20 @@ def quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
+def undated_articles(path: Path) -> list[tuple[str, int]]:
+    """The articles without a publication date, each with how many of its dates stay
+    unresolved for want of one ("on Wednesday", "last week")."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(
+            "select articles.id, (select count(*) from dates where dates.article = articles.id"
+            " and dates.date is null) from articles where articles.published is null"
+            " order by articles.id"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
 def article_fingerprints(path: Path) -> dict[str, str]:
     """id -> source key (file, size, mtime, extraction digest, names file, manifest row)."""
     if schema_version(path) != SCHEMA_VERSION:

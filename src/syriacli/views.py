@@ -324,6 +324,24 @@ def name_card_view(card: dict, fmt: str) -> None:
         figures_view(card["figures"], False, False)
 
 
+def undated_warning(undated: list[tuple[str, int]], raw_dir) -> str:
+    """What the build says of articles without a publication date: which, what they lose,
+    and how to give them one."""
+    named = ", ".join(
+        f"{article} ({unresolved} date{'s' * (unresolved != 1)} unresolved)" if unresolved
+        else article for article, unresolved in undated[:UNDATED_NAMED])
+    more = f" and {len(undated) - UNDATED_NAMED} more" if len(undated) > UNDATED_NAMED else ""
+    lost = sum(unresolved for _, unresolved in undated)
+    return (
+        f"warning: {len(undated)} article{'s' * (len(undated) != 1)} without a publication "
+        f"date: {named}{more}. Their relative dates (\"on Wednesday\", \"last week\"; {lost} "
+        f"in all) stay unresolved and off the timeline, and their claims undated. Give each a "
+        f"row in {raw_dir or 'the raw folder'}/manifest.csv (file,published, e.g. "
+        f"{undated[0][0]}.txt,2016-03-15) and build again; `syriacli articles --undated` "
+        f"lists them."
+    )
+
+
 @contextlib.contextmanager
 def build_progress():
     """A progress bar on stderr for builds that extract many articles."""
@@ -353,11 +371,17 @@ def build_progress():
         yield track
 
 
+#: How many undated articles the build's warning names before "and N more".
+UNDATED_NAMED = 10
+
+
 def build_summary(report) -> None:
     for warning in report.warnings:
         render.say(f"warning: {warning}")
     for name, reason in report.skipped:
         render.say(f"skipped {name}: {reason}")
+    if report.undated:
+        render.say(undated_warning(report.undated, report.raw_dir))
     if report.unchanged:
         render.say(f"{report.path}: up to date, {report.taken} articles")
         return
