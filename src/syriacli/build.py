@@ -57,6 +57,8 @@ class BuildReport:
     raw_dir: Path | None = None
     #: Articles without a publication date, each with its count of unresolved dates.
     undated: list[tuple[str, int]] = field(default_factory=list)
+    #: Files whose text another article has (file, that article's id): counted once.
+    copies: list[tuple[str, str]] = field(default_factory=list)
 
 
 CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f")
@@ -242,7 +244,7 @@ def _write_beside(db_path, todo, report, progress, names_file, meta) -> None:
         db = _open_writable(tmp, fresh=True)
         with db.conn:
             store.stage_figures(db.conn)
-            _write_all(db.conn, todo, report, progress, figures=store.FIGURES_LOAD)
+            _write_all(db.conn, todo, report, progress, fresh=True)
             store.cluster_figures(db.conn)
             _merge_timeline(db.conn)
             store.write_name_table(db.conn, _variant_table(names_file))
@@ -271,7 +273,7 @@ def _update_in_place(db_path, todo, stale, report, progress, names_file, meta) -
         losing = store.entries_of(conn, stale)
         for article_id in stale:
             store.delete_article(conn, article_id)
-        added = _write_all(conn, todo, report, progress)
+        added = _write_all(conn, todo, report, progress, fresh=False)
         _update_timeline(conn, added, losing)
         store.write_name_table(conn, _variant_table(names_file))
         store.set_meta(conn, **meta())
@@ -290,11 +292,25 @@ def _variant_table(names_file: str | None):
     return load_table(names_file)
 
 
-def _write_all(conn, todo, report, progress, figures: str = "figures") -> list[str]:
-    """Extract and insert every article in ``todo``; returns the ids written."""
+def _write_all(conn, todo, report, progress, *, fresh: bool) -> list[str]:
+    """Extract and insert every article in ``todo``; returns the ids written.
+
+    A file with the same clean text as an article already written (the same page saved
+    twice) is one article: it is not written, and the report names it as a copy. A
+    ``fresh`` (full) build's corpus holds nothing else yet (and no index): ``texts``
+    alone decides; its figures go to :data:`store.FIGURES_LOAD`.
+    """
+    figures = store.FIGURES_LOAD if fresh else "figures"
     written: list[str] = []
     batch = []
+    texts: dict[str, str] = {}
     for record in _extract_all(todo, report, progress):
+        original = texts.get(record.text_hash) or (
+            None if fresh else store.article_with_text(conn, record.text_hash))
+        if original is not None:
+            report.copies.append((record.file, original))
+            continue
+        texts[record.text_hash] = record.id
         batch.append(record)
         if len(batch) >= WRITE_BATCH:
             store.write_articles(conn, batch, figures)

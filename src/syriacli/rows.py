@@ -6,6 +6,7 @@ process that writes the database is plain tuples it only hands to SQLite.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -30,6 +31,20 @@ class ArticleRecord:
     def id(self) -> str:
         return self.article[0]
 
+    @property
+    def file(self) -> str:
+        return self.article[_columns("articles")[0].index("file")]
+
+    @property
+    def text_hash(self) -> str:
+        return self.article[_columns("articles")[0].index("text_hash")]
+
+
+def text_hash(text: str) -> str:
+    """What identical articles share: a digest of their clean text (two saves of one page,
+    one in UTF-8 and one in cp1252, or with other line ends, clean to the same text)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
 
 def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
     """The rows of one article's extraction."""
@@ -38,7 +53,7 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
         "id": source.id, "file": source.file, "text": text, "words": extraction.words,
         "names": " ".join(sorted({n.key for n in extraction.names})),
         "raw_hash": source.raw_hash, "raw_size": source.raw_size, "raw_mtime": source.raw_mtime,
-        "source_key": source.source_key, **vars(meta),
+        "source_key": source.source_key, "text_hash": text_hash(text), **vars(meta),
     }
     # Events and figures carry their article's publisher and date, figures its title and
     # url too (see store.TABLES).

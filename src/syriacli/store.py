@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 20
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -58,6 +58,8 @@ TABLES: dict[str, TableSpec] = {
             "published": str, "published_from": str, "publisher_from": str,
             "title_from": str, "text": str, "words": int, "names": str,
             "raw_hash": str, "raw_size": int, "raw_mtime": float, "source_key": str,
+            # what makes two files one article: the same clean text (rows.text_hash)
+            "text_hash": str,
         },
         "pk": "id",
     },
@@ -139,6 +141,7 @@ INDEXES = [
     # An update compares every article's source key: from this index, not from rows
     # whose key sits after the text (reading it walks the text's overflow pages).
     ("articles", ["id", "source_key"]),
+    ("articles", ["text_hash"]),
     ("events", ["article"]), ("events", ["precision", "first_day"]),
     # An entry's events by what merging compares (events_grouped reads only this index).
     ("events", ["entry", "precision", "date", "first_day", "last_day", "relative", "about",
@@ -352,6 +355,13 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
 
 def quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
+
+
+def article_with_text(conn: sqlite3.Connection, text_hash: str) -> str | None:
+    """The article whose clean text has this hash, if the corpus has one."""
+    row = conn.execute("select id from articles where text_hash = ? limit 1",
+                       (text_hash,)).fetchone()
+    return row[0] if row else None
 
 
 def undated_articles(path: Path) -> list[tuple[str, int]]:

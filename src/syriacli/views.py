@@ -380,6 +380,8 @@ def build_summary(report) -> None:
         render.say(f"warning: {warning}")
     for name, reason in report.skipped:
         render.say(f"skipped {name}: {reason}")
+    for file, original in report.copies:
+        render.say(f"note: {file} has the same text as article {original}: one article")
     if report.undated:
         render.say(undated_warning(report.undated, report.raw_dir))
     if report.unchanged:
