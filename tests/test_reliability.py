@@ -139,7 +139,7 @@ def _big_raw(tmp_path: Path, copies: int) -> Path:
     raw.mkdir()
     for i in range(copies):
         for seed in SEEDS.glob("*.txt"):
-            shutil.copy(seed, raw / f"{seed.stem}_{i}.txt")
+            _variant(seed, raw / f"{seed.stem}_{i}.txt", i)
     return raw
 
 
@@ -164,7 +164,7 @@ def test_killed_build_leaves_the_old_corpus_intact(tmp_path, sig, mode):
     before, articles = digest(db), _articles(db)
     for i in range(120):
         for seed in SEEDS.glob("*.txt"):
-            shutil.copy(seed, raw / f"{seed.stem}_{i}.txt")
+            _variant(seed, raw / f"{seed.stem}_{i}.txt", i)
     args = ["build", "--raw", str(raw)] + (["--full"] if mode == "--full" else [])
     proc = subprocess.Popen(
         SYRIACLI + args,
@@ -384,3 +384,8 @@ def test_a_file_name_is_printed_as_it_is(make_raw, build):
     result, _ = build(raw)
     assert result.exit_code == 0
     assert "skipped a:smile:[b].txt: empty" in result.stderr
+
+
+def _variant(seed: Path, path: Path, i: int) -> None:
+    """A seed article with a line of its own: not a copy (copies are one article)."""
+    path.write_bytes(seed.read_bytes() + f"\n\nVariant {i}.\n".encode())

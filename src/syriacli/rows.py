@@ -40,10 +40,11 @@ class ArticleRecord:
         return self.article[_columns("articles")[0].index("text_hash")]
 
 
-def text_hash(text: str) -> str:
-    """What identical articles share: a digest of their clean text (two saves of one page,
-    one in UTF-8 and one in cp1252, or with other line ends, clean to the same text)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def text_hash(text: str, publisher: str | None, published: str | None) -> str:
+    """What copies of one article share: a digest of its clean text, publisher and date
+    (two saves of one page, in UTF-8 and in cp1252, or with other line ends, clean to the
+    same text; the same text from two publishers is two reports, a reprint)."""
+    return hashlib.sha256(f"{publisher}\x1f{published}\x1f{text}".encode()).hexdigest()
 
 
 def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
@@ -53,7 +54,8 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
         "id": source.id, "file": source.file, "text": text, "words": extraction.words,
         "names": " ".join(sorted({n.key for n in extraction.names})),
         "raw_hash": source.raw_hash, "raw_size": source.raw_size, "raw_mtime": source.raw_mtime,
-        "source_key": source.source_key, "text_hash": text_hash(text), **vars(meta),
+        "source_key": source.source_key,
+        "text_hash": text_hash(text, meta.publisher, meta.published), **vars(meta),
     }
     # Events and figures carry their article's publisher and date, figures its title and
     # url too (see store.TABLES).

@@ -58,7 +58,8 @@ TABLES: dict[str, TableSpec] = {
             "published": str, "published_from": str, "publisher_from": str,
             "title_from": str, "text": str, "words": int, "names": str,
             "raw_hash": str, "raw_size": int, "raw_mtime": float, "source_key": str,
-            # what makes two files one article: the same clean text (rows.text_hash)
+            # what makes two files one article: the same clean text, publisher and date
+            # (rows.text_hash)
             "text_hash": str,
         },
         "pk": "id",
