@@ -18,7 +18,7 @@ def test_build_takes_every_seed_with_manifest_metadata(cli):
     rows = as_json(cli("articles", "--format", "json"))
     assert len(rows) == 5
     assert set(rows[0]) == {"article", "title", "publisher", "published", "published_from", "url",
-                            "words"}
+                            "words", "reprint_of"}
     by_id = {r["article"]: r for r in rows}
     assert by_id["003_5c8489880ca76ab4"]["publisher"] == "BBC"
     assert by_id["003_5c8489880ca76ab4"]["url"].startswith("https://www.bbc.co.uk/")

@@ -17,7 +17,8 @@ def entries(cli, *args):
 
 def test_json_contract(cli):
     entry = entries(cli)[0]
-    assert list(entry) == ["date", "precision", "summary", "about", "conflict", "mentions"]
+    assert list(entry) == ["date", "precision", "summary", "about", "conflict", "sources",
+                           "mentions"]
     assert {"article", "publisher", "published", "quote", "expression"} <= set(entry["mentions"][0])
 
 

@@ -38,3 +38,51 @@ def test_identical_texts_are_one_article(make_raw, build, cli):
     assert result.exit_code == 0, result.output
     assert "note: d.txt has the same text as article b" in result.stderr
     assert [a["article"] for a in _rows(cli, db, "articles")] == ["b", "c"]
+
+
+WIRE = (
+    "MOSCOW, March 15 (Levant Wire) - Russian warplanes began leaving the Hmeimim air base in "
+    "Syria on Tuesday, a day after President Vladimir Putin ordered the main part of the "
+    "force to withdraw.\n\n"
+    "The Russian Defence Ministry said the first group of Su-34 bombers had taken off from "
+    "the base and was flying home over Iran and the Caspian Sea.\n\n"
+    "Russian jets have carried out more than 9,000 sorties since the campaign began on "
+    "30 September 2015, Defence Minister Sergei Shoigu told Putin on Monday.\n\n"
+    "The Syrian Observatory for Human Rights said at least 1,700 civilians had been killed "
+    "in Russian strikes over the same period, a figure Moscow disputes.\n\n"
+    "Diplomats in Geneva said the announcement took the opposition delegation by surprise as "
+    "indirect talks on the future of the country resumed this week.\n"
+)
+
+
+def test_wire_copy_reprinted_by_other_sites_counts_once(make_raw, build, cli):
+    reprint = ("Home | World | Middle East\n\nRussian jets start leaving Syria\n\n" + WIRE
+               + "\nRead more: Putin's surprise move\n\nShare this article\n")
+    excerpt = "\n\n".join(WIRE.split("\n\n")[:4]) + "\n"
+    other = WIRE.replace("9,000", "7,000").replace("Hmeimim", "Tartus").replace(
+        "Caspian Sea", "Black Sea").replace("1,700", "2,000").replace("Geneva", "Vienna")
+    manifest = ("file,publisher,published\nwire.txt,Levant Wire,2016-03-15\n"
+                "portal.txt,Gulf Portal,2016-03-16\nexcerpt.txt,Daily Digest,2016-03-17\n"
+                "other.txt,Other Wire,2016-03-15\n")
+    raw = make_raw({"wire.txt": WIRE, "portal.txt": reprint, "excerpt.txt": excerpt,
+                    "other.txt": other}, manifest)
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    articles = {a["article"]: a["reprint_of"] for a in _rows(cli, db, "articles")}
+    assert articles == {"wire": None, "portal": "wire", "excerpt": "wire", "other": None}
+    # one claim per original report: the reprints' repeats are not claims of their own
+    sorties = sorted((f["article"], f["value"]) for f in _rows(cli, db, "figures", "sorties"))
+    assert sorties == [("other", 7000), ("wire", 9000)]
+    # the timeline counts the report once, and lists where it was reprinted
+    [entry] = [e for e in _rows(cli, db, "timeline")
+               if e["date"] == "2016-03-15" and "wire" in {m["article"] for m in e["mentions"]}]
+    assert {m["article"] for m in entry["mentions"]} >= {"wire", "portal", "excerpt"}
+    assert entry["sources"] == 2  # wire (with its reprints) and other
+    # the original gone, its reprints are reports of their own again (one the original)
+    (raw / "wire.txt").unlink()
+    result, db = build(raw, db)
+    assert result.exit_code == 0, result.output
+    articles = {a["article"]: a["reprint_of"] for a in _rows(cli, db, "articles")}
+    assert articles == {"portal": None, "excerpt": "portal", "other": None}
+    sorties = sorted((f["article"], f["value"]) for f in _rows(cli, db, "figures", "sorties"))
+    assert sorties == [("other", 7000), ("portal", 9000)]

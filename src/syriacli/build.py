@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import store
+from . import reprints, store
 from .errors import BuildError
 from .survey import (
     ARTICLE_SUFFIXES,
@@ -210,6 +210,9 @@ def _build_into(raw_dir, db_path, found: Survey, old, manifest, known: ManifestS
         report.reused = 0
         todo = todo + [source_file(os.fspath(raw_dir), name, size, mtime_ns, manifest, old[i])
                        for i, name, size, mtime_ns in found.kept]
+    if old and not rewrite:
+        orphans = _orphans(db_path, raw_dir, found, todo, manifest, old)
+        todo, report.reused = todo + orphans, report.reused - len(orphans)
     todo.sort(key=lambda f: f.file)       # articles are written in file name order
     for source in todo:
         source.names_file = names_file
@@ -219,6 +222,15 @@ def _build_into(raw_dir, db_path, found: Survey, old, manifest, known: ManifestS
         _update_in_place(db_path, todo, removed | {s.id for s in todo if s.id in old},
                          report, progress, names_file, meta)
     report.taken = report.extracted + report.reused
+
+
+def _orphans(db_path, raw_dir, found: Survey, todo, manifest, old) -> list[SourceFile]:
+    """The kept articles that reprint one that changes or goes: extracted again, so that
+    their claims are their own again (or a new original's)."""
+    going = found.removed | {s.id for s in todo if s.id in old}
+    orphans = store.reprints_of(db_path, going) - going if going else set()
+    return [source_file(os.fspath(raw_dir), name, size, mtime_ns, manifest, old[i])
+            for i, name, size, mtime_ns in found.kept if i in orphans]
 
 
 def _rewrites(found: Survey, old: dict) -> bool:
@@ -246,6 +258,7 @@ def _write_beside(db_path, todo, report, progress, names_file, meta) -> None:
             store.stage_figures(db.conn)
             _write_all(db.conn, todo, report, progress, fresh=True)
             store.cluster_figures(db.conn)
+            reprints.link(db.conn, None)
             _merge_timeline(db.conn)
             store.write_name_table(db.conn, _variant_table(names_file))
             store.finish_schema(db)
@@ -271,9 +284,13 @@ def _update_in_place(db_path, todo, stale, report, progress, names_file, meta) -
     conn.execute("begin immediate")
     try:
         losing = store.entries_of(conn, stale)
+        # originals whose reprints change: their claims list their reprints again
+        relist = {o for _, o in store.report_of(conn, stale).values() if o}
         for article_id in stale:
             store.delete_article(conn, article_id)
         added = _write_all(conn, todo, report, progress, fresh=False)
+        relist.update(reprints.link(conn, added).values())
+        store.relist_reprints(conn, relist - set(stale) | relist & set(added))
         _update_timeline(conn, added, losing)
         store.write_name_table(conn, _variant_table(names_file))
         store.set_meta(conn, **meta())

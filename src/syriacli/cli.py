@@ -261,7 +261,8 @@ def articles(
         rows = queries.articles(conn, replace(filters, undated=undated))
         render.write_rows(
             rows,
-            ["article", "published", "publisher", "title", "words", "published_from", "url"],
+            ["article", "published", "publisher", "title", "words", "published_from", "url",
+             "reprint_of"],
             render.default_format(fmt),
         )
 

@@ -46,7 +46,9 @@ FIGURE_COLUMNS = [
 ]
 #: The figure columns holding numbers; the others are TEXT columns.
 FIGURE_NUMBERS = frozenset({"value", "low", "high"})
-TIMELINE_COLUMNS = ["date", "precision", "summary", "about", "conflict", "mentions"]
+#: sources: how many reports the entry's mentions come from (a reprint counts with its
+#: original, see reprints.py).
+TIMELINE_COLUMNS = ["date", "precision", "summary", "about", "conflict", "sources", "mentions"]
 #: Timeline columns for csv/tsv: one flat line per entry.
 FLAT_TIMELINE_COLUMNS = [
     "date",
@@ -198,7 +200,8 @@ def _tuples(conn: sqlite3.Connection, sql: str, params) -> sqlite3.Cursor:
 def articles_sql(filters: Filters) -> tuple[str, dict]:
     where, params = _article_where(filters)
     sql = (
-        "select id as article, title, publisher, published, published_from, url, words"
+        "select id as article, title, publisher, published, published_from, url, words,"
+        " reprint_of"
         " from articles"
         + (f" where {' and '.join(where)}" if where else "")
         + f" order by {ARTICLES_ORDER}"
@@ -319,7 +322,7 @@ def timeline_rows(
     a list prints as text) of :data:`FLAT_TIMELINE_COLUMNS` (see :func:`flat_entry`)."""
     if flat is None:
         for e in timeline(conn, filters, match, about_name):
-            yield e["date"], e["precision"], e["summary"], e["about"], e["conflict"], e["mentions"]
+            yield tuple(e[column] for column in TIMELINE_COLUMNS)
         return
     about_text: dict[str | None, str] = {}
     for entry, sources in _entries(conn, filters, match, about_name, _sources_of):
@@ -413,14 +416,16 @@ def _fetch_entries(run: Callable[[], sqlite3.Cursor], match: str | None) -> list
 
 
 #: The fields of one source's mention of a timeline entry.
-MENTION_COLUMNS = ("article", "publisher", "published", "quote", "expression", "date", "precision")
+MENTION_COLUMNS = ("article", "publisher", "published", "quote", "expression", "date", "precision",
+                   "reprint_of")
 
 
 def _mentions_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
     """The source mentions of many entries in one query (not one query per entry), as
     tuples in the order of :data:`MENTION_COLUMNS`."""
     return _per_entry(
-        conn, entries, "article, publisher, published, quote, expression, date, precision"
+        conn, entries, "article, publisher, published, quote, expression, date, precision,"
+        " nullif(report, article)"
     )
 
 
@@ -458,6 +463,7 @@ def figures_sql(
     metrics: list[str] | None, filters: Filters, claimant: str | None, select: str = FIGURE_SELECT
 ) -> tuple[str, dict]:
     where, params = _article_where(filters, "figures", "figures.article")
+    where.append("figures.reprint_of is null")  # a reprint's repeat of its original's claim
     if metrics is not None:
         names = {f"m{i}": m for i, m in enumerate(metrics)}
         where.append(f"figures.metric in ({', '.join(':' + k for k in names)})" if names else "0")
@@ -517,7 +523,7 @@ def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[d
     params = {f"s{i}": f"%{s}%" for i, s in enumerate(spellings)}
     sql, base = figures_sql(None, Filters(), None)
     where = " or ".join(f"figures.claimant like :{k}" for k in params)
-    sql = sql.replace(" order by", f" where ({where}) order by", 1)
+    sql = sql.replace(" order by", f" and ({where}) order by", 1)  # figures_sql has a where
     return [dict(row) for row in conn.execute(sql, {**base, **params})]
 
 

@@ -114,7 +114,8 @@ def write_rows(
         if table is not None:
             table(buffered)
         else:
-            simple_table(buffered, columns)
+            # a column no row fills only takes a terminal's width (machine formats keep it)
+            simple_table(buffered, [c for c in columns if any(r.get(c) for r in buffered)])
         return len(buffered)
     return write_tuples((tuple([row.get(c) for c in columns]) for row in rows), columns, fmt)
 

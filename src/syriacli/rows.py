@@ -26,6 +26,7 @@ class ArticleRecord:
     figures: list[tuple]
     mentions: list[tuple]
     dates: list[tuple]
+    sketches: list[tuple]
 
     @property
     def id(self) -> str:
@@ -63,10 +64,12 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
     cited = {**shared, "title": meta.title, "url": meta.url}
     return ArticleRecord(
         article=as_row("articles", article),
-        events=[as_row("events", {**_event_values(e), **shared}) for e in extraction.events],
+        events=[as_row("events", {**_event_values(e), **shared, "report": source.id})
+                for e in extraction.events],
         figures=_listed(_rows("figures", extraction.figures, cited, text)),
         mentions=_rows("mentions", extraction.names, {"article": source.id}),
         dates=_rows("dates", extraction.dates, {"article": source.id}),
+        sketches=[(value, source.id) for value in extraction.sketch],
     )
 
 

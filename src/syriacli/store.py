@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from .errors import CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -61,13 +61,19 @@ TABLES: dict[str, TableSpec] = {
             # what makes two files one article: the same clean text, publisher and date
             # (rows.text_hash)
             "text_hash": str,
+            # the article this one reprints (the same story, other page furniture): its
+            # claims count once, as the original's (see reprints.py)
+            "reprint_of": str,
         },
         "pk": "id",
     },
     "events": {
         "columns": {
             # publisher and published as in figures: a timeline reads its sources from an index.
-            "id": int, "article": str, "publisher": str, "published": str, "entry": int,
+            # report: the article whose report this is, the original of a reprint (a
+            # timeline counts sources by it), else the article itself
+            "id": int, "article": str, "report": str, "publisher": str, "published": str,
+            "entry": int,
             "date": str, "precision": str,
             "first_day": str, "last_day": str, "expression": str, "rule": str,
             "relative": int, "summary": str, "quote": str, "about": str, "concepts": str,
@@ -104,6 +110,9 @@ TABLES: dict[str, TableSpec] = {
             # for, the outlet that relays the claim, and the attribution rule that found it
             "claimant": str, "claimant_org": str, "via": str, "claimant_rule": str,
             "as_of": str, "period": str, "quote": str, "text": str,
+            # a reprint's claim that its original makes too: the original's article id
+            # (listings leave it out); the original's claim lists its reprints (JSON)
+            "reprint_of": str, "reprints": str,
             **PROVENANCE,
             # The claim as its line of `figures --format tsv` (render.tsv_line), made by the
             # workers: a 34,000-claim listing then reads one value a row instead of thirteen.
@@ -129,6 +138,8 @@ TABLES: dict[str, TableSpec] = {
     # How each name is actually written in the corpus: a search ORs these few spellings,
     # not every spelling the table knows (each extra phrase is another pass over postings).
     "seen_spellings": {"columns": {"key": str, "spelling": str}, "pk": ("key", "spelling")},
+    # Each article's sketch (extract/sketch.py): what finds its reprints.
+    "sketches": {"columns": {"hash": int, "article": str}, "pk": None},
     "dates": {
         "columns": {
             "id": int, "article": str, "date": str, "precision": str, "expression": str,
@@ -146,7 +157,7 @@ INDEXES = [
     ("events", ["article"]), ("events", ["precision", "first_day"]),
     # An entry's events by what merging compares (events_grouped reads only this index).
     ("events", ["entry", "precision", "date", "first_day", "last_day", "relative", "about",
-                "concepts", "article"]),
+                "concepts", "report"]),
     # An entry's mentions in the order they print; its sources (queries._sources_of) from
     # this alone.
     ("events", ["entry", "published", "article", "start", "publisher"]),
@@ -156,6 +167,7 @@ INDEXES = [
     ("figures", [*FIGURES_ORDER.split(", "), "value", "low", "high", "unit"]),
     ("figures", ["article"]), ("figures", ["claimant"]),
     ("mentions", ["key"]), ("mentions", ["article"]), ("dates", ["article"]),
+    ("sketches", ["hash", "article"]), ("sketches", ["article"]), ("articles", ["reprint_of"]),
 ]
 
 
@@ -200,8 +212,7 @@ def finish_schema(db) -> None:
     indexes up to date row by row; the triggers then keep FTS current for updates.
     """
     for table, columns in INDEXES:
-        spec = ", ".join(quote(c.split()[0]) + c[len(c.split()[0]):] for c in columns)
-        db.execute(f"create index if not exists {index_name(table, columns)} on {table} ({spec})")
+        db.execute(_create_index(table, columns))
     # --publisher compares without case; only a NOCASE index serves that. Followed by the
     # listing order, it also gives a publisher's first page without sorting all its articles.
     db.execute(f"create index idx_articles_listing on articles ({ARTICLES_ORDER})")
@@ -315,7 +326,7 @@ def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") 
     One ``executemany`` per table for the whole batch, positional tuples made by the
     workers: per-article statements, or dicts built here, cost more than extraction.
     """
-    for table in ("articles", "events", "figures", "mentions", "dates"):
+    for table in ("articles", "events", "figures", "mentions", "dates", "sketches"):
         columns = insert_columns(table)
         rows = [r.article for r in records] if table == "articles" else \
             [row for r in records for row in getattr(r, table)]
@@ -349,13 +360,104 @@ def cluster_figures(conn: sqlite3.Connection) -> None:
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
-    for table in ("events", "figures", "mentions", "dates"):
+    for table in ("events", "figures", "mentions", "dates", "sketches"):
         conn.execute(f"delete from {table} where article = ?", (article_id,))
     conn.execute("delete from articles where id = ?", (article_id,))
 
 
 def quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
+
+
+def create_indexes(conn: sqlite3.Connection, table: str) -> None:
+    """The :data:`INDEXES` of one table now (a full build makes the rest at its end)."""
+    for indexed, columns in INDEXES:
+        if indexed == table:
+            conn.execute(_create_index(table, columns))
+
+
+def _create_index(table: str, columns: list[str]) -> str:
+    spec = ", ".join(quote(c.split()[0]) + c[len(c.split()[0]):] for c in columns)
+    return f"create index if not exists {index_name(table, columns)} on {table} ({spec})"
+
+
+def sketch_groups(conn: sqlite3.Connection, articles: list[str] | None,
+                  most: int) -> list[list[str]]:
+    """The articles that share each sketch hash, for hashes that 2 to ``most`` articles
+    share (more is boilerplate); with ``articles``, only the hashes these have."""
+    among = "" if articles is None else (
+        " where hash in (select hash from sketches where article in ({}))")
+    sql = (f"select group_concat(article, char(31)) from sketches{among}"
+           " group by hash having count(*) between 2 and ?")
+    if articles is None:
+        rows = conn.execute(sql, (most,)).fetchall()
+    else:
+        rows = [row for chunk in chunks(articles)
+                for row in conn.execute(sql.format(", ".join("?" * len(chunk))), (*chunk, most))]
+    return [row[0].split("\x1f") for row in rows]
+
+
+def sketch_sizes(conn: sqlite3.Connection, articles) -> dict[str, int]:
+    return dict(_chunked(conn, "select article, count(*) from sketches where article in ({})"
+                               " group by article", list(articles)))
+
+
+def report_of(conn: sqlite3.Connection, articles) -> dict[str, tuple]:
+    """id -> (published, reprint_of) of these articles."""
+    rows = _chunked(conn, "select id, published, reprint_of from articles where id in ({})",
+                    list(articles))
+    return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def reprints_of(path: Path, originals) -> set[str]:
+    """The articles of the corpus file that reprint one of these."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {row[0] for row in _chunked(
+            conn, "select id from articles where reprint_of in ({})", list(originals))}
+    finally:
+        conn.close()
+
+
+#: What makes a reprint's claim the same claim as its original's.
+SAME_CLAIM = ("metric", "value", "low", "high", "unit")
+
+
+def link_reprints(conn: sqlite3.Connection, links: dict[str, str]) -> None:
+    """Mark each reprint (``links``: reprint -> original): its article, the report its
+    events belong to, and, claim by claim, what its original says too."""
+    conn.executemany("update articles set reprint_of = ? where id = ?",
+                     [(o, r) for r, o in links.items()])
+    conn.executemany("update events set report = ? where article = ?",
+                     [(o, r) for r, o in links.items()])
+    relist_reprints(conn, set(links.values()))
+
+
+def relist_reprints(conn: sqlite3.Connection, originals: set[str]) -> None:
+    """Match again the claims of these originals' reprints against theirs: a reprint's
+    claim the original makes too is marked (listings count it once, as the original's),
+    and the original's claim lists the reprints that repeat it."""
+    same = " and ".join(f"o.{c} is r.{c}" for c in SAME_CLAIM)
+    for original in sorted(originals):
+        reprints = [row[0] for row in conn.execute(
+            "select id from articles where reprint_of = ? order by id", (original,))]
+        conn.execute("update figures set reprints = null where article = ?", (original,))
+        conn.execute("update figures set reprint_of = null where reprint_of = ?", (original,))
+        pairs = conn.execute(
+            f"select o.id, r.id, r.article from figures o join figures r on {same}"
+            " where o.article = ? and r.article in (select id from articles where reprint_of = ?)"
+            " order by o.id, r.article, r.start", (original, original)).fetchall() \
+            if reprints else []
+        taken: set[int] = set()
+        by_claim: dict[int, list[str]] = {}
+        for claim, repeated, article in pairs:
+            if repeated not in taken and article not in by_claim.get(claim, []):
+                taken.add(repeated)
+                by_claim.setdefault(claim, []).append(article)
+        conn.executemany("update figures set reprint_of = ? where id = ?",
+                         [(original, r) for r in taken])
+        conn.executemany("update figures set reprints = ? where id = ?",
+                         [(json.dumps(arts), claim) for claim, arts in by_claim.items()])
 
 
 def article_with_text(conn: sqlite3.Connection, text_hash: str) -> str | None:
@@ -429,7 +531,7 @@ def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:
 
 
 #: What merging needs of an event (``timeline.decode_row`` reads them in this order).
-EVENT_FIELDS = ("id", "article", "entry", "date", "precision", "first_day", "last_day", "about",
+EVENT_FIELDS = ("id", "report", "entry", "date", "precision", "first_day", "last_day", "about",
                 "concepts", "relative", "summary")
 EVENT_COLUMNS = ", ".join(f"events.{c}" for c in EVENT_FIELDS)
 #: The index a full build's merge reads every dated event from, dropped after it.
@@ -480,7 +582,7 @@ def events_grouped(conn: sqlite3.Connection, entries) -> list[tuple]:
     group = ", ".join(GROUP_COLUMNS)
     return _chunked(conn, (
         "select min(id), null, entry, date, precision, first_day, last_day, about, concepts,"
-        f" relative, null, count(*), json_group_array(distinct article), {group} from events"
+        f" relative, null, count(*), json_group_array(distinct report), {group} from events"
         f" where entry in ({{}}) group by {group}"), list(entries))
 
 

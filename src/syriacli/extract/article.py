@@ -16,6 +16,7 @@ from .figures import Figure, find_figures
 from .names import NameMention, find_names, load_table
 from .pages import Page, is_page, read_page
 from .sentences import split_sentences
+from .sketch import sketch
 
 WORD = re.compile(r"\w+")
 #: Metadata fields the manifest may give; where it is silent the text may.
@@ -66,6 +67,8 @@ class ArticleExtraction:
     names: list[NameMention]
     figures: list[Figure]
     events: list[Event]
+    #: What a reprint of this article shares with it (see sketch.py).
+    sketch: list[int] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -114,4 +117,5 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleEx
     figures = find_figures(text, sentences, dates, meta.published, publisher=meta.publisher)
     events = build_events(raw.id, text, dates, names)
     words = len(WORD.findall(text))
-    return ArticleExtraction(raw, text, words, meta, dates, names, figures, events)
+    return ArticleExtraction(raw, text, words, meta, dates, names, figures, events,
+                             sketch(sentences))
