@@ -66,8 +66,10 @@ _DATE = (r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2
          r"|[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}")
 _WEEKDAY = (r"(?:(?P<weekday>(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?)"
             r"\.?(?:,|\s*/)?\s+)?")
-_TIME = (r"(?:(?:,|\s+[-–|/])?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
-         r"(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?)?")
+#: A clock time after a date ("21:02:18", ", 5:10 pm ET", " / 9:19:42 AM").
+_CLOCK = (r"(?:,|\s+[-–|/])?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+          r"(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?")
+_TIME = rf"(?:{_CLOCK})?"
 #: Where a dateline is printed ("MOSCOW, ", "Xinhua, ", "Cairo, "): a capitalised word or
 #: few and a comma; capitals matter even inside a pattern that ignores case, or any three
 #: words and a comma ("SOHR documented today, ...") would pass for a place.
@@ -105,11 +107,7 @@ LEADING_DATELINE = re.compile(
 )
 #: A date and a time a page printed at the end of its headline's line; the time is
 #: required, so a headline that ends in a date ("... on March 3, 2020") keeps it.
-TRAILING_STAMP = re.compile(
-    rf"\s+{_WEEKDAY}(?P<date>{_DATE})(?P<time>(?:,|\s+[-–|/])?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}"
-    r"(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?)\s*$",
-    re.I,
-)
+TRAILING_STAMP = re.compile(rf"\s+{_WEEKDAY}(?P<date>{_DATE})(?P<time>{_CLOCK})\s*$", re.I)
 #: The most words a headline has; a longer line below it is a standfirst, and so is a
 #: line of STANDFIRST_WORDS or more below a much shorter headline.
 HEADLINE_WORDS, STANDFIRST_WORDS = 20, 12

@@ -60,12 +60,11 @@ def _read_yearless(dateline: str, body: str) -> str | None:
     by the body: the years it names (and the year after each, for a January article that
     speaks of December) are weighed by the weekdays, dates and years the body gives. The
     year is read only on clear evidence, never from the calendar alone."""
-    month_day = next((r for r in RULES if r.name == "month_day"
-                      and (m := (r.pattern or r.key).search(dateline))), None)
-    if month_day is None:
+    for rule in RULES:
+        if rule.name == "month_day" and (m := (rule.pattern or rule.key).search(dateline)):
+            break
+    else:
         return None
-    m = (month_day.pattern or month_day.key).search(dateline)
-    assert m is not None
     month, day = month_number(m.group("month")), int(m.group("day"))
     candidates = find_candidates(body)
     years = sorted({y + later for c in candidates if (y := _year_of(c)) for later in (0, 1)})
@@ -79,8 +78,9 @@ def _read_yearless(dateline: str, body: str) -> str | None:
     return scores[0][1].isoformat()
 
 
-#: How much evidence the body must give for a year-less dateline's year: a weekday that
-#: fits exactly (3), or a date shortly before and the year named (1 + 1 + ...).
+#: How much evidence the body must give for a year-less dateline's year (see _support):
+#: a weekday that falls on it (3), or several dates shortly before it (2 each within a
+#: month, 1 within three); a date after it counts against.
 YEAR_EVIDENCE = 3
 
 
