@@ -184,8 +184,8 @@ assert all(p.pattern.startswith("^") for p in CHROME_LINES)  # so CHROME.match i
 
 
 def is_chrome(line: str) -> bool:
-    return (CHROME.match(line) is not None or CHROME_INSIDE.search(line) is not None
-            or _only_dates(line) or _is_menu(line))
+    return (CHROME.match(line) is not None or _only_dates(line) or _is_menu(line)
+            or ("ookie" in line and CHROME_INSIDE.search(line) is not None))
 
 
 #: A ticker or a menu: three or more short items between bullets or bars ("Home | World |
