@@ -100,7 +100,7 @@ def test_manifest_problems_are_warnings_naming_the_row(make_raw, build, cli):
     assert result.exit_code == 0, result.output
     err = result.stderr
     assert "unknown columns ignored: extra" in err
-    assert "row 3: bad date 'not a date'" in err
+    assert "row 3 (b.txt): cannot read the date 'not a date'" in err
     assert "row 4: duplicate row for a.txt" in err
     assert "row 5: ghost.txt is not in" in err
     rows = {r["article"]: r for r in json.loads(cli("articles", "--format", "json", db=db).stdout)}

@@ -161,9 +161,11 @@ def test_an_appended_manifest_is_read_from_where_the_corpus_left_it(
     (raw / "f.txt").write_text(_article("f", 6))
     append(_row("f", published="soon") + _row("ghost"))
     err = step("appended")
-    assert "row 6: bad date 'soon'" in err and "row 7: ghost.txt is not in" in err
+    assert "row 6 (f.txt): cannot read the date 'soon'" in err
+    assert "row 7: ghost.txt is not in" in err
     err = step("whole")  # warned: the next build reads it whole again
-    assert "row 6: bad date 'soon'" in err and "row 7: ghost.txt is not in" in err
+    assert "row 6 (f.txt): cannot read the date 'soon'" in err
+    assert "row 7: ghost.txt is not in" in err
     manifest.write_text(
         manifest.read_text().replace(_row("ghost"), "").replace("soon", "2016-03-11")
     )

@@ -181,23 +181,24 @@ def _read_rows(reader, header: list[str], rows: ManifestRows, warn, start: int) 
     ends where its line does (a quoted value left open at the end runs into the next
     row when more are appended)."""
     from .errors import BadDate
-    from .extract.dateargs import parse_date_arg
+    from .extract.dateargs import parse_manifest_date
 
     where = {k: header.index(k) for k in MANIFEST_COLUMNS if k in header}
     file_at, width = where["file"], len(header)
     at = [where.get(k) for k in ROW_FIELDS]
     complete_at = [where[k] for k in ROW_FIELDS] if all(k in where for k in ROW_FIELDS) else None
     date_at = ROW_FIELDS.index("published")
-    published: dict[str, str | None] = {}
+    published: dict[str, tuple[str, str | None]] = {}  # value -> (day or "", why not)
     line = start - 1
     row: list[str] = []
     for line, row in enumerate(reader, start=start):
-        name = row[file_at].strip() if file_at < len(row) else ""
+        written = row[file_at].strip() if file_at < len(row) else ""
+        name = manifest_key(written)
         if not name:
             warn(f"{MANIFEST} row {line}: no file name; row ignored")
             continue
         if name in rows.values:
-            warn(f"{MANIFEST} row {line}: duplicate row for {name}; the first is kept")
+            warn(f"{MANIFEST} row {line}: duplicate row for {written}; the first is kept")
             continue
         if complete_at is not None and len(row) >= width:   # the usual, complete row
             values = [row[i].strip() for i in complete_at]
@@ -207,18 +208,17 @@ def _read_rows(reader, header: list[str], rows: ManifestRows, warn, start: int) 
         if value:
             if value not in published:
                 try:
-                    first, _, precision = parse_date_arg(value)
-                    published[value] = first if precision == "day" else None
-                except BadDate:
-                    published[value] = ""
-            day = published[value]
-            if not day:
-                warn(f"{MANIFEST} row {line}: "
-                     + (f"bad date {value!r}; left empty, rest of the row used" if day == ""
-                        else f"published {value!r} is not a day; left empty"))
-            values[date_at] = day or ""
+                    first, _, precision = parse_manifest_date(value)
+                    published[value] = (first, None) if precision == "day" else (
+                        "", f"published {value!r} is not a day")
+                except BadDate as exc:
+                    published[value] = ("", str(exc))
+            day, why = published[value]
+            if why:
+                warn(f"{MANIFEST} row {line} ({written}): {why}; left empty, rest of the row used")
+            values[date_at] = day
         rows.values[name] = row_values = tuple(values)
-        rows.lines[line] = name
+        rows.lines[line] = written
         rows.row_keys[name] = row_key(row_values)
     return line - start + 1, not any("\n" in v or "\r" in v for v in row)
 
@@ -254,6 +254,25 @@ STAT_CHUNK = 2000
 #: reads) and saved web pages (see extract/pages.py).
 ARTICLE_SUFFIXES = (".txt", ".md", *PAGE_SUFFIXES)
 NOT_AN_ARTICLE = f"not an article file (only {', '.join(ARTICLE_SUFFIXES)} are read)"
+
+
+def manifest_key(written: str) -> str:
+    """How a manifest row names its file: with or without the ending ("01_story.txt",
+    "01_story"), read as the article id; another ending is part of the name."""
+    return article_id(written) if is_article_file(written) else written
+
+
+#: Manifest rows naming files the folder lacks that a build names one by one; past
+#: that, one warning counts them.
+MISSING_NAMED = 5
+
+
+def _missing_warnings(missing: list[tuple[int, str]], raw_dir: Path) -> list[str]:
+    if len(missing) <= MISSING_NAMED:
+        return [f"{MANIFEST} row {line}: {name} is not in {raw_dir}" for line, name in missing]
+    named = ", ".join(f"{name} (row {line})" for line, name in missing[:MISSING_NAMED])
+    return [f"{MANIFEST}: {len(missing)} rows name files that are not in {raw_dir}: "
+            f"{named} and {len(missing) - MISSING_NAMED} more"]
 
 
 def article_id(file_name: str) -> str:
@@ -359,7 +378,7 @@ def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict
     holds while no stored file changed or went and no appended row names one. None
     when it does not hold: the manifest must be read whole."""
     appended_only = manifest.appended_only
-    if appended_only and not old.keys().isdisjoint(map(article_id, manifest.values)):
+    if appended_only and not old.keys().isdisjoint(manifest.values):
         return None
     todo: list[SourceFile] = []
     kept: list[tuple] = []
@@ -383,7 +402,7 @@ def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict
             continue
         file_id = article_id(name)
         key = f"{name}\x1f{size}\x1f{mtime_ns}{rest}"
-        row = row_keys(name)
+        row = row_keys(file_id)
         was = stored(file_id)
         seen.append(name)
         if row is None and appended_only and was is not None:
@@ -397,10 +416,10 @@ def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict
         else:
             todo.append(source_file(folder, name, size, mtime_ns, manifest, key))
     if manifest.lines:
-        present = {*seen, *(name for name, _ in skipped)}
-        for line, name in manifest.lines.items():
-            if name not in present:
-                warnings.append(f"{MANIFEST} row {line}: {name} is not in {raw_dir}")
+        present = {manifest_key(name) for name in (*seen, *(name for name, _ in skipped))}
+        missing = [(line, written) for line, written in manifest.lines.items()
+                   if manifest_key(written) not in present]
+        warnings.extend(_missing_warnings(missing, raw_dir))
     removed = set(old).difference(map(article_id, seen))
     return None if removed and appended_only else Survey(todo, kept, removed)
 
@@ -426,4 +445,4 @@ def source_file(folder: str, name: str, size: int, mtime_ns: int, manifest: Mani
                 key: str) -> SourceFile:
     """The :class:`SourceFile` of a listed file, with its manifest row and source key."""
     return SourceFile(article_id(name), name, os.path.join(folder, name), size, mtime_ns,
-                      manifest.get(name, {}), key)
+                      manifest.get(article_id(name), {}), key)

@@ -29,6 +29,42 @@ def month_numbers() -> dict[str, int]:
     return {name.lower().rstrip("."): n for n, row in enumerate(months, 1) for name in row}
 
 
+#: A date written with numbers and a separator, day or month first ("30/09/2016",
+#: "30.09.2016", "9-30-2016").
+DAY_MONTH_YEAR = re.compile(
+    r"(?P<a>[0-9]{1,2})(?P<sep>[/.-])(?P<b>[0-9]{1,2})(?P=sep)(?P<year>(?:19|20)[0-9]{2})")
+
+
+def parse_manifest_date(value: str) -> tuple[str, str, str]:
+    """A manifest's publication date -> (first day, last day, precision), or BadDate.
+
+    What :func:`parse_date_arg` reads, and dates as people write them with numbers:
+    day first ("30/09/2016", "30.09.2016") or month first ("09/30/2016"), whichever the
+    numbers allow. One that reads both ways ("03/04/2016": 3 April or 4 March) is
+    refused, never guessed.
+    """
+    m = DAY_MONTH_YEAR.fullmatch(value.strip()) if isinstance(value, str) else None
+    if m is None:
+        return parse_date_arg(value)
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    readings = {(year, month, day) for day, month in ((a, b), (b, a)) if month <= 12}
+    days = [d for d in readings if _is_day(*d)]
+    if len(days) != 1:
+        why = ("reads both ways (day or month first)" if len(days) > 1
+               else "is not a date")
+        raise BadDate(f"the date {value!r} {why}: write it as YYYY-MM-DD")
+    day = date(*days[0]).isoformat()
+    return day, day, "day"
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def parse_date_arg(value: str) -> tuple[str, str, str]:
     """A date typed on the command line -> (first day, last day, precision), or BadDate.
 
