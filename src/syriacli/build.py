@@ -126,11 +126,13 @@ def process(source: SourceFile):
 
 
 def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | None = None,
-          progress: Callable[[Iterator, int], Iterator] | None = None) -> BuildReport:
+          progress: Callable[[Iterator, int], Iterator] | None = None,
+          replace: bool = False) -> BuildReport:
     """Build or update the corpus at ``db_path`` from ``raw_dir``; see the module docstring.
 
     ``names``: a JSON file of extra names (the format of data/names.json), remembered
-    by the corpus so later updates use it too.
+    by the corpus so later updates use it too. A corpus built from another folder is
+    refused unless ``replace``: building it from this one would remove its articles.
     """
     raw_dir, db_path = Path(raw_dir), Path(db_path)
     if not raw_dir.is_dir():
@@ -142,6 +144,12 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
     store.recover(db_path)    # a killed update's hot journal, before the file is judged
     if db_path.exists() and store.schema_version(db_path) is None:
         raise BuildError(f"{db_path} exists and is not a syriacli corpus; refusing to overwrite it")
+    built_from = store.read_meta(db_path, "raw_dir") if db_path.exists() else None
+    if built_from and Path(built_from) != raw_dir.resolve() and not replace:
+        raise BuildError(
+            f"{db_path} was built from {built_from}, not {raw_dir}: building it from there"
+            " would remove the articles that folder lacks; pass --replace to do so, or"
+            " --db PATH for a corpus of its own")
     report = BuildReport(db_path)
     with _lock(db_path):
         _remove_stale_tmp(db_path)

@@ -83,7 +83,8 @@ DbOpt = Annotated[
     Path | None,
     typer.Option(
         "--db",
-        help="Corpus database [env SYRIACLI_DB; default data/corpus.db].",
+        help="Corpus database [env SYRIACLI_DB; default data/corpus.db of the checkout, else"
+        " corpus.db in the user data directory; `syriacli info` says which].",
         show_default=False,
     ),
 ]
@@ -158,7 +159,8 @@ def build(
         Path | None,
         typer.Option(
             "--raw",
-            help="Folder of .txt articles and an optional manifest.csv [default: data/raw].",
+            help="Folder of articles (.txt, .md, .html) and an optional manifest.csv"
+            " [default: the corpus's own folder, else data/raw of the checkout].",
         ),
     ] = None,
     db: DbOpt = None,
@@ -175,20 +177,63 @@ def build(
             " remembered for later updates.",
         ),
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Build the corpus from another raw folder than the one it was built from,"
+            " removing the articles that folder lacks.",
+        ),
+    ] = False,
 ):
     """Build or update the corpus from a folder of raw articles.
 
     Example: syriacli build --raw data/raw
     """
     from .build import build as run_build
-    from .corpus import default_db, project_root
+    from .corpus import default_raw, locate_db
     from .views import build_progress, build_summary
 
-    db_path = db or default_db()
-    raw_dir = raw or (project_root() or Path.cwd()) / "data" / "raw"
+    db_path, rule = locate_db(db)
+    raw_dir = raw or default_raw(db_path)
+    if raw_dir is None:
+        raise typer.BadParameter("no raw folder: pass --raw DIR", param_hint="--raw")
+    if rule == "the user data directory":
+        db_path.parent.mkdir(parents=True, exist_ok=True)
     with build_progress() as progress:
-        report = run_build(raw_dir, db_path, full=full, names=names, progress=progress)
+        report = run_build(raw_dir, db_path, full=full, names=names, progress=progress,
+                           replace=replace)
     build_summary(report)
+
+
+@app.command()
+def info(db: DbOpt = None, fmt: FormatOpt = None):
+    """Where the corpus is, which rule chose it, what it was built from and what it holds.
+
+    Example: syriacli info
+    """
+    from . import __version__, store
+    from .corpus import locate_db, raw_dir_for
+    from .views import info_view
+
+    db_path, rule = locate_db(db)
+    row = {"corpus": str(db_path), "chosen_by": rule, "exists": db_path.exists()}
+    facts = store.corpus_facts(db_path) if db_path.exists() else {}
+    raw = raw_dir_for(db_path)
+    row.update({"raw_dir": facts.pop("raw_dir", None) or (str(raw) if raw else None),
+                **facts, "schema_expected": store.SCHEMA_VERSION, "version": __version__})
+    if facts:
+        from .survey import extractor_digest
+
+        # a query rebuilds it first (another schema, or extraction code or data changed)
+        row["stale"] = (facts["schema"] != store.SCHEMA_VERSION
+                        or facts["extractor"] != extractor_digest())
+    if db_path.exists():
+        from datetime import datetime, timezone
+
+        built = datetime.fromtimestamp(db_path.stat().st_mtime, timezone.utc)
+        row["built"] = built.isoformat(timespec="seconds")
+    render.write_rows([row], list(row), render.default_format(fmt), table=info_view)
 
 
 @app.command()

@@ -1,8 +1,10 @@
 """Where the corpus lives, and making sure it is there and fresh before a query.
 
-The database is ``--db PATH``, else ``$SYRIACLI_DB``, else ``data/corpus.db`` of
-the project (the checkout syriacli runs from), else ``./data/corpus.db``. Its raw
-folder is the one it was last built from, else ``raw/`` beside it.
+The database is ``--db PATH``, else ``$SYRIACLI_DB``, else ``data/corpus.db`` of the
+project checkout syriacli runs from (an editable install), else ``corpus.db`` in the
+user's data directory (platformdirs: ``~/.local/share/syriacli`` on Linux), whatever
+the current directory. Its raw folder is the one it was last built from, else ``raw/``
+beside it (``data/raw`` in a checkout).
 """
 
 from __future__ import annotations
@@ -26,11 +28,28 @@ def project_root() -> Path | None:
     return None
 
 
-def default_db() -> Path:
+def locate_db(db: Path | None = None) -> tuple[Path, str]:
+    """The corpus a command uses, and the rule that chose it (what `syriacli info` says)."""
+    if db is not None:
+        return Path(db), "--db"
     if os.environ.get(ENV_DB):
-        return Path(os.environ[ENV_DB])
+        return Path(os.environ[ENV_DB]), f"${ENV_DB}"
     root = project_root()
-    return (root or Path.cwd()) / "data" / "corpus.db"
+    if root is not None:
+        return root / "data" / "corpus.db", f"the project checkout at {root}"
+    from platformdirs import user_data_path
+
+    return user_data_path("syriacli") / "corpus.db", "the user data directory"
+
+
+def default_db() -> Path:
+    return locate_db()[0]
+
+
+def default_raw(db_path: Path) -> Path | None:
+    """The folder a build without ``--raw`` reads: the corpus's own, else the checkout's."""
+    root = project_root()
+    return raw_dir_for(db_path) or (root / "data" / "raw" if root else None)
 
 
 def raw_dir_for(db_path: Path) -> Path | None:

@@ -302,6 +302,29 @@ def recover(path: Path) -> None:
             conn.close()
 
 
+def corpus_facts(path: Path) -> dict:
+    """What `syriacli info` says of a corpus file: its counts, schema and build."""
+    facts: dict = {"schema": schema_version(path), "raw_dir": read_meta(path, "raw_dir"),
+                   "extractor": read_meta(path, "extractor")}
+    if facts["schema"] != SCHEMA_VERSION:
+        return facts
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        for key, sql in (
+            ("articles", "select count(*) from articles"),
+            ("undated", "select count(*) from articles where published is null"),
+            ("reprints", "select count(*) from articles where reprint_of is not null"),
+            ("timeline_entries", "select count(*) from entries"),
+            ("events", "select count(*) from events"),
+            ("claims", "select count(*) from figures where reprint_of is null"),
+            ("names", "select count(distinct key) from mentions"),
+        ):
+            facts[key] = conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()
+    return facts
+
+
 def open_corpus(path: Path) -> sqlite3.Connection:
     """Open a corpus read-only. Works on a read-only file in a read-only folder."""
     recover(path)

@@ -324,6 +324,19 @@ def name_card_view(card: dict, fmt: str) -> None:
         figures_view(card["figures"], False, False)
 
 
+def info_view(rows: list[dict]) -> None:
+    """`syriacli info` on a terminal: one line a fact."""
+    (row,) = rows
+    out = render.console()
+    if not row["exists"]:
+        out.print(f"no corpus yet at {row['corpus']} (chosen by {row['chosen_by']}); "
+                  "`syriacli build --raw DIR` makes it", markup=False)
+    width = max(map(len, row))
+    for key, value in row.items():
+        if key != "exists" and value is not None:
+            out.print(f"{key.replace('_', ' '):<{width}}  {value}", markup=False)
+
+
 def undated_warning(undated: list[tuple[str, int]], raw_dir) -> str:
     """What the build says of articles without a publication date: which, what they lose,
     and how to give them one."""
