@@ -71,8 +71,12 @@ def test_wire_copy_reprinted_by_other_sites_counts_once(make_raw, build, cli):
     articles = {a["article"]: a["reprint_of"] for a in _rows(cli, db, "articles")}
     assert articles == {"wire": None, "portal": "wire", "excerpt": "wire", "other": None}
     # one claim per original report: the reprints' repeats are not claims of their own
-    sorties = sorted((f["article"], f["value"]) for f in _rows(cli, db, "figures", "sorties"))
-    assert sorties == [("other", 7000), ("wire", 9000)]
+    claims = _rows(cli, db, "figures", "sorties")
+    sorties = sorted((f["article"], f["value"], f["reprints"]) for f in claims)
+    assert sorties == [("other", 7000, None), ("wire", 9000, "excerpt, portal")]
+    tsv = cli("figures", "sorties", "--format", "tsv", db=db).stdout.splitlines()
+    assert tsv[0].endswith("\treprints") and sorted(line.split("\t")[-1] for line in tsv[1:]) == [
+        "", "excerpt, portal"]
     # the timeline counts the report once, and lists where it was reprinted
     [entry] = [e for e in _rows(cli, db, "timeline")
                if e["date"] == "2016-03-15" and "wire" in {m["article"] for m in e["mentions"]}]
@@ -84,5 +88,6 @@ def test_wire_copy_reprinted_by_other_sites_counts_once(make_raw, build, cli):
     assert result.exit_code == 0, result.output
     articles = {a["article"]: a["reprint_of"] for a in _rows(cli, db, "articles")}
     assert articles == {"portal": None, "excerpt": "portal", "other": None}
-    sorties = sorted((f["article"], f["value"]) for f in _rows(cli, db, "figures", "sorties"))
-    assert sorties == [("other", 7000), ("portal", 9000)]
+    claims = _rows(cli, db, "figures", "sorties")
+    sorties = sorted((f["article"], f["value"], f["reprints"]) for f in claims)
+    assert sorties == [("other", 7000, None), ("portal", 9000, "excerpt")]

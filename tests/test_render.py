@@ -165,20 +165,20 @@ def test_figures_tsv_exact(awkward_db, cli):
     out = cli("figures", "sorties", "--format", "tsv", db=awkward_db).stdout
     assert out == (
         "metric\tvalue\tlow\thigh\tqualifier\tunit\ttext\tclaimant\tclaimant_org\tvia\tarticle\t"
-        "title\tpublisher\tpublished\turl\tas_of\tperiod\tquote\n"
+        "title\tpublisher\tpublished\turl\tas_of\tperiod\tquote\treprints\n"
         "sorties\t9000\t\t\tover\t\tmore than 9,000\tSergei Shoigu\tRussian Defence Ministry\t\ta\t"
         "Russian jets “hit” Палмира targets\tRT\t2016-03-16\t\t2016-03-14\t\t"
         "On 14 March 2016 Defence Minister Sergei Shoigu said Russian aircraft had flown more than "
-        "9,000 sorties, including “night” raids near Palmyra.\n"
+        "9,000 sorties, including “night” raids near Palmyra.\t\n"
         "sorties\t2.5\t\t\tabout\tpercent\tabout 2.5 percent\tRussian Defence Ministry\t"
         "Russian Defence Ministry\t\ta\tRussian jets “hit” Палмира targets\tRT\t2016-03-16\t\t"
         "2016-03-15\t\t"
         "The ministry said on 15 March 2016 that about 2.5 percent of the sorties were "
-        "\"reconnaissance\", while Sergei Shoigu's deputy claimed over 7,000 sorties.\n"
+        "\"reconnaissance\", while Sergei Shoigu's deputy claimed over 7,000 sorties.\t\n"
         "sorties\t7000\t\t\tover\t\tover 7,000\tSergei Shoigu's deputy\t\t\ta\t"
         "Russian jets “hit” Палмира targets\tRT\t2016-03-16\t\t2016-03-15\t\t"
         "The ministry said on 15 March 2016 that about 2.5 percent of the sorties were "
-        "\"reconnaissance\", while Sergei Shoigu's deputy claimed over 7,000 sorties.\n")
+        "\"reconnaissance\", while Sergei Shoigu's deputy claimed over 7,000 sorties.\t\n")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -43,6 +43,7 @@ FIGURE_COLUMNS = [
     "as_of",
     "period",
     "quote",
+    "reprints",
 ]
 #: The figure columns holding numbers; the others are TEXT columns.
 FIGURE_NUMBERS = frozenset({"value", "low", "high"})

@@ -111,7 +111,7 @@ TABLES: dict[str, TableSpec] = {
             "claimant": str, "claimant_org": str, "via": str, "claimant_rule": str,
             "as_of": str, "period": str, "quote": str, "text": str,
             # a reprint's claim that its original makes too: the original's article id
-            # (listings leave it out); the original's claim lists its reprints (JSON)
+            # (listings leave it out); the original's claim lists its reprints ("a, b")
             "reprint_of": str, "reprints": str,
             **PROVENANCE,
             # The claim as its line of `figures --format tsv` (render.tsv_line), made by the
@@ -447,23 +447,26 @@ SAME_CLAIM = ("metric", "value", "low", "high", "unit")
 
 
 def link_reprints(conn: sqlite3.Connection, links: dict[str, str]) -> None:
-    """Mark each reprint (``links``: reprint -> original): its article, the report its
-    events belong to, and, claim by claim, what its original says too."""
+    """Mark each reprint (``links``: reprint -> original): its article and the report
+    its events belong to (:func:`relist_reprints` then matches their claims)."""
     conn.executemany("update articles set reprint_of = ? where id = ?",
                      [(o, r) for r, o in links.items()])
     conn.executemany("update events set report = ? where article = ?",
                      [(o, r) for r, o in links.items()])
-    relist_reprints(conn, set(links.values()))
 
 
-def relist_reprints(conn: sqlite3.Connection, originals: set[str]) -> None:
+def relist_reprints(conn: sqlite3.Connection, originals: set[str]) -> list[int]:
     """Match again the claims of these originals' reprints against theirs: a reprint's
     claim the original makes too is marked (listings count it once, as the original's),
-    and the original's claim lists the reprints that repeat it."""
+    and the original's claim lists the reprints that repeat it. Returns the claims whose
+    list changed (their ``listing`` lines are to be made again)."""
+    changed: list[int] = []
     same = " and ".join(f"o.{c} is r.{c}" for c in SAME_CLAIM)
     for original in sorted(originals):
         reprints = [row[0] for row in conn.execute(
             "select id from articles where reprint_of = ? order by id", (original,))]
+        changed += [row[0] for row in conn.execute(
+            "select id from figures where article = ? and reprints is not null", (original,))]
         conn.execute("update figures set reprints = null where article = ?", (original,))
         conn.execute("update figures set reprint_of = null where reprint_of = ?", (original,))
         pairs = conn.execute(
@@ -480,7 +483,19 @@ def relist_reprints(conn: sqlite3.Connection, originals: set[str]) -> None:
         conn.executemany("update figures set reprint_of = ? where id = ?",
                          [(original, r) for r in taken])
         conn.executemany("update figures set reprints = ? where id = ?",
-                         [(json.dumps(arts), claim) for claim, arts in by_claim.items()])
+                         [(", ".join(arts), claim) for claim, arts in by_claim.items()])
+        changed += by_claim
+    return changed
+
+
+def figure_values(conn: sqlite3.Connection, ids: list[int], columns: list[str]) -> list[tuple]:
+    """(id, *columns) of these claims."""
+    return _chunked(conn, f"select id, {', '.join(map(quote, columns))} from figures"
+                          " where id in ({})", ids)
+
+
+def set_figure_listings(conn: sqlite3.Connection, lines: list[tuple[str, int]]) -> None:
+    conn.executemany("update figures set listing = ? where id = ?", lines)
 
 
 def article_with_text(conn: sqlite3.Connection, text_hash: str) -> str | None:
