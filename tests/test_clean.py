@@ -170,6 +170,9 @@ def test_bullets_keep_prose_and_drop_lists_of_links(raw, text):
     "© 2019 Reuters. All rights reserved.",
     "Copyright 2017 The Associated Press.",
     "Follow us on Twitter @TRTWorld",
+    "By Rana Haddad",
+    "By Rana Haddad and Ali Kemal | Reuters",
+    "Author: Maria Petrova",
 ])
 def test_credits_and_captions_are_chrome(line):
     text = clean(f"Title\n\nBody text here.\n\n{line}\n\nThe end.").text
@@ -180,6 +183,8 @@ def test_credits_and_captions_are_chrome(line):
     "Photographs published by SANA showed troops in Khan Sheikhoun on Friday.",
     "Video footage showed jets striking Maarat al-Numan, activists said.",
     "Editing the figures, the monitor raised the toll to 3,210.",
+    "By the time Russian jets arrived, the rebels had left.",
+    "By Tuesday the army had retaken Palmyra.",
 ])
 def test_prose_about_photos_and_videos_stays(line):
     assert clean(f"Title\n\n{line}").text == line

@@ -46,6 +46,10 @@ CHROME_LINES = [re.compile(p, re.I) for p in (
     r"^cookies\b",
     r"^you are here\b",
     r"^(?:wayback machine|\d+ captures?|previous capture\b.*|close help)$",
+    # a byline on its own line: "By Rana Haddad", "By Rana Haddad and Ali Kemal | Reuters",
+    # "Author: Rana Haddad" (names capitalised: "By the time..." is prose)
+    r"^(?:by|author:|written by)\s+(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
+    r"(?:\s*(?:,|\||and|&)\s*[\w .'&|-]{0,40})?$",
 )]
 #: Chrome anywhere in a line: a cookie notice's prose.
 CHROME_INSIDE = re.compile(
