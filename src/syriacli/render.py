@@ -50,9 +50,31 @@ def console(stderr: bool = False):
 
 def say(message: str) -> None:
     """One plain line on stderr (a message a user may grep: no wrapping, no markup, and
-    no Rich to import for it, ~20 ms of a command)."""
-    sys.stderr.write(message + "\n")
+    no Rich to import for it, ~20 ms of a command); a file name or a value from an
+    article in it cannot drive the terminal."""
+    sys.stderr.write(terminal_safe(message) + "\n")
     sys.stderr.flush()
+
+
+#: What a terminal would act on rather than show: C0 controls but tab and line feed
+#: (ESC starts colour, clear-screen, window-title and hyperlink sequences), DEL, C1
+#: controls, and the bidi overrides and isolates that reorder what is shown.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: What shows in its place: one character for one, so offsets into a text still hold.
+SHOWN_AS = "\ufffd"
+
+
+def terminal_safe(value):
+    """``value`` (text, or a list or dict holding text) with every :data:`UNSAFE`
+    character shown as :data:`SHOWN_AS`: for terminal views only; pipes and machine
+    formats get the text as stored."""
+    if isinstance(value, str):
+        return UNSAFE.sub(SHOWN_AS, value) if UNSAFE.search(value) else value
+    if isinstance(value, list):
+        return [terminal_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: terminal_safe(v) for k, v in value.items()}
+    return value
 
 
 #: Characters that make a value need more than str(): line breaks, tabs, snippet marks.
@@ -110,7 +132,7 @@ def write_rows(
 ) -> int:
     """Write dict rows in ``fmt``; returns how many rows were written."""
     if fmt == "table":
-        buffered = list(rows)
+        buffered = [terminal_safe(row) for row in rows]
         if table is not None:
             table(buffered)
         else:

@@ -276,6 +276,8 @@ def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
     if fmt in ("json", "jsonl"):
         render.write_rows([article], list(article), fmt)
         return
+    if fmt == "table" or sys.stdout.isatty():
+        article = render.terminal_safe(article)
     title = article["title"] or article["id"]
     headline_in_text = bool(article["title"]) and article["text"].startswith(article["title"])
     header = (
@@ -300,6 +302,7 @@ def name_card_view(card: dict, fmt: str) -> None:
     if fmt != "table":
         render.write_rows([card], list(card), fmt if fmt != "tsv" else "jsonl")
         return
+    card = render.terminal_safe(card)
     from rich.text import Text
 
     out = render.console()
