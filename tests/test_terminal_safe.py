@@ -64,3 +64,39 @@ def test_machine_formats_keep_the_text_as_stored(hostile_db, cli):
 def test_the_stored_text_keeps_what_the_views_hide(hostile_db, cli):
     [article] = json.loads(cli("show", f"evil{CLEAR}", "--format", "json", db=hostile_db).stdout)
     assert CLEAR in article["text"] and BIDI in article["text"]
+
+
+def test_an_argument_that_is_not_utf8_is_refused_in_one_line(seed_db, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, SYRIACLI_DB=str(seed_db))
+    for args in ([b"search", b"caf\xe9"], [b"articles", b"--publisher", b"\xff"],
+                 [b"figures", b"--claimant", b"\xfe"], [b"show", b"\xe9"]):
+        result = subprocess.run([sys.executable.encode(), b"-m", b"syriacli", *args],
+                                env=env, capture_output=True)
+        err = result.stderr.decode()
+        assert result.returncode == 2 and "Traceback" not in err, err
+        assert err.startswith("Error: the argument") and "not valid UTF-8" in err
+        assert err.count("\n") == 1
+
+
+def test_a_limit_past_what_sqlite_counts_is_refused(cli):
+    result = cli("articles", "--limit", "9223372036854775808")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "--limit" in result.output
+
+
+def test_a_file_name_that_is_not_utf8_is_read_with_its_bytes_escaped(make_raw, build, cli):
+    import os
+
+    raw = make_raw({"ok.txt": "Title\n\nIdlib was quiet on 5 May 2016.\n"})
+    os.rename(raw / "ok.txt", os.fsencode(raw) + b"/caf\xe9.txt")
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    rows = json.loads(cli("articles", "--format", "json", db=db).stdout)
+    assert [r["article"] for r in rows] == ["caf\\xe9"]
+    assert cli("show", "caf\\xe9", db=db).exit_code == 0
+    again, _ = build(raw, db)   # nothing changed: the escaped name is its stable id
+    assert again.exit_code == 0 and "up to date" in again.stderr

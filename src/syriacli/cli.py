@@ -92,8 +92,11 @@ FormatOpt = Annotated[
     str | None,
     typer.Option("--format", "-f", help=FORMAT_HELP, callback=_check_format, show_default=False),
 ]
+#: The largest --limit (SQLite's integers end at 2**63 - 1; no corpus has more rows).
+MAX_LIMIT = 10**12
 LimitOpt = Annotated[
-    int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows.")
+    int | None,
+    typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most this many rows."),
 ]
 FromOpt = Annotated[
     str | None,
@@ -517,6 +520,7 @@ def names(
 def main() -> None:
     """Console entry point: user errors are one line on stderr; `| head` ends quietly."""
     _only_the_command_run(sys.argv[1:2])
+    _refuse_undecodable(sys.argv[1:])
     try:
         app(prog_name="syriacli", standalone_mode=True)
     except BrokenPipeError:
@@ -526,6 +530,23 @@ def main() -> None:
 def _command_name(command: CommandInfo) -> str | None:
     """The name Typer gives a command: its own, else its function's."""
     return command.name or (command.callback.__name__ if command.callback else None)
+
+
+#: Options whose value is a path: any bytes the file system allows are fine there.
+PATH_OPTIONS = ("--db", "--raw", "--names")
+
+
+def _refuse_undecodable(args: list[str]) -> None:
+    """An argument that is not valid UTF-8 (Python keeps its bytes as surrogates) is
+    refused in one line; a path's value is taken as the file system gives it."""
+    for i, arg in enumerate(args):
+        path = (i > 0 and args[i - 1] in PATH_OPTIONS) or arg.startswith(
+            tuple(f"{o}=" for o in PATH_OPTIONS))
+        if not path and any("\udc80" <= ch <= "\udcff" for ch in arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            render.say(f"Error: the argument '{shown}' is not valid UTF-8: type it again in"
+                       " UTF-8 (check the terminal's encoding)")
+            sys.exit(2)
 
 
 def _only_the_command_run(first: list[str]) -> None:

@@ -275,6 +275,14 @@ def _missing_warnings(missing: list[tuple[int, str]], raw_dir: Path) -> list[str
             f"{named} and {len(missing) - MISSING_NAMED} more"]
 
 
+def shown_name(file_name: str) -> str:
+    """A file name as the corpus stores and shows it: a name that is not valid UTF-8
+    (its bytes kept as surrogates) with those bytes escaped ("caf\\xe9.txt")."""
+    if file_name.isascii() or not any("\udc80" <= ch <= "\udcff" for ch in file_name):
+        return file_name
+    return file_name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def article_id(file_name: str) -> str:
     """An article's id: its file name without the ending ("story.html" -> "story")."""
     return os.path.splitext(file_name)[0]
@@ -400,8 +408,9 @@ def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict
         if name in shadowed:
             skipped.append((name, f"same id as {shadowed[name]}: rename one of them"))
             continue
-        file_id = article_id(name)
-        key = f"{name}\x1f{size}\x1f{mtime_ns}{rest}"
+        shown = shown_name(name)
+        file_id = article_id(shown)
+        key = f"{shown}\x1f{size}\x1f{mtime_ns}{rest}"
         row = row_keys(file_id)
         was = stored(file_id)
         seen.append(name)
@@ -420,7 +429,7 @@ def survey(raw_dir: Path, files: list[Listed], manifest: ManifestRows, old: dict
         missing = [(line, written) for line, written in manifest.lines.items()
                    if manifest_key(written) not in present]
         warnings.extend(_missing_warnings(missing, raw_dir))
-    removed = set(old).difference(map(article_id, seen))
+    removed = set(old).difference(article_id(shown_name(name)) for name in seen)
     return None if removed and appended_only else Survey(todo, kept, removed)
 
 
@@ -444,5 +453,6 @@ def _shadowed(files: list[Listed]) -> dict[str, str]:
 def source_file(folder: str, name: str, size: int, mtime_ns: int, manifest: ManifestRows,
                 key: str) -> SourceFile:
     """The :class:`SourceFile` of a listed file, with its manifest row and source key."""
-    return SourceFile(article_id(name), name, os.path.join(folder, name), size, mtime_ns,
-                      manifest.get(article_id(name), {}), key)
+    shown = shown_name(name)
+    return SourceFile(article_id(shown), shown, os.path.join(folder, name), size, mtime_ns,
+                      manifest.get(article_id(shown), {}), key)
