@@ -389,3 +389,41 @@ def test_a_file_name_is_printed_as_it_is(make_raw, build):
 def _variant(seed: Path, path: Path, i: int) -> None:
     """A seed article with a line of its own: not a copy (copies are one article)."""
     path.write_bytes(seed.read_bytes() + f"\n\nVariant {i}.\n".encode())
+
+
+def test_a_killed_update_never_locks_readers_out(seed_db, tmp_path):
+    """A process killed mid-transaction leaves a hot journal; the next query rolls it
+    back (it does not read the half-written file as 'not a syriacli corpus')."""
+    db = tmp_path / "corpus.db"
+    shutil.copy(seed_db, db)
+    killer = (
+        "import os, signal, sqlite3, sys\n"
+        "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "conn.execute('begin immediate')\n"
+        "conn.execute('delete from articles')\n"
+        "conn.execute(\"update meta set value = 'x' where key = 'schema_version'\")\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    subprocess.run([sys.executable, "-c", killer, str(db)])
+    assert Path(f"{db}-journal").exists()
+    result = CliRunner().invoke(app, ["articles", "--format", "json", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == 5
+
+
+def test_a_locked_corpus_is_said_to_be_busy_not_broken(seed_db, tmp_path, monkeypatch):
+    from syriacli import store
+
+    db = tmp_path / "corpus.db"
+    shutil.copy(seed_db, db)
+    monkeypatch.setattr(store, "LOCK_WAIT", 0.1)
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("begin exclusive")
+    try:
+        result = CliRunner().invoke(app, ["articles", "--db", str(db)])
+    finally:
+        writer.execute("rollback")
+        writer.close()
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "is locked by another process" in result.stderr
+    assert "not a syriacli corpus" not in result.stderr

@@ -25,3 +25,7 @@ class NotACorpus(SyriacliError):
 
 class BuildError(SyriacliError):
     """A build that cannot start or cannot finish."""
+
+
+class CorpusBusy(SyriacliError):
+    """A corpus another process holds locked past the wait (never 'not a corpus')."""

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypedDict
 
-from .errors import CorpusMissing, NotACorpus
+from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
 SCHEMA_VERSION = 21
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
@@ -258,14 +258,25 @@ def get_meta(conn: sqlite3.Connection) -> dict[str, str]:
 def read_meta(path: Path, key: str) -> str | None:
     """One value of a corpus file's ``meta`` table, read-only; None if it is not there."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        recover(path)  # a killed update's hot journal: a read-only reader cannot roll it back
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=LOCK_WAIT)
         try:
             row = conn.execute("select value from meta where key = ?", (key,)).fetchone()
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise CorpusBusy(
+                f"the corpus at {path} is locked by another process (a build writing it?):"
+                " try again when it ends") from None
+        return None
     except sqlite3.DatabaseError:
         return None
     return row[0] if row else None
+
+
+#: How long a reader waits for a writer's lock before saying so (seconds).
+LOCK_WAIT = 30
 
 
 def schema_version(path: Path) -> int | None:
