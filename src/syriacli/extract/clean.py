@@ -135,7 +135,9 @@ WIRE_OPENING = re.compile(
     r"\((?P<publisher>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})\)\s*[-–—]"
 )
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()]*\))*\)")
-EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+#: Emphasised words ("*MOSCOW*", "__said__"). The span is bounded: an unclosed star in
+#: a long line would otherwise be matched against the whole rest of the line, star by star.
+EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.{1,300}?)(?<=\S)\1(?![\w*])")
 #: Runs of spaces and tabs become one space; matching only the runs that change (not
 #: every single space) makes that one cheap pass.
 EXTRA_SPACES = re.compile(r" [ \t]+|\t[ \t]*")

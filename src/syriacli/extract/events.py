@@ -127,13 +127,15 @@ def clause_around(sentence: str, start: int, end: int, others: list[tuple[int, i
     clause breaks that lie between this date and its neighbours.
     """
     lo, hi = 0, len(sentence)
-    for o_start, o_end in others:
-        if o_end <= start:
-            cut = _last_break(sentence, o_end, start)
-            lo = max(lo, cut if cut is not None else lo)
-        elif o_start >= end:
-            cut = _first_break(sentence, end, o_start)
-            hi = min(hi, cut if cut is not None else hi)
+    # The last break after any earlier date is the last one after the first of them (and
+    # the first break before any later date, the first one before the last of them): one
+    # scan each way, not one per neighbour.
+    before = [o_end for _, o_end in others if o_end <= start]
+    after = [o_start for o_start, o_end in others if o_end > start and o_start >= end]
+    if before and (cut := _last_break(sentence, min(before), start)) is not None:
+        lo = cut
+    if after and (cut := _first_break(sentence, end, max(after))) is not None:
+        hi = cut
     return sentence[lo:hi].strip(" ,;:–—")
 
 
@@ -167,13 +169,16 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
     resolved = [d for d in dates if d.date and d.rule not in NOT_EVENT_RULES]
     spans = period_endpoints(text, resolved)
     resolved = [d for d in resolved if id(d) not in spans]
+    in_sentence: dict[int, list] = {}
+    for d in resolved:
+        in_sentence.setdefault(d.sentence_start, []).append(d)
     for mention in resolved:
         s_start, s_end = mention.sentence_start, mention.sentence_end
         sentence = text[s_start:s_end]
         others = [
             (d.start - s_start, d.end - s_start)
-            for d in resolved
-            if d is not mention and d.sentence_start == s_start
+            for d in in_sentence[s_start]
+            if d is not mention
         ]
         clause = clause_around(sentence, mention.start - s_start, mention.end - s_start, others)
         about = _names_between(names, s_start, s_end)

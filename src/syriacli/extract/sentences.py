@@ -67,11 +67,25 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+#: The longest sentence read whole. Rules look around a date or a number within its
+#: sentence, so a "sentence" of 100 KB (a page without full stops, a list of dates) would
+#: cost its length times its items; cut into pieces this long (at a space) it costs
+#: linear time. Real sentences stay far below it.
+MAX_SENTENCE = 1500
+
+
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _add(sentences, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         sentences.append(Sentence(start, end, text[start:end]))
 
