@@ -10,6 +10,7 @@ readers see the old corpus until the end, and Ctrl-C or a crash leaves it as it 
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import os
@@ -134,7 +135,9 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
     by the corpus so later updates use it too. A corpus built from another folder is
     refused unless ``replace``: building it from this one would remove its articles.
     """
-    raw_dir, db_path = Path(raw_dir), Path(db_path)
+    # The real file behind a symlinked --db: one lock for both names, and a full build
+    # replaces the file, leaving the link a link.
+    raw_dir, db_path = Path(raw_dir), Path(db_path).resolve()
     if not raw_dir.is_dir():
         raise BuildError(f"raw folder {raw_dir} does not exist")
     if not db_path.parent.is_dir():
@@ -144,6 +147,13 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
     store.recover(db_path)    # a killed update's hot journal, before the file is judged
     if db_path.exists() and store.schema_version(db_path) is None:
         raise BuildError(f"{db_path} exists and is not a syriacli corpus; refusing to overwrite it")
+    if db_path.exists() and (store.schema_version(db_path) or 0) > store.SCHEMA_VERSION:
+        raise BuildError(f"{db_path} was built by a newer syriacli (schema "
+                         f"{store.schema_version(db_path)}); refusing to rebuild it as an"
+                         " older one: upgrade syriacli, or pass --db for another corpus")
+    if db_path.exists() and not os.access(db_path, os.W_OK):
+        raise BuildError(f"cannot write {db_path}: the file is read-only (queries still read"
+                         " it as it is)")
     built_from = store.read_meta(db_path, "raw_dir") if db_path.exists() else None
     if built_from and Path(built_from) != raw_dir.resolve() and not replace:
         raise BuildError(
@@ -180,7 +190,15 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
             manifest = read_manifest(raw_dir, lambda _: None)     # kept files need their rows
         if told:
             manifest.state = None
-        _build_into(raw_dir, db_path, found, old, manifest, known, report, progress, names_file)
+        try:
+            _build_into(raw_dir, db_path, found, old, manifest, known, report, progress,
+                        names_file)
+        except (sqlite3.OperationalError, OSError) as exc:
+            if not _disk_full(exc):
+                raise
+            raise BuildError(
+                f"the disk holding {db_path.parent} is full ({exc}); the corpus is as it"
+                " was: free some space and build again") from None
     report.raw_dir = raw_dir
     if db_path.exists():
         report.undated = store.undated_articles(db_path)
@@ -230,6 +248,10 @@ def _build_into(raw_dir, db_path, found: Survey, old, manifest, known: ManifestS
         _update_in_place(db_path, todo, removed | {s.id for s in todo if s.id in old},
                          report, progress, names_file, meta)
     report.taken = report.extracted + report.reused
+
+
+def _disk_full(exc: BaseException) -> bool:
+    return getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in str(exc)
 
 
 def _orphans(db_path, raw_dir, found: Survey, todo, manifest, old) -> list[SourceFile]:
@@ -304,7 +326,8 @@ def _update_in_place(db_path, todo, stale, report, progress, names_file, meta) -
         store.set_meta(conn, **meta())
         conn.execute("commit")
     except BaseException:
-        conn.execute("rollback")
+        if conn.in_transaction:  # SQLite may have rolled back already (a full disk)
+            conn.execute("rollback")
         raise
     finally:
         conn.close()

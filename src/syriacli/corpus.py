@@ -71,8 +71,10 @@ def ensure(db_path: Path, say: Callable[[str], None]) -> Path:
         )
     if raw is not None and (
         missing
-        or (os.access(db_path.parent, os.W_OK) and is_stale(db_path, raw))
-        or store.schema_version(db_path) not in (None, store.SCHEMA_VERSION)
+        or (os.access(db_path.parent, os.W_OK) and os.access(db_path, os.W_OK)
+            and (is_stale(db_path, raw)
+                 or (store.schema_version(db_path) or store.SCHEMA_VERSION)
+                 < store.SCHEMA_VERSION))
     ):
         from .build import build
 

@@ -106,11 +106,28 @@ def _operators_in_place(terms: list[_Term]) -> list[_Term]:
     return out
 
 
+#: The largest query searched: longer ones (a thousand ORed words) take minutes, and no
+#: person types them.
+MAX_QUERY_CHARS, MAX_QUERY_TERMS = 1000, 64
+
+
+def check_size(query: str) -> None:
+    """Refuse a query past :data:`MAX_QUERY_CHARS` characters or :data:`MAX_QUERY_TERMS`
+    words and operators, in one line."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise BadQuery(f"the query is {len(query)} characters long; at most "
+                       f"{MAX_QUERY_CHARS} are searched")
+    if (count := len(query.split())) > MAX_QUERY_TERMS:
+        raise BadQuery(f"the query has {count} words and operators; at most "
+                       f"{MAX_QUERY_TERMS} are searched")
+
+
 def translate(query: str, expand=None) -> str:
     """The FTS5 query for ``query``; ``expand(words) -> str | None`` expands known names.
 
-    Raises BadQuery when nothing searchable is left.
+    Raises BadQuery when nothing searchable is left, or the query is too large.
     """
+    check_size(query)
     terms = tokenize(query)
     while True:  # dropping an operator can empty a pair of parentheses, and the reverse
         tidy = _operators_in_place(_balance(terms))

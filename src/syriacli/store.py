@@ -292,6 +292,11 @@ def check_corpus(path: Path) -> None:
     version = schema_version(path)
     if version is None:
         raise NotACorpus(f"{path} is not a syriacli corpus (left untouched)")
+    if version > SCHEMA_VERSION:
+        raise NotACorpus(
+            f"{path} was built by a newer syriacli (schema {version}, this one reads "
+            f"{SCHEMA_VERSION}): upgrade syriacli, or build another corpus with --db"
+        )
     if version != SCHEMA_VERSION:
         raise NotACorpus(
             f"{path} was built by schema version {version}, this is {SCHEMA_VERSION}: "

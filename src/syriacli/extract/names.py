@@ -185,6 +185,8 @@ def _read_entries(source, text: str) -> list[dict]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise BadNameTable(f"{source}: not valid JSON ({error})") from None
+    except RecursionError:
+        raise BadNameTable(f"{source}: nested too deep to be a names file") from None
     if not isinstance(data, list):
         raise BadNameTable(f"{source}: expected a JSON array of name entries")
     for number, entry in enumerate(data, 1):

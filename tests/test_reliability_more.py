@@ -1,0 +1,104 @@
+"""Failures a user can cause end in one line, and leave the corpus as it was (#18)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+
+import pytest
+
+GOOD = "Jets strike Idlib\n\n14 March 2016\n\nRussian jets struck Idlib on Sunday.\n"
+
+
+def _articles(cli, db) -> list[str]:
+    result = cli("articles", "--format", "json", db=db)
+    assert result.exit_code == 0, result.output
+    return [a["article"] for a in json.loads(result.stdout)]
+
+
+def test_a_symlinked_db_stays_a_link_and_shares_the_lock(make_raw, build, tmp_path, cli):
+    raw = make_raw({"a.txt": GOOD})
+    real = tmp_path / "real.db"
+    result, _ = build(raw, real)
+    assert result.exit_code == 0, result.output
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    result, _ = build(raw, link, "--full")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and link.resolve() == real
+    assert not (tmp_path / "link.db.lock").exists()   # one lock, beside the real file
+    assert _articles(cli, link) == ["a"]
+
+
+@pytest.mark.parametrize("query, why", [
+    (" OR ".join(f"w{i}" for i in range(100)), "words and operators"),
+    ("x" * 5000, "characters long"),
+])
+def test_a_huge_query_is_refused_in_one_line(cli, query, why):
+    result = cli("search", query)
+    assert result.exit_code == 1 and why in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+    assert cli("timeline", "--match", query).exit_code == 1
+
+
+def test_a_corpus_from_a_newer_syriacli_is_refused_not_rebuilt(seed_db, tmp_path, cli, build):
+    db = tmp_path / "corpus.db"
+    shutil.copy(seed_db, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("update meta set value = '999' where key = 'schema_version'")
+    result = cli("articles", db=db)
+    assert result.exit_code == 1 and "newer syriacli" in result.stderr
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(GOOD)
+    result, _ = build(raw, db, "--replace")
+    assert result.exit_code == 1 and "newer syriacli" in result.stderr
+    with sqlite3.connect(db) as conn:   # left as it was
+        assert conn.execute("select value from meta where key = 'schema_version'"
+                            ).fetchone()[0] == "999"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write a read-only file")
+def test_a_read_only_corpus_is_read_and_not_updated(make_raw, build, cli):
+    raw = make_raw({"a.txt": GOOD})
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    (raw / "b.txt").write_text(GOOD.replace("Idlib", "Hama"))
+    os.chmod(db, 0o444)
+    try:
+        assert _articles(cli, db) == ["a"]            # read as it is, no update tried
+        result, _ = build(raw, db)
+        assert result.exit_code == 1 and "the file is read-only" in result.stderr
+        assert "Traceback" not in result.output
+    finally:
+        os.chmod(db, 0o644)
+
+
+def test_a_names_file_nested_too_deep_is_one_line(make_raw, build, tmp_path):
+    names = tmp_path / "names.json"
+    names.write_text("[" * 100_000 + "]" * 100_000)
+    result, _ = build(make_raw({"a.txt": GOOD}), None, "--names", names)
+    assert result.exit_code == 1 and "nested too deep" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_full_disk_is_one_line_and_the_corpus_stays(make_raw, build, cli, monkeypatch):
+    from syriacli import store
+
+    raw = make_raw({"a.txt": GOOD})
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    (raw / "b.txt").write_text(GOOD.replace("Idlib", "Hama"))
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "write_articles", full)
+    for extra in ((), ("--full",)):
+        result, _ = build(raw, db, *extra)
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert result.stderr.startswith(f"Error: the disk holding {db.parent} is full")
+        assert "cannot rollback" not in result.stderr
+    with sqlite3.connect(db) as conn:   # as it was (the next query would add b)
+        assert conn.execute("select id from articles").fetchall() == [("a",)]
