@@ -102,3 +102,49 @@ def test_a_full_disk_is_one_line_and_the_corpus_stays(make_raw, build, cli, monk
         assert "cannot rollback" not in result.stderr
     with sqlite3.connect(db) as conn:   # as it was (the next query would add b)
         assert conn.execute("select id from articles").fetchall() == [("a",)]
+
+
+def test_readers_see_the_old_corpus_during_an_update(make_raw, build, monkeypatch):
+    """An update holds its changes in memory until the commit: a reader in the middle of
+    it reads the corpus as it was, without waiting."""
+    import threading
+
+    from syriacli import build as build_module
+
+    raw = make_raw({f"a{i:03d}.txt": GOOD.replace("Idlib", f"Idlib {i}") for i in range(30)})
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    for i in range(30, 50):   # an update in place (fewer than half the articles change)
+        (raw / f"a{i:03d}.txt").write_text(GOOD.replace("Idlib", f"Hama {i}") * 40)
+    midway, resume = threading.Event(), threading.Event()
+    real = build_module._update_timeline
+
+    def pause(*args):
+        real(*args)
+        midway.set()
+        resume.wait(30)
+
+    monkeypatch.setattr(build_module, "_update_timeline", pause)
+    worker = threading.Thread(target=build_module.build, args=(raw, db))
+    worker.start()
+    try:
+        assert midway.wait(60)
+        reader = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.5)
+        assert reader.execute("select count(*) from articles").fetchone()[0] == 30
+        reader.close()
+    finally:
+        resume.set()
+        worker.join(60)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from articles").fetchone()[0] == 50
+
+
+def test_an_update_never_spills_its_changes_before_the_commit(tmp_path):
+    from syriacli import build as build_module
+
+    conn = build_module._open_writable(tmp_path / "x.db", fresh=False)
+    try:
+        assert conn.execute("pragma cache_spill").fetchone()[0] == 0
+        assert conn.execute("pragma cache_size").fetchone()[0] == -build_module.UPDATE_CACHE_KIB
+    finally:
+        conn.close()

@@ -41,6 +41,8 @@ MAX_BYTES = 10 * 1024 * 1024
 POOL_THRESHOLD = 64
 #: An update changing more articles than this and than half the corpus writes a new file.
 REWRITE_THRESHOLD = 1000
+#: The page cache of an update (KiB; pages are taken only as the update needs them).
+UPDATE_CACHE_KIB = 256 * 1024
 #: Articles written to the database per batch.
 WRITE_BATCH = 200
 
@@ -387,6 +389,11 @@ def _open_writable(path: Path, fresh: bool):
         conn = sqlite3.connect(path)
         conn.execute("pragma journal_mode = delete")
         conn.execute("pragma synchronous = normal")
+        # Changed pages stay in this cache until the commit: spilling them to the file
+        # mid-update would take the exclusive lock early and block every reader for the
+        # rest of the update; held here, readers see the old corpus until the commit.
+        conn.execute(f"pragma cache_size = -{UPDATE_CACHE_KIB}")
+        conn.execute("pragma cache_spill = off")
         return conn
     import sqlite_utils
 
