@@ -148,3 +148,43 @@ def test_an_update_never_spills_its_changes_before_the_commit(tmp_path):
         assert conn.execute("pragma cache_size").fetchone()[0] == -build_module.UPDATE_CACHE_KIB
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("table", ["articles_fts", "events_fts"])
+def test_a_dropped_search_index_is_rebuilt_not_a_traceback(make_raw, build, cli, table):
+    raw = make_raw({"a.txt": GOOD})
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"drop table {table}")
+    (raw / "b.txt").write_text(GOOD.replace("Idlib", "Hama"))
+    result = cli("search", "Hama", "--format", "json", db=db)   # updates first: rebuilt
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    assert [r["article"] for r in json.loads(result.stdout)] == ["b"]
+    assert cli("timeline", "--match", "jets", db=db).exit_code == 0
+
+
+def test_a_dropped_index_without_its_raw_folder_says_how_to_fix(seed_db, tmp_path, cli):
+    db = tmp_path / "lonely" / "corpus.db"
+    db.parent.mkdir()
+    shutil.copy(seed_db, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("update meta set value = ? where key = 'raw_dir'", (str(tmp_path / "x"),))
+        conn.execute("drop table articles_fts")
+    result = cli("search", "Palmyra", db=db)
+    assert result.exit_code == 1 and "lacks its table articles_fts" in result.stderr
+    assert "build --full" in result.stderr
+
+
+def test_files_that_vanish_mid_build_never_empty_a_corpus(make_raw, build, cli, monkeypatch):
+    from syriacli import build as build_module
+
+    raw = make_raw({"a.txt": GOOD, "b.txt": GOOD.replace("Idlib", "Hama")})
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    monkeypatch.setattr(build_module, "read_file",
+                        lambda path: (_ for _ in ()).throw(FileNotFoundError(2, "gone")))
+    result, _ = build(raw, db, "--full")
+    assert result.exit_code == 1 and "is left as it was" in result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from articles").fetchone()[0] == 2

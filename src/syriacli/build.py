@@ -162,6 +162,8 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
             f"{db_path} was built from {built_from}, not {raw_dir}: building it from there"
             " would remove the articles that folder lacks; pass --replace to do so, or"
             " --db PATH for a corpus of its own")
+    if db_path.exists() and store.missing_tables(db_path):
+        full = True   # a corpus missing a table (a dropped FTS index) is written afresh
     report = BuildReport(db_path)
     with _lock(db_path):
         _remove_stale_tmp(db_path)
@@ -298,6 +300,10 @@ def _write_beside(db_path, todo, report, progress, names_file, meta) -> None:
             _write_listings(db.conn, ids)
             store.set_meta(db.conn, **meta())
         db.conn.close()
+        if todo and not report.extracted and db_path.exists():
+            raise BuildError(
+                f"none of the {len(todo)} files of the raw folder could be read (did they"
+                f" go during the build?); {db_path} is left as it was")
         os.replace(tmp, db_path)
     finally:
         if tmp.exists():

@@ -74,7 +74,8 @@ def ensure(db_path: Path, say: Callable[[str], None]) -> Path:
         or (os.access(db_path.parent, os.W_OK) and os.access(db_path, os.W_OK)
             and (is_stale(db_path, raw)
                  or (store.schema_version(db_path) or store.SCHEMA_VERSION)
-                 < store.SCHEMA_VERSION))
+                 < store.SCHEMA_VERSION
+                 or bool(store.missing_tables(db_path))))
     ):
         from .build import build
 

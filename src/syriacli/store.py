@@ -302,6 +302,9 @@ def check_corpus(path: Path) -> None:
             f"{path} was built by schema version {version}, this is {SCHEMA_VERSION}: "
             "run `syriacli build` to rebuild it"
         )
+    if missing := missing_tables(path):
+        raise NotACorpus(f"{path} lacks its table {', '.join(missing)}: run `syriacli build"
+                         " --full` to rebuild it")
 
 
 def recover(path: Path) -> None:
@@ -316,6 +319,23 @@ def recover(path: Path) -> None:
             conn.execute("select count(*) from sqlite_master").fetchone()
         finally:
             conn.close()
+
+
+#: Tables a corpus cannot work without, FTS indexes included.
+REQUIRED_TABLES = (*TABLES, "meta", "articles_fts", "events_fts")
+
+
+def missing_tables(path: Path) -> list[str]:
+    """The :data:`REQUIRED_TABLES` a corpus file lacks (someone dropped one)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=LOCK_WAIT)
+        try:
+            have = {row[0] for row in conn.execute("select name from sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return []
+    return [t for t in REQUIRED_TABLES if t not in have]
 
 
 def corpus_facts(path: Path) -> dict:
