@@ -65,3 +65,19 @@ def test_a_build_from_another_folder_asks_before_replacing(make_raw, build, tmp_
     assert result.exit_code == 0, result.output
     assert "2 removed" in result.stderr
     assert info("--db", db)["articles"] == 1
+
+
+def test_version_and_short_help():
+    from syriacli import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout == f"syriacli {__version__}\n"
+    for args in (["-h"], ["articles", "-h"]):
+        result = run(*args)
+        assert result.exit_code == 0 and "Usage: " in result.stdout
+
+
+def test_no_command_summary_is_cut_at_80_columns():
+    result = run("--help", env={"COLUMNS": "80"})
+    commands = result.stdout.split("Commands:")[1]
+    assert "..." not in commands and commands.count("\n") >= 8

@@ -24,7 +24,28 @@ app = typer.Typer(
     add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"syriacli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True,
+                     help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Explore news articles about Russia's military campaign in Syria: search, timeline,
+    figures, names."""
 
 FORMAT_HELP = (
     "Output format: table (a terminal's default), json, jsonl, csv, tsv (a pipe's default)."
@@ -211,7 +232,9 @@ def build(
 
 @app.command()
 def info(db: DbOpt = None, fmt: FormatOpt = None):
-    """Where the corpus is, which rule chose it, what it was built from and what it holds.
+    """Where the corpus is, why, and what it holds.
+
+    The path and the rule that chose it, the raw folder, counts, schema and version.
 
     Example: syriacli info
     """
@@ -326,7 +349,7 @@ def show(
     ] = False,
     fmt: FormatOpt = None,
 ):
-    """Print one clean article, optionally annotated with what was extracted.
+    """Print one clean article (--annotate marks what was found).
 
     Example: syriacli show 003_5c8489880ca76ab4 --annotate
     """
@@ -357,7 +380,7 @@ def timeline(
         bool, typer.Option("--quotes", "-q", help="Show each source's sentence.")
     ] = False,
 ):
-    """What happened when, merged across sources, with conflicts flagged.
+    """What happened when, merged across sources; conflicts flagged.
 
     Example: syriacli timeline --from 2015-08 --to 2015-09
     """
@@ -557,8 +580,7 @@ def _only_the_command_run(first: list[str]) -> None:
     run = [c for c in app.registered_commands if _command_name(c) == first[0]]
     if not run:  # --help, or a typo Typer should answer with every name
         return
-    app.registered_commands = run
-    app.callback()(lambda: None)  # with a callback, one command still needs its name
+    app.registered_commands = run  # _root is the callback: one command still needs its name
 
 
 def _quiet_pipe() -> None:
