@@ -135,3 +135,24 @@ def test_a_name_is_found_inside_a_longer_one(make_raw, build, cli):
     _, db = build(raw)
     hits = json.loads(cli("search", "Tartus", "--format", "json", db=db).stdout)
     assert sorted(h["article"] for h in hits) == ["a", "b"]
+
+
+def test_a_card_in_tsv_is_tsv(cli):
+    lines = cli("names", "Putin", "--format", "tsv").stdout.splitlines()
+    assert lines[0].split("\t") == ["name", "type", "role", "org", "spellings", "articles",
+                                    "mentions", "events", "figures"]
+    assert lines[1].startswith("Vladimir Putin\tperson\t") and len(lines) == 2
+
+
+def test_an_unknown_type_is_refused_with_the_valid_ones(cli):
+    result = cli("names", "--type", "foo")
+    assert result.exit_code == 2 and "use one of: place, country" in result.output
+    assert cli("names", "--type", "Person", "--format", "json").exit_code == 0
+
+
+def test_an_unknown_publisher_is_empty_not_a_question_mark(make_raw, build, cli):
+    raw = make_raw({"a.txt": "Jets strike Idlib\n\nOn 14 March 2016 Russian jets struck Idlib.\n"})
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    lines = cli("timeline", "--format", "tsv", db=db).stdout.splitlines()
+    assert len(lines) > 1 and all("?" not in line.split("\t")[3] for line in lines[1:])

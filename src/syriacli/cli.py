@@ -28,6 +28,18 @@ app = typer.Typer(
 )
 
 
+def _name_type(value: str | None) -> str | None:
+    """A --type value as the vocabulary spells it; an unknown one is refused with the list."""
+    if value is None:
+        return None
+    from .extract.names import TYPES
+
+    for known in TYPES:
+        if known.lower() == value.strip().lower():
+            return known
+    raise typer.BadParameter(f"{value!r} is not a type; use one of: {', '.join(TYPES)}")
+
+
 def _print_version(value: bool) -> None:
     if value:
         from . import __version__
@@ -506,6 +518,7 @@ def names(
             "-t",
             help="Only names of this type: person, place, country, base, armed group,"
             " state body, NGO/monitor, weapon system.",
+            callback=_name_type,
         ),
     ] = None,
     db: DbOpt = None,

@@ -346,7 +346,7 @@ def flat_entry(entry, sources: list[tuple], flat: Callable[[list], str], about_t
         entry["date"],
         entry["precision"],
         entry["summary"],
-        flat(list(dict.fromkeys([publisher or "?" for _, publisher in sources]))),
+        flat(list(dict.fromkeys([publisher for _, publisher in sources if publisher]))),
         flat(list(dict.fromkeys([article for article, _ in sources]))),
         about_text[about],
         conflict or "",

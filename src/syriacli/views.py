@@ -298,9 +298,19 @@ def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
         )
 
 
+#: A name card as one line of csv/tsv: its events and claims as their counts (the
+#: json formats carry them whole).
+FLAT_CARD_COLUMNS = ["name", "type", "role", "org", "spellings", "articles", "mentions",
+                     "events", "figures"]
+
+
 def name_card_view(card: dict, fmt: str) -> None:
+    if fmt in render.TEXT_FORMATS:
+        flat = {**card, "events": len(card["events"]), "figures": len(card["figures"])}
+        render.write_rows([flat], FLAT_CARD_COLUMNS, fmt)
+        return
     if fmt != "table":
-        render.write_rows([card], list(card), fmt if fmt != "tsv" else "jsonl")
+        render.write_rows([card], list(card), fmt)
         return
     card = render.terminal_safe(card)
     from rich.text import Text
