@@ -129,7 +129,7 @@ def test_show_json_gives_each_figure_as_data_without_its_listing_line(cli):
     (["show", "nope"], 1, "Error: no article 'nope'"),
     (["search", "x", "--from", "soon"], 2, "2015-08"),
     (["search", "x", "--format", "xml"], 2, "table, json, jsonl, csv, tsv"),
-    (["search", "x", "--limit", "0"], 2, "--limit"),
+    (["search", "x", "--limit", "-1"], 2, "--limit"),
     (["timeline", "--from", "2016", "--to", "2015"], 2, "range is empty"),
 ])
 def test_user_errors(cli, args, code, message):

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from syriacli.errors import BadQuery
-from syriacli.fts import translate
+from syriacli.fts import parse, translate
 
 
 def fake_names(phrase):
@@ -63,10 +63,11 @@ def fts():
 @given(st.text())
 def test_any_input_is_valid_fts5_or_bad_query(fts, query):
     try:
-        translated = translate(query)
+        parsed = parse(query)
     except BadQuery:
         return
-    fts.execute("select count(*) from t where t match ?", (translated,)).fetchone()
+    assert (parsed.match is None) != (parsed.exclude is None)
+    fts.execute("select count(*) from t where t match ?", (parsed.match or parsed.exclude,))
 
 
 @settings(max_examples=300, deadline=None)
@@ -74,6 +75,9 @@ def test_any_input_is_valid_fts5_or_bad_query(fts, query):
     st.lists(
         st.sampled_from(
             [
+                "-Palmyra",
+                "-(",
+                '-"air',
                 "Khmeimim",
                 "ISIS",
                 "Deir",
@@ -99,10 +103,10 @@ def test_expanded_names_stay_valid_fts5(fts, words):
     from syriacli.fts import name_expansion
 
     try:
-        translated = translate(" ".join(words), name_expansion)
+        parsed = parse(" ".join(words), name_expansion)
     except BadQuery:
         return
-    fts.execute("select count(*) from t where t match ?", (translated,)).fetchone()
+    fts.execute("select count(*) from t where t match ?", (parsed.match or parsed.exclude,))
 
 
 @pytest.mark.parametrize(

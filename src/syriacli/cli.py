@@ -274,14 +274,29 @@ def info(db: DbOpt = None, fmt: FormatOpt = None):
     render.write_rows([row], list(row), render.default_format(fmt), table=info_view)
 
 
+#: How many hits a terminal's search table shows unless --limit says otherwise.
+SEARCH_PAGE = 20
+QUERY_HELP = (
+    'Words (all must be there), "a phrase", prefix*, OR between alternatives (in'
+    " capitals), -word or NOT word to leave out (alone too: NOT Palmyra is every article"
+    " without it), (parentheses); names match every spelling."
+)
+
+
 @app.command()
 def search(
-    query: Annotated[
-        str, typer.Argument(help='Words, "a phrase", prefix*, OR, NOT; names match every spelling.')
-    ],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help=QUERY_HELP, show_default=False)],
     db: DbOpt = None,
     fmt: FormatOpt = None,
-    limit: LimitOpt = 20,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", "-n", min=0, max=MAX_LIMIT,
+            help=f"At most this many hits; 0 for all [default: all, but {SEARCH_PAGE} in a"
+            " terminal's table].",
+            show_default=False,
+        ),
+    ] = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     publisher: PublisherOpt = None,
@@ -289,26 +304,37 @@ def search(
 ):
     """Full-text search of the articles, best match first.
 
+    --from/--to are the publication date. A query that only leaves out (NOT Palmyra)
+    lists the articles in publication order. Start a query with "-" after "--":
+    syriacli search -- "-Palmyra".
+
     Example: syriacli search "Palmyra" --from 2016
     """
     from . import queries
-    from .fts import name_expander, translate
+    from .fts import name_expander, parse
 
+    fmt = render.default_format(fmt)
+    page = limit is None and fmt == "table"
     with _open(db) as conn:
-        fts_query = translate(query, name_expander(lambda phrase: queries.known_name(conn, phrase)))
-        rows = queries.search(
-            conn, fts_query, _filters(conn, date_from, date_to, publisher, about, limit)
-        )
-        fmt = render.default_format(fmt)
+        parsed = parse(query, name_expander(lambda phrase: queries.known_name(conn, phrase)))
+        for note in parsed.notes:
+            _say(f"Note: {note}")
+        filters = _filters(conn, date_from, date_to, publisher, about,
+                           SEARCH_PAGE if page else limit)
         table: Callable[[list[dict]], None] | None = None
         if fmt == "table":  # views (and Rich) only for a terminal's table
             from .views import search_table as table
         count = render.write_rows(
-            rows,
+            queries.search(conn, parsed, filters),
             ["article", "title", "publisher", "published", "score", "snippet"],
             fmt,
             table=table,
         )
+        if page and count == SEARCH_PAGE:
+            total = queries.search_count(conn, parsed, filters)
+            if total > count:
+                _say(f"showing the best {count} of {total} articles; --limit 0 shows them all"
+                     " (a pipe or --format json gets them all)")
     if count == 0:
         _say(f"no articles match {query!r}")
 
@@ -386,7 +412,11 @@ def timeline(
     about: AboutOpt = None,
     match: Annotated[
         str | None,
-        typer.Option("--match", "-m", help="Only events whose text matches these words."),
+        typer.Option(
+            "--match", "-m",
+            help="Only events whose sentence matches: the rules of `search` (words, \"a"
+            " phrase\", prefix*, OR, -word or NOT word).",
+        ),
     ] = None,
     quotes: Annotated[
         bool, typer.Option("--quotes", "-q", help="Show each source's sentence.")
@@ -397,17 +427,15 @@ def timeline(
     Example: syriacli timeline --from 2015-08 --to 2015-09
     """
     from . import queries
-    from .fts import translate
+    from .fts import parse
 
     fmt = render.default_format(fmt)
     with _open(db) as conn:
         filters = _filters(conn, date_from, date_to, publisher, about, limit)
-        args = (
-            conn,
-            filters,
-            translate(match) if match else None,
-            queries.name_of(conn, filters.about),
-        )
+        parsed = parse(match) if match else None
+        for note in parsed.notes if parsed else ():
+            _say(f"Note: {note}")
+        args = (conn, filters, parsed, queries.name_of(conn, filters.about))
         if fmt == "table":
             from .views import timeline_view
 

@@ -1,6 +1,10 @@
 """Translate what a user types into a valid SQLite FTS5 query.
 
-Supported: plain words, "quoted phrases", prefix*, OR, NOT, AND and parentheses.
+Supported: plain words (all must be there), "quoted phrases", prefix*, OR in capitals
+between alternatives, parentheses, and exclusions: ``-word``, ``-"a phrase"`` and
+``NOT word`` leave out every result with that word, wherever they stand, alone too
+("NOT Palmyra" is everything without Palmyra: see :class:`Query`). A lowercase "or" or
+"not" between words is searched as a word, and a note says so.
 Everything else is made safe rather than rejected: a hyphenated word ("Su-24",
 "Al-Nusra") becomes a phrase, an unbalanced quote closes at the end, a bare
 operator or a stray parenthesis is dropped or read as a word. Known names expand
@@ -12,11 +16,15 @@ by ``ISIS`` without "is", the verb, matching anything).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import BadQuery
 
-TOKEN = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<paren>[()])|(?P<word>[^\s"()]+)')
+#: A "-" opening a word, a phrase or a group (after a space, a parenthesis or the start)
+#: excludes it; inside a word ("Su-24") it joins.
+TOKEN = re.compile(
+    r'(?P<neg>(?:(?<=[\s(])|^)-)?(?:"(?P<phrase>[^"]*)"?|(?P<paren>[()])|(?P<word>[^\s"()]+))'
+)
 OPERATORS = {"OR", "AND", "NOT"}
 #: Characters FTS5's unicode61 tokenizer treats as separators inside a bare word.
 WORD_CHARS = re.compile(r"[\w]+", re.UNICODE)
@@ -28,16 +36,29 @@ class _Term:
     kind: str  # "phrase" | "word" | "op" | "paren"
     text: str
     prefix: bool = False
+    neg: bool = False  # typed with a "-" before it
+
+
+@dataclass(frozen=True)
+class Query:
+    """A user's query as FTS5: ``match`` what a result must match, ``exclude`` what it
+    must not (only set without ``match``: with one, the exclusion is part of it, as
+    ``(...) NOT (...)``), and ``notes`` on how a likely slip was read."""
+
+    match: str | None
+    exclude: str | None = None
+    notes: tuple[str, ...] = field(default=())
 
 
 def tokenize(query: str) -> list[_Term]:
     terms: list[_Term] = []
     for match in TOKEN.finditer(query.replace("\x00", " ")):
+        neg = bool(match.group("neg"))
         if match.group("paren"):
-            terms.append(_Term("paren", match.group("paren")))
+            terms.append(_Term("paren", match.group("paren"), neg=neg and match.group("paren") == "("))
         elif match.group("phrase") is not None:
             if WORD_CHARS.search(match.group("phrase")):
-                terms.append(_Term("phrase", match.group("phrase")))
+                terms.append(_Term("phrase", match.group("phrase"), neg=neg))
         else:
             word = match.group("word")
             if word in OPERATORS:
@@ -46,7 +67,7 @@ def tokenize(query: str) -> list[_Term]:
             prefix = word.endswith("*")
             core = word.rstrip("*")
             if WORD_CHARS.search(core):
-                terms.append(_Term("word", core, prefix))
+                terms.append(_Term("word", core, prefix, neg))
     return terms
 
 
@@ -123,12 +144,121 @@ def check_size(query: str) -> None:
 
 
 def translate(query: str, expand=None) -> str:
-    """The FTS5 query for ``query``; ``expand(words) -> str | None`` expands known names.
+    """The FTS5 query for ``query`` (see :func:`parse`), exclusions folded in.
+
+    Raises BadQuery when nothing is left to find (also for exclusions alone, which FTS5
+    cannot match by themselves: :func:`parse` hands those back apart).
+    """
+    parsed = parse(query, expand)
+    if parsed.match is None:
+        raise BadQuery(f'nothing to search for in {query!r}: type a word or a "quoted phrase"')
+    return parsed.match
+
+
+def parse(query: str, expand=None) -> Query:
+    """``query`` as a :class:`Query`; ``expand(words) -> str | None`` expands known names.
 
     Raises BadQuery when nothing searchable is left, or the query is too large.
     """
     check_size(query)
     terms = tokenize(query)
+    notes = _slips(terms)
+    keep, excluded = _exclusions(terms)
+    match, exclude = _fts(keep, expand), None
+    if excluded:
+        exclude = " OR ".join(_grouped(fts) for fts in map(lambda t: _fts(t, expand), excluded)
+                              if fts)
+    if match is None and not exclude:
+        raise BadQuery(f'nothing to search for in {query!r}: type a word or a "quoted phrase"')
+    if match is not None and exclude:
+        return Query(f"{_grouped(match)} NOT {_grouped(exclude)}", None, notes)
+    return Query(match, exclude or None, notes)
+
+
+def _grouped(fts: str) -> str:
+    """``fts`` as one operand: in parentheses unless it is one already."""
+    if fts.startswith('"') and fts.count('"') == 2 or fts.startswith("(") and _one_group(fts):
+        return fts
+    return f"({fts})"
+
+
+def _one_group(fts: str) -> bool:
+    depth = 0
+    for i, ch in enumerate(fts):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and i < len(fts) - 1:
+            return False
+    return True
+
+
+#: Lowercase words a user most likely meant as operators.
+SLIPS = {"or": "OR", "not": "NOT"}
+
+
+def _slips(terms: list[_Term]) -> tuple[str, ...]:
+    """How a lowercase "or" or "not" between two words was read."""
+    notes = []
+    for i in range(1, len(terms) - 1):
+        term = terms[i]
+        if term.kind == "word" and term.text in SLIPS and not term.prefix and not term.neg:
+            if terms[i - 1].kind in ("word", "phrase") and terms[i + 1].kind in ("word", "phrase"):
+                notes.append(f'"{term.text}" was searched as a word; for the operator type'
+                             f" {SLIPS[term.text]} in capitals")
+    return tuple(dict.fromkeys(notes))
+
+
+def _exclusions(terms: list[_Term]) -> tuple[list[_Term], list[list[_Term]]]:
+    """Split off what is excluded at the top level (outside parentheses): each operand
+    typed after "-" or NOT, a word, a phrase or a group. Inside parentheses a "-word"
+    reads as NOT word, FTS5's own operator between two operands."""
+    keep: list[_Term] = []
+    excluded: list[list[_Term]] = []
+    depth, i = 0, 0
+    while i < len(terms):
+        term = terms[i]
+        negating = term.neg or (term.kind == "op" and term.text == "NOT")
+        if depth == 0 and negating:
+            start = i + 1 if term.kind == "op" else i
+            end = _operand_end(terms, start)
+            if end > start:
+                operand = terms[start:end]
+                operand[0] = _Term(operand[0].kind, operand[0].text, operand[0].prefix)
+                excluded.append(operand)
+            i = max(end, i + 1)
+            continue
+        if term.neg:  # inside a group
+            keep.append(_Term("op", "NOT"))
+            term = _Term(term.kind, term.text, term.prefix)
+        if term.kind == "paren":
+            depth = max(0, depth + (1 if term.text == "(" else -1))
+        keep.append(term)
+        i += 1
+    return keep, excluded
+
+
+def _operand_end(terms: list[_Term], start: int) -> int:
+    """Where the operand starting at ``start`` ends: after a word or phrase, or after
+    the parenthesis closing a group (the end of the query if none does)."""
+    if start >= len(terms):
+        return start
+    first = terms[start]
+    if first.kind in ("word", "phrase"):
+        return start + 1
+    if first.kind == "paren" and first.text == "(":
+        depth = 0
+        for j in range(start, len(terms)):
+            if terms[j].kind == "paren":
+                depth += 1 if terms[j].text == "(" else -1
+                if depth == 0:
+                    return j + 1
+        return len(terms)
+    return start
+
+
+def _fts(terms: list[_Term], expand=None) -> str | None:
+    """The FTS5 text for ``terms`` (no top-level exclusions left), or None if nothing
+    searchable is there."""
     while True:  # dropping an operator can empty a pair of parentheses, and the reverse
         tidy = _operators_in_place(_balance(terms))
         if len(tidy) == len(terms):
@@ -158,7 +288,7 @@ def translate(query: str, expand=None) -> str:
             parts.append(("open" if term.text == "(" else "close", term.text))
         i += 1
     if not any(kind == "operand" for kind, _ in parts):
-        raise BadQuery(f'nothing to search for in {query!r}: type a word or a "quoted phrase"')
+        return None
     out: list[str] = []
     previous = None
     for kind, text in parts:

@@ -18,6 +18,7 @@ from operator import itemgetter
 
 from . import store
 from .errors import BadQuery
+from .fts import Query
 from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, chunks, index_name
 
 #: Snippet markers: control characters no article contains, mapped by each renderer.
@@ -154,23 +155,60 @@ def search_sql(filters: Filters) -> tuple[str, dict]:
     return sql, params
 
 
-def search(conn: sqlite3.Connection, fts_query: str, filters: Filters) -> Iterator[dict]:
-    if filters.about:
-        # The FTS index intersects the query with the articles that name it: at 100,000
-        # articles "Palmyra" about Putin took 2.3 s through a list of articles, now 50 ms.
-        fts_query = f"({fts_query}) AND {_names_match(filters.about)}"
-        filters = replace(filters, about=None)
-    sql, params = search_sql(filters)
-    params["query"] = fts_query
+def exclusion_sql(filters: Filters) -> tuple[str, dict]:
+    """The articles without what ``:exclude`` matches, in the order of ``articles``
+    (FTS5 cannot match a NOT alone; a search of nothing but exclusions comes here)."""
+    where, params = _article_where(filters)
+    where.insert(0, "rowid not in (select rowid from articles_fts where articles_fts match :exclude)")
+    sql = (
+        "select id as article, title, publisher, published, null as score,"
+        " substr(text, 1, 160) || iif(length(text) > 160, '…', '') as snippet"
+        f" from articles where {' and '.join(where)} order by {ARTICLES_ORDER}"
+    )
+    if filters.limit:
+        sql += " limit :limit"
+        params["limit"] = filters.limit
+    return sql, params
+
+
+def search(conn: sqlite3.Connection, query: str | Query, filters: Filters) -> Iterator[dict]:
+    """The articles matching ``query`` (FTS5 text, or a :class:`syriacli.fts.Query`)."""
+    sql, params, shown = _search_statement(query, filters)
     try:
         cursor = conn.execute(sql, params)
         first = cursor.fetchmany(50)
     except sqlite3.OperationalError as exc:
-        raise BadQuery(f"{exc} in query {fts_query!r}: put words in double quotes") from None
+        raise BadQuery(f"{exc} in query {shown!r}: put words in double quotes") from None
     for row in first:
         yield dict(row)
     for row in cursor:
         yield dict(row)
+
+
+def search_count(conn: sqlite3.Connection, query: str | Query, filters: Filters) -> int:
+    """How many articles :func:`search` would give without a limit."""
+    sql, params, _ = _search_statement(query, replace(filters, limit=None))
+    return conn.execute(f"select count(*) from ({sql})", params).fetchone()[0]
+
+
+def _search_statement(query: str | Query, filters: Filters) -> tuple[str, dict, str]:
+    """The SQL and parameters of a search, and the FTS5 text to name in an error."""
+    if isinstance(query, str):
+        query = Query(query)
+    if query.match is None:
+        sql, params = exclusion_sql(filters)
+        params["exclude"] = shown = query.exclude
+    else:
+        fts_query = query.match
+        if filters.about:
+            # The FTS index intersects the query with the articles that name it: at
+            # 100,000 articles "Palmyra" about Putin took 2.3 s through a list of
+            # articles, now 50 ms.
+            fts_query = f"({fts_query}) AND {_names_match(filters.about)}"
+            filters = replace(filters, about=None)
+        sql, params = search_sql(filters)
+        params["query"] = shown = fts_query
+    return sql, params, shown or ""
 
 
 def listing_sql(sql: str, columns: list[str], numbers: frozenset[str], text: bool = False) -> str:
@@ -241,7 +279,7 @@ ENTRY_SELECT = ", ".join(
 
 
 def timeline_sql(
-    filters: Filters, match: str | None, about_name: str | None = None, select: str = ENTRY_SELECT
+    filters: Filters, match: str | Query | None, about_name: str | None = None, select: str = ENTRY_SELECT
 ) -> tuple[str, dict]:
     where: list[str] = []
     params: dict[str, str | int] = {}
@@ -266,9 +304,16 @@ def timeline_sql(
         # ``about`` holds the names as json.dumps wrote them (non-ASCII escaped).
         inner.append("events.about like :about_like")
         inner_params["about_like"] = f"%{json.dumps(about_name)}%"
-    if match:
+    query = Query(match) if isinstance(match, str) else match
+    if query and query.match is not None:
         inner.append("events.id in (select rowid from events_fts where events_fts match :match)")
-        inner_params["match"] = match
+        inner_params["match"] = query.match
+    elif query:  # exclusions alone: no report of the entry may match
+        where.append(
+            "entries.id not in (select entry from events where id in"
+            " (select rowid from events_fts where events_fts match :exclude))"
+        )
+        params["exclude"] = query.exclude
     if inner and where:
         # Within a date range, each entry of the range is checked through the events
         # index by entry: a name in most articles would otherwise list most events first.
@@ -300,7 +345,7 @@ def timeline_sql(
 def timeline(
     conn: sqlite3.Connection,
     filters: Filters,
-    match: str | None = None,
+    match: str | Query | None = None,
     about_name: str | None = None,
 ) -> Iterator[dict]:
     """Entries as dicts of every column, their ``about``, ``conflict`` and ``mentions`` as lists."""
@@ -315,7 +360,7 @@ def timeline(
 def timeline_rows(
     conn: sqlite3.Connection,
     filters: Filters,
-    match: str | None = None,
+    match: str | Query | None = None,
     about_name: str | None = None,
     flat: Callable[[list], str] | None = None,
 ) -> Iterator[tuple]:
@@ -356,7 +401,7 @@ def flat_entry(entry, sources: list[tuple], flat: Callable[[list], str], about_t
 def timeline_lines(
     conn: sqlite3.Connection,
     filters: Filters,
-    match: str | None = None,
+    match: str | Query | None = None,
     about_name: str | None = None,
 ) -> list[tuple[str, int]]:
     """Entries as (tsv line, id) tuples, made by the full build that wrote them
@@ -393,7 +438,7 @@ def entry_listings(conn: sqlite3.Connection, ids: list[int]) -> Iterator[list[tu
 def _entries(
     conn: sqlite3.Connection,
     filters: Filters,
-    match: str | None,
+    match: str | Query | None,
     about_name: str | None,
     mentions_of=None,
 ) -> Iterator[tuple[sqlite3.Row, list[tuple]]]:
@@ -408,7 +453,7 @@ def _entries(
             yield entry, mentions.get(entry["id"], [])
 
 
-def _fetch_entries(run: Callable[[], sqlite3.Cursor], match: str | None) -> list:
+def _fetch_entries(run: Callable[[], sqlite3.Cursor], match: str | Query | None) -> list:
     """The rows of a timeline query; a --match FTS5 cannot parse is one clear error."""
     try:
         return run().fetchall()

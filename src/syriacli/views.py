@@ -92,7 +92,7 @@ def search_table(rows: list[dict]) -> None:
             row["published"] or "",
             badge(row["publisher"]),
             cell,
-            f"{row['score']:.3g}",
+            "" if row["score"] is None else f"{row['score']:.3g}",
         )
     render.console().print(table)
 

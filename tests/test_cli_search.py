@@ -1,0 +1,102 @@
+"""Search semantics as a person types them (#17): exclusions, OR, likely slips, and no
+silent truncation; the same rules for ``timeline --match``."""
+
+import json
+
+import pytest
+
+from syriacli.fts import parse
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def articles(result) -> set[str]:
+    return {row["article"] for row in as_json(result)}
+
+
+def test_every_exclusion_form_leaves_the_word_out(cli):
+    every = articles(cli("articles", "-f", "json"))
+    palmyra = articles(cli("search", "Palmyra", "-f", "json"))
+    assert palmyra and every - palmyra, "the seeds must have articles with and without Palmyra"
+    for query in ("NOT Palmyra", "-Palmyra", '-"Palmyra"', "NOT (Palmyra)"):
+        assert articles(cli("search", "-f", "json", "--", query)) == every - palmyra, query
+    russia = articles(cli("search", "Russia", "-f", "json"))
+    assert articles(cli("search", "-f", "json", "--", "Russia -Palmyra")) == russia - palmyra
+    assert articles(cli("search", "-f", "json", "--", "Russia NOT Palmyra")) == russia - palmyra
+
+
+def test_an_exclusion_alone_keeps_the_other_filters(cli):
+    rows = as_json(cli("search", "-f", "json", "--publisher", "RT", "--", "NOT Palmyra"))
+    assert all(r["publisher"] == "RT" for r in rows)
+
+
+def test_or_in_capitals_joins_and_a_lowercase_or_is_named(cli):
+    either = articles(cli("search", "Palmyra OR Aleppo", "-f", "json"))
+    assert either >= articles(cli("search", "Aleppo", "-f", "json")) | articles(
+        cli("search", "Palmyra", "-f", "json"))
+    result = cli("search", "Palmyra or Aleppo", "-f", "json")
+    assert result.exit_code == 0
+    assert '"or" was searched as a word' in result.stderr and "OR in capitals" in result.stderr
+    assert "searched as a word" not in cli("search", "Palmyra OR Aleppo", "-f", "json").stderr
+
+
+def test_timeline_match_excludes_every_entry_a_report_of_which_matches(cli):
+    every = as_json(cli("timeline", "-f", "json"))
+    hits = as_json(cli("timeline", "-f", "json", "--match", "withdrawal"))
+    without = as_json(cli("timeline", "-f", "json", "--match", "NOT withdrawal"))
+    assert hits and without
+    key = lambda e: (e["date"], e["summary"])  # noqa: E731
+    assert {key(e) for e in hits}.isdisjoint({key(e) for e in without})
+    assert len(hits) + len(without) == len(every)
+    assert not any("withdrawal" in m["quote"].lower() for e in without for m in e["mentions"])
+    dashed = as_json(cli("timeline", "-f", "json", "--match", "-withdrawal"))
+    assert [key(e) for e in dashed] == [key(e) for e in without]
+
+
+@pytest.mark.parametrize("query, match, exclude", [
+    ("Palmyra NOT Aleppo", '"Palmyra" NOT "Aleppo"', None),
+    ("Russia -Palmyra -Aleppo", '"Russia" NOT ("Palmyra" OR "Aleppo")', None),
+    ('Russia -"air base"', '"Russia" NOT "air base"', None),
+    ("Russia Syria -(Palmyra OR Aleppo)",
+     '("Russia" AND "Syria") NOT ( "Palmyra" OR "Aleppo" )', None),
+    ("NOT Palmyra", None, '"Palmyra"'),
+    ("-Palmyra -Aleppo", None, '"Palmyra" OR "Aleppo"'),
+    ("Su-24 -Palmyra", '"Su 24" NOT "Palmyra"', None),
+    ("(Russia -Palmyra) OR Homs", '( "Russia" NOT "Palmyra" ) OR "Homs"', None),
+])
+def test_parse(query, match, exclude):
+    parsed = parse(query)
+    assert (parsed.match, parsed.exclude) == (match, exclude)
+
+
+def test_a_slip_note_only_between_words():
+    assert parse("Palmyra not Aleppo").notes
+    assert not parse("or Palmyra").notes and not parse('"Palmyra or Aleppo"').notes
+
+
+@pytest.fixture
+def many(make_raw, build):
+    files = {
+        f"a{i:02d}.txt": f"Report {i}\n\nDamascus, 1{i % 9} May 2016\n\nRussian jets struck"
+        f" targets near Palmyra on day {i}, the ministry said.\n"
+        for i in range(27)
+    }
+    result, db = build(make_raw(files))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_a_pipe_gets_every_hit_and_a_terminal_table_a_page_with_the_count(cli, many):
+    assert len(as_json(cli("search", "Palmyra", "-f", "json", db=many))) == 27
+    tsv = cli("search", "Palmyra", db=many)
+    assert len(tsv.stdout.splitlines()) == 28 and not tsv.stderr
+    table = cli("search", "Palmyra", "-f", "table", db=many)
+    assert table.exit_code == 0
+    assert "showing the best 20 of 27 articles; --limit 0 shows them all" in table.stderr
+    assert table.stdout.count("a0") + table.stdout.count("a1") + table.stdout.count("a2") == 20
+    everything = cli("search", "Palmyra", "-f", "table", "--limit", "0", db=many)
+    assert not everything.stderr and "a26" in everything.stdout
+    assert len(as_json(cli("search", "Palmyra", "-f", "json", "-n", "5", db=many))) == 5
