@@ -100,3 +100,32 @@ def test_a_pipe_gets_every_hit_and_a_terminal_table_a_page_with_the_count(cli, m
     everything = cli("search", "Palmyra", "-f", "table", "--limit", "0", db=many)
     assert not everything.stderr and "a26" in everything.stdout
     assert len(as_json(cli("search", "Palmyra", "-f", "json", "-n", "5", db=many))) == 5
+
+
+def test_figures_from_to_is_the_date_a_claim_is_about(cli):
+    """RT (30 Sep 2016) reports over 7,000 sorties as of 15 March 2016: a March 2016
+    range finds it; a September one does not."""
+    march = as_json(cli("figures", "sorties", "-f", "json", "--from", "2016-03", "--to", "2016-03"))
+    assert any(f["value"] == 7000 and f["published"] == "2016-09-30" for f in march)
+    assert all((f["as_of"] or f["published"])[:7] == "2016-03" for f in march)
+    september = as_json(cli("figures", "sorties", "-f", "json", "--from", "2016-09-01",
+                            "--to", "2016-09-30"))
+    assert not any(f["value"] == 7000 and f["as_of"] == "2016-03-15" for f in september)
+
+
+def test_a_month_as_of_is_inside_a_range_covering_any_of_its_days(cli):
+    claims = as_json(cli("figures", "-f", "json"))
+    month = next(f for f in claims if f["as_of"] and len(f["as_of"]) == 7)
+    day = f"{month['as_of']}-15"
+    inside = as_json(cli("figures", "-f", "json", "--from", day, "--to", day))
+    assert any(f["quote"] == month["quote"] for f in inside)
+
+
+def test_csv_and_tsv_write_lists_alike(cli):
+    import csv
+    import io
+
+    tsv = cli("timeline").stdout.splitlines()
+    rows = list(csv.reader(io.StringIO(cli("timeline", "-f", "csv").stdout)))
+    assert [line.split("\t") for line in tsv] == rows
+    assert not any(value.startswith("[") for row in rows for value in row)

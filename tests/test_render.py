@@ -82,7 +82,7 @@ def test_exact_text_of_each_format(capsys):
     assert written(rows, COLUMNS, "csv", capsys) == (
         "text,number,note\n"
         'a\tb,7000,\n'
-        'Кириллица “x”,2.5,"[""x"", ""y""]"\n'
+        'Кириллица “x”,2.5,"x, y"\n'  # a list of text as tsv writes it
         '"q ""1"", 2",,\n')
     assert written(rows, COLUMNS, "jsonl", capsys) == (
         '{"text": "a\\tb", "number": 7000, "note": null}\n'

@@ -129,7 +129,7 @@ FormatOpt = Annotated[
 MAX_LIMIT = 10**12
 LimitOpt = Annotated[
     int | None,
-    typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most this many rows."),
+    typer.Option("--limit", "-n", min=0, max=MAX_LIMIT, help="At most this many rows; 0 for all."),
 ]
 FromOpt = Annotated[
     str | None,
@@ -359,6 +359,8 @@ def articles(
 ):
     """List the articles of the corpus.
 
+    --from/--to are the publication date.
+
     Example: syriacli articles --publisher RT
     """
     from dataclasses import replace
@@ -424,6 +426,9 @@ def timeline(
 ):
     """What happened when, merged across sources; conflicts flagged.
 
+    --from/--to are the event's date: an entry of a month or a year is in when any of its
+    days is.
+
     Example: syriacli timeline --from 2015-08 --to 2015-09
     """
     from . import queries
@@ -450,7 +455,7 @@ def timeline(
         else:
             flat = fmt in render.TEXT_FORMATS
             render.write_tuples(
-                queries.timeline_rows(*args, flat=render.list_text(fmt) if flat else None),
+                queries.timeline_rows(*args, flat=render.list_text if flat else None),
                 queries.FLAT_TIMELINE_COLUMNS if flat else queries.TIMELINE_COLUMNS,
                 fmt,
             )
@@ -491,6 +496,8 @@ def figures(
     """Reported figures as attributed claims, compared per source.
 
     Without METRIC a terminal gets the metrics of the corpus; other formats list every claim.
+    --from/--to are the date a claim is about (its as_of: "by March" counts in March),
+    else the day it was published.
     Example: syriacli figures sorties --quotes
     """
     from . import queries

@@ -55,7 +55,8 @@ def tokenize(query: str) -> list[_Term]:
     for match in TOKEN.finditer(query.replace("\x00", " ")):
         neg = bool(match.group("neg"))
         if match.group("paren"):
-            terms.append(_Term("paren", match.group("paren"), neg=neg and match.group("paren") == "("))
+            paren = match.group("paren")
+            terms.append(_Term("paren", paren, neg=neg and paren == "("))
         elif match.group("phrase") is not None:
             if WORD_CHARS.search(match.group("phrase")):
                 terms.append(_Term("phrase", match.group("phrase"), neg=neg))

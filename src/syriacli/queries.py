@@ -159,7 +159,9 @@ def exclusion_sql(filters: Filters) -> tuple[str, dict]:
     """The articles without what ``:exclude`` matches, in the order of ``articles``
     (FTS5 cannot match a NOT alone; a search of nothing but exclusions comes here)."""
     where, params = _article_where(filters)
-    where.insert(0, "rowid not in (select rowid from articles_fts where articles_fts match :exclude)")
+    where.insert(
+        0, "rowid not in (select rowid from articles_fts where articles_fts match :exclude)"
+    )
     sql = (
         "select id as article, title, publisher, published, null as score,"
         " substr(text, 1, 160) || iif(length(text) > 160, '…', '') as snippet"
@@ -279,7 +281,10 @@ ENTRY_SELECT = ", ".join(
 
 
 def timeline_sql(
-    filters: Filters, match: str | Query | None, about_name: str | None = None, select: str = ENTRY_SELECT
+    filters: Filters,
+    match: str | Query | None,
+    about_name: str | None = None,
+    select: str = ENTRY_SELECT,
 ) -> tuple[str, dict]:
     where: list[str] = []
     params: dict[str, str | int] = {}
@@ -505,10 +510,24 @@ def _per_entry(
 FIGURE_SELECT = ", ".join(FIGURE_COLUMNS) + ", noun"
 
 
+#: The date a claim is about: its as_of (2016, 2016-03 or 2016-03-15), else its article's.
+CLAIM_DAY = "coalesce(figures.as_of, figures.published)"
+
+
 def figures_sql(
     metrics: list[str] | None, filters: Filters, claimant: str | None, select: str = FIGURE_SELECT
 ) -> tuple[str, dict]:
-    where, params = _article_where(filters, "figures", "figures.article")
+    where, params = _article_where(
+        replace(filters, date_from=None, date_to=None), "figures", "figures.article"
+    )
+    # --from/--to: the date the claim is about (as_of, a day, month or year: in the range
+    # when any of its days is), else the day it was published.
+    if filters.date_from:
+        where.append(f"{CLAIM_DAY} || substr('-12-31', length({CLAIM_DAY}) - 3) >= :date_from")
+        params["date_from"] = filters.date_from
+    if filters.date_to:
+        where.append(f"{CLAIM_DAY} || substr('-01-01', length({CLAIM_DAY}) - 3) <= :date_to")
+        params["date_to"] = filters.date_to
     where.append("figures.reprint_of is null")  # a reprint's repeat of its original's claim
     if metrics is not None:
         names = {f"m{i}": m for i, m in enumerate(metrics)}

@@ -101,11 +101,12 @@ def plain(value) -> str:
     return " ".join(text.split())
 
 
-def list_text(fmt: str) -> Callable[[list], str]:
-    """How a list of strings prints in a text format, for a producer that hands rows over
-    as text (all-text rows go out in bulk). For tsv the join is enough: the line is still
-    checked, and a value holding a tab or a run of spaces goes through :func:`plain`."""
-    return _csv_value if fmt == "csv" else ", ".join
+def list_text(values: list) -> str:
+    """A list of strings in a text format, csv and tsv alike: "a, b" (for a producer that
+    hands rows over as text, which go out in bulk). A tsv line is still checked, and a
+    value holding a tab or a run of spaces goes through :func:`plain`; csv quotes what
+    needs it."""
+    return ", ".join(values)
 
 
 def unmark(value):
@@ -304,6 +305,10 @@ def _json_deep(value):
 
 
 def _csv_value(value):
+    """A value for csv: a list of text as tsv writes it ("a, b"), other lists and
+    objects as JSON."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(value)
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, float) and value.is_integer():
