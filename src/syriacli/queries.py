@@ -318,7 +318,7 @@ def timeline_sql(
             "entries.id not in (select entry from events where id in"
             " (select rowid from events_fts where events_fts match :exclude))"
         )
-        params["exclude"] = query.exclude
+        params["exclude"] = query.exclude or ""
     if inner and where:
         # Within a date range, each entry of the range is checked through the events
         # index by entry: a name in most articles would otherwise list most events first.
