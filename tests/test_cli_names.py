@@ -146,7 +146,7 @@ def test_a_card_in_tsv_is_tsv(cli):
 
 def test_an_unknown_type_is_refused_with_the_valid_ones(cli):
     result = cli("names", "--type", "foo")
-    assert result.exit_code == 2 and "use one of: place, country" in result.output
+    assert result.exit_code == 2 and "is not one of: place, country" in result.output
     assert cli("names", "--type", "Person", "--format", "json").exit_code == 0
 
 

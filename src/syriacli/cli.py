@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -13,8 +14,6 @@ from . import render
 from .errors import SyriacliError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from typer.models import CommandInfo
 
 app = typer.Typer(
@@ -28,16 +27,29 @@ app = typer.Typer(
 )
 
 
-def _name_type(value: str | None) -> str | None:
-    """A --type value as the vocabulary spells it; an unknown one is refused with the list."""
-    if value is None:
-        return None
+def _one_of(choices: Callable[[], tuple[str, ...]]):
+    """An option callback: the value as ``choices()`` spells it (any case), or refused with
+    the valid values (exit 2)."""
+
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        for known in choices():
+            if known.lower() == value.strip().lower():
+                return known
+        raise typer.BadParameter(f"{value!r} is not one of: {', '.join(choices())}")
+
+    return check
+
+
+def _name_types() -> tuple[str, ...]:
     from .extract.names import TYPES
 
-    for known in TYPES:
-        if known.lower() == value.strip().lower():
-            return known
-    raise typer.BadParameter(f"{value!r} is not a type; use one of: {', '.join(TYPES)}")
+    return tuple(TYPES)
+
+
+#: The precisions of a date.
+PRECISIONS = ("day", "month", "year")
 
 
 def _print_version(value: bool) -> None:
@@ -423,6 +435,25 @@ def timeline(
     quotes: Annotated[
         bool, typer.Option("--quotes", "-q", help="Show each source's sentence.")
     ] = False,
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all", "-a",
+            help="Also the background entries (every report only dates a lasting state:"
+            " 'since 2011', 'the war that began in 2011'), which a terminal's table leaves"
+            " out; other formats list them all, with a background column.",
+        ),
+    ] = False,
+    conflicts: Annotated[
+        bool, typer.Option("--conflicts", help="Only entries whose sources give other dates.")
+    ] = False,
+    precision: Annotated[
+        str | None,
+        typer.Option(
+            "--precision", help="Only entries dated to the day, the month or the year.",
+            callback=_one_of(lambda: PRECISIONS),
+        ),
+    ] = None,
 ):
     """What happened when, merged across sources; conflicts flagged.
 
@@ -431,12 +462,19 @@ def timeline(
 
     Example: syriacli timeline --from 2015-08 --to 2015-09
     """
+    from dataclasses import replace
+
     from . import queries
     from .fts import parse
 
     fmt = render.default_format(fmt)
     with _open(db) as conn:
-        filters = _filters(conn, date_from, date_to, publisher, about, limit)
+        filters = replace(
+            _filters(conn, date_from, date_to, publisher, about, limit),
+            background=all_ or fmt != "table",
+            conflicts=conflicts,
+            precision=precision,
+        )
         parsed = parse(match) if match else None
         for note in parsed.notes if parsed else ():
             _say(f"Note: {note}")
@@ -450,8 +488,10 @@ def timeline(
                 fmt,
                 table=lambda entries: timeline_view(entries, quotes),
             )
-        elif fmt == "tsv":
-            render.write_lines(queries.timeline_lines(*args), queries.FLAT_TIMELINE_COLUMNS)
+            hidden = 0 if filters.background else queries.background_count(*args)
+            if hidden:
+                _say(f"{hidden} background entr{'y' if hidden == 1 else 'ies'} left out"
+                     f" ('since 2011'); --all shows {'it' if hidden == 1 else 'them'}")
         else:
             flat = fmt in render.TEXT_FORMATS
             render.write_tuples(
@@ -533,11 +573,11 @@ def figures(
                 fmt,
                 table=lambda claims: figures_view(claims, quotes, by_claimant),
             )
-        elif fmt == "tsv":
-            render.write_lines(queries.figure_lines(*args), queries.FIGURE_COLUMNS)
         else:
             render.write_tuples(
-                queries.figure_rows(*args, text=fmt == "csv"), queries.FIGURE_COLUMNS, fmt
+                queries.figure_rows(*args, text=fmt in render.TEXT_FORMATS),
+                queries.FIGURE_COLUMNS,
+                fmt,
             )
 
 
@@ -553,7 +593,7 @@ def names(
             "-t",
             help="Only names of this type: person, place, country, base, armed group,"
             " state body, NGO/monitor, weapon system.",
-            callback=_name_type,
+            callback=_one_of(_name_types),
         ),
     ] = None,
     db: DbOpt = None,

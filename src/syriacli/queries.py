@@ -50,7 +50,10 @@ FIGURE_COLUMNS = [
 FIGURE_NUMBERS = frozenset({"value", "low", "high"})
 #: sources: how many reports the entry's mentions come from (a reprint counts with its
 #: original, see reprints.py).
-TIMELINE_COLUMNS = ["date", "precision", "summary", "about", "conflict", "sources", "mentions"]
+#: background: every report of the entry only anchors a lasting state to its date
+#: (:data:`BACKGROUND_EVENT`).
+TIMELINE_COLUMNS = ["date", "precision", "summary", "about", "conflict", "sources", "background",
+                    "mentions"]
 #: Timeline columns for csv/tsv: one flat line per entry.
 FLAT_TIMELINE_COLUMNS = [
     "date",
@@ -60,6 +63,7 @@ FLAT_TIMELINE_COLUMNS = [
     "articles",
     "about",
     "conflict",
+    "background",
 ]
 
 #: How a number column (REAL affinity: a real or NULL) comes back as a tuple value. A
@@ -83,6 +87,10 @@ class Filters:
     about: str | None = None  # a name key
     limit: int | None = None
     undated: bool = False  # only the articles without a publication date
+    # the timeline's
+    background: bool = True  # False: leave out the entries that are background only
+    conflicts: bool = False  # only the entries whose sources disagree on the date
+    precision: str | None = None  # only entries of this precision: day, month or year
 
 
 #: The WHERE clause of each article filter; values always go in as parameters.
@@ -266,7 +274,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     result = dict(row)
     for table in ("dates", "figures", "mentions"):
         result[table] = [
-            {k: v for k, v in zip(r.keys(), r, strict=True) if k not in store.SPEED_COLUMNS}
+            dict(r)
             for r in conn.execute(
                 f"select * from {table} where article = :id order by start", {"id": article_id}
             )
@@ -274,9 +282,22 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     return result
 
 
-#: An entry's columns as every format but tsv reads them (tsv reads its ``listing``).
+#: A report that only anchors a lasting state to its date ("since 2011", "the war that
+#: began in 2011", see extract.events.is_anchor) at least half a year before it was
+#: published: what happened then is not its news. An undated report's anchor counts.
+BACKGROUND_EVENT = (
+    "(events.anchor and (events.published is null"
+    " or events.last_day < date(events.published, '-180 days')))"
+)
+#: An entry all of whose reports are background.
+ENTRY_BACKGROUND = (
+    "not exists (select 1 from events where events.entry = entries.id"
+    f" and not {BACKGROUND_EVENT})"
+)
+#: An entry's columns, and whether it is background.
 ENTRY_SELECT = ", ".join(
-    f"entries.{c}" for c in store.TABLES["entries"]["columns"] if c not in store.SPEED_COLUMNS
+    [f"entries.{c}" for c in store.TABLES["entries"]["columns"]]
+    + [f"{ENTRY_BACKGROUND} as background"]
 )
 
 
@@ -298,6 +319,13 @@ def timeline_sql(
     if filters.date_to:
         where.append("entries.first_day <= :date_to")
         params["date_to"] = filters.date_to
+    if filters.precision:
+        where.append("entries.precision = :precision")
+        params["precision"] = filters.precision
+    if filters.conflicts:
+        where.append("entries.conflict is not null")
+    if not filters.background:
+        where.append(f"not ({ENTRY_BACKGROUND})")
     inner, inner_params = [], {}
     if filters.publisher:
         inner.append(
@@ -358,6 +386,7 @@ def timeline(
         entry = dict(row)
         entry["about"] = json.loads(entry["about"] or "[]")
         entry["conflict"] = json.loads(entry["conflict"]) if entry["conflict"] else None
+        entry["background"] = bool(entry["background"])
         entry["mentions"] = [dict(zip(MENTION_COLUMNS, m, strict=True)) for m in mentions]
         yield entry
 
@@ -400,44 +429,16 @@ def flat_entry(entry, sources: list[tuple], flat: Callable[[list], str], about_t
         flat(list(dict.fromkeys([article for article, _ in sources]))),
         about_text[about],
         conflict or "",
+        bool(entry["background"]),
     )
 
 
-def timeline_lines(
-    conn: sqlite3.Connection,
-    filters: Filters,
-    match: str | Query | None = None,
-    about_name: str | None = None,
-) -> list[tuple[str, int]]:
-    """Entries as (tsv line, id) tuples, made by the full build that wrote them
-    (:func:`entry_listings`), or here for an entry an update re-merged since."""
-    sql, params = timeline_sql(filters, match, about_name, select="entries.listing, entries.id")
-    rows = _fetch_entries(lambda: _tuples(conn, sql, params), match)
-    missing = [entry for line, entry in rows if line is None]
-    if missing:
-        made = {entry: line for lines in entry_listings(conn, missing) for line, entry in lines}
-        rows = [(line if line is not None else made[entry], entry) for line, entry in rows]
-    return rows
-
-
-def entry_listings(conn: sqlite3.Connection, ids: list[int]) -> Iterator[list[tuple[str, int]]]:
-    """(tsv line, id) of these entries, a batch at a time: each line as `timeline
-    --format tsv` prints the entry from its rows (:func:`flat_entry`)."""
-    from .render import tsv_lines
-
-    about_text: dict[str | None, str] = {}
-    cursor = conn.cursor()
-    cursor.row_factory = sqlite3.Row
-    for chunk in chunks(ids):
-        entries = cursor.execute(
-            f"select {ENTRY_SELECT} from entries where id in ({', '.join('?' * len(chunk))})", chunk
-        ).fetchall()
-        sources = _sources_of(conn, chunk)
-        lines = tsv_lines(
-            [flat_entry(e, sources.get(e["id"], []), ", ".join, about_text) for e in entries],
-            len(FLAT_TIMELINE_COLUMNS),
-        )
-        yield list(zip(lines, [e["id"] for e in entries], strict=True))
+def background_count(
+    conn: sqlite3.Connection, filters: Filters, match: str | Query | None, about_name: str | None
+) -> int:
+    """How many background entries the other filters leave (what ``background=False`` hides)."""
+    sql, params = timeline_sql(replace(filters, background=True, limit=None), match, about_name)
+    return conn.execute(f"select count(*) from ({sql}) where background", params).fetchone()[0]
 
 
 def _entries(
@@ -505,7 +506,6 @@ def _per_entry(
     return {entry: [row[1:] for row in group] for entry, group in groupby(rows, itemgetter(0))}
 
 
-#: What a claim's row holds for every format but tsv (which reads its `listing` line).
 #: What the table view reads of a claim: the listed columns and the counted noun.
 FIGURE_SELECT = ", ".join(FIGURE_COLUMNS) + ", noun"
 
@@ -569,16 +569,6 @@ def figure_rows(
     """Claims as tuples in the order of :data:`FIGURE_COLUMNS` (see :func:`listing_sql`)."""
     sql, params = figures_sql(metrics, filters, claimant)
     return _tuples(conn, listing_sql(sql, FIGURE_COLUMNS, FIGURE_NUMBERS, text), params)
-
-
-def figure_lines(
-    conn: sqlite3.Connection,
-    metrics: list[str] | None,
-    filters: Filters,
-    claimant: str | None = None,
-) -> sqlite3.Cursor:
-    """Claims as 1-tuples of their tsv line, made at build time (see store.TABLES)."""
-    return _tuples(conn, *figures_sql(metrics, filters, claimant, select="listing"))
 
 
 def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[dict]:

@@ -85,6 +85,8 @@ def plain(value) -> str:
     """A value as one line of plain text for csv/tsv."""
     if value is None:
         return ""
+    if value is True or value is False:
+        return "true" if value else "false"
     if isinstance(value, str) and not NEEDS_FLATTENING.search(value):
         return value.strip() if value[:1].isspace() or value[-1:].isspace() else value
     if value.__class__ is float:  # the digits as they are: no space or mark to flatten
@@ -197,22 +199,6 @@ def tsv_line(values: Sequence) -> str:
     return line if _plain_as_is(line + "\n", 1, len(values)) else "\t".join(map(plain, values))
 
 
-def tsv_lines(rows: list[tuple], columns: int) -> list[str]:
-    """Each row's tsv line, as :func:`_tsv_chunk` makes them (no line holds a line break)."""
-    return _tsv_chunk(rows, columns)[:-1].split("\n") if rows else []
-
-
-def write_lines(lines: Iterable[tuple], columns: list[str]) -> int:
-    """Write tsv lines made in advance by :func:`tsv_line` (each the first value of a
-    tuple, as a cursor gives them) under the header of ``columns``; returns how many
-    were written."""
-    return _write_chunks(
-        lines,
-        "\t".join(columns) + "\n",
-        lambda chunk, _: "\n".join([row[0] for row in chunk]) + "\n",
-    )
-
-
 def _chunks(rows: Iterable[tuple]) -> Iterable[list[tuple]]:
     rows, size = iter(rows), FIRST_CHUNK
     while chunk := list(islice(rows, size)):
@@ -309,6 +295,8 @@ def _csv_value(value):
     objects as JSON."""
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return ", ".join(value)
+    if value is True or value is False:
+        return plain(value)
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, float) and value.is_integer():

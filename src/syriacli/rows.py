@@ -9,11 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from .extract.article import ArticleExtraction
-from .queries import FIGURE_COLUMNS
-from .render import tsv_line
 from .store import insert_columns
 
 
@@ -66,7 +64,7 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
         article=as_row("articles", article),
         events=[as_row("events", {**_event_values(e), **shared, "report": source.id})
                 for e in extraction.events],
-        figures=_listed(_rows("figures", extraction.figures, cited, text)),
+        figures=_rows("figures", extraction.figures, cited, text),
         mentions=_rows("mentions", extraction.names, {"article": source.id}),
         dates=_rows("dates", extraction.dates, {"article": source.id}),
         sketches=[(value, source.id) for value in extraction.sketch],
@@ -76,7 +74,7 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
 def _event_values(event) -> dict:
     """An event's fields as its columns hold them: lists as JSON arrays, a flag as 0 or 1."""
     return {**event.__dict__, "about": json.dumps(event.about), "relative": int(event.relative),
-            "concepts": json.dumps(event.concepts)}
+            "concepts": json.dumps(event.concepts), "anchor": int(event.anchor)}
 
 
 @cache
@@ -105,17 +103,3 @@ def _rows(table: str, items, article: dict, text: str | None = None) -> list[tup
             row[quote_at] = text[item.sentence_start:item.sentence_end]
         rows.append(tuple(row))
     return rows
-
-
-@lru_cache(maxsize=1)
-def _listing_places() -> tuple[int, list[int]]:
-    """Where a figure row's ``listing`` goes, and where the values it lists are."""
-    columns = _columns("figures")[0]
-    return columns.index("listing"), [columns.index(c) for c in FIGURE_COLUMNS]
-
-
-def _listed(rows: list[tuple]) -> list[tuple]:
-    """Figure rows with their ``listing``: the line `figures --format tsv` prints (a
-    speed column, see store.TABLES)."""
-    at, picks = _listing_places()
-    return [(*row[:at], tsv_line([row[i] for i in picks]), *row[at + 1:]) for row in rows]

@@ -63,6 +63,9 @@ class Event:
     quote: str
     about: list[str]
     concepts: list[str] = field(default_factory=list)
+    #: The date only anchors a lasting state ("since 2011", "the war that began in
+    #: 2011"): background unless recent (see queries.BACKGROUND).
+    anchor: bool = False
     start: int = 0
     end: int = 0
     sentence_start: int = 0
@@ -163,6 +166,29 @@ def summarise(clause: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=1)
+def _anchor_before() -> re.Pattern:
+    """What stands just before a date that anchors a lasting state (dates.json)."""
+    data = vocab.load("dates.json")
+    openers = "|".join(data["anchor_since_openers"])
+    began = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in data["anchor_began"])
+    return re.compile(
+        rf"(?:\bsince\s+(?:the\s+(?:{openers})\s+of\s+(?:[\w'’-]+\s+){{0,6}}?(?:in\s+)?)?"
+        rf"|\b(?:that|which)\s+(?:had\s+|has\s+)?(?:{began})\s+(?:in\s+|on\s+)?)$",
+        re.I,
+    )
+
+
+#: How far before a date its anchoring words may start.
+ANCHOR_REACH = 120
+
+
+def is_anchor(text: str, sentence_start: int, start: int) -> bool:
+    """True when the date at ``start`` follows "since" (or "since the start of the war
+    in") or a relative clause's "that began in": it anchors a state, not a happening."""
+    return bool(_anchor_before().search(text, max(sentence_start, start - ANCHOR_REACH), start))
+
+
 def build_events(article: str, text: str, dates, names) -> list[Event]:
     """Events of one article from its date mentions and name mentions."""
     events: list[Event] = []
@@ -192,7 +218,8 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
             first_day=first, last_day=last, expression=mention.expression,
             rule=mention.rule, relative=mention.relative, summary=summarise(clause),
             quote=sentence, about=about, concepts=concepts_in(clause),
-            start=mention.start, end=mention.end, sentence_start=s_start, sentence_end=s_end,
+            anchor=is_anchor(text, s_start, mention.start), start=mention.start,
+            end=mention.end, sentence_start=s_start, sentence_end=s_end,
         ))
     return events
 

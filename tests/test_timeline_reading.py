@@ -1,0 +1,85 @@
+"""A timeline worth reading (#17 item 7): background hidden in a terminal's table,
+--all, --conflicts, --precision."""
+
+import json
+
+import pytest
+
+from syriacli.extract.events import is_anchor
+
+
+def entries(cli, *args, **kw):
+    result = cli("timeline", "--format", "json", *args, **kw)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("sentence, date, anchor", [
+    # background: a lasting state dated by its start
+    ("Syria has been mired in civil war since 2011, the monitor said.", "2011", True),
+    ("The conflict, which began in March 2011, has killed more than 350,000 people.",
+     "March 2011", True),
+    ("Moscow has backed Assad since the start of the uprising in March 2011.", "March 2011", True),
+    ("The war that broke out in 2011 has displaced half the population, the UN says.",
+     "2011", True),
+    ("Ever since September 2015, Russian jets have flown from Hmeimim.", "September 2015", True),
+    # happenings
+    ("Russia began its air campaign in Syria on 30 September 2015, TASS reported.",
+     "30 September 2015", False),
+    ("Turkish jets shot down a Russian Su-24 on November 24, 2015, Anadolu Agency said.",
+     "November 24, 2015", False),
+    ("SOHR said 14 civilians were killed in air strikes on Idlib on 3 May 2019.",
+     "3 May 2019", False),
+    ("The ceasefire came into force on 27 February 2016, since when fighting has eased.",
+     "27 February 2016", False),
+])
+def test_what_anchors_a_state(sentence, date, anchor):
+    assert is_anchor(sentence, 0, sentence.index(date)) is anchor
+
+
+@pytest.fixture
+def corpus(make_raw, build):
+    raw = make_raw({
+        "a.txt": "Strikes\n\nMOSCOW, 12 October 2017 (Reuters) - Syria has been at war since"
+                 " 2011. Russian jets struck Idlib on 10 October 2017, the ministry said.\n",
+        "b.txt": "Talks\n\nDamascus, 20 October 2017 - The war, which began in 2011, goes on."
+                 " Russian jets struck Idlib on 11 October 2017, a monitor said. Talks opened"
+                 " in October 2017.\n",
+    })
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_background_is_left_out_of_a_terminal_table_and_listed_elsewhere(cli, corpus):
+    every = entries(cli, db=corpus)
+    background = [e for e in every if e["background"]]
+    assert [e["date"] for e in background] == ["2011", "2011"]
+    assert all(not e["background"] for e in every if e["date"] != "2011")
+    table = cli("timeline", "-f", "table", db=corpus, env={"COLUMNS": "100"})
+    assert "2 background entries left out" in table.stderr and "--all" in table.stderr
+    assert "2011" not in table.stdout and "Idlib" in table.stdout
+    shown = cli("timeline", "-f", "table", "--all", db=corpus, env={"COLUMNS": "100"})
+    assert "2011" in shown.stdout and "background" not in shown.stderr
+    tsv = cli("timeline", db=corpus).stdout.splitlines()
+    assert tsv[0].endswith("\tbackground")
+    assert {line.split("\t")[0]: line.split("\t")[-1] for line in tsv[1:]}["2011"] == "true"
+
+
+def test_a_recent_since_is_news_not_background(cli, make_raw, build):
+    raw = make_raw({"a.txt": "Sorties\n\nMOSCOW, 5 January 2016 (TASS) - Since December 25,"
+                             " Russian jets have flown 164 sorties, the ministry said.\n"})
+    _, db = build(raw)
+    (entry,) = entries(cli, db=db)
+    assert entry["date"] == "2015-12-25" and entry["background"] is False
+
+
+def test_conflicts_and_precision(cli, corpus, seed_db):
+    every = entries(cli)
+    conflicts = entries(cli, "--conflicts")
+    assert conflicts and all(e["conflict"] for e in conflicts)
+    assert len(conflicts) == sum(1 for e in every if e["conflict"])
+    for precision in ("day", "month", "year"):
+        some = entries(cli, "--precision", precision.upper())
+        assert some and {e["precision"] for e in some} == {precision}
+    assert cli("timeline", "--precision", "week").exit_code == 2
