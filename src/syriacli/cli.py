@@ -60,6 +60,10 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+#: Whether a long terminal view goes through the pager (``--no-pager`` turns it off).
+_pager = {"enabled": True}
+
+
 @app.callback()
 def _root(
     version: Annotated[
@@ -67,9 +71,16 @@ def _root(
         typer.Option("--version", callback=_print_version, is_eager=True,
                      help="Print the version and exit."),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager",
+                     help="Print long terminal views as they are, not through $SYRIACLI_PAGER,"
+                     " $PAGER or less -R."),
+    ] = False,
 ) -> None:
     """Explore news articles about Russia's military campaign in Syria: search, timeline,
     figures, names."""
+    _pager["enabled"] = not no_pager
 
 FORMAT_HELP = (
     "Output format: table (a terminal's default), json, jsonl, csv, tsv (a pipe's default)."
@@ -341,6 +352,7 @@ def search(
             ["article", "title", "publisher", "published", "score", "snippet"],
             fmt,
             table=table,
+            marks=True,
         )
         if page and count == SEARCH_PAGE:
             total = queries.search_count(conn, parsed, filters)
@@ -630,7 +642,7 @@ def names(
 
 def main() -> None:
     """Console entry point: user errors are one line on stderr; `| head` ends quietly."""
-    _only_the_command_run(sys.argv[1:2])
+    _only_the_command_run([a for a in sys.argv[1:] if a != "--no-pager"][:1])
     _refuse_undecodable(sys.argv[1:])
     try:
         app(prog_name="syriacli", standalone_mode=True)
@@ -684,7 +696,8 @@ def _run_with_errors(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with render.paging(_pager["enabled"]):
+                return func(*args, **kwargs)
         except SyriacliError as exc:
             _err(str(exc), exc.exit_code)
         except KeyboardInterrupt:

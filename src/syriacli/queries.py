@@ -629,7 +629,8 @@ def names(conn: sqlite3.Connection, type_: str | None = None) -> Iterator[dict]:
     sql = (
         "with counted as (select name, type,"
         " count(distinct article) as articles, count(*) as mentions,"
-        " group_concat(distinct text) as spellings, max(role) as role, max(org) as org"
+        " replace(group_concat(distinct text), ',', ', ') as spellings,"
+        " max(role) as role, max(org) as org"
         f" from mentions {where} group by name, type),"
         " dated as (select named.value as name,"
         " min(events.date) as first, max(events.date) as last"

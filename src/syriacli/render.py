@@ -20,8 +20,13 @@ import io
 import json
 import os
 import re
+import shlex
+import shutil
+import signal
+import subprocess
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from itertools import chain, islice
 
 from .queries import MARK_END, MARK_START
@@ -40,12 +45,68 @@ def default_format(explicit: str | None) -> str:
 
 
 def console(stderr: bool = False):
-    """A Rich console honouring NO_COLOR, TERM=dumb and COLUMNS (Rich reads them itself)."""
+    """A Rich console honouring NO_COLOR, TERM=dumb and COLUMNS (Rich reads them itself);
+    inside :func:`paging`, it writes to the page as the terminal would show it."""
     from rich.console import Console
 
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    if _page is not None and not stderr:
+        return Console(file=_page, force_terminal=True, no_color=no_color, highlight=False,
+                       width=shutil.get_terminal_size().columns)
     # On stderr (the progress bar), never wrap.
     return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=stderr)
+
+
+#: What a terminal view wrote while :func:`paging` holds it back.
+_page: io.StringIO | None = None
+#: The pager when neither SYRIACLI_PAGER nor PAGER names one; LESS is set to FRX
+#: unless the user set it (as git does): colour kept, one screen printed as it is.
+DEFAULT_PAGER, DEFAULT_LESS = "less -R", "FRX"
+
+
+@contextmanager
+def paging(enabled: bool = True):
+    """Hold back what terminal views write and show it through the pager, as git and gh
+    do, when it is longer than the terminal: $SYRIACLI_PAGER, else $PAGER, else
+    ``less -R`` (an empty value or ``cat``: no pager). Quitting the pager early is no
+    error. Without a terminal on stdout, or not ``enabled``, it does nothing."""
+    global _page
+    if not enabled or _page is not None or not sys.stdout.isatty():
+        yield
+        return
+    _page = io.StringIO()
+    try:
+        yield
+    except BaseException:
+        sys.stdout.write(_page.getvalue())
+        raise
+    finally:
+        text, _page = _page.getvalue(), None
+    _show(text)
+
+
+def _show(text: str) -> None:
+    command = os.environ.get("SYRIACLI_PAGER", os.environ.get("PAGER", DEFAULT_PAGER)).strip()
+    fits = text.count("\n") < shutil.get_terminal_size().lines
+    program = shlex.split(command)[0] if command else ""
+    if fits or program in ("", "cat") or shutil.which(program) is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    env = dict(os.environ)
+    env.setdefault("LESS", DEFAULT_LESS)
+    pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env,
+                             encoding="utf-8", errors="replace")
+    assert pager.stdin is not None
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's
+    try:
+        pager.stdin.write(text)
+        pager.stdin.close()
+    except BrokenPipeError:  # quit before reading it all
+        pass
+    finally:
+        pager.wait()
+        signal.signal(signal.SIGINT, previous)
 
 
 def say(message: str) -> None:
@@ -64,16 +125,22 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 SHOWN_AS = "\ufffd"
 
 
-def terminal_safe(value):
+#: :data:`UNSAFE` but the snippet marks, for rows whose every cell goes through
+#: :func:`styled`, which turns the marks into a highlight.
+UNSAFE_BUT_MARKS = re.compile("[\x00\x01\x04-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(value, marks: bool = False):
     """``value`` (text, or a list or dict holding text) with every :data:`UNSAFE`
-    character shown as :data:`SHOWN_AS`: for terminal views only; pipes and machine
-    formats get the text as stored."""
+    character shown as :data:`SHOWN_AS` (with ``marks``, the snippet marks kept): for
+    terminal views only; pipes and machine formats get the text as stored."""
     if isinstance(value, str):
-        return UNSAFE.sub(SHOWN_AS, value) if UNSAFE.search(value) else value
+        unsafe = UNSAFE_BUT_MARKS if marks else UNSAFE
+        return unsafe.sub(SHOWN_AS, value) if unsafe.search(value) else value
     if isinstance(value, list):
-        return [terminal_safe(v) for v in value]
+        return [terminal_safe(v, marks) for v in value]
     if isinstance(value, dict):
-        return {k: terminal_safe(v) for k, v in value.items()}
+        return {k: terminal_safe(v, marks) for k, v in value.items()}
     return value
 
 
@@ -132,10 +199,13 @@ def write_rows(
     columns: list[str],
     fmt: str,
     table: Callable[[list[dict]], None] | None = None,
+    marks: bool = False,
 ) -> int:
-    """Write dict rows in ``fmt``; returns how many rows were written."""
+    """Write dict rows in ``fmt``; returns how many rows were written. ``marks``: the rows
+    hold snippet marks, which a table view shows as a highlight (every cell through
+    :func:`styled`)."""
     if fmt == "table":
-        buffered = [terminal_safe(row) for row in rows]
+        buffered = [terminal_safe(row, marks) for row in rows]
         if table is not None:
             table(buffered)
         else:
@@ -304,15 +374,50 @@ def _csv_value(value):
     return "" if value is None else unmark(value)
 
 
+#: The longest value of one word (an id, a date, a number) a table keeps on one line.
+MAX_UNBROKEN = 24
+#: The narrowest a column of text is drawn (wider when its header or longest word is).
+MIN_TEXT, MAX_TEXT_MIN = 8, 16
+#: What a column costs besides its text: its padding and a border.
+COLUMN_EDGES = 3
+
+
 def simple_table(rows: list[dict], columns: list[str], title: str | None = None) -> None:
+    """A table that fits the terminal: ids, dates and numbers never break across lines
+    (a column of single words up to :data:`MAX_UNBROKEN` characters keeps its width),
+    text wraps at spaces, and the columns that do not fit (the last ones: ``columns``
+    come most wanted first) are left out, named on stderr."""
     from rich.table import Table
 
+    out = console()
+    cells = [[styled(row.get(c)) for c in columns] for row in rows]
+    plans, room, left_out = [], out.width - 1, []
+    for i, column in enumerate(columns):
+        texts = [row[i].plain for row in cells]
+        one_word = all(" " not in t for t in texts)
+        longest = max(map(len, texts), default=0)
+        if one_word and longest <= MAX_UNBROKEN:
+            width = max(len(column), longest)
+        else:
+            words = max((len(w) for t in texts for w in t.split()), default=0)
+            width, one_word = max(MIN_TEXT, min(max(len(column), words), MAX_TEXT_MIN)), False
+        if width + COLUMN_EDGES > room:
+            left_out.append(column)
+            continue
+        room -= width + COLUMN_EDGES
+        plans.append((i, column, one_word, width))
     table = Table(title=title, header_style="bold", expand=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(styled(row.get(c)) for c in columns))
-    console().print(table)
+    for _, column, one_word, width in plans:
+        if one_word:
+            table.add_column(column, no_wrap=True, min_width=width)
+        else:
+            table.add_column(column, overflow="fold", min_width=width, ratio=1)
+    for row in cells:
+        table.add_row(*(row[i] for i, *_ in plans))
+    out.print(table)
+    if left_out:
+        say(f"left out at {out.width} columns: {', '.join(left_out)}; a wider terminal or"
+            " --format tsv shows them")
 
 
 def styled(value):

@@ -52,7 +52,7 @@ def publisher_style(publisher: str | None) -> str:
 def badge(publisher: str | None):
     from rich.text import Text
 
-    return Text(f" {publisher or '?'} ", style=publisher_style(publisher))
+    return Text(f" {publisher} " if publisher else "", style=publisher_style(publisher))
 
 
 def date_label(iso: str | None, precision: str | None) -> str:
@@ -80,17 +80,19 @@ def search_table(rows: list[dict]) -> None:
     from rich.table import Table
 
     table = Table(header_style="bold", show_lines=True)
-    for column in ("article", "published", "publisher", "title / snippet", "score"):
-        table.add_column(column, overflow="fold")
+    for column in ("article", "published", "publisher"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("title / snippet", overflow="fold", ratio=1)
+    table.add_column("score", no_wrap=True)
     for row in _cut(rows, "hits"):
         cell = render.styled(row["title"])
         cell.stylize("bold")
         cell.append("\n")
         cell.append_text(render.styled(row["snippet"]))
         table.add_row(
-            row["article"],
-            row["published"] or "",
-            badge(row["publisher"]),
+            render.styled(row["article"]),
+            render.styled(row["published"]),
+            badge(render.styled(row["publisher"]).plain or None),
             cell,
             "" if row["score"] is None else f"{row['score']:.3g}",
         )
@@ -133,30 +135,47 @@ def timeline_view(entries: list[dict], quotes: bool) -> None:
         if entry["precision"] != "year" and entry["date"][:7] != month:
             month = entry["date"][:7]
             out.print(Text(MONTHS[int(month[5:7]) - 1], style="bold underline"))
+        label = Text(date_label(entry["date"], entry["precision"]), style="bold cyan")
         line = Text()
-        line.append(f"{date_label(entry['date'], entry['precision']):>12}  ", style="bold cyan")
         if entry["conflict"]:
             line.append("⚠ ", style="bold red")
         line.append(entry["summary"])
         for publisher in dict.fromkeys(m["publisher"] for m in entry["mentions"]):
             line.append(" ")
             line.append_text(badge(publisher))
-        out.print(line)
+        lines = [line]
         if entry["conflict"]:
             said = "; ".join(
                 f"{date_label(c['date'], c['precision'])} ({', '.join(c['articles'])})"
                 for c in entry["conflict"]
             )
-            out.print(Text(f"{'':14}sources disagree: {said}", style="red"))
+            lines.append(Text(f"sources disagree: {said}", style="red"))
         if entry["about"]:
-            out.print(Text(f"{'':14}about: {', '.join(entry['about'])}", style="dim"))
+            lines.append(Text(f"about: {', '.join(entry['about'])}", style="dim"))
         if quotes:
             for mention in entry["mentions"]:
-                quote = Text(f"{'':14}")
-                quote.append_text(badge(mention["publisher"]))
+                quote = badge(mention["publisher"])
                 quote.append(f" {mention['article']} ", style="dim")
                 quote.append(f"“{mention['quote']}”", style="italic")
-                out.print(quote)
+                lines.append(quote)
+        out.print(hanging(label, lines))
+
+
+#: The width of the date column of a timeline (the longest label: "30 Sep 2015").
+DATE_COLUMN = 12
+
+
+def hanging(label, lines: list):
+    """``label`` right-aligned in the date column, each of ``lines`` beside it: wrapped
+    text stays under its column, never under the date."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 0, 0, 2))
+    grid.add_column(width=DATE_COLUMN, justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for i, line in enumerate(lines):
+        grid.add_row(label if i == 0 else "", line)
+    return grid
 
 
 def value_label(claim: dict) -> str:

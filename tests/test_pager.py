@@ -1,0 +1,82 @@
+"""Long terminal views go through the pager as git's do (#17 item 3): tested on a real
+pseudo-terminal, with a pager that quits after a few lines."""
+
+import os
+import pty
+import struct
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+
+PAGER = textwrap.dedent("""
+    import os, sys
+    with open(sys.argv[1], "w") as out:
+        out.write("LESS=" + os.environ.get("LESS", "") + "\\n")
+        for i, line in enumerate(sys.stdin):
+            out.write(line)
+            if i >= 5:
+                break  # quit early, as a reader pressing q does
+""")
+
+
+def on_a_terminal(args, env, rows=24, columns=80):
+    """Run the CLI with stdout on a pseudo-terminal; (exit code, what the terminal got,
+    stderr)."""
+    import fcntl
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    env = {k: v for k, v in {**os.environ, **env}.items() if k not in ("COLUMNS", "LINES")}
+    proc = subprocess.Popen([sys.executable, "-m", "syriacli", *args], stdout=slave,
+                            stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    got = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        got += chunk
+    code = proc.wait()
+    assert proc.stderr is not None
+    return code, got.decode("utf-8", "replace"), proc.stderr.read().decode()
+
+
+@pytest.fixture
+def pager(tmp_path):
+    script = tmp_path / "pager.py"
+    script.write_text(PAGER)
+    paged = tmp_path / "paged.txt"
+    return f"{sys.executable} {script} {paged}", paged
+
+
+def test_a_long_view_goes_through_the_pager_in_colour_and_quitting_early_is_exit_0(
+        seed_db, pager):
+    command, paged = pager
+    env = {"SYRIACLI_DB": str(seed_db), "PAGER": command, "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    code, shown, stderr = on_a_terminal(["timeline", "--all"], {**env, "NO_COLOR": ""})
+    assert code == 0, stderr
+    text = paged.read_text()
+    assert text.startswith("LESS=FRX\n")  # as git sets it, unless the user did
+    assert "\x1b[" in text and "2011" in text  # colour kept
+    assert "Traceback" not in stderr and "Broken pipe" not in stderr
+    assert "The Syrian Civil War" not in shown  # the terminal got only what the pager showed
+
+
+def test_no_pager_and_short_views_print_as_they_are(seed_db, pager):
+    command, paged = pager
+    env = {"SYRIACLI_DB": str(seed_db), "PAGER": command, "NO_COLOR": ""}
+    code, shown, _ = on_a_terminal(["--no-pager", "timeline", "--all"], env)
+    assert code == 0 and "The Syrian Civil War" in shown and not paged.exists()
+    code, shown, _ = on_a_terminal(["articles"], env, rows=60)
+    assert code == 0 and "003_5c8489880ca76ab4" in shown and not paged.exists()
+    code, shown, _ = on_a_terminal(["timeline", "--all"], {**env, "PAGER": "cat"})
+    assert code == 0 and "The Syrian Civil War" in shown
