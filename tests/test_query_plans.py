@@ -48,6 +48,12 @@ CASES = {
         ),
         {},
     ),
+    "timeline lines of one month": lambda: (
+        *queries.timeline_sql(
+            Filters(date_from="2016-03-01", date_to="2016-03-31"), None, select="entries.listing"
+        ),
+        {},
+    ),
     "figures metric": lambda: (*queries.figures_sql(["sorties"], Filters(), None), {}),
     "figures metric and publisher": lambda: (
         *queries.figures_sql(["sorties"], Filters(publisher="RT"), None),
@@ -64,7 +70,7 @@ def test_no_full_scan(seed_db, name):
     assert not [step for step in plan if SCAN.match(step)], plan
 
 
-@pytest.mark.parametrize("select", [queries.FIGURE_SELECT])
+@pytest.mark.parametrize("select", [queries.FIGURE_SELECT, "listing"])
 @pytest.mark.parametrize("metrics", [["sorties"], ["killed", "wounded"]])
 def test_figures_of_a_metric_read_in_order_without_a_sort(seed_db, metrics, select):
     sql, params = queries.figures_sql(metrics, Filters(), None, select)

@@ -258,3 +258,10 @@ ODD_SPACING = st.sampled_from([" x ", "a  b", "a\tb", "a\nb", "\x02m\x03", "a\u0
                 min_size=1, max_size=8))
 def test_tsv_line_is_each_value_as_plain_makes_it(values):
     assert render.tsv_line(values) == "\t".join(plain(v) for v in values)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.text(), st.floats(), st.integers(), ODD_SPACING),
+                          st.text()), max_size=6))
+def test_tsv_lines_are_each_row_as_plain_makes_it(rows):
+    assert render.tsv_lines(rows, 2) == ["\t".join(plain(v) for v in row) for row in rows]

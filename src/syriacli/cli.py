@@ -491,26 +491,18 @@ def timeline(
         for note in parsed.notes if parsed else ():
             _say(f"Note: {note}")
         args = (conn, filters, parsed, queries.name_of(conn, filters.about))
+        table = None
         if fmt == "table":
             from .views import timeline_view
 
-            render.write_rows(
-                queries.timeline(*args),
-                queries.TIMELINE_COLUMNS,
-                fmt,
-                table=lambda entries: timeline_view(entries, quotes),
-            )
-            hidden = 0 if filters.background else queries.background_count(*args)
-            if hidden:
-                _say(f"{hidden} background entr{'y' if hidden == 1 else 'ies'} left out"
-                     f" ('since 2011'); --all shows {'it' if hidden == 1 else 'them'}")
-        else:
-            flat = fmt in render.TEXT_FORMATS
-            render.write_tuples(
-                queries.timeline_rows(*args, flat=render.list_text if flat else None),
-                queries.FLAT_TIMELINE_COLUMNS if flat else queries.TIMELINE_COLUMNS,
-                fmt,
-            )
+            def table(entries):
+                timeline_view(entries, quotes)
+
+        render.write_listing(queries.timeline_listing(*args), fmt, table=table)
+        hidden = 0 if filters.background else queries.background_count(*args)
+        if hidden:
+            _say(f"{hidden} background entr{'y' if hidden == 1 else 'ies'} left out"
+                 f" ('since 2011'); --all shows {'it' if hidden == 1 else 'them'}")
 
 
 @app.command()
@@ -576,21 +568,14 @@ def figures(
             _filters(conn, date_from, date_to, publisher, about, limit),
             claimant,
         )
+        table = None
         if fmt == "table":
             from .views import figures_view
 
-            render.write_rows(
-                queries.figures(*args),
-                queries.FIGURE_COLUMNS,
-                fmt,
-                table=lambda claims: figures_view(claims, quotes, by_claimant),
-            )
-        else:
-            render.write_tuples(
-                queries.figure_rows(*args, text=fmt in render.TEXT_FORMATS),
-                queries.FIGURE_COLUMNS,
-                fmt,
-            )
+            def table(claims):
+                figures_view(claims, quotes, by_claimant)
+
+        render.write_listing(queries.figures_listing(*args), fmt, table=table)
 
 
 @app.command()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import groupby
 from operator import itemgetter
@@ -75,6 +75,20 @@ NUMBER_VALUE = "iif({c} = cast({c} as integer), cast({c} as integer), {c})"
 TEXT_VALUE = (
     "iif({c} = cast({c} as integer), cast(cast({c} as integer) as text), coalesce({c}, ''))"
 )
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One listing in each shape a format reads it (render.write_listing picks):
+    ``rows()`` as dicts for a terminal's table, ``tuples(flat)`` in the order of
+    ``columns`` (or of ``flat_columns``: one line's values, for csv), ``lines()`` as the
+    tsv lines a full build made (the ``listing`` columns of store.TABLES)."""
+
+    columns: list[str]
+    flat_columns: list[str]
+    rows: Callable[[], Iterator[dict]]
+    tuples: Callable[[bool], Iterator[tuple]]
+    lines: Callable[[], Iterable[tuple]]
 
 
 @dataclass
@@ -274,7 +288,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     result = dict(row)
     for table in ("dates", "figures", "mentions"):
         result[table] = [
-            dict(r)
+            {k: v for k, v in zip(r.keys(), r, strict=True) if k not in store.SPEED_COLUMNS}
             for r in conn.execute(
                 f"select * from {table} where article = :id order by start", {"id": article_id}
             )
@@ -296,7 +310,7 @@ ENTRY_BACKGROUND = (
 )
 #: An entry's columns, and whether it is background.
 ENTRY_SELECT = ", ".join(
-    [f"entries.{c}" for c in store.TABLES["entries"]["columns"]]
+    [f"entries.{c}" for c in store.TABLES["entries"]["columns"] if c not in store.SPEED_COLUMNS]
     + [f"{ENTRY_BACKGROUND} as background"]
 )
 
@@ -429,8 +443,65 @@ def flat_entry(entry, sources: list[tuple], flat: Callable[[list], str], about_t
         flat(list(dict.fromkeys([article for article, _ in sources]))),
         about_text[about],
         conflict or "",
-        bool(entry["background"]),
+        "true" if entry["background"] else "false",  # text: the line goes out in bulk
     )
+
+
+def timeline_lines(
+    conn: sqlite3.Connection,
+    filters: Filters,
+    match: str | Query | None = None,
+    about_name: str | None = None,
+) -> list[tuple[str, int]]:
+    """Entries as (tsv line, id) tuples, made by the full build that wrote them
+    (:func:`entry_listings`), or here for an entry an update re-merged since."""
+    sql, params = timeline_sql(filters, match, about_name, select="entries.listing, entries.id")
+    rows = _fetch_entries(lambda: _tuples(conn, sql, params), match)
+    missing = [entry for line, entry in rows if line is None]
+    if missing:
+        made = {entry: line for lines in entry_listings(conn, missing) for line, entry in lines}
+        rows = [(line if line is not None else made[entry], entry) for line, entry in rows]
+    return rows
+
+
+def entry_listings(conn: sqlite3.Connection, ids: list[int]) -> Iterator[list[tuple[str, int]]]:
+    """(tsv line, id) of these entries, a batch at a time: each line as `timeline
+    --format tsv` prints the entry from its rows (:func:`flat_entry`)."""
+    from .render import tsv_lines
+
+    about_text: dict[str | None, str] = {}
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    for chunk in chunks(ids):
+        entries = cursor.execute(
+            f"select {ENTRY_SELECT} from entries where id in ({', '.join('?' * len(chunk))})", chunk
+        ).fetchall()
+        sources = _sources_of(conn, chunk)
+        lines = tsv_lines(
+            [flat_entry(e, sources.get(e["id"], []), ", ".join, about_text) for e in entries],
+            len(FLAT_TIMELINE_COLUMNS),
+        )
+        yield list(zip(lines, [e["id"] for e in entries], strict=True))
+
+
+def timeline_listing(
+    conn: sqlite3.Connection, filters: Filters, match: str | Query | None, about_name: str | None
+) -> Listing:
+    """The timeline's entries as a :class:`Listing`."""
+    args = (conn, filters, match, about_name)
+    return Listing(
+        TIMELINE_COLUMNS,
+        FLAT_TIMELINE_COLUMNS,
+        rows=lambda: timeline(*args),
+        tuples=lambda flat: timeline_rows(*args, flat=list_text if flat else None),
+        lines=lambda: timeline_lines(*args),
+    )
+
+
+def list_text(values: list) -> str:
+    """A list of text as csv and tsv write it: "a, b" (rows handed over as text go out
+    in bulk; a tsv line is still checked, and csv quotes what needs it)."""
+    return ", ".join(values)
 
 
 def background_count(
@@ -506,6 +577,7 @@ def _per_entry(
     return {entry: [row[1:] for row in group] for entry, group in groupby(rows, itemgetter(0))}
 
 
+#: What a claim's row holds for every format but tsv (which reads its `listing` line).
 #: What the table view reads of a claim: the listed columns and the counted noun.
 FIGURE_SELECT = ", ".join(FIGURE_COLUMNS) + ", noun"
 
@@ -569,6 +641,30 @@ def figure_rows(
     """Claims as tuples in the order of :data:`FIGURE_COLUMNS` (see :func:`listing_sql`)."""
     sql, params = figures_sql(metrics, filters, claimant)
     return _tuples(conn, listing_sql(sql, FIGURE_COLUMNS, FIGURE_NUMBERS, text), params)
+
+
+def figure_lines(
+    conn: sqlite3.Connection,
+    metrics: list[str] | None,
+    filters: Filters,
+    claimant: str | None = None,
+) -> sqlite3.Cursor:
+    """Claims as 1-tuples of their tsv line, made at build time (see store.TABLES)."""
+    return _tuples(conn, *figures_sql(metrics, filters, claimant, select="listing"))
+
+
+def figures_listing(
+    conn: sqlite3.Connection, metrics: list[str] | None, filters: Filters, claimant: str | None
+) -> Listing:
+    """A metric's claims (every claim without ``metrics``) as a :class:`Listing`."""
+    args = (conn, metrics, filters, claimant)
+    return Listing(
+        FIGURE_COLUMNS,
+        FIGURE_COLUMNS,
+        rows=lambda: figures(*args),
+        tuples=lambda flat: figure_rows(*args, text=flat),
+        lines=lambda: figure_lines(*args),
+    )
 
 
 def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[dict]:

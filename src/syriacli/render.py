@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from itertools import chain, islice
 
-from .queries import MARK_END, MARK_START
+from .queries import MARK_END, MARK_START, Listing, list_text
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 #: Formats that print every value as text, one line a row (nested values flattened).
@@ -170,14 +170,6 @@ def plain(value) -> str:
     return " ".join(text.split())
 
 
-def list_text(values: list) -> str:
-    """A list of strings in a text format, csv and tsv alike: "a, b" (for a producer that
-    hands rows over as text, which go out in bulk). A tsv line is still checked, and a
-    value holding a tab or a run of spaces goes through :func:`plain`; csv quotes what
-    needs it."""
-    return ", ".join(values)
-
-
 def unmark(value):
     if isinstance(value, str):
         return value.replace(MARK_START, PLAIN_MARK[0]).replace(MARK_END, PLAIN_MARK[1])
@@ -213,6 +205,21 @@ def write_rows(
             simple_table(buffered, [c for c in columns if any(r.get(c) for r in buffered)])
         return len(buffered)
     return write_tuples((tuple([row.get(c) for c in columns]) for row in rows), columns, fmt)
+
+
+def write_listing(
+    listing: Listing, fmt: str, table: Callable[[list[dict]], None] | None = None
+) -> int:
+    """Write a listing (a timeline, claims) in ``fmt`` from the shape that format reads:
+    a table from its rows, tsv from the lines a full build made, the others from tuples
+    (csv one flat line a row); returns how many rows were written."""
+    if fmt == "table":
+        return write_rows(listing.rows(), listing.columns, fmt, table=table)
+    if fmt == "tsv":
+        return write_lines(listing.lines(), listing.flat_columns)
+    flat = fmt in TEXT_FORMATS
+    return write_tuples(listing.tuples(flat), listing.flat_columns if flat else listing.columns,
+                        fmt)
 
 
 def write_tuples(rows: Iterable[tuple], columns: list[str], fmt: str) -> int:
@@ -267,6 +274,22 @@ def tsv_line(values: Sequence) -> str:
     to do)."""
     line = "\t".join([v.strip() if v.__class__ is str else plain(v) for v in values])
     return line if _plain_as_is(line + "\n", 1, len(values)) else "\t".join(map(plain, values))
+
+
+def tsv_lines(rows: list[tuple], columns: int) -> list[str]:
+    """Each row's tsv line, as :func:`_tsv_chunk` makes them (no line holds a line break)."""
+    return _tsv_chunk(rows, columns)[:-1].split("\n") if rows else []
+
+
+def write_lines(lines: Iterable[tuple], columns: list[str]) -> int:
+    """Write tsv lines made in advance by :func:`tsv_line` (each the first value of a
+    tuple, as a cursor gives them) under the header of ``columns``; returns how many
+    were written."""
+    return _write_chunks(
+        lines,
+        "\t".join(columns) + "\n",
+        lambda chunk, _: "\n".join([row[0] for row in chunk]) + "\n",
+    )
 
 
 def _chunks(rows: Iterable[tuple]) -> Iterable[list[tuple]]:
@@ -364,7 +387,7 @@ def _csv_value(value):
     """A value for csv: a list of text as tsv writes it ("a, b"), other lists and
     objects as JSON."""
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return ", ".join(value)
+        return list_text(value)
     if value is True or value is False:
         return plain(value)
     if isinstance(value, (list, dict)):

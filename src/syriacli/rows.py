@@ -9,9 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .extract.article import ArticleExtraction
+from .queries import FIGURE_COLUMNS
+from .render import tsv_line
 from .store import insert_columns
 
 
@@ -64,7 +66,7 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
         article=as_row("articles", article),
         events=[as_row("events", {**_event_values(e), **shared, "report": source.id})
                 for e in extraction.events],
-        figures=_rows("figures", extraction.figures, cited, text),
+        figures=_listed(_rows("figures", extraction.figures, cited, text)),
         mentions=_rows("mentions", extraction.names, {"article": source.id}),
         dates=_rows("dates", extraction.dates, {"article": source.id}),
         sketches=[(value, source.id) for value in extraction.sketch],
@@ -103,3 +105,17 @@ def _rows(table: str, items, article: dict, text: str | None = None) -> list[tup
             row[quote_at] = text[item.sentence_start:item.sentence_end]
         rows.append(tuple(row))
     return rows
+
+
+@lru_cache(maxsize=1)
+def _listing_places() -> tuple[int, list[int]]:
+    """Where a figure row's ``listing`` goes, and where the values it lists are."""
+    columns = _columns("figures")[0]
+    return columns.index("listing"), [columns.index(c) for c in FIGURE_COLUMNS]
+
+
+def _listed(rows: list[tuple]) -> list[tuple]:
+    """Figure rows with their ``listing``: the line `figures --format tsv` prints (a
+    speed column, see store.TABLES)."""
+    at, picks = _listing_places()
+    return [(*row[:at], tsv_line([row[i] for i in picks]), *row[at + 1:]) for row in rows]

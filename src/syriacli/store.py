@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 23
+SCHEMA_VERSION = 24
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -36,6 +36,9 @@ FIGURES_ORDER = "metric, published desc, article, start"
 
 #: The order `articles` lists them in (undated last), which an index of these expressions has.
 ARTICLES_ORDER = "(published is null), published, id"
+
+#: Columns that repeat a row's other columns for a listing's speed (not data of their own).
+SPEED_COLUMNS = frozenset({"listing"})
 
 #: Where an extracted item stands in its article's clean text.
 PROVENANCE = {"start": int, "end": int, "sentence_start": int, "sentence_end": int}
@@ -83,6 +86,11 @@ TABLES: dict[str, TableSpec] = {
         "columns": {
             "id": int, "date": str, "precision": str, "first_day": str, "last_day": str,
             "summary": str, "about": str, "conflict": str, "sources": int,
+            # Its line in `timeline --format tsv` (queries.entry_listings), made by a
+            # full build: a month of 7,000 entries then reads one value a row instead
+            # of its row, its sources' rows and their formatting. An update leaves the
+            # entries it re-merges without one; queries.timeline_lines makes those.
+            "listing": str,
         },
         "pk": "id",
     },
@@ -107,6 +115,9 @@ TABLES: dict[str, TableSpec] = {
             # (listings leave it out); the original's claim lists its reprints ("a, b")
             "reprint_of": str, "reprints": str,
             **PROVENANCE,
+            # The claim as its line of `figures --format tsv` (render.tsv_line), made by the
+            # workers: a 34,000-claim listing then reads one value a row instead of thirteen.
+            "listing": str,
         },
         "pk": "id",
     },
@@ -514,6 +525,16 @@ def relist_reprints(conn: sqlite3.Connection, originals: set[str]) -> list[int]:
     return changed
 
 
+def figure_values(conn: sqlite3.Connection, ids: list[int], columns: list[str]) -> list[tuple]:
+    """(id, *columns) of these claims."""
+    return _chunked(conn, f"select id, {', '.join(map(quote, columns))} from figures"
+                          " where id in ({})", ids)
+
+
+def set_figure_listings(conn: sqlite3.Connection, lines: list[tuple[str, int]]) -> None:
+    conn.executemany("update figures set listing = ? where id = ?", lines)
+
+
 def article_with_text(conn: sqlite3.Connection, text_hash: str) -> str | None:
     """The article whose clean text has this hash, if the corpus has one."""
     row = conn.execute("select id from articles where text_hash = ? limit 1",
@@ -570,6 +591,11 @@ def write_entries(conn: sqlite3.Connection, entries) -> None:
     )
     conn.executemany("insert into entry_keys (key, entry) values (?, ?)",
                      [(key, e["id"]) for e in entries for key in e["keys"]])
+
+
+def set_listings(conn: sqlite3.Connection, lines) -> None:
+    """Set entries' ``listing`` from (line, entry id) pairs."""
+    conn.executemany("update entries set listing = ? where id = ?", lines)
 
 
 def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:
