@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +21,7 @@ app = typer.Typer(
     help="Explore news articles about Russia's military campaign in Syria:"
     " search, timeline, figures, names.",
     no_args_is_help=True,
-    add_completion=True,
+    add_completion=False,  # _root's own options say what they write where
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -60,6 +61,53 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+#: The shells completion installs for, and the start-up files each may add a line to.
+COMPLETION_SHELLS = {"bash": (".bashrc",), "zsh": (".zshrc",), "fish": ()}
+
+
+def _completion_shell() -> str:
+    shell = Path(os.environ.get("SHELL", "")).name
+    if shell not in COMPLETION_SHELLS:
+        raise typer.BadParameter(
+            f"no completion for the shell {shell or '(none: $SHELL is empty)'}; use one of:"
+            f" {', '.join(COMPLETION_SHELLS)} (set $SHELL)")
+    return shell
+
+
+def _install_completion(value: bool) -> None:
+    """Install completion through Typer, then say every file it wrote or changed."""
+    if not value:
+        return
+    from typer._completion_shared import install
+
+    shell = _completion_shell()
+    home = Path.home()
+    rc_files = [home / name for name in COMPLETION_SHELLS[shell]]
+    before = {rc: rc.read_text() if rc.is_file() else None for rc in rc_files}
+    _, script = install(shell=shell, prog_name="syriacli", complete_var="_SYRIACLI_COMPLETE")
+    print(f"wrote the {shell} completion script to {script}")
+    for rc, old in before.items():
+        new = rc.read_text() if rc.is_file() else ""
+        added = [line for line in new.splitlines()
+                 if line.strip() and line not in (old or "").splitlines()]
+        if added:
+            print(f"added to {rc}: {'; '.join(added)}")
+        elif old is not None:
+            print(f"{rc} already loads it: left as it was")
+    print("open a new shell (or source the file above) for completion to take effect")
+    raise typer.Exit()
+
+
+def _show_completion(value: bool) -> None:
+    if not value:
+        return
+    from typer._completion_shared import get_completion_script
+
+    print(get_completion_script(prog_name="syriacli", complete_var="_SYRIACLI_COMPLETE",
+                                shell=_completion_shell()))
+    raise typer.Exit()
+
+
 #: Whether a long terminal view goes through the pager (``--no-pager`` turns it off).
 _pager = {"enabled": True}
 
@@ -70,6 +118,18 @@ def _root(
         bool,
         typer.Option("--version", callback=_print_version, is_eager=True,
                      help="Print the version and exit."),
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option("--install-completion", callback=_install_completion, is_eager=True,
+                     help="Install tab completion for the shell in $SHELL (bash, zsh, fish),"
+                     " saying which files it writes and what it adds to them."),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option("--show-completion", callback=_show_completion, is_eager=True,
+                     help="Print the completion script for the shell in $SHELL, to install"
+                     " by hand."),
     ] = False,
     no_pager: Annotated[
         bool,
@@ -88,30 +148,87 @@ FORMAT_HELP = (
 DATE_FORMS = "2015, 2015-08, 2015-08-30, 'Aug 2015', 'August 2015' or '30 Aug 2015'"
 
 
-def _complete_publishers(incomplete: str):
+def _offer(values, incomplete: str) -> list[str]:
+    """The values starting with what was typed (bash's own matching is case-sensitive
+    too); :func:`_completion_shells` makes each one shell word."""
+    return [v for v in dict.fromkeys(values) if v and v.startswith(incomplete)]
+
+
+def _completion_shells() -> None:
+    """Register Typer's shells (its own completion options, which syriacli replaces,
+    would), bash with each completion escaped into one shell word: bash inserts a
+    completion as it is, so "civilians killed" would be two arguments. Inside a quote the
+    user opened, it stays as it is; zsh and fish quote completions themselves."""
+    from typer._click.shell_completion import add_completion_class
+    from typer._completion_classes import BashComplete, completion_init
+
+    class OneWordBash(BashComplete):
+        def format_completion(self, item) -> str:
+            word = os.environ.get("COMP_WORDS", "").rsplit(" ", 1)[-1]
+            if word.startswith(("'", '"')):
+                return str(item.value)
+            return re.sub(r"([\\\s'\"$`&|;<>()!*?#~])", r"\\\1", str(item.value))
+
+    completion_init()
+    add_completion_class(OneWordBash, "bash")
+
+
+def _from_corpus(read) -> list[str]:
+    """``read(conn)`` on the corpus completion finds ($SYRIACLI_DB, else the default);
+    nothing when there is none: completion never prints a traceback into the shell."""
     try:
-        from . import queries, store
+        from . import store
         from .corpus import default_db
 
         with store.open_corpus(default_db()) as conn:
-            return [p for p in queries.publishers(conn) if p.lower().startswith(incomplete.lower())]
-    except Exception:  # completion must never print a traceback into the shell
+            return list(read(conn))
+    except Exception:
         return []
 
 
-def _complete_metrics(incomplete: str):
-    """The metrics the corpus holds claims for (falling back to the taxonomy)."""
-    try:
-        from . import queries, store
-        from .corpus import default_db
+def _complete_publishers(incomplete: str) -> list[str]:
+    from . import queries
 
-        with store.open_corpus(default_db()) as conn:
-            names = [row["metric"] for row in queries.figure_metrics(conn)]
-    except Exception:  # no corpus yet
+    return _offer(_from_corpus(queries.publishers), incomplete)
+
+
+def _complete_metrics(incomplete: str) -> list[str]:
+    """The metrics the corpus holds claims for (falling back to the taxonomy)."""
+    from . import queries
+
+    names = _from_corpus(lambda conn: (r["metric"] for r in queries.figure_metrics(conn)))
+    if not names:
         from .extract.metrics import metric_names
 
-        names = metric_names()
-    return [m for m in names if m.startswith(incomplete.lower())]
+        names = list(metric_names())
+    return _offer(names, incomplete)
+
+
+def _complete_names(incomplete: str) -> list[str]:
+    """Every name of the corpus, and every spelling of it that starts so."""
+    from . import queries
+
+    def read(conn):
+        for row in queries.names(conn, None):
+            yield row["name"]
+            yield from (row["spellings"] or "").split(", ")
+
+    return _offer(_from_corpus(read), incomplete)
+
+
+def _complete_articles(incomplete: str) -> list[str]:
+    from . import queries
+
+    return _offer(_from_corpus(lambda conn: (r["article"] for r in queries.articles(
+        conn, queries.Filters()))), incomplete)
+
+
+def _complete_formats(incomplete: str) -> list[str]:
+    return _offer(render.FORMATS, incomplete)
+
+
+def _complete_types(incomplete: str) -> list[str]:
+    return _offer(_name_types(), incomplete)
 
 
 def _check_format(value: str | None) -> str | None:
@@ -146,7 +263,8 @@ DbOpt = Annotated[
 ]
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", "-f", help=FORMAT_HELP, callback=_check_format, show_default=False),
+    typer.Option("--format", "-f", help=FORMAT_HELP, callback=_check_format, show_default=False,
+                 autocompletion=_complete_formats),
 ]
 #: The largest --limit (SQLite's integers end at 2**63 - 1; no corpus has more rows).
 MAX_LIMIT = 10**12
@@ -173,7 +291,8 @@ PublisherOpt = Annotated[
 ]
 AboutOpt = Annotated[
     str | None,
-    typer.Option("--about", help="Only what names this place, person or group, any spelling."),
+    typer.Option("--about", help="Only what names this place, person or group, any spelling.",
+                 autocompletion=_complete_names),
 ]
 
 
@@ -405,7 +524,9 @@ def articles(
 @app.command()
 def show(
     article_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Article id (the file name without .txt).")
+        str,
+        typer.Argument(metavar="ID", help="Article id (the file name without .txt).",
+                       autocompletion=_complete_articles),
     ],
     db: DbOpt = None,
     annotate: Annotated[
@@ -464,6 +585,7 @@ def timeline(
         typer.Option(
             "--precision", help="Only entries dated to the day, the month or the year.",
             callback=_one_of(lambda: PRECISIONS),
+            autocompletion=lambda incomplete: _offer(PRECISIONS, incomplete),
         ),
     ] = None,
 ):
@@ -581,7 +703,9 @@ def figures(
 @app.command()
 def names(
     name: Annotated[
-        str | None, typer.Argument(help="One name, any spelling: show its card.")
+        str | None,
+        typer.Argument(help="One name, any spelling: show its card.",
+                       autocompletion=_complete_names),
     ] = None,
     type_: Annotated[
         str | None,
@@ -591,6 +715,7 @@ def names(
             help="Only names of this type: person, place, country, base, armed group,"
             " state body, NGO/monitor, weapon system.",
             callback=_one_of(_name_types),
+            autocompletion=_complete_types,
         ),
     ] = None,
     db: DbOpt = None,
@@ -627,6 +752,8 @@ def names(
 
 def main() -> None:
     """Console entry point: user errors are one line on stderr; `| head` ends quietly."""
+    if "_SYRIACLI_COMPLETE" in os.environ:
+        _completion_shells()
     _only_the_command_run([a for a in sys.argv[1:] if a != "--no-pager"][:1])
     _refuse_undecodable(sys.argv[1:])
     try:
