@@ -83,3 +83,24 @@ def test_conflicts_and_precision(cli, corpus, seed_db):
         some = entries(cli, "--precision", precision.upper())
         assert some and {e["precision"] for e in some} == {precision}
     assert cli("timeline", "--precision", "week").exit_code == 2
+
+
+def test_one_report_carried_by_several_articles_is_one_entry(cli, make_raw, build):
+    """A sentence naming no strong concept (no strike, no capture) still merges with
+    its copies in other articles; a different sentence of the same date does not."""
+    wire = ("Diplomats in Geneva said on 14 March 2016 that the Syrian government delegation"
+            " had asked for more time.")
+    raw = make_raw({
+        "tass.txt": f"Geneva\n\nGENEVA, March 15, 2016 (TASS) - {wire}\n",
+        # the same words, spaced and punctuated differently
+        "aa.txt": "Geneva talks\n\nANKARA, 15 March 2016 (AA) - " + wire.replace(" that", ",  that")
+                  + "\n",
+        "sohr.txt": "Geneva\n\nMarch 16, 2016 - The opposition delegation met the UN envoy"
+                    " on 14 March 2016, the Observatory said.\n",
+    })
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    day = [e for e in entries(cli, "--precision", "day", db=db) if e["date"] == "2016-03-14"]
+    assert sorted(e["sources"] for e in day) == [1, 2]
+    (merged,) = [e for e in day if e["sources"] == 2]
+    assert {m["article"] for m in merged["mentions"]} == {"tass", "aa"}

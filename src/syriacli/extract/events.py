@@ -6,6 +6,7 @@ sources) and its provenance (article, sentence, date expression, offsets).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -109,6 +110,24 @@ def concepts_in(text: str) -> list[str]:
         for name in owners[match.group()]:
             found[name] = None
     return sorted(found, key=_concept_rank().__getitem__)
+
+
+#: The merge key of a clause that names no strong concept (see :func:`merge_concepts`).
+WORDING_PREFIX = "wording:"
+
+
+def merge_concepts(clause: str) -> list[str]:
+    """The concepts a clause merges by: those it names, and where none of them is strong
+    (only "said", "war"...), its wording, so that the same report carried by several
+    articles ("A fresh row between Moscow and Washington blew up Wednesday...") is one
+    timeline entry and not one for each copy. Case, punctuation and spacing are not
+    part of the wording; a different word is."""
+    concepts = concepts_in(clause)
+    weak = concept_table()[2]
+    if all(c in weak for c in concepts):
+        words = " ".join(re.findall(r"\w+", clause.casefold()))
+        concepts.append(WORDING_PREFIX + hashlib.blake2b(words.encode(), digest_size=8).hexdigest())
+    return concepts
 
 
 def day_range(iso: str, precision: str) -> tuple[str, str]:
@@ -217,7 +236,7 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
             article=article, date=mention.date, precision=mention.precision,
             first_day=first, last_day=last, expression=mention.expression,
             rule=mention.rule, relative=mention.relative, summary=summarise(clause),
-            quote=sentence, about=about, concepts=concepts_in(clause),
+            quote=sentence, about=about, concepts=merge_concepts(clause),
             anchor=is_anchor(text, s_start, mention.start), start=mention.start,
             end=mention.end, sentence_start=s_start, sentence_end=s_end,
         ))
