@@ -47,3 +47,16 @@ def test_wrapped_timeline_lines_stay_under_their_column(cli):
         # a date right-aligned in the first 12 columns, or nothing there
         head = line[:14]
         assert head.strip() == "" or re.fullmatch(r" *[0-9A-Za-z ]{3,12}  ", head), line
+
+
+def test_figures_with_quotes_wrap_under_their_column(cli):
+    out = table(cli, "figures", "civilians", "--quotes").stdout.splitlines()
+    assert all(len(line) <= 80 for line in out)
+    claims = [line for line in out if re.match(r" {0,13}\S+ █", line)]
+    assert len(claims) == 5
+    for line in out[1:]:
+        if line.strip() and line not in claims:
+            # a claim's quote, its id or its claimant wrapped: under the text, never at column 0
+            assert line.startswith(" " * 4), line
+    assert any(line.startswith(" " * 15 + "“") for line in out)
+    assert "001_1431156e20cd0360" in "\n".join(out)

@@ -163,15 +163,17 @@ def timeline_view(entries: list[dict], quotes: bool) -> None:
 
 #: The width of the date column of a timeline (the longest label: "30 Sep 2015").
 DATE_COLUMN = 12
+#: The width of the value column of a figures view ("≥1,000,000 km2").
+VALUE_COLUMN = 14
 
 
-def hanging(label, lines: list):
-    """``label`` right-aligned in the date column, each of ``lines`` beside it: wrapped
-    text stays under its column, never under the date."""
+def hanging(label, lines: list, width: int = DATE_COLUMN, gap: int = 2):
+    """``label`` right-aligned in a column of ``width``, each of ``lines`` ``gap``
+    columns beside it: wrapped text stays under its column, never under the label."""
     from rich.table import Table
 
-    grid = Table.grid(padding=(0, 0, 0, 2))
-    grid.add_column(width=DATE_COLUMN, justify="right", no_wrap=True)
+    grid = Table.grid(padding=(0, 0, 0, gap))
+    grid.add_column(width=width, justify="right", no_wrap=True)
     grid.add_column(overflow="fold")
     for i, line in enumerate(lines):
         grid.add_row(label if i == 0 else "", line)
@@ -251,7 +253,6 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
         top = max(_drawn(c)[1] for c in rows) or 1
         for claim in _cut(rows, "claims"):
             line = Text()
-            line.append(f"{value_label(claim):>14} ", style="bold")
             line.append(f"{_bar(claim, top):<22}", style="cyan")
             line.append(
                 claim.get("claimant") or "(own account)",
@@ -262,22 +263,23 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
             line.append("  ")
             line.append_text(badge(claim["publisher"]))
             line.append(f" {claim['published'] or 'undated'}  {claim['article']}", style="dim")
-            out.print(line)
+            lines = [line]
             if quotes:
-                out.print(Text(f"{'':15}“{claim['quote']}”", style="italic"))
+                lines.append(Text(f"“{claim['quote']}”", style="italic"))
+            out.print(hanging(Text(value_label(claim), style="bold"), lines, VALUE_COLUMN, gap=1))
         pairs = disagreements(rows)
         if pairs:
             out.print(Text("  disagree beyond their qualifiers:", style="bold red"))
             for pair in pairs[:20]:
-                said = f"    {_claim_label(pair.first)} vs {_claim_label(pair.second)}: {pair.why}"
-                out.print(Text(said, style="red"))
+                said = f"{_claim_label(pair.first)} vs {_claim_label(pair.second)}: {pair.why}"
+                out.print(hanging("", [Text(said, style="red")], width=2))
         out.print()
 
 
 def _claim_label(figure: dict) -> str:
     """A figure's value, who claims it and who published it: `>7,000 (Russian MoD, RT)`."""
-    claimant = figure.get("claimant") or figure["publisher"]
-    return f"{value_label(figure)} ({claimant}, {figure['publisher'] or '?'})"
+    said = ", ".join(dict.fromkeys(filter(None, (figure.get("claimant"), figure["publisher"]))))
+    return f"{value_label(figure)} ({said or 'unattributed'})"
 
 
 def metrics_view(rows: list[dict]) -> None:
