@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 
 from . import render
 from .compare import bounds, disagreements
+from .places import places_label
 
 MAX_TABLE_ROWS = 400
 PALETTE = [
@@ -150,6 +151,8 @@ def timeline_view(entries: list[dict], quotes: bool) -> None:
             out.print(Text(f"{'':14}sources disagree: {said}", style="red"))
         if entry["about"]:
             out.print(Text(f"{'':14}about: {', '.join(entry['about'])}", style="dim"))
+        if entry.get("places"):
+            out.print(Text(f"{'':14}at: {places_label(entry['places'])}", style="dim"))
         if quotes:
             for mention in entry["mentions"]:
                 quote = Text(f"{'':14}")
@@ -244,6 +247,8 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
             line.append_text(badge(claim["publisher"]))
             line.append(f" {claim['published'] or 'undated'}  {claim['article']}", style="dim")
             out.print(line)
+            if claim.get("places"):
+                out.print(Text(f"{'':15}at: {places_label(claim['places'])}", style="dim"))
             if quotes:
                 out.print(Text(f"{'':15}“{claim['quote']}”", style="italic"))
         pairs = disagreements(rows)
