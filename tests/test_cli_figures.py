@@ -5,7 +5,7 @@ import pytest
 
 CONTRACT = ["metric", "value", "low", "high", "qualifier", "unit", "text", "claimant",
             "claimant_org", "via", "article", "title", "publisher", "published", "url", "as_of",
-            "period", "quote", "reprints"]
+            "period", "quote", "reprints", "places"]
 
 
 def claims(cli, *args, **kw):

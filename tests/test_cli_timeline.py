@@ -18,7 +18,7 @@ def entries(cli, *args):
 def test_json_contract(cli):
     entry = entries(cli)[0]
     assert list(entry) == ["date", "precision", "summary", "about", "conflict", "sources",
-                           "background", "mentions"]
+                           "background", "mentions", "places"]
     assert {"article", "publisher", "published", "quote", "expression"} <= set(entry["mentions"][0])
 
 
@@ -103,9 +103,9 @@ def test_table_view_has_strip_groups_badges_and_markers(cli):
 
 def test_tsv_is_one_line_per_entry(cli):
     lines = cli("timeline").stdout.splitlines()
-    assert lines[0] == (
-        "date\tprecision\tsummary\tpublishers\tarticles\tabout\tconflict\tbackground")
-    assert len(lines) == len(entries(cli)) + 1 and all(line.count("\t") == 7 for line in lines)
+    assert lines[0] == ("date\tprecision\tsummary\tpublishers\tarticles\tabout\tconflict"
+                        "\tbackground\tplaces")
+    assert len(lines) == len(entries(cli)) + 1 and all(line.count("\t") == 8 for line in lines)
 
 
 def test_unknown_about_name_is_an_error(cli):

@@ -75,8 +75,8 @@ def test_wire_copy_reprinted_by_other_sites_counts_once(make_raw, build, cli):
     sorties = sorted((f["article"], f["value"], f["reprints"]) for f in claims)
     assert sorties == [("other", 7000, None), ("wire", 9000, "excerpt, portal")]
     tsv = cli("figures", "sorties", "--format", "tsv", db=db).stdout.splitlines()
-    assert tsv[0].endswith("\treprints") and sorted(line.split("\t")[-1] for line in tsv[1:]) == [
-        "", "excerpt, portal"]
+    assert tsv[0].endswith("\treprints\tplaces")
+    assert sorted(line.split("\t")[-2] for line in tsv[1:]) == ["", "excerpt, portal"]
     # the timeline counts the report once, and lists where it was reprinted
     [entry] = [e for e in _rows(cli, db, "timeline")
                if e["date"] == "2016-03-15" and "wire" in {m["article"] for m in e["mentions"]}]

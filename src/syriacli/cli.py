@@ -296,6 +296,65 @@ AboutOpt = Annotated[
 ]
 
 
+NearOpt = Annotated[
+    str | None,
+    typer.Option("--near", help="Only what names a place within --km of this place, any"
+                 " spelling (Palmyra, Hmeimim…)."),
+]
+#: How far `--near` reaches without --km.
+DEFAULT_KM = 50.0
+KmOpt = Annotated[
+    float, typer.Option("--km", min=0, max=20_100, help="How far --near reaches, in km.")
+]
+
+
+MatchOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--match", "-m",
+        help="Only events whose sentence matches: the rules of `search` (words, \"a"
+        " phrase\", prefix*, OR, -word or NOT word).",
+    ),
+]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all", "-a",
+        help="Also the background entries (every report only dates a lasting state:"
+        " 'since 2011', 'the war that began in 2011'), which the timeline's table and"
+        " the exports leave out (the timeline's other formats list them all, with a"
+        " background column).",
+    ),
+]
+ConflictsOpt = Annotated[
+    bool, typer.Option("--conflicts", help="Only entries whose sources give other dates.")
+]
+PrecisionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--precision", help="Only entries dated to the day, the month or the year.",
+        callback=_one_of(lambda: PRECISIONS),
+        autocompletion=lambda incomplete: _offer(PRECISIONS, incomplete),
+    ),
+]
+
+
+def _near(conn, filters, place: str | None, km: float):
+    """``filters`` narrowed to the places within ``km`` of ``place`` (--near)."""
+    if place is None:
+        return filters
+    from dataclasses import replace
+
+    from .places import near
+    from .queries import place_called, place_index
+
+    centre = place_called(conn, place)
+    if centre is None or centre["lat"] is None:
+        raise typer.BadParameter(f"{place!r} is not a place with coordinates;"
+                                 " `syriacli names --type place` lists them", param_hint="--near")
+    return replace(filters, near=tuple(near(place_index(conn), centre, km)))
+
+
 def _err(message: str, code: int = 1) -> NoReturn:
     render.say(f"Error: {message}")
     raise typer.Exit(code)
@@ -557,44 +616,22 @@ def timeline(
     date_to: ToOpt = None,
     publisher: PublisherOpt = None,
     about: AboutOpt = None,
-    match: Annotated[
-        str | None,
-        typer.Option(
-            "--match", "-m",
-            help="Only events whose sentence matches: the rules of `search` (words, \"a"
-            " phrase\", prefix*, OR, -word or NOT word).",
-        ),
-    ] = None,
+    match: MatchOpt = None,
     quotes: Annotated[
         bool, typer.Option("--quotes", "-q", help="Show each source's sentence.")
     ] = False,
-    all_: Annotated[
-        bool,
-        typer.Option(
-            "--all", "-a",
-            help="Also the background entries (every report only dates a lasting state:"
-            " 'since 2011', 'the war that began in 2011'), which a terminal's table leaves"
-            " out; other formats list them all, with a background column.",
-        ),
-    ] = False,
-    conflicts: Annotated[
-        bool, typer.Option("--conflicts", help="Only entries whose sources give other dates.")
-    ] = False,
-    precision: Annotated[
-        str | None,
-        typer.Option(
-            "--precision", help="Only entries dated to the day, the month or the year.",
-            callback=_one_of(lambda: PRECISIONS),
-            autocompletion=lambda incomplete: _offer(PRECISIONS, incomplete),
-        ),
-    ] = None,
+    all_: AllOpt = False,
+    conflicts: ConflictsOpt = False,
+    precision: PrecisionOpt = None,
+    near: NearOpt = None,
+    km: KmOpt = DEFAULT_KM,
 ):
     """What happened when, merged across sources; conflicts flagged.
 
     --from/--to are the event's date: an entry of a month or a year is in when any of its
     days is.
 
-    Example: syriacli timeline --from 2015-08 --to 2015-09
+    Example: syriacli timeline --from 2015-08 --to 2015-09 --near Palmyra --km 50
     """
     from dataclasses import replace
 
@@ -604,7 +641,7 @@ def timeline(
     fmt = render.default_format(fmt)
     with _open(db) as conn:
         filters = replace(
-            _filters(conn, date_from, date_to, publisher, about, limit),
+            _near(conn, _filters(conn, date_from, date_to, publisher, about, limit), near, km),
             background=all_ or fmt != "table",
             conflicts=conflicts,
             precision=precision,
@@ -625,6 +662,75 @@ def timeline(
         if hidden:
             _say(f"{hidden} background entr{'y' if hidden == 1 else 'ies'} left out"
                  f" ('since 2011'); --all shows {'it' if hidden == 1 else 'them'}")
+
+
+@app.command()
+def export(
+    format_: Annotated[
+        str,
+        typer.Argument(metavar="FORMAT", help="acled (CSV), timelinejs (TimelineJS3 JSON) or"
+                       " geojson (a FeatureCollection).", callback=_export_format),
+    ],
+    db: DbOpt = None,
+    limit: LimitOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    publisher: PublisherOpt = None,
+    about: AboutOpt = None,
+    match: MatchOpt = None,
+    near: NearOpt = None,
+    km: KmOpt = DEFAULT_KM,
+    all_: AllOpt = False,
+    conflicts: ConflictsOpt = False,
+    precision: PrecisionOpt = None,
+):
+    """The timeline as ACLED CSV, TimelineJS or GeoJSON, to stdout.
+
+    Takes the filters of `timeline` (--limit counts timeline entries); background
+    entries ('since 2011') only with --all.
+
+    Example: syriacli export acled --near Palmyra > palmyra.csv
+    """
+    from dataclasses import replace
+
+    from . import export as formats
+    from . import queries
+    from .fts import parse
+
+    with _open(db) as conn:
+        filters = replace(
+            _near(conn, _filters(conn, date_from, date_to, publisher, about, limit), near, km),
+            background=all_, conflicts=conflicts, precision=precision,
+        )
+        parsed = parse(match) if match else None
+        for note in parsed.notes if parsed else ():
+            _say(f"Note: {note}")
+        args = (conn, filters, parsed, queries.name_of(conn, filters.about))
+        located = queries.place_index(conn)
+        if format_ == "timelinejs":
+            render.write_document(formats.timelinejs(queries.timeline(*args),
+                                                     "Russia's campaign in Syria: syriacli"))
+        elif format_ == "geojson":
+            render.write_document([
+                ("type", "FeatureCollection"),
+                ("features", formats.geojson(queries.timeline_events(*args), located,
+                                             queries.claim_places(conn, filters))),
+            ])
+        else:
+            events = list(queries.timeline_events(*args))
+            claims = queries.sentence_claims(conn, sorted({e["article"] for e in events}),
+                                             formats.coding()["fatality_metrics"])
+            render.write_rows(
+                formats.acled_rows(events, located, queries.name_types(conn), claims),
+                formats.ACLED_COLUMNS, "csv")
+
+
+def _export_format(value: str) -> str:
+    from .export import FORMATS
+
+    if value.lower() not in FORMATS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(FORMATS)}")
+    return value.lower()
 
 
 @app.command()
@@ -742,12 +848,36 @@ def names(
                     "org",
                     "first",
                     "last",
+                    "lat",
+                    "lon",
+                    "geo_precision",
                 ],
                 render.default_format(fmt),
             )
             return
         card = queries.name_card(conn, _about_key(conn, name))
     name_card_view(card, render.default_format(fmt))
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8001,
+):
+    """Browse the corpus in a web browser (Datasette, the web extra).
+
+    Search ranked by relevance, the timeline, claims, name cards and events on a map.
+    Example: syriacli serve --port 8001
+    """
+    from . import serve as web
+    from .corpus import default_db, ensure
+
+    if web.missing_extra():
+        _err(f"syriacli serve needs Datasette: {web.INSTALL}")
+    path = ensure(db or default_db(), _say)
+    _say(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)")
+    web.run(path, host, port)
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from operator import itemgetter
 from . import store
 from .errors import BadQuery
 from .fts import Query
+from .places import PLACE_TYPES, from_json, place, places_named, places_text
 from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, chunks, index_name
 
 #: Snippet markers: control characters no article contains, mapped by each renderer.
@@ -45,15 +46,20 @@ FIGURE_COLUMNS = [
     "period",
     "quote",
     "reprints",
+    "places",
 ]
 #: The figure columns holding numbers; the others are TEXT columns.
 FIGURE_NUMBERS = frozenset({"value", "low", "high"})
+#: Where a claim's places are among its columns: stored as JSON (places.place objects),
+#: a list in json, text (places.places_text) in csv, tsv and tables.
+FIGURE_PLACES = FIGURE_COLUMNS.index("places")
 #: sources: how many reports the entry's mentions come from (a reprint counts with its
 #: original, see reprints.py).
 #: background: every report of the entry only anchors a lasting state to its date
 #: (:data:`BACKGROUND_EVENT`).
+#: places: the places its sentences name, with coordinates (places.place objects).
 TIMELINE_COLUMNS = ["date", "precision", "summary", "about", "conflict", "sources", "background",
-                    "mentions"]
+                    "mentions", "places"]
 #: Timeline columns for csv/tsv: one flat line per entry.
 FLAT_TIMELINE_COLUMNS = [
     "date",
@@ -64,6 +70,7 @@ FLAT_TIMELINE_COLUMNS = [
     "about",
     "conflict",
     "background",
+    "places",
 ]
 
 #: How a number column (REAL affinity: a real or NULL) comes back as a tuple value. A
@@ -105,6 +112,7 @@ class Filters:
     background: bool = True  # False: leave out the entries that are background only
     conflicts: bool = False  # only the entries whose sources disagree on the date
     precision: str | None = None  # only entries of this precision: day, month or year
+    near: tuple[str, ...] | None = None  # only what names one of these places
 
 
 #: The WHERE clause of each article filter; values always go in as parameters.
@@ -361,6 +369,11 @@ def timeline_sql(
             " (select rowid from events_fts where events_fts match :exclude))"
         )
         params["exclude"] = query.exclude or ""
+    if filters.near is not None:
+        near = {f"near{i}": name for i, name in enumerate(filters.near)}
+        inner.append("exists (select 1 from json_each(events.about)"
+                     f" where json_each.value in ({', '.join(':' + k for k in near) or 'null'}))")
+        inner_params.update(near)
     if inner and where:
         # Within a date range, each entry of the range is checked through the events
         # index by entry: a name in most articles would otherwise list most events first.
@@ -395,10 +408,13 @@ def timeline(
     match: str | Query | None = None,
     about_name: str | None = None,
 ) -> Iterator[dict]:
-    """Entries as dicts of every column, their ``about``, ``conflict`` and ``mentions`` as lists."""
+    """Entries as dicts of every column, their ``about``, ``conflict``, ``mentions`` and
+    ``places`` as lists."""
+    located = place_index(conn)
     for row, mentions in _entries(conn, filters, match, about_name):
         entry = dict(row)
         entry["about"] = json.loads(entry["about"] or "[]")
+        entry["places"] = places_named(entry["about"], located)
         entry["conflict"] = json.loads(entry["conflict"]) if entry["conflict"] else None
         entry["background"] = bool(entry["background"])
         entry["mentions"] = [dict(zip(MENTION_COLUMNS, m, strict=True)) for m in mentions]
@@ -418,19 +434,23 @@ def timeline_rows(
         for e in timeline(conn, filters, match, about_name):
             yield tuple(e[column] for column in TIMELINE_COLUMNS)
         return
-    about_text: dict[str | None, str] = {}
+    about_text: dict[str | None, tuple[str, str]] = {}
+    located = place_index(conn)
     for entry, sources in _entries(conn, filters, match, about_name, _sources_of):
-        yield flat_entry(entry, sources, flat, about_text)
+        yield flat_entry(entry, sources, flat, about_text, located)
 
 
-def flat_entry(entry, sources: list[tuple], flat: Callable[[list], str], about_text: dict) -> tuple:
+def flat_entry(entry, sources: list[tuple], flat: Callable[[list], str], about_text: dict,
+               located: dict[str, dict]) -> tuple:
     """An entry row as one line's values (:data:`FLAT_TIMELINE_COLUMNS`): the publishers
-    and articles of its mentions (``sources``, from :func:`_sources_of`) and its conflict
-    as text, its mentions' sentences left out. ``about_text`` caches the few lists of
-    names entries share."""
+    and articles of its mentions (``sources``, from :func:`_sources_of`), its conflict and
+    its places (from ``located``, :func:`place_index`) as text, its mentions' sentences
+    left out. ``about_text`` caches the few lists of names (and their places) entries
+    share."""
     about, conflict = entry["about"], entry["conflict"]
     if about not in about_text:
-        about_text[about] = flat(json.loads(about or "[]"))
+        names = json.loads(about or "[]")
+        about_text[about] = (flat(names), places_text(places_named(names, located)))
     if conflict:
         conflict = "; ".join(
             f"{c['date']}: {', '.join(c['articles'])}" for c in json.loads(conflict)
@@ -441,9 +461,10 @@ def flat_entry(entry, sources: list[tuple], flat: Callable[[list], str], about_t
         entry["summary"],
         flat(list(dict.fromkeys([publisher for _, publisher in sources if publisher]))),
         flat(list(dict.fromkeys([article for article, _ in sources]))),
-        about_text[about],
+        about_text[about][0],
         conflict or "",
         "true" if entry["background"] else "false",  # text: the line goes out in bulk
+        about_text[about][1],
     )
 
 
@@ -469,7 +490,8 @@ def entry_listings(conn: sqlite3.Connection, ids: list[int]) -> Iterator[list[tu
     --format tsv` prints the entry from its rows (:func:`flat_entry`)."""
     from .render import tsv_lines
 
-    about_text: dict[str | None, str] = {}
+    about_text: dict[str | None, tuple[str, str]] = {}
+    located = place_index(conn)
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
     for chunk in chunks(ids):
@@ -478,7 +500,8 @@ def entry_listings(conn: sqlite3.Connection, ids: list[int]) -> Iterator[list[tu
         ).fetchall()
         sources = _sources_of(conn, chunk)
         lines = tsv_lines(
-            [flat_entry(e, sources.get(e["id"], []), ", ".join, about_text) for e in entries],
+            [flat_entry(e, sources.get(e["id"], []), ", ".join, about_text, located)
+             for e in entries],
             len(FLAT_TIMELINE_COLUMNS),
         )
         yield list(zip(lines, [e["id"] for e in entries], strict=True))
@@ -628,7 +651,9 @@ def figures(
 ) -> Iterator[dict]:
     sql, params = figures_sql(metrics, filters, claimant)
     for row in conn.execute(sql, params):
-        yield dict(row)
+        claim = dict(row)
+        claim["places"] = from_json(claim["places"])
+        yield claim
 
 
 def figure_rows(
@@ -638,9 +663,49 @@ def figure_rows(
     claimant: str | None = None,
     text: bool = False,
 ) -> Iterator[tuple]:
-    """Claims as tuples in the order of :data:`FIGURE_COLUMNS` (see :func:`listing_sql`)."""
+    """Claims as tuples in the order of :data:`FIGURE_COLUMNS` (see :func:`listing_sql`),
+    their places as text when ``text``, else as a list."""
     sql, params = figures_sql(metrics, filters, claimant)
-    return _tuples(conn, listing_sql(sql, FIGURE_COLUMNS, FIGURE_NUMBERS, text), params)
+    rows = _tuples(conn, listing_sql(sql, FIGURE_COLUMNS, FIGURE_NUMBERS, text), params)
+    as_value = _places_json_as_text if text else from_json
+    for row in rows:
+        yield (*row[:FIGURE_PLACES], as_value(row[FIGURE_PLACES]), *row[FIGURE_PLACES + 1:])
+
+
+def _places_json_as_text(stored: str | None) -> str:
+    return places_text(from_json(stored))
+
+
+def figure_line(values) -> str:
+    """A claim's line of `figures --format tsv` from its :data:`FIGURE_COLUMNS` values as
+    stored (what figures.listing holds: rows.py and reprints.py make it)."""
+    from .render import tsv_line
+
+    values = list(values)
+    values[FIGURE_PLACES] = _places_json_as_text(values[FIGURE_PLACES])
+    return tsv_line(values)
+
+
+def place_called(conn: sqlite3.Connection, text: str) -> dict | None:
+    """The place (places.place) a user's spelling names, mentioned in the corpus or not;
+    None for a name that is no place."""
+    key = name_key(conn, text)
+    row = _tuples(conn, "select name, lat, lon, geo_precision from known_names"
+                        f" where key = ? and type in ({_PLACE_TYPES_SQL})", (key,)).fetchone()
+    return place(*row) if row else None
+
+
+#: places.PLACE_TYPES as an SQL list.
+_PLACE_TYPES_SQL = ", ".join(f"'{t}'" for t in PLACE_TYPES)
+
+
+def place_index(conn: sqlite3.Connection) -> dict[str, dict]:
+    """Every place the corpus's name table knows, by canonical name (places.place)."""
+    return {
+        row[0]: place(*row)
+        for row in _tuples(conn, "select name, lat, lon, geo_precision from known_names"
+                                 f" where type in ({_PLACE_TYPES_SQL})", ())
+    }
 
 
 def figure_lines(
@@ -675,7 +740,8 @@ def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[d
     sql, base = figures_sql(None, Filters(), None)
     where = " or ".join(f"figures.claimant like :{k}" for k in params)
     sql = sql.replace(" order by", f" and ({where}) order by", 1)  # figures_sql has a where
-    return [dict(row) for row in conn.execute(sql, {**base, **params})]
+    return [{**row, "places": from_json(row["places"])}
+            for row in map(dict, conn.execute(sql, {**base, **params}))]
 
 
 #: `figures --summary`: read from the figures listing index alone (store.INDEXES).
@@ -732,8 +798,11 @@ def names(conn: sqlite3.Connection, type_: str | None = None) -> Iterator[dict]:
         " min(events.date) as first, max(events.date) as last"
         " from events, json_each(events.about) as named"
         " where events.date is not null group by named.value)"
-        " select counted.*, dated.first, dated.last"
+        " select counted.*, dated.first, dated.last,"
+        " known_names.lat, known_names.lon, known_names.geo_precision"
         " from counted left join dated on dated.name = counted.name"
+        " left join known_names on known_names.name = counted.name"
+        " and known_names.type = counted.type"
         " order by counted.mentions desc, counted.name"
     )
     for row in conn.execute(sql, {"type": type_}):
@@ -835,3 +904,93 @@ def name_key(conn: sqlite3.Connection, text: str) -> str | None:
         {"text": text.strip()},
     ).fetchone()
     return row[0] if row else None
+
+
+#: The fields of an event as the exports read it (see :func:`timeline_events`).
+EVENT_EXPORT_COLUMNS = (
+    "entry", "id", "article", "publisher", "published", "date", "precision", "first_day",
+    "last_day", "summary", "quote", "about", "concepts", "sentence_start", "url", "title",
+)
+
+
+def timeline_events(
+    conn: sqlite3.Connection,
+    filters: Filters,
+    match: str | Query | None = None,
+    about_name: str | None = None,
+) -> Iterator[dict]:
+    """The events of the timeline's entries (the same filters, in the same order), each
+    a dict of :data:`EVENT_EXPORT_COLUMNS`, ``about`` and ``concepts`` as lists. Only the
+    events that pass ``filters``' publisher, about and near themselves, and no reprint's
+    copy of its original's event (it is the same report)."""
+    sql, params = timeline_sql(filters, match, about_name, select="entries.id")
+    entries = [row[0] for row in _fetch_entries(lambda: _tuples(conn, sql, params), match)]
+    near = set(filters.near) if filters.near is not None else None
+    publisher = filters.publisher.casefold() if filters.publisher else None
+    selected = ", ".join(f"events.{c}" for c in EVENT_EXPORT_COLUMNS[:-2])
+    for chunk in chunks(entries):
+        order = {entry: i for i, entry in enumerate(chunk)}
+        rows = _tuples(
+            conn,
+            f"select {selected}, articles.url, articles.title from events"
+            " join articles on articles.id = events.article"
+            f" where events.entry in ({', '.join('?' * len(chunk))})"
+            " and events.report = events.article"
+            " order by events.entry, events.published, events.article, events.start",
+            chunk,
+        ).fetchall()
+        for values in sorted(rows, key=lambda r: order[r[0]]):
+            event = dict(zip(EVENT_EXPORT_COLUMNS, values, strict=True))
+            event["about"] = json.loads(event["about"] or "[]")
+            event["concepts"] = json.loads(event["concepts"] or "[]")
+            if publisher and (event["publisher"] or "").casefold() != publisher:
+                continue
+            if about_name and about_name not in event["about"]:
+                continue
+            if near is not None and near.isdisjoint(event["about"]):
+                continue
+            yield event
+
+
+def sentence_claims(
+    conn: sqlite3.Connection, articles: list[str], metrics: list[str]
+) -> dict[tuple[str, int], list[dict]]:
+    """The claims of these metrics in these articles, by (article, sentence start), in
+    their order in the text (no reprint's repeat of its original's claim)."""
+    if not articles or not metrics:
+        return {}
+    claims: dict[tuple[str, int], list[dict]] = {}
+    names = {f"m{i}": m for i, m in enumerate(metrics)}
+    for chunk in chunks(articles):
+        ids = {f"a{i}": a for i, a in enumerate(chunk)}
+        cursor = conn.execute(
+            "select article, sentence_start, metric, value, low, high, qualifier, text,"
+            " claimant, claimant_org from figures"
+            f" where article in ({', '.join(':' + k for k in ids)})"
+            f" and metric in ({', '.join(':' + k for k in names)}) and reprint_of is null"
+            " order by article, start",
+            {**ids, **names},
+        )
+        for row in cursor:
+            claim = dict(row)
+            claims.setdefault((claim["article"], claim["sentence_start"]), []).append(claim)
+    return claims
+
+
+def name_types(conn: sqlite3.Connection) -> dict[str, str]:
+    """The type of each name the name table knows, by canonical name."""
+    return dict(_tuples(conn, "select name, type from known_names", ()).fetchall())
+
+
+def claim_places(conn: sqlite3.Connection, filters: Filters) -> Iterator[tuple[str, list[dict]]]:
+    """(article, places) of each claim that names a place, through ``filters``' dates,
+    publisher and about (a reprint's repeat of its original's claim left out), only the
+    claims naming one of ``filters.near`` when that is set."""
+    where, params = _article_where(replace(filters, limit=None), "figures", "figures.article")
+    where += ["figures.reprint_of is null", "figures.places is not null"]
+    near = set(filters.near) if filters.near is not None else None
+    for article, stored in _tuples(
+            conn, f"select article, places from figures where {' and '.join(where)}", params):
+        places = from_json(stored)
+        if near is None or not near.isdisjoint(p["name"] for p in places):
+            yield article, places

@@ -460,3 +460,28 @@ def styled(value):
     for i, part in enumerate(text.replace(MARK_END, MARK_START).split(MARK_START)):
         result.append(part, style="bold yellow" if i % 2 else None)
     return result
+
+
+def write_document(fields: Iterable[tuple[str, object]]) -> int:
+    """One JSON object (a TimelineJS or GeoJSON document) written as it comes: a value
+    that is an iterator, not a list or dict, is written as an array a chunk of items at a
+    time. Returns how many such items were written."""
+    out, count = sys.stdout, 0
+    out.write("{")
+    for i, (key, value) in enumerate(fields):
+        out.write(("," if i else "") + f"\n  {_encode(key)}: ")
+        if isinstance(value, (list, dict, str, int, float)) or value is None:
+            out.write(_encode(_json_deep(value)))
+            continue
+        out.write("[")
+        written = 0
+        for chunk in _chunks(value):  # type: ignore[arg-type]
+            out.write(("," if written else "") + "\n    "
+                      + ",\n    ".join(_encode(_json_deep(item)) for item in chunk))
+            out.flush()
+            written += len(chunk)
+        out.write("\n  ]" if written else "]")
+        count += written
+    out.write("\n}\n")
+    out.flush()
+    return count

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .extract.article import ArticleExtraction
-from .queries import FIGURE_COLUMNS
-from .render import tsv_line
+from .extract.names import load_table
+from .places import PLACE_TYPES, place
+from .queries import FIGURE_COLUMNS, figure_line
 from .store import insert_columns
 
 
@@ -48,8 +49,9 @@ def text_hash(text: str, publisher: str | None, published: str | None) -> str:
     return hashlib.sha256(f"{publisher}\x1f{published}\x1f{text}".encode()).hexdigest()
 
 
-def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
-    """The rows of one article's extraction."""
+def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -> ArticleRecord:
+    """The rows of one article's extraction (``names_file``: the extra names it was
+    extracted with, whose places may have coordinates of their own)."""
     source, meta, text = extraction.source, extraction.meta, extraction.text
     article = {
         "id": source.id, "file": source.file, "text": text, "words": extraction.words,
@@ -66,7 +68,8 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
         article=as_row("articles", article),
         events=[as_row("events", {**_event_values(e), **shared, "report": source.id})
                 for e in extraction.events],
-        figures=_listed(_rows("figures", extraction.figures, cited, text)),
+        figures=_listed(_rows("figures", extraction.figures, cited, text),
+                        _claim_places(extraction, names_file)),
         mentions=_rows("mentions", extraction.names, {"article": source.id}),
         dates=_rows("dates", extraction.dates, {"article": source.id}),
         sketches=[(value, source.id) for value in extraction.sketch],
@@ -114,8 +117,32 @@ def _listing_places() -> tuple[int, list[int]]:
     return columns.index("listing"), [columns.index(c) for c in FIGURE_COLUMNS]
 
 
-def _listed(rows: list[tuple]) -> list[tuple]:
-    """Figure rows with their ``listing``: the line `figures --format tsv` prints (a
-    speed column, see store.TABLES)."""
+def _listed(rows: list[tuple], places: list[str | None]) -> list[tuple]:
+    """Figure rows with their ``places`` (JSON) and ``listing``: the line `figures
+    --format tsv` prints (a speed column, see store.TABLES)."""
     at, picks = _listing_places()
-    return [(*row[:at], tsv_line([row[i] for i in picks]), *row[at + 1:]) for row in rows]
+    places_at = _columns("figures")[0].index("places")
+    rows = [(*row[:places_at], where, *row[places_at + 1:])
+            for row, where in zip(rows, places, strict=True)]
+    return [(*row[:at], figure_line([row[i] for i in picks]), *row[at + 1:]) for row in rows]
+
+
+def _claim_places(extraction: ArticleExtraction, names_file: str | None) -> list[str | None]:
+    """For each figure, the places its sentence names as a JSON array (None: none),
+    with the coordinates the name table gives them."""
+    located = _located(names_file)
+    places = [m for m in extraction.names if m.type in PLACE_TYPES]
+    result = []
+    for figure in extraction.figures:
+        named = dict.fromkeys(m.name for m in places
+                              if figure.sentence_start <= m.start < figure.sentence_end)
+        result.append(json.dumps([located.get(n) or place(n, None, None, None) for n in named],
+                                 ensure_ascii=False) if named else None)
+    return result
+
+
+@lru_cache(maxsize=4)
+def _located(names_file: str | None) -> dict[str, dict]:
+    """Canonical name -> place for the places of the name table with coordinates."""
+    return {n.name: place(n.name, n.geo.lat, n.geo.lon, n.geo.precision)
+            for n in load_table(names_file) if n.geo is not None}

@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 24
+SCHEMA_VERSION = 25
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -114,6 +114,9 @@ TABLES: dict[str, TableSpec] = {
             # a reprint's claim that its original makes too: the original's article id
             # (listings leave it out); the original's claim lists its reprints ("a, b")
             "reprint_of": str, "reprints": str,
+            # the places its sentence names, with coordinates: a JSON array of
+            # places.place() objects, made by rows.py from the name table
+            "places": str,
             **PROVENANCE,
             # The claim as its line of `figures --format tsv` (render.tsv_line), made by the
             # workers: a 34,000-claim listing then reads one value a row instead of thirteen.
@@ -132,6 +135,8 @@ TABLES: dict[str, TableSpec] = {
     "known_names": {
         "columns": {
             "key": str, "name": str, "type": str, "search_variants": str, "case_sensitive": str,
+            # a place's coordinates and what they stand for (names.PLACE_PRECISIONS)
+            "lat": float, "lon": float, "geo_precision": str,
         },
         "pk": "key",
     },
@@ -196,8 +201,9 @@ def write_name_table(conn: sqlite3.Connection, table) -> None:
     conn.execute("delete from known_names")
     conn.execute("delete from spellings")
     conn.executemany(
-        "insert into known_names values (?, ?, ?, ?, ?)",
-        [(n.key, n.name, n.type, json.dumps(search_variants(n)), json.dumps(list(n.case_sensitive)))
+        "insert into known_names values (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(n.key, n.name, n.type, json.dumps(search_variants(n)), json.dumps(list(n.case_sensitive)),
+          *((n.geo.lat, n.geo.lon, n.geo.precision) if n.geo else (None, None, None)))
          for n in table],
     )
     conn.executemany(

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 
 from . import render
 from .compare import bounds, disagreements
+from .places import places_label
 
 MAX_TABLE_ROWS = 400
 PALETTE = [
@@ -152,6 +153,8 @@ def timeline_view(entries: list[dict], quotes: bool) -> None:
             lines.append(Text(f"sources disagree: {said}", style="red"))
         if entry["about"]:
             lines.append(Text(f"about: {', '.join(entry['about'])}", style="dim"))
+        if entry.get("places"):
+            lines.append(Text(f"at: {places_label(entry['places'])}", style="dim"))
         if quotes:
             for mention in entry["mentions"]:
                 quote = badge(mention["publisher"])
@@ -264,6 +267,8 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
             line.append_text(badge(claim["publisher"]))
             line.append(f" {claim['published'] or 'undated'}  {claim['article']}", style="dim")
             lines = [line]
+            if claim.get("places"):
+                lines.append(Text(f"at: {places_label(claim['places'])}", style="dim"))
             if quotes:
                 lines.append(Text(f"“{claim['quote']}”", style="italic"))
             out.print(hanging(Text(value_label(claim), style="bold"), lines, VALUE_COLUMN, gap=1))

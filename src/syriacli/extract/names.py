@@ -15,6 +15,9 @@ canonical name::
   all-caps lines: "IS" the group, not "is" the verb; "US", not "us". Search leaves them out.
 - ``role``, ``org`` (optional): a person's usual role and the canonical name of their
   organisation.
+- ``geo`` (optional; every shipped place and base has one): where it is on a map,
+  ``{"lat": 34.5624, "lon": 38.28402, "precision": "city", "source": "GeoNames 163808"}``,
+  precision one of PLACE_PRECISIONS. ``tools/places_from_geonames.py`` writes them.
 
 ``load_table(extra="mine.json")`` adds a file in the same format: an entry whose name or
 a variant is already known adds its spellings (and role, org, type when given) to that
@@ -62,6 +65,10 @@ TYPES = (
     "place", "country", "base", "person", "armed group", "state body", "NGO/monitor",
     "weapon system",
 )
+#: What a place's coordinates stand for: a city or town ("city"), an installation ("base"),
+#: a border crossing ("crossing"), a rough centre of an area ("region"), a point on a river
+#: or sea ("water").
+PLACE_PRECISIONS = ("city", "base", "crossing", "region", "water")
 #: Proper nouns: a lowercase occurrence ("trump card", "turkey dinner") is not the name.
 CAPITALISED_TYPES = frozenset({"person", "place", "country"})
 #: Types a role can name as a person's organisation, best first. Not countries: a
@@ -76,6 +83,15 @@ class BadNameTable(SyriacliError, ValueError):
 
 
 @dataclass(frozen=True)
+class Geo:
+    """Where a place is: WGS 84 degrees, and what the point stands for (PLACE_PRECISIONS)."""
+
+    lat: float
+    lon: float
+    precision: str
+
+
+@dataclass(frozen=True)
 class Name:
     name: str
     type: str
@@ -84,6 +100,7 @@ class Name:
     org: str | None = None
     key: str = ""  # filled in from the name when not given
     case_sensitive: tuple[str, ...] = ()
+    geo: Geo | None = None
 
     def __post_init__(self):
         if not self.key:
@@ -202,7 +219,21 @@ def _read_entries(source, text: str) -> list[dict]:
         if entry.get("type") is not None and entry["type"] not in TYPES:
             raise BadNameTable(f"{source}: entry {number} ({entry['name']}): "
                                f"type must be one of {', '.join(TYPES)}")
+        if "geo" in entry and not _valid_geo(entry["geo"]):
+            raise BadNameTable(
+                f"{source}: entry {number} ({entry['name']}): \"geo\" must be"
+                ' {"lat": -90..90, "lon": -180..180, "precision": one of'
+                f" {', '.join(PLACE_PRECISIONS)}}}")
     return data
+
+
+def _valid_geo(geo) -> bool:
+    def degrees(value, limit: int) -> bool:
+        return isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and -limit <= value <= limit
+
+    return isinstance(geo, dict) and degrees(geo.get("lat"), 90) \
+        and degrees(geo.get("lon"), 180) and geo.get("precision") in PLACE_PRECISIONS
 
 
 def _merge(entries: list[dict], extra: list[dict], source) -> list[dict]:
@@ -224,7 +255,8 @@ def _merge(entries: list[dict], extra: list[dict], source) -> list[dict]:
                                    'is a new name and needs a "type"')
             target = {"name": new["name"], "variants": [], "case_sensitive": []}
             merged.append(target)
-        target.update({f: new[f] for f in ("type", "role", "org") if new.get(f) is not None})
+        target.update(
+            {f: new[f] for f in ("type", "role", "org", "geo") if new.get(f) is not None})
         target["variants"] += [s for s in spellings if s not in target["variants"]]
         target["case_sensitive"] += new.get("case_sensitive", [])
         by_spelling.update(
@@ -241,8 +273,13 @@ def _build(entries: list[dict]) -> NameTable:
                          for alt in FIRST_NAME_ALTS.get(first, ()) if rest and alt != first]
         names.append(Name(entry["name"], entry["type"], tuple(dict.fromkeys(variants)),
                           entry.get("role"), entry.get("org"),
-                          case_sensitive=tuple(entry.get("case_sensitive", ()))))
+                          case_sensitive=tuple(entry.get("case_sensitive", ())),
+                          geo=_geo(entry.get("geo"))))
     return NameTable(names)
+
+
+def _geo(geo: dict | None) -> Geo | None:
+    return Geo(float(geo["lat"]), float(geo["lon"]), geo["precision"]) if geo else None
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,115 @@
+"""The corpus in a web browser: Datasette with syriacli's metadata (web/metadata.json).
+
+Datasette and datasette-cluster-map are an optional extra (``pip install
+'syriacli[web]'``), imported only here and only by ``syriacli serve``. The metadata
+hides the internal tables, describes the columns, cuts long cells short in lists, sets
+facets, and adds canned queries: the search ranked by relevance (Datasette 0.65 orders a
+table's own search box by row, not by rank), the timeline, a metric's claims, a name's
+card, and the events on a map (``latitude``/``longitude`` columns, which the cluster-map
+plugin draws). A cell holding a JSON list (names, places) shows as plain text.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import vocab
+
+#: What `syriacli serve` needs, as pip installs it.
+INSTALL = "pip install 'syriacli[web]'"
+#: The modules of the web extra.
+EXTRA_MODULES = ("datasette", "datasette_cluster_map")
+#: The name the corpus is served under, whatever its file is called.
+DATABASE = "corpus"
+#: The name of the plugin that shows JSON lists as text.
+PLUGIN = "syriacli-readable-cells"
+#: Columns holding JSON lists, shown as text.
+JSON_LIST_COLUMNS = frozenset({"about", "concepts", "places", "conflict", "search_variants",
+                               "case_sensitive"})
+
+
+def missing_extra() -> list[str]:
+    """The modules of the web extra that cannot be imported."""
+    import importlib.util
+
+    missing = []
+    for name in EXTRA_MODULES:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):  # a module set to None in sys.modules
+            found = False
+        if not found:
+            missing.append(name)
+    return missing
+
+
+def metadata() -> dict:
+    """web/metadata.json: tables, descriptions, facets, canned queries, settings."""
+    with open(Path(vocab.__file__).parent / "web" / "metadata.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def make_datasette(path: Path):
+    """A Datasette serving the corpus at ``path`` read-only, as ``corpus``."""
+    from datasette.app import Datasette
+    from datasette.database import Database
+    from datasette.plugins import pm
+
+    meta = metadata()
+    settings = meta.pop("settings")
+    ds = Datasette([], metadata=meta, settings=settings)
+    ds.add_database(Database(ds, path=str(path), is_mutable=True), name=DATABASE)
+    if pm.get_plugin(PLUGIN) is None:
+        pm.register(_readable_cells_plugin(), name=PLUGIN)
+    return ds
+
+
+def run(path: Path, host: str, port: int) -> None:
+    """Serve the corpus until interrupted."""
+    import asyncio
+
+    import uvicorn
+
+    ds = make_datasette(path)
+    asyncio.run(ds.invoke_startup())
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+
+
+def readable(value: str) -> str | None:
+    """A JSON list as text: names joined with ", ", a place as `Palmyra (34.56 38.28)`,
+    a conflict's dates with their articles; None for anything else."""
+    from .places import place_text
+
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(items, list):
+        return None
+    parts = []
+    for item in items:
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, dict) and "lat" in item:
+            parts.append(place_text(item))
+        elif isinstance(item, dict) and "date" in item:
+            parts.append(f"{item['date']}: {', '.join(item.get('articles', []))}")
+        else:
+            return None
+    return ", ".join(parts)
+
+
+def _readable_cells_plugin():
+    """A Datasette plugin (its render_cell hook): JSON list cells as plain text."""
+    from datasette import hookimpl
+
+    class ReadableCells:
+        @staticmethod
+        @hookimpl
+        def render_cell(value, column, database):
+            if database != DATABASE or column not in JSON_LIST_COLUMNS \
+                    or not isinstance(value, str):
+                return None
+            return readable(value)
+
+    return ReadableCells
