@@ -764,20 +764,28 @@ def figures(
         bool,
         typer.Option("--summary", help="The metrics with their number of claims and value range."),
     ] = False,
+    chart: Annotated[
+        bool,
+        typer.Option("--chart", help="Draw the claims over time: a letter a claimant, the"
+                     " qualifier before it, a legend with each claim's source."),
+    ] = False,
 ):
     """Reported figures as attributed claims, compared per source.
 
     Without METRIC a terminal gets the metrics of the corpus; other formats list every claim.
     --from/--to are the date a claim is about (its as_of: "by March" counts in March),
     else the day it was published.
-    Example: syriacli figures sorties --quotes
+    Example: syriacli figures sorties --quotes   (or --chart)
     """
     from . import queries
     from .extract.metrics import metrics_for
 
-    fmt = render.default_format(fmt)
+    if chart and fmt not in (None, "table"):
+        raise typer.BadParameter("--chart draws on a terminal: leave out --format, or use"
+                                 " --format table", param_hint="--chart")
+    fmt = "table" if chart else render.default_format(fmt)
     with _open(db) as conn:
-        if summary or (metric is None and fmt == "table"):
+        if summary or (metric is None and fmt == "table" and not chart):
             from .views import metrics_view
 
             render.write_rows(
@@ -798,10 +806,13 @@ def figures(
         )
         table = None
         if fmt == "table":
-            from .views import figures_view
+            from .views import chart_view, figures_view
 
             def table(claims):
-                figures_view(claims, quotes, by_claimant)
+                if chart:
+                    chart_view(claims)
+                else:
+                    figures_view(claims, quotes, by_claimant)
 
         render.write_listing(queries.figures_listing(*args), fmt, table=table)
 

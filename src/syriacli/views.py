@@ -281,6 +281,31 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
         out.print()
 
 
+def chart_view(claims: list[dict]) -> None:
+    """Each metric's claims over time (`figures METRIC --chart`, see :mod:`syriacli.chart`)."""
+    from rich.text import Text
+
+    from .chart import LEGEND_VALUE, chart
+
+    out = render.console()
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for claim in claims:
+        groups[claim["metric"]].append(claim)
+    for metric, rows in groups.items():
+        out.print(Text(spread_line(metric, rows), style="bold"))
+        lines, legend = chart(_cut(rows, "claims"), out.width, _claimant_style)
+        for line in lines:
+            out.print(line, overflow="fold")
+        for mark, text in legend:
+            out.print(hanging(mark, [text], LEGEND_VALUE, gap=2))
+        out.print()
+
+
+def _claimant_style(who: str) -> str:
+    """A colour of its own for each claimant (the publishers' palette, keyed by name)."""
+    return PALETTE[zlib.crc32(who.encode()) % len(PALETTE)]
+
+
 def _claim_label(figure: dict) -> str:
     """A figure's value, who claims it and who published it: `>7,000 (Russian MoD, RT)`."""
     said = ", ".join(dict.fromkeys(filter(None, (figure.get("claimant"), figure["publisher"]))))
