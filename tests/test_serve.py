@@ -80,3 +80,14 @@ def test_serve_without_the_extra_says_how_to_install_it(cli, monkeypatch):
     result = cli("serve")
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: syriacli serve needs Datasette: {serve.INSTALL}"
+
+
+def test_serve_on_a_port_in_use_is_one_line(cli):
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = cli("serve", "--port", port)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot listen on 127.0.0.1:{port}: ")
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output

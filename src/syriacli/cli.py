@@ -886,6 +886,9 @@ def serve(
 
     if web.missing_extra():
         _err(f"syriacli serve needs Datasette: {web.INSTALL}")
+    problem = web.cannot_listen(host, port)
+    if problem:
+        _err(problem)
     path = ensure(db or default_db(), _say)
     _say(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)")
     web.run(path, host, port)

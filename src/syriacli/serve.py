@@ -64,6 +64,21 @@ def make_datasette(path: Path):
     return ds
 
 
+def cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen at ``host``:``port`` (a port in use, an address
+    this machine does not have), or None: asked before Datasette starts, so that the
+    reason is one line, not uvicorn's log."""
+    import os
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            return None
+    except OSError as exc:
+        why = os.strerror(exc.errno) if exc.errno else str(exc)
+        return f"cannot listen on {host}:{port}: {why}; try another --port or --host"
+
+
 def run(path: Path, host: str, port: int) -> None:
     """Serve the corpus until interrupted."""
     import asyncio
