@@ -46,6 +46,13 @@ BODY = "Russian jets struck targets near Idlib, the ministry said.\n"
     # a year-less dateline, the year decided by the weekday the text names
     ("MOSCOW, September 6. /TASS/. Russian planes flew 1,400 sorties, the commander said on "
      "Wednesday. The operation began in 2015 and was reviewed in 2017.\n", "2017-09-06"),
+    # a place and a numeric date opening the first paragraph (Anadolu, Xinhua, SANA styles)
+    ("Jets hit Idlib market\n\nANKARA, 15.03.2016 (Anadolu) - Russian warplanes struck a "
+     "market in Idlib on Monday, killing 12 civilians, a monitoring group said.\n", "2016-03-15"),
+    ("Troops enter Palmyra\n\nDAMASCUS, 2016-03-27 (Xinhua) -- Syrian troops entered Palmyra "
+     "on Sunday, state media said.\n", "2016-03-27"),
+    ("Army retakes town\n\nHOMS, 21/10/2015 (SANA) - Army units restored security to a town "
+     "in the northern countryside on Tuesday, a military source said.\n", "2015-10-21"),
 ])
 def test_publication_date_from_the_text(raw, published):
     assert meta(raw).published == published
@@ -75,6 +82,7 @@ def test_no_publication_date_without_evidence(raw):
     ("DAMASCUS, March 2 (Sputnik) - The Syrian army retook a village.\n", "Sputnik"),
     ("BEIRUT (Reuters) - Russian jets struck Idlib.\n", "Reuters"),
     ("ANKARA (AA) - Turkish troops entered Idlib.\n", "AA"),
+    ("ANKARA, 15.03.2016 (Anadolu) - Turkish troops entered Idlib.\n", "Anadolu"),
     ("KUBINKA (Moscow Region), (Sputnik) — The general said the army grew.\n", "Sputnik"),
 ])
 def test_publisher_from_a_wire_credit(raw, publisher):

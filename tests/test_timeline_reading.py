@@ -104,3 +104,12 @@ def test_one_report_carried_by_several_articles_is_one_entry(cli, make_raw, buil
     assert sorted(e["sources"] for e in day) == [1, 2]
     (merged,) = [e for e in day if e["sources"] == 2]
     assert {m["article"] for m in merged["mentions"]} == {"tass", "aa"}
+
+
+def test_a_numeric_dateline_is_the_date_of_the_article_not_an_event(cli, make_raw, build):
+    raw = make_raw({"a.txt": "Jets hit Idlib market\n\nANKARA, 15.03.2016 (Anadolu) - Russian"
+                             " warplanes struck a market in Idlib on Monday, killing 12"
+                             " civilians, a monitoring group said.\n"})
+    _, db = build(raw)
+    (entry,) = entries(cli, db=db)
+    assert entry["date"] == "2016-03-14" and entry["mentions"][0]["expression"] == "Monday"

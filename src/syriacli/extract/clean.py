@@ -100,11 +100,13 @@ DATELINE = re.compile(
 #: A dateline opening the first paragraph, before the body's first sentence: a place and
 #: a date, the year maybe left out, ended by a wire credit or a dash ("MOSCOW, September 6.
 #: /TASS/. Russian planes...", "Nov 24, 2015- Turkish warplanes...", "BEIRUT, Oct 1
-#: (Reuters) - ..."). Without a place the date must carry its year.
+#: (Reuters) - ...", "ANKARA, 15.03.2016 (Anadolu) - ..."). Without a place the date must
+#: carry its year.
 _MONTH_DAY = r"[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}"
+_NUMERIC_DATE = r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}"
 LEADING_DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}),\s+"
-    rf"(?P<short>{_MONTH_DAY})(?:,? (?P<year>\d{{4}}))?"
+    rf"(?:(?P<short>{_MONTH_DAY})(?:,? (?P<year>\d{{4}}))?|(?P<numeric>{_NUMERIC_DATE}))"
     rf"|(?P<date>(?i:{_DATE})))"
     r"(?:\s*\.?\s*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?|\s*\((?P<credit>[A-Z][\w .-]{1,30})\))?"
     r"\s*(?:--|[-–—.])?\s+(?=[A-Z\"“])"
@@ -353,7 +355,8 @@ def _take_leading_dateline(article: CleanArticle, line: str) -> str:
     if article.dateline is None:
         short = m.group("short")
         year = m.group("year")
-        article.dateline = m.group("date") or (f"{short}, {year}" if year else short)
+        article.dateline = m.group("date") or m.group("numeric") \
+            or (f"{short}, {year}" if year else short)
     credit = m.group("slashed") or m.group("credit")
     if credit and article.publisher is None:
         article.publisher = credit
