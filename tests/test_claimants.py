@@ -292,3 +292,29 @@ def test_attributions_are_lazy_and_cached():
     a = Attributions(text, split_sentences(text))
     assert a.attribution(0, text.index("100")).claimant == "Shoigu"
     assert set(a._cues) == {0}
+
+
+# --- a participle after a comma speaks for its clause's subject ---------------------------
+PARTICIPLES = [
+    ("The Russian Defence Ministry denied the report, saying its aircraft had carried out 41 "
+     "sorties against militant targets.", 41, "Russian Defence Ministry", "cue"),
+    ("On Sunday, Turkish President Recep Tayyip Erdogan criticised the offensive, adding that "
+     "33 soldiers had been killed.", 33, "Recep Tayyip Erdogan", "cue"),
+    ("Rescue workers pulled bodies from the rubble overnight, noting that 19 people had died.",
+     19, "Rescue workers", "cue"),
+    # the cue before the participle speaks for it, not the clause's opening words
+    ("Warplanes pounded the area for hours, local residents said, adding that 12 people died.",
+     12, "local residents", "cue"),
+    # "According to him": the person named before
+    ("Lieutenant General Sergei Rudskoy briefed reporters in Moscow. According to him, up to "
+     "300 militants were eliminated near Deir ez-Zor.", 300, "Sergei Rudskoy", "reference"),
+]
+
+
+@pytest.mark.parametrize("text, value, claimant, rule", PARTICIPLES)
+def test_a_participle_or_an_object_pronoun_names_the_speaker(text, value, claimant, rule):
+    check(text, value, claimant, rule)
+
+
+def test_a_participle_of_no_speech_names_nobody():
+    assert figure("Syrian troops advanced on the town, killing 41 militants.", 41).claimant is None

@@ -318,6 +318,26 @@ def test_since_a_date_is_an_open_period():
     assert figure.period == "2015-09/.."
 
 
+@pytest.mark.parametrize("text, expression, iso", [
+    ("Russia's military says its air campaign has killed more than 35,000 fighters since it "
+     "began in 2015.", "2015", "2015"),
+    ("Russian jets have flown more than 35,000 sorties since the operation started in "
+     "September 2015, the ministry said.", "September 2015", "2015-09"),
+    ("Since the start of the campaign in September 2015, Russian forces have carried out "
+     "35,000 strikes.", "September 2015", "2015-09"),
+    ("The monitor says 35,000 people have been killed since the Russian intervention began "
+     "on 30 September 2015.", "30 September 2015", "2015-09-30"),
+])
+def test_since_it_began_is_an_open_period_not_the_date_of_the_figure(text, expression, iso):
+    figure = one(text, 35000, dates=[mention(text, expression, iso)])
+    assert (figure.period, figure.as_of) == (f"{iso}/..", None)
+
+
+def test_a_date_after_since_in_another_clause_is_still_the_as_of_date():
+    text = "In March 2016 the ministry said 35,000 sorties had been flown, since it keeps count."
+    assert one(text, 35000, dates=[mention(text, "March 2016", "2016-03")]).as_of == "2016-03"
+
+
 def test_a_duration_is_a_period_as_written():
     text = ("Defence Minister Sergei Shoigu said Russian aircraft had flown more than 9,000 "
             "sorties over almost six months.")

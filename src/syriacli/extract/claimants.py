@@ -118,6 +118,11 @@ NOUN_USE_BEFORE = re.compile(
     r"such|media|news|press|some|many|several|other|unconfirmed|its|their)|'s)\s*$", re.I)
 NOUN_USE_AFTER = re.compile(r"\s*(?:of|by|from|on|about|were|was|are|is|have|has)\b", re.I)
 SAYING = re.compile(rf"\b{CUES['saying']}\b")                      # over folded text
+#: ", saying ...", ", adding that ...": a participle speaking for its clause's subject.
+PARTICIPLE = re.compile(rf",\s+(?:{_alternation(CUES['participles'])})\b")  # over folded text
+#: The most words of a clause's opening subject ("The UK-based Syrian Observatory for
+#: Human Rights", "Russian Defence Ministry spokesman Igor Konashenkov").
+SUBJECT_WORDS = 9
 #: "Russian media quoted him as saying": the one quoted is the claimant, not the medium.
 OBJECT_SAYING = re.compile(r"\s+(?P<obj>him|her|them|(?:(?:an?|the)\s+)?[\w.'-]+"
                            r"(?:\s+[\w.'-]+){0,5}?)"
@@ -332,11 +337,35 @@ class Attributions:
             who = self._verb_claimant(index, s, start, end, saying)
             if who and who.claimant:
                 cues.append(Cue(start, end, "verb", who))
+        for m in PARTICIPLE.finditer(low) if "," in low else ():
+            if any(c.start < m.start() for c in cues):
+                continue  # "..., residents said, adding that": the cue before speaks
+            who = self._clause_subject(index, s, m.start())
+            if who and who.claimant:
+                cues.append(Cue(m.start(), m.end(), "verb", who))
         for start, end, np in according:
-            who = self._resolve(index, start, s, _tidy(REPORT_BY.sub("", np)), "")
+            np = _tidy(REPORT_BY.sub("", np))
+            # "According to him, ...": the object pronoun as the subject it stands for
+            who = self._resolve(index, start, s, OBJECT_PRONOUNS.get(np.lower(), np), "")
             if who and who.claimant:
                 cues.append(Cue(start, end, "according", who))
         return sorted(cues, key=lambda c: c.start)
+
+    def _clause_subject(self, index: int, s: str, end: int) -> Attribution | None:
+        """Who the clause before ``end`` has as its subject ("Russia's defence ministry
+        denied the report, saying ..."): the longest opening run of words that names a
+        speaker, after an opener ("On Sunday, ..."); a pronoun or a description is
+        resolved as a verb's subject is."""
+        clause = s[:end]
+        starts = [0] + [m.end() for m in re.finditer(r",\s+", clause)][:2]
+        for begin in starts:
+            words = clause[begin:].split()
+            for k in range(min(len(words), SUBJECT_WORDS), 0, -1):
+                np = _tidy(" ".join(words[:k]))
+                who = self._resolve(index, begin, s, np, s[:begin]) if np else None
+                if who and who.claimant:
+                    return who
+        return None
 
     def _verb_claimant(self, index: int, s: str, start: int, end: int,
                        saying: bool) -> Attribution | None:

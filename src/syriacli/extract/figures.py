@@ -151,7 +151,19 @@ LINK = re.compile(rf"\b{phrase_pattern(NUMBERS['links'] + NUMBERS['change_verbs'
 AND = re.compile(r"\band\b")
 CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,\s+(?:while|whereas|although|though)\s+", re.I)
 THEN = re.compile(r"\b(?:back then|at the time|at that time|by then|by that time|then)\b", re.I)
-SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+#: "since" opening a period up to the date after it: "since September 2015", "since the
+#: 30th", "since it began in 2015", "since the campaign started in September 2015",
+#: "since the start of the operation in 2015".
+SINCE_BEFORE = re.compile(
+    r"""\bsince\s+(?:the\s+)?
+    (?:(?:start|beginning|launch|onset|outset)\s+of\s+(?:the\s+|its\s+|their\s+)?
+        (?:[\w-]+\s+){0,3}in\s+
+      |(?:it|they|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:campaign|operation|intervention|war|
+            conflict|strikes|offensive|mission|deployment))\s+
+        (?:began|started|was\s+launched|were\s+launched|got\s+under\s?way)\s+(?:in|on)\s+
+    )?$""",
+    re.I | re.X,
+)
 PERIOD_TEXT = re.compile(r"""\b(?:over|in|during|within|for|throughout)\s+(?P<p>
     (?:the\s+(?:past|last|first|previous|next|course\s+of\s+the)\s+)?
     (?:(?:almost|nearly|about|around|more\s+than|over|some|just\s+over|just\s+under|roughly)\s+)?
