@@ -182,6 +182,16 @@ REFERENCES = [
 ]
 
 
+REFERENCES += [
+    # a headline's bare description names what the text names next
+    ("Russian air strikes kill 23 civilians in Idlib, monitor says\n\nRussian air strikes "
+     "hit a market on Sunday, the Syrian Observatory for Human Rights said.",
+     23, "Syrian Observatory for Human Rights"),
+    ("Air raids kill 40 civilians in Douma, rights group says\n\nAmnesty International "
+     "condemned the raids on Monday.", 40, "Amnesty International"),
+]
+
+
 @pytest.mark.parametrize("text, value, claimant", REFERENCES)
 def test_a_reference_names_who_it_refers_to(text, value, claimant):
     check(text, value, claimant, "reference")
@@ -318,3 +328,16 @@ def test_a_participle_or_an_object_pronoun_names_the_speaker(text, value, claima
 
 def test_a_participle_of_no_speech_names_nobody():
     assert figure("Syrian troops advanced on the town, killing 41 militants.", 41).claimant is None
+
+
+@pytest.mark.parametrize("text, value, claimant", [
+    ('Lieutenant General Sergei Rudskoy briefed reporters in Moscow. "The Aerospace Forces '
+     'performed 88 combat sorties," Rudskoy said.', 88, "Sergei Rudskoy"),
+    # the full name given later in the article
+    ("Lavrov said 300 militants had left the city. Russian Foreign Minister Sergey Lavrov spoke "
+     "after talks with his Turkish counterpart.", 300, "Sergey Lavrov"),
+    # nobody of that surname named in full: as written
+    ("Konashenkov said 41 sorties had been flown over the past day.", 41, "Konashenkov"),
+])
+def test_a_surname_takes_the_full_name_the_article_gives(text, value, claimant):
+    assert figure(text, value).claimant == claimant

@@ -160,7 +160,9 @@ LOOKBACK = 6   # sentences searched for the antecedent of "he" or "the ministry"
 #: "the war monitor", "a UK-based monitoring organisation", "the statement": a description
 #: of a source, resolved to a name; `references` says what kind of name each head may be.
 REFERENCES = CUES["references"]
-REFERENCE = re.compile(rf"^(?P<det>(?i:the|a|an|this|that|its|their))\s+"
+#: A description instead of a name: "the war monitor", "a monitoring organisation", or a
+#: bare "monitor" ("..., monitor says": a headline's), which names what the text names next.
+REFERENCE = re.compile(rf"^(?:(?P<det>(?i:the|a|an|this|that|its|their))\s+)?"
                        rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w]*-[a-z]+)\s+){{0,3}})"
                        rf"(?P<head>{_alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
@@ -441,7 +443,7 @@ class Attributions:
             found = (self._last_claimant(index) if wanted == "claimant" else
                      self._last_person(index, s[:at]) if wanted == "person" else
                      self._named(self.sentences[index].start + at, wanted,
-                                 ref.group("det").lower() in ("a", "an")))
+                                 (ref.group("det") or "a").lower() in ("a", "an")))
             if found:
                 return replace(found, rule="reference")
         who = _from(speaker(np), "cue")
@@ -452,6 +454,8 @@ class Attributions:
             return replace(who, claimant=f"{nation} {who.claimant}") if nation else who
         if who.kind in ORG_KINDS and len(who.claimant.split()) <= 2:
             return self._full_name(who)
+        if who.kind == "person" and " " not in who.claimant:
+            return self._full_person(who, self.sentences[index].start + at)
         return who
 
     def _full_name(self, who: Attribution) -> Attribution:
@@ -463,6 +467,20 @@ class Attributions:
             if short in f" {named.name.lower()} " and len(named.name) > len(claimant):
                 return replace(who, claimant=named.name, org=named.org)
         return who
+
+    def _full_person(self, who: Attribution, at: int) -> Attribution:
+        """A person named by surname alone ("Rudskoy said") takes the full name the article
+        gives them, nearest before ``at``, else first after ("Sergei Rudskoy told")."""
+        surname = who.claimant or ""
+        written = re.compile(rf"(?:[A-Z][\w.'-]+\s+){{1,4}}{re.escape(surname)}\b")
+        found = [(m.start(), named) for m in written.finditer(self.text)
+                 if (named := speaker(m.group())) and named.kind == "person"
+                 and named.name.endswith(f" {surname}")]
+        before = [named for pos, named in found if pos < at]
+        named = before[-1] if before else found[0][1] if found else None
+        if named is None:
+            return who
+        return replace(who, claimant=named.name, org=who.org or named.org)
 
     def _nation_before(self, index: int) -> str | None:
         """The nationality of the nearest source before sentence ``index`` that has one."""
