@@ -341,3 +341,11 @@ def test_a_participle_of_no_speech_names_nobody():
 ])
 def test_a_surname_takes_the_full_name_the_article_gives(text, value, claimant):
     assert figure(text, value).claimant == claimant
+
+
+def test_a_monitor_that_monitored_claims_what_it_monitored():
+    text = ("Syrian Observatory for Human Rights monitored today, Saturday, Russian warplanes "
+            "carrying out 27 airstrikes on the southern countryside of Idlib.")
+    check(text, 27, "Syrian Observatory for Human Rights", "cue")
+    assert figure("The area was monitored by drones while 14 airstrikes hit the town.",
+                  14).claimant is None

@@ -327,10 +327,32 @@ def test_since_a_date_is_an_open_period():
      "35,000 strikes.", "September 2015", "2015-09"),
     ("The monitor says 35,000 people have been killed since the Russian intervention began "
      "on 30 September 2015.", "30 September 2015", "2015-09-30"),
+    ("The number of people killed since the ceasefire came into effect on August 31, 2019 has "
+     "risen to 35,000, the monitor documented.", "August 31, 2019", "2019-08-31"),
 ])
 def test_since_it_began_is_an_open_period_not_the_date_of_the_figure(text, expression, iso):
     figure = one(text, 35000, dates=[mention(text, expression, iso)])
     assert (figure.period, figure.as_of) == (f"{iso}/..", None)
+
+
+def test_a_period_between_a_date_and_part_of_a_year():
+    text = ("Airwars estimates that between 4,300 and 6,400 civilians were likely killed between "
+            "September 30th 2015 and the end of 2017.")
+    dates = [mention(text, "September 30th 2015", "2015-09-30"), mention(text, "2017", "2017")]
+    figure = one(text, low=4300, dates=dates)
+    assert (figure.period, figure.as_of) == ("2015-09-30/2017", None)
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    # a number word opening the sentence after a dateline's dash
+    ("ANKARA (Reuters) - Thirty-three Turkish soldiers were killed in an air strike in Idlib.",
+     33, "troops killed"),
+    # a date between the counted noun and its number is no other count
+    ("With these new losses, the number of people killed since the ceasefire came into effect "
+     "on August 31 has risen to 63, SOHR documented.", 63, "deaths"),
+])
+def test_counts_wire_copy_and_monitors_write(text, value, metric):
+    assert one(text, value).metric == metric
 
 
 def test_a_date_after_since_in_another_clause_is_still_the_as_of_date():

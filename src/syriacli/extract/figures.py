@@ -118,10 +118,21 @@ CONVERSION = re.compile(
     r"[0-9][0-9,.]*\s*(?:sq\.?|square)?\s*[a-z²2.]{0,12}\s*\)", re.I)
 RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|or|until|till|through)\s*", re.I)
 RANGE_OPEN = re.compile(r"\b(?P<word>between|from)\s+$", re.I)
+#: What joins two dates into a period: RANGE_JOIN, or a part of the second ("between
+#: September 30th 2015 and the end of 2017", "from 2015 to mid-2016").
+DATE_RANGE_JOIN = re.compile(
+    r"\s*(?:-|–|to|and|or|until|till|through)\s+(?:the\s+)?"
+    r"(?:(?:end|start|beginning|middle|close)\s+of\s+|(?:early|mid|late)(?:-|\s+))?", re.I)
 CHANGE_BEFORE = re.compile(
     rf"\b{phrase_pattern(NUMBERS['change_verbs'])}\s+(?:\w+\s+){{0,2}}from\s+$", re.I)
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+(?:the\s+)?$")
 MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b|\s+[а-яё]+\s+[0-9]{{4}}")
+#: A date written in words and digits ("August 31", "31 August 2019", "2015"): its digits
+#: are no other count between a noun and the number it is tied to.
+DATE_DIGITS = re.compile(
+    rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b(?:\.?,?\s+\d{{4}})?"
+    rf"|(?:19|20)\d{{2}})\b")
 DURATION_AFTER = re.compile(
     rf"(?:-|\s+)(?:(?:more|full|long|straight|consecutive|calendar)\s+)?"
     rf"{phrase_pattern(NUMBERS['duration_units'])}\b"
@@ -131,7 +142,9 @@ NOT_AFTER_ONE = re.compile(r"\s+(?:of|another|or|and|side|day|time|way|thing|han
 NOT_BEFORE_ONE = re.compile(
     r"\b(?:another|no|any|every|each|the|which|this|that|anyone|only)\s+$", re.I)
 #: What may stand before a sentence's first word.
-SENTENCE_HEAD = re.compile(r"(?:.*:)?[\s\"“”'(]*", re.S)
+#: What may stand before a sentence's first word: a label and a colon, or a dateline and
+#: its dash ("ANKARA (Reuters) - Thirty-three soldiers ..."), then spaces, quotes, brackets.
+SENTENCE_HEAD = re.compile(r"(?:.*(?::|\s(?:--|[-–—])))?[\s\"“”'(]*", re.S)
 PREV_WORD = re.compile(r"([^\W\d_][\w'.-]*)\s+$")
 FWD_TOKEN = re.compile(r"\s*(?:(?P<open>\()|(?P<quote>[\"“”«»'])"
                        r"|(?P<word>[^\W\d_](?:[\w'./-]*\w)?)|(?P<other>\S))")
@@ -159,8 +172,10 @@ SINCE_BEFORE = re.compile(
     (?:(?:start|beginning|launch|onset|outset)\s+of\s+(?:the\s+|its\s+|their\s+)?
         (?:[\w-]+\s+){0,3}in\s+
       |(?:it|they|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:campaign|operation|intervention|war|
-            conflict|strikes|offensive|mission|deployment))\s+
-        (?:began|started|was\s+launched|were\s+launched|got\s+under\s?way)\s+(?:in|on)\s+
+            conflict|strikes|offensive|mission|deployment|ceasefire|truce|agreement|deal))\s+
+        (?:began|started|was\s+launched|were\s+launched|got\s+under\s?way
+            |came\s+into\s+(?:effect|force)|took\s+effect|entered\s+into\s+force)
+        \s+(?:in|on)\s+
     )?$""",
     re.I | re.X,
 )
@@ -407,7 +422,7 @@ def noun_before(text: str, low: str, sentence: Sentence, start: int) -> re.Match
     if last is None:
         return None
     between = text[last.end():start]
-    if re.search(r"[0-9]", between) or not LINK.search(between):
+    if re.search(r"[0-9]", DATE_DIGITS.sub("", between)) or not LINK.search(between):
         return None
     return last
 
@@ -501,7 +516,8 @@ class Article:
             if "/" in d.date:
                 period, used = d.date, used | {i}
             elif (i + 1 < len(mentions) and RANGE_OPEN.search(text, sentence.start, d.start)
-                  and RANGE_JOIN.fullmatch(text, d.end, mentions[i + 1].start)):
+                  and (RANGE_JOIN.fullmatch(text, d.end, mentions[i + 1].start)
+                       or DATE_RANGE_JOIN.fullmatch(text, d.end, mentions[i + 1].start))):
                 period, used = f"{d.date}/{mentions[i + 1].date}", used | {i, i + 1}
             elif SINCE_BEFORE.search(text, sentence.start, d.start):
                 period, used = period or f"{d.date}/..", used | {i}
