@@ -118,7 +118,12 @@ def test_wire_service_opening_names_the_publisher(opening, publisher):
      "Three soldiers were killed.", "2020-01-15 04:10:33", "Xinhua", "Three soldiers were killed."),
     ("Title\n\nBeirut (AFP) - Jets struck Douma on Tuesday.\n\n"
      "Last updated: 20 Feb 2018 - 14:02\n\nThe toll rose.",
-     "20 Feb 2018 - 14:02", "AFP", "Beirut (AFP) - Jets struck Douma on Tuesday."),
+     "20 Feb 2018 - 14:02", "AFP", "Jets struck Douma on Tuesday."),
+    # a credit without a date is furniture too (its place is where the desk sits, not news)
+    ("Title\n\nBEIRUT (Reuters) - Russian jets struck Idlib.", None, "Reuters",
+     "Russian jets struck Idlib."),
+    ("Title\n\nDamascus, SANA - Army units restored security to Palmyra on Sunday.", None,
+     "SANA", "Army units restored security to Palmyra on Sunday."),
 ])
 def test_datelines_that_open_a_page_or_its_first_paragraph(raw, dateline, publisher, body):
     article = clean(raw)

@@ -134,7 +134,10 @@ DIGIT = re.compile(r"[0-9]")
 #: service's credit opening the first paragraph.
 WIRE_OPENING = re.compile(
     r"^(?:[A-Z][A-Z .,'/-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:\s*\([^()]{1,40}\),?)?\s"
-    r"\((?P<publisher>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})\)\s*[-–—]"
+    r"\((?P<publisher>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})\)\s*(?:--|[-–—])\s*"
+    # "Damascus, SANA - ...": a state agency's credit after the place, without brackets
+    r"|^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){0,2},\s+(?P<agency>[A-Z]{2,8})\s*(?:--|[-–—])\s*"
+    r"(?=[A-Z\"“])"
 )
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 #: Emphasised words ("*MOSCOW*", "__said__"). The span is bounded: an unclosed star in
@@ -282,9 +285,12 @@ def clean(raw: str) -> CleanArticle:
         if not text:
             continue
         wire = WIRE_OPENING.match(text) if not paragraphs else None
-        if wire and article.publisher is None:
-            publisher = wire.group("publisher")
-            article.publisher = BANNER_PUBLISHERS.get(publisher, publisher)
+        if wire:
+            # the credit is page furniture, like a dateline: the paragraph starts after it
+            publisher = wire.group("publisher") or wire.group("agency")
+            if article.publisher is None:
+                article.publisher = BANNER_PUBLISHERS.get(publisher, publisher)
+            text = text[wire.end():] or text
         if headers is not None and not bullet and not paragraphs and _looks_like_title(text):
             text = _take_trailing_stamp(article, text)
             if text not in headers:
