@@ -214,3 +214,23 @@ def test_export_of_an_unknown_format_is_a_usage_error(cli):
 def test_export_in_a_closed_pipe_ends_quietly(cli):
     result = cli("export", "acled", "--limit", "1")
     assert result.exit_code == 0 and len(result.stdout.splitlines()) >= 2
+
+
+def test_a_capital_standing_for_its_government_yields_to_the_place_of_the_event():
+    from syriacli.export import primary_place
+
+    def at(name, precision="city"):
+        return {"name": name, "lat": 1.0, "lon": 1.0, "precision": precision}
+
+    # "With Damascus facing defeats, Moscow signed a deal ... at the Hemeimeem base"
+    assert primary_place([at("Damascus"), at("Moscow"), at("Hmeimim", "base")])["name"] \
+        == "Hmeimim"
+    # a capital alone is where the sentence puts it
+    assert primary_place([at("Moscow")])["name"] == "Moscow"
+    assert primary_place([at("Syrian Desert", "region"), at("Palmyra")])["name"] == "Palmyra"
+
+
+def test_the_seed_deal_at_the_base_is_exported_at_the_base(cli):
+    rows = acled(cli)
+    deal = next(r for r in rows if "Hemeimeem base" in r["quote"])
+    assert deal["location"] == "Hmeimim"

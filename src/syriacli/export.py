@@ -44,11 +44,15 @@ def coding() -> dict:
 
 def primary_place(places: list[dict]) -> dict | None:
     """The place an event is put at: the first with coordinates of the finest precision
-    its sentence names (Palmyra before the Syrian Desert, whatever the order)."""
+    its sentence names (Palmyra before the Syrian Desert, whatever the order), a capital
+    that may stand for its government ("Moscow signed a deal at the Hmeimim base") only
+    when the sentence names no other place."""
     located = [p for p in places if p["lat"] is not None]
     if not located:
         return None
-    return min(located, key=lambda p: PLACE_PRECISIONS.index(p["precision"]))
+    seats = coding()["seats_of_government"]
+    return min(located, key=lambda p: (p["name"] in seats,
+                                       PLACE_PRECISIONS.index(p["precision"])))
 
 
 def middle_day(first_day: str, last_day: str) -> str:
