@@ -140,8 +140,21 @@ def test_a_name_is_found_inside_a_longer_one(make_raw, build, cli):
 def test_a_card_in_tsv_is_tsv(cli):
     lines = cli("names", "Putin", "--format", "tsv").stdout.splitlines()
     assert lines[0].split("\t") == ["name", "type", "role", "org", "spellings", "articles",
-                                    "mentions", "events", "figures"]
+                                    "mentions", "lat", "lon", "geo_precision", "events",
+                                    "figures"]
     assert lines[1].startswith("Vladimir Putin\tperson\t") and len(lines) == 2
+
+
+def test_a_place_card_says_where_it_is(cli):
+    card = json.loads(cli("names", "Tadmur", "--format", "json").stdout)[0]
+    assert (round(card["lat"], 2), round(card["lon"], 2), card["geo_precision"]) == (
+        34.56, 38.28, "city")
+    table = cli("names", "Hemeimeem", "--format", "table", env={"COLUMNS": "80"}).stdout
+    assert "at 35.40°N 35.95°E (base)" in table
+    unmentioned = cli("names", "Raqqa", "--format", "table").stdout
+    assert "°N" in unmentioned and "no article of the corpus mentions it" in unmentioned
+    person = json.loads(cli("names", "Putin", "--format", "json").stdout)[0]
+    assert person["lat"] is None
 
 
 def test_an_unknown_type_is_refused_with_the_valid_ones(cli):

@@ -817,7 +817,7 @@ def name_card(conn: sqlite3.Connection, key: str) -> dict:
         {"key": key},
     ).fetchall()
     if not rows:
-        return _unmentioned_card(key)
+        return _unmentioned_card(conn, key)
     first = dict(rows[0])
     card = {
         "name": first["name"],
@@ -827,6 +827,7 @@ def name_card(conn: sqlite3.Connection, key: str) -> dict:
         "spellings": sorted({r["text"] for r in rows}),
         "articles": sorted({r["article"] for r in rows}),
         "mentions": len(rows),
+        **_located(conn, key),
     }
     card["events"] = list(timeline(conn, Filters(about=key), None, card["name"]))
     surnames = [s.split()[-1] for s in card["spellings"] if card["type"] == "person"]
@@ -834,14 +835,21 @@ def name_card(conn: sqlite3.Connection, key: str) -> dict:
     return card
 
 
-def _unmentioned_card(key: str) -> dict:
+def _located(conn: sqlite3.Connection, key: str) -> dict:
+    """Where a name is on a map (``lat``, ``lon``, ``geo_precision``: None for no place)."""
+    row = conn.execute("select lat, lon, geo_precision from known_names where key = ?",
+                       (key,)).fetchone()
+    return dict(zip(("lat", "lon", "geo_precision"), row or (None, None, None), strict=True))
+
+
+def _unmentioned_card(conn: sqlite3.Connection, key: str) -> dict:
     """The card of a name the variant table knows and no article mentions ("Raqqa")."""
     from .extract.names import load_table
 
     entry = load_table().by_key.get(key)
     return {"name": entry.name if entry else key, "type": entry.type if entry else None,
             "role": None, "org": None, "spellings": [], "articles": [], "mentions": 0,
-            "events": [], "figures": []}
+            **_located(conn, key), "events": [], "figures": []}
 
 
 def name_of(conn: sqlite3.Connection, key: str | None) -> str | None:

@@ -352,7 +352,7 @@ def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
 #: A name card as one line of csv/tsv: its events and claims as their counts (the
 #: json formats carry them whole).
 FLAT_CARD_COLUMNS = ["name", "type", "role", "org", "spellings", "articles", "mentions",
-                     "events", "figures"]
+                     "lat", "lon", "geo_precision", "events", "figures"]
 
 
 def name_card_view(card: dict, fmt: str) -> None:
@@ -371,6 +371,9 @@ def name_card_view(card: dict, fmt: str) -> None:
     for label in ("role", "org"):
         if card.get(label):
             out.print(f"{label}: {card[label]}", markup=False)
+    if card.get("lat") is not None:
+        spot = {"name": "at", "lat": card["lat"], "lon": card["lon"]}
+        out.print(f"{places_label([spot])} ({card['geo_precision']})", markup=False)
     if not card["mentions"]:
         out.print("no article of the corpus mentions it", markup=False)
         return
