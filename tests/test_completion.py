@@ -32,6 +32,8 @@ def complete(words: str, seed_db, shell="bash") -> list[str]:
     ("syriacli timeline --format js", "jsonl"),
     ("syriacli timeline --precision mo", "month"),
     ("syriacli show 003", "003_5c8489880ca76ab4"),
+    ("syriacli export geo", "geojson"),
+    ("syriacli export acled --near Pal", "Palmyra"),
 ])
 def test_bash_gets_each_value_as_one_shell_word(seed_db, words, offered):
     assert offered in complete(words, seed_db)

@@ -51,6 +51,8 @@ def _name_types() -> tuple[str, ...]:
 
 #: The precisions of a date.
 PRECISIONS = ("day", "month", "year")
+#: `syriacli export`'s formats (export.FORMATS, here so that --help need not import it).
+EXPORT_FORMATS = ("acled", "timelinejs", "geojson")
 
 
 def _print_version(value: bool) -> None:
@@ -299,7 +301,7 @@ AboutOpt = Annotated[
 NearOpt = Annotated[
     str | None,
     typer.Option("--near", help="Only what names a place within --km of this place, any"
-                 " spelling (Palmyra, Hmeimim…)."),
+                 " spelling (Palmyra, Hmeimim…).", autocompletion=_complete_names),
 ]
 #: How far `--near` reaches without --km.
 DEFAULT_KM = 50.0
@@ -669,7 +671,8 @@ def export(
     format_: Annotated[
         str,
         typer.Argument(metavar="FORMAT", help="acled (CSV), timelinejs (TimelineJS3 JSON) or"
-                       " geojson (a FeatureCollection).", callback=_export_format),
+                       " geojson (a FeatureCollection).", callback=_export_format,
+                       autocompletion=lambda incomplete: _offer(EXPORT_FORMATS, incomplete)),
     ],
     db: DbOpt = None,
     limit: LimitOpt = None,
@@ -726,10 +729,8 @@ def export(
 
 
 def _export_format(value: str) -> str:
-    from .export import FORMATS
-
-    if value.lower() not in FORMATS:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(FORMATS)}")
+    if value.lower() not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(EXPORT_FORMATS)}")
     return value.lower()
 
 

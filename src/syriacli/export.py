@@ -19,8 +19,6 @@ from . import vocab
 from .extract.names import PLACE_PRECISIONS
 from .places import places_named, places_text
 
-FORMATS = ("acled", "timelinejs", "geojson")
-
 
 def _html(text: str) -> str:
     """Text as HTML text (TimelineJS renders its text as HTML; an article's is never markup)."""
