@@ -16,7 +16,7 @@ from pathlib import Path
 from . import vocab
 
 #: What `syriacli serve` needs, as pip installs it.
-INSTALL = "pip install 'syriacli[web]'"
+INSTALL = "pip install -e '.[web]' in the checkout (or 'syriacli[web]')"
 #: The modules of the web extra.
 EXTRA_MODULES = ("datasette", "datasette_cluster_map")
 #: The name the corpus is served under, whatever its file is called.
