@@ -341,6 +341,23 @@ PrecisionOpt = Annotated[
 ]
 
 
+def _timeline_args(conn, shared: tuple, match: str | None, near: str | None, km: float,
+                   **timeline_filters) -> tuple:
+    """What `timeline` and `export` query with, (conn, filters, parsed --match, the
+    --about name): the shared filters (date_from, date_to, publisher, about, limit),
+    --near, the timeline's own filters; how --match was read said on stderr."""
+    from dataclasses import replace
+
+    from .fts import parse
+    from .queries import name_of
+
+    filters = replace(_near(conn, _filters(conn, *shared), near, km), **timeline_filters)
+    parsed = parse(match) if match else None
+    for note in parsed.notes if parsed else ():
+        _say(f"Note: {note}")
+    return conn, filters, parsed, name_of(conn, filters.about)
+
+
 def _near(conn, filters, place: str | None, km: float):
     """``filters`` narrowed to the places within ``km`` of ``place`` (--near)."""
     if place is None:
@@ -635,23 +652,14 @@ def timeline(
 
     Example: syriacli timeline --from 2015-08 --to 2015-09 --near Palmyra --km 50
     """
-    from dataclasses import replace
-
     from . import queries
-    from .fts import parse
 
     fmt = render.default_format(fmt)
     with _open(db) as conn:
-        filters = replace(
-            _near(conn, _filters(conn, date_from, date_to, publisher, about, limit), near, km),
-            background=all_ or fmt != "table",
-            conflicts=conflicts,
-            precision=precision,
-        )
-        parsed = parse(match) if match else None
-        for note in parsed.notes if parsed else ():
-            _say(f"Note: {note}")
-        args = (conn, filters, parsed, queries.name_of(conn, filters.about))
+        args = _timeline_args(conn, (date_from, date_to, publisher, about, limit), match,
+                              near, km, background=all_ or fmt != "table",
+                              conflicts=conflicts, precision=precision)
+        filters = args[1]
         table = None
         if fmt == "table":
             from .views import timeline_view
@@ -694,37 +702,30 @@ def export(
 
     Example: syriacli export acled --near Palmyra > palmyra.csv
     """
-    from dataclasses import replace
-
     from . import export as formats
     from . import queries
-    from .fts import parse
 
     with _open(db) as conn:
-        filters = replace(
-            _near(conn, _filters(conn, date_from, date_to, publisher, about, limit), near, km),
-            background=all_, conflicts=conflicts, precision=precision,
-        )
-        parsed = parse(match) if match else None
-        for note in parsed.notes if parsed else ():
-            _say(f"Note: {note}")
-        args = (conn, filters, parsed, queries.name_of(conn, filters.about))
-        located = queries.place_index(conn)
+        args = _timeline_args(conn, (date_from, date_to, publisher, about, limit), match,
+                              near, km, background=all_, conflicts=conflicts,
+                              precision=precision)
         if format_ == "timelinejs":
             render.write_document(formats.timelinejs(queries.timeline(*args),
                                                      "Russia's campaign in Syria: syriacli"))
         elif format_ == "geojson":
             render.write_document([
                 ("type", "FeatureCollection"),
-                ("features", formats.geojson(queries.timeline_events(*args), located,
-                                             queries.claim_places(conn, filters))),
+                ("features", formats.geojson(queries.timeline_events(*args),
+                                             queries.place_index(conn),
+                                             queries.claim_places(conn, args[1]))),
             ])
         else:
             events = list(queries.timeline_events(*args))
             claims = queries.sentence_claims(conn, sorted({e["article"] for e in events}),
                                              formats.coding()["fatality_metrics"])
             render.write_rows(
-                formats.acled_rows(events, located, queries.name_types(conn), claims),
+                formats.acled_rows(events, queries.place_index(conn), queries.name_types(conn),
+                                   claims),
                 formats.ACLED_COLUMNS, "csv")
 
 
