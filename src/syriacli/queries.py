@@ -689,7 +689,11 @@ def figure_line(values) -> str:
 def place_called(conn: sqlite3.Connection, text: str) -> dict | None:
     """The place (places.place) a user's spelling names, mentioned in the corpus or not;
     None for a name that is no place."""
-    key = name_key(conn, text)
+    return place_of_key(conn, name_key(conn, text))
+
+
+def place_of_key(conn: sqlite3.Connection, key: str | None) -> dict | None:
+    """The place (places.place) of a name key; None for a name that is no place."""
     row = _tuples(conn, "select name, lat, lon, geo_precision from known_names"
                         f" where key = ? and type in ({_PLACE_TYPES_SQL})", (key,)).fetchone()
     return place(*row) if row else None
@@ -827,7 +831,7 @@ def name_card(conn: sqlite3.Connection, key: str) -> dict:
         "spellings": sorted({r["text"] for r in rows}),
         "articles": sorted({r["article"] for r in rows}),
         "mentions": len(rows),
-        **_located(conn, key),
+        **_card_place(conn, key),
     }
     card["events"] = list(timeline(conn, Filters(about=key), None, card["name"]))
     surnames = [s.split()[-1] for s in card["spellings"] if card["type"] == "person"]
@@ -835,11 +839,10 @@ def name_card(conn: sqlite3.Connection, key: str) -> dict:
     return card
 
 
-def _located(conn: sqlite3.Connection, key: str) -> dict:
-    """Where a name is on a map (``lat``, ``lon``, ``geo_precision``: None for no place)."""
-    row = conn.execute("select lat, lon, geo_precision from known_names where key = ?",
-                       (key,)).fetchone()
-    return dict(zip(("lat", "lon", "geo_precision"), row or (None, None, None), strict=True))
+def _card_place(conn: sqlite3.Connection, key: str) -> dict:
+    """A card's ``lat``, ``lon`` and ``geo_precision`` (None for a name that is no place)."""
+    spot = place_of_key(conn, key) or place(key, None, None, None)
+    return {"lat": spot["lat"], "lon": spot["lon"], "geo_precision": spot["precision"]}
 
 
 def _unmentioned_card(conn: sqlite3.Connection, key: str) -> dict:
@@ -849,7 +852,7 @@ def _unmentioned_card(conn: sqlite3.Connection, key: str) -> dict:
     entry = load_table().by_key.get(key)
     return {"name": entry.name if entry else key, "type": entry.type if entry else None,
             "role": None, "org": None, "spellings": [], "articles": [], "mentions": 0,
-            **_located(conn, key), "events": [], "figures": []}
+            **_card_place(conn, key), "events": [], "figures": []}
 
 
 def name_of(conn: sqlite3.Connection, key: str | None) -> str | None:

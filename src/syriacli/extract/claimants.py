@@ -218,6 +218,7 @@ class Attributions:
         self._cues: dict[int, list[Cue]] = {}
         self._quotes: dict[int, list[tuple[int, int]]] = {}
         self._orgs: list[tuple[int, Speaker]] | None = None
+        self._people: dict[str, list[tuple[int, Speaker]]] = {}
         own = speaker(publisher.split(" (")[0]) if publisher else None
         self.publisher = _from(own, "publisher") if own and own.kind in ORG_KINDS else None
 
@@ -472,10 +473,13 @@ class Attributions:
         """A person named by surname alone ("Rudskoy said") takes the full name the article
         gives them, nearest before ``at``, else first after ("Sergei Rudskoy told")."""
         surname = who.claimant or ""
-        written = re.compile(rf"(?:[A-Z][\w.'-]+\s+){{1,4}}{re.escape(surname)}\b")
-        found = [(m.start(), named) for m in written.finditer(self.text)
-                 if (named := speaker(m.group())) and named.kind == "person"
-                 and named.name.endswith(f" {surname}")]
+        if surname not in self._people:  # once an article: a surname is cited again and again
+            written = re.compile(rf"(?:[A-Z][\w.'-]+\s+){{1,4}}{re.escape(surname)}\b")
+            self._people[surname] = [
+                (m.start(), named) for m in written.finditer(self.text)
+                if (named := speaker(m.group())) and named.kind == "person"
+                and named.name.endswith(f" {surname}")]
+        found = self._people[surname]
         before = [named for pos, named in found if pos < at]
         named = before[-1] if before else found[0][1] if found else None
         if named is None:
