@@ -45,9 +45,7 @@ QUALIFIER_MARK = {
 def publisher_style(publisher: str | None) -> str:
     if not publisher:
         return "dim"
-    return "bold white on " + PALETTE[zlib.crc32(publisher.encode()) % len(PALETTE)].replace(
-        "bright_", ""
-    )
+    return "bold white on " + palette_colour(publisher).replace("bright_", "")
 
 
 def badge(publisher: str | None):
@@ -244,9 +242,7 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
     from rich.text import Text
 
     out = render.console()
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for claim in claims:
-        groups[claim["metric"]].append(claim)
+    groups = _by_metric(claims)
     for metric, rows in groups.items():
         if by_claimant:
             rows = sorted(
@@ -288,12 +284,10 @@ def chart_view(claims: list[dict]) -> None:
     from .chart import LEGEND_VALUE, chart
 
     out = render.console()
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for claim in claims:
-        groups[claim["metric"]].append(claim)
+    groups = _by_metric(claims)
     for metric, rows in groups.items():
         out.print(Text(spread_line(metric, rows), style="bold"))
-        lines, legend = chart(_cut(rows, "claims"), out.width, _claimant_style)
+        lines, legend = chart(_cut(rows, "claims"), out.width, palette_colour)
         for line in lines:
             out.print(line, overflow="fold")
         for mark, text in legend:
@@ -301,9 +295,17 @@ def chart_view(claims: list[dict]) -> None:
         out.print()
 
 
-def _claimant_style(who: str) -> str:
-    """A colour of its own for each claimant (the publishers' palette, keyed by name)."""
-    return PALETTE[zlib.crc32(who.encode()) % len(PALETTE)]
+def _by_metric(claims: list[dict]) -> dict[str, list[dict]]:
+    """Claims grouped by metric, in the order they come."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for claim in claims:
+        groups[claim["metric"]].append(claim)
+    return groups
+
+
+def palette_colour(key: str) -> str:
+    """A colour of the palette of its own for a publisher or a claimant, stable across runs."""
+    return PALETTE[zlib.crc32(key.encode()) % len(PALETTE)]
 
 
 def _claim_label(figure: dict) -> str:

@@ -118,10 +118,11 @@ CONVERSION = re.compile(
     r"[0-9][0-9,.]*\s*(?:sq\.?|square)?\s*[a-z²2.]{0,12}\s*\)", re.I)
 RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|or|until|till|through)\s*", re.I)
 RANGE_OPEN = re.compile(r"\b(?P<word>between|from)\s+$", re.I)
-#: What joins two dates into a period: RANGE_JOIN, or a part of the second ("between
-#: September 30th 2015 and the end of 2017", "from 2015 to mid-2016").
+#: What joins two dates into a period: what joins two numbers (RANGE_JOIN), maybe naming
+#: a part of the second ("between September 30th 2015 and the end of 2017", "from 2015 to
+#: mid-2016").
 DATE_RANGE_JOIN = re.compile(
-    r"\s*(?:-|–|to|and|or|until|till|through)\s+(?:the\s+)?"
+    RANGE_JOIN.pattern + r"(?:the\s+)?"
     r"(?:(?:end|start|beginning|middle|close)\s+of\s+|(?:early|mid|late)(?:-|\s+))?", re.I)
 CHANGE_BEFORE = re.compile(
     rf"\b{phrase_pattern(NUMBERS['change_verbs'])}\s+(?:\w+\s+){{0,2}}from\s+$", re.I)
@@ -516,8 +517,7 @@ class Article:
             if "/" in d.date:
                 period, used = d.date, used | {i}
             elif (i + 1 < len(mentions) and RANGE_OPEN.search(text, sentence.start, d.start)
-                  and (RANGE_JOIN.fullmatch(text, d.end, mentions[i + 1].start)
-                       or DATE_RANGE_JOIN.fullmatch(text, d.end, mentions[i + 1].start))):
+                  and DATE_RANGE_JOIN.fullmatch(text, d.end, mentions[i + 1].start)):
                 period, used = f"{d.date}/{mentions[i + 1].date}", used | {i, i + 1}
             elif SINCE_BEFORE.search(text, sentence.start, d.start):
                 period, used = period or f"{d.date}/..", used | {i}
