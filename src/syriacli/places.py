@@ -50,11 +50,14 @@ def places_text(places: list[dict]) -> str:
 
 def places_label(places: list[dict]) -> str:
     """Places for a terminal: ``Palmyra 34.56°N 38.28°E, Homs 34.72°N 36.73°E``."""
-    return ", ".join(
-        p["name"] if p["lat"] is None else
-        f"{p['name']} {abs(p['lat']):.2f}°{'N' if p['lat'] >= 0 else 'S'}"
-        f" {abs(p['lon']):.2f}°{'E' if p['lon'] >= 0 else 'W'}"
-        for p in places)
+    return ", ".join(p["name"] if p["lat"] is None else f"{p['name']} {degrees_label(p)}"
+                     for p in places)
+
+
+def degrees_label(spot: dict) -> str:
+    """A place's coordinates for a terminal: ``34.56°N 38.28°E``."""
+    return (f"{abs(spot['lat']):.2f}°{'N' if spot['lat'] >= 0 else 'S'}"
+            f" {abs(spot['lon']):.2f}°{'E' if spot['lon'] >= 0 else 'W'}")
 
 
 def _degrees(value: float) -> str:

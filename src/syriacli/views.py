@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 from . import render
 from .compare import bounds, disagreements
-from .places import places_label
+from .places import degrees_label, places_label
 
 MAX_TABLE_ROWS = 400
 PALETTE = [
@@ -374,8 +374,7 @@ def name_card_view(card: dict, fmt: str) -> None:
         if card.get(label):
             out.print(f"{label}: {card[label]}", markup=False)
     if card.get("lat") is not None:
-        spot = {"name": "at", "lat": card["lat"], "lon": card["lon"]}
-        out.print(f"{places_label([spot])} ({card['geo_precision']})", markup=False)
+        out.print(f"at {degrees_label(card)} ({card['geo_precision']})", markup=False)
     if not card["mentions"]:
         out.print("no article of the corpus mentions it", markup=False)
         return
