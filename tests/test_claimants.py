@@ -119,10 +119,10 @@ def test_an_outlet_alone_reports_its_own_count():
 
 # --- no speaker, no claimant -------------------------------------------------------------
 NOBODY = [
+    # a stance ("would respond") opens no frame for the facts after it
     "President Erdogan said Turkey would respond to any attack. Thirteen Turkish soldiers were "
     "killed in Idlib this month.",
-    "Local activists said the bombing continued through the night. Russian jets carried out 26 "
-    "raids on Khan Sheikhoun.",
+    # a new paragraph of narrative closes the frame
     "The ministry said the talks would resume in Astana.\n\n"
     "The army has deployed 400 military police to Manbij.",
     "Kremlin spokesman Dmitry Peskov declined to comment. Russia keeps 32 aircraft at the base.",

@@ -276,10 +276,10 @@ CROSS_SENTENCE = [
     ("The Syrian Observatory for Human Rights gave new figures. It said 45 civilians were killed.",
      45, "Syrian Observatory for Human Rights"),
     ("But activists said civilians are bearing the brunt of the offensive. An overnight airstrike "
-     "hit the town, killing at least eight civilians.", 8, None),  # no speaker: nothing inherited
+     "hit the town, killing at least eight civilians.", 8, "activists"),  # the paragraph's frame
     ("Activists said the offensive continued.\n\nAn airstrike killed eight civilians.", 8, None),
     ("According to various reports, the war has killed 290,000 people. "
-     "Over 4 million people have fled the country.", 4e6, None),
+     "Over 4 million people have fled the country.", 4e6, "various reports"),
     ("Russia's media quoted him as saying the war was over. The Russian air campaign resulted in "
      "the loss of three more choppers.", 3, None),
 ]

@@ -29,6 +29,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .. import vocab
+from . import frames
 from .sentences import Sentence
 from .speakers import (
     ASIDE,
@@ -155,6 +156,7 @@ REPORT_BY = re.compile(
 SURNAME = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b(?!\s+[A-Z])")
 PRONOUNS = CUES["pronouns"]
 LOOKBACK = 6   # sentences searched for the antecedent of "he" or "the ministry"
+FRAME_REACH = 8  # sentences a frame runs over without naming its source again
 
 
 #: "the war monitor", "a UK-based monitoring organisation", "the statement": a description
@@ -221,14 +223,68 @@ class Attributions:
         self._people: dict[str, list[tuple[int, Speaker]]] = {}
         own = speaker(publisher.split(" (")[0]) if publisher else None
         self.publisher = _from(own, "publisher") if own and own.kind in ORG_KINDS else None
+        self.shape = frames.layout(text, sentences)
+        document = frames.document_source(sentences, self.shape)
+        self.document = self._named_source(document, "document") if document else None
 
     def claimant(self, index: int, offset: int) -> str | None:
         return self.attribution(index, offset).claimant
 
     def attribution(self, index: int, offset: int) -> Attribution:
         """Rules 1-4 of the module docstring for the figure at ``offset`` of sentence ``index``."""
-        return (self._by_cue(index, offset) or self._by_quote(offset) or self._by_tally(index)
-                or self.publisher or NOBODY)
+        own = self._by_cue(index, offset) or self._by_quote(offset) or self._by_tally(index)
+        if own:
+            return own
+        if frames.background(self.sentences[index].text):
+            return self.publisher or NOBODY
+        return (self._by_frame(index) or self._by_label(index) or self._by_lede(index)
+                or self.document or self.publisher or NOBODY)
+
+    # --- frames.py's rules: a source named in another sentence -------------------------
+    def _stated(self, index: int) -> Attribution | None:
+        """Who sentence ``index`` itself speaks for: its own cue, or its quotation's speaker."""
+        sentence = self.sentences[index]
+        return self._by_cue(index, sentence.end) or self._by_quote(sentence.start)
+
+    def _by_frame(self, index: int) -> Attribution | None:
+        """frames rule 1: the nearest earlier sentence with a source, in this paragraph or
+        across a break the page runs a frame over (a lead-in's colon, a list)."""
+        for i in range(index, max(0, index - FRAME_REACH), -1):
+            if not (self.shape.same_paragraph(i - 1, i)
+                    or frames.runs_on(self.sentences, self.shape, i)):
+                return None
+            said = self._stated(i - 1)
+            if said and said.claimant:
+                return None if self._stance(i - 1) else replace(said, rule="frame")
+        return None
+
+    def _stance(self, index: int) -> bool:
+        """Is what sentence ``index`` reports after its last cue a stance, not facts?"""
+        cues = self.cues(index)
+        return bool(cues) and frames.stance(self.sentences[index].text[cues[-1].end:])
+
+    def _by_label(self, index: int) -> Attribution | None:
+        """frames rule 2: the speaker label in force ("Igor Konashenkov: ...")."""
+        label = self.shape.label_for(index)
+        return self._named_source(label, "label") if label else None
+
+    def _by_lede(self, index: int) -> Attribution | None:
+        """frames rule 3: a headline or lede figure takes the first source named after it."""
+        if not self.shape.in_lede(index):
+            return None
+        for i in range(index + 1, min(self.shape.lede_reach(), len(self.sentences))):
+            sources = [c.who for c in self.cues(i) if c.who.kind != "media"]
+            if sources:
+                return replace(sources[0], rule="lede")
+        return None
+
+    def _named_source(self, np: str, rule: str) -> Attribution | None:
+        """A label's or a title's source: a person, or an organisation of a known kind."""
+        who = speaker(np)
+        if who is None or not (who.kind in ORG_KINDS or who.kind == "person"
+                               and (" " in who.name or who.org)):
+            return None
+        return _from(who, rule)
 
     # --- rule 1: a cue in the sentence -----------------------------------------------
     def _by_cue(self, index: int, offset: int) -> Attribution | None:

@@ -569,7 +569,9 @@ def headline_claimants(text: str, figures: list[Figure]) -> list[Figure]:
             count += 1
     lede_end = len(text) if lede_end < 0 else lede_end
     for i, figure in enumerate(figures):
-        if figure.claimant or figure.start >= lede_end:
+        # the lede rule (claimants) guessed from the first source named; the same figure
+        # in the body is surer
+        if figure.claimant and figure.claimant_rule != "lede" or figure.start >= lede_end:
             continue
         key = (figure.value, figure.low, figure.high, figure.metric)
         same = next((f for f in figures[i + 1:] if f.claimant and f.start >= figure.sentence_end
