@@ -34,9 +34,11 @@ from .sentences import Sentence
 from .speakers import (
     ASIDE,
     KIND_OF_WORD,
+    NATIONAL_ORG,
     NATIONALITIES,
     ORG_RUN,
     Speaker,
+    canonical_org,
     has_name,
     is_person,
     kind_of,
@@ -150,6 +152,12 @@ BOUNDARY = re.compile(
 AFTER_INVERTED = re.compile(
     r"\s+(?P<np>(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|for|the|and))*)")
 INVERTED_END = re.compile(r"\s*(?:[,.;]|$)")
+#: An inverted subject in lowercase, maybe with a name after it: "..., said the centre.",
+#: "..., said the head of the local council, Ahmad Jumaa."
+INVERTED_DESCRIPTION = re.compile(
+    r"\s+(?P<np>the\s+(?:[a-z][\w-]*\s+){0,6}?[a-z][\w-]*)"
+    r"(?:,\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*)){1,3}))?"
+    r"(?=\s*(?:[,.;]|$))")
 AFTER_PASSIVE = re.compile(rf"\s+by\s+(?P<np>{NP_TEXT})")
 REPORT_BY = re.compile(
     r"^.*?\b(?:report|reports|statement|data|figures|estimates?)\s+(?:by|from|of)\s+", re.I)
@@ -168,13 +176,17 @@ REFERENCE = re.compile(rf"^(?:(?P<det>(?i:the|a|an|this|that|its|their))\s+)?"
                        rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w]*-[a-z]+)\s+){{0,3}})"
                        rf"(?P<head>{_alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
+#: "The ministry's statement", "SOHR's latest report": what a source published speaks for it.
+PUBLISHED = CUES["source_publications"] + ["statement", "letter"]
+POSSESSOR = re.compile(rf"^(?P<owner>.+?)['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
+                       rf"(?:{_alternation(PUBLISHED)})$", re.I)
 ARMED = frozenset(CUES["armed_modifiers"])       # "the rebel group" is no monitor
 #: "The toll of 3,049 includes ...": a figure reported before, by whoever reported it.
 TALLY_OPENER = re.compile(rf"^[\s\"“”'(]*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
                           rf"(?:{_alternation(CUES['tallies'])})\b", re.I)
 QUOTE_OPEN, QUOTE_CLOSE = "“«", "”»"
 QUOTE_MARK = re.compile("[“«”»\"]")
-ORG_KINDS = frozenset(KIND_OF_WORD.values()) - {"media"}
+ORG_KINDS = frozenset(KIND_OF_WORD.values()) - {"media"} | {"armed"}
 NEAR_QUOTE = 80        # characters after a closing quote where its speaker is named
 
 
@@ -223,7 +235,8 @@ class Attributions:
         self._people: dict[str, list[tuple[int, Speaker]]] = {}
         own = speaker(publisher.split(" (")[0]) if publisher else None
         self.publisher = _from(own, "publisher") if own and own.kind in ORG_KINDS else None
-        self.shape = frames.layout(text, sentences)
+        self.shape = frames.layout(text, sentences,
+                                   lambda label: self._named_source(label, "label") is not None)
         document = frames.document_source(sentences, self.shape)
         self.document = self._named_source(document, "document") if document else None
 
@@ -231,7 +244,12 @@ class Attributions:
         return self.attribution(index, offset).claimant
 
     def attribution(self, index: int, offset: int) -> Attribution:
-        """Rules 1-4 of the module docstring for the figure at ``offset`` of sentence ``index``."""
+        """Rules 1-4 of the module docstring for the figure at ``offset`` of sentence ``index``;
+        the organisation by its one name (speakers.canonical_org)."""
+        found = self._attribution(index, offset)
+        return replace(found, org=canonical_org(found.org)) if found.org else found
+
+    def _attribution(self, index: int, offset: int) -> Attribution:
         own = self._by_cue(index, offset) or self._by_quote(offset) or self._by_tally(index)
         if own:
             return own
@@ -445,6 +463,9 @@ class Attributions:
                 return _from(speaker(_tidy(by.group("np"))), "cue") if by else None
             pre = pre[:passive.start()].rstrip()
         inverted = AFTER_INVERTED.match(s, end)
+        described = INVERTED_DESCRIPTION.match(s, end) if not inverted and pre else None
+        if described and pre[-1] in ",\"”'":
+            return self._inverted_description(index, start, s, described)
         if not pre or pre[-1] in "\"”'":
             return _from(speaker(_tidy(inverted.group("np"))), "cue") if inverted else None
         if pre[-1] == "," and inverted and INVERTED_END.match(s, inverted.end()):
@@ -477,6 +498,17 @@ class Attributions:
             np = _tidy(np.rsplit(" and ", 1)[1])
         return self._resolve(index, start, s, np, pre[:cut])
 
+    def _inverted_description(self, index: int, start: int, s: str,
+                              described: re.Match) -> Attribution | None:
+        """"..., said the centre": the description resolved as a reference; "..., said the
+        head of the local council, Ahmad Jumaa": the person named after it."""
+        role = described.group("np")
+        person = speaker(described.group("name") or "")
+        if person and person.kind == "person":
+            return Attribution(person.name, person.org or org_of(person.name, role), None, "cue",
+                               "person")
+        return self._resolve(index, start, s, role, "")
+
     # --- rule 3: references ----------------------------------------------------------
     def _resolve(self, index: int, at: int, s: str, np: str, before: str) -> Attribution | None:
         """Turn a subject as written into a claimant: pronouns and descriptions looked up."""
@@ -490,13 +522,18 @@ class Attributions:
             return self._last_person(index, s[:at])
         if kind == "claimant":
             return self._last_claimant(index)
-        if kind == "publisher":
-            return self.publisher
+        if kind == "publisher":                      # "we": the page's own voice
+            return self.document or self.publisher
         if low in {"i", "you"}:
             return None
+        owner = POSSESSOR.match(np)
+        if owner:                                    # "the ministry's statement reads"
+            return self._resolve(index, at, s, owner.group("owner"), before)
         ref = REFERENCE.match(np)
         if ref and not ARMED.intersection(ref.group("mods").lower().split()):
             wanted = REFERENCES[ref.group("head").lower()]
+            if wanted == "person" and (ref.group("det") or "").lower() in ("its", "their"):
+                return self._spokesman(self.sentences[index].start + at, ref.group("head"))
             found = (self._last_claimant(index) if wanted == "claimant" else
                      self._last_person(index, s[:at]) if wanted == "person" else
                      self._named(self.sentences[index].start + at, wanted,
@@ -514,6 +551,13 @@ class Attributions:
         if who.kind == "person" and " " not in who.claimant:
             return self._full_person(who, self.sentences[index].start + at)
         return who
+
+    def _spokesman(self, at: int, role: str) -> Attribution | None:
+        """"Its spokesman": the organisation named nearest before, speaking through its role."""
+        owner = self._named(at, sorted(ORG_KINDS), False)
+        if owner is None or owner.claimant is None:
+            return None
+        return replace(owner, claimant=f"{owner.claimant} {role.lower()}", kind="person")
 
     def _full_name(self, who: Attribution) -> Attribution:
         """A short form of an organisation the article names in full ("the General Staff",
@@ -566,10 +610,21 @@ class Attributions:
         """Every organisation the article names, with where: once per article, when needed."""
         if self._orgs is None:
             # an acronym in brackets after its name is the same mention ("... Rights (SOHR)")
-            self._orgs = [(s.start + m.start(), _organisation(who)) for s in self.sentences
-                          for m in ORG_RUN.finditer(s.text)
-                          if not s.text.endswith("(", 0, m.start()) and (who := speaker(m.group()))
-                          and (who.kind in ORG_KINDS | {"media"} or who.org)]
+            # a name capitalised ("The Syrian Observatory for Human Rights") or in lowercase
+            # after its nation ("Russia's defence ministry"): of two that overlap, the longer
+            runs = sorted(((s.start + m.start(), s.start + m.end(), m.group())
+                           for s in self.sentences for pattern in (ORG_RUN, NATIONAL_ORG)
+                           for m in pattern.finditer(s.text)
+                           if not s.text.endswith("(", 0, m.start())),
+                          key=lambda run: run[0] - run[1])
+            found: list[tuple[int, int, Speaker]] = []
+            for at, end, words in runs:
+                if any(a < end and at < b for a, b, _ in found):
+                    continue
+                who = speaker(words)
+                if who and (who.kind in ORG_KINDS | {"media"} or who.org):
+                    found.append((at, end, _organisation(who)))
+            self._orgs = sorted(((at, who) for at, _, who in found), key=lambda item: item[0])
         return self._orgs
 
     def _earlier(self, index: int, head: str):

@@ -23,6 +23,7 @@ Pure functions of the text and its sentences; who a name is stays speakers.py's 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import vocab
@@ -42,12 +43,15 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+\S")
 #: "Igor Konashenkov: Over the past week ...": a capitalised name of up to six words and a
 #: colon open the paragraph (a time, "Note:" or "Photo:" is no speaker: speakers.py says).
 LABEL_STOPS = frozenset(FRAMES["label_stops"])
-LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|for)){0,6})"
-                   r"\s*:\s+(?=\S)")
-STANCE = re.compile(rf"\b(?:{_alternation(FRAMES['stance'])})\b", re.I)
+LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*"
+                   r"|of|the|for|bin|de)){0,6})\s*:\s+(?=\S)")
+STANCE = re.compile(rf"\b(?:{_alternation(FRAMES['stance'])})\b")  # "May" is a month
 BACKGROUND = re.compile(rf"\b(?:{_alternation(FRAMES['background'])})\b", re.I)
 DOCUMENT = re.compile(rf"\b(?:{_alternation(FRAMES['document_kinds'])})\s+(?:by|of|from)\s+"
                       r"(?P<np>[^.:;\n]{3,120})", re.I)
+#: "Turkish Defense Ministry statement on ...": the source before the kind, in a title.
+DOCUMENT_AFTER = re.compile(rf"^\s*(?P<np>[A-Z][^:.;\n]{{2,80}}?)\s+"
+                            rf"(?i:{_alternation(FRAMES['document_kinds'])})\b")
 #: How many paragraphs the headline, standfirst and lede make, and how many after them a
 #: lede's source may be named in.
 LEDE_PARAGRAPHS = 3
@@ -90,7 +94,9 @@ class Layout:
         return self.labels[max(opened)] if opened else None
 
 
-def layout(text: str, sentences: list[Sentence]) -> Layout:
+def layout(text: str, sentences: list[Sentence], speaks: Callable[[str], bool]) -> Layout:
+    """The paragraphs of ``text``; ``speaks`` tells a speaker's label ("Igor Konashenkov:")
+    from a list item's key ("Idlib: 23 civilians killed")."""
     paragraph_of: list[int] = []
     first_sentence: list[int] = []
     list_items: set[int] = set()
@@ -100,15 +106,24 @@ def layout(text: str, sentences: list[Sentence]) -> Layout:
         if i == 0 or "\n" in text[previous_end:s.start]:
             para = len(first_sentence)
             first_sentence.append(i)
-            if LIST_ITEM.match(s.text):
+            line_end = text.find("\n", s.start)
+            line = text[s.start:len(text) if line_end < 0 else line_end]
+            label = LABEL.match(line)
+            name = _label_name(label.group("label")) if label else None
+            if LIST_ITEM.match(line) or label and name and not speaks(name):
                 list_items.add(para)
-            label = LABEL.match(s.text)
-            if label:
-                name = label.group("label")
-                labels[para] = None if name.lower() in LABEL_STOPS else name
+            elif label:
+                labels[para] = name
         paragraph_of.append(len(first_sentence) - 1)
         previous_end = s.end
     return Layout(paragraph_of, first_sentence, frozenset(list_items), labels)
+
+
+def _label_name(label: str) -> str | None:
+    """A label's name as a name is written ("LAVROV" -> "Lavrov"); None for "Q" or "Note"."""
+    if label.lower() in LABEL_STOPS:
+        return None
+    return label.title() if label.isupper() and len(label) > 3 else label
 
 
 def runs_on(sentences: list[Sentence], shape: Layout, index: int) -> bool:
@@ -153,7 +168,12 @@ def document_source(sentences: list[Sentence], shape: Layout) -> str | None:
         first = shape.first_sentence[para]
         title = sentences[first].text
         whole = first + 1 == len(sentences) or shape.paragraph_of[first + 1] != para
-        m = DOCUMENT.search(title) if whole and not title.endswith(".") else None
+        if not whole or title.endswith("."):
+            continue
+        m = DOCUMENT.search(title)
         if m and m.start() < TITLE_LEAD:
             return m.group("np").strip(" ,\"“”'")
+        m = DOCUMENT_AFTER.match(title)
+        if m:
+            return m.group("np")
     return None

@@ -35,6 +35,13 @@ PREPOSITIONS = frozenset("in of for from on at by with about over during after b
 DESCRIPTOR = re.compile(rf"(?:{'|'.join(map(re.escape, CUES['descriptors']))})$", re.I)
 CAPITAL_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:al-|bin\s+|de\s+)?[A-Z][\w.'-]*)*")
 ORG_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w.'-]*)*")
+#: An organisation written in lowercase after its nation ("Russia's defence ministry", "the
+#: Russian military", "the Turkish defense ministry"), which ORG_RUN does not see whole.
+_NATIONS = "|".join(sorted({n.title() for n in NATIONALITIES if n.isalpha()}, key=len,
+                           reverse=True))
+_KIND_WORDS = "|".join(map(re.escape, sorted(KIND_OF_WORD, key=len, reverse=True)))
+NATIONAL_ORG = re.compile(rf"\b(?:{_NATIONS})(?:'s|’s)?(?:\s+[a-z][\w-]*){{0,2}}?"
+                          rf"\s+(?i:{_KIND_WORDS})\b(?:\s+(?:for|of)\s+(?:the\s+)?[A-Za-z][\w-]*)?")
 #: "MOSCOW The Russian Defense Ministry", "TEHRAN - Russian aircraft": a dateline, not a name.
 DATELINE = re.compile(r"^(?:[A-Z]{3,}[,.]?\s+)+(?:[-–—]\s*)?(?=[A-Z])")
 ASIDE = re.compile(r"\s*\([^()]*\)")                # "(SOHR)", "(Tasnim)"
@@ -44,6 +51,14 @@ MAX_WORDS = 14
 #: What a source publishes, after its name ("SOHR statistics", "according to UN data").
 SOURCE_NOUNS = frozenset(CUES["source_publications"])
 MAX_LOWER_WORDS = 5     # a source described in lowercase ("local civil defense officials")
+#: Words a claimant may not be alone: they say what was said, not who said it ("Reports
+#: said", "the statement said", "people said"); with a modifier they may ("local sources").
+BARE = frozenset(CUES["bare_nouns"])
+#: Spellings that make one organisation ("Russian MoD", "Defence Ministry of Russia"),
+#: folded by ``org_key``: the fold replaces each pair's first with its second.
+SPELLINGS = CUES["org_spellings"]
+NAME_KINDS = CUES["name_kinds"]          # names.json's type of an organisation -> its kind
+PARTICLE = re.compile(r"^(?:al|el|ad|ad-|as|ash|an|ar|at|az|abu|bin|ibn|ben)-[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -51,6 +66,55 @@ class Speaker:
     name: str
     org: str | None     # the organisation a person speaks for, or the organisation itself
     kind: str | None    # "person", a kind of organisation from ``kinds``, or None
+
+
+def org_key(name: str) -> str:
+    """An organisation's name folded so that its spellings meet: lowercase, no "the",
+    British spelling, a nation's possessive as its adjective ("Russia's defense ministry",
+    "the Defence Ministry of Russia", "Ministry of Defence of the Russian Federation" ->
+    "russian defence ministry")."""
+    key = " ".join(re.sub(r"[’`]", "'", ASIDE.sub("", name).lower()).replace("-", " - ").split())
+    for written, folded in SPELLINGS:
+        key = re.sub(rf"\b{written}\b", folded, key)
+    words = [w for w in key.split() if w not in DETERMINERS]
+    words = [NATIONALITIES.get(w.removesuffix("'s"), w).lower() if w.endswith("'s") else w
+             for w in words]
+    key = " ".join(words).replace(" - ", "-")
+    nation = re.search(r"\s+of\s+(\w+)$", key)   # "defence ministry of russian"
+    if nation and nation.group(1) in NATIONALITIES:
+        key = f"{NATIONALITIES[nation.group(1)].lower()} {key[:nation.start()]}"
+    return re.sub(r"\bministry of (\w+)$", r"\1 ministry", key)
+
+
+@lru_cache(maxsize=1)
+def _names_index() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
+    """names.json as two lookups: each organisation's folded spellings -> (its name, its
+    kind), and the folded spellings of places (a place is never a speaker)."""
+    orgs: dict[str, tuple[str, str]] = {}
+    places: set[str] = set()
+    for entry in vocab.load("names.json"):
+        kind = NAME_KINDS.get(entry["type"])
+        for variant in [entry["name"], *entry.get("variants", [])]:
+            if kind:
+                orgs.setdefault(org_key(variant), (entry["name"], kind))
+            elif entry["type"] in NAME_KINDS["_places"]:
+                places.add(org_key(variant))
+    return orgs, frozenset(places)
+
+
+def canonical_org(name: str | None) -> str | None:
+    """The one name of an organisation, whichever way it is written ("the Russian MoD" ->
+    "Russian Defence Ministry"); a name the vocabulary does not know, as written."""
+    if not name:
+        return name
+    known = _names_index()[0].get(org_key(name))
+    return known[0] if known else name
+
+
+def is_place(name: str) -> bool:
+    """A place of names.json, which never speaks; a capital does ("Damascus said")."""
+    key = org_key(name)
+    return key in _names_index()[1] and key not in NATIONALITIES
 
 
 @lru_cache(maxsize=4096)      # the same subjects recur from sentence to sentence
@@ -69,6 +133,9 @@ def speaker(np: str) -> Speaker | None:
     tokens = np.split()
     while tokens and tokens[0].lower() in DETERMINERS:
         tokens = tokens[1:]
+    known = _names_index()[0].get(org_key(" ".join(tokens)))
+    if known:                           # "the Ministry of Defence of the Russian Federation"
+        return Speaker(" ".join(tokens), " ".join(tokens), kind_of(known[0]) or known[1])
     # "SOHR statistics", "UN data" are the organisation's; "turnout figures" are no one's
     if len(tokens) > 1 and tokens[-1].lower() in SOURCE_NOUNS:
         source = speaker(" ".join(tokens[:-1]))
@@ -89,9 +156,10 @@ def speaker(np: str) -> Speaker | None:
         person_name, role = person
         return Speaker(person_name, org_of(person_name, role), "person")
     name = _name_part(" ".join(tokens))
-    if not name or not is_claimant(name):
+    if not name or not is_claimant(name) or is_place(name):
         return _head_of(tokens) if len(tokens) > 1 else None
-    kind = kind_of(name)
+    known = _names_index()[0].get(org_key(name))
+    kind = kind_of(name) or (known[1] if known else None)
     return Speaker(name, name if kind and kind != "media" else None, kind)
 
 
@@ -108,6 +176,8 @@ def is_claimant(name: str) -> bool:
     ("This brings the total") is a fragment."""
     tokens = name.split()
     if not tokens or len(tokens) > MAX_WORDS or _key(tokens[0]) in NOT_NAME_OPENERS:
+        return False
+    if len(tokens) == 1 and _key(tokens[0]) in BARE:
         return False
     last = tokens[-1]
     if _is_name_word(last):
@@ -187,6 +257,8 @@ def _person_at_end(tokens: list[str], alone: bool = True) -> tuple[str, str] | N
 
 def _is_person_word(token: str) -> bool:
     key = _key(token)
+    if PARTICLE.match(token):               # "Raed al-Saleh", "Abu Mohammad al-Julani"
+        return True
     if not token[:1].isupper() or key in NOT_NAMES or key in KIND_OF_WORD or key in SPEAKER_NOUNS:
         return False
     acronym = token.isupper() and len(token) > 1
