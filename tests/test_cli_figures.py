@@ -150,3 +150,21 @@ def test_a_users_word_finds_the_groups_it_is_part_of(make_raw, build, cli):
     rows = json.loads(cli("figures", "children", "--format", "json", db=db).stdout)
     assert sorted((r["metric"], r["value"]) for r in rows) == [
         ("children and women killed", 527), ("children killed", 88)]
+
+
+@pytest.mark.parametrize("asked", ["MoD", "Ministry of Defence", "Russian Defense Ministry",
+                                   "defence ministry"])
+def test_claimant_finds_one_organisation_by_any_of_its_names(make_raw, build, cli, asked):
+    """One organisation written three ways in three articles is one claimant_org, and
+    `--claimant` finds all three by any of its names (invented TASS, Gulf and wire copy)."""
+    texts = {
+        "a.txt": "MOSCOW, May 2. /TASS/. The Ministry of Defence of the Russian Federation said "
+                 "its jets flew 84 sorties over Hama.\n",
+        "b.txt": "The Russian MoD said 37 militants were killed near Maarat al-Numan.\n",
+        "c.txt": "Russia's defence ministry said on Friday it had struck 52 targets in Idlib.\n",
+    }
+    _, db = build(make_raw(texts))
+    rows = json.loads(cli("figures", "--claimant", asked, "--format", "json", db=db).stdout)
+    assert sorted((r["value"], r["claimant_org"]) for r in rows) == [
+        (37, "Russian Defence Ministry"), (52, "Russian Defence Ministry"),
+        (84, "Russian Defence Ministry")]

@@ -18,6 +18,7 @@ from operator import itemgetter
 
 from . import store
 from .errors import BadQuery
+from .extract.speakers import canonical_org
 from .fts import Query
 from .places import PLACE_TYPES, from_json, place, places_named, places_text
 from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, chunks, index_name
@@ -628,9 +629,11 @@ def figures_sql(
         names = {f"m{i}": m for i, m in enumerate(metrics)}
         where.append(f"figures.metric in ({', '.join(':' + k for k in names)})" if names else "0")
         params.update(names)
-    if claimant:  # a person, or the organisation they speak for ("Defence Ministry")
-        where.append("(figures.claimant like :claimant or figures.claimant_org like :claimant)")
+    if claimant:  # a person, or the organisation they speak for, by any of its names
+        where.append("(figures.claimant like :claimant or figures.claimant_org like :claimant"
+                     " or figures.claimant_org = :claimant_org)")
         params["claimant"] = f"%{claimant}%"
+        params["claimant_org"] = canonical_org(claimant)   # "MoD" -> Russian Defence Ministry
     sql = (
         f"select {select} from figures"
         + (f" where {' and '.join(where)}" if where else "")
