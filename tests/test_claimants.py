@@ -349,3 +349,22 @@ def test_a_monitor_that_monitored_claims_what_it_monitored():
     check(text, 27, "Syrian Observatory for Human Rights", "cue")
     assert figure("The area was monitored by drones while 14 airstrikes hit the town.",
                   14).claimant is None
+
+
+# --- an inverted subject with its role after it, and a weekday after the verb -------------
+INVERTED_WITH_ROLE = [
+    ("Over 2000 fighters have left the eastern districts of the city, Maj. Gen. Ivan Petrov, "
+     "the first deputy head of the Main Directorate of the Russian General Staff, said Friday.",
+     2000, "Ivan Petrov", "Russian General Staff"),
+    ("At least 14 civilians died in the raid, Hassan Qadri, a spokesman for the Idlib health "
+     "directorate, told AFP on Sunday.", 14, "Hassan Qadri", None),
+    ("Some 350 families returned to their homes in Duma, Colonel Oleg Markov, head of the "
+     "Russian Centre for Reconciliation, said Tuesday.", 350, "Oleg Markov", None),
+]
+
+
+@pytest.mark.parametrize("text, value, claimant, org", INVERTED_WITH_ROLE)
+def test_an_inverted_subject_with_a_role_and_a_weekday(text, value, claimant, org):
+    f = figure(text, value, publisher="Gulf Times")
+    assert f.claimant == claimant
+    assert org is None or f.claimant_org == org

@@ -469,7 +469,9 @@ class Attributions:
         if not pre or pre[-1] in "\"”'":
             return _from(speaker(_tidy(inverted.group("np"))), "cue") if inverted else None
         if pre[-1] == "," and inverted and INVERTED_END.match(s, inverted.end()):
-            return _from(speaker(_tidy(inverted.group("np"))), "cue")   # ", said Mustafa Yildiz, a"
+            who = _from(speaker(_tidy(inverted.group("np"))), "cue")   # ", said Mustafa Yildiz, a"
+            if who:                   # not ", Name, the deputy head of ..., said Friday."
+                return who
         pre = ASIDE.sub("", pre)                     # "the Observatory (SOHR) said"
         appositive = pre.endswith(",")
         pre = pre.rstrip(",").rstrip()
