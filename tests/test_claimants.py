@@ -368,3 +368,37 @@ def test_an_inverted_subject_with_a_role_and_a_weekday(text, value, claimant, or
     f = figure(text, value, publisher="Gulf Times")
     assert f.claimant == claimant
     assert org is None or f.claimant_org == org
+
+
+# --- one name per organisation and person, whatever the article writes around it ----------
+MENTIONS = [
+    # a date after the name is no part of it (Iranian agency style)
+    ("According to a statement released by the Russian Defense Ministry on Sunday, 19 militants "
+     "were killed near Palmyra.", 19, "Russian Defense Ministry", "Russian Defence Ministry"),
+    # a person names.json knows speaks for their organisation, in any spelling (Pravda style)
+    ("Head of the Russian Ministry of Defence Sergey Shoygu has claimed that 1,200 fighters "
+     "were annihilated.", 1200, "Sergey Shoygu", "Russian Defence Ministry"),
+    # a kind word used as an adjective names no organisation for "the ministry" (wire style)
+    ("Two Russian military advisers were killed by mortar fire, Interfax reported, citing the "
+     "defence ministry.", 2, "defence ministry", "Russian Defence Ministry"),
+    # a headline's capitalised description resolves forward (Gulf broadcaster style)
+    ("Monitoring group says 17 killed in Ariha\n\nAt least 17 people were killed in Ariha, the "
+     "Syrian Observatory for Human Rights said.", 17, "Syrian Observatory for Human Rights",
+     "Syrian Observatory for Human Rights"),
+]
+
+
+@pytest.mark.parametrize("text, value, claimant, org", MENTIONS)
+def test_a_mention_names_its_organisation(text, value, claimant, org):
+    f = find_figures(text)
+    hit = next(x for x in f if value in (x.value, x.low))
+    assert (hit.claimant, hit.claimant_org) == (claimant, org)
+
+
+@pytest.mark.parametrize("text", [
+    "The agency said 40 people were wounded in the shelling of Jisr al-Shughur.",
+    "According to the source, 12 tanks were destroyed near Saraqeb.",
+    "The statement said 9 soldiers died in the ambush.",
+])
+def test_a_description_with_nobody_named_is_nobody(text):
+    assert find_figures(text)[0].claimant is None

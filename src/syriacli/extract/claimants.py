@@ -531,7 +531,7 @@ class Attributions:
         owner = POSSESSOR.match(np)
         if owner:                                    # "the ministry's statement reads"
             return self._resolve(index, at, s, owner.group("owner"), before)
-        ref = REFERENCE.match(np)
+        ref = REFERENCE.match(np) or _opening_reference(np)
         if ref and not ARMED.intersection(ref.group("mods").lower().split()):
             wanted = REFERENCES[ref.group("head").lower()]
             if wanted == "person" and (ref.group("det") or "").lower() in ("its", "their"):
@@ -542,6 +542,8 @@ class Attributions:
                                  (ref.group("det") or "a").lower() in ("a", "an")))
             if found:
                 return replace(found, rule="reference")
+            if not ref.group("mods") and (ref.group("det") or "a").lower() != "a":
+                return None         # "the agency" with no agency named: a fragment, nobody
         who = _from(speaker(np), "cue")
         if who is None or who.claimant is None:     # _from always names a speaker's claimant
             return who
@@ -666,6 +668,16 @@ class Attributions:
             if subject and not is_person(subject.group()):
                 return _from(speaker(subject.group()), "reference")
         return None
+
+
+def _opening_reference(np: str) -> re.Match | None:
+    """A description capitalised because it opens a headline or a sentence ("Monitoring
+    group says"), which is no name: it reads as in lowercase."""
+    words = np.split()
+    if not np[:1].isupper() or len(words) > 3 or words[0].lower() in KIND_OF_WORD \
+            or has_name(" ".join(words[1:])):
+        return None
+    return REFERENCE.match(np[0].lower() + np[1:])
 
 
 def _organisation(who: Speaker) -> Speaker:

@@ -36,16 +36,25 @@ DESCRIPTOR = re.compile(rf"(?:{'|'.join(map(re.escape, CUES['descriptors']))})$"
 CAPITAL_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:al-|bin\s+|de\s+)?[A-Z][\w.'-]*)*")
 ORG_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w.'-]*)*")
 #: An organisation written in lowercase after its nation ("Russia's defence ministry", "the
-#: Russian military", "the Turkish defense ministry"), which ORG_RUN does not see whole.
+#: Russian military", "the Turkish defense ministry"), which ORG_RUN does not see whole; not
+#: a kind word used as an adjective ("Russian military advisers").
 _NATIONS = "|".join(sorted({n.title() for n in NATIONALITIES if n.isalpha()}, key=len,
                            reverse=True))
 _KIND_WORDS = "|".join(map(re.escape, sorted(KIND_OF_WORD, key=len, reverse=True)))
+#: What may follow an organisation's name in lowercase: its verb, or a preposition.
+_FOLLOWERS = "|".join(sorted({w for p in CUES["verbs"] + CUES["passive"] + CUES["adverbials"]
+                              + CUES["frames"]["stance"] for w in p.split()[:1]}
+                             | PREPOSITIONS | {"and", "to", "that"}, key=len, reverse=True))
 NATIONAL_ORG = re.compile(rf"\b(?:{_NATIONS})(?:'s|’s)?(?:\s+[a-z][\w-]*){{0,2}}?"
-                          rf"\s+(?i:{_KIND_WORDS})\b(?:\s+(?:for|of)\s+(?:the\s+)?[A-Za-z][\w-]*)?")
+                          rf"\s+(?i:{_KIND_WORDS})\b(?!\s+(?!(?:{_FOLLOWERS})\b)[a-z])"
+                          r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Za-z][\w-]*)?")
 #: "MOSCOW The Russian Defense Ministry", "TEHRAN - Russian aircraft": a dateline, not a name.
 DATELINE = re.compile(r"^(?:[A-Z]{3,}[,.]?\s+)+(?:[-–—]\s*)?(?=[A-Z])")
 ASIDE = re.compile(r"\s*\([^()]*\)")                # "(SOHR)", "(Tasnim)"
 DIGITS = re.compile(r"\d")
+_WHEN = "|".join(sorted(vocab.calendar_words() | {"today", "yesterday", "tonight"}, key=len,
+                        reverse=True))
+TRAILING_WHEN = re.compile(rf"(?:\s+(?:on|late|early|last|this)?\s*(?i:{_WHEN}))+$")
 TRAILING_STOP = re.compile(r"(?<=[a-z]{2})\.$")     # "said Andrei Kartapolov." (not "U.S.")
 MAX_WORDS = 14
 #: What a source publishes, after its name ("SOHR statistics", "according to UN data").
@@ -87,11 +96,13 @@ def org_key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _names_index() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
-    """names.json as two lookups: each organisation's folded spellings -> (its name, its
-    kind), and the folded spellings of places (a place is never a speaker)."""
+def _names_index() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, str]]:
+    """names.json as three lookups: each organisation's folded spellings -> (its name, its
+    kind); the folded spellings of places (a place is never a speaker); and each spelling
+    of a person who speaks for an organisation -> that organisation ("Shoygu")."""
     orgs: dict[str, tuple[str, str]] = {}
     places: set[str] = set()
+    people_orgs: dict[str, str] = {}
     for entry in vocab.load("names.json"):
         kind = NAME_KINDS.get(entry["type"])
         for variant in [entry["name"], *entry.get("variants", [])]:
@@ -99,7 +110,9 @@ def _names_index() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
                 orgs.setdefault(org_key(variant), (entry["name"], kind))
             elif entry["type"] in NAME_KINDS["_places"]:
                 places.add(org_key(variant))
-    return orgs, frozenset(places)
+            elif entry["type"] == "person" and entry.get("org"):
+                people_orgs.setdefault(variant.lower(), entry["org"])
+    return orgs, frozenset(places), people_orgs
 
 
 def canonical_org(name: str | None) -> str | None:
@@ -123,6 +136,7 @@ def speaker(np: str) -> Speaker | None:
     a date or an aside before the name is dropped, a person is kept without their title
     ("Col. Gen. Sergey Rudskoy" -> "Sergey Rudskoy")."""
     np = TRAILING_STOP.sub("", " ".join(ASIDE.sub("", np).split()).strip(" ,-–—()"))
+    np = TRAILING_WHEN.sub("", np)             # "the Russian Defense Ministry on Sunday"
     tokens = np.split()
     last_digit = max((i for i, t in enumerate(tokens) if DIGITS.search(t)), default=-1)
     if last_digit >= 0:                        # "On 14 March 2016 Defence Minister Sergei Shoigu"
@@ -202,10 +216,15 @@ def org_of(name: str, role: str) -> str | None:
     names ("head of ... of the Russian General Staff"), else the role's own ("Russia's
     Defence Minister" -> "Russian Defence Ministry")."""
     words = name.lower().split()
-    for key in (" ".join(words), " ".join(words[-2:]), words[-1] if words else ""):
-        if key in SPEAKERS:
-            return SPEAKERS[key]
+    people_orgs = _names_index()[2]
+    keys = (" ".join(words), " ".join(words[-2:]), words[-1] if words else "")
+    for table in (SPEAKERS, people_orgs):      # who speaks for whom, then names.json's people
+        for key in keys:
+            if key in table:
+                return table[key]
     for run in reversed(ORG_RUN.findall(role)):
+        if canonical_org(run) != run:             # "the Russian Ministry of Defence"
+            return canonical_org(run)
         for part in reversed(re.split(r"\s+(?:of|for)\s+(?:the\s+)?", run)):
             national = all(_key(w) in NATIONALITIES for w in part.split())
             if kind_of(part) not in (None, "media") and not national:
