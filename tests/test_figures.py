@@ -195,7 +195,7 @@ CASES = [
     ("Two Russian military advisers were killed by mortar fire, "
      "Interfax news agency reported, citing the defence ministry.",
      2, "exact", None, "troops killed", "defence ministry"),
-    ("The monitor, which relies on a network of sources on the ground, put the toll at 150.",
+    ("The monitor, which draws on contacts inside the country, put the toll at 150.",
      150, "exact", None, "deaths", None),  # "the monitor", unnamed
     ("\"We have completed 71,000 sorties,\" Lt. Gen. Sergei Rudskoi told reporters on Thursday.",
      71_000, "exact", None, "sorties", "Sergei Rudskoi"),
@@ -323,8 +323,8 @@ def test_since_a_date_is_an_open_period():
      "began in 2015.", "2015", "2015"),
     ("Russian jets have flown more than 35,000 sorties since the operation started in "
      "September 2015, the ministry said.", "September 2015", "2015-09"),
-    ("Since the start of the campaign in September 2015, Russian forces have carried out "
-     "35,000 strikes.", "September 2015", "2015-09"),
+    ("Since the start of the air campaign in September 2015, the Russian air force has "
+     "carried out 35,000 strikes.", "September 2015", "2015-09"),
     ("The monitor says 35,000 people have been killed since the Russian intervention began "
      "on 30 September 2015.", "30 September 2015", "2015-09-30"),
     ("The number of people killed since the ceasefire came into effect on August 31, 2019 has "

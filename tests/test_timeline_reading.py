@@ -16,7 +16,7 @@ def entries(cli, *args, **kw):
 
 @pytest.mark.parametrize("sentence, date, anchor", [
     # background: a lasting state dated by its start
-    ("Syria has been mired in civil war since 2011, the monitor said.", "2011", True),
+    ("Syria has been locked in a civil war since 2011, the monitor said.", "2011", True),
     ("The conflict, which began in March 2011, has killed more than 350,000 people.",
      "March 2011", True),
     ("Moscow has backed Assad since the start of the uprising in March 2011.", "March 2011", True),

@@ -343,7 +343,7 @@ def _is_masthead(words: list[str]) -> bool:
 
 def _take_trailing_stamp(article: CleanArticle, headline: str) -> str:
     """A headline without the date and time a page printed right after it ("... near Idlib
-    Tuesday, March 3, 2020 8:00:21 AM"), which becomes the dateline."""
+    Friday, May 8, 2020 6:14:02 PM"), which becomes the dateline."""
     m = TRAILING_STAMP.search(headline)
     if not m or m.start() == 0:
         return headline
