@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -27,3 +28,10 @@ def calendar_words() -> frozenset[str]:
     part of a person's or an organisation's name ("Monday", "May")."""
     dates = load("dates.json")
     return frozenset(w.lower() for w in [row[0] for row in dates["months"]] + dates["weekdays"])
+
+
+def alternation(phrases) -> str:
+    """A regex alternation of a vocabulary's phrases, longest first (so "death toll" wins
+    over "toll"), each space matching any run of whitespace."""
+    return "|".join(r"\s+".join(map(re.escape, p.split()))
+                    for p in sorted(phrases, key=len, reverse=True))

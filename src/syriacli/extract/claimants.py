@@ -33,6 +33,7 @@ from . import frames
 from .sentences import Sentence
 from .speakers import (
     ASIDE,
+    CUES,
     KIND_OF_WORD,
     NATIONAL_ORG,
     NATIONALITIES,
@@ -47,7 +48,6 @@ from .speakers import (
     speaker,
 )
 
-CUES = vocab.load("claimant_cues.json")
 FOLD = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 
@@ -104,15 +104,12 @@ class WordStart:
             yield m.start() + 1, m.end()
 
 
-def _alternation(phrases) -> str:
-    return "|".join(r"\s+".join(map(re.escape, p.split()))
-                    for p in sorted(phrases, key=len, reverse=True))
 
 
 PUT_TOLL = (r"puts?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
-            rf"(?:{_alternation(CUES['put_objects'])})\b")
+            rf"(?:{vocab.alternation(CUES['put_objects'])})\b")
 VERB = WordStart(rf"(?:{phrase_pattern(CUES['verbs'])}\b"
-                 rf"(?!\s+(?:{_alternation(CUES['not_before'])})\b)"
+                 rf"(?!\s+(?:{vocab.alternation(CUES['not_before'])})\b)"
                  rf"|{PUT_TOLL})")
 #: Verb forms that are nouns as often as verbs ("recent reports of", "the claims").
 NOUNLIKE = frozenset(CUES["nounlike"])
@@ -122,7 +119,7 @@ NOUN_USE_BEFORE = re.compile(
 NOUN_USE_AFTER = re.compile(r"\s*(?:of|by|from|on|about|were|was|are|is|have|has)\b", re.I)
 SAYING = re.compile(rf"\b{CUES['saying']}\b")                      # over folded text
 #: ", saying ...", ", adding that ...": a participle speaking for its clause's subject.
-PARTICIPLE = re.compile(rf",\s+(?:{_alternation(CUES['participles'])})\b")  # over folded text
+PARTICIPLE = re.compile(rf",\s+(?:{vocab.alternation(CUES['participles'])})\b")  # over folded text
 #: The most words of a clause's opening subject ("The UK-based Syrian Observatory for
 #: Human Rights", "Russian Defence Ministry spokesman Igor Konashenkov").
 SUBJECT_WORDS = 9
@@ -138,13 +135,13 @@ ACCORDING_WORDS = tuple(max(p.split(), key=len) for p in CUES["according"])
 SAYING_WORD = "saying"
 assert SAYING_WORD in CUES["saying"]
 NP_AFTER = re.compile(NP_TEXT)
-NEGATED = re.compile(rf"\b(?:{_alternation(CUES['negations'])})\s*(?:\w+\s+)?$", re.I)
-PASSIVE = re.compile(rf"\b(?:{_alternation(CUES['passive'])})$", re.I)
-ADVERBIAL_END = re.compile(rf"(?:^|\s|,)(?:{_alternation(CUES['adverbials'])})\s*,?$", re.I)
+NEGATED = re.compile(rf"\b(?:{vocab.alternation(CUES['negations'])})\s*(?:\w+\s+)?$", re.I)
+PASSIVE = re.compile(rf"\b(?:{vocab.alternation(CUES['passive'])})$", re.I)
+ADVERBIAL_END = re.compile(rf"(?:^|\s|,)(?:{vocab.alternation(CUES['adverbials'])})\s*,?$", re.I)
 #: What may open a clause before its subject: "Back then", "On Tuesday", "Earlier this month"
 #: (a connective, an adverbial, a weekday).
 OPENERS = CUES["openers"] + CUES["adverbials"] + sorted(vocab.calendar_words())
-OPENER = re.compile(rf"^(?:(?:{_alternation(OPENERS)})\b\s*,?\s*)+", re.I)
+OPENER = re.compile(rf"^(?:(?:{vocab.alternation(OPENERS)})\b\s*,?\s*)+", re.I)
 RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 BOUNDARY = re.compile(
     r"[,;:(\"“”]|\s[-–—]\s|\b(?:that|but|while|whereas|because|although|though|if|when)\b",
@@ -174,16 +171,16 @@ REFERENCES = CUES["references"]
 #: bare "monitor" ("..., monitor says": a headline's), which names what the text names next.
 REFERENCE = re.compile(rf"^(?:(?P<det>(?i:the|a|an|this|that|its|their))\s+)?"
                        rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w]*-[a-z]+)\s+){{0,3}})"
-                       rf"(?P<head>{_alternation(REFERENCES)})$")
+                       rf"(?P<head>{vocab.alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
 #: "The ministry's statement", "SOHR's latest report": what a source published speaks for it.
 PUBLISHED = CUES["source_publications"] + ["statement", "letter"]
 POSSESSOR = re.compile(rf"^(?P<owner>.+?)['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
-                       rf"(?:{_alternation(PUBLISHED)})$", re.I)
+                       rf"(?:{vocab.alternation(PUBLISHED)})$", re.I)
 ARMED = frozenset(CUES["armed_modifiers"])       # "the rebel group" is no monitor
 #: "The toll of 3,049 includes ...": a figure reported before, by whoever reported it.
 TALLY_OPENER = re.compile(rf"^[\s\"“”'(]*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
-                          rf"(?:{_alternation(CUES['tallies'])})\b", re.I)
+                          rf"(?:{vocab.alternation(CUES['tallies'])})\b", re.I)
 QUOTE_OPEN, QUOTE_CLOSE = "“«", "”»"
 QUOTE_MARK = re.compile("[“«”»\"]")
 ORG_KINDS = frozenset(KIND_OF_WORD.values()) - {"media"} | {"armed"}

@@ -28,14 +28,11 @@ from dataclasses import dataclass
 
 from .. import vocab
 from .sentences import Sentence
+from .speakers import CUES
 
-CUES = vocab.load("claimant_cues.json")
 FRAMES = CUES["frames"]
 
 
-def _alternation(phrases) -> str:
-    return "|".join(r"\s+".join(map(re.escape, p.split()))
-                    for p in sorted(phrases, key=len, reverse=True))
 
 
 #: A list item: a bullet, a dash or a number with its stop, then the item's words.
@@ -45,13 +42,13 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+\S")
 LABEL_STOPS = frozenset(FRAMES["label_stops"])
 LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*"
                    r"|of|the|for|bin|de)){0,6})\s*:\s+(?=\S)")
-STANCE = re.compile(rf"\b(?:{_alternation(FRAMES['stance'])})\b")  # "May" is a month
-BACKGROUND = re.compile(rf"\b(?:{_alternation(FRAMES['background'])})\b", re.I)
-DOCUMENT = re.compile(rf"\b(?:{_alternation(FRAMES['document_kinds'])})\s+(?:by|of|from)\s+"
+STANCE = re.compile(rf"\b(?:{vocab.alternation(FRAMES['stance'])})\b")  # "May" is a month
+BACKGROUND = re.compile(rf"\b(?:{vocab.alternation(FRAMES['background'])})\b", re.I)
+DOCUMENT = re.compile(rf"\b(?:{vocab.alternation(FRAMES['document_kinds'])})\s+(?:by|of|from)\s+"
                       r"(?P<np>[^.:;\n]{3,120})", re.I)
 #: "Turkish Defense Ministry statement on ...": the source before the kind, in a title.
 DOCUMENT_AFTER = re.compile(rf"^\s*(?P<np>[A-Z][^:.;\n]{{2,80}}?)\s+"
-                            rf"(?i:{_alternation(FRAMES['document_kinds'])})\b")
+                            rf"(?i:{vocab.alternation(FRAMES['document_kinds'])})\b")
 #: How many paragraphs the headline, standfirst and lede make, and how many after them a
 #: lede's source may be named in.
 LEDE_PARAGRAPHS = 3

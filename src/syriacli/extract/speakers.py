@@ -38,13 +38,12 @@ ORG_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w.
 #: An organisation written in lowercase after its nation ("Russia's defence ministry", "the
 #: Russian military", "the Turkish defense ministry"), which ORG_RUN does not see whole; not
 #: a kind word used as an adjective ("Russian military advisers").
-_NATIONS = "|".join(sorted({n.title() for n in NATIONALITIES if n.isalpha()}, key=len,
-                           reverse=True))
-_KIND_WORDS = "|".join(map(re.escape, sorted(KIND_OF_WORD, key=len, reverse=True)))
+_NATIONS = vocab.alternation({n.title() for n in NATIONALITIES if n.isalpha()})
+_KIND_WORDS = vocab.alternation(KIND_OF_WORD)
 #: What may follow an organisation's name in lowercase: its verb, or a preposition.
-_FOLLOWERS = "|".join(sorted({w for p in CUES["verbs"] + CUES["passive"] + CUES["adverbials"]
-                              + CUES["frames"]["stance"] for w in p.split()[:1]}
-                             | PREPOSITIONS | {"and", "to", "that"}, key=len, reverse=True))
+_FOLLOWERS = vocab.alternation({w for p in CUES["verbs"] + CUES["passive"] + CUES["adverbials"]
+                                + CUES["frames"]["stance"] for w in p.split()[:1]}
+                               | PREPOSITIONS | {"and", "to", "that"})
 NATIONAL_ORG = re.compile(rf"\b(?:{_NATIONS})(?:'s|’s)?(?:\s+[a-z][\w-]*){{0,2}}?"
                           rf"\s+(?i:{_KIND_WORDS})\b(?!\s+(?!(?:{_FOLLOWERS})\b)[a-z])"
                           r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Za-z][\w-]*)?")
@@ -52,8 +51,7 @@ NATIONAL_ORG = re.compile(rf"\b(?:{_NATIONS})(?:'s|’s)?(?:\s+[a-z][\w-]*){{0,2
 DATELINE = re.compile(r"^(?:[A-Z]{3,}[,.]?\s+)+(?:[-–—]\s*)?(?=[A-Z])")
 ASIDE = re.compile(r"\s*\([^()]*\)")                # "(SOHR)", "(Tasnim)"
 DIGITS = re.compile(r"\d")
-_WHEN = "|".join(sorted(vocab.calendar_words() | {"today", "yesterday", "tonight"}, key=len,
-                        reverse=True))
+_WHEN = vocab.alternation(vocab.calendar_words() | {"today", "yesterday", "tonight"})
 TRAILING_WHEN = re.compile(rf"(?:\s+(?:on|late|early|last|this)?\s*(?i:{_WHEN}))+$")
 TRAILING_STOP = re.compile(r"(?<=[a-z]{2})\.$")     # "said Andrei Kartapolov." (not "U.S.")
 MAX_WORDS = 14
