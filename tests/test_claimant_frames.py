@@ -499,3 +499,29 @@ HEADLINES = [
 def test_a_headline_figure_takes_the_bodys_source(
         text: str, value: float, expected: Expected) -> None:
     check(text, value, expected)
+
+
+# --- wire copy: a sentence a paragraph, the next going on with the last ---------------------
+CONTINUED = [
+    pytest.param("BEIRUT (Reuters) - Russian air strikes killed 40 people in Ariha on Sunday, "
+                 "the Syrian Observatory for Human Rights said.\n\n"
+                 "Another 25 people were wounded.", 25, SOHR, id="continued-another-reuters"),
+    pytest.param("MOSCOW, May 4. /TASS/. Russian aircraft destroyed 12 command posts near Palmyra, "
+                 "the Defence Ministry said.\n\n"
+                 "In addition, 7 ammunition depots were hit.", 7, RU_MOD,
+                 id="continued-in-addition-tass"),
+    pytest.param("ISTANBUL (AA) - Regime shelling killed 14 civilians in Idlib, the White Helmets "
+                 "said.\n\nAmong the dead were 5 children.", 5, WHITE_HELMETS,
+                 id="continued-among-the-dead-anadolu"),
+    # a paragraph that does not go on is no one's: the frame ends with its paragraph
+    pytest.param("DAMASCUS (AFP) - Russian jets struck rebel positions near Hama, the Syrian "
+                 "Observatory for Human Rights said.\n\n"
+                 "Government forces have deployed 400 troops to the area.", 400, None,
+                 id="not-continued-afp"),
+]
+
+
+@pytest.mark.parametrize("text, value, expected", CONTINUED)
+def test_a_paragraph_that_goes_on_keeps_the_source(text: str, value: float,
+                                                   expected: Expected) -> None:
+    check(text, value, expected)

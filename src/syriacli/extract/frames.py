@@ -8,9 +8,11 @@ order claimants.py tries them after a sentence's own cue and quotation:
    nearest earlier sentence of the paragraph that has one ("X said 40 were killed.
    Another 25 were wounded."). Across a paragraph break the frame runs on only where the
    page says so: after a lead-in ending in a colon ("According to the ministry:"), the
-   next paragraph and every list item after it ("- 31 militants", "• 12 vehicles", "1. 4").
-   A sentence that states background ("before the war", "was home to") never inherits,
-   and a stance ("X said Turkey would respond") opens no frame for the sentences after it.
+   next paragraph and every list item after it ("- 31 militants", "• 12 vehicles", "1. 4");
+   and into a paragraph that opens by going on ("Another 25 were wounded.", "Among the
+   dead were 12 children."), as wire copy gives each sentence a paragraph. A sentence
+   that states background ("before the war", "was home to") never inherits, and a stance
+   ("X said Turkey would respond") opens no frame for the sentences after it.
 2. ``label``: a paragraph that opens with a speaker's label ("Igor Konashenkov: Over the
    week ...") speaks for that speaker, and so does every paragraph up to the next label.
 3. ``lede``: a figure of the headline, standfirst or lede with no source takes the first
@@ -43,6 +45,8 @@ LABEL_STOPS = frozenset(FRAMES["label_stops"])
 LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*"
                    r"|of|the|for|bin|de)){0,6})\s*:\s+(?=\S)")
 STANCE = re.compile(rf"\b(?:{vocab.alternation(FRAMES['stance'])})\b")  # "May" is a month
+#: A paragraph that opens by going on with the last ("Another 25 were wounded.").
+CONTINUATION = re.compile(rf"^\W*(?:{vocab.alternation(FRAMES['continuations'])})\b", re.I)
 BACKGROUND = re.compile(rf"\b(?:{vocab.alternation(FRAMES['background'])})\b", re.I)
 DOCUMENT = re.compile(rf"\b(?:{vocab.alternation(FRAMES['document_kinds'])})\s+(?:by|of|from)\s+"
                       r"(?P<np>[^.:;\n]{3,120})", re.I)
@@ -125,10 +129,11 @@ def _label_name(label: str) -> str | None:
 
 def runs_on(sentences: list[Sentence], shape: Layout, index: int) -> bool:
     """Does the frame of the sentence before ``index`` run on into it across a paragraph
-    break? After a lead-in's colon, and from one list item, or its lead-in, to the next."""
+    break? After a lead-in's colon, into a paragraph that opens by going on, and from one
+    list item, or its lead-in, to the next."""
     before = sentences[index - 1].text.rstrip()
     para = shape.paragraph_of[index]
-    if before.endswith(":"):
+    if before.endswith(":") or CONTINUATION.match(sentences[index].text):
         return True
     return para in shape.list_items and (
         shape.paragraph_of[index - 1] in shape.list_items
