@@ -406,3 +406,62 @@ def test_a_mention_names_its_organisation(text, value, claimant, org):
 ])
 def test_a_description_with_nobody_named_is_nobody(text):
     assert find_figures(text)[0].claimant is None
+
+
+# --- cue forms and references found by probing with articles written in other styles -------
+MORE_CUES = [
+    # "a military source told Sputnik": an indefinite description is a new source, and "the
+    # source" after it is that one (Sputnik style)
+    ("Army retakes villages\n\nGovernment forces retook four villages in Hama, a military source "
+     "told Sputnik.\n\nAccording to the source, 70 militants were killed.", 70,
+     "military source"),
+    # "it" after a sentence that opens with a lowercase organisation (Reuters style)
+    ("Russia's defence ministry denied the reports. In a statement, it said its jets had flown "
+     "18 sorties.", 18, "Russia's defence ministry"),
+    # a second source in the same sentence, "gave a toll of" (Al Arabiya style)
+    ("The Aleppo Media Center reported that 13 people had been killed, while the Syrian "
+     "Observatory for Human Rights gave a toll of 10.", 10, "Syrian Observatory for Human Rights"),
+    # concessions are cues (Airwars style)
+    ("The US-led coalition acknowledged in its monthly report that 61 civilians had been "
+     "killed.", 61, "US-led coalition"),
+    # a passive with a participle before "by" (monitor style)
+    ("Between 20 and 26 civilians were reported killed by the White Helmets.", 20, "White Helmets"),
+    # "according to our data" in a briefing transcript is the speaker's (MoD briefing style)
+    ("Briefing\n\nIgor Konashenkov: Good afternoon.\n\nAccording to our data, 4 convoys reached "
+     "Deir ez-Zor.\n\nQuestion: When?", 4, "Igor Konashenkov"),
+    # "we" inside a quotation on the organisation's own page is the quoted person's (NGO style)
+    ('Its chairman, Fadel Abdul Ghany, said: "We estimate that 2.1 million people fled."',
+     2.1e6, "Fadel Abdul Ghany"),
+    # an appositive description of a named source is that source (wire style)
+    ("The Syrian Observatory for Human Rights, a Britain-based monitoring group, put the toll at "
+     "465.\n\nThe UN said it could not verify the figures.", 465,
+     "Syrian Observatory for Human Rights"),
+    # "believed to be" hedges; it reports nothing (AFP style)
+    ("Air strikes believed to be carried out by Russian jets killed 11 people in Ariha, "
+     "opposition activists said.", 11, "opposition activists"),
+    # a name after "in the town of" is a place, not the person of an appositive (Gulf style)
+    ("Speaking by phone, Dr Samir Haddad, director of a clinic in the town of Kafr Nabl, said "
+     "his staff had treated 35 wounded.", 35, "Samir Haddad"),
+    # a nation before a long lowercase description does not make it a fragment (Dawn style)
+    ("Syria's White Helmets civil defence group put the death toll at 17.", 17,
+     "Syria's White Helmets civil defence group"),
+    # "quoting" is "citing"; the outlet relays (Iranian agency style)
+    ("SANA, quoting a military source, said troops had killed 16 IS fighters.", 16,
+     "military source"),
+    # an adviser is a source; the outlet quotes him (Tasnim style)
+    ("Tasnim quoted an Iranian military adviser as saying that 500 foreign militants had been "
+     "killed.", 500, "Iranian military adviser"),
+    # where a source is, is no part of who it is (monitor style)
+    ("Four more deaths were reported by the Syrian Civil Defence in Nawa.", 4,
+     "Syrian Civil Defence"),
+    # a headline's label is no transcript: the body's own source speaks (NGO style)
+    ("SNHR: Russian strikes in March\n\nThe Russian defence ministry said in 2019 that its jets "
+     "had flown 39,000 sorties.", 39000, "Russian defence ministry"),
+]
+
+
+@pytest.mark.parametrize("text, value, claimant", MORE_CUES)
+def test_more_cue_forms_and_references(text, value, claimant):
+    f = find_figures(text, publisher="Syrian Network for Human Rights")
+    hit = next(x for x in f if value in (x.value, x.low))
+    assert hit.claimant == claimant

@@ -106,7 +106,7 @@ class WordStart:
 
 
 
-PUT_TOLL = (r"puts?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+PUT_TOLL = (r"(?:puts?|gave|gives|set|sets)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}?"
             rf"(?:{vocab.alternation(CUES['put_objects'])})\b")
 VERB = WordStart(rf"(?:{phrase_pattern(CUES['verbs'])}\b"
                  rf"(?!\s+(?:{vocab.alternation(CUES['not_before'])})\b)"
@@ -120,6 +120,8 @@ NOUN_USE_AFTER = re.compile(r"\s*(?:of|by|from|on|about|were|was|are|is|have|has
 SAYING = re.compile(rf"\b{CUES['saying']}\b")                      # over folded text
 #: ", saying ...", ", adding that ...": a participle speaking for its clause's subject.
 PARTICIPLE = re.compile(rf",\s+(?:{vocab.alternation(CUES['participles'])})\b")  # over folded text
+#: A word that reads as a clause's verb after its subject ("denied", "says", "has").
+FINITE = re.compile(r"[a-z]+ed|has|have|had|is|was|were|are|says|said|denies|claims")
 #: The most words of a clause's opening subject ("The UK-based Syrian Observatory for
 #: Human Rights", "Russian Defence Ministry spokesman Igor Konashenkov").
 SUBJECT_WORDS = 9
@@ -155,7 +157,7 @@ INVERTED_DESCRIPTION = re.compile(
     r"\s+(?P<np>the\s+(?:[a-z][\w-]*\s+){0,6}?[a-z][\w-]*)"
     r"(?:,\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*)){1,3}))?"
     r"(?=\s*(?:[,.;]|$))")
-AFTER_PASSIVE = re.compile(rf"\s+by\s+(?P<np>{NP_TEXT})")
+AFTER_PASSIVE = re.compile(rf"(?:\s+[a-z]+ed)?\s+by\s+(?P<np>{NP_TEXT})")  # "reported killed by"
 REPORT_BY = re.compile(
     r"^.*?\b(?:report|reports|statement|data|figures|estimates?)\s+(?:by|from|of)\s+", re.I)
 SURNAME = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b(?!\s+[A-Z])")
@@ -230,6 +232,7 @@ class Attributions:
         self._quotes: dict[int, list[tuple[int, int]]] = {}
         self._orgs: list[tuple[int, Speaker]] | None = None
         self._people: dict[str, list[tuple[int, Speaker]]] = {}
+        self._in_we: set[int] = set()
         own = speaker(publisher.split(" (")[0]) if publisher else None
         self.publisher = _from(own, "publisher") if own and own.kind in ORG_KINDS else None
         self.shape = frames.layout(text, sentences,
@@ -385,8 +388,8 @@ class Attributions:
         found = self.attribution(index - 1, before.end - 1)
         if found.claimant and found.rule != "publisher":
             return replace(found, rule="reference")
-        subject = ORG_RUN.match(before.text)       # "The VDC updated its database. The toll ..."
-        who = speaker(subject.group()) if subject else None
+        subject = _opening_name(before.text)       # "The VDC updated its database. The toll ..."
+        who = speaker(subject) if subject else None
         return _from(who, "reference") if who and who.kind in ORG_KINDS else None
 
     # --- cues ------------------------------------------------------------------------
@@ -434,7 +437,9 @@ class Attributions:
         starts = [0] + [m.end() for m in re.finditer(r",\s+", clause)][:2]
         for begin in starts:
             words = clause[begin:].split()
-            for k in range(min(len(words), SUBJECT_WORDS), 0, -1):
+            # the subject ends before its verb ("... ministry denied the report")
+            verb = next((i for i, w in enumerate(words) if i and FINITE.fullmatch(w)), len(words))
+            for k in range(min(verb, SUBJECT_WORDS), 0, -1):
                 np = _tidy(" ".join(words[:k]))
                 who = self._resolve(index, begin, s, np, s[:begin]) if np else None
                 if who and who.claimant:
@@ -486,7 +491,7 @@ class Attributions:
                 # "Hamid Reza, head of the press office of the Iranian Red Crescent, said"
                 org = first.org or org_of(first.name, np)
                 return Attribution(first.name, org, None, "cue", "person")
-        if appositive and cut and not speaker(np):
+        if appositive and cut and (not speaker(np) or REFERENCE.match(np)):
             # "The monitor, which relies on ..., put"; "SOHR, a Britain-based group, said"
             relative = [m.start() for m in RELATIVE_AFTER_COMMA.finditer(pre) if m.start() < cut]
             earlier = pre[:relative[0] if relative else cut].rstrip(" ,")
@@ -521,25 +526,28 @@ class Attributions:
             return self._last_person(index, s[:at])
         if kind == "claimant":
             return self._last_claimant(index)
-        if kind == "publisher":                      # "we": the page's own voice
-            return self.document or self.publisher
+        if kind == "publisher":                      # "we": whoever speaks here
+            return self._we(index, at)
         if low in {"i", "you"}:
             return None
         owner = POSSESSOR.match(np)
         if owner:                                    # "the ministry's statement reads"
             return self._resolve(index, at, s, owner.group("owner"), before)
         ref = REFERENCE.match(np) or _opening_reference(np)
+        indefinite = ref is not None and (ref.group("det") or "a").lower() in ("a", "an")
+        if ref and REFERENCES[ref.group("head").lower()] == "claimant" and indefinite:
+            ref = None                    # "a military source told": a new source, not "the"
         if ref and not ARMED.intersection(ref.group("mods").lower().split()):
             wanted = REFERENCES[ref.group("head").lower()]
             if wanted == "person" and (ref.group("det") or "").lower() in ("its", "their"):
                 return self._spokesman(self.sentences[index].start + at, ref.group("head"))
             found = (self._last_claimant(index) if wanted == "claimant" else
                      self._last_person(index, s[:at]) if wanted == "person" else
-                     self._named(self.sentences[index].start + at, wanted,
-                                 (ref.group("det") or "a").lower() in ("a", "an")))
+                     self._named(self.sentences[index].start + at, wanted, indefinite,
+                                 forward=indefinite or self.shape.in_lede(index)))
             if found:
                 return replace(found, rule="reference")
-            if not ref.group("mods") and (ref.group("det") or "a").lower() != "a":
+            if not ref.group("mods") and not indefinite:
                 return None         # "the agency" with no agency named: a fragment, nobody
         who = _from(speaker(np), "cue")
         if who is None or who.claimant is None:     # _from always names a speaker's claimant
@@ -552,6 +560,17 @@ class Attributions:
         if who.kind == "person" and " " not in who.claimant:
             return self._full_person(who, self.sentences[index].start + at)
         return who
+
+    def _we(self, index: int, at: int) -> Attribution | None:
+        """Who "we" is: the speaker of the quotation it stands in, else of the label in
+        force, else the page's own voice (a statement's source, an organisation's report)."""
+        offset = self.sentences[index].start + at
+        quoted = None
+        if index not in self._in_we:              # the quotation's speaker is found by cues
+            self._in_we.add(index)                # of this sentence too: look once
+            quoted = self._by_quote(offset)
+            self._in_we.discard(index)
+        return quoted or self._by_label(index) or self.document or self.publisher
 
     def _spokesman(self, at: int, role: str) -> Attribution | None:
         """"Its spokesman": the organisation named nearest before, speaking through its role."""
@@ -597,12 +616,14 @@ class Attributions:
                     return nation
         return None
 
-    def _named(self, at: int, kinds: list[str], forward_first: bool) -> Attribution | None:
+    def _named(self, at: int, kinds: list[str], forward_first: bool,
+               forward: bool = True) -> Attribution | None:
         """The organisation of one of ``kinds`` named nearest before ``at`` (after, when
-        none is, or first for "a monitoring organisation", which introduces a name)."""
+        none is and ``forward`` allows it: in a headline or lede, or first for "a monitoring
+        organisation", which introduces a name)."""
         fitting = [(pos, who) for pos, who in self._org_mentions() if who.kind in kinds]
         earlier = [who for pos, who in fitting if pos < at][::-1]
-        later = [who for pos, who in fitting if pos > at]
+        later = [who for pos, who in fitting if pos > at] if forward else []
         for who in (later + earlier if forward_first else earlier + later)[:1]:
             return _from(who, "reference")
         return None
@@ -661,10 +682,20 @@ class Attributions:
         for i in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
             if self.cues(i):
                 return replace(self.cues(i)[-1].who, rule="reference")
-            subject = ORG_RUN.match(self.sentences[i].text)
-            if subject and not is_person(subject.group()):
-                return _from(speaker(subject.group()), "reference")
+            subject = _opening_name(self.sentences[i].text)
+            if subject and not is_person(subject):
+                return _from(speaker(subject), "reference")
         return None
+
+
+def _opening_name(text: str) -> str | None:
+    """The organisation a sentence opens with, capitalised or in lowercase after its nation
+    ("The Russian defence ministry denied ..."), the longer where both read one."""
+    after_the = re.match(r"(?:the\s+)?", text, re.I)
+    found = [m.group() for m in (ORG_RUN.match(text),
+                                 NATIONAL_ORG.match(text, after_the.end() if after_the else 0))
+             if m]
+    return max(found, key=len) if found else None
 
 
 def _opening_reference(np: str) -> re.Match | None:

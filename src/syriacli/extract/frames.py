@@ -14,7 +14,8 @@ order claimants.py tries them after a sentence's own cue and quotation:
    that states background ("before the war", "was home to") never inherits, and a stance
    ("X said Turkey would respond") opens no frame for the sentences after it.
 2. ``label``: a paragraph that opens with a speaker's label ("Igor Konashenkov: Over the
-   week ...") speaks for that speaker, and so does every paragraph up to the next label.
+   week ...") speaks for that speaker, and so does every paragraph up to the next label,
+   in a transcript (a page with more than one label: "Q:" counts).
 3. ``lede``: a figure of the headline, standfirst or lede with no source takes the first
    source the next paragraphs name: the body attributes what the top summarises.
 4. ``document``: a page that presents itself as one source's text ("Press briefing by
@@ -53,6 +54,11 @@ DOCUMENT = re.compile(rf"\b(?:{vocab.alternation(FRAMES['document_kinds'])})\s+(
 #: "Turkish Defense Ministry statement on ...": the source before the kind, in a title.
 DOCUMENT_AFTER = re.compile(rf"^\s*(?P<np>[A-Z][^:.;\n]{{2,80}}?)\s+"
                             rf"(?i:{vocab.alternation(FRAMES['document_kinds'])})\b")
+#: "Syrian Observatory for Human Rights: daily report, 14 November": a title that labels
+#: the page with its source and what it is.
+_LABELLED_KINDS = vocab.alternation(FRAMES["document_kinds"] + ["report", "update"])
+DOCUMENT_LABEL = re.compile(rf"^\s*(?P<np>[A-Z][^:.;\n]{{2,80}}?):\s+(?:[a-z]+\s+)?"
+                            rf"(?i:{_LABELLED_KINDS})\b")
 #: How many paragraphs the headline, standfirst and lede make, and how many after them a
 #: lede's source may be named in.
 LEDE_PARAGRAPHS = 3
@@ -89,10 +95,13 @@ class Layout:
 
     def label_for(self, index: int) -> str | None:
         """The speaker label in force at sentence ``index``: the nearest opening its
-        paragraph or an earlier one."""
+        paragraph or an earlier one. A page with one label is no transcript ("SNHR: 40
+        killed in March" as a headline): its label holds for its own paragraph only."""
         para = self.paragraph_of[index]
         opened = [p for p in self.labels if p <= para]
-        return self.labels[max(opened)] if opened else None
+        if not opened or len(self.labels) == 1 and opened[0] != para:
+            return None
+        return self.labels[max(opened)]
 
 
 def layout(text: str, sentences: list[Sentence], speaks: Callable[[str], bool]) -> Layout:
@@ -175,7 +184,7 @@ def document_source(sentences: list[Sentence], shape: Layout) -> str | None:
         m = DOCUMENT.search(title)
         if m and m.start() < TITLE_LEAD:
             return m.group("np").strip(" ,\"“”'")
-        m = DOCUMENT_AFTER.match(title)
+        m = DOCUMENT_AFTER.match(title) or DOCUMENT_LABEL.match(title)
         if m:
             return m.group("np")
     return None

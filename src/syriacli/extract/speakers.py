@@ -39,19 +39,26 @@ ORG_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w.
 #: Russian military", "the Turkish defense ministry"), which ORG_RUN does not see whole; not
 #: a kind word used as an adjective ("Russian military advisers").
 _NATIONS = vocab.alternation({n.title() for n in NATIONALITIES if n.isalpha()})
-_KIND_WORDS = vocab.alternation(KIND_OF_WORD)
+#: Kind words that also qualify a noun ("military advisers", "government forces"): one
+#: of them ends a name only before a verb or a preposition.
+ADJECTIVAL = frozenset(CUES["adjectival_kinds"])
+_KIND_WORDS = vocab.alternation(set(KIND_OF_WORD) - ADJECTIVAL)
+_ADJECTIVAL = vocab.alternation(ADJECTIVAL)
 #: What may follow an organisation's name in lowercase: its verb, or a preposition.
 _FOLLOWERS = vocab.alternation({w for p in CUES["verbs"] + CUES["passive"] + CUES["adverbials"]
                                 + CUES["frames"]["stance"] for w in p.split()[:1]}
                                | PREPOSITIONS | {"and", "to", "that"})
 NATIONAL_ORG = re.compile(rf"\b(?:{_NATIONS})(?:'s|’s)?(?:\s+[a-z][\w-]*){{0,2}}?"
-                          rf"\s+(?i:{_KIND_WORDS})\b(?!\s+(?!(?:{_FOLLOWERS})\b)[a-z])"
+                          rf"\s+(?i:{_KIND_WORDS}|(?:{_ADJECTIVAL})(?!\s+(?!(?:{_FOLLOWERS})\b)[a-z]))\b"
                           r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Za-z][\w-]*)?")
 #: "MOSCOW The Russian Defense Ministry", "TEHRAN - Russian aircraft": a dateline, not a name.
 DATELINE = re.compile(r"^(?:[A-Z]{3,}[,.]?\s+)+(?:[-–—]\s*)?(?=[A-Z])")
 ASIDE = re.compile(r"\s*\([^()]*\)")                # "(SOHR)", "(Tasnim)"
 DIGITS = re.compile(r"\d")
 _WHEN = vocab.alternation(vocab.calendar_words() | {"today", "yesterday", "tonight"})
+#: A place after a source ("... Civil Defence in Nawa"), which is where it is, not who.
+TRAILING_WHERE = re.compile(r"(?P<who>.+?)\s+(?:in|at|near|from)\s+"
+                            r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
 TRAILING_WHEN = re.compile(rf"(?:\s+(?:on|late|early|last|this)?\s*(?i:{_WHEN}))+$")
 TRAILING_STOP = re.compile(r"(?<=[a-z]{2})\.$")     # "said Andrei Kartapolov." (not "U.S.")
 MAX_WORDS = 14
@@ -90,7 +97,7 @@ def org_key(name: str) -> str:
     nation = re.search(r"\s+of\s+(\w+)$", key)   # "defence ministry of russian"
     if nation and nation.group(1) in NATIONALITIES:
         key = f"{NATIONALITIES[nation.group(1)].lower()} {key[:nation.start()]}"
-    return re.sub(r"\bministry of (\w+)$", r"\1 ministry", key)
+    return re.sub(r"\bministry of ((?:\w+ )?\w+)$", r"\1 ministry", key)
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +174,9 @@ def speaker(np: str) -> Speaker | None:
     if person:
         person_name, role = person
         return Speaker(person_name, org_of(person_name, role), "person")
+    where = TRAILING_WHERE.match(" ".join(tokens))   # "the Syria Civil Defence in Nawa"
+    if where and (named := speaker(where.group("who"))) and named.kind:
+        return named
     name = _name_part(" ".join(tokens))
     if not name or not is_claimant(name) or is_place(name):
         return _head_of(tokens) if len(tokens) > 1 else None
@@ -194,7 +204,10 @@ def is_claimant(name: str) -> bool:
     last = tokens[-1]
     if _is_name_word(last):
         return True
-    return len(tokens) <= MAX_LOWER_WORDS and _key(last) in SPEAKER_NOUNS
+    # "local civil defense officials"; a nation before it is no part of the count
+    # ("Syria's White Helmets civil defence group")
+    nation = 1 if _key(tokens[0]) in NATIONALITIES else 0
+    return len(tokens) - nation <= MAX_LOWER_WORDS and _key(last) in SPEAKER_NOUNS
 
 
 def kind_of(name: str) -> str | None:
@@ -264,6 +277,8 @@ def _person_at_end(tokens: list[str], alone: bool = True) -> tuple[str, str] | N
         return None
     role = tokens[:i]
     known = " ".join(name).lower() in SPEAKERS or name[-1].lower() in SPEAKERS
+    if role and role[-1].lower() in PREPOSITIONS and not known:
+        return None                       # "a hospital in the town of Busra al-Harir": a place
     titled = bool(role) and (_is_title(role[-1])
                              or role[-1].islower() and _key(role[-1]) in SPEAKER_NOUNS)
     single = alone and not role and _key(name[0]) not in KIND_OF_WORD
