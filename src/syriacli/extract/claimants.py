@@ -639,14 +639,16 @@ class Attributions:
                            for m in pattern.finditer(s.text)
                            if not s.text.endswith("(", 0, m.start())),
                           key=lambda run: run[0] - run[1])
-            found: list[tuple[int, int, Speaker]] = []
+            found: list[tuple[int, Speaker]] = []
+            taken = bytearray(len(self.text))     # characters of a mention already kept
             for at, end, words in runs:
-                if any(a < end and at < b for a, b, _ in found):
+                if any(taken[at:end]):
                     continue
                 who = speaker(words)
                 if who and (who.kind in ORG_KINDS | {"media"} or who.org):
-                    found.append((at, end, _organisation(who)))
-            self._orgs = sorted(((at, who) for at, _, who in found), key=lambda item: item[0])
+                    found.append((at, _organisation(who)))
+                    taken[at:end] = b"\x01" * (end - at)
+            self._orgs = sorted(found, key=lambda item: item[0])
         return self._orgs
 
     def _earlier(self, index: int, head: str):

@@ -70,7 +70,7 @@ MAX_LOWER_WORDS = 5     # a source described in lowercase ("local civil defense 
 BARE = frozenset(CUES["bare_nouns"])
 #: Spellings that make one organisation ("Russian MoD", "Defence Ministry of Russia"),
 #: folded by ``org_key``: the fold replaces each pair's first with its second.
-SPELLINGS = CUES["org_spellings"]
+SPELLINGS = [(re.compile(rf"\b{written}\b"), folded) for written, folded in CUES["org_spellings"]]
 NAME_KINDS = CUES["name_kinds"]          # names.json's type of an organisation -> its kind
 PARTICLE = re.compile(r"^(?:al|el|ad|ad-|as|ash|an|ar|at|az|abu|bin|ibn|ben)-[A-Z]")
 
@@ -82,6 +82,7 @@ class Speaker:
     kind: str | None    # "person", a kind of organisation from ``kinds``, or None
 
 
+@lru_cache(maxsize=8192)     # names recur within an article and across a corpus
 def org_key(name: str) -> str:
     """An organisation's name folded so that its spellings meet: lowercase, no "the",
     British spelling, a nation's possessive as its adjective ("Russia's defense ministry",
@@ -89,7 +90,7 @@ def org_key(name: str) -> str:
     "russian defence ministry")."""
     key = " ".join(re.sub(r"[’`]", "'", ASIDE.sub("", name).lower()).replace("-", " - ").split())
     for written, folded in SPELLINGS:
-        key = re.sub(rf"\b{written}\b", folded, key)
+        key = written.sub(folded, key)
     words = [w for w in key.split() if w not in DETERMINERS]
     words = [NATIONALITIES.get(w.removesuffix("'s"), w).lower() if w.endswith("'s") else w
              for w in words]
