@@ -8,7 +8,7 @@ import pytest
 from syriacli.extract.claimants import Attributions
 from syriacli.extract.figures import find_figures
 from syriacli.extract.sentences import split_sentences
-from syriacli.extract.speakers import is_claimant, kind_of, speaker
+from syriacli.extract.speakers import canonical_org, is_claimant, kind_of, speaker
 
 
 def figure(text, value, **options):
@@ -465,3 +465,18 @@ def test_more_cue_forms_and_references(text, value, claimant):
     f = find_figures(text, publisher="Syrian Network for Human Rights")
     hit = next(x for x in f if value in (x.value, x.low))
     assert hit.claimant == claimant
+
+
+@pytest.mark.parametrize("written, org", [
+    ("SOHR activists", "Syrian Observatory for Human Rights"),
+    ("Kremlin spokesman", "Kremlin"),
+    ("Human Rights Watch researchers", "Human Rights Watch"),
+    ("Russian Reconciliation Center in Syria", "Russian Reconciliation Centre"),
+    ("Ministry of Defence of the Russian Federation", "Russian Defence Ministry"),
+    ("Turkey's Ministry of National Defense", "Turkish Defence Ministry"),
+    # a nation's ministry the vocabulary does not know stays as written, never another's
+    ("Iranian Defence Ministry", "Iranian Defence Ministry"),
+    ("Jordanian army", "Jordanian army"),
+])
+def test_an_organisation_has_one_name(written, org):
+    assert canonical_org(written) == org

@@ -121,13 +121,20 @@ def _names_index() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str
     return orgs, frozenset(places), people_orgs
 
 
+@lru_cache(maxsize=8192)
 def canonical_org(name: str | None) -> str | None:
     """The one name of an organisation, whichever way it is written ("the Russian MoD" ->
-    "Russian Defence Ministry"); a name the vocabulary does not know, as written."""
+    "Russian Defence Ministry"), or of the one a description opens with ("SOHR activists",
+    "Kremlin spokesman"); a name the vocabulary does not know, as written."""
     if not name:
         return name
-    known = _names_index()[0].get(org_key(name))
-    return known[0] if known else name
+    orgs = _names_index()[0]
+    words = org_key(name).split()
+    for end in range(len(words), 0, -1):         # the longest known name it opens with
+        known = orgs.get(" ".join(words[:end]))
+        if known:
+            return known[0]
+    return name
 
 
 def is_place(name: str) -> bool:
