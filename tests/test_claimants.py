@@ -454,6 +454,25 @@ MORE_CUES = [
     # where a source is, is no part of who it is (monitor style)
     ("Four more deaths were reported by the Syrian Civil Defence in Nawa.", 4,
      "Syrian Civil Defence"),
+    # a verb inside another's reported clause is what was said, not who said it (wire style)
+    ("Dr Hakimi said rescuers had counted 31 air raids on the town.", 31, "Hakimi"),
+    ("The colonel's deputy, Major Pavel Orlov, added that army medics had examined 170 "
+     "patients.", 170, "Pavel Orlov"),
+    # "she" after a person described, not named (UN meeting summary style)
+    ("Martin Hollis briefed the Council.\n\nThe representative of the Russian Federation "
+     "rejected the accusations. Her country's forces, she said, had conducted 300 strikes.",
+     300, "representative of the Russian Federation"),
+    # "our assessment" is the voice of whoever says "we": the page's (Airwars style)
+    ("Between 580 and 910 civilians were killed in the year, according to our assessment.",
+     580, "Syrian Network for Human Rights"),
+    # "a ministry statement" is the ministry's, named before (Turkish daily style)
+    ("Turkey's defence ministry announced a new patrol.\n\nThe patrol covered about 60 "
+     "kilometres east of the river, a ministry statement said.", 60, "Turkey's defence ministry"),
+    # "the source" after a sentence that names none goes back to the last one (RIA style)
+    ("MOSCOW, Nov 12 - RIA Novosti. Jets destroyed 150 militants, a source in the Russian "
+     "military told RIA Novosti.\n\nAccording to the agency's interlocutor, the strikes hit "
+     "bases near Homs.\n\n\"Among the targets were 7 training camps,\" the source said.", 7,
+     "source in the Russian military"),
     # a headline's label is no transcript: the body's own source speaks (NGO style)
     ("SNHR: Russian strikes in March\n\nThe Russian defence ministry said in 2019 that its jets "
      "had flown 39,000 sorties.", 39000, "Russian defence ministry"),

@@ -144,6 +144,7 @@ ADVERBIAL_END = re.compile(rf"(?:^|\s|,)(?:{vocab.alternation(CUES['adverbials']
 #: (a connective, an adverbial, a weekday).
 OPENERS = CUES["openers"] + CUES["adverbials"] + sorted(vocab.calendar_words())
 OPENER = re.compile(rf"^(?:(?:{vocab.alternation(OPENERS)})\b\s*,?\s*)+", re.I)
+CLAUSE_END = re.compile(r"[,;:()\"“”]|\s[-–—]\s")
 RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 BOUNDARY = re.compile(
     r"[,;:(\"“”]|\s[-–—]\s|\b(?:that|but|while|whereas|because|although|though|if|when)\b",
@@ -162,6 +163,12 @@ REPORT_BY = re.compile(
     r"^.*?\b(?:report|reports|statement|data|figures|estimates?)\s+(?:by|from|of)\s+", re.I)
 SURNAME = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b(?!\s+[A-Z])")
 PRONOUNS = CUES["pronouns"]
+#: A person described, not named, opening a sentence ("The representative of the Russian
+#: Federation rejected ..."): whom a "she" after it may mean.
+PERSON_DESCRIPTION = re.compile(
+    rf"(?i:the|a|an)\s+(?P<who>(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:{vocab.alternation([h for h, kind in CUES['references'].items() if kind == 'person'])})"
+    r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?)(?=\s+[a-z])")
 LOOKBACK = 6   # sentences searched for the antecedent of "he" or "the ministry"
 FRAME_REACH = 8  # sentences a frame runs over without naming its source again
 
@@ -176,9 +183,16 @@ REFERENCE = re.compile(rf"^(?:(?P<det>(?i:the|a|an|this|that|its|their))\s+)?"
                        rf"(?P<head>{vocab.alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
 #: "The ministry's statement", "SOHR's latest report": what a source published speaks for it.
-PUBLISHED = CUES["source_publications"] + ["statement", "letter"]
-POSSESSOR = re.compile(rf"^(?P<owner>.+?)['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
+PUBLISHED = CUES["source_publications"] + ["statement", "letter", "analysis", "assessment",
+                                           "investigation", "research", "imagery"]
+POSSESSOR = re.compile(rf"^(?P<owner>.+?)['’]s\s+(?:[a-z][\w-]*\s+){{0,5}}"
                        rf"(?:{vocab.alternation(PUBLISHED)})$", re.I)
+#: "our data", "our assessment": the voice of whoever says "we" here.
+OUR_PUBLICATION = re.compile(rf"our\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{vocab.alternation(PUBLISHED)})$")
+#: "a ministry statement", "the army's report": the description of who published it.
+DESCRIBED_PUBLICATION = re.compile(
+    rf"^(?:(?:a|an|the)\s+)?(?P<owner>(?:[a-z][\w-]*\s+)?(?:{vocab.alternation(CUES['references'])}))"
+    rf"\s+(?:{vocab.alternation(PUBLISHED)})$")
 ARMED = frozenset(CUES["armed_modifiers"])       # "the rebel group" is no monitor
 #: "The toll of 3,049 includes ...": a figure reported before, by whoever reported it.
 TALLY_OPENER = re.compile(rf"^[\s\"“”'(]*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -351,14 +365,16 @@ class Attributions:
         it touches, nearest after it, else before it; for a quotation that opens its
         paragraph, else the speaker at the end of the paragraph before."""
         first = bisect_right(self.starts, open_) - 1
-        last = bisect_right(self.starts, min(close + NEAR_QUOTE, len(self.text) - 1)) - 1
+        # the speaker named after a quotation is named in its paragraph
+        reach = min(close + NEAR_QUOTE, self._paragraph(max(close - 1, open_))[1])
+        last = bisect_right(self.starts, min(reach, len(self.text) - 1)) - 1
         after, before = [], []
         for i in range(max(first, 0), last + 1):
             base = self.sentences[i].start
             for c in self.cues(i):
                 if c.who.kind == "media":
                     continue
-                if close <= base + c.start <= close + NEAR_QUOTE:
+                if close <= base + c.start <= reach:
                     after.append(c.who)
                 elif base + c.end <= open_:
                     before.append(c.who)
@@ -426,7 +442,7 @@ class Attributions:
             who = self._resolve(index, start, s, OBJECT_PRONOUNS.get(np.lower(), np), "")
             if who and who.claimant:
                 cues.append(Cue(start, end, "according", who))
-        return sorted(cues, key=lambda c: c.start)
+        return _outer(s, sorted(cues, key=lambda c: c.start))
 
     def _clause_subject(self, index: int, s: str, end: int) -> Attribution | None:
         """Who the clause before ``end`` has as its subject ("Russia's defence ministry
@@ -519,7 +535,7 @@ class Attributions:
         if not np:
             return None
         low = np.lower()
-        kind = PRONOUNS.get(low)
+        kind = PRONOUNS.get(low) or ("publisher" if OUR_PUBLICATION.match(low) else None)
         if kind == "antecedent":
             return _from(speaker(_tidy(before.rstrip(" ,"))), "cue")
         if kind == "person":
@@ -530,9 +546,11 @@ class Attributions:
             return self._we(index, at)
         if low in {"i", "you"}:
             return None
-        owner = POSSESSOR.match(np)
-        if owner:                                    # "the ministry's statement reads"
-            return self._resolve(index, at, s, owner.group("owner"), before)
+        owner = POSSESSOR.match(np) or DESCRIBED_PUBLICATION.match(np)
+        if owner:                         # "the ministry's statement", "a ministry statement"
+            written = owner.group("owner")
+            written = written if written[:1].isupper() else f"the {written}"
+            return self._resolve(index, at, s, written, before)
         ref = REFERENCE.match(np) or _opening_reference(np)
         indefinite = ref is not None and (ref.group("det") or "a").lower() in ("a", "an")
         if ref and REFERENCES[ref.group("head").lower()] == "claimant" and indefinite:
@@ -668,6 +686,11 @@ class Attributions:
                 if speakers:
                     return replace(speakers[-1], rule="reference")
             named = people(chunk)
+            described = PERSON_DESCRIPTION.match(chunk) if back else None
+            if described and not named:   # "The representative of the Russian Federation ..."
+                who = described.group("who")
+                return Attribution(who, canonical_org(_role_org(who)), None, "reference",
+                                   "person")
             if named:
                 return _person(named[-1])
             # not a capitalised sentence opener ("Eighty three vehicles ..., he said")
@@ -682,12 +705,36 @@ class Attributions:
         """Who "it" or "they" is: the last claimant before, else the named subject of the
         sentence before ("The Observatory gave new figures. It said ...")."""
         for i in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
-            if self.cues(i):
-                return replace(self.cues(i)[-1].who, rule="reference")
+            if self.cues(i):        # the source an outlet relays, rather than the outlet
+                sources = [c.who for c in self.cues(i) if c.who.kind != "media"]
+                return replace((sources or [self.cues(i)[-1].who])[-1], rule="reference")
             subject = _opening_name(self.sentences[i].text)
-            if subject and not is_person(subject):
-                return _from(speaker(subject), "reference")
+            who = speaker(subject) if subject and not is_person(subject) else None
+            if who:
+                return _from(who, "reference")
         return None
+
+
+def _role_org(role: str) -> str | None:
+    """The organisation a described person speaks for, when the description names one
+    ("the spokesman of the Russian Defence Ministry")."""
+    tail = re.search(r"\b(?:of|for|to)\s+(?:the\s+)?(.+)$", role)
+    return tail.group(1) if tail and speaker(tail.group(1)) else None
+
+
+def _outer(s: str, cues: list[Cue]) -> list[Cue]:
+    """Cues less those inside an earlier verb's reported clause: in "Hakimi said rescuers
+    had counted 31 raids" Hakimi says it; "rescuers had counted" is what he said. A comma
+    or a quotation mark between the two verbs ends the clause ("..., while the Observatory
+    gave a toll of nine")."""
+    kept: list[Cue] = []
+    for cue in cues:
+        outer = next((c for c in reversed(kept) if c.kind == "verb"), None)
+        between = s[outer.end:cue.start] if outer else ""
+        if cue.kind == "verb" and between.strip() and not CLAUSE_END.search(between):
+            continue                      # not "US estimates suggest": no words between
+        kept.append(cue)
+    return kept
 
 
 def _opening_name(text: str) -> str | None:

@@ -26,7 +26,8 @@ DETERMINERS = frozenset({"the", "a", "an"})
 #: Capitalised words that open a clause without naming anyone ("This brings the total").
 NOT_NAME_OPENERS = frozenset(
     "this that these those it its there here what which who whom whose he she "
-    "they we i you some many most all both each such other another one".split())
+    "they we i you some many most all both each such other another one "
+    "or and more than of according".split())   # "(2) or more credible sources"
 CONNECTORS = frozenset(
     {"of", "for", "the", "on", "and", "in", "de", "al", "bin", "ibn", "du", "la"})
 ROLE_LINKS = frozenset({"of", "for", "in"})
@@ -289,7 +290,7 @@ def _person_at_end(tokens: list[str], alone: bool = True) -> tuple[str, str] | N
         return None                       # "a hospital in the town of Busra al-Harir": a place
     titled = bool(role) and (_is_title(role[-1])
                              or role[-1].islower() and _key(role[-1]) in SPEAKER_NOUNS)
-    single = alone and not role and _key(name[0]) not in KIND_OF_WORD
+    single = alone and not role and _key(name[0]) not in KIND_OF_WORD and _key(name[0]) not in BARE
     if len(name) >= 2 or known or titled or single:
         return " ".join(name), " ".join(role)
     return None
