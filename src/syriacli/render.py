@@ -335,6 +335,11 @@ def _plain_as_is(text: str, lines: int, columns: int) -> bool:
     )
 
 
+#: What a spreadsheet runs as a formula at the start of a cell (OWASP's CSV injection list).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
 def _csv_chunk(chunk: list) -> str:
     try:
         as_is = "".join(chain.from_iterable(chunk))  # TypeError unless every value is text
@@ -342,6 +347,8 @@ def _csv_chunk(chunk: list) -> str:
             raise TypeError
     except TypeError:
         chunk = [[_csv_value(v) for v in row] for row in chunk]
+    if any(isinstance(v, str) and v.startswith(FORMULA_START) for row in chunk for v in row):
+        chunk = [[_no_formula(v) for v in row] for row in chunk]
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(chunk)
     return buffer.getvalue()
@@ -381,6 +388,14 @@ def _json_deep(value):
     if isinstance(value, dict):
         return {k: _json_deep(v) for k, v in value.items()}
     return json_value(value)
+
+
+def _no_formula(value):
+    """A csv cell a spreadsheet shows as text: one that would start a formula ("=HYPERLINK(",
+    "+1", "@SUM") gets a leading apostrophe; a number stays a number ("-3")."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def _csv_value(value):
