@@ -80,3 +80,26 @@ def test_no_pager_and_short_views_print_as_they_are(seed_db, pager):
     assert code == 0 and "003_5c8489880ca76ab4" in shown and not paged.exists()
     code, shown, _ = on_a_terminal(["timeline", "--all"], {**env, "PAGER": "cat"})
     assert code == 0 and "The Syrian Civil War" in shown
+
+
+@pytest.mark.parametrize("args", [
+    ["timeline", "--format", "table"],
+    ["figures", "sorties", "--format", "table"],
+    ["figures", "--format", "table"],
+    ["timeline", "--format", "tsv"],
+])
+def test_a_view_into_a_pipe_closed_early_exits_0(seed_db, args):
+    """`syriacli timeline --format table | head -1` under `set -o pipefail` (#32): the reader
+    leaves after one line; the writer ends quietly with exit 0, Rich views too (Rich's own
+    handler exits 1)."""
+    env = {**os.environ, "SYRIACLI_DB": str(seed_db), "COLUMNS": "100", "NO_COLOR": "1"}
+    read_end, write_end = os.pipe()
+    os.close(read_end)         # the reader has gone before the first write: no race
+    try:
+        proc = subprocess.run([sys.executable, "-m", "syriacli", *args], stdout=write_end,
+                              stderr=subprocess.PIPE, env=env)
+    finally:
+        os.close(write_end)
+    stderr = proc.stderr.decode()
+    assert proc.returncode == 0, stderr
+    assert "Traceback" not in stderr and "Broken pipe" not in stderr

@@ -955,7 +955,9 @@ def _run_with_errors(func):
     def wrapper(*args, **kwargs):
         try:
             with render.paging(_pager["enabled"]):
-                return func(*args, **kwargs)
+                result = func(*args, **kwargs)
+            sys.stdout.flush()    # a closed pipe shows here, not in Click (which exits 1)
+            return result
         except SyriacliError as exc:
             _err(str(exc), exc.exit_code)
         except KeyboardInterrupt:

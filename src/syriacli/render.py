@@ -27,6 +27,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from itertools import chain, islice
 
 from .queries import MARK_END, MARK_START, Listing, list_text
@@ -47,14 +48,26 @@ def default_format(explicit: str | None) -> str:
 def console(stderr: bool = False):
     """A Rich console honouring NO_COLOR, TERM=dumb and COLUMNS (Rich reads them itself);
     inside :func:`paging`, it writes to the page as the terminal would show it."""
-    from rich.console import Console
-
+    Console = _console_class()
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     if _page is not None and not stderr:
         return Console(file=_page, force_terminal=True, no_color=no_color, highlight=False,
                        width=shutil.get_terminal_size().columns)
     # On stderr (the progress bar), never wrap.
     return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=stderr)
+
+
+@lru_cache(maxsize=1)
+def _console_class():
+    """Rich's Console, but a closed pipe raises BrokenPipeError, which the command's
+    wrapper in cli ends quietly with exit 0 (Rich's own exits 1: `| head` is no error)."""
+    from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return PipeConsole
 
 
 #: What a terminal view wrote while :func:`paging` holds it back.
