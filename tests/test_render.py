@@ -27,7 +27,8 @@ def reference(rows: list[tuple], columns: list[str], fmt: str) -> str:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([render._csv_value(v) for v in row])
+            # a cell that would start a spreadsheet formula is neutralised (#32)
+            writer.writerow([render._no_formula(render._csv_value(v)) for v in row])
     else:
         objects = [json.dumps({c: render._json_deep(v) for c, v in zip(columns, row, strict=True)},
                               ensure_ascii=False)
