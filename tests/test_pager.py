@@ -103,3 +103,24 @@ def test_a_view_into_a_pipe_closed_early_exits_0(seed_db, args):
     stderr = proc.stderr.decode()
     assert proc.returncode == 0, stderr
     assert "Traceback" not in stderr and "Broken pipe" not in stderr
+
+
+@pytest.mark.parametrize("args, moved", [
+    (["timeline", "--no-pager"], ["--no-pager", "timeline"]),
+    (["figures", "sorties", "--no-pager", "--format", "tsv"],
+     ["--no-pager", "figures", "sorties", "--format", "tsv"]),
+    (["--no-pager", "timeline"], ["--no-pager", "timeline"]),
+    (["search", "--", "--no-pager"], ["search", "--", "--no-pager"]),   # text after --
+])
+def test_no_pager_is_taken_after_the_command_too(args, moved):
+    from syriacli.cli import _global_options_first
+
+    assert _global_options_first(args) == moved
+
+
+def test_no_pager_after_the_command_runs(seed_db):
+    env = {**os.environ, "SYRIACLI_DB": str(seed_db), "NO_COLOR": "1"}
+    proc = subprocess.run([sys.executable, "-m", "syriacli", "timeline", "--no-pager",
+                           "--format", "tsv"], capture_output=True, env=env)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.stdout.decode().startswith("date\tprecision\t")

@@ -900,12 +900,22 @@ def main() -> None:
     """Console entry point: user errors are one line on stderr; `| head` ends quietly."""
     if "_SYRIACLI_COMPLETE" in os.environ:
         _completion_shells()
+    sys.argv[1:] = _global_options_first(sys.argv[1:])
     _only_the_command_run([a for a in sys.argv[1:] if a != "--no-pager"][:1])
     _refuse_undecodable(sys.argv[1:])
     try:
         app(prog_name="syriacli", standalone_mode=True)
     except BrokenPipeError:
         _quiet_pipe()
+
+
+def _global_options_first(args: list[str]) -> list[str]:
+    """`--no-pager` where users put it, after the command too (`syriacli timeline
+    --no-pager`): moved before the command, where Click reads it; after `--` it is text."""
+    end = args.index("--") if "--" in args else len(args)
+    if "--no-pager" not in args[1:end]:
+        return args
+    return ["--no-pager"] + [a for a in args[:end] if a != "--no-pager"] + args[end:]
 
 
 def _command_name(command: CommandInfo) -> str | None:
