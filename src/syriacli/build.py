@@ -430,8 +430,11 @@ def _extract_all(todo: list[SourceFile], report: BuildReport,
         results = map(process, todo)
     if progress is not None:
         results = progress(results, len(todo))
+    hook = _signal_hook()
     try:
-        for file, record, skip, warning in results:
+        for done, (file, record, skip, warning) in enumerate(results, 1):
+            if hook and done == hook[1]:
+                _send(hook)
             if warning:
                 report.warnings.append(warning)
             if skip:
@@ -444,10 +447,37 @@ def _extract_all(todo: list[SourceFile], report: BuildReport,
 
 
 def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them and cleans up."""
+    """Workers leave Ctrl-C to the main process, which stops them and cleans up; the
+    SIGTERM that stops them ends them quietly (not the main process's handler, which
+    raises)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+#: A test hook: "SIGTERM:40" makes a build send itself that signal once it has read 40
+#: articles ("SIGKILL:40:group": to its process group, workers too, as `kill -9 -PGID`),
+#: so the tests of a killed build stop it at a chosen point, without timing.
+SIGNAL_HOOK = "SYRIACLI_TEST_SIGNAL_AFTER"
+
+
+def _signal_hook() -> tuple[int, int, bool] | None:
+    """(signal, count, whole group) from SIGNAL_HOOK, or None."""
+    value = os.environ.get(SIGNAL_HOOK)
+    if not value:
+        return None
+    import signal
+
+    name, count, group = (value.split(":") + ["", ""])[:3]
+    return getattr(signal, name), int(count or 0), group == "group"
+
+
+def _send(hook: tuple[int, int, bool]) -> None:
+    sig, _, group = hook
+    if group:
+        os.killpg(os.getpgid(0), sig)
+    os.kill(os.getpid(), sig)
 
 
 def _merge_timeline(conn: sqlite3.Connection) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from . import render
-from .errors import SyriacliError
+from .errors import SyriacliError, Terminated
 
 if TYPE_CHECKING:
     from typer.models import CommandInfo
@@ -900,6 +901,7 @@ def main() -> None:
     """Console entry point: user errors are one line on stderr; `| head` ends quietly."""
     if "_SYRIACLI_COMPLETE" in os.environ:
         _completion_shells()
+    signal.signal(signal.SIGTERM, _terminated)
     sys.argv[1:] = _global_options_first(sys.argv[1:])
     _only_the_command_run([a for a in sys.argv[1:] if a != "--no-pager"][:1])
     _refuse_undecodable(sys.argv[1:])
@@ -907,6 +909,10 @@ def main() -> None:
         app(prog_name="syriacli", standalone_mode=True)
     except BrokenPipeError:
         _quiet_pipe()
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated
 
 
 def _global_options_first(args: list[str]) -> list[str]:
@@ -970,6 +976,8 @@ def _run_with_errors(func):
             return result
         except SyriacliError as exc:
             _err(str(exc), exc.exit_code)
+        except Terminated:
+            _err("terminated; the corpus is unchanged", 143)
         except KeyboardInterrupt:
             _err("interrupted; the corpus is unchanged", 130)
         except BrokenPipeError:

@@ -29,3 +29,8 @@ class BuildError(SyriacliError):
 
 class CorpusBusy(SyriacliError):
     """A corpus another process holds locked past the wait (never 'not a corpus')."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill PID`, `timeout`), raised where the process is, as Ctrl-C is: every
+    cleanup that Ctrl-C runs runs for it too."""
