@@ -433,3 +433,25 @@ def test_a_locked_corpus_is_said_to_be_busy_not_broken(seed_db, tmp_path, monkey
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "is locked by another process" in result.stderr
     assert "not a syriacli corpus" not in result.stderr
+
+
+@pytest.mark.parametrize("mode", [["--full"], []])
+def test_a_build_that_would_lose_most_articles_is_refused(make_raw, build, tmp_path, mode):
+    """Files that vanished or cannot be read (an unmounted share, a sync under way) do not
+    silently replace a corpus with less (#32): the build refuses, says how many articles
+    it would keep and why, and leaves the corpus as it was; --replace accepts it."""
+    raw = make_raw({f"a{i}.txt": f"Russian jets struck Idlib on {i + 1} May 2019, activists "
+                    f"said, killing {i + 3} civilians.\n" for i in range(24)})
+    first, db = build(raw)
+    assert first.exit_code == 0, first.output
+    before = digest(db)
+    for path in sorted(raw.glob("a*.txt"))[:20]:
+        path.unlink()                                # gone, as from an unmounted share
+    refused, _ = build(raw, db, *mode)
+    assert refused.exit_code == 1
+    assert "would leave 4 of the 24 articles" in refused.stderr
+    assert "--replace" in refused.stderr and "Traceback" not in refused.stderr
+    assert digest(db) == before
+    accepted, _ = build(raw, db, *mode, "--replace")
+    assert accepted.exit_code == 0, accepted.output
+    assert len(_articles(db)) == 4

@@ -195,8 +195,10 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
         if told:
             manifest.state = None
         try:
+            if old and not replace:         # an update that would remove most articles
+                _refuse_shrinking(db_path, len(found.todo) + len(found.kept), report)
             _build_into(raw_dir, db_path, found, old, manifest, known, report, progress,
-                        names_file)
+                        names_file, replace)
         except (sqlite3.OperationalError, OSError) as exc:
             if not _disk_full(exc):
                 raise
@@ -223,7 +225,7 @@ def _names_file(names: Path | None, db_path: Path) -> tuple[str | None, str]:
 
 
 def _build_into(raw_dir, db_path, found: Survey, old, manifest, known: ManifestState | None, report,
-                progress, names_file) -> None:
+                progress, names_file, replace: bool = False) -> None:
     """Write what the survey found (``known``: the manifest the corpus remembers)."""
     todo, removed = found.todo, found.removed
     report.reused, report.removed = len(found.kept), len(removed)
@@ -247,11 +249,29 @@ def _build_into(raw_dir, db_path, found: Survey, old, manifest, known: ManifestS
     for source in todo:
         source.names_file = names_file
     if rewrite:
-        _write_beside(db_path, todo, report, progress, names_file, meta)
+        _write_beside(db_path, todo, report, progress, names_file, meta, replace)
     else:
         _update_in_place(db_path, todo, removed | {s.id for s in todo if s.id in old},
                          report, progress, names_file, meta)
     report.taken = report.extracted + report.reused
+
+
+#: A build that would leave fewer than this share of a corpus's articles, and at least
+#: SHRINK_MIN fewer, is refused without --replace: files that vanished or could not be
+#: read (an unmounted share, a sync under way) must not silently replace a corpus.
+SHRINK, SHRINK_MIN = 0.5, 10
+
+
+def _refuse_shrinking(db_path: Path, kept: int, report: BuildReport) -> None:
+    had = store.article_count(db_path)
+    if kept >= had * SHRINK or had - kept < SHRINK_MIN:
+        return
+    unreadable = len(report.skipped)
+    raise BuildError(
+        f"this build would leave {kept} of the {had} articles of {db_path}"
+        + (f" ({unreadable} files could not be read)" if unreadable else "")
+        + ": is the raw folder all there? The corpus is left as it was; pass --replace to"
+          " build it from what the folder holds now")
 
 
 def _disk_full(exc: BaseException) -> bool:
@@ -283,7 +303,8 @@ def _meta(
                 names_file=names_file or "", manifest=state.to_json() if state else "")
 
 
-def _write_beside(db_path, todo, report, progress, names_file, meta) -> None:
+def _write_beside(db_path, todo, report, progress, names_file, meta,
+                  replace: bool = False) -> None:
     """A full build: a new file beside the corpus, swapped in when complete."""
     tmp = store.tmp_path_for(db_path)
     try:
@@ -304,6 +325,8 @@ def _write_beside(db_path, todo, report, progress, names_file, meta) -> None:
             raise BuildError(
                 f"none of the {len(todo)} files of the raw folder could be read (did they"
                 f" go during the build?); {db_path} is left as it was")
+        if db_path.exists() and not replace:
+            _refuse_shrinking(db_path, report.extracted, report)
         os.replace(tmp, db_path)
     finally:
         if tmp.exists():

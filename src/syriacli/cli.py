@@ -439,7 +439,8 @@ def build(
         typer.Option(
             "--replace",
             help="Build the corpus from another raw folder than the one it was built from,"
-            " removing the articles that folder lacks.",
+            " or from a folder that has lost most of its files, removing the articles the"
+            " folder lacks.",
         ),
     ] = False,
 ):

@@ -368,6 +368,17 @@ def corpus_facts(path: Path) -> dict:
     return facts
 
 
+def article_count(path: Path) -> int:
+    """How many articles a corpus file holds (0 for one that cannot say)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        return conn.execute("select count(*) from articles").fetchone()[0]
+    except sqlite3.DatabaseError:
+        return 0
+    finally:
+        conn.close()
+
+
 def open_corpus(path: Path) -> sqlite3.Connection:
     """Open a corpus read-only. Works on a read-only file in a read-only folder."""
     recover(path)
