@@ -455,3 +455,29 @@ def test_a_build_that_would_lose_most_articles_is_refused(make_raw, build, tmp_p
     accepted, _ = build(raw, db, *mode, "--replace")
     assert accepted.exit_code == 0, accepted.output
     assert len(_articles(db)) == 4
+
+
+def _damage_table(db: Path, table: str) -> None:
+    """Overwrite the root page of ``table``, as a bad disk or a cut copy would."""
+    conn = sqlite3.connect(db)
+    page_size = conn.execute("pragma page_size").fetchone()[0]
+    (root,) = conn.execute("select rootpage from sqlite_master where name = ?", (table,)).fetchone()
+    conn.close()
+    with open(db, "r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\xde\xad\xbe\xef" * (page_size // 4))
+
+
+def test_a_damaged_corpus_is_named_in_one_line_and_a_full_build_repairs_it(make_raw, build,
+                                                                            cli):
+    first, db = build(make_raw({"a.txt": GOOD}))
+    assert first.exit_code == 0
+    (article,) = _articles(db)
+    _damage_table(db, "articles")
+    damaged = cli("show", article, db=db)
+    assert damaged.exit_code == 1
+    assert "the corpus is damaged" in damaged.stderr and "build --full" in damaged.stderr
+    assert "Traceback" not in damaged.output and len(damaged.stderr.strip().splitlines()) == 1
+    repaired, _ = build(db.parent / "raw", db, "--full")
+    assert repaired.exit_code == 0, repaired.output
+    assert cli("show", article, db=db).exit_code == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -964,6 +965,10 @@ def _quiet_pipe() -> None:
     sys.exit(0)
 
 
+#: What SQLite says of a damaged file (a bad disk, a copy cut short, a page overwritten).
+DAMAGED = re.compile(r"malformed|not a database|file is not a database|disk I/O error")
+
+
 def _run_with_errors(func):
     """Wrap a command so SyriacliError becomes one line on stderr."""
     import functools
@@ -977,6 +982,10 @@ def _run_with_errors(func):
             return result
         except SyriacliError as exc:
             _err(str(exc), exc.exit_code)
+        except sqlite3.DatabaseError as exc:
+            if not DAMAGED.search(str(exc)):
+                raise
+            _err(f"the corpus is damaged ({exc}): rebuild it with `syriacli build --full`", 1)
         except Terminated:
             _err("terminated; the corpus is unchanged", 143)
         except KeyboardInterrupt:
