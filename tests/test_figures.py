@@ -72,7 +72,7 @@ CASES = [
     ("Up to 30,000 fighters remain in Idlib, the CIA estimates.",
      30_000, "up to", None, "militants", "CIA"),
     ("Close to 500 civilians were evacuated from the town.",
-     500, "nearly", None, "people evacuated", None),
+     500, "nearly", None, "civilians evacuated", None),
     ("Almost 900 settlements have joined the ceasefire, the ministry said.",
      900, "nearly", None, "population centres reconciled", "ministry"),
     ("Fewer than 100 fighters were killed.", 100, "under", None, "militants killed", None),
@@ -639,3 +639,110 @@ def test_any_date_mentions_are_taken_or_ignored(text, data):
 ])
 def test_a_broken_down_total(sentence, total):
     assert (find_figures(sentence)[0].metric, find_figures(sentence)[0].value) == total
+
+
+# --- issue 28: every figure a reader sees -------------------------------------------------------
+# Verbs of death beyond "killed" (TASS, Anadolu, Iranian and Pakistani styles).
+@pytest.mark.parametrize("sentence, expected", [
+    ("The minister said 2,400 terrorists were annihilated near Palmyra.",
+     ("militants killed", 2400)),
+    ("Turkish forces neutralised 14 PKK terrorists, the ministry said.", ("militants killed", 14)),
+    ("Some 300 gunmen were liquidated in the operation, Tasnim reported.",
+     ("militants killed", 300)),
+    ("Eleven civilians lost their lives in the shelling of Ariha.", ("civilians killed", 11)),
+    ("At least 40 insurgents perished in the raid, officials in Peshawar said.",
+     ("militants killed", 40)),
+    ("Jets destroyed 25 militants and 3 depots near Deir ez-Zor.", ("militants killed", 25)),
+    ("One civilian and one combatant lost their lives near the town.", ("militants killed", 1)),
+])
+def test_verbs_of_death(sentence, expected):
+    assert expected in [(f.metric, f.value) for f in find_figures(sentence)]
+
+
+# A headline in title case is a mention like any other: its capitals are no names, but a
+# label before a number still is (Gulf, monitor and Turkish headline styles).
+@pytest.mark.parametrize("sentence, expected", [
+    ("Russian Jets Kill 40 Militants In Idlib Countryside", ("militants killed", 40)),
+    ("Regime Forces Killed 2,310 Civilians, Including 512 Children, In 2019",
+     ("civilians killed", 2310)),
+    ("Three Russian Warships Enter The Bosphorus On Their Way To Tartus", ("warships", 3)),
+    ("Army Units Liberate 12 Villages In Hama Countryside", ("population centres liberated", 12)),
+])
+def test_title_case_headlines(sentence, expected):
+    assert expected in [(f.metric, f.value) for f in find_figures(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "UN Security Council Resolution 2254 Was Adopted By All Members",
+    "Members of Brigade 93 Met At The Border Crossing",
+])
+def test_a_label_in_a_title_case_headline_still_counts_nothing(sentence):
+    assert find_figures(sentence) == []
+
+
+# A place before a number is no label of it ("Resolution 2254"): Russian state media style.
+@pytest.mark.parametrize("sentence, expected", [
+    ("During the operation in Syria 2,900 terrorists were eliminated, the minister said.",
+     ("militants killed", 2900)),
+    ("Near Palmyra 15 tanks were destroyed.", ("vehicles destroyed", 15)),
+])
+def test_a_place_before_a_number(sentence, expected):
+    assert expected in [(f.metric, f.value) for f in find_figures(sentence)]
+
+
+# The counted noun decides the metric, by its head ("bandit leaders" are leaders, "cargo
+# planes" are aircraft); the vocabulary groups synonyms; the verb says what happened.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Strikes eliminated 412 militants, including 38 gang leaders, the ministry said.",
+     ("gang leaders killed", 38)),
+    ("Imagery shows three Ilyushin Il-76 transport planes at the base.", ("aircraft", 3)),
+    ("Four Russian warships sailed past Istanbul on Sunday.", ("warships", 4)),
+    ("Two frigates were seen off Tartus, the agency said.", ("warships", 2)),
+    ("Moscow wants to keep its two main military bases on the coast.", ("bases", 2)),
+    ("Russia has tested 320 types of modern weaponry in the war, Shoigu said.", ("weapons", 320)),
+    ("A convoy of over 150 Russian military vehicles moved south.", ("vehicles", 150)),
+    ("Rebels captured 87 units of armoured vehicles near Hama.", ("vehicles captured", 87)),
+    ("Some 9,200 Aleppo residents left the eastern districts overnight.", ("residents", 9200)),
+    ("Around 60 medics work in the last hospital of the enclave.", ("medics", 60)),
+    ("Nearly 3,100 military engineers and demining specialists served in Syria.",
+     ("military engineers", 3100)),
+    ("The contingent included 1,200 artillery and rocket specialists.",
+     ("artillery rocket specialists", 1200)),
+    ("It is estimated that 60,000 people remain in the besieged town.",
+     ("people remaining", 60000)),
+    ("About half a million people have been forced to leave their villages near Idlib.",
+     ("displaced", 500000)),
+    ("More than 2,000 civilians were transported through the corridor on Monday.",
+     ("civilians evacuated", 2000)),
+    ("Over 900 children were bussed out of the district, the centre said.",
+     ("children evacuated", 900)),
+])
+def test_the_counted_noun_decides_the_metric(sentence, expected):
+    assert expected in [(f.metric, f.value) for f in find_figures(sentence)]
+
+
+@pytest.mark.parametrize("word, metric", [
+    ("warships", "warships"), ("frigates", "warships"), ("bases", "bases"),
+    ("weapons", "weapons"), ("weaponry", "weapons"), ("planes", "aircraft"),
+    ("residents", "people remaining"),
+])
+def test_new_groups_are_reachable(word, metric):
+    assert metric in metrics_for(word)
+
+
+@pytest.mark.parametrize("found, word", [
+    (["gang leaders killed"], "leaders"), (["vehicles"], "vehicles"), (["residents"], "residents"),
+    (["medics"], "medics"), (["artillery rocket specialists"], "specialists"),
+])
+def test_open_metrics_are_reachable_by_their_noun(found, word):
+    assert found[0] in metrics_for(word, found)
+
+
+# A count of people who are no claim stays out: the sources' own headcount, a lone "people".
+@pytest.mark.parametrize("sentence", [
+    "Two senior Western diplomats said the talks had stalled.",
+    "Nearly 18 million people still live in the war-torn country.",
+    "The two residents were questioned by police.",
+])
+def test_not_a_claim_of_the_war(sentence):
+    assert find_figures(sentence) == []

@@ -147,6 +147,9 @@ NOT_BEFORE_ONE = re.compile(
 #: its dash ("ANKARA (Reuters) - Thirty-three soldiers ..."), then spaces, quotes, brackets.
 SENTENCE_HEAD = re.compile(r"(?:.*(?::|\s(?:--|[-–—])))?[\s\"“”'(]*", re.S)
 PREV_WORD = re.compile(r"([^\W\d_][\w'.-]*)\s+$")
+#: A preposition before a capitalised word makes it a place ("in Syria 35,000 fighters"),
+#: not the label of a number ("Resolution 2254").
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|around)\s+$", re.I)
 FWD_TOKEN = re.compile(r"\s*(?:(?P<open>\()|(?P<quote>[\"“”«»'])"
                        r"|(?P<word>[^\W\d_](?:[\w'./-]*\w)?)|(?P<other>\S))")
 DIGIT_AFTER = re.compile(r"[.:/][0-9]")
@@ -207,7 +210,18 @@ OPEN_MODIFIERS = DATA["open_modifiers"]
 DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
 #: A word of an open count: a lowercase word or a designation ("S-300", "T-90").
 OPEN_WORD = re.compile(
-    r"\s+(?:(?P<word>[a-z][a-z-]*[a-z])|(?P<model>[A-Z][A-Za-z]*-?[0-9][\w-]*))(?![\w'’-])")
+    r"\s+(?:(?P<word>[a-z][a-z-]*[a-z])|(?P<model>[A-Z][A-Za-z]*-?[0-9][\w-]*)"
+    r"|(?P<name>[A-Z][a-z]+))(?![\w'’-])")
+#: A measure word and its "of" between a number and what it counts ("87 units of armoured
+#: vehicles", "231 types of weaponry", "14 pieces of artillery").
+MEASURE_OF = re.compile(rf"\s*{phrase_pattern(NUMBERS['measure_words'])}\s+of\b(?:\s+the\b)?")
+#: "and" or "or" between two modifiers of an open count's noun.
+OPEN_AND = re.compile(r"\s+(?:and|or)(?=\s+[a-z])")
+#: The word after a counted noun that is the head of the phrase ("865 bandit leaders",
+#: "two cargo planes"): a lowercase plural that is no verb of state.
+HEAD_AFTER = re.compile(r" (?P<word>[a-z][a-z-]*[a-z])(?![\w'’-])")
+#: What happened to a count of a noun the vocabulary does not know: the state's word.
+OPEN_STATES = DATA["open_states"]
 DATE_FIELDS = (("date", str), ("start", int), ("end", int))     # what a date mention must have
 
 
@@ -285,15 +299,31 @@ def not_a_count(text: str, low: str, start: int, end: int, value: float | None,
     if word and word.group(1)[0].isupper() and not word.group(1).endswith("'s") \
             and not SENTENCE_HEAD.fullmatch(text, sentence.start,
                                             start - len(before) + word.start()) \
-            and not QUALIFIER_BEFORE.search(before) and not RANGE_OPEN.search(before):
+            and not QUALIFIER_BEFORE.search(before) and not RANGE_OPEN.search(before) \
+            and not PLACE_BEFORE.search(before, 0, word.start()) \
+            and not title_case(text, sentence):
         return True                                    # Resolution 2254, Route 5
     if not is_digits and text[start].isupper() \
-            and not SENTENCE_HEAD.fullmatch(text, sentence.start, start):
+            and not SENTENCE_HEAD.fullmatch(text, sentence.start, start) \
+            and not title_case(text, sentence):
         return True                                    # Three Kingdoms
     if value == 1 and not is_digits \
             and (NOT_AFTER_ONE.match(after) or NOT_BEFORE_ONE.search(before)):
         return True                                    # one of, another one
     return False
+
+
+#: A headline in title case capitalises every word, its verbs and number words too
+#: ("Russian Jets Kill 40 Militants"): there a capital says nothing of a name.
+TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
+TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.8, 4
+
+
+def title_case(text: str, sentence: Sentence) -> bool:
+    """Is the sentence a headline in title case (most of its longer words capitalised)?"""
+    words = TITLE_WORD.findall(text, sentence.start, sentence.end)
+    return len(words) >= TITLE_CASE_WORDS and \
+        sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _is_year(text: str, start: int, end: int, value: float | None) -> bool:
@@ -396,6 +426,10 @@ def counted_noun(text: str, low: str, pos: int, limit: int,
         if not word:
             return None, steps == 1
         folded = word.lower()
+        measure = MEASURE_OF.match(low, tok.start("word")) if steps == 1 else None
+        if measure:                                 # "231 types of weaponry": the weaponry
+            pos, after_of = measure.end(), True
+            continue
         if folded == "of" and allow_of:
             pos, after_of, allow_of = tok.end(), True, False
             continue
@@ -461,10 +495,10 @@ class Article:
         return any(d.start <= start < d.end or start <= d.start < end
                    for d in self.mentions[max(0, i - 2):i + 1])
 
-    def state(self, index: int, subject: str, start: int, end: int) -> str | None:
-        """The state of the cue nearest the figure, in its clause, that the subject can be in;
-        a cue across an "and" counts only when there is no other."""
-        states = SUBJECTS[subject]["states"]
+    def state(self, index: int, states: dict, start: int, end: int) -> str | None:
+        """The state of the cue nearest the figure, in its clause, that the subject can be in
+        (``states``: a subject's states); a cue across an "and" counts only when there is
+        no other."""
         if not states:
             return None
         sentence = self.sentences[index]
@@ -607,16 +641,18 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure]
                   if not atom[3] and extent.unit is None else None)
         if opened is None:
             return [], m.end()
-        return [_figure(article, index, extent, opened[0], opened[1])], extent.after
+        named = with_open_state(article, index, extent, opened[0], extent.after + len(opened[1]))
+        return [_figure(article, index, extent, named, opened[1])], extent.after
     subject, noun_end, noun_text = counted
     states = SUBJECTS[subject]["states"]
-    cue = article.state(index, subject, extent.start, max(extent.end, noun_end))
+    cue = article.state(index, states, extent.start, max(extent.end, noun_end))
     parent = article.last_subject.get(index)
     if parent and parent[2] in states and BREAKDOWN.search(text, extent.start - 20, extent.start):
         cue = parent[2]                     # "1,743 refugees returned, including 522 women"
     if cue == "held" and not article.names(index, SUBJECTS[subject].get("held_by")):
         cue = None                                  # "government forces control 85 percent"
-    metric = states.get(cue) or SUBJECTS[subject]["metric"]
+    metric: str | None = states.get(cue) or SUBJECTS[subject]["metric"] \
+        or open_metric(article, index, extent, noun_text, noun_end)
     if metric is None:
         return [], m.end()
     article.last_subject[index] = subject, noun_text, cue
@@ -681,21 +717,58 @@ def open_count(text: str, extent: Extent, sentence: Sentence) -> tuple[str, str]
         return None                                  # "one" is an indefinite more than a count
     if DEFINITE_BEFORE.search(text, max(sentence.start, extent.start - 12), extent.start):
         return None                         # "the two co-chairs": named before, not counted
-    pos, words = extent.after, []
+    measure = MEASURE_OF.match(text.lower(), extent.after + 1, sentence.end)
+    pos, words = (measure.end() if measure else extent.after), []
     for _ in range(OPEN_MODIFIERS + 1):
         tok = OPEN_WORD.match(text, pos, sentence.end)
         if tok is None or (tok.group("word") or "") in NOT_COUNTED:
             return None
-        words.append(tok)
         pos = tok.end()
+        if tok.group("name"):
+            continue                                 # "Four Russian warships"
+        words.append(tok)
         word = tok.group("word")
-        if word and not word_forms(word).isdisjoint(NOUN_SUBJECT):
+        if word and not word_forms(word).isdisjoint(NOUN_SUBJECT) \
+                and not head_after(text, pos, sentence.end):
             return None                              # known, and its rules said no ("5 countries")
+        if word and not _plural(word) and (joined := OPEN_AND.match(text, pos, sentence.end)):
+            pos = joined.end()                       # "4,349 artillery and rocket specialists"
         if word and _plural(word):
             metric = " ".join(w.group("word") for w in words if w.group("word"))
             first = words[0].start("word") if words[0].group("word") else words[0].start("model")
             return metric, text[first:pos]
     return None
+
+
+def head_after(text: str, pos: int, limit: int) -> re.Match | None:
+    """The noun after a noun at ``pos`` that heads the phrase ("bandit leaders"); None when
+    the phrase ends there."""
+    head = HEAD_AFTER.match(text, pos, limit)
+    if head is None:
+        return None
+    word = head.group("word")
+    return head if _plural(word) and word not in NOT_COUNTED and word not in CUE_STATES else None
+
+
+def open_metric(article: Article, index: int, extent: Extent, noun: str | None,
+                noun_end: int) -> str | None:
+    """The metric of a count of a known noun that names no metric alone and whose clause
+    says nothing its rules know of: the noun itself ("8,500 residents", "150 military
+    vehicles"), with what happened to it; None when it is no claim (a lone "one", "the two",
+    "people")."""
+    text, sentence = article.text, article.sentences[index]
+    word = noun.split()[-1].lower() if noun else ""
+    if not _plural(word) or word in NOT_COUNTED or (extent.value or extent.high or 0) < 2 \
+            or DEFINITE_BEFORE.search(text, max(sentence.start, extent.start - 12), extent.start):
+        return None
+    return with_open_state(article, index, extent, word, noun_end)
+
+
+def with_open_state(article: Article, index: int, extent: Extent, metric: str,
+                    noun_end: int) -> str:
+    """An open count's metric with what its clause says happened to it ("leaders killed")."""
+    cue = article.state(index, OPEN_STATES, extent.start, max(extent.end, noun_end))
+    return f"{metric} {OPEN_STATES[cue]}" if cue else metric
 
 
 def _plural(word: str) -> bool:
@@ -716,6 +789,11 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
         noun = None                                 # "one" counts only what follows it at once
     if noun and noun.group() == "others" and index in article.last_subject:
         noun = None                                 # "killed 12 soldiers and wounded 30 others"
+    head = head_after(text, noun.end(), sentence.end) if noun else None
+    if head:                                        # "two cargo planes", "865 bandit leaders"
+        noun = SUBJECT_NOUN.match(low, head.start("word"))
+        if noun is None:
+            return None                             # an open count: open_count names it
     subject = subject_of(noun) if noun else UNIT_SUBJECTS.get(extent.unit)
     if subject and noun and MODEL.search(text, extent.after, noun.start()):
         subject = SUBJECTS[subject].get("after_model", subject)     # "4 Su-30SM fighters"
