@@ -746,3 +746,63 @@ def test_open_metrics_are_reachable_by_their_noun(found, word):
 ])
 def test_not_a_claim_of_the_war(sentence):
     assert find_figures(sentence) == []
+
+
+# Coordinated numbers: a qualifier in front covers each (RIA, Reuters styles); numbers
+# joined by "and" share the noun after the last (monitor style); each is its own figure.
+@pytest.mark.parametrize("sentence, expected", [
+    ("From the eastern districts were evacuated more than 3.2 thousand fighters and "
+     "410 wounded, the centre said.",
+     [("militants evacuated", 3200, "over"), ("people wounded", 410, "over")]),
+    ("The drones were launched about 60 kilometres from Latakia and 35 kilometres from Jableh.",
+     [("distance", 60, "about"), ("distance", 35, "about")]),
+    ("Jets killed 640 leaders and more than 20 thousand militants.",
+     [("leaders killed", 640, "exact"), ("militants killed", 20000, "over")]),
+    ("Strikes killed 21 and 9 fighters in Deraa and Quneitra respectively.",
+     [("militants killed", 21, "exact"), ("militants killed", 9, "exact")]),
+    ("Shelling killed 12, 5 and 3 civilians in Ariha, Kafranbel and Saraqeb, the monitor said.",
+     [("civilians killed", 12, "exact"), ("civilians killed", 5, "exact"),
+      ("civilians killed", 3, "exact")]),
+    ("The raid killed more than 300 people, including 120 children and 45 women.",
+     [("deaths", 300, "over"), ("children killed", 120, "exact"),
+      ("deaths", 45, "exact")]),
+])
+def test_coordinated_numbers(sentence, expected):
+    got = [(f.metric, f.value, f.qualifier) for f in find_figures(sentence)]
+    assert got == expected
+
+
+# Number words a bare count, a partitive and "another one" (Reuters, TASS styles).
+@pytest.mark.parametrize("sentence, expected", [
+    ("The official toll among the troops is now twelve, but only eleven of those were combat "
+     "deaths.", [("troops killed", 12), ("troops killed", 11)]),
+    ("One soldier was killed and another one was badly wounded, the ministry said.",
+     [("troops killed", 1), ("troops wounded", 1)]),
+])
+def test_number_words_and_partitives(sentence, expected):
+    assert [(f.metric, f.value) for f in find_figures(sentence)] == expected
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "seven": 7, "twelve": 12, "forty": 40, "ninety": 90}
+
+
+# Property: a number and a known noun give that number, whatever joins a second one; and
+# a scale word multiplies a decimal ("4.5 thousand").
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 999), st.integers(2, 999), st.sampled_from(["and", ",", ", and"]),
+       st.sampled_from(["thousand", "million"]), st.sampled_from([".5", ".2", ""]))
+def test_coordinated_and_scaled_numbers(first, second, join, scale, decimal):
+    sentence = f"Strikes killed {first}{join if join == ',' else ' ' + join} {second} militants."
+    values = [f.value for f in find_figures(sentence)]
+    assert values == [first, second]
+    scaled = f"Jets killed more than {first}{decimal} {scale} militants."
+    (f,) = find_figures(scaled)
+    factor = 1000 if scale == "thousand" else 1_000_000
+    assert f.value == pytest.approx(float(f"{first}{decimal}") * factor) and f.qualifier == "over"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(sorted(NUMBER_WORDS)), st.sampled_from(["Strikes", "Shelling"]))
+def test_number_words_count(word, verb):
+    (f,) = find_figures(f"{verb} killed {word} civilians near Idlib.")
+    assert f.value == NUMBER_WORDS[word] and f.metric == "civilians killed"

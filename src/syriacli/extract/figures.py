@@ -140,6 +140,8 @@ DURATION_AFTER = re.compile(
     r"|\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock|hrs)\b", re.I)
 YEAR_BEFORE = re.compile(rf"\b{phrase_pattern(NUMBERS['year_words'])}\s+$", re.I)
 NOT_AFTER_ONE = re.compile(r"\s+(?:of|another|or|and|side|day|time|way|thing|hand|by)\b", re.I)
+#: "one serviceman was killed and another one was wounded": one more, counted.
+ANOTHER_ONE = re.compile(r"\band\s+another\s+$", re.I)
 NOT_BEFORE_ONE = re.compile(
     r"\b(?:another|no|any|every|each|the|which|this|that|anyone|only)\s+$", re.I)
 #: What may stand before a sentence's first word.
@@ -166,6 +168,13 @@ ELLIPSIS = re.compile(r"\s+(?:others|more)\b", re.I)
 #: What ties a bare count to the noun before it: a link word, or a change ("fell from").
 LINK = re.compile(rf"\b{phrase_pattern(NUMBERS['links'] + NUMBERS['change_verbs'])}\b", re.I)
 AND = re.compile(r"\band\b")
+#: What joins numbers that share a counted noun ("18 and 7 fighters"), and how many may.
+COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=\w)")
+COORDINATED_NUMBERS = 3
+#: What stands between two coordinated figures, the second of which shares the first's
+#: qualifier ("more than 4.5 thousand fighters and 337 wounded"): the first's noun, maybe a
+#: place, and "and", in one clause.
+SHARED_QUALIFIER = re.compile(r"[^,;:.()\d]{0,40}\sand\s+")
 CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,\s+(?:while|whereas|although|though)\s+", re.I)
 THEN = re.compile(r"\b(?:back then|at the time|at that time|by then|by that time|then)\b", re.I)
 #: "since" opening a period up to the date after it: "since September 2015", "since the
@@ -307,7 +316,7 @@ def not_a_count(text: str, low: str, start: int, end: int, value: float | None,
             and not SENTENCE_HEAD.fullmatch(text, sentence.start, start) \
             and not title_case(text, sentence):
         return True                                    # Three Kingdoms
-    if value == 1 and not is_digits \
+    if value == 1 and not is_digits and not ANOTHER_ONE.search(before) \
             and (NOT_AFTER_ONE.match(after) or NOT_BEFORE_ONE.search(before)):
         return True                                    # one of, another one
     return False
@@ -443,6 +452,23 @@ def counted_noun(text: str, low: str, pos: int, limit: int,
             break
         pos = tok.end()
     return None, steps <= 1
+
+
+def coordinated_noun(text: str, low: str, extent: Extent,
+                     sentence: Sentence) -> re.Match | None:
+    """The noun a bare number shares with the number coordinated after it ("18 and 7
+    fighters", "12, 9 and 4 children")."""
+    pos = extent.after
+    for _ in range(COORDINATED_NUMBERS):
+        join = COORDINATED.match(text, pos, sentence.end)
+        second = ATOM.match(low, join.end()) if join else None
+        if second is None or second.group("vague") or second.group("fraction"):
+            return None
+        noun, bare = counted_noun(text, low, second.end(), sentence.end, allow_of=False)
+        if noun or not bare:
+            return noun
+        pos = second.end()
+    return None
 
 
 def noun_before(text: str, low: str, sentence: Sentence, start: int) -> re.Match | None:
@@ -585,7 +611,21 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, dates: Sequ
             continue
         found, consumed = read_figure(article, m, index)
         figures.extend(found)
-    return headline_claimants(text, figures)
+    return headline_claimants(text, shared_qualifiers(text, figures))
+
+
+def shared_qualifiers(text: str, figures: list[Figure]) -> list[Figure]:
+    """A qualifier in front of coordinated numbers covers each of them: in "more than 4.5
+    thousand fighters and 337 wounded" both are over; one after ("865 leaders and more than
+    133 thousand militants") covers only its own."""
+    for i in range(1, len(figures)):
+        first, second = figures[i - 1], figures[i]
+        if second.qualifier == "exact" and second.low is None and first.low is None \
+                and first.qualifier not in ("exact", "vague") \
+                and first.sentence_start == second.sentence_start and first.end <= second.start \
+                and SHARED_QUALIFIER.fullmatch(text, first.end, second.start):
+            figures[i] = replace(second, qualifier=first.qualifier)
+    return figures
 
 
 #: Paragraphs that make the headline and lede, whose figures the body usually attributes.
@@ -784,6 +824,9 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
     text, low, sentence = article.text, article.low, article.sentences[index]
     noun, bare = counted_noun(text, low, extent.after, sentence.end,
                               allow_of=bool(extent.unit) or atom[3])
+    shared = coordinated_noun(text, low, extent, sentence) if noun is None and bare else None
+    if shared:                                      # "killed 18 and 7 fighters respectively"
+        noun, bare = shared, False
     if noun and atom[2] == 1 and not m.group("digits") \
             and len(text[extent.after:noun.start()].split()) > 1:
         noun = None                                 # "one" counts only what follows it at once
@@ -800,7 +843,9 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
     elided = article.last_subject.get(index) if subject is None and extent.unit is None else None
     if elided and (bare or ELLIPSIS.match(text, extent.after)):
         return elided[0], extent.end, elided[1]     # "killed 12 people and wounded 30 others"
-    if subject is None and bare and extent.unit is None and m.group("digits"):
+    # a bare count takes the noun before it: any number but a lone "one" ("the toll is now ten")
+    if subject is None and bare and extent.unit is None and (atom[2] or 0) >= (
+            1 if m.group("digits") else 2):
         noun = noun_before(text, low, sentence, atom[0])
         subject = subject_of(noun) if noun else None
     if subject is None and extent.unit is None \
@@ -812,7 +857,7 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
     if subject is None or extent.unit not in SUBJECTS[subject].get("units", [extent.unit]):
         return None
     if noun:                                        # with its modifiers: "IS militants"
-        written = text[noun.start():noun.end()] if noun.start() < extent.after else \
+        written = text[noun.start():noun.end()] if noun.start() < extent.after or shared else \
             text[extent.after:noun.end()].strip()
         return subject, max(extent.end, noun.end()), written
     return subject, extent.end, extent.unit_text
