@@ -806,3 +806,36 @@ def test_coordinated_and_scaled_numbers(first, second, join, scale, decimal):
 def test_number_words_count(word, verb):
     (f,) = find_figures(f"{verb} killed {word} civilians near Idlib.")
     assert f.value == NUMBER_WORDS[word] and f.metric == "civilians killed"
+
+
+# A list item takes the verb and the source of its lead-in (monitor, NGO, briefing styles).
+LIST_PAGES = [
+    ("Shelling of the market killed 48 people, the monitor said. Those killed included:\n\n"
+     "31 children\n\n12 women\n\n4 aid workers",
+     [("deaths", 48, "monitor"), ("children killed", 31, "monitor"), ("deaths", 12, "monitor"),
+      ("aid workers killed", 4, "monitor")]),
+    ("According to the ministry, the week's strikes destroyed:\n\n14 tanks\n\n"
+     "6 armoured vehicles\n\n9 artillery pieces",
+     [("vehicles destroyed", 14, "ministry"), ("vehicles destroyed", 6, "ministry"),
+      ("artillery pieces destroyed", 9, "ministry")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LIST_PAGES)
+def test_list_items_inherit_the_lead_in(text, expected):
+    assert [(f.metric, f.value, f.claimant) for f in find_figures(text)] == expected
+
+
+def test_a_short_paragraph_after_prose_is_no_list_item():
+    text = "The army said the town was calm.\n\n40 tanks remain there."
+    assert [(f.metric, f.value) for f in find_figures(text)] == [("tanks", 40)]
+
+
+def test_a_page_of_furniture_and_lists_keeps_every_list_number():
+    from syriacli.extract.clean import clean
+    raw = ("Title of the report\n\nShare\n\nHome | World | Middle East | Syria\n\n"
+           "The network documented the deaths of 210 civilians in March. Among them:\n"
+           "- 61 children\n• 35 women\n3. 7 medics\n\nRelated Topics\n- Syria war\n\n"
+           "We use cookies to improve your experience.\n")
+    values = [f.value for f in find_figures(clean(raw).text)]
+    assert values == [210, 61, 35, 7]

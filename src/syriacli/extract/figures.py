@@ -31,7 +31,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .. import vocab
-from .claimants import Attributions, WordStart, fold, phrase_pattern
+from .claimants import Attribution, Attributions, WordStart, fold, phrase_pattern
 from .metrics import metric_names, metrics_for, word_forms  # noqa: F401  (re-exported: this module's API)
 from .sentences import Sentence, split_sentences
 
@@ -231,6 +231,8 @@ OPEN_AND = re.compile(r"\s+(?:and|or)(?=\s+[a-z])")
 HEAD_AFTER = re.compile(r" (?P<word>[a-z][a-z-]*[a-z])(?![\w'’-])")
 #: What happened to a count of a noun the vocabulary does not know: the state's word.
 OPEN_STATES = DATA["open_states"]
+#: A list item is a short paragraph; a list has at most so many items below its lead-in.
+LIST_ITEM_WORDS, LIST_ITEMS = 12, 30
 DATE_FIELDS = (("date", str), ("start", int), ("end", int))     # what a date mention must have
 
 
@@ -545,7 +547,45 @@ class Article:
                 distance += 1000    # "One soldier died and two were injured": "two" is injured
             if best_distance is None or distance < best_distance:
                 best, best_distance = known[0], distance
+        lead = self.lead_in(index) if best is None else None
+        if lead is not None:                # a list item: the verb of its lead-in
+            cues = [s for i in self.lead_sentences(lead) for *_, cue_states in
+                    self._sentence(i, "cues") for s in cue_states if s in states]
+            best = cues[0] if cues else None
         return best
+
+    def lead_sentences(self, lead: int) -> list[int]:
+        """A list's lead-in and the sentence before it in its paragraph, nearest first
+        ("The network documented 210 deaths. Among them:")."""
+        before = lead - 1
+        if before < 0 or "\n" in self.text[self.sentences[before].end:self.sentences[lead].start]:
+            return [lead]
+        return [lead, before]
+
+    def lead_source(self, lead: int) -> Attribution | None:
+        """Who says what a list's lead-in says: its own source, or that of the sentence
+        before it in its paragraph ("..., the monitor said. Those killed included:")."""
+        for i in self.lead_sentences(lead):
+            who = self.attributions.attribution(i, self.sentences[i].end)
+            if who.claimant:
+                return who
+        return None
+
+    def lead_in(self, index: int) -> int | None:
+        """The sentence that leads in the list a short item belongs to ("Those killed
+        included:" above "31 children", "12 women"); None for a sentence of no list."""
+        if ("lead", index) not in self._cache:
+            lead = None
+            for i in range(index, max(-1, index - LIST_ITEMS - 1), -1):
+                s = self.sentences[i]
+                if i < index and s.text.rstrip().endswith(":"):
+                    lead = i
+                    break
+                if len(s.text.split()) > LIST_ITEM_WORDS or \
+                        (i < index and "\n" not in self.text[s.end:self.sentences[i + 1].start]):
+                    break                   # prose, or two sentences of one paragraph
+            self._cache["lead", index] = [lead]
+        return self._cache["lead", index][0]
 
     def _sentence(self, index: int, what: str) -> list:
         """The state cues, the clause breaks or the periods as written of a sentence, found
@@ -739,6 +779,10 @@ def _figure(article: Article, index: int, extent: Extent, metric: str,
     text, sentence = article.text, article.sentences[index]
     as_of, period = article.dating(index, extent.start)
     who = article.attributions.attribution(index, extent.start)
+    lead = article.lead_in(index) if who.claimant is None else None
+    if lead is not None:                    # a list item: the source of its lead-in
+        who = article.lead_source(lead) or who
+        as_of, period = (as_of, period) if as_of or period else article.dating(lead, 0)
     return Figure(
         start=extent.start, end=extent.end, text=text[extent.start:extent.end],
         value=extent.value, low=extent.low, high=extent.high, qualifier=extent.qualifier,
