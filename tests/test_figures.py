@@ -667,6 +667,7 @@ def test_verbs_of_death(sentence, expected):
      ("civilians killed", 2310)),
     ("Three Russian Warships Enter The Bosphorus On Their Way To Tartus", ("warships", 3)),
     ("Army Units Liberate 12 Villages In Hama Countryside", ("population centres liberated", 12)),
+    ("Moscow Sends 4 Landing Ships To Tartus", ("landing ships", 4)),
 ])
 def test_title_case_headlines(sentence, expected):
     assert expected in [(f.metric, f.value) for f in find_figures(sentence)]
@@ -675,6 +676,8 @@ def test_title_case_headlines(sentence, expected):
 @pytest.mark.parametrize("sentence", [
     "UN Security Council Resolution 2254 Was Adopted By All Members",
     "Members of Brigade 93 Met At The Border Crossing",
+    "5 Things To Know About Russia's Syria Campaign",
+    "The Three Kingdoms Museum Was Damaged In 2016",
 ])
 def test_a_label_in_a_title_case_headline_still_counts_nothing(sentence):
     assert find_figures(sentence) == []
@@ -699,7 +702,11 @@ def test_a_place_before_a_number(sentence, expected):
     ("Four Russian warships sailed past Istanbul on Sunday.", ("warships", 4)),
     ("Two frigates were seen off Tartus, the agency said.", ("warships", 2)),
     ("Moscow wants to keep its two main military bases on the coast.", ("bases", 2)),
-    ("Russia has tested 320 types of modern weaponry in the war, Shoigu said.", ("weapons", 320)),
+    ("Russia has tested 320 types of modern weaponry in the war, Shoigu said.",
+     ("weapons types", 320)),
+    ("Iran says it supplied two types of missiles to Damascus.", ("missiles types", 2)),
+    ("Airstrikes killed more than 300 in the two provinces, the monitor said.", ("deaths", 300)),
+    ("Shelling wounded 45 in Ariha on Friday, medics said.", ("people wounded", 45)),
     ("A convoy of over 150 Russian military vehicles moved south.", ("vehicles", 150)),
     ("Rebels captured 87 units of armoured vehicles near Hama.", ("vehicles captured", 87)),
     ("Some 9,200 Aleppo residents left the eastern districts overnight.", ("residents", 9200)),
@@ -733,6 +740,7 @@ def test_new_groups_are_reachable(word, metric):
 @pytest.mark.parametrize("found, word", [
     (["gang leaders killed"], "leaders"), (["vehicles"], "vehicles"), (["residents"], "residents"),
     (["medics"], "medics"), (["artillery rocket specialists"], "specialists"),
+    (["weapons types"], "weapons"),
 ])
 def test_open_metrics_are_reachable_by_their_noun(found, word):
     assert found[0] in metrics_for(word, found)

@@ -212,6 +212,12 @@ def subject_of(noun: re.Match) -> str:
 CUE_STATES = {c: [s for s, cues in DATA["states"].items() if c in cues]
               for cues in DATA["states"].values() for c in cues}
 STATE_CUE = WordStart(rf"{phrase_pattern(CUE_STATES)}\b")                      # over folded text
+#: A verb of death or wounding right before a bare count ("killed 300 in Idlib"): the count
+#: is of people.
+VERB_OF_PEOPLE = re.compile(rf"""\b{phrase_pattern(
+    [c for state in ("killed", "wounded") for c in DATA["states"][state]
+     if " " not in c and c.endswith(("ed", "ing"))])}\s+(?:{"|".join(
+    f"{phrase_pattern(q)}" for q in QUALIFIERS.values())}\s+)?$""", re.I)
 UNIT_SUBJECTS = DATA["unit_subjects"]
 PLURALS = frozenset(DATA["plurals"])
 NOT_COUNTED = frozenset(DATA["not_counted"]) | STOP_WORDS | DETERMINERS
@@ -223,7 +229,12 @@ OPEN_WORD = re.compile(
     r"|(?P<name>[A-Z][a-z]+))(?![\w'’-])")
 #: A measure word and its "of" between a number and what it counts ("87 units of armoured
 #: vehicles", "231 types of weaponry", "14 pieces of artillery").
-MEASURE_OF = re.compile(rf"\s*{phrase_pattern(NUMBERS['measure_words'])}\s+of\b(?:\s+the\b)?")
+MEASURE_OF = re.compile(
+    rf"\s*{phrase_pattern(NUMBERS['measure_words'] + NUMBERS['kind_words'])}\s+of\b(?:\s+the\b)?",
+    re.I)
+#: A count of kinds ("231 types of weaponry") counts kinds of the thing, not the thing:
+#: its metric is the thing's with "types" ("weapons types"), never set against a count.
+KIND_OF = re.compile(rf"\s*{phrase_pattern(NUMBERS['kind_words'])}\s+of\b", re.I)
 #: "and" or "or" between two modifiers of an open count's noun.
 OPEN_AND = re.compile(r"\s+(?:and|or)(?=\s+[a-z])")
 #: The word after a counted noun that is the head of the phrase ("865 bandit leaders",
@@ -437,7 +448,7 @@ def counted_noun(text: str, low: str, pos: int, limit: int,
         if not word:
             return None, steps == 1
         folded = word.lower()
-        measure = MEASURE_OF.match(low, tok.start("word")) if steps == 1 else None
+        measure = MEASURE_OF.match(text, tok.start("word")) if steps == 1 else None
         if measure:                                 # "231 types of weaponry": the weaponry
             pos, after_of = measure.end(), True
             continue
@@ -717,11 +728,14 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure]
     counted = (what_is_counted(article, index, m, atom, extent)
                if extent.after <= sentence.end else None)
     if counted is None:
-        opened = (open_count(text, extent, sentence)
+        # a headline in title case capitalises its nouns: read it in lowercase
+        words = article.low if title_case(text, sentence) else text
+        opened = (open_count(words, extent, sentence)
                   if not atom[3] and extent.unit is None else None)
         if opened is None:
             return [], m.end()
         named = with_open_state(article, index, extent, opened[0], extent.after + len(opened[1]))
+        named = f"{opened[0]} types" if KIND_OF.match(text, extent.after) else named
         return [_figure(article, index, extent, named, opened[1])], extent.after
     subject, noun_end, noun_text = counted
     states = SUBJECTS[subject]["states"]
@@ -739,6 +753,8 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure]
     group = counted_with(article, subject, noun_text, noun_end)
     if group:                                       # "527 children and women": both, not a part
         metric = f"{group} {cue}" if cue else group
+    if KIND_OF.match(text, extent.after):
+        metric = f"{subject} types"                 # "two types of missiles"
     extent = after_noun(text, extent, noun_end)
     figures = [_figure(article, index, extent, metric, noun_text)]
     if extent.before:
@@ -801,7 +817,7 @@ def open_count(text: str, extent: Extent, sentence: Sentence) -> tuple[str, str]
         return None                                  # "one" is an indefinite more than a count
     if DEFINITE_BEFORE.search(text, max(sentence.start, extent.start - 12), extent.start):
         return None                         # "the two co-chairs": named before, not counted
-    measure = MEASURE_OF.match(text.lower(), extent.after + 1, sentence.end)
+    measure = MEASURE_OF.match(text, extent.after, sentence.end)
     pos, words = (measure.end() if measure else extent.after), []
     for _ in range(OPEN_MODIFIERS + 1):
         tok = OPEN_WORD.match(text, pos, sentence.end)
@@ -892,6 +908,9 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
             1 if m.group("digits") else 2):
         noun = noun_before(text, low, sentence, atom[0])
         subject = subject_of(noun) if noun else None
+    if subject is None and bare and extent.unit is None and atom[2] and atom[2] >= 2 \
+            and VERB_OF_PEOPLE.search(text, max(sentence.start, extent.start - 20), extent.start):
+        subject = "people"                          # "killed more than 300 in the two provinces"
     if subject is None and extent.unit is None \
             and (parts := BREAKDOWN_AFTER.match(text, extent.after)):
         part = SUBJECT_NOUN.search(low, parts.end(),
