@@ -707,6 +707,7 @@ def test_a_place_before_a_number(sentence, expected):
     ("Iran says it supplied two types of missiles to Damascus.", ("missiles types", 2)),
     ("Airstrikes killed more than 300 in the two provinces, the monitor said.", ("deaths", 300)),
     ("Shelling wounded 45 in Ariha on Friday, medics said.", ("people wounded", 45)),
+    ("The network recorded 45 attacks with barrel bombs on Idlib in May.", ("attacks", 45)),
     ("A convoy of over 150 Russian military vehicles moved south.", ("vehicles", 150)),
     ("Rebels captured 87 units of armoured vehicles near Hama.", ("vehicles captured", 87)),
     ("Some 9,200 Aleppo residents left the eastern districts overnight.", ("residents", 9200)),

@@ -27,7 +27,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .. import vocab
@@ -343,7 +343,12 @@ TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.8, 4
 
 def title_case(text: str, sentence: Sentence) -> bool:
     """Is the sentence a headline in title case (most of its longer words capitalised)?"""
-    words = TITLE_WORD.findall(text, sentence.start, sentence.end)
+    return _title_case(sentence.text)
+
+
+@lru_cache(maxsize=256)
+def _title_case(sentence: str) -> bool:
+    words = TITLE_WORD.findall(sentence)
     return len(words) >= TITLE_CASE_WORDS and \
         sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
@@ -460,6 +465,9 @@ def counted_noun(text: str, low: str, pos: int, limit: int,
             continue
         if folded in STOP_WORDS and not (word.isupper() and len(word) > 1):  # "IS", not "is"
             return None, steps == 1
+        if word.islower() and _plural(word) and folded not in CUE_STATES \
+                and not SUBJECT_NOUN.match(low, tok.end() + 1):
+            return None, False      # "45 attacks with barrel bombs": attacks, not bombs
         caps, lower = (caps + 1, lower) if word[0].isupper() else (caps, lower + 1)
         if caps > 4 or lower > 2:
             break
