@@ -241,7 +241,10 @@ OPEN_AND = re.compile(r"\s+(?:and|or)(?=\s+[a-z])")
 #: "two cargo planes"): a lowercase plural that is no verb of state.
 HEAD_AFTER = re.compile(r" (?P<word>[a-z][a-z-]*[a-z])(?![\w'’-])")
 #: What happened to a count of a noun the vocabulary does not know: the state's word.
-OPEN_STATES = DATA["open_states"]
+OPEN_STATES = DATA["open_states"]["states"]
+#: Cues that are nouns ("civilian deaths"): they name what happened to people, never to
+#: the thing an open count counts ("4,615 incidents where ... civilian deaths").
+OPEN_STATE_NOUNS = frozenset(DATA["open_states"]["noun_cues"])
 #: A list item is a short paragraph; a list has at most so many items below its lead-in.
 LIST_ITEM_WORDS, LIST_ITEMS = 12, 30
 DATE_FIELDS = (("date", str), ("start", int), ("end", int))     # what a date mention must have
@@ -542,10 +545,11 @@ class Article:
         return any(d.start <= start < d.end or start <= d.start < end
                    for d in self.mentions[max(0, i - 2):i + 1])
 
-    def state(self, index: int, states: dict, start: int, end: int) -> str | None:
+    def state(self, index: int, states: dict, start: int, end: int,
+              skip: frozenset[str] = frozenset()) -> str | None:
         """The state of the cue nearest the figure, in its clause, that the subject can be in
-        (``states``: a subject's states); a cue across an "and" counts only when there is
-        no other."""
+        (``states``: a subject's states; ``skip``: cue phrases not taken); a cue across an
+        "and" counts only when there is no other."""
         if not states:
             return None
         sentence = self.sentences[index]
@@ -559,7 +563,8 @@ class Article:
         best, best_distance = None, None
         for cue_start, cue_end, cue_states in self._sentence(index, "cues"):
             known = [s for s in cue_states if s in states]
-            if not known or cue_start < lo or cue_end > hi:
+            if not known or cue_start < lo or cue_end > hi \
+                    or (skip and " ".join(self.low[cue_start:cue_end].split()) in skip):
                 continue
             distance = start - cue_end if cue_end <= start else max(0, cue_start - end)
             if AND.search(self.low, min(cue_end, end), max(cue_start, start)):
@@ -737,11 +742,13 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure]
                if extent.after <= sentence.end else None)
     if counted is None:
         # a headline in title case capitalises its nouns: read it in lowercase
-        words = article.low if title_case(text, sentence) else text
-        opened = (open_count(words, extent, sentence)
+        headline = title_case(text, sentence)
+        opened = (open_count(article.low if headline else text, extent, sentence)
                   if not atom[3] and extent.unit is None else None)
         if opened is None:
             return [], m.end()
+        if headline:                        # its capitals hide names: the head noun alone
+            opened = opened[0].split()[-1], opened[1]
         named = with_open_state(article, index, extent, opened[0], extent.after + len(opened[1]))
         named = f"{opened[0]} types" if KIND_OF.match(text, extent.after) else named
         return [_figure(article, index, extent, named, opened[1])], extent.after
@@ -875,7 +882,8 @@ def open_metric(article: Article, index: int, extent: Extent, noun: str | None,
 def with_open_state(article: Article, index: int, extent: Extent, metric: str,
                     noun_end: int) -> str:
     """An open count's metric with what its clause says happened to it ("leaders killed")."""
-    cue = article.state(index, OPEN_STATES, extent.start, max(extent.end, noun_end))
+    cue = article.state(index, OPEN_STATES, extent.start, max(extent.end, noun_end),
+                        OPEN_STATE_NOUNS)
     return f"{metric} {OPEN_STATES[cue]}" if cue else metric
 
 
