@@ -414,8 +414,8 @@ OPEN_COUNTS = [
      ("observation posts", 12, None, None, "exact", None)),
     ("Russia delivered four S-300 launchers to the Syrian army, TASS reported.",
      ("launchers", 4, None, None, "exact", None)),
-    ("Government troops have retaken 105 neighbourhoods of eastern Aleppo.",
-     ("neighbourhoods", 105, None, None, "exact", None)),
+    ("Government troops have retaken 105 neighbourhoods of eastern Aleppo.",   # now grouped
+     ("neighbourhoods liberated", 105, None, None, "exact", None)),
     ("Ankara will deploy up to 11 warships off the coast.",
      ("warships", 11, None, None, "up to", None)),
     ("Opposition groups, as many as two battalions, hold the city.",
@@ -668,7 +668,7 @@ def test_verbs_of_death(sentence, expected):
     ("Three Russian Warships Enter The Bosphorus On Their Way To Tartus", ("warships", 3)),
     ("Army Units Liberate 12 Villages In Hama Countryside", ("population centres liberated", 12)),
     ("Moscow Sends 4 Landing Ships To Tartus", ("ships", 4)),      # capitals hide names
-    ("Syrian Army, Allies Liberate 105 Aleppo Neighbourhoods", ("neighbourhoods", 105)),
+    ("Syrian Army, Allies Liberate 105 Aleppo Neighbourhoods", ("neighbourhoods liberated", 105)),
 ])
 def test_title_case_headlines(sentence, expected):
     assert expected in [(f.metric, f.value) for f in find_figures(sentence)]
@@ -738,7 +738,8 @@ def test_the_counted_noun_decides_the_metric(sentence, expected):
 @pytest.mark.parametrize("word, metric", [
     ("warships", "warships"), ("frigates", "warships"), ("bases", "bases"),
     ("weapons", "weapons"), ("weaponry", "weapons"), ("planes", "aircraft"),
-    ("residents", "people remaining"),
+    ("residents", "people remaining"), ("neighborhoods", "neighbourhoods"),
+    ("districts", "neighbourhoods liberated"), ("ships", "warships"), ("injured", "troops wounded"),
 ])
 def test_new_groups_are_reachable(word, metric):
     assert metric in metrics_for(word)
