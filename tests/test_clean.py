@@ -233,3 +233,15 @@ def test_list_lines_are_kept(raw, text):
 ])
 def test_lists_of_links_are_dropped(raw):
     assert clean(raw).text == "Body text.\n\nEnd."
+
+
+# A line the next line continues in lowercase was broken mid-sentence (wire copy with hard
+# breaks): it is prose, not the headline, and it is joined to its continuation.
+def test_a_broken_first_line_is_no_headline():
+    raw = ("Jets Kill 23 Civilians In Idlib, Monitor Says\n\n"
+           "BEIRUT (AFP) - Warplanes killed 23 civilians, including seven children, in\n"
+           "northwest Syria on Tuesday, a war monitor said.\n")
+    article = clean(raw)
+    assert article.title == "Jets Kill 23 Civilians In Idlib, Monitor Says"
+    assert article.text == ("Warplanes killed 23 civilians, including seven children, in "
+                            "northwest Syria on Tuesday, a war monitor said.")

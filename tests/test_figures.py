@@ -425,6 +425,8 @@ OPEN_COUNTS = [
      ("distance", 20, None, None, "exact", "km")),
     ("The convoy covered more than 300 miles from Deraa.",
      ("distance", 300, None, None, "over", "miles")),
+    ("Ankara and Moscow agreed on a 6-km security corridor along the highway.",
+     ("distance", 6, None, None, "exact", "km")),
     ("Each Su-25 flies two or three sorties a day, a pilot said.",
      ("sorties", None, 2, 3, "exact", "per day")),
 ]

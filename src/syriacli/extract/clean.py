@@ -241,6 +241,10 @@ def clean(raw: str) -> CleanArticle:
     paragraphs: list[str] = []
     items: set[int] = set()             # the paragraphs that are list items
     links = _lists_of_links(lines)
+    # a line the next line continues in lowercase was broken mid-sentence: prose, never a
+    # headline ("... including seven children, in" / "northwest Syria on Tuesday ...")
+    broken = {n for n in range(len(lines) - 1)
+              if lines[n + 1][:1].islower() and OPEN_END.search(lines[n])}
     for number, line in enumerate(lines):
         crawled = CRAWLER_DATE.match(line)
         if crawled:
@@ -293,7 +297,8 @@ def clean(raw: str) -> CleanArticle:
             if article.publisher is None:
                 article.publisher = BANNER_PUBLISHERS.get(publisher, publisher)
             text = text[wire.end():] or text
-        if headers is not None and not bullet and not paragraphs and _looks_like_title(text):
+        if headers is not None and not bullet and not paragraphs and number not in broken \
+                and _looks_like_title(text):
             text = _take_trailing_stamp(article, text)
             if text not in headers:
                 headers.append(text)

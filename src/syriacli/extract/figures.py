@@ -103,7 +103,7 @@ AND_NOUN = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")
 #: After a counted noun: a rate, and "or more" / "and more" (see after_noun).
 RATE = re.compile(r"\s+(?:a|an|per|each)\s+(?P<per>day|week|month|year)\b|\s+daily\b", re.I)
 MORE_AFTER = re.compile(r",?\s+(?:or|and)\s+more\b(?!\s+(?:than|of)\b)", re.I)
-UNIT = re.compile(r"""\s*(?:
+UNIT = re.compile(r"""(?:-(?=[a-z])|\s*)(?:
     (?P<percent>%|percent\b|per\s*cent\b)
    |(?P<sq_km>square\s+kilomet(?:er|re)s?\b|sq\.?\s*(?:km|kilomet(?:er|re)s?)\b|km2\b|km²)
    |(?P<sq_miles>square\s+miles?\b|sq\.?\s*mi(?:les?)?\b)
@@ -420,7 +420,7 @@ def read_extent(text: str, low: str, m: re.Match, atom, sentence: Sentence) -> E
         end = suffix.end()
     conversion = CONVERSION.match(text, end) if unit else None
     return Extent(start, end, value, lowest, highest, qualifier, unit,
-                  unit_match.group().strip() if unit_match else None,
+                  unit_match.group().strip(" -") if unit_match else None,
                   conversion.end() if conversion else end, before)
 
 
@@ -914,6 +914,8 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
         if noun is None:
             return None                             # an open count: open_count names it
     subject = subject_of(noun) if noun else UNIT_SUBJECTS.get(extent.unit)
+    if subject and extent.unit in UNIT_SUBJECTS and "units" not in SUBJECTS[subject]:
+        subject, noun = UNIT_SUBJECTS[extent.unit], None     # "a 6-km security corridor"
     if subject and noun and MODEL.search(text, extent.after, noun.start()):
         subject = SUBJECTS[subject].get("after_model", subject)     # "4 Su-30SM fighters"
     elided = article.last_subject.get(index) if subject is None and extent.unit is None else None
