@@ -147,6 +147,8 @@ EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.{1,300}?)(?<=\S)\1(?![
 #: Runs of spaces and tabs become one space; matching only the runs that change (not
 #: every single space) makes that one cheap pass.
 EXTRA_SPACES = re.compile(r" [ \t]+|\t[ \t]*")
+#: The fewest words of a line of prose broken mid-sentence (a label or menu item is shorter).
+BROKEN_LINE_WORDS = 8
 # A paragraph that stops mid-sentence: no closing punctuation.
 OPEN_END = re.compile(r"""[^.!?:;"”'’)\]…]$""")
 
@@ -241,10 +243,12 @@ def clean(raw: str) -> CleanArticle:
     paragraphs: list[str] = []
     items: set[int] = set()             # the paragraphs that are list items
     links = _lists_of_links(lines)
-    # a line the next line continues in lowercase was broken mid-sentence: prose, never a
-    # headline ("... including seven children, in" / "northwest Syria on Tuesday ...")
+    # a line of prose the next line continues in lowercase was broken mid-sentence: never
+    # a headline ("... including seven children, in" / "northwest Syria on Tuesday ...");
+    # a short label above another ("start date" / "end date") is no prose
     broken = {n for n in range(len(lines) - 1)
-              if lines[n + 1][:1].islower() and OPEN_END.search(lines[n])}
+              if lines[n + 1][:1].islower() and OPEN_END.search(lines[n])
+              and len(lines[n].split()) >= BROKEN_LINE_WORDS}
     for number, line in enumerate(lines):
         crawled = CRAWLER_DATE.match(line)
         if crawled:
