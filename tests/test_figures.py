@@ -857,3 +857,29 @@ def test_a_page_of_furniture_and_lists_keeps_every_list_number():
            "We use cookies to improve your experience.\n")
     values = [f.value for f in find_figures(clean(raw).text)]
     assert values == [210, 61, 35, 7]
+
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _words(n: int) -> str:
+    """English words for 0 < n < 1,000,000 ("two hundred and fifty-one thousand")."""
+    if n >= 1000:
+        rest = n % 1000
+        return f"{_words(n // 1000)} thousand" + (f" {_words(rest)}" if rest else "")
+    if n >= 100:
+        rest = n % 100
+        return f"{_UNITS[n // 100]} hundred" + (f" and {_words(rest)}" if rest else "")
+    if n >= 20:
+        return _TENS[n // 10] + (f"-{_UNITS[n % 10]}" if n % 10 else "")
+    return _UNITS[n]
+
+
+# Property: a number written in words, up to the hundreds of thousands, is read whole.
+@settings(max_examples=80, deadline=None)
+@given(st.integers(2, 999_999), st.sampled_from(["civilians", "militants", "soldiers"]))
+def test_number_words_are_read_whole(n, noun):
+    (f,) = find_figures(f"The strikes killed {_words(n)} {noun}, the monitor said.")
+    assert f.value == n
