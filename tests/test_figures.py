@@ -713,6 +713,8 @@ def test_a_place_before_a_number(sentence, expected):
     ("Russian strikes killed 14 and wounded 30 near Ariha.", ("people wounded", 30)),
     ("Regime shelling killed 8 across southern Idlib overnight.", ("deaths", 8)),
     ("Jets killed 30 people besides destroying a bridge.", ("deaths", 30)),
+    ("Car bomb kills 12 as Astana talks stall", ("deaths", 12)),
+    ("Russian Jets Kill 40 In Idlib Countryside", ("deaths", 40)),
     ("The network recorded 45 attacks with barrel bombs on Idlib in May.", ("attacks", 45)),
     ("We have logged 1,120 incidents in which strikes caused civilian deaths.",
      ("incidents", 1120)),

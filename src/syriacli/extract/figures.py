@@ -212,12 +212,6 @@ def subject_of(noun: re.Match) -> str:
 CUE_STATES = {c: [s for s, cues in DATA["states"].items() if c in cues]
               for cues in DATA["states"].values() for c in cues}
 STATE_CUE = WordStart(rf"{phrase_pattern(CUE_STATES)}\b")                      # over folded text
-#: A verb of death or wounding right before a bare count ("killed 300 in Idlib"): the count
-#: is of people.
-VERB_OF_PEOPLE = re.compile(rf"""\b{phrase_pattern(
-    [c for state in ("killed", "wounded") for c in DATA["states"][state]
-     if " " not in c and c.endswith(("ed", "ing"))])}\s+(?:{"|".join(
-    f"{phrase_pattern(q)}" for q in QUALIFIERS.values())}\s+)?$""", re.I)
 UNIT_SUBJECTS = DATA["unit_subjects"]
 PLURALS = frozenset(DATA["plurals"])
 NOT_COUNTED = frozenset(DATA["not_counted"]) | STOP_WORDS | DETERMINERS
@@ -245,6 +239,13 @@ OPEN_STATES = DATA["open_states"]["states"]
 #: Cues that are nouns ("civilian deaths"): they name what happened to people, never to
 #: the thing an open count counts ("4,615 incidents where ... civilian deaths").
 OPEN_STATE_NOUNS = frozenset(DATA["open_states"]["noun_cues"])
+#: A verb of death or wounding right before a bare count ("killed 300 in Idlib", a
+#: headline's "kill 48"): the count is of people. Its cues that are verbs: one word, no
+#: noun of death.
+VERB_OF_PEOPLE = re.compile(rf"""\b{phrase_pattern(
+    [c for state in ("killed", "wounded") for c in DATA["states"][state]
+     if " " not in c and c not in OPEN_STATE_NOUNS and c != "dying"])}\s+(?:{"|".join(
+    f"{phrase_pattern(q)}" for q in QUALIFIERS.values())}\s+)?$""", re.I)
 #: A list item is a short paragraph; a list has at most so many items below its lead-in.
 LIST_ITEM_WORDS, LIST_ITEMS = 12, 30
 DATE_FIELDS = (("date", str), ("start", int), ("end", int))     # what a date mention must have
