@@ -829,15 +829,16 @@ def test_number_words_count(word, verb):
 
 
 # A list item takes the verb and the source of its lead-in (monitor, NGO, briefing styles).
+SOHR, MOD = "Syrian Observatory for Human Rights", "Russian Defence Ministry"
 LIST_PAGES = [
-    ("Shelling of the market killed 48 people, the monitor said. Those killed included:\n\n"
-     "31 children\n\n12 women\n\n4 aid workers",
-     [("deaths", 48, "monitor"), ("children killed", 31, "monitor"), ("deaths", 12, "monitor"),
-      ("aid workers killed", 4, "monitor")]),
-    ("According to the ministry, the week's strikes destroyed:\n\n14 tanks\n\n"
+    ("Shelling of the market killed 48 people, the Syrian Observatory for Human Rights said. "
+     "Those killed included:\n\n31 children\n\n12 women\n\n4 aid workers",
+     [("deaths", 48, SOHR), ("children killed", 31, SOHR), ("deaths", 12, SOHR),
+      ("aid workers killed", 4, SOHR)]),
+    ("According to the Russian Defence Ministry, the week's strikes destroyed:\n\n14 tanks\n\n"
      "6 armoured vehicles\n\n9 artillery pieces",
-     [("vehicles destroyed", 14, "ministry"), ("vehicles destroyed", 6, "ministry"),
-      ("artillery pieces destroyed", 9, "ministry")]),
+     [("vehicles destroyed", 14, MOD), ("vehicles destroyed", 6, MOD),
+      ("artillery pieces destroyed", 9, MOD)]),
 ]
 
 

@@ -116,7 +116,7 @@ def test_lines_broken_mid_sentence_run_on(text, expected):
 def test_a_broken_line_keeps_its_figure_with_its_verb_and_source():
     from syriacli.extract.figures import find_figures
     text = ("Idlib strikes\n\nRussian jets killed at least\n\n"
-            "40 militants near Saraqeb, the ministry said.")
+            "40 militants near Saraqeb, the Russian Defence Ministry said.")
     (f,) = find_figures(text)
     assert (f.value, f.qualifier, f.metric, f.claimant) == (40, "at least", "militants killed",
-                                                            "ministry")
+                                                            "Russian Defence Ministry")
