@@ -207,3 +207,41 @@ def test_prose_about_photos_and_videos_stays(line):
 def test_date_lines_below_the_top(raw, dateline, text):
     article = clean(raw)
     assert (article.dateline, article.text) == (dateline, text)
+
+
+# A list is what a reader reads: each line stays, its own paragraph, without its marker,
+# whatever its length or ending; only lists of links go (issue 28). Monitor, NGO and
+# briefing styles, with dashes, bullets, numbers and the "- " trafilatura gives an <li>.
+@pytest.mark.parametrize("raw, text", [
+    ("Title\n\nShelling hit Ariha, the monitor said. The dead:\n- 31 children\n• 12 women\n"
+     "1. 4 aid workers\n2) 3 paramedics\n\nEnd.",
+     "Shelling hit Ariha, the monitor said. The dead:\n\n31 children\n\n12 women\n\n"
+     "4 aid workers\n\n3 paramedics\n\nEnd."),
+    ("Title\n\nBody text.\n\nThe briefing gave these totals:\n\n– 1,200 sorties\n\n"
+     "– 340 targets hit\n\nEnd.",
+     "Body text.\n\nThe briefing gave these totals:\n\n1,200 sorties\n\n340 targets hit\n\nEnd."),
+    ("Title\n\nBody text.\n\nKey figures\n- men: 40\n- women: 12\n\nEnd.",
+     "Body text.\n\nKey figures\n\nmen: 40\n\nwomen: 12\n\nEnd."),
+])
+def test_list_lines_are_kept(raw, text):
+    assert clean(raw).text == text
+
+
+@pytest.mark.parametrize("raw", [
+    "Title\n\nBody text.\n\nRelated Topics\n- Syrian civil war\n- Idlib offensive\n\nEnd.",
+    "Title\n\nBody text.\n\n- [Aleppo: the full story](#)\n- Jets strike Idlib again\n\nEnd.",
+])
+def test_lists_of_links_are_dropped(raw):
+    assert clean(raw).text == "Body text.\n\nEnd."
+
+
+# A line the next line continues in lowercase was broken mid-sentence (wire copy with hard
+# breaks): it is prose, not the headline, and it is joined to its continuation.
+def test_a_broken_first_line_is_no_headline():
+    raw = ("Jets Kill 23 Civilians In Idlib, Monitor Says\n\n"
+           "BEIRUT (AFP) - Warplanes killed 23 civilians, including seven children, in\n"
+           "northwest Syria on Tuesday, a war monitor said.\n")
+    article = clean(raw)
+    assert article.title == "Jets Kill 23 Civilians In Idlib, Monitor Says"
+    assert article.text == ("Warplanes killed 23 civilians, including seven children, in "
+                            "northwest Syria on Tuesday, a war monitor said.")

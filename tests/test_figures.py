@@ -72,7 +72,7 @@ CASES = [
     ("Up to 30,000 fighters remain in Idlib, the CIA estimates.",
      30_000, "up to", None, "militants", "CIA"),
     ("Close to 500 civilians were evacuated from the town.",
-     500, "nearly", None, "people evacuated", None),
+     500, "nearly", None, "civilians evacuated", None),
     ("Almost 900 settlements have joined the ceasefire, the ministry said.",
      900, "nearly", None, "population centres reconciled", None),  # "the ministry", unnamed
     ("Fewer than 100 fighters were killed.", 100, "under", None, "militants killed", None),
@@ -414,8 +414,8 @@ OPEN_COUNTS = [
      ("observation posts", 12, None, None, "exact", None)),
     ("Russia delivered four S-300 launchers to the Syrian army, TASS reported.",
      ("launchers", 4, None, None, "exact", None)),
-    ("Government troops have retaken 105 neighbourhoods of eastern Aleppo.",
-     ("neighbourhoods", 105, None, None, "exact", None)),
+    ("Government troops have retaken 105 neighbourhoods of eastern Aleppo.",   # now grouped
+     ("neighbourhoods liberated", 105, None, None, "exact", None)),
     ("Ankara will deploy up to 11 warships off the coast.",
      ("warships", 11, None, None, "up to", None)),
     ("Opposition groups, as many as two battalions, hold the city.",
@@ -425,6 +425,8 @@ OPEN_COUNTS = [
      ("distance", 20, None, None, "exact", "km")),
     ("The convoy covered more than 300 miles from Deraa.",
      ("distance", 300, None, None, "over", "miles")),
+    ("Ankara and Moscow agreed on a 6-km security corridor along the highway.",
+     ("distance", 6, None, None, "exact", "km")),
     ("Each Su-25 flies two or three sorties a day, a pilot said.",
      ("sorties", None, 2, 3, "exact", "per day")),
 ]
@@ -639,3 +641,248 @@ def test_any_date_mentions_are_taken_or_ignored(text, data):
 ])
 def test_a_broken_down_total(sentence, total):
     assert (find_figures(sentence)[0].metric, find_figures(sentence)[0].value) == total
+
+
+# --- issue 28: every figure a reader sees -------------------------------------------------------
+# Verbs of death beyond "killed" (TASS, Anadolu, Iranian and Pakistani styles).
+@pytest.mark.parametrize("sentence, expected", [
+    ("The minister said 2,400 terrorists were annihilated near Palmyra.",
+     ("militants killed", 2400)),
+    ("Turkish forces neutralised 14 PKK terrorists, the ministry said.", ("militants killed", 14)),
+    ("Some 300 gunmen were liquidated in the operation, Tasnim reported.",
+     ("militants killed", 300)),
+    ("Eleven civilians lost their lives in the shelling of Ariha.", ("civilians killed", 11)),
+    ("At least 40 insurgents perished in the raid, officials in Peshawar said.",
+     ("militants killed", 40)),
+    ("Jets destroyed 25 militants and 3 depots near Deir ez-Zor.", ("militants killed", 25)),
+    ("One civilian and one combatant lost their lives near the town.", ("militants killed", 1)),
+])
+def test_verbs_of_death(sentence, expected):
+    assert expected in [(f.metric, f.value) for f in find_figures(sentence)]
+
+
+# A headline in title case is a mention like any other: its capitals are no names, but a
+# label before a number still is (Gulf, monitor and Turkish headline styles).
+@pytest.mark.parametrize("sentence, expected", [
+    ("Russian Jets Kill 40 Militants In Idlib Countryside", ("militants killed", 40)),
+    ("Regime Forces Killed 2,310 Civilians, Including 512 Children, In 2019",
+     ("civilians killed", 2310)),
+    ("Three Russian Warships Enter The Bosphorus On Their Way To Tartus", ("warships", 3)),
+    ("Army Units Liberate 12 Villages In Hama Countryside", ("population centres liberated", 12)),
+    ("Moscow Sends 4 Landing Ships To Tartus", ("ships", 4)),      # capitals hide names
+    ("Syrian Army, Allies Liberate 105 Aleppo Neighbourhoods", ("neighbourhoods liberated", 105)),
+])
+def test_title_case_headlines(sentence, expected):
+    assert expected in [(f.metric, f.value) for f in find_figures(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "UN Security Council Resolution 2254 Was Adopted By All Members",
+    "Members of Brigade 93 Met At The Border Crossing",
+    "5 Things To Know About Russia's Syria Campaign",
+    "The Three Kingdoms Museum Was Damaged In 2016",
+])
+def test_a_label_in_a_title_case_headline_still_counts_nothing(sentence):
+    assert find_figures(sentence) == []
+
+
+# A place before a number is no label of it ("Resolution 2254"): Russian state media style.
+@pytest.mark.parametrize("sentence, expected", [
+    ("During the operation in Syria 2,900 terrorists were eliminated, the minister said.",
+     ("militants killed", 2900)),
+    ("Near Palmyra 15 tanks were destroyed.", ("vehicles destroyed", 15)),
+])
+def test_a_place_before_a_number(sentence, expected):
+    assert expected in [(f.metric, f.value) for f in find_figures(sentence)]
+
+
+# The counted noun decides the metric, by its head ("bandit leaders" are leaders, "cargo
+# planes" are aircraft); the vocabulary groups synonyms; the verb says what happened.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Strikes eliminated 412 militants, including 38 gang leaders, the ministry said.",
+     ("gang leaders killed", 38)),
+    ("Imagery shows three Ilyushin Il-76 transport planes at the base.", ("aircraft", 3)),
+    ("Four Russian warships sailed past Istanbul on Sunday.", ("warships", 4)),
+    ("Two frigates were seen off Tartus, the agency said.", ("warships", 2)),
+    ("Moscow wants to keep its two main military bases on the coast.", ("bases", 2)),
+    ("Russia has tested 320 types of modern weaponry in the war, Shoigu said.",
+     ("weapons types", 320)),
+    ("Iran says it supplied two types of missiles to Damascus.", ("missiles types", 2)),
+    ("Airstrikes killed more than 300 in the two provinces, the monitor said.", ("deaths", 300)),
+    ("Shelling wounded 45 in Ariha on Friday, medics said.", ("people wounded", 45)),
+    ("Russian strikes killed 14 and wounded 30 near Ariha.", ("people wounded", 30)),
+    ("Regime shelling killed 8 across southern Idlib overnight.", ("deaths", 8)),
+    ("Jets killed 30 people besides destroying a bridge.", ("deaths", 30)),
+    ("Car bomb kills 12 as Astana talks stall", ("deaths", 12)),
+    ("Russian Jets Kill 40 In Idlib Countryside", ("deaths", 40)),
+    ("The network recorded 45 attacks with barrel bombs on Idlib in May.", ("attacks", 45)),
+    ("We have logged 1,120 incidents in which strikes caused civilian deaths.",
+     ("incidents", 1120)),
+    ("A convoy of over 150 Russian military vehicles moved south.", ("vehicles", 150)),
+    ("Rebels captured 87 units of armoured vehicles near Hama.", ("vehicles captured", 87)),
+    ("Some 9,200 Aleppo residents left the eastern districts overnight.", ("residents", 9200)),
+    ("Around 60 medics work in the last hospital of the enclave.", ("medics", 60)),
+    ("Nearly 3,100 military engineers and demining specialists served in Syria.",
+     ("military engineers", 3100)),
+    ("The contingent included 1,200 artillery and rocket specialists.",
+     ("artillery rocket specialists", 1200)),
+    ("It is estimated that 60,000 people remain in the besieged town.",
+     ("people remaining", 60000)),
+    ("About half a million people have been forced to leave their villages near Idlib.",
+     ("displaced", 500000)),
+    ("More than 2,000 civilians were transported through the corridor on Monday.",
+     ("civilians evacuated", 2000)),
+    ("Over 900 children were bussed out of the district, the centre said.",
+     ("children evacuated", 900)),
+])
+def test_the_counted_noun_decides_the_metric(sentence, expected):
+    assert expected in [(f.metric, f.value) for f in find_figures(sentence)]
+
+
+@pytest.mark.parametrize("word, metric", [
+    ("warships", "warships"), ("frigates", "warships"), ("bases", "bases"),
+    ("weapons", "weapons"), ("weaponry", "weapons"), ("planes", "aircraft"),
+    ("residents", "people remaining"), ("neighborhoods", "neighbourhoods"),
+    ("districts", "neighbourhoods liberated"), ("ships", "warships"), ("injured", "troops wounded"),
+])
+def test_new_groups_are_reachable(word, metric):
+    assert metric in metrics_for(word)
+
+
+@pytest.mark.parametrize("found, word", [
+    (["gang leaders killed"], "leaders"), (["vehicles"], "vehicles"), (["residents"], "residents"),
+    (["medics"], "medics"), (["artillery rocket specialists"], "specialists"),
+    (["weapons types"], "weapons"),
+])
+def test_open_metrics_are_reachable_by_their_noun(found, word):
+    assert found[0] in metrics_for(word, found)
+
+
+# A count of people who are no claim stays out: the sources' own headcount, a lone "people".
+@pytest.mark.parametrize("sentence", [
+    "Two senior Western diplomats said the talks had stalled.",
+    "Nearly 18 million people still live in the war-torn country.",
+    "The two residents were questioned by police.",
+])
+def test_not_a_claim_of_the_war(sentence):
+    assert find_figures(sentence) == []
+
+
+# Coordinated numbers: a qualifier in front covers each (RIA, Reuters styles); numbers
+# joined by "and" share the noun after the last (monitor style); each is its own figure.
+@pytest.mark.parametrize("sentence, expected", [
+    ("From the eastern districts were evacuated more than 3.2 thousand fighters and "
+     "410 wounded, the centre said.",
+     [("militants evacuated", 3200, "over"), ("people wounded", 410, "over")]),
+    ("The drones were launched about 60 kilometres from Latakia and 35 kilometres from Jableh.",
+     [("distance", 60, "about"), ("distance", 35, "about")]),
+    ("Jets killed 640 leaders and more than 20 thousand militants.",
+     [("leaders killed", 640, "exact"), ("militants killed", 20000, "over")]),
+    ("Strikes killed 21 and 9 fighters in Deraa and Quneitra respectively.",
+     [("militants killed", 21, "exact"), ("militants killed", 9, "exact")]),
+    ("Shelling killed 12, 5 and 3 civilians in Ariha, Kafranbel and Saraqeb, the monitor said.",
+     [("civilians killed", 12, "exact"), ("civilians killed", 5, "exact"),
+      ("civilians killed", 3, "exact")]),
+    ("The raid killed more than 300 people, including 120 children and 45 women.",
+     [("deaths", 300, "over"), ("children killed", 120, "exact"),
+      ("deaths", 45, "exact")]),
+])
+def test_coordinated_numbers(sentence, expected):
+    got = [(f.metric, f.value, f.qualifier) for f in find_figures(sentence)]
+    assert got == expected
+
+
+# Number words a bare count, a partitive and "another one" (Reuters, TASS styles).
+@pytest.mark.parametrize("sentence, expected", [
+    ("The official toll among the troops is now twelve, but only eleven of those were combat "
+     "deaths.", [("troops killed", 12), ("troops killed", 11)]),
+    ("One soldier was killed and another one was badly wounded, the ministry said.",
+     [("troops killed", 1), ("troops wounded", 1)]),
+])
+def test_number_words_and_partitives(sentence, expected):
+    assert [(f.metric, f.value) for f in find_figures(sentence)] == expected
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "seven": 7, "twelve": 12, "forty": 40, "ninety": 90}
+
+
+# Property: a number and a known noun give that number, whatever joins a second one; and
+# a scale word multiplies a decimal ("4.5 thousand").
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 999), st.integers(2, 999), st.sampled_from(["and", ",", ", and"]),
+       st.sampled_from(["thousand", "million"]), st.sampled_from([".5", ".2", ""]))
+def test_coordinated_and_scaled_numbers(first, second, join, scale, decimal):
+    sentence = f"Strikes killed {first}{join if join == ',' else ' ' + join} {second} militants."
+    values = [f.value for f in find_figures(sentence)]
+    assert values == [first, second]
+    scaled = f"Jets killed more than {first}{decimal} {scale} militants."
+    (f,) = find_figures(scaled)
+    factor = 1000 if scale == "thousand" else 1_000_000
+    assert f.value == pytest.approx(float(f"{first}{decimal}") * factor) and f.qualifier == "over"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(sorted(NUMBER_WORDS)), st.sampled_from(["Strikes", "Shelling"]))
+def test_number_words_count(word, verb):
+    (f,) = find_figures(f"{verb} killed {word} civilians near Idlib.")
+    assert f.value == NUMBER_WORDS[word] and f.metric == "civilians killed"
+
+
+# A list item takes the verb and the source of its lead-in (monitor, NGO, briefing styles).
+SOHR, MOD = "Syrian Observatory for Human Rights", "Russian Defence Ministry"
+LIST_PAGES = [
+    ("Shelling of the market killed 48 people, the Syrian Observatory for Human Rights said. "
+     "Those killed included:\n\n31 children\n\n12 women\n\n4 aid workers",
+     [("deaths", 48, SOHR), ("children killed", 31, SOHR), ("deaths", 12, SOHR),
+      ("aid workers killed", 4, SOHR)]),
+    ("According to the Russian Defence Ministry, the week's strikes destroyed:\n\n14 tanks\n\n"
+     "6 armoured vehicles\n\n9 artillery pieces",
+     [("vehicles destroyed", 14, MOD), ("vehicles destroyed", 6, MOD),
+      ("artillery pieces destroyed", 9, MOD)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LIST_PAGES)
+def test_list_items_inherit_the_lead_in(text, expected):
+    assert [(f.metric, f.value, f.claimant) for f in find_figures(text)] == expected
+
+
+def test_a_short_paragraph_after_prose_is_no_list_item():
+    text = "The army said the town was calm.\n\n40 tanks remain there."
+    assert [(f.metric, f.value) for f in find_figures(text)] == [("tanks", 40)]
+
+
+def test_a_page_of_furniture_and_lists_keeps_every_list_number():
+    from syriacli.extract.clean import clean
+    raw = ("Title of the report\n\nShare\n\nHome | World | Middle East | Syria\n\n"
+           "The network documented the deaths of 210 civilians in March. Among them:\n"
+           "- 61 children\n• 35 women\n3. 7 medics\n\nRelated Topics\n- Syria war\n\n"
+           "We use cookies to improve your experience.\n")
+    values = [f.value for f in find_figures(clean(raw).text)]
+    assert values == [210, 61, 35, 7]
+
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _words(n: int) -> str:
+    """English words for 0 < n < 1,000,000 ("two hundred and fifty-one thousand")."""
+    if n >= 1000:
+        rest = n % 1000
+        return f"{_words(n // 1000)} thousand" + (f" {_words(rest)}" if rest else "")
+    if n >= 100:
+        rest = n % 100
+        return f"{_UNITS[n // 100]} hundred" + (f" and {_words(rest)}" if rest else "")
+    if n >= 20:
+        return _TENS[n // 10] + (f"-{_UNITS[n % 10]}" if n % 10 else "")
+    return _UNITS[n]
+
+
+# Property: a number written in words, up to the hundreds of thousands, is read whole.
+@settings(max_examples=80, deadline=None)
+@given(st.integers(2, 999_999), st.sampled_from(["civilians", "militants", "soldiers"]))
+def test_number_words_are_read_whole(n, noun):
+    (f,) = find_figures(f"The strikes killed {_words(n)} {noun}, the monitor said.")
+    assert f.value == n

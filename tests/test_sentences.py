@@ -88,3 +88,35 @@ def test_spans_always_point_into_text(text):
 ])
 def test_split_own_sentences(text, expected):
     assert [s.text for s in split_sentences(text)] == expected
+
+
+# A line broken mid-sentence runs on into the next (wire copy pasted with hard breaks, a
+# PDF report); a headline, a short line and a list item do not (issue 28).
+@pytest.mark.parametrize("text, expected", [
+    ("Headline\n\nJets struck the outskirts of\nSaraqeb on Monday, Anadolu said.",
+     ["Headline", "Jets struck the outskirts of\nSaraqeb on Monday, Anadolu said."]),
+    ("Headline\n\nThe network said that shelling across the province killed\n\n"
+     "31 civilians in March.",
+     ["Headline", "The network said that shelling across the province killed\n\n"
+      "31 civilians in March."]),
+    ("Headline\n\nAt least\n40 fighters died, the ministry said.",
+     ["Headline", "At least\n40 fighters died, the ministry said."]),
+    ("Headline of the\n\nBody text.", ["Headline of the", "Body text."]),
+    ("Headline\n\nThe dead:\n\n31 children\n\n12 women",
+     ["Headline", "The dead:", "31 children", "12 women"]),
+    ("Headline\n\nPrisoners swapped\n\n40 soldiers went home.",
+     ["Headline", "Prisoners swapped", "40 soldiers went home."]),
+])
+def test_lines_broken_mid_sentence_run_on(text, expected):
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_a_broken_line_keeps_its_figure_with_its_verb_and_source():
+    from syriacli.extract.figures import find_figures
+    text = ("Idlib strikes\n\nRussian jets killed at least\n\n"
+            "40 militants near Saraqeb, the Russian Defence Ministry said.")
+    (f,) = find_figures(text)
+    assert (f.value, f.qualifier, f.metric, f.claimant) == (40, "at least", "militants killed",
+                                                            "Russian Defence Ministry")

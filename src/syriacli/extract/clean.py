@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .. import vocab
@@ -121,12 +122,12 @@ MASTHEAD_WORDS = 6
 MASTHEAD_SMALL_WORDS = frozenset({"and", "of", "the", "for", "on", "in", "&"})
 #: A crawler's date left at the start of a stored page (" date 2017-12-11 Headline...").
 CRAWLER_DATE = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\b\s*")
-#: A bulleted line: kept as a paragraph when it reads as a sentence, else a list of links.
-BULLET = re.compile(r"^[•·▪◦*–-]\s+")
-#: What a bulleted line of prose has and a list of links has not: a full stop (or ! or ?)
-#: ending a sentence, and some length.
-SENTENCE_END = re.compile(r"""[.!?]["”')]*(?:\s|$)""")
-BULLET_PROSE_WORDS = 6
+#: The marker of a list item: a bullet or dash, or a number ("1.", "2)"). A list line is
+#: what a reader reads (a tally under "Those killed included:"), never page chrome because
+#: it is short or has no full stop: it stays, its own paragraph, without its marker. Only
+#: a list of links is dropped: a list with a Markdown link in it, or under a heading that
+#: is chrome ("Related Topics", "More on the Syria conflict").
+BULLET = re.compile(r"^(?:[•·▪◦*–—-]|\d{1,2}[.)])\s+")
 #: No dateline is longer (a place, a date, a time, a byline and a little furniture).
 DATELINE_LENGTH = 160
 DIGIT = re.compile(r"[0-9]")
@@ -146,6 +147,8 @@ EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.{1,300}?)(?<=\S)\1(?![
 #: Runs of spaces and tabs become one space; matching only the runs that change (not
 #: every single space) makes that one cheap pass.
 EXTRA_SPACES = re.compile(r" [ \t]+|\t[ \t]*")
+#: The fewest words of a line of prose broken mid-sentence (a label or menu item is shorter).
+BROKEN_LINE_WORDS = 8
 # A paragraph that stops mid-sentence: no closing punctuation.
 OPEN_END = re.compile(r"""[^.!?:;"”'’)\]…]$""")
 
@@ -238,7 +241,15 @@ def clean(raw: str) -> CleanArticle:
     headers: list[str] | None = []
     lines = [line.strip() for line in EXTRA_SPACES.sub(" ", normalise(raw)).split("\n")]
     paragraphs: list[str] = []
-    for line in lines:
+    items: set[int] = set()             # the paragraphs that are list items
+    links = _lists_of_links(lines)
+    # a line of prose the next line continues in lowercase was broken mid-sentence: never
+    # a headline ("... including seven children, in" / "northwest Syria on Tuesday ...");
+    # a short label above another ("start date" / "end date") is no prose
+    broken = {n for n in range(len(lines) - 1)
+              if lines[n + 1][:1].islower() and OPEN_END.search(lines[n])
+              and len(lines[n].split()) >= BROKEN_LINE_WORDS}
+    for number, line in enumerate(lines):
         crawled = CRAWLER_DATE.match(line)
         if crawled:
             article.dateline = article.dateline or crawled.group("date")
@@ -255,8 +266,7 @@ def clean(raw: str) -> CleanArticle:
             continue
         bullet = BULLET.match(line)
         if bullet:
-            if not SENTENCE_END.search(line) or len(line.split()) <= BULLET_PROSE_WORDS \
-                    or "](" in line:
+            if number in links:
                 article.dropped.append(line)        # a list of links
                 continue
             line = line[bullet.end():]
@@ -291,7 +301,8 @@ def clean(raw: str) -> CleanArticle:
             if article.publisher is None:
                 article.publisher = BANNER_PUBLISHERS.get(publisher, publisher)
             text = text[wire.end():] or text
-        if headers is not None and not bullet and not paragraphs and _looks_like_title(text):
+        if headers is not None and not bullet and not paragraphs and number not in broken \
+                and _looks_like_title(text):
             text = _take_trailing_stamp(article, text)
             if text not in headers:
                 headers.append(text)
@@ -301,11 +312,29 @@ def clean(raw: str) -> CleanArticle:
         if headers:
             paragraphs.extend(_settle_title(article, headers))
         headers = None
+        if bullet:
+            items.add(len(paragraphs))
         paragraphs.append(text)
     if headers:
         paragraphs.extend(_settle_title(article, headers))
-    article.text = "\n\n".join(_join_broken(paragraphs))
+    article.text = "\n\n".join(_join_broken(paragraphs, items))
     return article
+
+
+def _lists_of_links(lines: list[str]) -> set[int]:
+    """The numbers of the list lines that make a list of links: a run of list lines (blank
+    lines between allowed) with a Markdown link in it, or under a line that is chrome."""
+    links: set[int] = set()
+    run: list[int] = []
+    above = ""                          # the last line with text before the run
+    for number, line in enumerate([*lines, "."]):
+        if BULLET.match(line):
+            run.append(number)
+        elif line:
+            if run and (is_chrome(above) or any("](" in lines[i] for i in run)):
+                links.update(run)
+            run, above = [], line
+    return links
 
 
 def _settle_title(article: CleanArticle, headers: list[str]) -> list[str]:
@@ -378,11 +407,13 @@ def _looks_like_title(text: str) -> bool:
         and not SENTENCE_INSIDE.search(text)
 
 
-def _join_broken(paragraphs: list[str]) -> list[str]:
-    """Re-join a paragraph a scraper split mid-sentence ("driven out" / "of the city")."""
+def _join_broken(paragraphs: list[str], items: Collection[int] = ()) -> list[str]:
+    """Re-join a paragraph a scraper split mid-sentence ("driven out" / "of the city"); a
+    list item (``items``: their indices) stays its own paragraph."""
     joined: list[str] = []
-    for para in paragraphs:
-        if joined and para[:1].islower() and OPEN_END.search(joined[-1]):
+    for i, para in enumerate(paragraphs):
+        if joined and i not in items and i - 1 not in items and para[:1].islower() \
+                and OPEN_END.search(joined[-1]):
             joined[-1] = joined[-1] + " " + para
         else:
             joined.append(para)

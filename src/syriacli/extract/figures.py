@@ -27,11 +27,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .. import vocab
-from .claimants import Attributions, WordStart, fold, phrase_pattern
+from .claimants import Attribution, Attributions, WordStart, fold, phrase_pattern
 from .metrics import metric_names, metrics_for, word_forms  # noqa: F401  (re-exported: this module's API)
 from .sentences import Sentence, split_sentences
 
@@ -103,7 +103,7 @@ AND_NOUN = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")
 #: After a counted noun: a rate, and "or more" / "and more" (see after_noun).
 RATE = re.compile(r"\s+(?:a|an|per|each)\s+(?P<per>day|week|month|year)\b|\s+daily\b", re.I)
 MORE_AFTER = re.compile(r",?\s+(?:or|and)\s+more\b(?!\s+(?:than|of)\b)", re.I)
-UNIT = re.compile(r"""\s*(?:
+UNIT = re.compile(r"""(?:-(?=[a-z])|\s*)(?:
     (?P<percent>%|percent\b|per\s*cent\b)
    |(?P<sq_km>square\s+kilomet(?:er|re)s?\b|sq\.?\s*(?:km|kilomet(?:er|re)s?)\b|km2\b|km²)
    |(?P<sq_miles>square\s+miles?\b|sq\.?\s*mi(?:les?)?\b)
@@ -140,6 +140,8 @@ DURATION_AFTER = re.compile(
     r"|\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock|hrs)\b", re.I)
 YEAR_BEFORE = re.compile(rf"\b{phrase_pattern(NUMBERS['year_words'])}\s+$", re.I)
 NOT_AFTER_ONE = re.compile(r"\s+(?:of|another|or|and|side|day|time|way|thing|hand|by)\b", re.I)
+#: "one serviceman was killed and another one was wounded": one more, counted.
+ANOTHER_ONE = re.compile(r"\band\s+another\s+$", re.I)
 NOT_BEFORE_ONE = re.compile(
     r"\b(?:another|no|any|every|each|the|which|this|that|anyone|only)\s+$", re.I)
 #: What may stand before a sentence's first word.
@@ -147,6 +149,9 @@ NOT_BEFORE_ONE = re.compile(
 #: its dash ("ANKARA (Reuters) - Thirty-three soldiers ..."), then spaces, quotes, brackets.
 SENTENCE_HEAD = re.compile(r"(?:.*(?::|\s(?:--|[-–—])))?[\s\"“”'(]*", re.S)
 PREV_WORD = re.compile(r"([^\W\d_][\w'.-]*)\s+$")
+#: A preposition before a capitalised word makes it a place ("in Syria 35,000 fighters"),
+#: not the label of a number ("Resolution 2254").
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|inside|outside|around)\s+$", re.I)
 FWD_TOKEN = re.compile(r"\s*(?:(?P<open>\()|(?P<quote>[\"“”«»'])"
                        r"|(?P<word>[^\W\d_](?:[\w'./-]*\w)?)|(?P<other>\S))")
 DIGIT_AFTER = re.compile(r"[.:/][0-9]")
@@ -163,6 +168,13 @@ ELLIPSIS = re.compile(r"\s+(?:others|more)\b", re.I)
 #: What ties a bare count to the noun before it: a link word, or a change ("fell from").
 LINK = re.compile(rf"\b{phrase_pattern(NUMBERS['links'] + NUMBERS['change_verbs'])}\b", re.I)
 AND = re.compile(r"\band\b")
+#: What joins numbers that share a counted noun ("18 and 7 fighters"), and how many may.
+COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=\w)")
+COORDINATED_NUMBERS = 3
+#: What stands between two coordinated figures, the second of which shares the first's
+#: qualifier ("more than 4.5 thousand fighters and 337 wounded"): the first's noun, maybe a
+#: place, and "and", in one clause.
+SHARED_QUALIFIER = re.compile(r"[^,;:.()\d]{0,40}\sand\s+")
 CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,\s+(?:while|whereas|although|though)\s+", re.I)
 THEN = re.compile(r"\b(?:back then|at the time|at that time|by then|by that time|then)\b", re.I)
 #: "since" opening a period up to the date after it: "since September 2015", "since the
@@ -207,7 +219,35 @@ OPEN_MODIFIERS = DATA["open_modifiers"]
 DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
 #: A word of an open count: a lowercase word or a designation ("S-300", "T-90").
 OPEN_WORD = re.compile(
-    r"\s+(?:(?P<word>[a-z][a-z-]*[a-z])|(?P<model>[A-Z][A-Za-z]*-?[0-9][\w-]*))(?![\w'’-])")
+    r"\s+(?:(?P<word>[a-z][a-z-]*[a-z])|(?P<model>[A-Z][A-Za-z]*-?[0-9][\w-]*)"
+    r"|(?P<name>[A-Z][a-z]+))(?![\w'’-])")
+#: A measure word and its "of" between a number and what it counts ("87 units of armoured
+#: vehicles", "231 types of weaponry", "14 pieces of artillery").
+MEASURE_OF = re.compile(
+    rf"\s*{phrase_pattern(NUMBERS['measure_words'] + NUMBERS['kind_words'])}\s+of\b(?:\s+the\b)?",
+    re.I)
+#: A count of kinds ("231 types of weaponry") counts kinds of the thing, not the thing:
+#: its metric is the thing's with "types" ("weapons types"), never set against a count.
+KIND_OF = re.compile(rf"\s*{phrase_pattern(NUMBERS['kind_words'])}\s+of\b", re.I)
+#: "and" or "or" between two modifiers of an open count's noun.
+OPEN_AND = re.compile(r"\s+(?:and|or)(?=\s+[a-z])")
+#: The word after a counted noun that is the head of the phrase ("865 bandit leaders",
+#: "two cargo planes"): a lowercase plural that is no verb of state.
+HEAD_AFTER = re.compile(r" (?P<word>[a-z][a-z-]*[a-z])(?![\w'’-])")
+#: What happened to a count of a noun the vocabulary does not know: the state's word.
+OPEN_STATES = DATA["open_states"]["states"]
+#: Cues that are nouns ("civilian deaths"): they name what happened to people, never to
+#: the thing an open count counts ("4,615 incidents where ... civilian deaths").
+OPEN_STATE_NOUNS = frozenset(DATA["open_states"]["noun_cues"])
+#: A verb of death or wounding right before a bare count ("killed 300 in Idlib", a
+#: headline's "kill 48"): the count is of people. Its cues that are verbs: one word, no
+#: noun of death.
+VERB_OF_PEOPLE = re.compile(rf"""\b{phrase_pattern(
+    [c for state in ("killed", "wounded") for c in DATA["states"][state]
+     if " " not in c and c not in OPEN_STATE_NOUNS and c != "dying"])}\s+(?:{"|".join(
+    f"{phrase_pattern(q)}" for q in QUALIFIERS.values())}\s+)?$""", re.I)
+#: A list item is a short paragraph; a list has at most so many items below its lead-in.
+LIST_ITEM_WORDS, LIST_ITEMS = 12, 30
 DATE_FIELDS = (("date", str), ("start", int), ("end", int))     # what a date mention must have
 
 
@@ -285,15 +325,36 @@ def not_a_count(text: str, low: str, start: int, end: int, value: float | None,
     if word and word.group(1)[0].isupper() and not word.group(1).endswith("'s") \
             and not SENTENCE_HEAD.fullmatch(text, sentence.start,
                                             start - len(before) + word.start()) \
-            and not QUALIFIER_BEFORE.search(before) and not RANGE_OPEN.search(before):
+            and not QUALIFIER_BEFORE.search(before) and not RANGE_OPEN.search(before) \
+            and not PLACE_BEFORE.search(before, 0, word.start()) \
+            and not title_case(text, sentence):
         return True                                    # Resolution 2254, Route 5
     if not is_digits and text[start].isupper() \
-            and not SENTENCE_HEAD.fullmatch(text, sentence.start, start):
+            and not SENTENCE_HEAD.fullmatch(text, sentence.start, start) \
+            and not title_case(text, sentence):
         return True                                    # Three Kingdoms
-    if value == 1 and not is_digits \
+    if value == 1 and not is_digits and not ANOTHER_ONE.search(before) \
             and (NOT_AFTER_ONE.match(after) or NOT_BEFORE_ONE.search(before)):
         return True                                    # one of, another one
     return False
+
+
+#: A headline in title case capitalises every word, its verbs and number words too
+#: ("Russian Jets Kill 40 Militants"): there a capital says nothing of a name.
+TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
+TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.8, 4
+
+
+def title_case(text: str, sentence: Sentence) -> bool:
+    """Is the sentence a headline in title case (most of its longer words capitalised)?"""
+    return _title_case(sentence.text)
+
+
+@lru_cache(maxsize=256)
+def _title_case(sentence: str) -> bool:
+    words = TITLE_WORD.findall(sentence)
+    return len(words) >= TITLE_CASE_WORDS and \
+        sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _is_year(text: str, start: int, end: int, value: float | None) -> bool:
@@ -360,7 +421,7 @@ def read_extent(text: str, low: str, m: re.Match, atom, sentence: Sentence) -> E
         end = suffix.end()
     conversion = CONVERSION.match(text, end) if unit else None
     return Extent(start, end, value, lowest, highest, qualifier, unit,
-                  unit_match.group().strip() if unit_match else None,
+                  unit_match.group().strip(" -") if unit_match else None,
                   conversion.end() if conversion else end, before)
 
 
@@ -396,6 +457,10 @@ def counted_noun(text: str, low: str, pos: int, limit: int,
         if not word:
             return None, steps == 1
         folded = word.lower()
+        measure = MEASURE_OF.match(text, tok.start("word")) if steps == 1 else None
+        if measure:                                 # "231 types of weaponry": the weaponry
+            pos, after_of = measure.end(), True
+            continue
         if folded == "of" and allow_of:
             pos, after_of, allow_of = tok.end(), True, False
             continue
@@ -404,11 +469,31 @@ def counted_noun(text: str, low: str, pos: int, limit: int,
             continue
         if folded in STOP_WORDS and not (word.isupper() and len(word) > 1):  # "IS", not "is"
             return None, steps == 1
+        if word.islower() and _plural(word) and folded not in CUE_STATES \
+                and not SUBJECT_NOUN.match(low, tok.end() + 1):
+            return None, False      # "45 attacks with barrel bombs": attacks, not bombs
         caps, lower = (caps + 1, lower) if word[0].isupper() else (caps, lower + 1)
         if caps > 4 or lower > 2:
             break
         pos = tok.end()
     return None, steps <= 1
+
+
+def coordinated_noun(text: str, low: str, extent: Extent,
+                     sentence: Sentence) -> re.Match | None:
+    """The noun a bare number shares with the number coordinated after it ("18 and 7
+    fighters", "12, 9 and 4 children")."""
+    pos = extent.after
+    for _ in range(COORDINATED_NUMBERS):
+        join = COORDINATED.match(text, pos, sentence.end)
+        second = ATOM.match(low, join.end()) if join else None
+        if second is None or second.group("vague") or second.group("fraction"):
+            return None
+        noun, bare = counted_noun(text, low, second.end(), sentence.end, allow_of=False)
+        if noun or not bare:
+            return noun
+        pos = second.end()
+    return None
 
 
 def noun_before(text: str, low: str, sentence: Sentence, start: int) -> re.Match | None:
@@ -461,10 +546,11 @@ class Article:
         return any(d.start <= start < d.end or start <= d.start < end
                    for d in self.mentions[max(0, i - 2):i + 1])
 
-    def state(self, index: int, subject: str, start: int, end: int) -> str | None:
-        """The state of the cue nearest the figure, in its clause, that the subject can be in;
-        a cue across an "and" counts only when there is no other."""
-        states = SUBJECTS[subject]["states"]
+    def state(self, index: int, states: dict, start: int, end: int,
+              skip: frozenset[str] = frozenset()) -> str | None:
+        """The state of the cue nearest the figure, in its clause, that the subject can be in
+        (``states``: a subject's states; ``skip``: cue phrases not taken); a cue across an
+        "and" counts only when there is no other."""
         if not states:
             return None
         sentence = self.sentences[index]
@@ -478,14 +564,53 @@ class Article:
         best, best_distance = None, None
         for cue_start, cue_end, cue_states in self._sentence(index, "cues"):
             known = [s for s in cue_states if s in states]
-            if not known or cue_start < lo or cue_end > hi:
+            if not known or cue_start < lo or cue_end > hi \
+                    or (skip and " ".join(self.low[cue_start:cue_end].split()) in skip):
                 continue
             distance = start - cue_end if cue_end <= start else max(0, cue_start - end)
             if AND.search(self.low, min(cue_end, end), max(cue_start, start)):
                 distance += 1000    # "One soldier died and two were injured": "two" is injured
             if best_distance is None or distance < best_distance:
                 best, best_distance = known[0], distance
+        lead = self.lead_in(index) if best is None else None
+        if lead is not None:                # a list item: the verb of its lead-in
+            cues = [s for i in self.lead_sentences(lead) for *_, cue_states in
+                    self._sentence(i, "cues") for s in cue_states if s in states]
+            best = cues[0] if cues else None
         return best
+
+    def lead_sentences(self, lead: int) -> list[int]:
+        """A list's lead-in and the sentence before it in its paragraph, nearest first
+        ("The network documented 210 deaths. Among them:")."""
+        before = lead - 1
+        if before < 0 or "\n" in self.text[self.sentences[before].end:self.sentences[lead].start]:
+            return [lead]
+        return [lead, before]
+
+    def lead_source(self, lead: int) -> Attribution | None:
+        """Who says what a list's lead-in says: its own source, or that of the sentence
+        before it in its paragraph ("..., the monitor said. Those killed included:")."""
+        for i in self.lead_sentences(lead):
+            who = self.attributions.attribution(i, self.sentences[i].end)
+            if who.claimant:
+                return who
+        return None
+
+    def lead_in(self, index: int) -> int | None:
+        """The sentence that leads in the list a short item belongs to ("Those killed
+        included:" above "31 children", "12 women"); None for a sentence of no list."""
+        if ("lead", index) not in self._cache:
+            lead = None
+            for i in range(index, max(-1, index - LIST_ITEMS - 1), -1):
+                s = self.sentences[i]
+                if i < index and s.text.rstrip().endswith(":"):
+                    lead = i
+                    break
+                if len(s.text.split()) > LIST_ITEM_WORDS or \
+                        (i < index and "\n" not in self.text[s.end:self.sentences[i + 1].start]):
+                    break                   # prose, or two sentences of one paragraph
+            self._cache["lead", index] = [lead]
+        return self._cache["lead", index][0]
 
     def _sentence(self, index: int, what: str) -> list:
         """The state cues, the clause breaks or the periods as written of a sentence, found
@@ -551,7 +676,21 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, dates: Sequ
             continue
         found, consumed = read_figure(article, m, index)
         figures.extend(found)
-    return headline_claimants(text, figures)
+    return headline_claimants(text, shared_qualifiers(text, figures))
+
+
+def shared_qualifiers(text: str, figures: list[Figure]) -> list[Figure]:
+    """A qualifier in front of coordinated numbers covers each of them: in "more than 4.5
+    thousand fighters and 337 wounded" both are over; one after ("865 leaders and more than
+    133 thousand militants") covers only its own."""
+    for i in range(1, len(figures)):
+        first, second = figures[i - 1], figures[i]
+        if second.qualifier == "exact" and second.low is None and first.low is None \
+                and first.qualifier not in ("exact", "vague") \
+                and first.sentence_start == second.sentence_start and first.end <= second.start \
+                and SHARED_QUALIFIER.fullmatch(text, first.end, second.start):
+            figures[i] = replace(second, qualifier=first.qualifier)
+    return figures
 
 
 #: Paragraphs that make the headline and lede, whose figures the body usually attributes.
@@ -605,26 +744,35 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure]
     counted = (what_is_counted(article, index, m, atom, extent)
                if extent.after <= sentence.end else None)
     if counted is None:
-        opened = (open_count(text, extent, sentence)
+        # a headline in title case capitalises its nouns: read it in lowercase
+        headline = title_case(text, sentence)
+        opened = (open_count(article.low if headline else text, extent, sentence)
                   if not atom[3] and extent.unit is None else None)
         if opened is None:
             return [], m.end()
-        return [_figure(article, index, extent, opened[0], opened[1])], extent.after
+        if headline:                        # its capitals hide names: the head noun alone
+            opened = opened[0].split()[-1], opened[1]
+        named = with_open_state(article, index, extent, opened[0], extent.after + len(opened[1]))
+        named = f"{opened[0]} types" if KIND_OF.match(text, extent.after) else named
+        return [_figure(article, index, extent, named, opened[1])], extent.after
     subject, noun_end, noun_text = counted
     states = SUBJECTS[subject]["states"]
-    cue = article.state(index, subject, extent.start, max(extent.end, noun_end))
+    cue = article.state(index, states, extent.start, max(extent.end, noun_end))
     parent = article.last_subject.get(index)
     if parent and parent[2] in states and BREAKDOWN.search(text, extent.start - 20, extent.start):
         cue = parent[2]                     # "1,743 refugees returned, including 522 women"
     if cue == "held" and not article.names(index, SUBJECTS[subject].get("held_by")):
         cue = None                                  # "government forces control 85 percent"
-    metric = states.get(cue) or SUBJECTS[subject]["metric"]
+    metric: str | None = states.get(cue) or SUBJECTS[subject]["metric"] \
+        or open_metric(article, index, extent, noun_text, noun_end)
     if metric is None:
         return [], m.end()
     article.last_subject[index] = subject, noun_text, cue
     group = counted_with(article, subject, noun_text, noun_end)
     if group:                                       # "527 children and women": both, not a part
         metric = f"{group} {cue}" if cue else group
+    if KIND_OF.match(text, extent.after):
+        metric = f"{subject} types"                 # "two types of missiles"
     extent = after_noun(text, extent, noun_end)
     figures = [_figure(article, index, extent, metric, noun_text)]
     if extent.before:
@@ -665,6 +813,10 @@ def _figure(article: Article, index: int, extent: Extent, metric: str,
     text, sentence = article.text, article.sentences[index]
     as_of, period = article.dating(index, extent.start)
     who = article.attributions.attribution(index, extent.start)
+    lead = article.lead_in(index) if who.claimant is None else None
+    if lead is not None:                    # a list item: the source of its lead-in
+        who = article.lead_source(lead) or who
+        as_of, period = (as_of, period) if as_of or period else article.dating(lead, 0)
     return Figure(
         start=extent.start, end=extent.end, text=text[extent.start:extent.end],
         value=extent.value, low=extent.low, high=extent.high, qualifier=extent.qualifier,
@@ -683,21 +835,59 @@ def open_count(text: str, extent: Extent, sentence: Sentence) -> tuple[str, str]
         return None                                  # "one" is an indefinite more than a count
     if DEFINITE_BEFORE.search(text, max(sentence.start, extent.start - 12), extent.start):
         return None                         # "the two co-chairs": named before, not counted
-    pos, words = extent.after, []
+    measure = MEASURE_OF.match(text, extent.after, sentence.end)
+    pos, words = (measure.end() if measure else extent.after), []
     for _ in range(OPEN_MODIFIERS + 1):
         tok = OPEN_WORD.match(text, pos, sentence.end)
         if tok is None or (tok.group("word") or "") in NOT_COUNTED:
             return None
-        words.append(tok)
         pos = tok.end()
+        if tok.group("name"):
+            continue                                 # "Four Russian warships"
+        words.append(tok)
         word = tok.group("word")
-        if word and not word_forms(word).isdisjoint(NOUN_SUBJECT):
+        if word and not word_forms(word).isdisjoint(NOUN_SUBJECT) \
+                and not head_after(text, pos, sentence.end):
             return None                              # known, and its rules said no ("5 countries")
+        if word and not _plural(word) and (joined := OPEN_AND.match(text, pos, sentence.end)):
+            pos = joined.end()                       # "4,349 artillery and rocket specialists"
         if word and _plural(word):
             metric = " ".join(w.group("word") for w in words if w.group("word"))
             first = words[0].start("word") if words[0].group("word") else words[0].start("model")
             return metric, text[first:pos]
     return None
+
+
+def head_after(text: str, pos: int, limit: int) -> re.Match | None:
+    """The noun after a noun at ``pos`` that heads the phrase ("bandit leaders"); None when
+    the phrase ends there."""
+    head = HEAD_AFTER.match(text, pos, limit)
+    if head is None:
+        return None
+    word = head.group("word")
+    return head if _plural(word) and word not in NOT_COUNTED and word not in CUE_STATES else None
+
+
+def open_metric(article: Article, index: int, extent: Extent, noun: str | None,
+                noun_end: int) -> str | None:
+    """The metric of a count of a known noun that names no metric alone and whose clause
+    says nothing its rules know of: the noun itself ("8,500 residents", "150 military
+    vehicles"), with what happened to it; None when it is no claim (a lone "one", "the two",
+    "people")."""
+    text, sentence = article.text, article.sentences[index]
+    word = noun.split()[-1].lower() if noun else ""
+    if not _plural(word) or word in NOT_COUNTED or (extent.value or extent.high or 0) < 2 \
+            or DEFINITE_BEFORE.search(text, max(sentence.start, extent.start - 12), extent.start):
+        return None
+    return with_open_state(article, index, extent, word, noun_end)
+
+
+def with_open_state(article: Article, index: int, extent: Extent, metric: str,
+                    noun_end: int) -> str:
+    """An open count's metric with what its clause says happened to it ("leaders killed")."""
+    cue = article.state(index, OPEN_STATES, extent.start, max(extent.end, noun_end),
+                        OPEN_STATE_NOUNS)
+    return f"{metric} {OPEN_STATES[cue]}" if cue else metric
 
 
 def _plural(word: str) -> bool:
@@ -713,20 +903,35 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
     text, low, sentence = article.text, article.low, article.sentences[index]
     noun, bare = counted_noun(text, low, extent.after, sentence.end,
                               allow_of=bool(extent.unit) or atom[3])
+    shared = coordinated_noun(text, low, extent, sentence) if noun is None and bare else None
+    if shared:                                      # "killed 18 and 7 fighters respectively"
+        noun, bare = shared, False
     if noun and atom[2] == 1 and not m.group("digits") \
             and len(text[extent.after:noun.start()].split()) > 1:
         noun = None                                 # "one" counts only what follows it at once
     if noun and noun.group() == "others" and index in article.last_subject:
         noun = None                                 # "killed 12 soldiers and wounded 30 others"
+    head = head_after(text, noun.end(), sentence.end) if noun else None
+    if head:                                        # "two cargo planes", "865 bandit leaders"
+        noun = SUBJECT_NOUN.match(low, head.start("word"))
+        if noun is None:
+            return None                             # an open count: open_count names it
     subject = subject_of(noun) if noun else UNIT_SUBJECTS.get(extent.unit)
+    if subject and extent.unit in UNIT_SUBJECTS and "units" not in SUBJECTS[subject]:
+        subject, noun = UNIT_SUBJECTS[extent.unit], None     # "a 6-km security corridor"
     if subject and noun and MODEL.search(text, extent.after, noun.start()):
         subject = SUBJECTS[subject].get("after_model", subject)     # "4 Su-30SM fighters"
     elided = article.last_subject.get(index) if subject is None and extent.unit is None else None
     if elided and (bare or ELLIPSIS.match(text, extent.after)):
         return elided[0], extent.end, elided[1]     # "killed 12 people and wounded 30 others"
-    if subject is None and bare and extent.unit is None and m.group("digits"):
+    # a bare count takes the noun before it: any number but a lone "one" ("the toll is now ten")
+    if subject is None and bare and extent.unit is None and (atom[2] or 0) >= (
+            1 if m.group("digits") else 2):
         noun = noun_before(text, low, sentence, atom[0])
         subject = subject_of(noun) if noun else None
+    if subject is None and bare and extent.unit is None and atom[2] and atom[2] >= 2 \
+            and VERB_OF_PEOPLE.search(text, max(sentence.start, extent.start - 20), extent.start):
+        subject = "people"                          # "killed more than 300 in the two provinces"
     if subject is None and extent.unit is None \
             and (parts := BREAKDOWN_AFTER.match(text, extent.after)):
         part = SUBJECT_NOUN.search(low, parts.end(),
@@ -736,7 +941,7 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
     if subject is None or extent.unit not in SUBJECTS[subject].get("units", [extent.unit]):
         return None
     if noun:                                        # with its modifiers: "IS militants"
-        written = text[noun.start():noun.end()] if noun.start() < extent.after else \
+        written = text[noun.start():noun.end()] if noun.start() < extent.after or shared else \
             text[extent.after:noun.end()].strip()
         return subject, max(extent.end, noun.end()), written
     return subject, extent.end, extent.unit_text

@@ -52,19 +52,55 @@ def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
     return word in ABBREVIATIONS or len(word) == 1
 
 
+#: A line that stops on a word no sentence ends with ("... near the town of" / "Saraqeb")
+#: was broken by the page mid-sentence: the sentence runs on into the next line.
+DANGLING = re.compile(
+    r"""(?<![\w'-])(?:the|a|an|of|to|in|into|on|at|by|for|from|with|and|or|but|as|than|
+    its|their|his|her|our|some|about|least|nearly|almost|around|including|among|between|
+    near|per|more)$""", re.I | re.X)
+#: A line of running prose (this many words or more, ending in a lowercase word) followed
+#: by a line opening with a digit was broken before its number ("Shelling killed" / "40
+#: people ..."); a headline or a list item is shorter.
+RUN_ON_WORDS = 8
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Return the sentences of ``text`` with their offsets; lines are paragraphs."""
+    """Return the sentences of ``text`` with their offsets; lines are paragraphs, except
+    that a line broken mid-sentence runs on into the next (never the first line, the
+    headline)."""
     sentences: list[Sentence] = []
-    for para in PARAGRAPH.finditer(text):
+    paragraphs = list(PARAGRAPH.finditer(text))
+    carried: int | None = None           # where a sentence broken by a line began
+    for number, para in enumerate(paragraphs):
         start, para_end = para.span()
+        chunk = start if carried is None else carried
         for boundary in BOUNDARY.finditer(text, start, para_end):
             end = boundary.end()
-            if _ends_with_abbreviation(text, start, end):
+            if _ends_with_abbreviation(text, chunk, end):
                 continue
-            _add(sentences, text, start, end)
-            start = end
-        _add(sentences, text, start, para_end)
+            _add(sentences, text, chunk, end)
+            chunk = end
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        if number and following and _runs_on(text, chunk, para_end, following.start()):
+            carried = chunk
+        else:
+            carried = None
+            _add(sentences, text, chunk, para_end)
     return sentences
+
+
+def _runs_on(text: str, start: int, end: int, following: int) -> bool:
+    """Does the sentence at ``text[start:end]``, the end of a line, run on into the line
+    that starts at ``following``?"""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    first = text[following:following + 1]
+    if not first.isalnum() or end <= start:
+        return False
+    if DANGLING.search(text, max(start, end - 12), end):
+        return True
+    return first.isdigit() and text[end - 1].islower() \
+        and len(text[start:end].split()) >= RUN_ON_WORDS
 
 
 #: The longest sentence read whole. Rules look around a date or a number within its
