@@ -473,6 +473,15 @@ MORE_CUES = [
      "military told RIA Novosti.\n\nAccording to the agency's interlocutor, the strikes hit "
      "bases near Homs.\n\n\"Among the targets were 7 training camps,\" the source said.", 7,
      "source in the Russian military"),
+    # a name with a number in it is a name, not a date (UK broadcaster style)
+    ("Britain's Channel 4 reported seeing a column of some 90 army trucks near Latakia.", 90,
+     "Britain's Channel 4"),
+    # a quotation in guillemets, its speaker after it (Central Asian agency style)
+    ("«In the past day, a total of 6,120 residents left the eastern districts,» the Russian "
+     "Centre for Reconciliation said.", 6120, "Russian Centre for Reconciliation"),
+    ("The Russian Centre for Reconciliation reported new arrivals.\n\n«A total of 2,210 "
+     "residents, including 730 children, left in the past day,» the centre said.", 730,
+     "Russian Centre for Reconciliation"),
     # a headline's label is no transcript: the body's own source speaks (NGO style)
     ("SNHR: Russian strikes in March\n\nThe Russian defence ministry said in 2019 that its jets "
      "had flown 39,000 sorties.", 39000, "Russian defence ministry"),

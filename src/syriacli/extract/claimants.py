@@ -482,9 +482,9 @@ class Attributions:
             pre = pre[:passive.start()].rstrip()
         inverted = AFTER_INVERTED.match(s, end)
         described = INVERTED_DESCRIPTION.match(s, end) if not inverted and pre else None
-        if described and pre[-1] in ",\"”'":
+        if described and pre[-1] in ",\"”'»":
             return self._inverted_description(index, start, s, described)
-        if not pre or pre[-1] in "\"”'":
+        if not pre or pre[-1] in "\"”'»":
             return _from(speaker(_tidy(inverted.group("np"))), "cue") if inverted else None
         if pre[-1] == "," and inverted and INVERTED_END.match(s, inverted.end()):
             who = _from(speaker(_tidy(inverted.group("np"))), "cue")   # ", said Mustafa Yildiz, a"
@@ -805,5 +805,5 @@ def _choose(cues: list[Cue], offset: int) -> Attribution:
 
 
 def _tidy(np: str) -> str:
-    np = OPENER.sub("", np.strip(" ,\"“”'"))
+    np = OPENER.sub("", np.strip(" ,\"“”'«»"))
     return re.sub(r"\s+", " ", np).strip(" ,")

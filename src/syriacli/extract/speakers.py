@@ -15,7 +15,8 @@ from .. import vocab
 
 CUES = vocab.load("claimant_cues.json")
 TITLES = frozenset(t.lower().rstrip(".") for t in CUES["titles"])
-NOT_NAMES = frozenset(CUES["not_names"]) | TITLES | vocab.calendar_words()
+CALENDAR = vocab.calendar_words()
+NOT_NAMES = frozenset(CUES["not_names"]) | TITLES | CALENDAR
 #: Each word that tells what kind of organisation a name is ("observatory" -> "ngo").
 KIND_OF_WORD = {word: kind for kind, words in CUES["kinds"].items() for word in words}
 SPEAKER_NOUNS = frozenset(CUES["speaker_nouns"])
@@ -153,6 +154,9 @@ def speaker(np: str) -> Speaker | None:
     np = TRAILING_WHEN.sub("", np)             # "the Russian Defense Ministry on Sunday"
     tokens = np.split()
     last_digit = max((i for i, t in enumerate(tokens) if DIGITS.search(t)), default=-1)
+    if last_digit == len(tokens) - 1 and len(tokens) > 1 and tokens[-1].isdigit() \
+            and _is_name_word(tokens[-2]) and _key(tokens[-2]) not in CALENDAR:
+        last_digit = -1                        # a name with a number: "Channel 4", "Deir Ezzor 24"
     if last_digit >= 0:                        # "On 14 March 2016 Defence Minister Sergei Shoigu"
         return speaker(" ".join(tokens[last_digit + 1:])) or _head_of(tokens)
     dateline = DATELINE.match(np)
@@ -210,7 +214,7 @@ def is_claimant(name: str) -> bool:
         return False
     if len(tokens) == 1 and _key(tokens[0]) in BARE:
         return False
-    last = tokens[-1]
+    last = tokens[-2] if tokens[-1].isdigit() and len(tokens) > 1 else tokens[-1]  # "Channel 4"
     if _is_name_word(last):
         return True
     # "local civil defense officials"; a nation before it is no part of the count
