@@ -14,6 +14,7 @@ from .dates import DateMention, find_dates, read_dateline, read_today
 from .events import Event, build_events
 from .figures import Figure, find_figures
 from .names import NameMention, find_names, load_table
+from .pagemeta import credit_name, join_split_stamps, read_publisher
 from .pages import Page, is_page, read_page
 from .sentences import split_sentences
 from .sketch import sketch
@@ -77,22 +78,27 @@ class ArticleExtraction:
 
 def resolve_metadata(manifest: dict, cleaned, body: str, page: Page | None = None) -> Metadata:
     """The manifest wins; where it is silent, the page's own metadata (a web page's meta
-    tags); then the value read from the text; else empty."""
-    from_text = {
-        "title": cleaned.title,
-        "publisher": cleaned.publisher,
-        "published": read_dateline(cleaned.dateline, body) if cleaned.dateline
-        else read_today(body),
-    }
+    tags); then the value read from the text; else empty. The text is read only for the
+    fields the manifest and the page leave open."""
     values = {"url": (manifest.get("url") or "").strip() or (page.url if page else None)}
     for key in META_FIELDS:
         given = (manifest.get(key) or "").strip() or None
         from_page = getattr(page, key) if page else None
-        value = given or from_page or from_text[key]
+        value = given or from_page or _from_text(key, cleaned, body)
         values[key] = value
         values[f"{key}_from"] = ("manifest" if given else "page" if from_page
                                  else "text" if value else None)
     return Metadata(**values)
+
+
+def _from_text(key: str, cleaned, body: str) -> str | None:
+    """A metadata field as the text gives it: the headline, the credit naming the outlet
+    (see pagemeta.py), the day of the dateline or of the report's "today"."""
+    if key == "title":
+        return cleaned.title
+    if key == "publisher":
+        return credit_name(cleaned.publisher) or read_publisher(body, cleaned.dropped)
+    return read_dateline(cleaned.dateline, body) if cleaned.dateline else read_today(body)
 
 
 @lru_cache(maxsize=4)
@@ -106,7 +112,7 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleEx
     page = read_page(raw.text) if is_page(raw.file) else None
     if page is None and is_page(raw.file):
         raise NoArticleText("a web page without article text")
-    cleaned = clean(page.text if page else raw.text)
+    cleaned = clean(join_split_stamps(page.text if page else raw.text))
     # The headline is part of what the article says (a figure in it is a claim too), so
     # the text every offset points into opens with it.
     text = f"{cleaned.title}\n\n{cleaned.text}" if cleaned.title else cleaned.text

@@ -1,0 +1,180 @@
+"""What a saved page says of itself in its own text: its stamp and its credits.
+
+clean.py takes the header lines (banner, headline, dateline) out of the body. Two things
+a reader sees on a saved page are not lines of their own there:
+
+- a stamp a page laid out in pieces, one per line ("Monday" / "25 September 2017" /
+  "9:19:42 AM", or "Published" above "September 30, 2021"): :func:`join_split_stamps`
+  puts it back on one line before cleaning, so it is read as one dateline and no piece
+  of it ("Monday") is left in the body as a statement;
+- the credits that name the outlet: an agency's credit opening a paragraph ("(Probe News
+  Agency) - ..."), between slashes ("/NIAT “Probe”/"), a sign-off ("— Probe Wire"), a desk
+  or team byline ("By Probe News Desk"), a site naming itself ("As Probe.ru reported"),
+  an organisation's own page whose masthead is its initials ("PNHR" above "The Probe
+  Network for Human Rights (PNHR) says..."): :func:`read_publisher`.
+
+The words of these rules (labels, desk words) are data, in data/pagemeta.json.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import vocab
+from .clean import DATELINE
+
+VOCAB = vocab.load("pagemeta.json")
+#: Weekday names in full and cut short ("Tue", "Tues", "Thurs").
+_WEEKDAY_FORMS = sorted(
+    {form for w in vocab.load("dates.json")["weekdays"] for form in (w, w[:3], w[:4], w[:5])},
+    key=len, reverse=True)
+
+
+def _words(words: list[str]) -> str:
+    """An alternation of words, longest first, spaces as \\s+."""
+    forms = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
+
+
+#: A line that is a weekday only ("Monday", "Tue.,"): the first piece of a split stamp.
+WEEKDAY_LINE = re.compile(rf"^(?:{_words(_WEEKDAY_FORMS)})\.?,?$", re.I)
+#: A line that is a clock time only ("9:19:42 AM", "14:02 GMT"): the last piece.
+CLOCK_LINE = re.compile(
+    r"^(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
+#: A line that is a label only ("Published", "Last updated:", "Written by"): its value
+#: is the next line.
+LABEL_LINE = re.compile(rf"^(?:{_words(VOCAB['stamp_labels'])})\s*:?$", re.I)
+#: The longest line a label's value may be (a date, a name).
+VALUE_LENGTH = 80
+
+
+def join_split_stamps(raw: str) -> str:
+    """The page with each stamp laid out in pieces on one line ("Monday 25 September
+    2017 9:19:42 AM", "Published September 30, 2021", "Written by Probe team")."""
+    if not isinstance(raw, str):
+        return raw
+    lines = raw.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        j = _next_filled(lines, i + 1) if 0 < len(line) <= VALUE_LENGTH else None
+        value = lines[j].strip() if j is not None else ""
+        if j is not None and value and (
+                (WEEKDAY_LINE.match(line) and DATELINE.match(value))
+                or (LABEL_LINE.match(line) and len(value) <= VALUE_LENGTH)
+                or (CLOCK_LINE.match(value) and DATELINE.match(line))):
+            lines[j] = f"{line} {value}"
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _next_filled(lines: list[str], start: int) -> int | None:
+    """The next line with text, at most one blank line below."""
+    for k in range(start, min(start + 2, len(lines))):
+        if lines[k].strip():
+            return k
+    return None
+
+
+# --- Credits -----------------------------------------------------------------
+
+#: A name as outlets write theirs: capitalised words, maybe joined by small words
+#: ("AhlulBayt News Agency", "Voice of Probe", "Probe.ru").
+_NAME = r"[A-Z][\w&.'-]*(?:\s+(?:(?:of|for|the|and|de|al)\s+)?[A-Z0-9][\w&.'-]*){0,5}"
+#: "(Probe News Agency) - A Russian general...": an outlet's credit opening a paragraph.
+PAREN_CREDIT = re.compile(rf"^\((?P<name>{_NAME})\)\s*(?:--|[-–—:])\s*(?=\S)", re.M)
+#: "/NIAT “Probe”/", "/PROBE/": a credit between slashes, after a dateline (and after a
+#: space or a line's start: see _slashed).
+SLASHED_CREDIT = re.compile(r"/(?P<name>[A-Z][^/\n]{1,40}?)/(?=[\s.,]|$)")
+#: "— Probe Wire" on a line of its own: a sign-off.
+SIGNOFF = re.compile(rf"^[-–—]\s*(?P<name>{_NAME})\s*$", re.M)
+#: "By Probe News Desk", "Written by Probe Syria team": a desk, not a person, signs.
+#: Without a label only a desk word that cannot end a headline ("Desk", not "Team").
+DESK_BYLINE = re.compile(
+    rf"^(?:(?i:{_words(VOCAB['byline_labels'])})\s*:?\s+(?P<name>{_NAME})\s+"
+    rf"(?i:{_words(VOCAB['desk_words'])})"
+    rf"|(?P<alone>{_NAME})\s+(?i:{_words(VOCAB['desk_words_alone'])}))$", re.M)
+#: "As Probe.ru reported", "Probe.com has reported": a site naming itself by its address.
+_ENDING = rf"\.(?i:{_words(VOCAB['site_endings'])})(?![\w.])"
+_SITE = rf"[A-Z][\w-]*{_ENDING}"
+#: Where a site's address may be: tried first, as a pattern opening with a full stop is
+#: found much faster than one opening with a capital.
+SITE_KEY = re.compile(_ENDING)
+SELF_NAMED = re.compile(
+    rf"\b[Aa]s\s+(?P<name>{_SITE})\s+(?:has\s+|had\s+)?(?:earlier\s+|previously\s+)?"
+    rf"(?:reported|wrote|informed)\b"
+    rf"|\b(?P<name2>{_SITE})\s+(?:has\s+|had\s+)?(?:earlier|previously)\s+reported\b")
+#: A masthead of initials on a line of its own ("PNHR"): the outlet's logo.
+INITIALS_LINE = re.compile(r"^(?P<initials>[A-Z]{2,8})$", re.M)
+#: A quoted name inside a credit: 'NIAT “Probe”' is Probe (NIAT says what kind of outlet).
+QUOTED = re.compile(r"[“\"«'](?P<name>[^”\"»']{2,40})[”\"»']")
+SMALL_WORDS = frozenset(VOCAB["name_small_words"])
+
+
+def credit_name(credit: str | None) -> str | None:
+    """The outlet's name a credit gives ("NIAT “Probe”" -> "Probe")."""
+    if not credit:
+        return None
+    quoted = QUOTED.search(credit)
+    return (quoted["name"] if quoted else credit).strip() or None
+
+
+def read_publisher(text: str, lines: list[str]) -> str | None:
+    """The outlet a page credits itself to, read from its clean ``text`` and the
+    ``lines`` cleaning set aside; None when no credit names one."""
+    everything = "\n".join([text, *lines])
+    for pattern in (PAREN_CREDIT, SLASHED_CREDIT, SIGNOFF):
+        if m := _first(pattern, everything):
+            return credit_name(m["name"])
+    if m := DESK_BYLINE.search(everything):
+        rest = everything[:m.start()] + everything[m.end():]
+        return _named_elsewhere(m["name"] or m["alone"], rest)
+    if SITE_KEY.search(text) and (m := SELF_NAMED.search(text)):
+        return m["name"] or m["name2"]
+    for m in INITIALS_LINE.finditer(everything):
+        if name := spelled_out(m["initials"], text):
+            return name
+    return None
+
+
+def _first(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match that opens a line or follows a space."""
+    for m in pattern.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] in " \t\n":
+            return m
+    return None
+
+
+def _named_elsewhere(name: str, text: str) -> str:
+    """The longest start of a desk's name the text uses on its own ("Probe" of "Probe
+    Syria team" where the text says "Probe has tracked..."), else the whole name."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        part = " ".join(words[:n])
+        if len(re.findall(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text)) >= 1:
+            return part
+    return name
+
+
+def spelled_out(initials: str, text: str) -> str | None:
+    """The name the text spells out before "(INITIALS)" whose capitals are those
+    initials ("The Probe Network for Human Rights (PNHR)" -> "Probe Network for Human
+    Rights"), or None."""
+    for m in re.finditer(rf"\(\s*{initials}\s*\)", text):
+        words = text[max(0, m.start() - 200):m.start()].split()
+        capitals = ""
+        for k in range(len(words) - 1, -1, -1):
+            word = words[k]
+            if word.lower() in SMALL_WORDS and capitals:
+                continue
+            if not word[:1].isupper():
+                break
+            capitals = word[0] + capitals
+            if capitals == initials:
+                return " ".join(words[k:])
+            if not initials.endswith(capitals):
+                break
+    return None

@@ -1,0 +1,117 @@
+"""The page-metadata reader: stamps laid out in pieces, and the credits naming the outlet.
+
+Every page here is invented, each in the style of a kind of outlet (wire, Russian state
+media, Central Asian and Iranian agencies, Gulf and South Asian sites, NGOs, blogs).
+"""
+from __future__ import annotations
+
+import pytest
+
+from syriacli.extract.article import RawArticle, extract_article
+from syriacli.extract.pagemeta import credit_name, join_split_stamps, read_publisher
+
+BODY = "Russian jets struck targets near Idlib on Sunday, the ministry said.\n"
+
+
+def read(raw: str):
+    return extract_article(RawArticle("a", "a.txt", raw)).meta
+
+
+@pytest.mark.parametrize("raw, joined", [
+    # an Iranian agency's stamp after the body: weekday, date and time a line each
+    ("Monday\n25 September 2017\n9:19:42 AM", "Monday 25 September 2017 9:19:42 AM"),
+    ("Tue.\n4 June 2019", "Tue. 4 June 2019"),
+    # an NGO's listing: a label above its value, a blank line between
+    ("Published\n\nSeptember 30, 2021", "Published September 30, 2021"),
+    ("Last updated:\n21 Jan 2018, 14:02 GMT", "Last updated: 21 Jan 2018, 14:02 GMT"),
+    ("Written by\n\nProbe Syria team", "Written by Probe Syria team"),
+    ("Güncelleme\n05.03.2019", "Güncelleme 05.03.2019"),
+    # a date line and its time below it
+    ("12 March 2016\n14:05 GMT", "12 March 2016 14:05 GMT"),
+])
+def test_a_stamp_in_pieces_is_one_line(raw, joined):
+    assert join_split_stamps(raw) == joined
+
+
+@pytest.mark.parametrize("raw", [
+    "Monday\n\n\nThe talks resumed.",           # a weekday as a heading over prose
+    "Monday\nRussian jets struck Idlib.",       # ... not above a date
+    "Published\n" + "a long line of prose that goes on " * 4,
+    "The talks resumed\n14:05",                 # a time under prose
+])
+def test_no_stamp_no_join(raw):
+    assert join_split_stamps(raw) == raw
+
+
+@pytest.mark.parametrize("credit, name", [
+    ("TASS", "TASS"),
+    ("NIAT “Probe”", "Probe"),
+    ('NIA "Probe Press"', "Probe Press"),
+    ("ИА «Пробa»", "Пробa"),
+    ("", None),
+    (None, None),
+])
+def test_credit_name(credit, name):
+    assert credit_name(credit) == name
+
+
+@pytest.mark.parametrize("raw, publisher", [
+    # Central Asian state agency relaying a Russian wire: numeric dateline, quoted credit
+    ("Residents leave Aleppo\n\nDUSHANBE, 09.12.2016. /NIAT “Probe”/. About 800 residents "
+     "left the city on Friday, the centre said.\n", "Probe"),
+    # Russian state wire
+    ("MOSCOW, September 6. /PROBE/. Russian planes flew 40 sorties, the ministry said.\n",
+     "PROBE"),
+    # Iranian religious agency: the credit opens a repeated lede after the stamp
+    ("A general is killed near Deir Ezzor\n\n" + BODY + "source : Probe TV / Probe Press\n"
+     "Monday\n25 September 2017\n9:19:42 AM\n856270\n(Probe News Agency) - A general has "
+     "been killed near Deir Ezzor.\n", "Probe News Agency"),
+    # Pakistani aggregator: a sign-off under the body
+    ("Jets strike Idlib\n\n" + BODY + "\n— Probe Wire\n", "Probe Wire"),
+    # Gulf site: the desk signs
+    ("Jets strike Idlib\n\nProbe Gulf News Desk\n\n" + BODY, "Probe Gulf News"),
+    # NGO listing signed by a team; the outlet is the start the text uses on its own
+    ("Six years of strikes\n\nWritten by\n\nProbewatch Syria team\n\nProbewatch has tracked "
+     "up to 900 civilian deaths since 2015, and we have identified 40 incidents.\n",
+     "Probewatch"),
+    # Russian online paper naming itself by its address
+    ("Shoigu sums up the year\n\nThe minister spoke at the board. As Probe.Ru reported, the "
+     "army took the city.\n", "Probe.Ru"),
+    ("The minister spoke at the board. Probeinfo.com earlier reported the figure.\n",
+     "Probeinfo.com"),
+    # an NGO's own page: its initials as the masthead, spelled out in the text
+    ("fbpx\nHomeReportStrikes killed 60 civilians\n\nStrikes killed 60 civilians\n\nPNHR\n\n"
+     "The Probe Network for Human Rights (PNHR) states in its report that 60 civilians "
+     "were killed.\n", "Probe Network for Human Rights"),
+])
+def test_publisher_from_a_credit(raw, publisher):
+    assert read(raw).publisher == publisher
+
+
+@pytest.mark.parametrize("raw", [
+    # a person signs, not a desk
+    "Jets strike Idlib\n\nBy Jane Doe\n\n" + BODY,
+    # a headline ending in "Team"
+    "Jets Strike Syrian Army Team\n\n" + BODY,
+    # another outlet named as a source, not by its address
+    "Jets strike Idlib\n\nAs Reuters reported, the army took the city on Sunday.\n",
+    # initials the text never spells out
+    "Jets strike Idlib\n\nPNHR\n\n" + BODY,
+    # "Source:" names where the copy came from, an agency, not the page's outlet
+    "Jets strike Idlib\n\n" + BODY + "Source: Probe News Agency\n",
+])
+def test_no_credit_no_publisher(raw):
+    assert read(raw).publisher is None
+
+
+def test_a_split_stamp_dates_the_page_and_is_no_event():
+    raw = ("A general is killed near Deir Ezzor\n\n" + BODY + "/323\nMonday\n"
+           "25 September 2017\n9:19:42 AM\n")
+    extraction = extract_article(RawArticle("a", "a.txt", raw))
+    assert extraction.meta.published == "2017-09-25"
+    assert [e.expression for e in extraction.events] == ["Sunday"]
+    assert extraction.events[0].date == "2017-09-24"
+
+
+def test_read_publisher_without_a_credit():
+    assert read_publisher(BODY, []) is None
