@@ -156,6 +156,11 @@ QUANTITY_BEFORE = re.compile(
 NOT_YEAR_AFTER = re.compile(
     rf"\s*(?:{_alt(VOCAB['not_year_after'] + COUNTED_WORDS, flags='i')}(?![\w-])"
     r"|(?:and|or|to|[-–])\s*(?!(?:19|20)[0-9]{2}(?![0-9]|,[0-9]))[0-9])")
+# A year used as an adjective: a determiner or a possessive before it, a lower-case word
+# after it that is no count's noun (NOT_YEAR_AFTER is tried first): "its 2015 intervention".
+YEAR_DETERMINER_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{_alt(VOCAB['year_determiners'], cased=True)}|[A-Z][\w-]*['’]s)\s+\Z")
+YEAR_ADJECTIVE_AFTER = re.compile(r"\s+[a-z][a-z-]{2,}(?![\w'’])")
 WEAK_PREP_BEFORE = re.compile(
     rf"(?<![\w-]){_alt(VOCAB['weak_date_prepositions'], flags='i')}\s+\Z")
 PERSON_MONTH = re.compile(
@@ -278,6 +283,9 @@ def _accept_year(g: dict, text: str, start: int) -> int:
         return KEEP
     if NOT_YEAR_AFTER.match(text, start + 4) or matches_before(QUANTITY_BEFORE, text, start):
         return SKIP
+    if matches_before(YEAR_DETERMINER_BEFORE, text, start) and \
+            YEAR_ADJECTIVE_AFTER.match(text, start + 4):
+        return KEEP  # "its 2015 intervention", "the 2011 civil war": a year as an adjective
     return KEEP if _date_context(text, start) else SKIP
 
 
@@ -377,8 +385,7 @@ def absolute_date(c: Candidate, ctx: object = None) -> Resolved:
     month = month_of(g)
     if not g.get("day"):
         return make_date(year, month), "month"
-    if g.get("day2"):  # "28-30 September 2016" lies inside one month
-        if make_date(year, month, int(g["day2"])):
-            return make_date(year, month), "month"
-        return None, None
+    if g.get("day2") and not make_date(year, month, int(g["day2"])):
+        return None, None  # "28-31 September 2016" is no run of days
+    # "28-30 September 2016": the run's first day, which the text names exactly
     return make_date(year, month, int(g["day"])), "day"

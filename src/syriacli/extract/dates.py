@@ -15,7 +15,7 @@ command line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -92,6 +92,8 @@ class _Context:
     pub: date | None
     anchor: tuple[date, str] | None = None
     sentence: tuple[int, int] = (0, 0)
+    #: month -> the year of the latest month the text named with its year ("September 2015").
+    named_months: dict[int, int] = field(default_factory=dict)
 
     def looks_ahead(self, c: Candidate) -> bool:
         """Does the clause around it speak of the future ("talks will resume on May 5")?
@@ -132,7 +134,10 @@ def _occurrence(c: Candidate, ctx: _Context, month: int, day: int | None = None)
         value = make_date(pub.year + step * k, month, day or 1)
         if value and (value - pub).days * step >= (1 if rel else 0):
             if k and not rel and day and abs((value - pub).days) > YEARLESS_REACH_DAYS:
-                return None  # "Since September 30" in an August article: which September?
+                # "Since September 30" in an August article: which September? The one the
+                # text named ("the campaign began in September 2015"), else none.
+                named = ctx.named_months.get(month)
+                return make_date(named, month, day) if named else None
             return value
     return None
 
@@ -142,10 +147,9 @@ def _month_day(c: Candidate, ctx: _Context) -> Resolved:
         return absolute_date(c)
     month = month_of(c.g)
     value = _occurrence(c, ctx, month, int(c.g["day"]))
-    if value and c.g.get("day2"):  # "September 28-30"
-        value = value.replace(day=1) if make_date(value.year, month, int(c.g["day2"])) else None
-        return value, "month"
-    return value, "day"
+    if value and c.g.get("day2") and not make_date(value.year, month, int(c.g["day2"])):
+        return None, None  # "September 28-31" is no run of days
+    return value, "day"  # "September 28-30": the run's first day, which the text names
 
 
 def _span(first: date, last: date) -> tuple[date, str]:
@@ -307,6 +311,8 @@ def find_dates(
         if value is not None and precision is not None and FIRST_YEAR <= value.year <= LAST_YEAR:
             ctx.anchor = (value, precision)
             iso = value.isoformat()[: ISO_LENGTH[precision]]
+            if c.g.get("year") and precision != "year":
+                ctx.named_months[value.month] = value.year
         else:  # an unresolved date hides the ones before it from "a month later"
             precision = ctx.anchor = None
         relative_month = c.rule == "month" and (c.g.get("rel") or c.g.get("yrel"))
