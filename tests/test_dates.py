@@ -130,7 +130,7 @@ RELATIVE = [
      "period_relative"),
     ("Missiles were fired in Deir el-Zour province last week.", "2017-09-12", "2017-09", "month",
      "period_relative"),
-    ("Talks are held this week.", "2016-09-30", "2016", "year", "period_relative"),
+    ("Talks are held this week.", "2016-09-30", "2016-09", "month", "period_relative"),
     ("Jets struck over the weekend.", "2016-10-03", "2016-10", "month", "period_relative"),
     ("The Observatory earlier in the day said 3,800 civilians died.", "2016-09-30", "2016-09-30",
      "day", "period_relative"),
@@ -806,3 +806,17 @@ def test_a_yearless_day_takes_the_year_the_text_named(text, published, expected)
 def test_a_run_of_days_is_its_first_day(text, published, expected):
     mention = one(text, published)
     assert (mention.date, mention.precision) == expected
+
+
+# A week or a weekend is its month, never a year, even across two months: the month that
+# holds most of its days (issue #29). 5 March 2019 was a Tuesday, 1 October 2017 a Sunday.
+@pytest.mark.parametrize("text, published, expected", [
+    ("Russian jets struck a market last week, the monitor said.", "2019-03-05", "2019-02"),
+    ("Earlier this week a clinic was hit in Ariha.", "2019-03-05", "2019-03"),
+    ("Jets struck Khan Sheikhoun over the weekend.", "2017-10-02", "2017-09"),
+    ("The convoy left the previous week.", "2019-03-05", "2019-02"),
+    ("Talks stalled last week in Astana.", "2020-01-01", "2019-12"),
+])
+def test_a_week_is_its_month(text, published, expected):
+    mention = one(text, published)
+    assert (mention.date, mention.precision) == (expected, "month")

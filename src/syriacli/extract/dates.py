@@ -152,11 +152,18 @@ def _month_day(c: Candidate, ctx: _Context) -> Resolved:
     return value, "day"  # "September 28-30": the run's first day, which the text names
 
 
+#: The longest run of days a month stands for even when the run crosses into the next:
+#: a week or a weekend is never a year ("last week" in a Tuesday 5 March article).
+WEEK_DAYS = 7
+
+
 def _span(first: date, last: date) -> tuple[date, str]:
-    """A run of days as its month if it lies in one, else as the year of its middle."""
-    if (first.year, first.month) == (last.year, last.month):
-        return first.replace(day=1), "month"
-    return (first + (last - first) / 2).replace(month=1, day=1), "year"
+    """A run of days as its month if it lies in one; a week across two months as the month
+    holding most of its days (that of its middle); a longer run as the year of its middle."""
+    middle = first + (last - first) / 2
+    if (first.year, first.month) == (last.year, last.month) or (last - first).days < WEEK_DAYS:
+        return middle.replace(day=1), "month"
+    return middle.replace(month=1, day=1), "year"
 
 
 def _relative_period(c: Candidate, ctx: _Context) -> Resolved:
