@@ -115,3 +115,67 @@ def test_a_split_stamp_dates_the_page_and_is_no_event():
 
 def test_read_publisher_without_a_credit():
     assert read_publisher(BODY, []) is None
+
+
+@pytest.mark.parametrize("line, stamp", [
+    # US broadcaster: the time before the date
+    ("Posted 7:05 PM ET, Tue June 4, 2019", ("2019-06-04", True)),
+    # compact stamp of a South Asian site
+    ("04Jun19", ("2019-06-04", False)),
+    # Turkish, Arabic, Russian and Persian pages
+    ("Güncelleme: 05 Mart 2019", ("2019-03-05", True)),
+    ("Yayınlanma: 12 Ekim 2019 Cumartesi", ("2019-10-12", True)),
+    ("[05/مارس/2019]", ("2019-03-05", False)),
+    ("5 апреля 2016 г., 10:15", ("2016-04-05", False)),
+    ("Обновлено 17 июня 2016, 09:31 MSK", ("2016-06-17", True)),
+    # a label and a channel: a video's stamp, not the page's
+    ("Опубликовано RT Play 5 апреля 2016 г.", ("2016-04-05", False)),
+    # a stamp that does not say which day it is
+    ("Posted 06/05/2019 | 09:31", (None, True)),
+])
+def test_read_stamp(line, stamp):
+    from syriacli.extract.pagemeta import read_stamp
+
+    assert read_stamp(line) == stamp
+
+
+@pytest.mark.parametrize("line", [
+    "Smoke rises over Idlib on March 3, 2019.",       # a caption: prose around its date
+    "Syria: 5 March 2019",                             # a headline naming a day
+    "In 2015 Russia intervened in Syria",
+    "The talks ended on 5 апреля 2016 г. in Astana, the agency said.",
+    "Probe News",
+])
+def test_not_a_stamp(line):
+    from syriacli.extract.pagemeta import read_stamp
+
+    assert read_stamp(line) is None
+
+
+@pytest.mark.parametrize("raw, published, title", [
+    ("Jets pound Idlib\n\nPosted 7:05 PM ET, Tue June 4, 2019\n\n" + BODY, "2019-06-04",
+     "Jets pound Idlib"),
+    ("Jets pound Idlib\n\n04Jun19\n\n" + BODY, "2019-06-04", "Jets pound Idlib"),
+    ("Rus jetleri İdlib'i vurdu\n\nGüncelleme: 05 Mart 2019\n\n" + BODY, "2019-03-05",
+     "Rus jetleri İdlib'i vurdu"),
+    ("Jets pound Idlib\n\n[05/مارس/2019]\n\n" + BODY, "2019-03-05", "Jets pound Idlib"),
+    ("Jets pound Idlib\n\n5 апреля 2016 г., 10:15\n\n" + BODY, "2016-04-05", "Jets pound Idlib"),
+    # a date glued to the lede, or to the last word of the headline
+    ("Jets pound Idlib\n\nJune 4, 2019Damascus - " + BODY, "2019-06-04", "Jets pound Idlib"),
+    ("Jets pound IdlibJune 4, 2019\n\n" + BODY, "2019-06-04", "Jets pound Idlib"),
+    # a labelled stamp after the body dates the page
+    ("Jets pound Idlib\n\n" + BODY * 8 + "Güncelleme: 05 Mart 2019\n", "2019-03-05",
+     "Jets pound Idlib"),
+])
+def test_a_stamp_line_dates_the_page_and_is_no_event(raw, published, title):
+    extraction = extract_article(RawArticle("a", "a.txt", raw))
+    assert (extraction.meta.published, extraction.meta.title) == (published, title)
+    assert {e.expression for e in extraction.events} == {"Sunday"}
+
+
+def test_a_video_stamp_below_the_body_is_no_event_and_no_publication_date():
+    raw = ("Sappers clear Palmyra\n\n" + BODY * 8
+           + "Опубликовано RT Play 5 апреля 2016 г.\n\nSappers cleared 3,000 mines.\n")
+    extraction = extract_article(RawArticle("a", "a.txt", raw))
+    assert extraction.meta.published is None
+    assert "апреля" not in extraction.text

@@ -14,7 +14,7 @@ from .dates import DateMention, find_dates, read_dateline, read_today
 from .events import Event, build_events
 from .figures import Figure, find_figures
 from .names import NameMention, find_names, load_table
-from .pagemeta import credit_name, join_split_stamps, read_publisher
+from .pagemeta import credit_name, read_publisher, take_stamps
 from .pages import Page, is_page, read_page
 from .sentences import split_sentences
 from .sketch import sketch
@@ -76,29 +76,34 @@ class ArticleExtraction:
         return self.source.id
 
 
-def resolve_metadata(manifest: dict, cleaned, body: str, page: Page | None = None) -> Metadata:
+def resolve_metadata(manifest: dict, cleaned, body: str, page: Page | None = None,
+                     stamped: str | None = None) -> Metadata:
     """The manifest wins; where it is silent, the page's own metadata (a web page's meta
-    tags); then the value read from the text; else empty. The text is read only for the
-    fields the manifest and the page leave open."""
+    tags); then the value read from the text (``stamped``: the day of a stamp line
+    pagemeta.take_stamps took out); else empty. The text is read only for the fields the
+    manifest and the page leave open."""
     values = {"url": (manifest.get("url") or "").strip() or (page.url if page else None)}
     for key in META_FIELDS:
         given = (manifest.get(key) or "").strip() or None
         from_page = getattr(page, key) if page else None
-        value = given or from_page or _from_text(key, cleaned, body)
+        value = given or from_page or _from_text(key, cleaned, body, stamped)
         values[key] = value
         values[f"{key}_from"] = ("manifest" if given else "page" if from_page
                                  else "text" if value else None)
     return Metadata(**values)
 
 
-def _from_text(key: str, cleaned, body: str) -> str | None:
+def _from_text(key: str, cleaned, body: str, stamped: str | None) -> str | None:
     """A metadata field as the text gives it: the headline, the credit naming the outlet
-    (see pagemeta.py), the day of the dateline or of the report's "today"."""
+    (see pagemeta.py), the day of the dateline, of a stamp line or of the report's
+    "today"."""
     if key == "title":
         return cleaned.title
     if key == "publisher":
         return credit_name(cleaned.publisher) or read_publisher(body, cleaned.dropped)
-    return read_dateline(cleaned.dateline, body) if cleaned.dateline else read_today(body)
+    if cleaned.dateline:
+        return read_dateline(cleaned.dateline, body)
+    return stamped or read_today(body)
 
 
 @lru_cache(maxsize=4)
@@ -112,11 +117,12 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleEx
     page = read_page(raw.text) if is_page(raw.file) else None
     if page is None and is_page(raw.file):
         raise NoArticleText("a web page without article text")
-    cleaned = clean(join_split_stamps(page.text if page else raw.text))
+    page_text, stamped = take_stamps(page.text if page else raw.text)
+    cleaned = clean(page_text)
     # The headline is part of what the article says (a figure in it is a claim too), so
     # the text every offset points into opens with it.
     text = f"{cleaned.title}\n\n{cleaned.text}" if cleaned.title else cleaned.text
-    meta = resolve_metadata(raw.manifest, cleaned, text, page)
+    meta = resolve_metadata(raw.manifest, cleaned, text, page, stamped)
     sentences = split_sentences(text)
     dates = find_dates(text, meta.published, sentences)
     names = find_names(text, sentences, _table(names_file))

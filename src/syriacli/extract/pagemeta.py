@@ -21,6 +21,7 @@ import re
 
 from .. import vocab
 from .clean import DATELINE
+from .daterules import MONTHS
 
 VOCAB = vocab.load("pagemeta.json")
 #: Weekday names in full and cut short ("Tue", "Tues", "Thurs").
@@ -77,6 +78,115 @@ def _next_filled(lines: list[str], start: int) -> int | None:
         if lines[k].strip():
             return k
     return None
+
+
+# --- Stamp lines clean.py's DATELINE does not read -----------------------------
+
+#: A date with its day, month and year, the month a word of any language or a number
+#: ("5 апреля 2016 г.", "05/مارس/2019", "Mart 5, 2019", "2019-03-05").
+STAMP_DATE = re.compile(
+    r"(?P<date>[0-9]{1,2}(?:st|nd|rd|th)?[\s/.-]+(?:of\s+)?(?P<dmonth>[^\W\d_]{3,12})\.?"
+    r"[\s/.,-]+[0-9]{4}(?:\s*(?:г\.|года?)(?!\w))?"
+    r"|(?P<mmonth>[^\W\d_]{3,12})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{4})(?![0-9])")
+#: "04Jun19": day, an English month's abbreviation and a two-digit year, run together.
+COMPACT_DATE = re.compile(
+    r"(?<![\w])(?P<day>[0-9]{2})(?P<month>[A-Z][a-z]{2})(?P<year>[0-9]{2})(?!\w)")
+#: What may stand beside the date on a stamp line: clock times, zone abbreviations
+#: ("ET", "GMT"), brackets and separators.
+STAMP_CLOCK = re.compile(r"[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
+STAMP_NOISE = re.compile(r"(?<!\w)[A-Z]{2,4}(?!\w)|[^\w\s]|_")
+STAMP_LABELS = frozenset(w.lower() for w in VOCAB["stamp_labels"] + VOCAB["stamp_label_words"])
+STAMP_WEEKDAYS = frozenset(w.lower() for w in _WEEKDAY_FORMS + VOCAB["weekdays_other_languages"])
+#: The most words beside a labelled stamp's date ("Опубликовано RT Play": the label and
+#: the page's section or channel).
+STAMP_WORDS = 4
+#: A line glued to a date at its start or end ("June 4, 2019Damascus - ..."): the date is
+#: a stamp of its own, the rest a line.
+GLUED_START = re.compile(r"^(?P<date>[A-Z][a-z]{2,8}\.? [0-9]{1,2},? [0-9]{4})(?=[A-Z])")
+GLUED_END = re.compile(r"(?<=[a-z.!?])(?P<date>[A-Z][a-z]{2,8}\.? [0-9]{1,2},? [0-9]{4})$")
+GLUED_REACH = 20
+DIGIT = re.compile(r"[0-9]")
+
+
+def read_stamp(line: str) -> tuple[str | None, bool] | None:
+    """(ISO day or None, labelled) when ``line`` is a page's date stamp (a date with
+    nothing but a label, a weekday, a time or a zone beside it, or a label and a few
+    words: then it is not "labelled"), else None. The day is
+    None where the stamp is there but does not say which day it is ("06/05/2019"
+    without other evidence)."""
+    if len(line) > VALUE_LENGTH + 20 or not DIGIT.search(line):
+        return None
+    m = STAMP_DATE.search(line) or COMPACT_DATE.search(line)
+    if m is None:
+        return None
+    rest = STAMP_NOISE.sub(" ", STAMP_CLOCK.sub(" ", line[:m.start()] + " " + line[m.end():]))
+    words = [w.lower() for w in rest.split()]
+    other = [w for w in words if w not in STAMP_WEEKDAYS and w not in STAMP_LABELS]
+    labelled = bool(words) and words[0] in STAMP_LABELS
+    if other and not (labelled and len(words) <= STAMP_WORDS):
+        return None
+    # a label with more words ("Published RT Play ...") stamps a video or a section: the
+    # page's own only near its top
+    return _stamp_day(m), labelled and not other
+
+
+def _stamp_day(m: re.Match) -> str | None:
+    from .datelines import read_dateline
+
+    if m.re is COMPACT_DATE:
+        return read_dateline(f"{m['day']} {m['month']} 20{m['year']}", "")
+    month = m["dmonth"] or m["mmonth"]
+    if month is None or month.rstrip(".").lower() in MONTHS:
+        return read_dateline(m["date"], "")
+    return _foreign_day(m["date"])
+
+
+def _foreign_day(text: str) -> str | None:
+    """The day a date in another language gives ("05 Mart 2019"): dateparser knows the
+    month names; it is imported only here, as it is slow to import."""
+    import dateparser  # type: ignore[import-untyped]
+
+    settings = {"DATE_ORDER": "DMY", "STRICT_PARSING": True,
+                "REQUIRE_PARTS": ["day", "month", "year"]}
+    value = dateparser.parse(text, languages=VOCAB["stamp_languages"], settings=settings)
+    return value.date().isoformat() if value else None
+
+
+def take_stamps(raw: str) -> tuple[str, str | None]:
+    """The page without the stamp lines clean.py's DATELINE does not read (another
+    language's month, a time before the date, "04Jun19"), and the publication day the
+    first of them gives that stands near the top, is labelled, or is the only one; a
+    date glued to a line's first or last word is split off first."""
+    if not isinstance(raw, str):
+        return raw, None
+    kept: list[str] = []
+    found: list[tuple[str | None, bool, int]] = []
+    filled = 0
+    for line in join_split_stamps(raw).split("\n"):
+        for part in _unglue(line.strip()):
+            filled += bool(part)
+            stamp = read_stamp(part) if part else None
+            if stamp is None or DATELINE.match(part):  # clean.py reads those
+                kept.append(part)
+            else:
+                found.append((*stamp, filled))
+    day = next((d for d, labelled, at in found if labelled or at <= STAMP_TOP_LINES), None)
+    return "\n".join(kept), day
+
+
+#: How near the top an unlabelled stamp is the page's own (the headline, a byline, a
+#: section label or two above it).
+STAMP_TOP_LINES = 6
+
+
+def _unglue(line: str) -> list[str]:
+    if m := GLUED_START.match(line):
+        return [m["date"], line[m.end():]]
+    # the date is at most GLUED_REACH characters long ("September 30, 2021")
+    if line[-1:].isdigit() and (m := GLUED_END.search(line, max(0, len(line) - GLUED_REACH))):
+        return [line[:m.start()], m["date"]]
+    return [line]
 
 
 # --- Credits -----------------------------------------------------------------
