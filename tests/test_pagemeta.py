@@ -130,6 +130,9 @@ def test_read_publisher_without_a_credit():
     ("Обновлено 17 июня 2016, 09:31 MSK", ("2016-06-17", True)),
     # a label and a channel: a video's stamp, not the page's
     ("Опубликовано RT Play 5 апреля 2016 г.", ("2016-04-05", False)),
+    # year first, and capitals
+    ("2016/03/12", ("2016-03-12", False)),
+    ("PUBLISHED ON 12 MAR 2016", ("2016-03-12", True)),
     # a stamp that does not say which day it is
     ("Posted 06/05/2019 | 09:31", (None, True)),
 ])

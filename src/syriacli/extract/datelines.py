@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from .daterules import (
+    MONTHS,
     RULES,
     WEEKDAYS,
     Candidate,
@@ -36,6 +37,8 @@ def read_dateline(dateline: str, body: str) -> str | None:
     """
     if not isinstance(dateline, str):
         return None
+    if CAPITALS.search(dateline):  # "12 MAR 2016": a month in capitals, as stamps print it
+        dateline = CAPITALS.sub(_month_cased, dateline)
     for rule in (r for r in RULES if r.name in DATELINE_RULES):
         m = (rule.pattern or rule.key).search(dateline)
         if not m:
@@ -53,6 +56,15 @@ def read_dateline(dateline: str, body: str) -> str | None:
         value, precision = absolute_date(c)
         return value.isoformat() if value and precision == "day" else None
     return _read_yearless(dateline, body if isinstance(body, str) else "")
+
+
+#: A word in capitals, which may be a month's name ("MAR", "SEPTEMBER").
+CAPITALS = re.compile(r"\b[A-Z]{3,9}\b")
+
+
+def _month_cased(m: re.Match) -> str:
+    word = m.group()
+    return word.capitalize() if word.lower() in MONTHS else word
 
 
 def _read_yearless(dateline: str, body: str) -> str | None:

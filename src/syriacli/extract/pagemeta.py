@@ -88,7 +88,8 @@ STAMP_DATE = re.compile(
     r"(?P<date>[0-9]{1,2}(?:st|nd|rd|th)?[\s/.-]+(?:of\s+)?(?P<dmonth>[^\W\d_]{3,12})\.?"
     r"[\s/.,-]+[0-9]{4}(?:\s*(?:г\.|года?)(?!\w))?"
     r"|(?P<mmonth>[^\W\d_]{3,12})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}"
-    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{4})(?![0-9])")
+    r"|(?P<ymd>[0-9]{4})[-/.](?P<ymd_m>[0-9]{2})[-/.](?P<ymd_d>[0-9]{2})"
+    r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{4})(?![0-9])")
 #: "04Jun19": day, an English month's abbreviation and a two-digit year, run together.
 COMPACT_DATE = re.compile(
     r"(?<![\w])(?P<day>[0-9]{2})(?P<month>[A-Z][a-z]{2})(?P<year>[0-9]{2})(?!\w)")
@@ -136,9 +137,13 @@ def _stamp_day(m: re.Match) -> str | None:
 
     if m.re is COMPACT_DATE:
         return read_dateline(f"{m['day']} {m['month']} 20{m['year']}", "")
+    if m["ymd"]:  # "2016/03/12": year first, then always the month
+        return read_dateline(f"{m['ymd']}-{m['ymd_m']}-{m['ymd_d']}", "")
     month = m["dmonth"] or m["mmonth"]
-    if month is None or month.rstrip(".").lower() in MONTHS:
+    if month is None:
         return read_dateline(m["date"], "")
+    if month.rstrip(".").lower() in MONTHS:  # "12 MAR 2016" as English writes it
+        return read_dateline(m["date"].replace(month, month.capitalize()), "")
     return _foreign_day(m["date"])
 
 
