@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .clean import clean
-from .dates import DateMention, find_dates, read_dateline, read_today
+from .dates import DateMention, find_dates, read_dateline, read_today, why_undated
 from .events import Event, build_events
 from .figures import Figure, find_figures
 from .names import NameMention, find_names, load_table
@@ -44,7 +44,7 @@ class RawArticle:
 class Metadata:
     """An article's title, publisher and publication day, each with where it came from
     (``"manifest"``, ``"page"`` for a web page's own metadata, ``"text"``, or None when
-    none gave it), and its URL."""
+    none gave it), its URL, and why it has no publication day if it has none."""
 
     title: str | None = None
     publisher: str | None = None
@@ -53,6 +53,8 @@ class Metadata:
     publisher_from: str | None = None
     published_from: str | None = None
     url: str | None = None
+    #: Why there is no publication day ("06/05/2019: day or month first?"); None if there is.
+    undated_reason: str | None = None
 
 
 @dataclass
@@ -90,6 +92,8 @@ def resolve_metadata(manifest: dict, cleaned, body: str, page: Page | None = Non
         values[key] = value
         values[f"{key}_from"] = ("manifest" if given else "page" if from_page
                                  else "text" if value else None)
+    if values["published"] is None:
+        values["undated_reason"] = why_undated(cleaned.dateline, body)
     return Metadata(**values)
 
 

@@ -58,6 +58,20 @@ def read_dateline(dateline: str, body: str) -> str | None:
     return _read_yearless(dateline, body if isinstance(body, str) else "")
 
 
+def why_undated(dateline: str | None, body: str) -> str:
+    """Why an article has no publication day: what a user must check, in a few words
+    ("06/05/2019: day or month first?"). ``dateline`` is the one the text gave, if any."""
+    if not dateline:
+        return "no date in the text or the manifest"
+    for rule in RULES:
+        if rule.name == "slash_date" and (m := (rule.pattern or rule.key).search(dateline)):
+            if len(numeric_readings(m.groupdict())) > 1:
+                return f"{m.group()}: day or month first?"
+        if rule.name == "month_day" and (rule.pattern or rule.key).search(dateline):
+            return f"{dateline.strip()}: which year?"
+    return f"{dateline.strip()}: not a day"
+
+
 #: A word in capitals, which may be a month's name ("MAR", "SEPTEMBER").
 CAPITALS = re.compile(r"\b[A-Z]{3,9}\b")
 

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from .dateargs import parse_date_arg
-from .datelines import read_dateline, read_today
+from .datelines import read_dateline, read_today, why_undated
 from .daterules import (
     ADVERB_KIND,
     DAY_WORDS,
@@ -43,7 +43,8 @@ from .daterules import (
 )
 from .sentences import Sentence, sentence_at, split_sentences
 
-__all__ = ["DateMention", "find_dates", "parse_date_arg", "read_dateline", "read_today"]
+__all__ = ["DateMention", "find_dates", "parse_date_arg", "read_dateline", "read_today",
+           "why_undated"]
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 #: News writes a day without its year for this year's days and for the last few months'
