@@ -822,3 +822,21 @@ def test_a_run_of_days_is_its_first_day(text, published, expected):
 def test_a_week_is_its_month(text, published, expected):
     mention = one(text, published)
     assert (mention.date, mention.precision) == (expected, "month")
+
+
+# A month as an adjective, and "a day after," with nothing following: issue #29 (sentences
+# in the styles of a Turkish site, an NGO report, a Gulf daily, a blog).
+@pytest.mark.parametrize("text, expected", [
+    ("Jets hit a market in the March offensive, the monitor said.", [("2019-03", "month")]),
+    ("Its February campaign emptied Saraqib, the NGO said.", [("2019-02", "month")]),
+    ("Damascus's January push stalled near Maarat al-Numan.", [("2019-01", "month")]),
+    ("Talks opened on March 1. A day after, the truce collapsed.",
+     [("2019-03-01", "day"), ("2019-03-02", "day")]),
+    ("Talks opened on March 1. Two weeks before, jets struck Ariha.",
+     [("2019-03-01", "day"), ("2019-02-15", "day")]),
+    # a month the text also names as a person, a day after something undated
+    ("Mrs May met Erdogan. The May government backed the strikes.", []),
+    ("It happened a day after the ceasefire.", []),
+])
+def test_a_month_as_an_adjective_and_a_day_after(text, expected):
+    assert [(m.date, m.precision) for m in find_dates(text, "2019-03-07")] == expected
