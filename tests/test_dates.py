@@ -284,7 +284,10 @@ def test_several_mentions_in_one_sentence(text, published, expected):
      ["range", "range"]),
     ("From 2011 to 2015 the war raged, and in March 2016 Putin spoke.",
      ["range", "range", "month_year"]),
-    ("Talks ran from 30 September to 2 October 2015.", ["range", "range"]),
+    # a span of a few days is its first day, as "March 4-9" is (issue #29)
+    ("Talks ran from 30 September to 2 October 2015.", ["month_day", "range"]),
+    ("Clashes went on between Friday and Saturday near Ariha.", ["weekday", "range"]),
+    ("Aid was blocked from 1 September to 2 October 2016.", ["range", "range"]),
     ("In 2016 and 2017, Russian forces helped retake Palmyra twice.", ["year", "year"]),
 ])
 def test_the_ends_of_a_span_are_a_range_not_two_happenings(text, rules):

@@ -15,7 +15,7 @@ command line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -294,6 +294,22 @@ def _parse_published(published: str | None) -> date | None:
     return value if value and FIRST_YEAR <= value.year <= LAST_YEAR else None
 
 
+#: The longest run of days ("between Monday and Tuesday", "from 4 to 9 March") whose first
+#: day is a happening, as that of a run written as one date ("March 4-9") is.
+RUN_OF_DAYS = 7
+
+
+def _first_days(mentions: list[DateMention], pairs: list[int], own_rules: list[str]) -> None:
+    """The start of a span of a few days ("between Monday and Tuesday") is its first day,
+    under its own rule; its end, and the ends of longer spans, stay "range"."""
+    for i in pairs:
+        first, last = mentions[i], mentions[i + 1]
+        if first.precision == last.precision == "day" and first.date and last.date and \
+                0 < (date.fromisoformat(last.date) - date.fromisoformat(first.date)).days \
+                <= RUN_OF_DAYS:
+            mentions[i] = replace(first, rule=own_rules[i])
+
+
 def find_dates(
     text: str, published: str | None, sentences: list[Sentence] | None = None
 ) -> list[DateMention]:
@@ -306,10 +322,13 @@ def find_dates(
     mentions: list[DateMention] = []
     candidates = find_candidates(text)
     range_ends: set[int] = set()
+    pairs: list[int] = []  # where a span starts: i, its end i + 1
+    own_rules: list[str] = []
     for i, (c, following) in enumerate(zip(candidates, candidates[1:], strict=False)):
         join = RANGE_JOIN.fullmatch(text, c.end, following.start)
         if join and (join["join"] != "and" or matches_before(RANGE_START_BEFORE, text, c.start)):
             range_ends |= {i, i + 1}
+            pairs.append(i)
     for i, c in enumerate(candidates):
         sentence = sentence_at(sentences, c.start)
         ctx.sentence = (sentence.start, sentence.end) if sentence else (c.start, c.end)
@@ -325,6 +344,7 @@ def find_dates(
             precision = ctx.anchor = None
         relative_month = c.rule == "month" and (c.g.get("rel") or c.g.get("yrel"))
         rule = "month_relative" if relative_month else c.rule
+        own_rules.append(rule)
         rule = "range" if i in range_ends else rule
         mentions.append(DateMention(
             start=c.start, end=c.end, expression=text[c.start:c.end],
@@ -332,4 +352,5 @@ def find_dates(
             precision=precision, rule=rule, relative=not c.g.get("year"),  # no year of its own
             sentence_start=ctx.sentence[0], sentence_end=ctx.sentence[1],
         ))
+    _first_days(mentions, pairs, own_rules)
     return mentions
