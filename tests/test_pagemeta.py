@@ -6,6 +6,8 @@ media, Central Asian and Iranian agencies, Gulf and South Asian sites, NGOs, blo
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syriacli.extract.article import RawArticle, extract_article
 from syriacli.extract.pagemeta import credit_name, join_split_stamps, read_publisher
@@ -182,3 +184,45 @@ def test_a_video_stamp_below_the_body_is_no_event_and_no_publication_date():
     extraction = extract_article(RawArticle("a", "a.txt", raw))
     assert extraction.meta.published is None
     assert "апреля" not in extraction.text
+
+
+# Property tests: any text gives a result or None, never an exception.
+
+STAMPISH = st.text(
+    alphabet=st.sampled_from(list("0123456789 /.:,-|[]()АпрелямартMarJunPostedUTC\n")),
+    max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=80), STAMPISH))
+def test_read_stamp_gives_a_stamp_or_none(line):
+    from syriacli.extract.pagemeta import read_stamp
+
+    stamp = read_stamp(line)
+    assert stamp is None or (stamp[0] is None or len(stamp[0]) == 10) and isinstance(
+        stamp[1], bool)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.text(max_size=300), STAMPISH))
+def test_take_stamps_keeps_every_other_line(raw):
+    from syriacli.extract.pagemeta import take_stamps
+
+    text, day = take_stamps(raw)
+    assert isinstance(text, str) and (day is None or len(day) == 10)
+    assert len(text.split()) <= len(raw.split()) + 2  # only a glued date splits a word
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.none(), st.text(max_size=40), STAMPISH), st.text(max_size=100))
+def test_why_undated_always_gives_a_reason(dateline, body):
+    from syriacli.extract.dates import why_undated
+
+    assert why_undated(dateline, body)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_read_publisher_gives_a_name_or_none(text):
+    name = read_publisher(text, text.split("\n")[:3])
+    assert name is None or (isinstance(name, str) and name.strip())
