@@ -716,6 +716,11 @@ OWN_DATELINES = [
     ("03/05/2020", "Rockets fell on Idlib on Wednesday, the White Helmets said.", "2020-03-05"),
     # 2 March and 3 February 2020 were both Mondays: a weekday cannot tell them apart
     ("03/02/2020", "Strikes hit Idlib on Tuesday and again on Saturday.", None),
+    # ...but the page's other numeric dates can: a European site's day-first caption, a US
+    # site's month-first archive stamp (issue #29)
+    ("03/02/2020", "Strikes hit Idlib on Tuesday. Photo taken 28/02/2020.", "2020-02-03"),
+    ("03/02/2020", "Strikes hit Idlib on Tuesday. Archive: 02/28/2020.", "2020-03-02"),
+    ("03/02/2020", "Seen 28/02/2020 and 02/29/2020.", None),
 ]
 
 
