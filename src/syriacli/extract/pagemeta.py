@@ -3,8 +3,8 @@
 clean.py takes the header lines (banner, headline, dateline) out of the body. Two things
 a reader sees on a saved page are not lines of their own there:
 
-- a stamp a page laid out in pieces, one per line ("Monday" / "25 September 2017" /
-  "9:19:42 AM", or "Published" above "September 30, 2021"): :func:`join_split_stamps`
+- a stamp a page laid out in pieces, one per line ("Tuesday" / "3 October 2017" /
+  "8:15:07 AM", or "Published" above "October 4, 2021"): :func:`join_split_stamps`
   puts it back on one line before cleaning, so it is read as one dateline and no piece
   of it ("Monday") is left in the body as a statement;
 - the credits that name the outlet: an agency's credit opening a paragraph ("(Probe News
@@ -38,7 +38,7 @@ def _words(words: list[str]) -> str:
 
 #: A line that is a weekday only ("Monday", "Tue.,"): the first piece of a split stamp.
 WEEKDAY_LINE = re.compile(rf"^(?:{_words(_WEEKDAY_FORMS)})\.?,?$", re.I)
-#: A line that is a clock time only ("9:19:42 AM", "14:02 GMT"): the last piece.
+#: A line that is a clock time only ("8:15:07 AM", "14:02 GMT"): the last piece.
 CLOCK_LINE = re.compile(
     r"^(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
 #: A line that is a label only ("Published", "Last updated:", "Written by"): its value
@@ -49,8 +49,8 @@ VALUE_LENGTH = 80
 
 
 def join_split_stamps(raw: str) -> str:
-    """The page with each stamp laid out in pieces on one line ("Monday 25 September
-    2017 9:19:42 AM", "Published September 30, 2021", "Written by Probe team")."""
+    """The page with each stamp laid out in pieces on one line ("Tuesday 3 October 2017
+    8:15:07 AM", "Published October 4, 2021", "Written by Probe team")."""
     if not isinstance(raw, str):
         return raw
     lines = raw.split("\n")
@@ -154,15 +154,18 @@ def _foreign_day(text: str) -> str | None:
 
     settings = {"DATE_ORDER": "DMY", "STRICT_PARSING": True,
                 "REQUIRE_PARTS": ["day", "month", "year"]}
-    value = dateparser.parse(text, languages=VOCAB["stamp_languages"], settings=settings)
+    try:
+        value = dateparser.parse(text, languages=VOCAB["stamp_languages"], settings=settings)
+    except (ValueError, OverflowError, TypeError):  # a stamp is no reason to stop a build
+        return None
     return value.date().isoformat() if value else None
 
 
 def take_stamps(raw: str) -> tuple[str, str | None]:
     """The page without the stamp lines clean.py's DATELINE does not read (another
     language's month, a time before the date, "04Jun19"), and the publication day the
-    first of them gives that stands near the top, is labelled, or is the only one; a
-    date glued to a line's first or last word is split off first."""
+    first of them gives that stands near the top or is labelled; a date glued to a
+    line's first or last word is split off first."""
     if not isinstance(raw, str):
         return raw, None
     kept: list[str] = []
@@ -197,7 +200,7 @@ def _unglue(line: str) -> list[str]:
 # --- Credits -----------------------------------------------------------------
 
 #: A name as outlets write theirs: capitalised words, maybe joined by small words
-#: ("AhlulBayt News Agency", "Voice of Probe", "Probe.ru").
+#: ("Probe News Agency", "Voice of Probe", "Probe.ru").
 _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:(?:of|for|the|and|de|al)\s+)?[A-Z0-9][\w&.'-]*){0,5}"
 #: "(Probe News Agency) - A Russian general...": an outlet's credit opening a paragraph.
 PAREN_CREDIT = re.compile(rf"^\((?P<name>{_NAME})\)\s*(?:--|[-–—:])\s*(?=\S)", re.M)
