@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from syriacli.extract.article import RawArticle, extract_article
-from syriacli.extract.pagemeta import credit_name, join_split_stamps, read_publisher
+from syriacli.extract.pagemeta import credit_name, join_split_stamps, read_publisher, take_stamps
 
 BODY = "Russian jets struck targets near Idlib on Sunday, the ministry said.\n"
 
@@ -176,6 +176,13 @@ def test_a_stamp_line_dates_the_page_and_is_no_event(raw, published, title):
     extraction = extract_article(RawArticle("a", "a.txt", raw))
     assert (extraction.meta.published, extraction.meta.title) == (published, title)
     assert {e.expression for e in extraction.events} == {"Sunday"}
+
+
+def test_a_crawler_date_line_is_left_to_clean():
+    raw = " date 2019-08-22 Probe.com\n\nJets pound Idlib\n\n" + BODY
+    text, day = take_stamps(raw)
+    assert "date 2019-08-22 Probe.com" in text and day is None
+    assert read(raw).published == "2019-08-22"
 
 
 def test_a_video_stamp_below_the_body_is_no_event_and_no_publication_date():

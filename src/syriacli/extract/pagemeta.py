@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .. import vocab
-from .clean import DATELINE
+from .clean import CRAWLER_DATE, DATELINE
 from .daterules import MONTHS
 
 VOCAB = vocab.load("pagemeta.json")
@@ -175,7 +175,8 @@ def take_stamps(raw: str) -> tuple[str, str | None]:
         for part in _unglue(line.strip()):
             filled += bool(part)
             stamp = read_stamp(part) if part else None
-            if stamp is None or DATELINE.match(part):  # clean.py reads those
+            if stamp is None or DATELINE.match(part) or CRAWLER_DATE.match(part):
+                # clean.py reads those
                 kept.append(part)
             else:
                 found.append((*stamp, filled))
