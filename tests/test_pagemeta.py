@@ -180,8 +180,8 @@ def test_a_stamp_line_dates_the_page_and_is_no_event(raw, published, title):
 
 def test_a_crawler_date_line_is_left_to_clean():
     raw = " date 2019-08-22 Probe.com\n\nJets pound Idlib\n\n" + BODY
-    text, day = take_stamps(raw)
-    assert "date 2019-08-22 Probe.com" in text and day is None
+    text, says = take_stamps(raw)
+    assert "date 2019-08-22 Probe.com" in text and says.published is None
     assert read(raw).published == "2019-08-22"
 
 
@@ -215,8 +215,8 @@ def test_read_stamp_gives_a_stamp_or_none(line):
 def test_take_stamps_keeps_every_other_line(raw):
     from syriacli.extract.pagemeta import take_stamps
 
-    text, day = take_stamps(raw)
-    assert isinstance(text, str) and (day is None or len(day) == 10)
+    text, says = take_stamps(raw)
+    assert isinstance(text, str) and (says.published is None or len(says.published) == 10)
     assert len(text.split()) <= len(raw.split()) + 2  # only a glued date splits a word
 
 

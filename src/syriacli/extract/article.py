@@ -14,7 +14,7 @@ from .dates import DateMention, find_dates, read_dateline, read_today, why_undat
 from .events import Event, build_events
 from .figures import Figure, find_figures
 from .names import NameMention, find_names, load_table
-from .pagemeta import credit_name, read_publisher, take_stamps
+from .pagemeta import PageSays, credit_name, read_publisher, take_stamps
 from .pages import Page, is_page, read_page
 from .sentences import split_sentences
 from .sketch import sketch
@@ -79,16 +79,16 @@ class ArticleExtraction:
 
 
 def resolve_metadata(manifest: dict, cleaned, body: str, page: Page | None = None,
-                     stamped: str | None = None) -> Metadata:
+                     says: PageSays | None = None) -> Metadata:
     """The manifest wins; where it is silent, the page's own metadata (a web page's meta
-    tags); then the value read from the text (``stamped``: the day of a stamp line
-    pagemeta.take_stamps took out); else empty. The text is read only for the fields the
+    tags); then the value read from the text (``says``: what the page's lines said before
+    cleaning, see pagemeta.take_stamps); else empty. The text is read only for the fields the
     manifest and the page leave open."""
     values = {"url": (manifest.get("url") or "").strip() or (page.url if page else None)}
     for key in META_FIELDS:
         given = (manifest.get(key) or "").strip() or None
         from_page = getattr(page, key) if page else None
-        value = given or from_page or _from_text(key, cleaned, body, stamped)
+        value = given or from_page or _from_text(key, cleaned, body, says or PageSays())
         values[key] = value
         values[f"{key}_from"] = ("manifest" if given else "page" if from_page
                                  else "text" if value else None)
@@ -97,17 +97,18 @@ def resolve_metadata(manifest: dict, cleaned, body: str, page: Page | None = Non
     return Metadata(**values)
 
 
-def _from_text(key: str, cleaned, body: str, stamped: str | None) -> str | None:
+def _from_text(key: str, cleaned, body: str, says: PageSays) -> str | None:
     """A metadata field as the text gives it: the headline, the credit naming the outlet
     (see pagemeta.py), the day of the dateline, of a stamp line or of the report's
     "today"."""
     if key == "title":
         return cleaned.title
     if key == "publisher":
-        return credit_name(cleaned.publisher) or read_publisher(body, cleaned.dropped)
+        return credit_name(cleaned.publisher) or read_publisher(body, cleaned.dropped,
+                                                                 says.signoff)
     if cleaned.dateline:
         return read_dateline(cleaned.dateline, body)
-    return stamped or read_today(body)
+    return says.published or read_today(body)
 
 
 @lru_cache(maxsize=4)
@@ -121,12 +122,12 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleEx
     page = read_page(raw.text) if is_page(raw.file) else None
     if page is None and is_page(raw.file):
         raise NoArticleText("a web page without article text")
-    page_text, stamped = take_stamps(page.text if page else raw.text)
+    page_text, says = take_stamps(page.text if page else raw.text)
     cleaned = clean(page_text)
     # The headline is part of what the article says (a figure in it is a claim too), so
     # the text every offset points into opens with it.
     text = f"{cleaned.title}\n\n{cleaned.text}" if cleaned.title else cleaned.text
-    meta = resolve_metadata(raw.manifest, cleaned, text, page, stamped)
+    meta = resolve_metadata(raw.manifest, cleaned, text, page, says)
     sentences = split_sentences(text)
     dates = find_dates(text, meta.published, sentences)
     names = find_names(text, sentences, _table(names_file))

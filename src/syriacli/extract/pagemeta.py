@@ -18,6 +18,7 @@ The words of these rules (labels, desk words) are data, in data/pagemeta.json.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .. import vocab
 from .clean import CRAWLER_DATE, DATELINE
@@ -161,13 +162,25 @@ def _foreign_day(text: str) -> str | None:
     return value.date().isoformat() if value else None
 
 
-def take_stamps(raw: str) -> tuple[str, str | None]:
+@dataclass
+class PageSays:
+    """What a page's own lines say of it, read before cleaning changes them: the day of
+    its stamp, and the outlet of a sign-off ("— Probe Wire", whose dash cleaning may take
+    for a list's)."""
+
+    published: str | None = None
+    signoff: str | None = None
+
+
+def take_stamps(raw: str) -> tuple[str, PageSays]:
     """The page without the stamp lines clean.py's DATELINE does not read (another
-    language's month, a time before the date, "04Jun19"), and the publication day the
-    first of them gives that stands near the top or is labelled; a date glued to a
-    line's first or last word is split off first."""
+    language's month, a time before the date, "04Jun19"), and what its lines say: the
+    publication day the first of those stamps gives that stands near the top or is
+    labelled, and the last sign-off. A date glued to a line's first or last word is
+    split off first."""
+    says = PageSays()
     if not isinstance(raw, str):
-        return raw, None
+        return raw, says
     kept: list[str] = []
     found: list[tuple[str | None, bool, int]] = []
     filled = 0
@@ -178,10 +191,13 @@ def take_stamps(raw: str) -> tuple[str, str | None]:
             if stamp is None or DATELINE.match(part) or CRAWLER_DATE.match(part):
                 # clean.py reads those
                 kept.append(part)
+                if part[:1] in SIGNOFF_DASHES and (signoff := SIGNOFF.match(part)):
+                    says.signoff = signoff["name"]
             else:
                 found.append((*stamp, filled))
-    day = next((d for d, labelled, at in found if labelled or at <= STAMP_TOP_LINES), None)
-    return "\n".join(kept), day
+    says.published = next(
+        (d for d, labelled, at in found if labelled or at <= STAMP_TOP_LINES), None)
+    return "\n".join(kept), says
 
 
 #: How near the top an unlabelled stamp is the page's own (the headline, a byline, a
@@ -209,7 +225,8 @@ PAREN_CREDIT = re.compile(rf"^\((?P<name>{_NAME})\)\s*(?:--|[-–—:])\s*(?=\S)
 #: space or a line's start: see _slashed).
 SLASHED_CREDIT = re.compile(r"/(?P<name>[A-Z][^/\n]{1,40}?)/(?=[\s.,]|$)")
 #: "— Probe Wire" on a line of its own: a sign-off.
-SIGNOFF = re.compile(rf"^[-–—]\s*(?P<name>{_NAME})\s*$", re.M)
+SIGNOFF_DASHES = "-–—"
+SIGNOFF = re.compile(rf"^[{SIGNOFF_DASHES}]\s*(?P<name>{_NAME})\s*$", re.M)
 #: "By Probe News Desk", "Written by Probe Syria team": a desk, not a person, signs.
 #: Without a label only a desk word that cannot end a headline ("Desk", not "Team").
 DESK_BYLINE = re.compile(
@@ -241,13 +258,18 @@ def credit_name(credit: str | None) -> str | None:
     return (quoted["name"] if quoted else credit).strip() or None
 
 
-def read_publisher(text: str, lines: list[str]) -> str | None:
-    """The outlet a page credits itself to, read from its clean ``text`` and the
-    ``lines`` cleaning set aside; None when no credit names one."""
+def read_publisher(text: str, lines: list[str], signoff: str | None = None) -> str | None:
+    """The outlet a page credits itself to, read from its clean ``text``, the ``lines``
+    cleaning set aside and the page's ``signoff`` (see :class:`PageSays`); None when no
+    credit names one."""
     everything = "\n".join([text, *lines])
-    for pattern in (PAREN_CREDIT, SLASHED_CREDIT, SIGNOFF):
+    for pattern in (PAREN_CREDIT, SLASHED_CREDIT):
         if m := _first(pattern, everything):
             return credit_name(m["name"])
+    if signoff is None and (m := SIGNOFF.search(everything)):
+        signoff = m["name"]
+    if signoff:
+        return credit_name(signoff)
     if m := DESK_BYLINE.search(everything):
         rest = everything[:m.start()] + everything[m.end():]
         return _named_elsewhere(m["name"] or m["alone"], rest)
