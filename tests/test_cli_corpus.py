@@ -18,7 +18,8 @@ def test_build_takes_every_seed_with_manifest_metadata(cli):
     rows = as_json(cli("articles", "--format", "json"))
     assert len(rows) == 5
     assert set(rows[0]) == {"article", "title", "publisher", "published", "published_from", "url",
-                            "words", "reprint_of"}
+                            "words", "reprint_of", "title_from", "publisher_from",
+                            "undated_reason"}
     by_id = {r["article"]: r for r in rows}
     assert by_id["003_5c8489880ca76ab4"]["publisher"] == "BBC"
     assert by_id["003_5c8489880ca76ab4"]["url"].startswith("https://www.bbc.co.uk/")
@@ -40,7 +41,9 @@ def test_metadata_from_text_alone(make_raw, build, cli):
     assert rows["004_de0ce38edba8a025"]["published"] == "2016-09-30"
     assert rows["003_5c8489880ca76ab4"]["publisher"] == "BBC"
     assert rows["002_5d151c8b2ee8e763"]["published"] is None          # no dateline: never guessed
+    assert rows["002_5d151c8b2ee8e763"]["undated_reason"] == "no date in the text or the manifest"
     assert rows["001_1431156e20cd0360"]["published_from"] == "text"
+    assert rows["001_1431156e20cd0360"]["undated_reason"] is None
 
 
 def test_search_palmyra_lists_four_articles_best_first(cli):
@@ -366,3 +369,33 @@ def test_search_about_keeps_the_articles_that_name_it(seed_db, query, about):
         found = list(queries.search(conn, query, Filters(about=key, limit=limit)))
         assert [(r["article"], r["snippet"]) for r in found] == [
             (r["article"], r["snippet"]) for r in every[:limit]]
+
+
+def test_a_folder_without_manifest_lists_where_metadata_came_from_and_why_undated(
+        make_raw, build, cli):
+    """Issue #29: pages in several outlets' styles, no manifest; each is dated or listed as
+    undated with its reason, and `articles` says where each field came from."""
+    body = "Russian jets struck a market in Idlib on Sunday, the monitor said.\n"
+    files = {
+        "a.txt": "Jets pound Idlib\n\nPosted 7:05 PM ET, Mon June 3, 2019\n\n" + body,
+        "b.txt": "Jets pound Idlib\n\n06/05/2019\n\nJets struck a market, the monitor said.\n",
+        "c.txt": "DUSHANBE, 09.12.2016. /NIAT “Probe”/. About 800 residents left, the centre "
+                 "said on Friday.\n",
+        "d.txt": "Jets pound Idlib\n\nMOSCOW, September 6. /PROBE/. Jets flew 40 sorties, the "
+                 "ministry said.\n",
+    }
+    result, db = build(make_raw(files))
+    assert result.exit_code == 0, result.output
+    result = cli("articles", "--format", "csv", db=db)
+    assert result.exit_code == 0, result.output
+    rows = {r["article"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    fields = ("published", "published_from", "publisher", "publisher_from", "title_from",
+              "undated_reason")
+    assert {k: tuple(rows[k][f] for f in fields) for k in rows} == {
+        "a": ("2019-06-03", "text", "", "", "text", ""),
+        "b": ("", "", "", "", "text", "06/05/2019: day or month first?"),
+        "c": ("2016-12-09", "text", "Probe", "text", "", ""),
+        "d": ("", "", "PROBE", "text", "text", "September 6: which year?"),
+    }
+    undated = cli("articles", "--undated", "--format", "csv", db=db)
+    assert [r["article"] for r in csv.DictReader(io.StringIO(undated.stdout))] == ["b", "d"]

@@ -32,7 +32,8 @@ ABSOLUTE = [
     ("The 30th of September 2015 was a Wednesday.", None, "2015-09-30", "day", "full_date"),
     ("It aired 30 Sep, 2016 at noon.", None, "2016-09-30", "day", "full_date"),
     ("On Tuesday, March 15, 2016, the planes left.", None, "2016-03-15", "day", "full_date"),
-    ("Talks ran Sept. 28-30, 2016 in Geneva.", None, "2016-09", "month", "full_date"),
+    # a run of days: its first day, which the text names exactly (issue #29)
+    ("Talks ran Sept. 28-30, 2016 in Geneva.", None, "2016-09-28", "day", "full_date"),
     ("The file is stamped 2016-03-14 in the header.", None, "2016-03-14", "day", "iso_date"),
     ("The order 2016-03-14T10:00 was logged.", None, "2016-03-14", "day", "iso_date"),
     ("Dated 30/09/2016, the report was clear.", None, "2016-09-30", "day", "slash_date"),
@@ -129,7 +130,7 @@ RELATIVE = [
      "period_relative"),
     ("Missiles were fired in Deir el-Zour province last week.", "2017-09-12", "2017-09", "month",
      "period_relative"),
-    ("Talks are held this week.", "2016-09-30", "2016", "year", "period_relative"),
+    ("Talks are held this week.", "2016-09-30", "2016-09", "month", "period_relative"),
     ("Jets struck over the weekend.", "2016-10-03", "2016-10", "month", "period_relative"),
     ("The Observatory earlier in the day said 3,800 civilians died.", "2016-09-30", "2016-09-30",
      "day", "period_relative"),
@@ -283,7 +284,10 @@ def test_several_mentions_in_one_sentence(text, published, expected):
      ["range", "range"]),
     ("From 2011 to 2015 the war raged, and in March 2016 Putin spoke.",
      ["range", "range", "month_year"]),
-    ("Talks ran from 30 September to 2 October 2015.", ["range", "range"]),
+    # a span of a few days is its first day, as "March 4-9" is (issue #29)
+    ("Talks ran from 30 September to 2 October 2015.", ["month_day", "range"]),
+    ("Clashes went on between Friday and Saturday near Ariha.", ["weekday", "range"]),
+    ("Aid was blocked from 1 September to 2 October 2016.", ["range", "range"]),
     ("In 2016 and 2017, Russian forces helped retake Palmyra twice.", ["year", "year"]),
 ])
 def test_the_ends_of_a_span_are_a_range_not_two_happenings(text, rules):
@@ -465,11 +469,11 @@ OWN_ONE_MENTION = [
      "2018-01-20", "day", "full_date"),
     ("Ankara launched Operation Peace Spring on Wednesday, October 9th, 2019, in the northeast.",
      None, "2019-10-09", "day", "full_date"),
+    # a run of days is its first day, which the text names, as "5-7 March" does
     ("HRW documented strikes on 5-7 March 2020 on markets in Maarat al-Numan.", None,
-     "2020-03", "month", "full_date"),
-    # a run of days written out lies in its month, as "5-7 March" does
+     "2020-03-05", "day", "full_date"),
     ("Talks ran from 28 to 30 December 2019 in Geneva, the Foreign Ministry said.", None,
-     "2019-12", "month", "full_date"),
+     "2019-12-28", "day", "full_date"),
     # iso_date
     ("The leaked memo, timestamped 2019-10-13, ordered the SDF to leave Manbij.", None,
      "2019-10-13", "day", "iso_date"),
@@ -525,9 +529,9 @@ OWN_ONE_MENTION = [
     ("On October 23 last year a convoy left Manbij.", "2019-10-20", "2018-10-23", "day",
      "month_day"),
     ("The shelling of Ghouta from 18 to 22 February killed hundreds, Amnesty said.",
-     "2018-03-10", "2018-02", "month", "month_day"),
-    ("Shelling killed 300 people between 1 and 5 March, HRW said.", "2020-03-10", "2020-03",
-     "month", "month_day"),
+     "2018-03-10", "2018-02-18", "day", "month_day"),
+    ("Shelling killed 300 people between 1 and 5 March, HRW said.", "2020-03-10", "2020-03-01",
+     "day", "month_day"),
     # ...and after it when the clause looks ahead, unless a reporting verb cuts it off
     ("Russian and Turkish patrols will start on March 15 along the M4 highway.", "2020-03-06",
      "2020-03-15", "day", "month_day"),
@@ -701,6 +705,8 @@ OWN_DATELINES = [
     ("18 октября 2019 г., 10:15", "", "2019-10-18"),
     ("2019-10-18T09:00:00+03:00", "", "2019-10-18"),
     ("18.10.2019", "", "2019-10-18"),
+    ("PUBLISHED ON 18 OCT 2019", "", "2019-10-18"),
+    ("OCTOBER 18, 2019 | 14:02", "", "2019-10-18"),
     ("10/18/2019", "", "2019-10-18"),
     ("10/10/2019", "", "2019-10-10"),
     ("10/09/2019", "Turkish jets struck Ras al-Ain on Wednesday, Anadolu said.", "2019-10-09"),
@@ -710,6 +716,11 @@ OWN_DATELINES = [
     ("03/05/2020", "Rockets fell on Idlib on Wednesday, the White Helmets said.", "2020-03-05"),
     # 2 March and 3 February 2020 were both Mondays: a weekday cannot tell them apart
     ("03/02/2020", "Strikes hit Idlib on Tuesday and again on Saturday.", None),
+    # ...but the page's other numeric dates can: a European site's day-first caption, a US
+    # site's month-first archive stamp (issue #29)
+    ("03/02/2020", "Strikes hit Idlib on Tuesday. Photo taken 28/02/2020.", "2020-02-03"),
+    ("03/02/2020", "Strikes hit Idlib on Tuesday. Archive: 02/28/2020.", "2020-03-02"),
+    ("03/02/2020", "Seen 28/02/2020 and 02/29/2020.", None),
 ]
 
 
@@ -756,3 +767,84 @@ def test_a_day_without_its_year_reaches_back_half_a_year(text, published, expect
 ])
 def test_earlier_in_the_morning(text, expected):
     assert [m.date for m in find_dates(text, "2019-10-22")] == expected
+
+
+# A year used as an adjective is a date: a determiner or a possessive before it, a word
+# after it that counts nothing (issue #29; sentences in the styles of a business site, an
+# Israeli TV site, a Gulf daily, an Indian wire, a Russian state site).
+@pytest.mark.parametrize("text, expected", [
+    ("Its 2015 air campaign is widely seen as the turning point.", ["2015"]),
+    ("Moscow stepped in following the 2011 civil war, the channel said.", ["2011"]),
+    ("Ankara cited a 1998 agreement with Damascus on border security.", ["1998"]),
+    ("Russia's 2015 campaign turned the tide, the daily wrote.", ["2015"]),
+    ("Their 2016 offensive on Aleppo was costly, the agency said.", ["2016"]),
+    # counts and times stay counts and times
+    ("The 2000 troops left on Friday.", ["2020-03-06"]),
+    ("Its 1500 km border with Turkey was closed.", []),
+    ("The 2000 GMT deadline passed.", []),
+    ("A 2000 to 3000 strong force gathered.", []),
+])
+def test_a_year_as_an_adjective(text, expected):
+    assert [m.date for m in find_dates(text, "2020-03-10") if m.rule != "range"] == expected
+
+
+# A day without its year beyond half a year takes its year from the same month named with
+# its year earlier in the text ("in September 2015 ... Since September 30"); else no date.
+@pytest.mark.parametrize("text, published, expected", [
+    ("The campaign began in September 2015. Since September 30, jets have flown 900 "
+     "sorties.", "2017-08-25", ["2015-09", "2015-09-30"]),
+    ("Talks opened on 2 March 2019 in Astana. By March 14 they had failed.", "2020-01-10",
+     ["2019-03-02", "2019-03-14"]),
+    # another month named with its year does not tell the year of this one
+    ("The campaign began in October 2015. Since September 30, jets have flown 900 "
+     "sorties.", "2017-08-25", ["2015-10", None]),
+])
+def test_a_yearless_day_takes_the_year_the_text_named(text, published, expected):
+    assert [m.date for m in find_dates(text, published)] == expected
+
+
+# A run of days, written any way, is its first day at day precision (issue #29).
+@pytest.mark.parametrize("text, published, expected", [
+    ("Drones attacked the base on the night of January 5-6, the ministry said.", "2018-01-08",
+     ("2018-01-05", "day")),
+    ("The talks on March 4 - 9 produced no text.", "2020-03-20", ("2020-03-04", "day")),
+    ("Strikes on 12-14 May 2019 hit Kafr Nabudah.", None, ("2019-05-12", "day")),
+    ("Clashes from 28 to 30 June killed 40 fighters.", "2019-07-02", ("2019-06-28", "day")),
+    # no such run of days: no date
+    ("Strikes on 28-31 September 2019 were reported.", None, (None, None)),
+])
+def test_a_run_of_days_is_its_first_day(text, published, expected):
+    mention = one(text, published)
+    assert (mention.date, mention.precision) == expected
+
+
+# A week or a weekend is its month, never a year, even across two months: the month that
+# holds most of its days (issue #29). 5 March 2019 was a Tuesday, 1 October 2017 a Sunday.
+@pytest.mark.parametrize("text, published, expected", [
+    ("Russian jets struck a market last week, the monitor said.", "2019-03-05", "2019-02"),
+    ("Earlier this week a clinic was hit in Ariha.", "2019-03-05", "2019-03"),
+    ("Jets struck Khan Sheikhoun over the weekend.", "2017-10-02", "2017-09"),
+    ("The convoy left the previous week.", "2019-03-05", "2019-02"),
+    ("Talks stalled last week in Astana.", "2020-01-01", "2019-12"),
+])
+def test_a_week_is_its_month(text, published, expected):
+    mention = one(text, published)
+    assert (mention.date, mention.precision) == (expected, "month")
+
+
+# A month as an adjective, and "a day after," with nothing following: issue #29 (sentences
+# in the styles of a Turkish site, an NGO report, a Gulf daily, a blog).
+@pytest.mark.parametrize("text, expected", [
+    ("Jets hit a market in the March offensive, the monitor said.", [("2019-03", "month")]),
+    ("Its February campaign emptied Saraqib, the NGO said.", [("2019-02", "month")]),
+    ("Damascus's January push stalled near Maarat al-Numan.", [("2019-01", "month")]),
+    ("Talks opened on March 1. A day after, the truce collapsed.",
+     [("2019-03-01", "day"), ("2019-03-02", "day")]),
+    ("Talks opened on March 1. Two weeks before, jets struck Ariha.",
+     [("2019-03-01", "day"), ("2019-02-15", "day")]),
+    # a month the text also names as a person, a day after something undated
+    ("Mrs May met Erdogan. The May government backed the strikes.", []),
+    ("It happened a day after the ceasefire.", []),
+])
+def test_a_month_as_an_adjective_and_a_day_after(text, expected):
+    assert [(m.date, m.precision) for m in find_dates(text, "2019-03-07")] == expected

@@ -114,3 +114,24 @@ def test_undated_articles_are_named_listed_and_resolved_once_dated(make_raw, bui
     assert result.exit_code == 0 and "publication date" not in result.stderr
     assert _rows(cli, db, "articles", "--undated") == []
     assert ("2016-03-16", "undated") in _events(cli, db)
+
+
+def test_captions_and_table_cells_are_paragraphs():
+    """Issue #29: a caption and a table's cells are text, like the list items around them."""
+    html = (
+        "<html><head><title>Jets pound Idlib</title></head><body><article>"
+        "<h1>Jets pound Idlib</h1><p>Russian jets struck a market in Idlib on Sunday, killing "
+        "12 civilians, the monitor said.</p><ul><li>Jets struck Ariha on March 3, 2019, "
+        "killing 4 people.</li></ul><figure><img src='a.jpg'><figcaption>Smoke rises over "
+        "Idlib on March 2, 2019.</figcaption></figure><table><tr><th>Day</th><th>Killed</th>"
+        "</tr><tr><td>Strikes on 5 March 2019</td><td>14 civilians</td></tr></table><p>The "
+        "monitor said more than 40 civilians had died in the province.</p></article></body>"
+        "</html>")
+    page = read_page(html)
+    assert page is not None
+    paragraphs = page.text.split("\n\n")
+    for text in ("- Jets struck Ariha on March 3, 2019, killing 4 people.",
+                 "Smoke rises over Idlib on March 2, 2019.", "Strikes on 5 March 2019",
+                 "14 civilians"):
+        assert text in paragraphs
+    assert "|" not in page.text

@@ -576,14 +576,16 @@ def articles(
         bool,
         typer.Option(
             "--undated",
-            help="Only the articles without a publication date (their relative dates stay"
-            " unresolved until a manifest row gives one).",
+            help="Only the articles without a publication date, each with the reason"
+            " (undated_reason: '06/05/2019: day or month first?'); their relative dates stay"
+            " unresolved until a manifest row gives one.",
         ),
     ] = False,
 ):
     """List the articles of the corpus.
 
-    --from/--to are the publication date.
+    Each with where its date, publisher and title came from (manifest, page or text), and
+    why an undated one has no date. --from/--to are the publication date.
 
     Example: syriacli articles --publisher RT
     """
@@ -596,8 +598,8 @@ def articles(
         rows = queries.articles(conn, replace(filters, undated=undated))
         render.write_rows(
             rows,
-            ["article", "published", "publisher", "title", "words", "published_from", "url",
-             "reprint_of"],
+            ["article", "published", "publisher", "title", "words", "published_from",
+             "publisher_from", "title_from", "undated_reason", "url", "reprint_of"],
             render.default_format(fmt),
         )
 

@@ -273,7 +273,7 @@ def articles_sql(filters: Filters) -> tuple[str, dict]:
     where, params = _article_where(filters)
     sql = (
         "select id as article, title, publisher, published, published_from, url, words,"
-        " reprint_of"
+        " reprint_of, title_from, publisher_from, undated_reason"
         " from articles"
         + (f" where {' and '.join(where)}" if where else "")
         + f" order by {ARTICLES_ORDER}"

@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 25
+SCHEMA_VERSION = 26
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -56,7 +56,8 @@ TABLES: dict[str, TableSpec] = {
         "columns": {
             "id": str, "file": str, "title": str, "publisher": str, "url": str,
             "published": str, "published_from": str, "publisher_from": str,
-            "title_from": str, "text": str, "words": int, "names": str,
+            "title_from": str, "undated_reason": str, "text": str, "words": int,
+            "names": str,
             "raw_hash": str, "raw_size": int, "raw_mtime": float, "source_key": str,
             # what makes two files one article: the same clean text, publisher and date
             # (rows.text_hash)

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .clean import clean
-from .dates import DateMention, find_dates, read_dateline, read_today
+from .dates import DateMention, find_dates, read_dateline, read_today, why_undated
 from .events import Event, build_events
 from .figures import Figure, find_figures
 from .names import NameMention, find_names, load_table
+from .pagemeta import PageSays, credit_name, read_publisher, take_stamps
 from .pages import Page, is_page, read_page
 from .sentences import split_sentences
 from .sketch import sketch
@@ -43,7 +44,7 @@ class RawArticle:
 class Metadata:
     """An article's title, publisher and publication day, each with where it came from
     (``"manifest"``, ``"page"`` for a web page's own metadata, ``"text"``, or None when
-    none gave it), and its URL."""
+    none gave it), its URL, and why it has no publication day if it has none."""
 
     title: str | None = None
     publisher: str | None = None
@@ -52,6 +53,8 @@ class Metadata:
     publisher_from: str | None = None
     published_from: str | None = None
     url: str | None = None
+    #: Why there is no publication day ("06/05/2019: day or month first?"); None if there is.
+    undated_reason: str | None = None
 
 
 @dataclass
@@ -75,24 +78,37 @@ class ArticleExtraction:
         return self.source.id
 
 
-def resolve_metadata(manifest: dict, cleaned, body: str, page: Page | None = None) -> Metadata:
+def resolve_metadata(manifest: dict, cleaned, body: str, page: Page | None = None,
+                     says: PageSays | None = None) -> Metadata:
     """The manifest wins; where it is silent, the page's own metadata (a web page's meta
-    tags); then the value read from the text; else empty."""
-    from_text = {
-        "title": cleaned.title,
-        "publisher": cleaned.publisher,
-        "published": read_dateline(cleaned.dateline, body) if cleaned.dateline
-        else read_today(body),
-    }
+    tags); then the value read from the text (``says``: what the page's lines said before
+    cleaning, see pagemeta.take_stamps); else empty. The text is read only for the fields the
+    manifest and the page leave open."""
     values = {"url": (manifest.get("url") or "").strip() or (page.url if page else None)}
     for key in META_FIELDS:
         given = (manifest.get(key) or "").strip() or None
         from_page = getattr(page, key) if page else None
-        value = given or from_page or from_text[key]
+        value = given or from_page or _from_text(key, cleaned, body, says or PageSays())
         values[key] = value
         values[f"{key}_from"] = ("manifest" if given else "page" if from_page
                                  else "text" if value else None)
+    if values["published"] is None:
+        values["undated_reason"] = why_undated(cleaned.dateline, body)
     return Metadata(**values)
+
+
+def _from_text(key: str, cleaned, body: str, says: PageSays) -> str | None:
+    """A metadata field as the text gives it: the headline, the credit naming the outlet
+    (see pagemeta.py), the day of the dateline, of a stamp line or of the report's
+    "today"."""
+    if key == "title":
+        return cleaned.title
+    if key == "publisher":
+        return credit_name(cleaned.publisher) or read_publisher(body, cleaned.dropped,
+                                                                 says.signoff)
+    if cleaned.dateline:
+        return read_dateline(cleaned.dateline, body)
+    return says.published or read_today(body)
 
 
 @lru_cache(maxsize=4)
@@ -106,11 +122,12 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleEx
     page = read_page(raw.text) if is_page(raw.file) else None
     if page is None and is_page(raw.file):
         raise NoArticleText("a web page without article text")
-    cleaned = clean(page.text if page else raw.text)
+    page_text, says = take_stamps(page.text if page else raw.text)
+    cleaned = clean(page_text)
     # The headline is part of what the article says (a figure in it is a claim too), so
     # the text every offset points into opens with it.
     text = f"{cleaned.title}\n\n{cleaned.text}" if cleaned.title else cleaned.text
-    meta = resolve_metadata(raw.manifest, cleaned, text, page)
+    meta = resolve_metadata(raw.manifest, cleaned, text, page, says)
     sentences = split_sentences(text)
     dates = find_dates(text, meta.published, sentences)
     names = find_names(text, sentences, _table(names_file))

@@ -109,7 +109,8 @@ LEADING_DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}),\s+"
     rf"(?:(?P<short>{_MONTH_DAY})(?:,? (?P<year>\d{{4}}))?|(?P<numeric>{_NUMERIC_DATE}))"
     rf"|(?P<date>(?i:{_DATE})))"
-    r"(?:\s*\.?\s*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?|\s*\((?P<credit>[A-Z][\w .-]{1,30})\))?"
+    # "/TASS/", '/NIAT “Probe”/': an agency's credit between slashes
+    r"(?:\s*\.?\s*/(?P<slashed>[A-Z][^/\n]{1,40})/\.?|\s*\((?P<credit>[A-Z][\w .-]{1,30})\))?"
     r"\s*(?:--|[-–—.])?\s+(?=[A-Z\"“])"
 )
 #: A date and a time a page printed at the end of its headline's line; the time is

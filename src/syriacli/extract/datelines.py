@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from .daterules import (
+    MONTHS,
     RULES,
     WEEKDAYS,
     Candidate,
@@ -36,6 +37,8 @@ def read_dateline(dateline: str, body: str) -> str | None:
     """
     if not isinstance(dateline, str):
         return None
+    if CAPITALS.search(dateline):  # "12 MAR 2016": a month in capitals, as stamps print it
+        dateline = CAPITALS.sub(_month_cased, dateline)
     for rule in (r for r in RULES if r.name in DATELINE_RULES):
         m = (rule.pattern or rule.key).search(dateline)
         if not m:
@@ -46,13 +49,58 @@ def read_dateline(dateline: str, body: str) -> str | None:
         if rule.name == "slash_date":
             readings = numeric_readings(c.g)
             if len(readings) > 1:
-                readings = _weigh(readings, body if isinstance(body, str) else "")
+                body = body if isinstance(body, str) else ""
+                order = _numeric_order(body, c.g["sep"])
+                if order:  # the page's own way of writing dates: "13/05/2019" elsewhere
+                    a, b, year = int(c.g["a"]), int(c.g["b"]), int(c.g["year"])
+                    day, month = (a, b) if order == "day first" else (b, a)
+                    readings = [d for d in (make_date(year, month, day),) if d]
+                else:
+                    readings = _weigh(readings, body)
             return readings[0].isoformat() if len(readings) == 1 else None
         if rule.name == "russian_date" and not (c.g.get("day") and c.g["year"]):
             continue
         value, precision = absolute_date(c)
         return value.isoformat() if value and precision == "day" else None
     return _read_yearless(dateline, body if isinstance(body, str) else "")
+
+
+def why_undated(dateline: str | None, body: str) -> str:
+    """Why an article has no publication day: what a user must check, in a few words
+    ("06/05/2019: day or month first?"). ``dateline`` is the one the text gave, if any."""
+    if not dateline:
+        return "no date in the text or the manifest"
+    for rule in RULES:
+        if rule.name == "slash_date" and (m := (rule.pattern or rule.key).search(dateline)):
+            if len(numeric_readings(m.groupdict())) > 1:
+                return f"{m.group()}: day or month first?"
+        if rule.name == "month_day" and (rule.pattern or rule.key).search(dateline):
+            return f"{dateline.strip()}: which year?"
+    return f"{dateline.strip()}: not a day"
+
+
+#: A word in capitals, which may be a month's name ("MAR", "SEPTEMBER").
+CAPITALS = re.compile(r"\b[A-Z]{3,9}\b")
+
+
+def _month_cased(m: re.Match) -> str:
+    word = m.group()
+    return word.capitalize() if word.lower() in MONTHS else word
+
+
+def _numeric_order(body: str, sep: str) -> str | None:
+    """"day first" or "month first", as the page's other numeric dates written with the
+    same separator show it where they read only one way ("13/05/2019", "05/13/2019");
+    None without such a date, or where they disagree."""
+    orders = set()
+    for c in find_candidates(body):
+        if c.rule == "slash_date" and c.g["sep"] == sep:
+            a, b = int(c.g["a"]), int(c.g["b"])
+            if a > 12 >= b:
+                orders.add("day first")
+            elif b > 12 >= a:
+                orders.add("month first")
+    return orders.pop() if len(orders) == 1 else None
 
 
 def _read_yearless(dateline: str, body: str) -> str | None:

@@ -103,7 +103,9 @@ DAY_MONTH = re.compile(
 AGO = re.compile(r"ago(?![\w-])")
 LATER = re.compile(
     r"(?P<unit>day|week|month|year)s?\s+"
-    r"(?P<dir>later|afterwards|after\s+that|earlier|before\s+that)(?![\w-])")
+    # "A day after, ...": after or before with nothing following is "later"/"earlier"
+    r"(?P<dir>later|afterwards|after\s+that|earlier|before\s+that|(?:after|before)(?=\s*[,.;:]))"
+    r"(?![\w-])")
 SAME_PERIOD = re.compile(
     r"(?P<unit>day|week|month|year)(?:\s+(?P<tail>before|after)(?=\s*[,.;:)]))?(?![\w-])")
 MONTH_NAME = re.compile(rf"{MONTH}(?![\w-])(?!['’]s\b){YEAR_QUALIFIER}")
@@ -156,6 +158,12 @@ QUANTITY_BEFORE = re.compile(
 NOT_YEAR_AFTER = re.compile(
     rf"\s*(?:{_alt(VOCAB['not_year_after'] + COUNTED_WORDS, flags='i')}(?![\w-])"
     r"|(?:and|or|to|[-–])\s*(?!(?:19|20)[0-9]{2}(?![0-9]|,[0-9]))[0-9])")
+# A year or a month used as an adjective: a determiner or a possessive before it, a
+# lower-case word after it (for a year, no count's noun: NOT_YEAR_AFTER is tried first):
+# "its 2015 intervention", "the March offensive".
+DETERMINER_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{_alt(VOCAB['adjective_determiners'], cased=True)}|[A-Z][\w-]*['’]s)\s+\Z")
+ADJECTIVE_AFTER = re.compile(r"\s+[a-z][a-z-]{2,}(?![\w'’])")
 WEAK_PREP_BEFORE = re.compile(
     rf"(?<![\w-]){_alt(VOCAB['weak_date_prepositions'], flags='i')}\s+\Z")
 PERSON_MONTH = re.compile(
@@ -244,8 +252,12 @@ def _accept_month(g: dict, text: str, start: int) -> int:
     if g.get("part") or g.get("rel") or g["yrel"]:
         return KEEP
     weak = matches_before(WEAK_PREP_BEFORE, text, start)
-    if weak and g["month"] in _people_named_like_months(text):
-        return SKIP  # "criticised by May" where Theresa May is in the news
+    if (weak or matches_before(DETERMINER_BEFORE, text, start)) and \
+            g["month"] in _people_named_like_months(text):
+        return SKIP  # "criticised by May", "the May government" where Theresa May is news
+    if matches_before(DETERMINER_BEFORE, text, start) and \
+            ADJECTIVE_AFTER.match(text, start + len(g["month"])):
+        return KEEP  # "the March offensive": a month as an adjective
     return KEEP if _date_context(text, start) else SKIP
 
 
@@ -278,6 +290,8 @@ def _accept_year(g: dict, text: str, start: int) -> int:
         return KEEP
     if NOT_YEAR_AFTER.match(text, start + 4) or matches_before(QUANTITY_BEFORE, text, start):
         return SKIP
+    if matches_before(DETERMINER_BEFORE, text, start) and ADJECTIVE_AFTER.match(text, start + 4):
+        return KEEP  # "its 2015 intervention", "the 2011 civil war": a year as an adjective
     return KEEP if _date_context(text, start) else SKIP
 
 
@@ -377,8 +391,7 @@ def absolute_date(c: Candidate, ctx: object = None) -> Resolved:
     month = month_of(g)
     if not g.get("day"):
         return make_date(year, month), "month"
-    if g.get("day2"):  # "28-30 September 2016" lies inside one month
-        if make_date(year, month, int(g["day2"])):
-            return make_date(year, month), "month"
-        return None, None
+    if g.get("day2") and not make_date(year, month, int(g["day2"])):
+        return None, None  # "28-31 September 2016" is no run of days
+    # "28-30 September 2016": the run's first day, which the text names exactly
     return make_date(year, month, int(g["day"])), "day"

@@ -15,13 +15,13 @@ command line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from .dateargs import parse_date_arg
-from .datelines import read_dateline, read_today
+from .datelines import read_dateline, read_today, why_undated
 from .daterules import (
     ADVERB_KIND,
     DAY_WORDS,
@@ -43,7 +43,8 @@ from .daterules import (
 )
 from .sentences import Sentence, sentence_at, split_sentences
 
-__all__ = ["DateMention", "find_dates", "parse_date_arg", "read_dateline", "read_today"]
+__all__ = ["DateMention", "find_dates", "parse_date_arg", "read_dateline", "read_today",
+           "why_undated"]
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 #: News writes a day without its year for this year's days and for the last few months'
@@ -92,6 +93,8 @@ class _Context:
     pub: date | None
     anchor: tuple[date, str] | None = None
     sentence: tuple[int, int] = (0, 0)
+    #: month -> the year of the latest month the text named with its year ("September 2015").
+    named_months: dict[int, int] = field(default_factory=dict)
 
     def looks_ahead(self, c: Candidate) -> bool:
         """Does the clause around it speak of the future ("talks will resume on May 5")?
@@ -132,7 +135,10 @@ def _occurrence(c: Candidate, ctx: _Context, month: int, day: int | None = None)
         value = make_date(pub.year + step * k, month, day or 1)
         if value and (value - pub).days * step >= (1 if rel else 0):
             if k and not rel and day and abs((value - pub).days) > YEARLESS_REACH_DAYS:
-                return None  # "Since September 30" in an August article: which September?
+                # "Since September 30" in an August article: which September? The one the
+                # text named ("the campaign began in September 2015"), else none.
+                named = ctx.named_months.get(month)
+                return make_date(named, month, day) if named else None
             return value
     return None
 
@@ -142,17 +148,23 @@ def _month_day(c: Candidate, ctx: _Context) -> Resolved:
         return absolute_date(c)
     month = month_of(c.g)
     value = _occurrence(c, ctx, month, int(c.g["day"]))
-    if value and c.g.get("day2"):  # "September 28-30"
-        value = value.replace(day=1) if make_date(value.year, month, int(c.g["day2"])) else None
-        return value, "month"
-    return value, "day"
+    if value and c.g.get("day2") and not make_date(value.year, month, int(c.g["day2"])):
+        return None, None  # "September 28-31" is no run of days
+    return value, "day"  # "September 28-30": the run's first day, which the text names
+
+
+#: The longest run of days a month stands for even when the run crosses into the next:
+#: a week or a weekend is never a year ("last week" in a Tuesday 5 March article).
+WEEK_DAYS = 7
 
 
 def _span(first: date, last: date) -> tuple[date, str]:
-    """A run of days as its month if it lies in one, else as the year of its middle."""
-    if (first.year, first.month) == (last.year, last.month):
-        return first.replace(day=1), "month"
-    return (first + (last - first) / 2).replace(month=1, day=1), "year"
+    """A run of days as its month if it lies in one; a week across two months as the month
+    holding most of its days (that of its middle); a longer run as the year of its middle."""
+    middle = first + (last - first) / 2
+    if (first.year, first.month) == (last.year, last.month) or (last - first).days < WEEK_DAYS:
+        return middle.replace(day=1), "month"
+    return middle.replace(month=1, day=1), "year"
 
 
 def _relative_period(c: Candidate, ctx: _Context) -> Resolved:
@@ -282,6 +294,22 @@ def _parse_published(published: str | None) -> date | None:
     return value if value and FIRST_YEAR <= value.year <= LAST_YEAR else None
 
 
+#: The longest run of days ("between Monday and Tuesday", "from 4 to 9 March") whose first
+#: day is a happening, as that of a run written as one date ("March 4-9") is.
+RUN_OF_DAYS = 7
+
+
+def _first_days(mentions: list[DateMention], pairs: list[int], own_rules: list[str]) -> None:
+    """The start of a span of a few days ("between Monday and Tuesday") is its first day,
+    under its own rule; its end, and the ends of longer spans, stay "range"."""
+    for i in pairs:
+        first, last = mentions[i], mentions[i + 1]
+        if first.precision == last.precision == "day" and first.date and last.date and \
+                0 < (date.fromisoformat(last.date) - date.fromisoformat(first.date)).days \
+                <= RUN_OF_DAYS:
+            mentions[i] = replace(first, rule=own_rules[i])
+
+
 def find_dates(
     text: str, published: str | None, sentences: list[Sentence] | None = None
 ) -> list[DateMention]:
@@ -294,10 +322,13 @@ def find_dates(
     mentions: list[DateMention] = []
     candidates = find_candidates(text)
     range_ends: set[int] = set()
+    pairs: list[int] = []  # where a span starts: i, its end i + 1
+    own_rules: list[str] = []
     for i, (c, following) in enumerate(zip(candidates, candidates[1:], strict=False)):
         join = RANGE_JOIN.fullmatch(text, c.end, following.start)
         if join and (join["join"] != "and" or matches_before(RANGE_START_BEFORE, text, c.start)):
             range_ends |= {i, i + 1}
+            pairs.append(i)
     for i, c in enumerate(candidates):
         sentence = sentence_at(sentences, c.start)
         ctx.sentence = (sentence.start, sentence.end) if sentence else (c.start, c.end)
@@ -307,10 +338,13 @@ def find_dates(
         if value is not None and precision is not None and FIRST_YEAR <= value.year <= LAST_YEAR:
             ctx.anchor = (value, precision)
             iso = value.isoformat()[: ISO_LENGTH[precision]]
+            if c.g.get("year") and precision != "year":
+                ctx.named_months[value.month] = value.year
         else:  # an unresolved date hides the ones before it from "a month later"
             precision = ctx.anchor = None
         relative_month = c.rule == "month" and (c.g.get("rel") or c.g.get("yrel"))
         rule = "month_relative" if relative_month else c.rule
+        own_rules.append(rule)
         rule = "range" if i in range_ends else rule
         mentions.append(DateMention(
             start=c.start, end=c.end, expression=text[c.start:c.end],
@@ -318,4 +352,5 @@ def find_dates(
             precision=precision, rule=rule, relative=not c.g.get("year"),  # no year of its own
             sentence_start=ctx.sentence[0], sentence_end=ctx.sentence[1],
         ))
+    _first_days(mentions, pairs, own_rules)
     return mentions

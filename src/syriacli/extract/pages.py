@@ -17,6 +17,15 @@ PAGE_SUFFIXES = (".html", ".htm")
 DATE_SETTINGS = {"extensive_search": False, "original_date": True}
 
 SENTENCE = re.compile(r"\w[.!?]")
+#: A caption and a table's cells are text a reader reads like a paragraph, which
+#: trafilatura would drop (a caption) or print as a row of bars (cells): they are made
+#: paragraphs, and their figure and table plain blocks, before it reads the page.
+AS_PARAGRAPH = r"<(/?)(?:figcaption|td|th)\b"
+AS_BLOCK = r"<(/?)(?:figure|table|thead|tbody|tfoot|tr)\b"
+_PARAGRAPH_BYTES = re.compile(AS_PARAGRAPH.encode(), re.I)
+_BLOCK_BYTES = re.compile(AS_BLOCK.encode(), re.I)
+_PARAGRAPH_TEXT = re.compile(AS_PARAGRAPH, re.I)
+_BLOCK_TEXT = re.compile(AS_BLOCK, re.I)
 
 
 @dataclass
@@ -39,8 +48,13 @@ def read_page(html: bytes | str) -> Page | None:
     """The article a page holds, or None when it holds no readable text."""
     import trafilatura
 
+    markup: bytes | str
+    if isinstance(html, bytes):  # a page read from disk
+        markup = _BLOCK_BYTES.sub(rb"<\1div", _PARAGRAPH_BYTES.sub(rb"<\1p", html))
+    else:
+        markup = _BLOCK_TEXT.sub(r"<\1div", _PARAGRAPH_TEXT.sub(r"<\1p", html))
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False,
+        markup, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, date_extraction_params=DATE_SETTINGS,
     )
     fields = (doc if isinstance(doc, dict) else doc.as_dict()) if doc is not None else {}
