@@ -31,7 +31,7 @@ PAGES = [
     ("Iranian agency: a stamp in pieces after the body, a credit opening the repeated lede",
      "A general is killed near Deir Ezzor\n\nA Russian general was killed by mortar fire, "
      "the ministry said on Sunday.\nsource : Probe TV\nTuesday\n3 October 2017\n8:15:07 AM\n"
-     "417703\n(Probe News Agency) - A Russian general has been killed near Deir Ezzor.\n",
+     "417703\n(Probe News Agency) - A senior Russian officer died in shelling near Deir Ezzor.\n",
      "2017-10-03", "Probe News Agency", {"Sunday": "2017-10-01"}),
     ("Turkish site: a stamp in Turkish",
      "Rus jetleri İdlib'i vurdu\n\nGüncelleme: 05 Mart 2019\n\nRussian jets struck Idlib on "

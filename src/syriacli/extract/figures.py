@@ -140,7 +140,7 @@ DURATION_AFTER = re.compile(
     r"|\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|o'clock|hrs)\b", re.I)
 YEAR_BEFORE = re.compile(rf"\b{phrase_pattern(NUMBERS['year_words'])}\s+$", re.I)
 NOT_AFTER_ONE = re.compile(r"\s+(?:of|another|or|and|side|day|time|way|thing|hand|by)\b", re.I)
-#: "one serviceman was killed and another one was wounded": one more, counted.
+#: "a gunner died and another one was hurt": one more, counted.
 ANOTHER_ONE = re.compile(r"\band\s+another\s+$", re.I)
 NOT_BEFORE_ONE = re.compile(
     r"\b(?:another|no|any|every|each|the|which|this|that|anyone|only)\s+$", re.I)
@@ -172,7 +172,7 @@ AND = re.compile(r"\band\b")
 COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=\w)")
 COORDINATED_NUMBERS = 3
 #: What stands between two coordinated figures, the second of which shares the first's
-#: qualifier ("more than 4.5 thousand fighters and 337 wounded"): the first's noun, maybe a
+#: qualifier ("over 2.5 thousand gunmen and 120 injured"): the first's noun, maybe a
 #: place, and "and", in one clause.
 SHARED_QUALIFIER = re.compile(r"[^,;:.()\d]{0,40}\sand\s+")
 CLAUSE_BREAK = re.compile(r";|,?\s+but\s+|,\s+(?:while|whereas|although|though)\s+", re.I)
@@ -680,9 +680,9 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, dates: Sequ
 
 
 def shared_qualifiers(text: str, figures: list[Figure]) -> list[Figure]:
-    """A qualifier in front of coordinated numbers covers each of them: in "more than 4.5
-    thousand fighters and 337 wounded" both are over; one after ("865 leaders and more than
-    133 thousand militants") covers only its own."""
+    """A qualifier in front of coordinated numbers covers each of them: in "over 2.5
+    thousand gunmen and 120 injured" both are over; one after ("410 commanders and more than
+    90 thousand gunmen") covers only its own."""
     for i in range(1, len(figures)):
         first, second = figures[i - 1], figures[i]
         if second.qualifier == "exact" and second.low is None and first.low is None \
