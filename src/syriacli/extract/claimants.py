@@ -34,10 +34,12 @@ from .sentences import Sentence
 from .speakers import (
     ASIDE,
     CUES,
+    DETERMINERS,
     KIND_OF_WORD,
     NATIONAL_ORG,
     NATIONALITIES,
     ORG_RUN,
+    PREPOSITIONS,
     Speaker,
     canonical_org,
     has_name,
@@ -169,6 +171,8 @@ PERSON_DESCRIPTION = re.compile(
     rf"(?i:the|a|an)\s+(?P<who>(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?:{vocab.alternation([h for h, kind in CUES['references'].items() if kind == 'person'])})"
     r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?)(?=\s+[a-z])")
+#: A full stop after a word of three small letters or more ends a sentence ("Lt." does not).
+SENTENCE_END = re.compile(r"[a-z]{3}\.\s")
 LOOKBACK = 6   # sentences searched for the antecedent of "he" or "the ministry"
 FRAME_REACH = 8  # sentences a frame runs over without naming its source again
 
@@ -454,7 +458,9 @@ class Attributions:
         for begin in starts:
             words = clause[begin:].split()
             # the subject ends before its verb ("... ministry denied the report")
-            verb = next((i for i, w in enumerate(words) if i and FINITE.fullmatch(w)), len(words))
+            verb = next((i for i, w in enumerate(words) if i and (
+                FINITE.fullmatch(w) or w.islower() and w not in PREPOSITIONS
+                and i + 1 < len(words) and words[i + 1].lower() in DETERMINERS)), len(words))
             for k in range(min(verb, SUBJECT_WORDS), 0, -1):
                 np = _tidy(" ".join(words[:k]))
                 who = self._resolve(index, begin, s, np, s[:begin]) if np else None
@@ -612,10 +618,11 @@ class Attributions:
         gives them, nearest before ``at``, else first after ("Sergei Rudskoy told")."""
         surname = who.claimant or ""
         if surname not in self._people:  # once an article: a surname is cited again and again
-            written = re.compile(rf"(?:[A-Z][\w.'-]+\s+){{1,4}}{re.escape(surname)}\b")
+            written = re.compile(rf"(?:[A-Z][\w.'-]+[ \t]+){{1,4}}{re.escape(surname)}\b")
             self._people[surname] = [
                 (m.start(), named) for m in written.finditer(self.text)
-                if (named := speaker(m.group())) and named.kind == "person"
+                if not SENTENCE_END.search(m.group())     # not "... of Al-Rashidin. Poznikhir"
+                and (named := speaker(m.group())) and named.kind == "person"
                 and named.name.endswith(f" {surname}")]
         found = self._people[surname]
         before = [named for pos, named in found if pos < at]
