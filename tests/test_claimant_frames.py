@@ -521,6 +521,19 @@ CONTINUED = [
 ]
 
 
+# a lasting state told in the present is background, even inside an attributed paragraph
+CONTINUED += [
+    pytest.param("Three field hospitals were hit, the White Helmets said. Russia keeps two "
+                 "military bases in Syria.", 2, None, id="lasting-state-keeps-afp"),
+    pytest.param("The monitor said 30 fighters were killed near Deir ez-Zor, the Syrian "
+                 "Observatory for Human Rights said. The Islamic State group still controls 40 "
+                 "villages along the river.", 40, None, id="lasting-state-controls-monitor"),
+    pytest.param("Jordan's army said it had stopped 14 smugglers at the border. The kingdom "
+                 "hosts 650,000 registered refugees.", 650000, None,
+                 id="lasting-state-hosts-gulf"),
+]
+
+
 @pytest.mark.parametrize("text, value, expected", CONTINUED)
 def test_a_paragraph_that_goes_on_keeps_the_source(text: str, value: float,
                                                    expected: Expected) -> None:

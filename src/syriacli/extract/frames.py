@@ -48,6 +48,9 @@ LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|[a-
 STANCE = re.compile(rf"\b(?:{vocab.alternation(FRAMES['stance'])})\b")  # "May" is a month
 #: A paragraph that opens by going on with the last ("Another 25 were wounded.").
 CONTINUATION = re.compile(rf"^\W*(?:{vocab.alternation(FRAMES['continuations'])})\b", re.I)
+#: A lasting state told in the present near the sentence's start ("Russia keeps ...").
+LASTING_STATE = re.compile(rf"^\W*(?:[\w'’-]+\s+){{1,6}}?"
+                           rf"(?:{vocab.alternation(FRAMES['lasting_states'])})\b")
 BACKGROUND = re.compile(rf"\b(?:{vocab.alternation(FRAMES['background'])})\b", re.I)
 DOCUMENT = re.compile(rf"\b(?:{vocab.alternation(FRAMES['document_kinds'])})\s+(?:by|of|from)\s+"
                       r"(?P<np>[^.:;\n]{3,120})", re.I)
@@ -159,8 +162,8 @@ def _lead_in_before(sentences: list[Sentence], shape: Layout, para: int) -> bool
 
 def background(sentence: str) -> bool:
     """A sentence that states background ("The town was home to 40,000 people before the
-    war") is nobody's claim, whatever frame it stands in."""
-    return bool(BACKGROUND.search(sentence))
+    war", "Russia keeps two bases in Syria") is nobody's claim, whatever frame it stands in."""
+    return bool(BACKGROUND.search(sentence) or LASTING_STATE.match(sentence))
 
 
 def stance(reported: str) -> bool:
