@@ -160,6 +160,9 @@ RELATIVE = [
     ("The ministry spoke last Friday.", "2016-09-30", "2016-09-23", "day", "weekday"),
     ("Russia will hold talks on Thursday, the ministry said.", "2016-09-30", "2016-10-06", "day",
      "weekday"),
+    # "since the morning" is the day of publication (Gulf broadcaster style)
+    ("Shelling has continued since the morning, the civil defence said.", "2019-11-13",
+     "2019-11-13", "day", "day_word"),
 ]
 
 
@@ -245,6 +248,9 @@ NOT_DATES = [
     "A second day of peace talks is being held.",
     "The 9/11 attacks changed the region.",
     "Theresa May said so. The plan was criticised by May.",
+    "It was the 30th anniversary of the treaty.",
+    "The 4th Division moved north, and he came 2nd in the vote.",
+    "The 25th joint patrol set off.",
 ]
 
 
@@ -611,6 +617,13 @@ OWN_ONE_MENTION = [
     ("Russia announced last Tuesday a daily five-hour pause in Ghouta.", "2018-03-02",
      "2018-02-27", "day", "weekday"),
     ("Pence and Erdogan will meet next Monday.", "2019-10-18", "2019-10-21", "day", "weekday"),
+    # a day of the month alone: the latest such day on or before publication (monitor, wire)
+    ("Jets have pounded the town since the 30th, the monitor said.", "2016-04-20",
+     "2016-03-30", "day", "ordinal_day"),
+    ("Government forces entered the district on the 12th, activists said.", "2016-04-20",
+     "2016-04-12", "day", "ordinal_day"),
+    ("Shelling has gone on since the 31st, residents said.", "2016-05-05", "2016-03-31", "day",
+     "ordinal_day"),
 ]
 
 

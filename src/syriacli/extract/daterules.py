@@ -119,6 +119,13 @@ WEEKDAY = re.compile(
     rf"(?P<weekday>{WEEKDAY_NAME})(?:['’]s)?(?![\w-])(?!\s+{_alt(VOCAB['not_weekday_after'])}(?![\w-]))"
     r"(?:\s+(?:morning|afternoon|evening|night))?")
 YEAR_ALONE = re.compile(rf"{YEAR}(?!s\b|['’]s\b)")
+#: A day of the month alone, as an ordinal after "since the", "on the" ("since the 30th"):
+#: the latest such day on or before publication. Not "the 30th anniversary".
+ORDINAL_DAY = re.compile(r"(?P<day>[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?![\w-])"
+                         rf"(?!\s+(?:of\s+)?(?:{_alt(_MONTH_WORDS)}|anniversary|century|"
+                         r"time|day|week|month|year|round|session|division|brigade|army|floor)\b)")
+ORDINAL_DAY_BEFORE = re.compile(r"(?<![\w-])(?P<prep>[Ss]ince|[Oo]n|[Ff]rom|[Uu]ntil|[Bb]y)"
+                                r"\s+the\s+\Z")
 
 # Words that may precede a key, tried just before it (\Z is the key's start).
 WEEKDAY_BEFORE = re.compile(rf"(?<![\w-]){WEEKDAY_NAME},?\s+(?:the\s+)?\Z")
@@ -142,6 +149,7 @@ PERIOD_BEFORE = re.compile(  # "the last year" is a span, not a date
     rf"(?P<rel>{_alt(_PERIOD_REL, cased=True)})\s+\Z")
 DAY_WORD_BEFORE = re.compile(
     r"(?<![\w-])(?:(?P<shift>[Tt]he\s+day\s+(?:before|after))\s+|(?P<rel>[Tt]his|[Ll]ast)\s+"
+    r"|(?P<since>[Ss]ince\s+the)\s+"
     r"|(?P<within>(?:[Ee]arlier|[Ll]ater)\s+in\s+the)\s+)?"
     r"(?:(?P<mod>[Ee]arlier|[Ll]ater)\s+)?\Z")
 WEEKDAY_REL_BEFORE = re.compile(  # "Black Friday", "every Friday" are no dates
@@ -273,12 +281,16 @@ def _accept_period(g: dict, text: str, start: int) -> int:
 
 def _accept_day_word(g: dict, text: str, start: int) -> int:
     word, rel = g["word"].lower(), (g.get("rel") or "").lower()
-    if g.get("within"):  # "earlier in the morning": a part of the day of publication
-        rel = "this"
+    if g.get("within") or g.get("since"):  # "earlier in the morning", "since the morning":
+        rel = "this"                         # a part of the day of publication
     if word not in DAY_PARTS.get(rel, DAY_WORDS):
         return SKIP  # "morning" alone, "last morning", "this today"
     # "starting with tomorrow" in a quote was said on another day than publication.
     return BLOCK if _inside_quote(text, start) else KEEP
+
+
+def _accept_ordinal_day(g: dict, text: str, start: int) -> int:
+    return KEEP if g.get("prep") else SKIP     # "the 30th" needs "since", "on", "from"
 
 
 def _accept_weekday(g: dict, text: str, start: int) -> int:
@@ -325,6 +337,7 @@ RULES = (
     Rule("day_word", DAY_PART, None, DAY_WORD_BEFORE, _accept_day_word,
          needs=DAY_PARTS["this"] + ("night",)),
     Rule("weekday", WEEKDAY, None, WEEKDAY_REL_BEFORE, _accept_weekday),
+    Rule("ordinal_day", ORDINAL_DAY, None, ORDINAL_DAY_BEFORE, _accept_ordinal_day),
     Rule("year", YEAR_KEY, YEAR_ALONE, YEAR_PART_BEFORE, _accept_year, NUMBER_EDGE),
 )
 

@@ -14,6 +14,7 @@ command line.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -205,6 +206,20 @@ def _day_word(c: Candidate, ctx: _Context) -> Resolved:
     return ctx.pub + timedelta(days=shift), "day"
 
 
+def _ordinal_day(c: Candidate, ctx: _Context) -> Resolved:
+    """"since the 30th": the latest 30th on or before publication."""
+    if ctx.pub is None:
+        return None, None
+    day, at = int(c.g["day"]), ctx.pub.replace(day=1)
+    for _ in range(3):                  # this month, else the last with that many days
+        if day <= calendar.monthrange(at.year, at.month)[1]:
+            found = at.replace(day=day)
+            if found <= ctx.pub:
+                return found, "day"
+        at = (at - timedelta(days=1)).replace(day=1)
+    return None, None
+
+
 def _weekday(c: Candidate, ctx: _Context) -> Resolved:
     """The latest such day on or before publication (a Friday article's "Wednesday")."""
     if ctx.pub is None:
@@ -280,7 +295,7 @@ RESOLVERS = {
     "ago": _counted, "later": _counted, "same_period": _same_period,
     "period_relative": _relative_period,
     "month": lambda c, ctx: (_occurrence(c, ctx, month_of(c.g)), "month"),
-    "day_word": _day_word, "weekday": _weekday,
+    "day_word": _day_word, "weekday": _weekday, "ordinal_day": _ordinal_day,
     "year": lambda c, ctx: (make_date(int(c.g["year"])), "year"),
 }
 
