@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from syriacli import vocab
 from syriacli.extract.sentences import ABBREVIATIONS
+from syriacli.extract.speakers import CUES, NATIONAL_ADJECTIVES
 from syriacli.extract.spellings import FIRST_NAME_CANON, name_key
 
 if TYPE_CHECKING:
@@ -48,9 +49,6 @@ ROLE_WORDS = frozenset("""
     communications""".split())
 #: Little words allowed inside a role ("ambassador to the UN"), never at its start.
 ROLE_LINKS = frozenset("and of for to the on in at &".split())
-NATIONALITIES = frozenset("""russian syrian turkish american us u.s. british uk french german
-    iranian iraqi israeli lebanese jordanian saudi qatari egyptian kurdish chinese ukrainian kazakh
-    european arab chechen western""".split())
 #: Capitalised words that are never part of a person's name.
 NOT_NAME_WORDS = frozenset("""
     the a an in on at and but or of for to by from with as if it its this that these those he she
@@ -63,14 +61,14 @@ NOT_NAME_WORDS = frozenset("""
     parliament assembly duma kremlin god allah islam ramadan eid syrians russians is are was were
     be being been not no all new one two sana ria novosti interfax tass reuters afp bbc sputnik
     xinhua anadolu jazeera arabiya mayadeen manar masdar""".split()
-) | NATIONALITIES | HONORIFICS | ROLE_HEADS | ROLE_WORDS | vocab.calendar_words()
+) | NATIONAL_ADJECTIVES | HONORIFICS | ROLE_HEADS | ROLE_WORDS | vocab.calendar_words()
 #: Lowercase particles inside a name ("Staffan de Mistura").
 PARTICLES = ("de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
              "la", "le", "du", "dos", "ben", "abu", "bint")
 #: Name parts that belong to the surname after them ("Abu Laila", "de Mistura").
 SURNAME_PREFIXES = frozenset("abu de da di del van von bin ibn al el abdel abdul ben".split())
 #: Words showing that a phrase after a comma is a clause, not a role ("Putin, the president said").
-CLAUSE_WORDS = frozenset("said says say told added stated noted warned who which".split())
+CLAUSE_WORDS = frozenset(CUES["verbs"]) | {"say", "who", "which"}
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LO = "a-zß-öø-ÿ\u0100-\u017f"
@@ -91,7 +89,7 @@ TOKEN = re.compile(r"\S+")
 ROLE_TOKEN = re.compile(r"[\w.&'’-]+")
 #: Titles the table scan of names.py also finds: a person may be introduced where one ends.
 CUE_WORDS = ROLE_HEADS | HONORIFICS
-ROLE_TAIL_WORDS = ROLE_LINKS | ROLE_WORDS | ROLE_HEADS | NATIONALITIES | HONORIFICS
+ROLE_TAIL_WORDS = ROLE_LINKS | ROLE_WORDS | ROLE_HEADS | NATIONAL_ADJECTIVES | HONORIFICS
 APPOSITIVE_WORDS = ROLE_TAIL_WORDS | {"a", "an"}
 
 
@@ -249,7 +247,7 @@ def _role_before(article: MatchedText, start: int, comma: bool = True) -> str | 
             break
         if bare in ROLE_HEADS and (bare not in CAPITAL_ONLY or word[:1].isupper()):
             items.append((a, b, "head"))
-        elif bare in ROLE_LINKS or bare in ROLE_WORDS or bare in NATIONALITIES:
+        elif bare in ROLE_LINKS or bare in ROLE_WORDS or bare in NATIONAL_ADJECTIVES:
             items.append((a, b, "link" if bare in ROLE_LINKS else "word"))
         else:
             break

@@ -22,7 +22,12 @@ KIND_OF_WORD = {word: kind for kind, words in CUES["kinds"].items() for word in 
 SPEAKER_NOUNS = frozenset(CUES["speaker_nouns"])
 SPEAKERS = CUES["speakers"]
 ROLE_ORGS = CUES["role_orgs"]
-NATIONALITIES = CUES["nationalities"]
+#: Each word naming a nation ("russia", "moscow", "russian") -> its adjective ("Russian").
+NATIONALITIES = {word: nation for nation, forms in CUES["nations"].items()
+                 for word in forms["adjectives"] + forms["names"]}
+#: The adjectives alone ("russian", "u.s."): part of a role ("Russian Defence Minister").
+NATIONAL_ADJECTIVES = frozenset(w for forms in CUES["nations"].values()
+                                for w in forms["adjectives"])
 DETERMINERS = frozenset({"the", "a", "an"})
 #: Capitalised words that open a clause without naming anyone ("This brings the total").
 NOT_NAME_OPENERS = frozenset(
