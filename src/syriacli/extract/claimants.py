@@ -11,15 +11,23 @@
 2. ``quote``: a figure inside a quotation takes the speaker of that quotation, named
    before or after it in other sentences, or at the end of the paragraph before a
    quotation that opens its own paragraph ("..., Rudskoy added." then a quoted paragraph).
-3. ``reference``: pronouns and descriptions are resolved to the nearest compatible name:
-   "he" to a person, "the monitor" or "a monitoring organisation" to an organisation of
-   that kind named before (or after, for "a ..."), "the statement" to the last source; a
-   sentence that opens with "The toll ..." speaks for the source of the sentence before.
-4. ``publisher``: in an organisation's own report (a publisher that is no media outlet),
-   a figure nobody else claims, or "we estimate", is the publisher's.
-Otherwise nobody: a sentence with no speaker does not inherit the one before, and a
-fragment ("This brings the total") is never a claimant. Rule 5, a headline figure taking
-the claimant of the same figure in the body, needs every figure: figures.py applies it.
+3. ``reference``: pronouns and descriptions are resolved to the nearest compatible mention:
+   "he"/"she" to a person (named, or described: "the representative of ..."), "the
+   monitor", "the centre", "its spokesman" to an organisation of that kind named before
+   (after, in a headline or lede, or for "a ..."), "it", "the source", "the statement" to
+   the last source, "we" and "our data" to the quotation's speaker, the transcript label's
+   or the page's; a sentence that opens with "The toll ..." speaks for the source of the
+   sentence before. A description nothing resolves ("the agency said") names nobody.
+4. the rules of frames.py, where a source named elsewhere speaks for this sentence:
+   ``frame`` (the paragraph's, or a lead-in's, a list's), ``label`` (a transcript's
+   speaker), ``lede`` (the first source after a headline or lede figure), ``document``
+   (a page titled as one source's statement or briefing); background inherits none.
+5. ``publisher``: in an organisation's own report (a publisher that is no media outlet),
+   a figure nobody else claims is the publisher's.
+Otherwise nobody: a place or a fragment ("This brings the total", "Reports") is never a
+claimant. Rule 6, a headline figure taking the claimant of the same figure in the body,
+needs every figure: figures.py applies it. The organisation (``org``) is given by its one
+name, whichever way the article writes it (speakers.canonical_org, from names.json).
 Everything is computed lazily and cached by sentence, only for sentences with a figure.
 """
 from __future__ import annotations

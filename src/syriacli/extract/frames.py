@@ -84,9 +84,6 @@ class Layout:
     def same_paragraph(self, a: int, b: int) -> bool:
         return self.paragraph_of[a] == self.paragraph_of[b]
 
-    def opens_paragraph(self, index: int) -> bool:
-        return self.first_sentence[self.paragraph_of[index]] == index
-
     def in_lede(self, index: int) -> bool:
         return self.paragraph_of[index] < LEDE_PARAGRAPHS
 
