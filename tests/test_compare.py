@@ -231,3 +231,20 @@ def test_a_year_of_tolls_in_several_provinces_shows_no_disagreement():
         toll(150, "Anadolu", as_of="2016-03", published="2016-03-01"),
     ]
     assert disagreements(claims) == []
+
+
+PERIODS = st.sampled_from([None, "2015-09/..", "2015-09-30/..", "2019-01/2019-03", "six months",
+                           "the past week"])
+DATES = st.sampled_from([None, "2019", "2019-06", "2019-06-12", "2019-07-01", "2018"])
+PLACES = st.lists(st.sampled_from([IDLIB, ALEPPO, MOSCOW]), max_size=2)
+
+
+@given(st.tuples(st.integers(1, 10_000), PERIODS, DATES, PLACES),
+       st.tuples(st.integers(1, 10_000), PERIODS, DATES, PLACES))
+def test_like_is_symmetric_and_unlike_claims_never_disagree(one, other):
+    a = toll(one[0], "SOHR", period=one[1], as_of=one[2], places=one[3])
+    b = toll(other[0], "SANA", period=other[1], as_of=other[2], places=other[3])
+    assert alike(a, b) is alike(b, a)
+    if period_key(a) != period_key(b) or {p[0] for p in one[3]} - {"Moscow"} != {
+            p[0] for p in other[3]} - {"Moscow"}:
+        assert not disagreements([a, b])
