@@ -7,7 +7,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from syriacli.compare import bounds, disagreements, rounding_step, same_time, scope
+from syriacli.compare import (
+    alike,
+    bounds,
+    disagreements,
+    period_key,
+    rounding_step,
+    same_time,
+    scope,
+)
 
 
 def claim(
@@ -77,7 +85,8 @@ def test_a_vague_amount_and_a_range():
     [
         ("2019-06-12", "2019-06-30", True),
         ("2019-06", "2019-06-30", True),
-        ("2019", "2019-11-02", True),
+        ("2019", "2019-11-02", False),  # a year's toll is never set against a day's
+        ("2019", "2019", True),
         ("2019-06-30", "2019-07-01", False),
         ("2018-12", "2019-01", False),
         (None, "2019-06-30", True),
@@ -98,6 +107,11 @@ def test_same_time_is_the_same_month(a, b, same):
         (claim(500, "at least", "Amnesty"), claim(2000, "exact", "SOHR"), False),
         # one claimant revising itself is not a disagreement
         (claim(3000, "over", "SOHR"), claim(1000, "exact", "SOHR"), False),
+        # nor two spellings of one organisation (a ministry's statement and its spokesman)
+        ({**claim(13, claimant="Russia's defense ministry"),
+          "claimant_org": "Russian Defence Ministry"},
+         {**claim(3, claimant="Igor Konashenkov"), "claimant_org": "Russian Defence Ministry"},
+         False),
         # different months are a series
         (
             claim(3000, published="2019-06-30"),
@@ -150,3 +164,87 @@ def test_a_part_is_never_set_against_a_total():
     rival["noun"] = "terrorists"
     assert [(p.first["value"], p.second["value"]) for p in disagreements([total, part, rival])] == [
         (2000, 13000)]
+
+
+def toll(value, claimant, period=None, as_of=None, places=(), published="2019-06-30"):
+    """A claim of civilians killed, as `figures` lists it, with its period and places."""
+    row = claim(value, claimant=claimant, as_of=as_of, published=published)
+    row["period"] = period
+    row["places"] = [{"name": n, "lat": lat, "lon": lon, "precision": "city"}
+                     for n, lat, lon in places]
+    return row
+
+
+IDLIB = ("Idlib", 35.93, 36.63)
+ALEPPO = ("Aleppo", 36.2, 37.16)
+MOSCOW = ("Moscow", 55.75, 37.62)
+
+
+@pytest.mark.parametrize("period, key", [
+    (None, None), ("", None),
+    ("2015-09/2016-02", "2015-09/2016-02"),
+    ("2015-09-30/..", "2015-09/"),
+    ("almost six months", "six months"),
+    ("the past six months", "six months"),
+    ("over the past 24 hours", "24 hours"),
+])
+def test_period_key(period, key):
+    assert period_key({"period": period}) == key
+
+
+@pytest.mark.parametrize("a, b, like", [
+    # a monitor's cumulative toll against a ministry's one-day toll (wire style)
+    (toll(6900, "SOHR", period="2015-09-30/.."), toll(12, "Syrian health ministry"), False),
+    # two tolls since the same start, reported the same month: alike
+    (toll(6900, "SOHR", period="2015-09-30/.."), toll(3000, "SNHR", period="2015-09/.."), True),
+    # since September 2015 against since January 2019 (TASS against a monitor)
+    (toll(6900, "SOHR", period="2015-09/.."), toll(3000, "SNHR", period="2019-01/.."), False),
+    # "over the past six months" against "over the past week" (Gulf broadcaster)
+    (toll(900, "SOHR", period="the past six months"), toll(90, "UN", period="the past week"),
+     False),
+    # a month's toll against a year's (Turkish daily against an Iranian agency)
+    (toll(400, "White Helmets", as_of="2019-05"), toll(1000, "IRNA", as_of="2019"), False),
+    (toll(400, "White Helmets", as_of="2019"), toll(1000, "IRNA", as_of="2019"), True),
+    # one province against another, and a province against the whole country
+    (toll(40, "SOHR", places=[IDLIB]), toll(12, "SANA", places=[ALEPPO]), False),
+    (toll(40, "SOHR", places=[IDLIB]), toll(12, "SANA"), False),
+    (toll(40, "SOHR", places=[IDLIB]), toll(12, "SANA", places=[IDLIB]), True),
+    # where a claim was made (Moscow) is no place of the war: both tolls are the country's
+    (toll(4000, "Russian Defence Ministry", places=[MOSCOW]), toll(1000, "SOHR"), True),
+])
+def test_only_like_claims_are_compared(a, b, like):
+    assert alike(a, b) is like
+    if not like:
+        assert not disagreements([a, b])
+
+
+def test_a_year_of_tolls_in_several_provinces_shows_no_disagreement():
+    """An invented corpus of the kinds of claims that are unlike though their metric is one:
+    none of them disagrees with another."""
+    claims = [
+        toll(63, "SOHR", as_of="2016-01-24", places=[("Deir ez-Zor", 35.34, 40.14)]),
+        toll(44, "activists", as_of="2016-01-24", places=[("Raqqa", 35.95, 39.01)]),
+        toll(1733, "SOHR", period="2015-09-30/..", published="2016-03-01"),
+        toll(20, "Red Cross", as_of="2016-03-01", places=[ALEPPO]),
+        toll(8, "White Helmets", published="2016-03-01", places=[IDLIB]),
+        toll(3800, "SNHR", as_of="2016", published="2016-03-01"),
+        toll(150, "Anadolu", as_of="2016-03", published="2016-03-01"),
+    ]
+    assert disagreements(claims) == []
+
+
+PERIODS = st.sampled_from([None, "2015-09/..", "2015-09-30/..", "2019-01/2019-03", "six months",
+                           "the past week"])
+DATES = st.sampled_from([None, "2019", "2019-06", "2019-06-12", "2019-07-01", "2018"])
+PLACES = st.lists(st.sampled_from([IDLIB, ALEPPO, MOSCOW]), max_size=2)
+
+
+@given(st.tuples(st.integers(1, 10_000), PERIODS, DATES, PLACES),
+       st.tuples(st.integers(1, 10_000), PERIODS, DATES, PLACES))
+def test_like_is_symmetric_and_unlike_claims_never_disagree(one, other):
+    a = toll(one[0], "SOHR", period=one[1], as_of=one[2], places=one[3])
+    b = toll(other[0], "SANA", period=other[1], as_of=other[2], places=other[3])
+    assert alike(a, b) is alike(b, a)
+    if period_key(a) != period_key(b) or {p[0] for p in one[3]} - {"Moscow"} != {
+            p[0] for p in other[3]} - {"Moscow"}:
+        assert not disagreements([a, b])

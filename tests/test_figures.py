@@ -400,7 +400,6 @@ NOT_FIGURES = [
     "Troops from 5 countries took part in the exercise.",
     "Turnout was 85%, officials said.",
     "The Three Kingdoms museum was damaged in the fighting.",
-    "The operation has cost the Russian budget 33 billion roubles, Putin said.",
     "Nearly 18 million people still live in the war-torn country.",
     "Millions have fled the conflict.",
     "The remaining 15 percent is desert.",

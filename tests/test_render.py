@@ -167,15 +167,15 @@ def test_figures_tsv_exact(awkward_db, cli):
     assert out == (
         "metric\tvalue\tlow\thigh\tqualifier\tunit\ttext\tclaimant\tclaimant_org\tvia\tarticle\t"
         "title\tpublisher\tpublished\turl\tas_of\tperiod\tquote\treprints\tplaces\n"
-        "sorties\t9000\t\t\tover\t\tmore than 9,000\tSergei Shoigu\tRussian Defence Ministry\t\ta\t"
-        "Russian jets “hit” Палмира targets\tRT\t2016-03-16\t\t2016-03-14\t\t"
-        "On 14 March 2016 Defence Minister Sergei Shoigu said Russian aircraft had flown more than "
-        "9,000 sorties, including “night” raids near Palmyra.\t\tPalmyra (34.5624 38.28402)\n"
-        "sorties\t2.5\t\t\tabout\tpercent\tabout 2.5 percent\tRussian Defence Ministry\t"
+        "share of sorties\t2.5\t\t\tabout\tpercent\tabout 2.5 percent\tRussian Defence Ministry\t"
         "Russian Defence Ministry\t\ta\tRussian jets “hit” Палмира targets\tRT\t2016-03-16\t\t"
         "2016-03-15\t\t"
         "The ministry said on 15 March 2016 that about 2.5 percent of the sorties were "
         "\"reconnaissance\", while Sergei Shoigu's deputy claimed over 7,000 sorties.\t\t\n"
+        "sorties\t9000\t\t\tover\t\tmore than 9,000\tSergei Shoigu\tRussian Defence Ministry\t\ta\t"
+        "Russian jets “hit” Палмира targets\tRT\t2016-03-16\t\t2016-03-14\t\t"
+        "On 14 March 2016 Defence Minister Sergei Shoigu said Russian aircraft had flown more than "
+        "9,000 sorties, including “night” raids near Palmyra.\t\tPalmyra (34.5624 38.28402)\n"
         "sorties\t7000\t\t\tover\t\tover 7,000\tSergei Shoigu's deputy\t\t\ta\t"
         "Russian jets “hit” Палмира targets\tRT\t2016-03-16\t\t2016-03-15\t\t"
         "The ministry said on 15 March 2016 that about 2.5 percent of the sorties were "
@@ -193,7 +193,10 @@ def test_commands_match_the_value_by_value_writer(awkward_db, cli, fmt, args):
     with store.open_corpus(awkward_db) as conn:
         if args[0] == "figures":
             columns = queries.FIGURE_COLUMNS
-            dicts = list(queries.figures(conn, ["sorties"] if len(args) > 1 else None, Filters()))
+            from syriacli.extract.metrics import metrics_for
+
+            metrics = metrics_for("sorties", queries.metric_names(conn)) if len(args) > 1 else None
+            dicts = list(queries.figures(conn, metrics, Filters()))
         else:
             date_from = "2016-03-15" if len(args) > 1 else None
             dicts = list(queries.timeline(conn, Filters(date_from=date_from)))

@@ -91,6 +91,19 @@ def read_file(path: str) -> bytes:
         return handle.read()
 
 
+def cleaning_of(path: Path) -> list[tuple[str, bool]]:
+    """The lines of a raw article file (the text of a saved web page) with whether cleaning
+    removed each (clean.marked_lines), for `show --raw`; OSError when it cannot be read."""
+    from .extract.clean import marked_lines
+    from .extract.pages import is_page, read_page
+
+    text, _ = decode(read_file(str(path)))
+    if text is None:
+        return []
+    page = read_page(text) if is_page(path.name) else None
+    return marked_lines(page.text if page else text)
+
+
 def load(source: SourceFile):
     """(RawArticle or None, reason to skip or None, warning or None) for one file."""
     from .extract.article import RawArticle

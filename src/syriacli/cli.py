@@ -615,20 +615,45 @@ def show(
     annotate: Annotated[
         bool, typer.Option("--annotate", "-a", help="Mark each date, figure and name in the text.")
     ] = False,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Print the raw file's lines, those cleaning removed"
+                           " (page furniture) dim and marked '-', from the corpus's raw folder.")
+    ] = False,
     fmt: FormatOpt = None,
 ):
     """Print one clean article (--annotate marks what was found).
 
+    --raw prints the raw file's lines, marking those cleaning removed.
+
     Example: syriacli show 003_5c8489880ca76ab4 --annotate
     """
     from . import queries
-    from .views import show_article
+    from .views import show_article, show_raw
 
     with _open(db) as conn:
         found = queries.article(conn, article_id)
     if found is None:
         _err(f"no article {article_id!r}; `syriacli articles` lists them")
+    if raw:
+        show_raw(found, _raw_lines(db, found["file"]), fmt)
+        return
     show_article(found, annotate, fmt)
+
+
+def _raw_lines(db: Path | None, file: str) -> list[tuple[str, bool]]:
+    """The lines of an article's raw file, marked as cleaning saw them (build.cleaning_of)."""
+    from .build import cleaning_of
+    from .corpus import default_db, raw_dir_for
+
+    folder = raw_dir_for(db or default_db())
+    path = folder / file if folder else None
+    if path is None or not path.is_file():
+        _err(f"the raw file {file!r} is not in {folder or 'the corpus raw folder'}:"
+             " build the corpus from the folder that holds it (`syriacli build --raw DIR`)")
+    try:
+        return cleaning_of(path)
+    except OSError as exc:
+        _err(f"cannot read {path} ({exc.strerror or exc})")
 
 
 @app.command()

@@ -1,7 +1,19 @@
 """Which claims disagree: pure functions over claim rows (the fields `figures` lists).
 
-Two claims disagree when they count the same thing (one metric, one unit, one group),
-at the same time, by different claimants, and the values their words allow do not meet.
+Two claims disagree only when they are like claims (:func:`alike`) from different sources
+(:func:`same_source`: neither one claimant nor one organisation) and the values their words
+allow do not meet. Like claims count the same thing (one metric, one unit, one group), for
+the same time and the same place:
+
+- the same time: a toll "since 2015" or "over six months" (a period) is set only against
+  one of the same period, never against a toll of no period (a day's, or one undated); a
+  toll of one month against one of the same month, of a year ("in 2016") against one of
+  that year, never a month's against a year's;
+- the same place: the places in Syria their sentences name are the same, or neither names
+  one (a toll for the whole country); Idlib's toll is never set against Aleppo's, nor
+  Idlib's against the country's.
+
+What a value allows is read as reporters write numbers: a round number is rounded, so
 What a value allows is read as reporters write numbers: a round number is rounded, so
 "7,000" is 6,500 to 7,500 and "over 7,000" is 7,000 to 8,000 (past 8,000 the reporter
 would have written "over 8,000"), while "1,015" is itself; "at least" and "up to" are
@@ -11,11 +23,13 @@ open on one side; a vague amount ("thousands") allows nothing to compare.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from . import vocab
 from .extract.speakers import ASIDE  # "(IS)" in "Islamic State (IS) militants"
+from .places import in_syria
 
 #: Claims a factor of this apart measure different things (one strike's toll against a
 #: campaign's), not the same thing differently.
@@ -84,15 +98,62 @@ def when(claim: dict) -> str | None:
     return claim.get("as_of") or claim.get("published")
 
 
+#: Words of a period as written that do not change which period it is ("almost six
+#: months", "the past six months": six months).
+PERIOD_NOISE = re.compile(
+    r"\b(?:the|past|last|previous|course|of|almost|nearly|about|around|more|than|over|some"
+    r"|just|under|roughly)\b\s*", re.I)
+
+
+def period_key(claim: dict) -> str | None:
+    """The period a claim counts over, as one key: "2015-09/2016-03" for "between September
+    2015 and March 2016", "2015-09/" for "since September 2015" (open: it ends when the
+    claim was made, which the month check compares), "six months" for "over almost six
+    months"; None for a claim of no period."""
+    period = (claim.get("period") or "").strip()
+    if not period:
+        return None
+    if "/" in period:
+        start, _, end = period.partition("/")
+        return f"{start[:7]}/{'' if end == '..' else end[:7]}"
+    return PERIOD_NOISE.sub("", period).lower().strip() or None
+
+
 def same_time(a: dict, b: dict) -> bool:
     """Do the two claims speak of the same time? Counts grow (sorties, deaths, returns):
-    claims of different months are a series, not a disagreement. A date of year
-    precision speaks of any month of its year; an undated claim of any time."""
+    claims of different months are a series, not a disagreement. A claim over a period is
+    like only a claim over the same period (:func:`period_key`); a date of year precision
+    ("in 2016") is like only another of that year, a month or a day like one of its month;
+    an undated claim is like one of any time."""
+    if period_key(a) != period_key(b):
+        return False
     wa, wb = when(a), when(b)
     if not wa or not wb:
         return True
-    shorter = min(len(wa), len(wb), 7)
-    return wa[:shorter] == wb[:shorter]
+    if (len(wa) == 4) != (len(wb) == 4):
+        return False
+    return wa[:7] == wb[:7]
+
+
+def where(claim: dict) -> frozenset[str]:
+    """The places in Syria a claim's sentence names (places.in_syria): none for a claim
+    about the whole country."""
+    return frozenset(p["name"] for p in claim.get("places") or () if in_syria(p))
+
+
+def alike(a: dict, b: dict) -> bool:
+    """Do two claims count the same thing, at the same time and place (the module's rule)?"""
+    return ((a["metric"], a.get("unit"), scope(a), where(a))
+            == (b["metric"], b.get("unit"), scope(b), where(b))) and same_time(a, b)
+
+
+def same_source(a: dict, b: dict) -> bool:
+    """Do two claims come from one source: one claimant, or one organisation where both
+    are known (a ministry's statement and its spokesman are one source, however each is
+    spelt)? A claim nobody is named for is its publisher's own account."""
+    if (a.get("claimant") or a.get("publisher")) == (b.get("claimant") or b.get("publisher")):
+        return True
+    return bool(a.get("claimant_org")) and a.get("claimant_org") == b.get("claimant_org")
 
 
 @dataclass(frozen=True)
@@ -103,19 +164,17 @@ class Disagreement:
 
 
 def disagreements(claims: list[dict]) -> list[Disagreement]:
-    """Pairs of claims of one metric, unit and scope, by different claimants, at the same
-    time and scale, whose values cannot both be right; each with the reason."""
+    """Pairs of like claims (:func:`alike`) by different claimants and of one scale, whose
+    values cannot both be right; each with the reason."""
     pairs = []
     for i, a in enumerate(claims):
         for b in claims[i + 1 :]:
-            if (a["metric"], a.get("unit"), scope(a)) != (b["metric"], b.get("unit"), scope(b)):
+            if not alike(a, b):
                 continue
-            if (a.get("claimant") or a.get("publisher")) == (
-                b.get("claimant") or b.get("publisher")
-            ):
+            if same_source(a, b):
                 continue
             ba, bb = bounds(a), bounds(b)
-            if ba is None or bb is None or not same_time(a, b):
+            if ba is None or bb is None:
                 continue
             small, large = sorted((_size(ba), _size(bb)))
             if not small or large / small > SAME_SCALE:

@@ -14,6 +14,9 @@ from collections.abc import Iterable, Mapping
 
 #: The types of names that are places on a map (a country is not a point).
 PLACE_TYPES = ("place", "base")
+#: Syria's extent (south, west, north, east; degrees), with a little to spare: a place
+#: inside it is a place of the war, one outside (Moscow, Geneva) where a claim was made.
+SYRIA_EXTENT = (32.2, 35.5, 37.5, 42.5)
 #: The mean radius of the Earth (km), as the haversine formula takes it.
 EARTH_RADIUS_KM = 6371.0088
 
@@ -24,6 +27,14 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+def in_syria(one: dict) -> bool:
+    """Is a place inside Syria's extent? A place without coordinates is taken to be."""
+    if one.get("lat") is None or one.get("lon") is None:
+        return True
+    south, west, north, east = SYRIA_EXTENT
+    return south <= one["lat"] <= north and west <= one["lon"] <= east
 
 
 def place(name: str, lat: float | None, lon: float | None, precision: str | None) -> dict:

@@ -351,6 +351,32 @@ def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
         )
 
 
+#: The columns of `show --raw` in json, jsonl, csv and tsv: each line and whether cleaning
+#: removed it.
+RAW_COLUMNS = ["line", "removed"]
+
+
+def show_raw(article: dict, lines: list[tuple[str, bool]], fmt: str | None) -> None:
+    """An article's raw lines, those cleaning removed dim and marked "-" on a terminal and
+    in plain text (each other line is marked with two spaces); a row each in the data
+    formats."""
+    fmt = render.default_format(fmt) if fmt else ("table" if sys.stdout.isatty() else "text")
+    if fmt not in ("table", "text"):
+        render.write_rows(({"line": line, "removed": gone} for line, gone in lines),
+                          RAW_COLUMNS, fmt)
+        return
+    if fmt == "table":
+        from rich.text import Text
+
+        out = render.console()
+        out.print(Text(f"{article['id']} · {article['file']} · raw", style="bold"))
+        for line, gone in lines:
+            shown = render.terminal_safe(line)
+            out.print(Text(f"- {shown}", style="dim") if gone else Text(f"  {shown}"))
+        return
+    sys.stdout.write("".join(f"{'- ' if gone else '  '}{line}\n" for line, gone in lines))
+
+
 #: A name card as one line of csv/tsv: its events and claims as their counts (the
 #: json formats carry them whole).
 FLAT_CARD_COLUMNS = ["name", "type", "role", "org", "spellings", "articles", "mentions",

@@ -260,10 +260,12 @@ def clean(raw: str) -> CleanArticle:
         banner = PUBLISHER_BANNER.match(line)
         if banner and not paragraphs and article.publisher is None:
             article.publisher = BANNER_PUBLISHERS.get(banner.group(1), banner.group(1))
+            article.dropped.append(line)
             continue
         signoff = PUBLISHER_SIGNOFF.match(line)
         if signoff:
             article.publisher = article.publisher or signoff.group(1)
+            article.dropped.append(line)
             continue
         bullet = BULLET.match(line)
         if bullet:
@@ -309,6 +311,7 @@ def clean(raw: str) -> CleanArticle:
                 headers.append(text)
             continue
         if article.title and text == article.title and len(paragraphs) <= 1:
+            article.dropped.append(line)
             continue  # the title repeated as a heading
         if headers:
             paragraphs.extend(_settle_title(article, headers))
@@ -320,6 +323,16 @@ def clean(raw: str) -> CleanArticle:
         paragraphs.extend(_settle_title(article, headers))
     article.text = "\n\n".join(_join_broken(paragraphs, items))
     return article
+
+
+def marked_lines(raw: str) -> list[tuple[str, bool]]:
+    """Each line of a raw article with whether cleaning removed it as page furniture
+    (`show --raw`); blank lines are never marked. A date line taken as the article's
+    date is kept: it is the article's own, shown as its date."""
+    dropped = set(clean(raw).dropped)
+    text = normalise(raw)
+    return [(line, bool(line.strip()) and EXTRA_SPACES.sub(" ", line).strip() in dropped)
+            for line in text.split("\n")]
 
 
 def _lists_of_links(lines: list[str]) -> set[int]:

@@ -213,6 +213,20 @@ CUE_STATES = {c: [s for s, cues in DATA["states"].items() if c in cues]
               for cues in DATA["states"].values() for c in cues}
 STATE_CUE = WordStart(rf"{phrase_pattern(CUE_STATES)}\b")                      # over folded text
 UNIT_SUBJECTS = DATA["unit_subjects"]
+#: A share's metric is this and the metric of what it is a share of ("share of deaths").
+SHARE_PREFIX = DATA["shares"]["prefix"]
+#: "of the dead", "of all victims": what a share with no counted noun is a share of.
+SHARE_OF = re.compile(
+    rf"\s+of\s+(?:the\s+|all\s+|those\s+)*(?P<w>{phrase_pattern(DATA['shares']['of_words'])})\b")
+#: "one in ten", "one in every five": a share, as a percentage.
+ONE_IN = re.compile(r"\s+in\s+(?:every\s+)?(?=\w)", re.I)
+MONEY = DATA["money"]
+#: A currency sign just before a number ("$300 million", "US$4bn", "£3.8 billion").
+CURRENCY_BEFORE = re.compile(
+    "(?:" + "|".join(re.escape(s) for s in sorted(MONEY["symbols"], key=len, reverse=True))
+    + r")\s?$")
+#: A currency named after a number, over folded text ("1.2 billion roubles").
+CURRENCY_AFTER = re.compile(rf"\s+(?:{phrase_pattern(MONEY['words'])})\b")
 PLURALS = frozenset(DATA["plurals"])
 NOT_COUNTED = frozenset(DATA["not_counted"]) | STOP_WORDS | DETERMINERS
 OPEN_MODIFIERS = DATA["open_modifiers"]
@@ -529,6 +543,8 @@ class Article:
         self._cache: dict[tuple[str, int], list] = {}
         # sentence -> subject, noun, state of its last figure
         self.last_subject: dict[int, tuple] = {}
+        # sentence -> the metric of its last count, which a share after it is a share of
+        self.last_metric: dict[int, str] = {}
 
     def names(self, index: int, subject: str | None) -> bool:
         """Does sentence ``index`` name something of ``subject``, by a noun ("the militants
@@ -737,12 +753,26 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure]
     (past a range or a conversion it took)."""
     text, sentence = article.text, article.sentences[index]
     atom = _atom(m)
+    money = read_money(article, m, atom, sentence) if atom and not atom[3] else None
+    if money is not None:
+        return [_figure(article, index, money, MONEY["metric"], None)], money.end
     if atom is None or article.in_date(*atom[:2]) or not_a_count(
             text, article.low, *atom[:3], bool(m.group("digits")), sentence):
         return [], m.end()
     extent = read_extent(text, article.low, m, atom, sentence)
+    extent = one_in(article, extent, sentence) if atom[2] == 1 else extent
     counted = (what_is_counted(article, index, m, atom, extent)
                if extent.after <= sentence.end else None)
+    if counted is None and extent.unit == "percent":
+        base = article.last_metric.get(index)       # "killed 300 people (about 35%)"
+        if base is None and (of := SHARE_OF.match(article.low, extent.after)):
+            base = DATA["shares"]["of_words"][of.group("w")]    # "one in ten of the dead"
+        if base is None:
+            return [], m.end()
+        last = article.last_subject.get(index)
+        if not (last and "percent" in SUBJECTS[last[0]].get("units", ())):
+            base = SHARE_PREFIX + base              # territory's percent is territory
+        return [_figure(article, index, extent, base, None)], extent.after
     if counted is None:
         # a headline in title case capitalises its nouns: read it in lowercase
         headline = title_case(text, sentence)
@@ -773,6 +803,10 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure]
         metric = f"{group} {cue}" if cue else group
     if KIND_OF.match(text, extent.after):
         metric = f"{subject} types"                 # "two types of missiles"
+    if extent.unit == "percent" and "percent" not in SUBJECTS[subject].get("units", ()):
+        metric = SHARE_PREFIX + metric              # "60% of the victims children": no toll
+    else:
+        article.last_metric[index] = metric
     extent = after_noun(text, extent, noun_end)
     figures = [_figure(article, index, extent, metric, noun_text)]
     if extent.before:
@@ -780,6 +814,41 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure]
         was = extent._replace(start=start, end=end, value=value, qualifier="exact", before=None)
         figures.insert(0, _figure(article, index, was, metric, noun_text))
     return figures, extent.after
+
+
+def read_money(article: Article, m: re.Match, atom, sentence: Sentence) -> Extent | None:
+    """An amount of money ("$300 million", "over 1.2 billion roubles", "£3.8bn"), its
+    currency's code as the unit; None for a number with no currency beside it."""
+    start, end, value = atom[:3]
+    text = article.text
+    sign = CURRENCY_BEFORE.search(text, max(sentence.start, start - 4), start)
+    named = None if sign else CURRENCY_AFTER.match(article.low, end)
+    if value is None:
+        return None
+    if sign:
+        if sign.start() > sentence.start and text[sign.start() - 1].isalnum():
+            return None                             # "A$3", "HK$3": no sign of ours
+        code, first, last = MONEY["symbols"][sign.group().strip()], sign.start(), end
+    elif named:
+        code, first, last = MONEY["words"][" ".join(named.group().split())], start, named.end()
+    else:
+        return None
+    qual = QUALIFIER_BEFORE.search(text, max(sentence.start, first - 30), first)
+    qualifier = next((name for i, name in enumerate(QUALIFIERS) if qual.group(f"q{i}")),
+                     "exact") if qual else "exact"
+    return Extent(qual.start() if qual else first, last, value, None, None, qualifier, code,
+                  text[first:last], last)
+
+
+def one_in(article: Article, extent: Extent, sentence: Sentence) -> Extent:
+    """"one in ten" as the share it is (10 percent), to the end of its second number."""
+    join = ONE_IN.match(article.text, extent.end, sentence.end) if extent.unit is None else None
+    every = ATOM.match(article.low, join.end()) if join else None
+    other = _atom(every) if every else None
+    if other is None or not other[2] or other[2] < 2 or other[3]:
+        return extent
+    return extent._replace(end=other[1], value=round(100 / other[2], 2), unit="percent",
+                           unit_text=article.text[extent.start:other[1]], after=other[1])
 
 
 def counted_with(article: Article, subject: str, noun: str | None, noun_end: int) -> str | None:
@@ -906,7 +975,7 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
     shared = coordinated_noun(text, low, extent, sentence) if noun is None and bare else None
     if shared:                                      # "killed 18 and 7 fighters respectively"
         noun, bare = shared, False
-    if noun and atom[2] == 1 and not m.group("digits") \
+    if noun and atom[2] == 1 and not m.group("digits") and extent.unit is None \
             and len(text[extent.after:noun.start()].split()) > 1:
         noun = None                                 # "one" counts only what follows it at once
     if noun and noun.group() == "others" and index in article.last_subject:
