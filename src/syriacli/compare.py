@@ -5,15 +5,16 @@ Two claims disagree only when they are like claims (:func:`alike`) from differen
 allow do not meet. Like claims count the same thing (one metric, one unit, one group), for
 the same time and the same place:
 
-- the same time: a toll "since 2015" or "over six months" (a period) is set only against
-  one of the same period, never against a toll of no period (a day's, or one undated); a
-  toll of one month against one of the same month, of a year ("in 2016") against one of
-  that year, never a month's against a year's;
+- the same time: two tolls over periods ("since 2015", "over six months") are set against
+  each other only when the periods are the same; a toll over a period and a running total
+  of no stated period (RT's "over 7,000 sorties" against Shoigu's "more than 9,000 over
+  almost six months", both in March 2016) when they are of one month (a day's toll is
+  kept apart by scale, SAME_SCALE); a toll of one month against one of the same month, of
+  a year ("in 2016") against one of that year, never a month's against a year's;
 - the same place: the places in Syria their sentences name are the same, or neither names
   one (a toll for the whole country); Idlib's toll is never set against Aleppo's, nor
   Idlib's against the country's.
 
-What a value allows is read as reporters write numbers: a round number is rounded, so
 What a value allows is read as reporters write numbers: a round number is rounded, so
 "7,000" is 6,500 to 7,500 and "over 7,000" is 7,000 to 8,000 (past 8,000 the reporter
 would have written "over 8,000"), while "1,015" is itself; "at least" and "up to" are
@@ -122,17 +123,28 @@ def period_key(claim: dict) -> str | None:
 def same_time(a: dict, b: dict) -> bool:
     """Do the two claims speak of the same time? Counts grow (sorties, deaths, returns):
     claims of different months are a series, not a disagreement. A claim over a period is
-    like only a claim over the same period (:func:`period_key`); a date of year precision
+    like only a claim over the same period (:func:`period_key`) or a running total of no
+    stated period, of the same month; a date of year precision
     ("in 2016") is like only another of that year, a month or a day like one of its month;
     an undated claim is like one of any time."""
-    if period_key(a) != period_key(b):
-        return False
+    pa, pb = period_key(a), period_key(b)
+    if pa != pb and (pa and pb or not _same_scale(a, b)):
+        return False        # two periods, or a period's toll and a day's (a scale apart)
     wa, wb = when(a), when(b)
     if not wa or not wb:
         return True
     if (len(wa) == 4) != (len(wb) == 4):
         return False
     return wa[:7] == wb[:7]
+
+
+def _same_scale(a: dict, b: dict) -> bool:
+    """Are the values the two claims allow within SAME_SCALE of each other?"""
+    ba, bb = bounds(a), bounds(b)
+    if ba is None or bb is None:
+        return False
+    small, large = sorted((_size(ba), _size(bb)))
+    return bool(small) and large / small <= SAME_SCALE
 
 
 def where(claim: dict) -> frozenset[str]:
@@ -174,10 +186,7 @@ def disagreements(claims: list[dict]) -> list[Disagreement]:
             if same_source(a, b):
                 continue
             ba, bb = bounds(a), bounds(b)
-            if ba is None or bb is None:
-                continue
-            small, large = sorted((_size(ba), _size(bb)))
-            if not small or large / small > SAME_SCALE:
+            if ba is None or bb is None or not _same_scale(a, b):
                 continue
             if ba[1] < bb[0] or bb[1] < ba[0]:
                 pairs.append(Disagreement(a, b, f"{_allowed(ba)} against {_allowed(bb)}"))
