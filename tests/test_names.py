@@ -347,3 +347,26 @@ OWN_CASES = [
 @pytest.mark.parametrize("text,expected", OWN_CASES)
 def test_find_names_own_sentences(text, expected):
     assert [(m.name, m.type, m.role) for m in find_names(text)] == expected
+
+
+@pytest.mark.parametrize("written, meant", [
+    # the Arabic article written every way: vowel a or e, consonant l or assimilated,
+    # hyphen or space (Gulf, wire, Turkish and Iranian spellings)
+    ("Strikes hit Deir Az Zor on Sunday.", "Deir ez-Zor"),
+    ("Shelling near Deir el Zor killed four.", "Deir ez-Zor"),
+    ("Jets struck Maarat an-Numan overnight.", "Maarat al-Numan"),
+    ("Rebels shelled Jisr es-Shughur.", "Jisr al-Shughur"),
+])
+def test_an_arabic_article_written_any_way_finds_the_place(written, meant):
+    assert meant in {m.name for m in find_names(written)}
+
+
+@pytest.mark.parametrize("variant, spellings", [
+    ("Ras al-Ain", {"Ras el-Ain", "Ras al Ain"}),          # no assimilation to a vowel
+    ("Tell Abyad", set()),                                  # no article at all
+])
+def test_article_spellings(variant, spellings):
+    from syriacli.extract.names import article_spellings
+
+    got = set(article_spellings(variant))
+    assert spellings <= got and not any("aa-" in s or "ea-" in s for s in got)

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .. import vocab
+from .names import PLACE_TYPES
 
 #: Attribution filler trimmed from the edges of a summary.
 LEADING_FILLER = re.compile(
@@ -47,7 +48,6 @@ BACK_REFERENCE = re.compile(
     r"(?:city|town|base|province|area|region)\b(?! of [A-Z])|\bthere\b",  # not "the town of X"
     re.I,
 )
-PLACE_TYPES = ("place", "base")
 
 
 @dataclass

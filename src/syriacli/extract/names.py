@@ -271,11 +271,37 @@ def _build(entries: list[dict]) -> NameTable:
         if entry["type"] == "person":  # "Sergei Shoigu" also spelled "Sergey Shoigu"
             variants += [f"{alt} {rest}" for v in variants for first, _, rest in [v.partition(" ")]
                          for alt in FIRST_NAME_ALTS.get(first, ()) if rest and alt != first]
+        if entry["type"] in PLACE_TYPES:  # "Deir ez-Zor" also spelled "Deir Az Zor"
+            variants += [alt for v in variants for alt in article_spellings(v)]
         names.append(Name(entry["name"], entry["type"], tuple(dict.fromkeys(variants)),
                           entry.get("role"), entry.get("org"),
                           case_sensitive=tuple(entry.get("case_sensitive", ())),
                           geo=_geo(entry.get("geo"))))
     return NameTable(names)
+
+
+#: The Arabic article inside a place's name ("ez-" of "Deir ez-Zor", "al-" of "Maarat
+#: al-Numan"): a or e, then l or the next word's first letter (it assimilates), then a
+#: hyphen or a space. Transliterations write it every way.
+ARABIC_ARTICLE = re.compile(r"(?<= )(?P<vowel>[aAeE])(?P<cons>[lL]|[a-zA-Z])[- ](?P<next>[A-Za-z])")
+PLACE_TYPES = frozenset({"place", "base"})
+SUN_LETTERS = frozenset("tdrzsn")
+
+
+def article_spellings(variant: str) -> list[str]:
+    """The other ways of writing the Arabic article in a place's name: "Deir ez-Zor" ->
+    "Deir az Zor", "Deir al-Zor", "Deir el Zor", ... (the article's consonant is l or the
+    letter after it, its vowel a or e, then a hyphen or a space)."""
+    m = ARABIC_ARTICLE.search(variant)
+    after = m.group("next").lower() if m else ""
+    if not m or m.group("cons").lower() not in ("l", after):
+        return []
+    head, tail = variant[:m.start()], variant[m.end() - 1:]
+    capital = m.group("vowel").isupper()
+    # it assimilates only to a "sun letter" ("ash-Sham", "ad-Dana"), never to a vowel
+    consonants = ("l", after) if after in SUN_LETTERS else ("l",)
+    return [f"{head}{vowel.upper() if capital else vowel}{cons}{joint}{tail}"
+            for vowel in "ae" for cons in consonants for joint in "- "]
 
 
 def _geo(geo: dict | None) -> Geo | None:
