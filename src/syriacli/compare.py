@@ -124,9 +124,9 @@ def same_time(a: dict, b: dict) -> bool:
     """Do the two claims speak of the same time? Counts grow (sorties, deaths, returns):
     claims of different months are a series, not a disagreement. A claim over a period is
     like only a claim over the same period (:func:`period_key`) or a running total of no
-    stated period, of the same month; a date of year precision
-    ("in 2016") is like only another of that year, a month or a day like one of its month;
-    an undated claim is like one of any time."""
+    stated period, of the same month and scale; a date of year precision ("in 2016") is like
+    only another of that year, a month or a day like one of its month; an undated claim is
+    like one of any time."""
     pa, pb = period_key(a), period_key(b)
     if pa != pb and (pa and pb or not _same_scale(a, b)):
         return False        # two periods, or a period's toll and a day's (a scale apart)

@@ -154,6 +154,7 @@ ADVERBIAL_END = re.compile(rf"(?:^|\s|,)(?:{vocab.alternation(CUES['adverbials']
 #: (a connective, an adverbial, a weekday).
 OPENERS = CUES["openers"] + CUES["adverbials"] + sorted(vocab.calendar_words())
 OPENER = re.compile(rf"^(?:(?:{vocab.alternation(OPENERS)})\b\s*,?\s*)+", re.I)
+OPENING_THE = re.compile(r"^the\s+", re.I)
 CLAUSE_END = re.compile(r"[,;:()\"“”]|\s[-–—]\s")
 RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 BOUNDARY = re.compile(
@@ -195,8 +196,7 @@ REFERENCE = re.compile(rf"^(?:(?P<det>(?i:the|a|an|this|that|its|their))\s+)?"
                        rf"(?P<head>{vocab.alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
 #: "The ministry's statement", "SOHR's latest report": what a source published speaks for it.
-PUBLISHED = CUES["source_publications"] + ["statement", "letter", "analysis", "assessment",
-                                           "investigation", "research", "imagery"]
+PUBLISHED = CUES["source_publications"] + CUES["published_works"]
 POSSESSOR = re.compile(rf"^(?P<owner>.+?)['’]s\s+(?:[a-z][\w-]*\s+){{0,5}}"
                        rf"(?:{vocab.alternation(PUBLISHED)})$", re.I)
 #: "our data", "our assessment": the voice of whoever says "we" here.
@@ -755,10 +755,9 @@ def _outer(s: str, cues: list[Cue]) -> list[Cue]:
 def _opening_name(text: str) -> str | None:
     """The organisation a sentence opens with, capitalised or in lowercase after its nation
     ("The Russian defence ministry denied ..."), the longer where both read one."""
-    after_the = re.match(r"(?:the\s+)?", text, re.I)
-    found = [m.group() for m in (ORG_RUN.match(text),
-                                 NATIONAL_ORG.match(text, after_the.end() if after_the else 0))
-             if m]
+    the = OPENING_THE.match(text)
+    after_the = the.end() if the else 0
+    found = [m.group() for m in (ORG_RUN.match(text), NATIONAL_ORG.match(text, after_the)) if m]
     return max(found, key=len) if found else None
 
 

@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from .. import vocab
 from .claimants import Attribution, Attributions, WordStart, fold, phrase_pattern
+from .frames import LEDE_PARAGRAPHS  # the headline and lede, whose figures the body attributes
 from .metrics import metric_names, metrics_for, word_forms  # noqa: F401  (re-exported: this module's API)
 from .sentences import Sentence, split_sentences
 
@@ -709,8 +710,6 @@ def shared_qualifiers(text: str, figures: list[Figure]) -> list[Figure]:
     return figures
 
 
-#: Paragraphs that make the headline and lede, whose figures the body usually attributes.
-LEDE_PARAGRAPHS = 3
 
 
 def headline_claimants(text: str, figures: list[Figure]) -> list[Figure]:

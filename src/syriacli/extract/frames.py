@@ -35,9 +35,6 @@ from .speakers import CUES
 
 FRAMES = CUES["frames"]
 
-
-
-
 #: A list item: a bullet, a dash or a number with its stop, then the item's words.
 LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+\S")
 #: "Igor Konashenkov: Over the past week ...": a capitalised name of up to six words and a

@@ -62,7 +62,7 @@ NATIONAL_ORG = re.compile(rf"\b(?:{_NATIONS})(?:'s|’s)?(?:\s+[a-z][\w-]*){{0,2
 DATELINE = re.compile(r"^(?:[A-Z]{3,}[,.]?\s+)+(?:[-–—]\s*)?(?=[A-Z])")
 ASIDE = re.compile(r"\s*\([^()]*\)")                # "(SOHR)", "(Tasnim)"
 DIGITS = re.compile(r"\d")
-_WHEN = vocab.alternation(vocab.calendar_words() | {"today", "yesterday", "tonight"})
+_WHEN = vocab.alternation(CALENDAR | {"today", "yesterday", "tonight"})
 #: A place after a source ("... Civil Defence in Nawa"), which is where it is, not who.
 TRAILING_WHERE = re.compile(r"(?P<who>.+?)\s+(?:in|at|near|from)\s+"
                             r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
@@ -79,7 +79,7 @@ BARE = frozenset(CUES["bare_nouns"])
 #: folded by ``org_key``: the fold replaces each pair's first with its second.
 SPELLINGS = [(re.compile(rf"\b{written}\b"), folded) for written, folded in CUES["org_spellings"]]
 NAME_KINDS = CUES["name_kinds"]          # names.json's type of an organisation -> its kind
-PARTICLE = re.compile(r"^(?:al|el|ad|ad-|as|ash|an|ar|at|az|abu|bin|ibn|ben)-[A-Z]")
+PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|abu|bin|ibn|ben)-[A-Z]")
 
 
 @dataclass(frozen=True)
