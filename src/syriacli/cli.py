@@ -993,7 +993,7 @@ def _quiet_pipe() -> None:
 
 
 #: What SQLite says of a damaged file (a bad disk, a copy cut short, a page overwritten).
-DAMAGED = re.compile(r"malformed|not a database|file is not a database|disk I/O error")
+DAMAGED = re.compile(r"malformed|not a database|disk I/O error")
 
 
 def _run_with_errors(func):
