@@ -92,7 +92,8 @@ CASES = [
      "voting from abroad indicated Russian military "
      "personnel in the Arab nation likely exceeded 4,300.",
      4300, "over", None, "troops", "turnout figures"),     # the head of the subject, not all of it
-    ("Shoigu said 7,000-plus sorties had been flown.", 7000, "over", None, "sorties", "Shoigu"),
+    ("Shoigu said 7,000-plus sorties had been flown.", 7000, "over", None, "sorties",
+     "Sergei Shoigu"),
     ("No fewer than 40 people died in the shelling.", 40, "at least", None, "deaths", None),
     # units; a conversion in brackets is the same figure
     ("Russia's military on Tuesday said that Syrian troops have liberated about 85 percent of the "
@@ -119,7 +120,7 @@ CASES = [
     ("Back then officials stated that jets left nearly 13,000 terrorists dead.",
      13_000, "nearly", None, "militants killed", "officials"),
     ("Shoigu said aircraft had flown sorties, killing more than 2,000 \"bandits\".",
-     2000, "over", None, "militants killed", "Shoigu"),
+     2000, "over", None, "militants killed", "Sergei Shoigu"),
     ("The Syrian Observatory for Human Rights has claimed that between September 2015 and February "
      "2016, Russian air strikes have killed 1,000 civilians, including 200 children.",
      200, "exact", None, "children killed", "Syrian Observatory for Human Rights"),

@@ -34,10 +34,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .. import vocab
 from . import frames
+from .names import NameMention, find_names
 from .sentences import Sentence
 from .speakers import (
     ASIDE,
@@ -249,7 +251,7 @@ class Attributions:
     """The attribution of any offset in an article, sentence by sentence, cached."""
 
     def __init__(self, text: str, sentences: list[Sentence], folded: str | None = None,
-                 publisher: str | None = None):
+                 publisher: str | None = None, people: Sequence[NameMention] | None = None):
         self.text = text
         self.low = fold(text) if folded is None else folded
         self.sentences = sentences
@@ -257,7 +259,10 @@ class Attributions:
         self._cues: dict[int, list[Cue]] = {}
         self._quotes: dict[int, list[tuple[int, int]]] = {}
         self._orgs: list[tuple[int, Speaker]] | None = None
-        self._people: dict[str, list[tuple[int, Speaker]]] = {}
+        # the people the names index found (persons.py: titled, introduced, linked by surname)
+        if people is None:
+            people = find_names(text, sentences)
+        self._people = [m for m in people if m.type == "person" and " " in m.name]
         self._in_we: set[int] = set()
         own = speaker(publisher.split(" (")[0]) if publisher else None
         self.publisher = _from(own, "publisher") if own and own.kind in ORG_KINDS else None
@@ -622,19 +627,14 @@ class Attributions:
         return who
 
     def _full_person(self, who: Attribution, at: int) -> Attribution:
-        """A person named by surname alone ("Rudskoy said") takes the full name the article
-        gives them, nearest before ``at``, else first after ("Sergei Rudskoy told")."""
+        """A person named by surname alone ("Rudskoy said") takes the full name the names
+        index gives them: the person it linked that surname to nearest before ``at``, else
+        first after ("Sergei Rudskoy told")."""
         surname = who.claimant or ""
-        if surname not in self._people:  # once an article: a surname is cited again and again
-            written = re.compile(rf"(?:[A-Z][\w.'-]+[ \t]+){{1,4}}{re.escape(surname)}\b")
-            self._people[surname] = [
-                (m.start(), named) for m in written.finditer(self.text)
-                if not SENTENCE_END.search(m.group())     # not "... of Al-Rashidin. Poznikhir"
-                and (named := speaker(m.group())) and named.kind == "person"
-                and named.name.endswith(f" {surname}")]
-        found = self._people[surname]
-        before = [named for pos, named in found if pos < at]
-        named = before[-1] if before else found[0][1] if found else None
+        found = [m for m in self._people if m.name.endswith(f" {surname}")
+                 or m.text == surname or m.text.endswith(f" {surname}")]
+        before = [m for m in found if m.start < at]
+        named = before[-1] if before else found[0] if found else None
         if named is None:
             return who
         return replace(who, claimant=named.name, org=who.org or named.org)

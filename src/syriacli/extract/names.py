@@ -41,10 +41,9 @@ from pathlib import Path
 
 from syriacli import vocab
 from syriacli.errors import SyriacliError
+from syriacli.extract.mentions import CAPITAL_ONLY, HONORIFICS
 from syriacli.extract.persons import (
-    CAPITAL_ONLY,
     CUE_WORDS,
-    HONORIFICS,
     Found,
     MatchedText,
     first_roles,
