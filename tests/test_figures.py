@@ -269,8 +269,16 @@ def test_a_breakdown_is_its_own_figure():
 # --- claimants across sentences ----------------------------------------------------------
 CROSS_SENTENCE = [
     ("Deputy Defence Minister Nikolay Pankov spoke on Tuesday. "
-     "He said 300 militants remained in the area.", 300, "Nikolay Pankov"),
-    ("Lavrov met Kerry in Geneva. He said 300 militants had surrendered.", 300, "Lavrov"),
+     "He said 300 militants remained in the area.", 300, "Nikolai Pankov"),   # one spelling
+    # "he" is the sentence's subject, not the last person named
+    ("Lavrov met Kerry in Geneva. He said 300 militants had surrendered.", 300, "Sergei Lavrov"),
+    ("Major General Pavel Gaidukov hosted Colonel Ahmet Yilmaz at the base. He said 12 posts "
+     "were manned.", 12, "Pavel Gaidukov"),
+    # a subject that is nobody: the person the sentence names
+    ("Reporters in Hmeimim asked Major General Pavel Gaidukov about the raids. He said 14 "
+     "militants had been killed.", 14, "Pavel Gaidukov"),
+    ("The envoy Staffan de Mistura met opposition delegates on Friday. He said 20 civilians "
+     "had died in the shelling.", 20, "Staffan de Mistura"),
     ("The Russian Defence Ministry published its report. "
      "The ministry added that 35 militants had surrendered.",
      35, "Russian Defence Ministry"),

@@ -30,8 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import vocab
-from .sentences import Sentence
 from .mentions import ARTICLE_PARTICLE, CUES
+from .sentences import Sentence
 
 FRAMES = CUES["frames"]
 

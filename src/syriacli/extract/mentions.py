@@ -72,3 +72,10 @@ def is_person_word(token: str) -> bool:
         return False
     acronym = token.isupper() and len(token) > 1
     return not (acronym or is_title(token) or DIGITS.search(token) or DESCRIPTOR.search(token))
+
+
+def is_role_word(token: str) -> bool:
+    """Is ``token`` a word of a role before a name ("deputy", "of", "the", "Russian")?"""
+    word = key(token)
+    return word in ROLE_WORDS or word in ROLE_LINKS or word in NATIONAL_ADJECTIVES \
+        or is_title(token) or word in ("a", "an")

@@ -40,7 +40,6 @@ CONNECTORS = frozenset(
 ORG_LINKS = frozenset({"of", "for", "in"})
 PREPOSITIONS = frozenset("in of for from on at by with about over during after before since among"
                          .split())
-CAPITAL_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:al-|bin\s+|de\s+)?[A-Z][\w.'-]*)*")
 ORG_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w.'-]*)*")
 #: An organisation written in lowercase after its nation ("Russia's defence ministry", "the
 #: Russian military", "the Turkish defense ministry"), which ORG_RUN does not see whole; not
@@ -269,16 +268,6 @@ def is_person(name: str) -> bool:
     tokens = name.split()
     return bool(tokens) and len(tokens) <= 4 and all(t[:1].isupper() and _key(t) not in NOT_NAMES
                                                      for t in tokens)
-
-
-def people(chunk: str) -> list[str]:
-    """Person names in a chunk of text, in order: two or three name words, or a title and one."""
-    found = []
-    for m in CAPITAL_RUN.finditer(chunk):
-        person = _person_at_end(m.group().split(), alone=False)
-        if person:
-            found.append(person[0])
-    return found
 
 
 def _person_at_end(tokens: list[str], alone: bool = True) -> tuple[str, str] | None:
