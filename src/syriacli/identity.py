@@ -56,6 +56,13 @@ def recurring_acts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _outranked() -> dict[str, frozenset[str]]:
+    """act -> the acts that, named beside it, are the clause's act instead."""
+    table = vocab.load("concepts.json")["outranked_concepts"]
+    return {act: frozenset(by) for act, by in table.items()}
+
+
+@lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, ...]]:
     """Each place of the names index -> the place keys it matches by: itself and, for a
     base, the towns within LOCALITY_KM."""
@@ -95,6 +102,7 @@ def identity(concepts: tuple[str, ...], about: tuple[str, ...]) -> Identity:
     weak = concept_table()[2]
     names, places = _specific(about)
     acts = [c for c in concepts if c not in weak and not c.startswith(WORDING_PREFIX)]
+    acts = [c for c in acts if not _outranked().get(c, frozenset()) & set(acts)]
     wording = [c for c in concepts if c.startswith(WORDING_PREFIX)]
     if acts:  # then the clause has no wording key (events.merge_concepts)
         links = frozenset((act, name) for act in acts for name in names)
