@@ -1,12 +1,12 @@
 """Merge events from different articles into timeline entries.
 
 Two mentions are the same happening when they have the same date at the same
-precision, share a concept (withdrawal, control change, ceasefire…) and share a
-specific name, or one of them names nothing specific. A month-precision mention is
-not folded into a day-precision entry: that would claim more than its source said.
+precision, the same kind of act and a shared specific name, or one of them names
+nothing specific (see ``identity``, which says what counts). A month-precision mention
+is not folded into a day-precision entry: that would claim more than its source said.
 
 Where sources give different dates for what is plainly the same happening (the
-same precision, dates close together, a shared concept and a shared specific
+same precision, dates close together, a shared act and a shared specific
 name), the entries are merged and the conflict is flagged with each source's
 date. An entry never spans more than that window: in a large corpus "airstrikes
 on Aleppo" is reported every few days, and letting near dates chain would fold a
