@@ -91,3 +91,53 @@ def test_serve_on_a_port_in_use_is_one_line(cli):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot listen on 127.0.0.1:{port}: ")
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def _cli_articles(cli, query: str) -> set[str]:
+    result = cli("search", "-f", "json", "--", query)
+    assert result.exit_code == 0, result.output
+    return {r["article"] for r in json.loads(result.stdout)}
+
+
+#: What people type into a search box, awkward on purpose.
+AWKWARD = ['"', "", "(", ")", "*", "O'Brien", "Su-24", "al-Nusra", "NOT", "-word", "AND OR",
+           '"unclosed phrase', "Palmyra NOT", "a:b", "^", "{title}", "'"]
+
+
+@pytest.mark.parametrize("typed", AWKWARD)
+def test_no_search_box_answers_an_error(get, typed):
+    from urllib.parse import quote
+
+    for path in (f"/corpus/search.json?_shape=array&q={quote(typed)}",
+                 f"/corpus/articles.json?_shape=array&_search={quote(typed)}",
+                 f"/corpus/events.json?_shape=array&_search={quote(typed)}"):
+        assert isinstance(get(path).json(), list)  # get() asserts HTTP 200
+    for path in (f"/corpus/search?q={quote(typed)}", f"/corpus/articles?_search={quote(typed)}"):
+        assert "fts5" not in get(path).text
+
+
+@pytest.mark.parametrize("query", ["Khmeimim", "Hmeimim", "Khmeimeem", "Su-24", "al-Nusra",
+                                   "Daesh", "Palmyra OR Aleppo", '"air base"', "-Palmyra",
+                                   "NOT Palmyra", "Palmyra -Aleppo"])
+def test_every_search_box_finds_what_the_cli_finds(get, cli, query):
+    from urllib.parse import quote
+
+    wanted = _cli_articles(cli, query)
+    page = get(f"/corpus/search.json?_shape=array&q={quote(query)}").json()
+    assert {r["article"] for r in page} == wanted
+    if not query.startswith(("-", "NOT")):  # a table's box has no "all but" (see README)
+        box = get(f"/corpus/articles.json?_shape=array&_col=id&_search={quote(query)}").json()
+        assert {r["id"] for r in box} == wanted
+
+
+def test_a_spelling_the_corpus_does_not_use_finds_the_name(cli):
+    # "Khmeimim" is the table's, "Khmeimeem" only the transliteration rules'
+    assert _cli_articles(cli, "Khmeimeem") == _cli_articles(cli, "Hmeimim")
+    assert len(_cli_articles(cli, "Hmeimim")) >= 3
+
+
+@pytest.mark.parametrize("spelling", ["Khmeimim", "Hmeymim", "Daesh", "ISIL"])
+def test_a_plain_fts_client_finds_a_name_by_any_listed_spelling(seed_db, cli, spelling):
+    sqlite_utils = pytest.importorskip("sqlite_utils")
+    found = {r["id"] for r in sqlite_utils.Database(seed_db)["articles"].search(spelling)}
+    assert found == _cli_articles(cli, spelling) and found

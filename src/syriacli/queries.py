@@ -872,15 +872,17 @@ def known_name(
     """(key, search variants, case-sensitive spellings, complete) of a spelling the variant
     table knows; ``complete`` when the variants are every spelling the corpus uses (none of
     them case-sensitive), so the text alone finds every article naming it."""
-    from .extract.spellings import spelling_key
+    from .extract.spellings import spelling_key, variant_key
 
     phrase = re.sub(r"^the\s+|['’]s$", "", phrase.strip(), flags=re.I)
     if not phrase:
         return None
+    # a spelling the table lists first, else one of the same transliteration ("Hmeymim")
     row = conn.execute(
         "select known_names.key, search_variants, case_sensitive from spellings"
-        " join known_names on known_names.key = spellings.key where spelling = :spelling",
-        {"spelling": spelling_key(phrase)},
+        " join known_names on known_names.key = spellings.key"
+        " where spelling in (:spelling, :variant) order by spelling = :spelling desc limit 1",
+        {"spelling": spelling_key(phrase), "variant": variant_key(phrase)},
     ).fetchone()
     if not row:
         return None

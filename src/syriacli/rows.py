@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .extract.article import ArticleExtraction
-from .extract.names import load_table
+from .extract.names import load_table, search_variants
+from .extract.spellings import spelling_key
 from .places import PLACE_TYPES, place
 from .queries import FIGURE_COLUMNS, figure_line
 from .store import insert_columns
@@ -55,7 +56,7 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
     source, meta, text = extraction.source, extraction.meta, extraction.text
     article = {
         "id": source.id, "file": source.file, "text": text, "words": extraction.words,
-        "names": " ".join(sorted({n.key for n in extraction.names})),
+        "names": names_column({n.key for n in extraction.names}, names_file),
         "raw_hash": source.raw_hash, "raw_size": source.raw_size, "raw_mtime": source.raw_mtime,
         "source_key": source.source_key,
         "text_hash": text_hash(text, meta.publisher, meta.published), **vars(meta),
@@ -74,6 +75,22 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
         dates=_rows("dates", extraction.dates, {"article": source.id}),
         sketches=[(value, source.id) for value in extraction.sketch],
     )
+
+
+def names_column(keys, names_file: str | None = None) -> str:
+    """The FTS ``names`` column of an article naming ``keys``: each key, and each spelling
+    the name table lists for it as one folded word ("khmeimim", "deirezzour"). Every FTS
+    client then finds an article by a one-word spelling it does not use itself, and a
+    word search never matches part of a name it does not write ("Iraq" inside "Islamic
+    State of Iraq")."""
+    return " ".join(sorted({word for key in keys for word in _name_words(key, names_file)}))
+
+
+@lru_cache(maxsize=4096)
+def _name_words(key: str, names_file: str | None) -> tuple[str, ...]:
+    name = load_table(names_file).by_key.get(key)
+    spellings = search_variants(name) if name is not None else []
+    return (key, *(spelling_key(s) for s in spellings))
 
 
 def _event_values(event) -> dict:

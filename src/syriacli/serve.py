@@ -21,8 +21,8 @@ INSTALL = "pip install -e '.[web]' in the checkout (or 'syriacli[web]')"
 EXTRA_MODULES = ("datasette", "datasette_cluster_map")
 #: The name the corpus is served under, whatever its file is called.
 DATABASE = "corpus"
-#: The name of the plugin that shows JSON lists as text.
-PLUGIN = "syriacli-readable-cells"
+#: The name of syriacli's plugin: JSON lists as text, the search functions.
+PLUGIN = "syriacli-corpus"
 #: Columns holding JSON lists, shown as text.
 JSON_LIST_COLUMNS = frozenset({"about", "concepts", "places", "conflict", "search_variants",
                                "case_sensitive"})
@@ -60,7 +60,7 @@ def make_datasette(path: Path):
     ds = Datasette([], metadata=meta, settings=settings)
     ds.add_database(Database(ds, path=str(path), is_mutable=True), name=DATABASE)
     if pm.get_plugin(PLUGIN) is None:
-        pm.register(_readable_cells_plugin(), name=PLUGIN)
+        pm.register(_corpus_plugin(), name=PLUGIN)
     return ds
 
 
@@ -114,11 +114,35 @@ def readable(value: str) -> str | None:
     return ", ".join(parts)
 
 
-def _readable_cells_plugin():
-    """A Datasette plugin (its render_cell hook): JSON list cells as plain text."""
+def search_functions(conn) -> None:
+    """The SQL functions through which every search of the served corpus reads what a user
+    types as ``syriacli search`` does (fts.client_query: quoting, operators, every spelling
+    of a name): ``syriacli_match(q)``, what a result must match (FTS5 that matches nothing
+    where nothing is left to search), ``syriacli_exclude(q)``, what a query of exclusions
+    alone leaves out (else null); and ``escape_fts(q)``, Datasette's own for a table's
+    search box, replaced by ``syriacli_match``."""
+    from .fts import client_query
+    from .queries import known_name
+
+    def parsed(query):
+        return client_query(query if isinstance(query, str) else "",
+                            lambda phrase: known_name(conn, phrase))
+
+    def match(query):
+        return parsed(query).match
+
+    conn.create_function("syriacli_match", 1, match)
+    conn.create_function("escape_fts", 1, match)
+    conn.create_function("syriacli_exclude", 1, lambda query: parsed(query).exclude)
+
+
+def _corpus_plugin():
+    """A Datasette plugin: JSON list cells as plain text (render_cell), and the search
+    functions on the corpus's connections (prepare_connection; last, so that its
+    ``escape_fts`` replaces Datasette's)."""
     from datasette import hookimpl
 
-    class ReadableCells:
+    class CorpusPlugin:
         @staticmethod
         @hookimpl
         def render_cell(value, column, database):
@@ -127,4 +151,10 @@ def _readable_cells_plugin():
                 return None
             return readable(value)
 
-    return ReadableCells
+        @staticmethod
+        @hookimpl(trylast=True)
+        def prepare_connection(conn, database):
+            if database == DATABASE:
+                search_functions(conn)
+
+    return CorpusPlugin

@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 26
+SCHEMA_VERSION = 27
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -207,9 +207,12 @@ def write_name_table(conn: sqlite3.Connection, table) -> None:
           *((n.geo.lat, n.geo.lon, n.geo.precision) if n.geo else (None, None, None)))
          for n in table],
     )
+    # the spellings listed first: a transliteration's key (names.variant_index) never
+    # takes the place of a spelling some name is listed with
     conn.executemany(
         "insert or ignore into spellings values (?, ?)",
-        [(key, name.key) for key, name in table.lookup_index.items()],
+        [(key, name.key) for index in (table.lookup_index, table.variant_index)
+         for key, name in index.items()],
     )
 
 

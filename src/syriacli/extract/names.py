@@ -59,6 +59,7 @@ from syriacli.extract.spellings import (
     fold,
     name_key,
     spelling_key,
+    variant_key,
 )
 
 TYPES = (
@@ -154,6 +155,7 @@ class NameTable:
                 if old is entry:  # the first name to claim a spelling keeps it
                     self._spelling[key] = (entry, old_capital and capital)
             self.lookup_index.setdefault(entry.key, entry)
+        self.variant_index = _variant_index(self.names)
 
     @cached_property
     def pattern(self) -> re.Pattern:
@@ -169,6 +171,22 @@ class NameTable:
 
     def __len__(self) -> int:
         return len(self.names)
+
+
+def _variant_index(names) -> dict[str, Name]:
+    """Each name's spellings by :func:`variant_key` (how any transliteration of it is looked
+    up), without the keys two names share ("Duma", the parliament, and Douma the town,
+    also written Duma): there the spellings the table lists decide."""
+    index: dict[str, Name] = {}
+    shared: set[str] = set()
+    for entry in names:
+        for variant in entry.variants:
+            if variant in entry.case_sensitive:
+                continue
+            key = variant_key(variant)
+            if index.setdefault(key, entry) is not entry:
+                shared.add(key)
+    return {key: entry for key, entry in index.items() if key not in shared}
 
 
 def _trie_regex(spellings) -> str:
@@ -331,9 +349,14 @@ def load_table(extra: str | Path | None = None) -> NameTable:
 
 
 def lookup(phrase: str, table: NameTable | None = None) -> Name | None:
-    """The entry a user's spelling stands for, in any case: "daesh", "Khmeimim", "IS"."""
+    """The entry a user's spelling stands for, in any case: "daesh", "Khmeimim", "IS"; a
+    spelling the table does not list by its transliteration ("Hmeymim": :func:`variant_key`)."""
     phrase = re.sub(r"^the\s+|['’]s$", "", phrase.strip(), flags=re.I)
-    return (table or load_table()).lookup_index.get(spelling_key(phrase)) if phrase else None
+    if not phrase:
+        return None
+    table = table or load_table()
+    found = table.lookup_index.get(spelling_key(phrase))
+    return found if found is not None else table.variant_index.get(variant_key(phrase))
 
 
 def search_variants(name: Name) -> list[str]:
