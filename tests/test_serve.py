@@ -141,3 +141,60 @@ def test_a_plain_fts_client_finds_a_name_by_any_listed_spelling(seed_db, cli, sp
     sqlite_utils = pytest.importorskip("sqlite_utils")
     found = {r["id"] for r in sqlite_utils.Database(seed_db)["articles"].search(spelling)}
     assert found == _cli_articles(cli, spelling) and found
+
+
+INTERNAL_COLUMNS = {"raw_hash", "raw_mtime", "raw_size", "source_key", "text_hash"}
+
+
+def test_no_internal_column_shows(get):
+    tables = {t["name"]: t for t in get("/corpus.json").json()["tables"]}
+    assert tables["article_files"]["hidden"] is True
+    for name, table in tables.items():
+        if not table["hidden"]:
+            assert not INTERNAL_COLUMNS & set(table["columns"]), name
+    page = get("/corpus/articles").text
+    assert not any(column in page for column in INTERNAL_COLUMNS)
+
+
+def test_every_table_is_described_or_hidden(seed_db):
+    import sqlite3
+
+    described = serve.metadata()["databases"]["corpus"]["tables"]
+    with sqlite3.connect(seed_db) as conn:
+        tables = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'"
+                                             " and name not like '%fts_%'")]
+    for table in tables:
+        meta = described.get(table, {})
+        assert meta.get("hidden") or meta.get("description"), table
+
+
+@pytest.mark.parametrize("table, facets", [
+    ("articles", {"publisher", "month"}),
+    ("figures", {"publisher", "metric", "claimant", "month"}),
+    ("events", {"publisher", "month"}),
+])
+def test_facets_on_publisher_metric_claimant_and_month(get, table, facets):
+    results = get(f"/corpus/{table}.json?_size=1").json()["facet_results"]
+    assert facets <= set(results)
+    if "month" in facets:
+        months = [r["value"] for r in results["month"]["results"]]
+        assert months and all(len(m) == 7 and m[4] == "-" for m in months if m)
+
+
+def test_whole_numbers_are_integers(get):
+    claims = get("/corpus/figures.json?metric=sorties&_shape=array").json()
+    assert claims and all(isinstance(c["value"], int) for c in claims if c["value"] is not None)
+    page = get("/corpus/figures?metric=sorties").text
+    assert ">7000<" in page.replace(" ", "") and "7000.0" not in page
+
+
+def test_figures_and_events_link_to_their_article(get):
+    rows = get("/corpus/figures.json?_labels=on&_size=3&_shape=array").json()
+    titles = {a["id"]: a["title"] for a in get("/corpus/articles.json?_shape=array").json()}
+    for row in rows:
+        assert row["article"]["label"] == titles[row["article"]["value"]]
+    event = get("/corpus/events.json?_labels=on&_size=1&_shape=array").json()[0]
+    assert event["entry"]["value"] and event["article"]["label"]
+    article = rows[0]["article"]["value"]
+    page = get(f"/corpus/articles/{article}").text  # a row page lists the rows linking to it
+    assert f"/corpus/figures?article={article}" in page

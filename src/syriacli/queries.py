@@ -294,10 +294,12 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     row = conn.execute("select * from articles where id = :id", {"id": article_id}).fetchone()
     if row is None:
         return None
-    result = dict(row)
+    # what the row holds, not what is computed from it or repeats it for speed
+    derived = store.SPEED_COLUMNS | {c for cs in store.GENERATED.values() for c in cs}
+    result = {k: v for k, v in dict(row).items() if k not in derived}
     for table in ("dates", "figures", "mentions"):
         result[table] = [
-            {k: v for k, v in zip(r.keys(), r, strict=True) if k not in store.SPEED_COLUMNS}
+            {k: v for k, v in zip(r.keys(), r, strict=True) if k not in derived}
             for r in conn.execute(
                 f"select * from {table} where article = :id order by start", {"id": article_id}
             )

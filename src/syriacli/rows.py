@@ -24,6 +24,7 @@ class ArticleRecord:
     """An article's rows, each a tuple in :func:`syriacli.store.insert_columns` order."""
 
     article: tuple
+    file_row: tuple  # its row of article_files
     events: list[tuple]
     figures: list[tuple]
     mentions: list[tuple]
@@ -40,7 +41,7 @@ class ArticleRecord:
 
     @property
     def text_hash(self) -> str:
-        return self.article[_columns("articles")[0].index("text_hash")]
+        return self.file_row[_columns("article_files")[0].index("text_hash")]
 
 
 def text_hash(text: str, publisher: str | None, published: str | None) -> str:
@@ -56,10 +57,12 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
     source, meta, text = extraction.source, extraction.meta, extraction.text
     article = {
         "id": source.id, "file": source.file, "text": text, "words": extraction.words,
-        "names": names_column({n.key for n in extraction.names}, names_file),
-        "raw_hash": source.raw_hash, "raw_size": source.raw_size, "raw_mtime": source.raw_mtime,
-        "source_key": source.source_key,
-        "text_hash": text_hash(text, meta.publisher, meta.published), **vars(meta),
+        "names": names_column({n.key for n in extraction.names}, names_file), **vars(meta),
+    }
+    file_row = {
+        "id": source.id, "raw_hash": source.raw_hash, "raw_size": source.raw_size,
+        "raw_mtime": source.raw_mtime, "source_key": source.source_key,
+        "text_hash": text_hash(text, meta.publisher, meta.published),
     }
     # Events and figures carry their article's publisher and date, figures its title and
     # url too (see store.TABLES).
@@ -67,6 +70,7 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
     cited = {**shared, "title": meta.title, "url": meta.url}
     return ArticleRecord(
         article=as_row("articles", article),
+        file_row=as_row("article_files", file_row),
         events=[as_row("events", {**_event_values(e), **shared, "report": source.id})
                 for e in extraction.events],
         figures=_listed(_rows("figures", extraction.figures, cited, text),
