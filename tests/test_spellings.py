@@ -30,6 +30,34 @@ def test_case_joiners_and_ayn_marks_never_change_the_key(spelling):
     assert variant_key(spelling.replace("'", "ʿ")) == variant_key(spelling)
 
 
+#: A made-up Arabic-looking name: words of consonant-vowel syllables.
+SYLLABLE = st.tuples(st.sampled_from(list("bdfhklmnrstz")), st.sampled_from(["a", "i", "u"]))
+WORD = st.lists(SYLLABLE, min_size=2, max_size=4).map(lambda s: "".join(c + v for c, v in s))
+NAME = st.lists(WORD, min_size=1, max_size=3)
+#: What transliterations do to a letter: y for i, ou for u, kh for h, q for k, a doubled
+#: consonant, an ayn mark after a vowel.
+LETTER_SPELLINGS = {"i": ["i", "y"], "u": ["u", "ou", "oo"], "h": ["h", "kh"], "k": ["k", "q"],
+                    "a": ["a", "a'", "a`", "aʿ"]}
+
+
+def _respelled(word: str, choices: list[int]) -> str:
+    out = []
+    for i, letter in enumerate(word):
+        forms = LETTER_SPELLINGS.get(letter, [letter, letter * 2])
+        out.append(forms[choices[i % len(choices)] % len(forms)])
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAME, st.lists(st.integers(0, 3), min_size=1, max_size=8), st.booleans(),
+       st.sampled_from(["al-", "el-", "al ", "el "]))
+def test_transliterations_of_one_name_map_to_one_key(words, choices, joiner, article):
+    written = " ".join(words)
+    respelled = ("-" if joiner else " ").join(
+        (article if i else "") + _respelled(w, choices) for i, w in enumerate(words))
+    assert variant_key(respelled) == variant_key(written)
+
+
 # Spellings the table does not list, each with the one it does: a rule joins them.
 @pytest.mark.parametrize("unlisted, listed", [
     ("Khmeymim", "Hmeimim"),                # kh/h, y/i

@@ -155,7 +155,6 @@ class NameTable:
                 if old is entry:  # the first name to claim a spelling keeps it
                     self._spelling[key] = (entry, old_capital and capital)
             self.lookup_index.setdefault(entry.key, entry)
-        self.variant_index = _variant_index(self.names)
 
     @cached_property
     def pattern(self) -> re.Pattern:
@@ -165,6 +164,12 @@ class NameTable:
         folded = {fold(v) for n in self.names for v in n.variants}
         spellings = folded | CUE_WORDS | {f"{w}." for w in CUE_WORDS}
         return re.compile(r"(?<!\w)" + _trie_regex(spellings))
+
+    @cached_property
+    def variant_index(self) -> dict[str, Name]:
+        """Each name by :func:`variant_key` (see :func:`_variant_index`); made on first use:
+        folding every spelling costs more than the rest of the table."""
+        return _variant_index(self.names)
 
     def __iter__(self):
         return iter(self.names)
