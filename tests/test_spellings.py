@@ -102,3 +102,31 @@ def test_the_gazetteer_names_do_not_collide():
 ])
 def test_lookup_finds_a_name_by_any_transliteration_or_script(typed, name):
     assert lookup(typed).name == name
+
+
+# The names index shares the folding: an article that writes a name in a transliteration
+# the table does not list still names it (its mentions, --about, the FTS names column).
+@pytest.mark.parametrize("sentence, spelling, name", [
+    ("Bombers flew from Khmeimeem before dawn.", "Khmeimeem", "Hmeimim"),
+    ("Shelling hit Khan Shaikhoun overnight.", "Khan Shaikhoun", "Khan Shaykhun"),
+    ("The frigate docked at Tartoos after the exercise.", "Tartoos", "Tartus"),
+    ("Rebels in Idleeb rejected the truce.", "Idleeb", "Idlib"),
+    ("Defence chief Shoigou inspected the base.", "Shoigou", "Sergei Shoigu"),
+])
+def test_find_names_reads_a_transliteration_the_table_does_not_list(sentence, spelling, name):
+    from syriacli.extract.names import find_names
+
+    found = {m.text: m.name for m in find_names(sentence)}
+    assert found.get(spelling) == name
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hamas leaders met in Doha on Monday.",           # short keys are never matched by rule
+    "The Hummus Festival opens in Kitchener.",
+    "Shipping Minister Tara Holt spoke in Hastings.",
+])
+def test_ordinary_capitalised_words_are_not_taken_for_names(sentence):
+    from syriacli.extract.names import _table_matches, _transliterated, load_table
+
+    table = load_table()
+    assert _transliterated(sentence, _table_matches(sentence, table), table) == []
