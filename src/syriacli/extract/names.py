@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -66,6 +65,7 @@ from syriacli.extract.spellings import (
     spelling_key,
     variant_key,
 )
+from syriacli.extract.transliterations import names_in_runs
 
 TYPES = (
     "place", "country", "base", "person", "armed group", "state body", "NGO/monitor",
@@ -415,61 +415,10 @@ def _table_matches(text: str, table: NameTable, cues: list[int] | None = None) -
     return found
 
 
-#: A run of capitalised words, up to three, joined by a space or a hyphen, each maybe after
-#: an Arabic article ("Khan Shaikhoun", "Deir el Zour", "al-Shaddadi"): where a name the
-#: table lists in another transliteration may be written. An article assimilated to a sun
-#: letter only with its hyphen: "at Tartus", "as Assad said" are English.
-_ARTICLE = r"(?:[aAeE](?:sh|[lnrsdtz])-|[aAeE]l )?"
-_CAPITALISED_WORD = r"[A-Z][a-z'\u02bf\u02be]+"
-NAME_RUN = re.compile(
-    rf"(?<![\w'-]){_ARTICLE}{_CAPITALISED_WORD}(?:[- ]{_ARTICLE}{_CAPITALISED_WORD}){{0,2}}"
-    r"(?![\w-])")
-RUN_WORD = re.compile(rf"{_ARTICLE}{_CAPITALISED_WORD}")
-#: The shortest transliteration key matched in running text: a shorter one (four letters
-#: or fewer) is too often an ordinary word folded to it.
-MIN_RULE_KEY = 5
-
-
 def _transliterated(text: str, listed: list[Found], table: NameTable) -> list[Found]:
-    """Names written in a transliteration the table does not list ("Khmeimeem", "Khan
-    Shaikhoun"), found by :func:`variant_key` in the runs of capitalised words that no
-    listed spelling covers; the longest run of words first."""
-    starts = [f.start for f in listed]  # in text order, none overlapping
-    found: list[Found] = []
-    for run in NAME_RUN.finditer(text):
-        words: list[tuple[int, int]] = []
-        for m in RUN_WORD.finditer(run.group()):
-            start, end = m.start() + run.start(), m.end() + run.start()
-            i = bisect_left(starts, end) - 1  # the last listed name starting before its end
-            if i >= 0 and listed[i].end > start:  # a listed name: the words around are apart
-                found += _runs_named(text, words, table)
-                words = []
-            else:
-                words.append((start, end))
-        found += _runs_named(text, words, table)
-    return found
-
-
-def _runs_named(text: str, words: list[tuple[int, int]], table: NameTable) -> list[Found]:
-    found, i = [], 0
-    while i < len(words):
-        for n in range(len(words) - i, 0, -1):
-            start, end = words[i][0], words[i + n - 1][1]
-            key = _rule_key(text[start:end])
-            entry = table.variant_index.get(key) if len(key) >= MIN_RULE_KEY else None
-            if entry is not None:
-                found.append(Found(start, end, entry))
-                i += n
-                break
-        else:
-            i += 1
-    return found
-
-
-@lru_cache(maxsize=65536)
-def _rule_key(spelling: str) -> str:
-    """:func:`variant_key`, remembered: the same capitalised words recur in every article."""
-    return variant_key(spelling)
+    """Names written in a transliteration the table does not list (see transliterations.py)."""
+    return [Found(start, end, entry)
+            for start, end, entry in names_in_runs(text, listed, table.variant_index)]
 
 
 def _all_caps_line(text: str, pos: int) -> bool:
