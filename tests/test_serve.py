@@ -60,9 +60,11 @@ def test_json_lists_read_as_text_and_long_text_is_cut(get):
 def test_canned_queries_for_timeline_claims_and_a_name(get):
     claims = get("/corpus/claims.json?metric=sorties&_shape=array").json()
     assert {c["value"] for c in claims} == {7000, 9000}
-    for spelling in ("hmeimim", "Khmeimim", "Hemeimeem"):
+    for spelling in ("hmeimim", "Khmeimim", "Hemeimeem", "Khmeimeem", "Хмеймим"):
         card = get(f"/corpus/name_card.json?name={spelling}&_shape=array").json()
         assert card[0]["name"] == "Hmeimim" and card[0]["articles"] >= 3
+    for nobody in ("", "Nobody", "'", '"'):
+        assert get(f"/corpus/name_card.json?name={nobody}&_shape=array").json() == []
     timeline = get("/corpus/timeline.json?from=2015-09&to=2015-09&_shape=array").json()
     # an entry of a month or a year is in when any of its days is, as in `timeline`
     assert any(e["date"].startswith("2015-09") for e in timeline)

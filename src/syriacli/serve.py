@@ -119,10 +119,11 @@ def search_functions(conn) -> None:
     types as ``syriacli search`` does (fts.client_query: quoting, operators, every spelling
     of a name): ``syriacli_match(q)``, what a result must match (FTS5 that matches nothing
     where nothing is left to search), ``syriacli_exclude(q)``, what a query of exclusions
-    alone leaves out (else null); and ``escape_fts(q)``, Datasette's own for a table's
-    search box, replaced by ``syriacli_match``."""
+    alone leaves out (else null); ``escape_fts(q)``, Datasette's own for a table's search
+    box, replaced by ``syriacli_match``; and ``syriacli_name_key(name)``, the key of a name
+    in any spelling, as ``--about`` reads it (null: no such name)."""
     from .fts import client_query
-    from .queries import known_name
+    from .queries import known_name, name_key
 
     def parsed(query):
         return client_query(query if isinstance(query, str) else "",
@@ -134,6 +135,8 @@ def search_functions(conn) -> None:
     conn.create_function("syriacli_match", 1, match)
     conn.create_function("escape_fts", 1, match)
     conn.create_function("syriacli_exclude", 1, lambda query: parsed(query).exclude)
+    conn.create_function("syriacli_name_key", 1,
+                         lambda name: name_key(conn, name) if isinstance(name, str) else None)
 
 
 def _corpus_plugin():
