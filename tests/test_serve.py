@@ -200,3 +200,14 @@ def test_figures_and_events_link_to_their_article(get):
     article = rows[0]["article"]["value"]
     page = get(f"/corpus/articles/{article}").text  # a row page lists the rows linking to it
     assert f"/corpus/figures?article={article}" in page
+
+
+@pytest.mark.parametrize("table, unread", [("figures", {"listing", "claimant_rule"}),
+                                           ("entries", {"listing"}), ("articles", {"names"}),
+                                           ("events", {"report", "anchor"})])
+def test_table_pages_leave_out_what_no_reader_reads(get, table, unread):
+    columns = set(get(f"/corpus/{table}.json?_size=1").json()["columns"])
+    assert columns and not unread & columns
+    assert not unread & set(get(f"/corpus/{table}.json?_size=1&_sort=id").json()["columns"])
+    asked = get(f"/corpus/{table}.json?_size=1&_col={sorted(unread)[0]}").json()["columns"]
+    assert sorted(unread)[0] in asked  # a page that names its columns gets them

@@ -11,6 +11,7 @@ plugin draws). A cell holding a JSON list (names, places) shows as plain text.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from . import vocab
@@ -57,10 +58,10 @@ def make_datasette(path: Path):
 
     meta = metadata()
     settings = meta.pop("settings")
+    if pm.get_plugin(PLUGIN) is None:  # before Datasette makes its app: it wraps it then
+        pm.register(_corpus_plugin(), name=PLUGIN)
     ds = Datasette([], metadata=meta, settings=settings)
     ds.add_database(Database(ds, path=str(path), is_mutable=True), name=DATABASE)
-    if pm.get_plugin(PLUGIN) is None:
-        pm.register(_corpus_plugin(), name=PLUGIN)
     return ds
 
 
@@ -139,10 +140,34 @@ def search_functions(conn) -> None:
                          lambda name: name_key(conn, name) if isinstance(name, str) else None)
 
 
+#: A table page's path: /corpus/figures, /corpus/figures.json (not a row's page).
+TABLE_PATH = re.compile(rf"^/{DATABASE}/(?P<table>[^/.]+)(?:\.\w+)?$")
+
+
+def without_unread_columns(datasette, scope: dict) -> dict:
+    """``scope`` of a table page asking for no ``_col``/``_nocol`` of its own, with
+    ``_nocol`` for each column its metadata lists in this plugin's ``unread_columns``:
+    what a build keeps for its own speed or checks (a claim's tsv line, the words a search
+    matches names by), never what a reader reads. Datasette has no setting to hide a
+    column; a row's own page still shows them all."""
+    match = TABLE_PATH.match(scope.get("path", ""))
+    query = scope.get("query_string", b"").decode("latin-1")
+    if match is None or "_col=" in query or "_nocol=" in query:
+        return scope
+    config = datasette.plugin_config(PLUGIN, database=DATABASE, table=match["table"],
+                                     fallback=False) or {}
+    unread = config.get("unread_columns", [])
+    if not unread:
+        return scope
+    extra = "&".join(f"_nocol={column}" for column in unread)
+    return {**scope, "query_string": f"{query}&{extra}".lstrip("&").encode("latin-1")}
+
+
 def _corpus_plugin():
-    """A Datasette plugin: JSON list cells as plain text (render_cell), and the search
+    """A Datasette plugin: JSON list cells as plain text (render_cell), the search
     functions on the corpus's connections (prepare_connection; last, so that its
-    ``escape_fts`` replaces Datasette's)."""
+    ``escape_fts`` replaces Datasette's), and table pages without the columns no reader
+    reads (asgi_wrapper)."""
     from datasette import hookimpl
 
     class CorpusPlugin:
@@ -159,5 +184,16 @@ def _corpus_plugin():
         def prepare_connection(conn, database):
             if database == DATABASE:
                 search_functions(conn)
+
+        @staticmethod
+        @hookimpl
+        def asgi_wrapper(datasette):
+            def wrap(app):
+                async def shown(scope, receive, send):
+                    await app(without_unread_columns(datasette, scope), receive, send)
+
+                return shown
+
+            return wrap
 
     return CorpusPlugin
