@@ -1,5 +1,8 @@
 """How the spellings of a name are compared: case, accents and joiners folded away, and a
-Russian first name in any of its transliterations ("Sergei"/"Sergey") taken for one."""
+Russian first name in any of its transliterations ("Sergei"/"Sergey") taken for one; and,
+looser, the key every transliteration of an Arabic or Russian name folds to
+(:func:`variant_key`, its rules in data/transliteration.json), which the name table's
+lookup, the corpus's spellings and the extraction of names share."""
 from __future__ import annotations
 
 import re
