@@ -245,3 +245,18 @@ def test_a_broken_first_line_is_no_headline():
     assert article.title == "Jets Kill 23 Civilians In Idlib, Monitor Says"
     assert article.text == ("Warplanes killed 23 civilians, including seven children, in "
                             "northwest Syria on Tuesday, a war monitor said.")
+
+
+# A caption under the headline (a sentence and its credit in brackets) is prose: it stays
+# in the text, the headline above it stays the title, and the labels below it are no title.
+@pytest.mark.parametrize("caption", [
+    "Two bombers parked on the apron at the coastal airfield. (Defence Ministry press office)",
+    "Smoke rises over the ridge after the raid! (AFP)",
+    'The convoy leaves the depot at dawn." (Photo agency)',
+])
+def test_a_caption_below_the_headline_is_kept_as_text(caption):
+    raw = f"Bombers Return To Base\n\n{caption}\n\nstart date\n\nSeptember 30, 2021\n\n" \
+          "The air force said its crews flew twelve missions over the week."
+    article = clean(raw)
+    assert article.title == "Bombers Return To Base"
+    assert caption in article.text and caption not in article.dropped

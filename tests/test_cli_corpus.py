@@ -243,7 +243,7 @@ def vocabularies(tmp_path, monkeypatch):
 
 def stored_keys(db):
     with sqlite3.connect(db) as conn:
-        return dict(conn.execute("select id, source_key from articles"))
+        return dict(conn.execute("select id, source_key from article_files"))
 
 
 def test_editing_a_vocabulary_file_re_extracts_every_article(make_raw, build, vocabularies):

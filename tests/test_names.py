@@ -246,7 +246,8 @@ def test_awkward_text():
     text = ("Опубликовано RT. The Hmeimim\u00a0airbase’s jets hit Deir ez\u2011Zor. "
             "«Путин» — Putin’s envoy said so.")
     names = [m.name for m in find_names(text)]
-    assert names == ["Hmeimim", "Deir ez-Zor", "Vladimir Putin"]
+    # the Cyrillic spelling is one of the table's too
+    assert names == ["Hmeimim", "Deir ez-Zor", "Vladimir Putin", "Vladimir Putin"]
 
 
 # Pieces of text that set off the name rules, to be shuffled together.

@@ -60,9 +60,11 @@ def test_json_lists_read_as_text_and_long_text_is_cut(get):
 def test_canned_queries_for_timeline_claims_and_a_name(get):
     claims = get("/corpus/claims.json?metric=sorties&_shape=array").json()
     assert {c["value"] for c in claims} == {7000, 9000}
-    for spelling in ("hmeimim", "Khmeimim", "Hemeimeem"):
+    for spelling in ("hmeimim", "Khmeimim", "Hemeimeem", "Khmeimeem", "Хмеймим"):
         card = get(f"/corpus/name_card.json?name={spelling}&_shape=array").json()
         assert card[0]["name"] == "Hmeimim" and card[0]["articles"] >= 3
+    for nobody in ("", "Nobody", "'", '"'):
+        assert get(f"/corpus/name_card.json?name={nobody}&_shape=array").json() == []
     timeline = get("/corpus/timeline.json?from=2015-09&to=2015-09&_shape=array").json()
     # an entry of a month or a year is in when any of its days is, as in `timeline`
     assert any(e["date"].startswith("2015-09") for e in timeline)
@@ -91,3 +93,121 @@ def test_serve_on_a_port_in_use_is_one_line(cli):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot listen on 127.0.0.1:{port}: ")
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def _cli_articles(cli, query: str) -> set[str]:
+    result = cli("search", "-f", "json", "--", query)
+    assert result.exit_code == 0, result.output
+    return {r["article"] for r in json.loads(result.stdout)}
+
+
+#: What people type into a search box, awkward on purpose.
+AWKWARD = ['"', "", "(", ")", "*", "O'Brien", "Su-24", "al-Nusra", "NOT", "-word", "AND OR",
+           '"unclosed phrase', "Palmyra NOT", "a:b", "^", "{title}", "'"]
+
+
+@pytest.mark.parametrize("typed", AWKWARD)
+def test_no_search_box_answers_an_error(get, typed):
+    from urllib.parse import quote
+
+    for path in (f"/corpus/search.json?_shape=array&q={quote(typed)}",
+                 f"/corpus/articles.json?_shape=array&_search={quote(typed)}",
+                 f"/corpus/events.json?_shape=array&_search={quote(typed)}"):
+        assert isinstance(get(path).json(), list)  # get() asserts HTTP 200
+    for path in (f"/corpus/search?q={quote(typed)}", f"/corpus/articles?_search={quote(typed)}"):
+        assert "fts5" not in get(path).text
+
+
+@pytest.mark.parametrize("query", ["Khmeimim", "Hmeimim", "Khmeimeem", "Su-24", "al-Nusra",
+                                   "Daesh", "Palmyra OR Aleppo", '"air base"', "-Palmyra",
+                                   "NOT Palmyra", "Palmyra -Aleppo"])
+def test_every_search_box_finds_what_the_cli_finds(get, cli, query):
+    from urllib.parse import quote
+
+    wanted = _cli_articles(cli, query)
+    page = get(f"/corpus/search.json?_shape=array&q={quote(query)}").json()
+    assert {r["article"] for r in page} == wanted
+    if not query.startswith(("-", "NOT")):  # a table's box has no "all but" (see README)
+        box = get(f"/corpus/articles.json?_shape=array&_col=id&_search={quote(query)}").json()
+        assert {r["id"] for r in box} == wanted
+
+
+def test_a_spelling_the_corpus_does_not_use_finds_the_name(cli):
+    # "Khmeimim" is the table's, "Khmeimeem" only the transliteration rules'
+    assert _cli_articles(cli, "Khmeimeem") == _cli_articles(cli, "Hmeimim")
+    assert len(_cli_articles(cli, "Hmeimim")) >= 3
+
+
+@pytest.mark.parametrize("spelling", ["Khmeimim", "Hmeymim", "Daesh", "ISIL"])
+def test_a_plain_fts_client_finds_a_name_by_any_listed_spelling(seed_db, cli, spelling):
+    sqlite_utils = pytest.importorskip("sqlite_utils")
+    found = {r["id"] for r in sqlite_utils.Database(seed_db)["articles"].search(spelling)}
+    assert found == _cli_articles(cli, spelling) and found
+
+
+INTERNAL_COLUMNS = {"raw_hash", "raw_mtime", "raw_size", "source_key", "text_hash"}
+
+
+def test_no_internal_column_shows(get):
+    tables = {t["name"]: t for t in get("/corpus.json").json()["tables"]}
+    assert tables["article_files"]["hidden"] is True
+    for name, table in tables.items():
+        if not table["hidden"]:
+            assert not INTERNAL_COLUMNS & set(table["columns"]), name
+    page = get("/corpus/articles").text
+    assert not any(column in page for column in INTERNAL_COLUMNS)
+
+
+def test_every_table_is_described_or_hidden(seed_db):
+    import sqlite3
+
+    described = serve.metadata()["databases"]["corpus"]["tables"]
+    with sqlite3.connect(seed_db) as conn:
+        tables = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'"
+                                             " and name not like '%fts_%'")]
+    for table in tables:
+        meta = described.get(table, {})
+        assert meta.get("hidden") or meta.get("description"), table
+
+
+@pytest.mark.parametrize("table, facets", [
+    ("articles", {"publisher", "month"}),
+    ("figures", {"publisher", "metric", "claimant", "month"}),
+    ("events", {"publisher", "month"}),
+])
+def test_facets_on_publisher_metric_claimant_and_month(get, table, facets):
+    results = get(f"/corpus/{table}.json?_size=1").json()["facet_results"]
+    assert facets <= set(results)
+    if "month" in facets:
+        months = [r["value"] for r in results["month"]["results"]]
+        assert months and all(len(m) == 7 and m[4] == "-" for m in months if m)
+
+
+def test_whole_numbers_are_integers(get):
+    claims = get("/corpus/figures.json?metric=sorties&_shape=array").json()
+    assert claims and all(isinstance(c["value"], int) for c in claims if c["value"] is not None)
+    page = get("/corpus/figures?metric=sorties").text
+    assert ">7000<" in page.replace(" ", "") and "7000.0" not in page
+
+
+def test_figures_and_events_link_to_their_article(get):
+    rows = get("/corpus/figures.json?_labels=on&_size=3&_shape=array").json()
+    titles = {a["id"]: a["title"] for a in get("/corpus/articles.json?_shape=array").json()}
+    for row in rows:
+        assert row["article"]["label"] == titles[row["article"]["value"]]
+    event = get("/corpus/events.json?_labels=on&_size=1&_shape=array").json()[0]
+    assert event["entry"]["value"] and event["article"]["label"]
+    article = rows[0]["article"]["value"]
+    page = get(f"/corpus/articles/{article}").text  # a row page lists the rows linking to it
+    assert f"/corpus/figures?article={article}" in page
+
+
+@pytest.mark.parametrize("table, unread", [("figures", {"listing", "claimant_rule"}),
+                                           ("entries", {"listing"}), ("articles", {"names"}),
+                                           ("events", {"report", "anchor"})])
+def test_table_pages_leave_out_what_no_reader_reads(get, table, unread):
+    columns = set(get(f"/corpus/{table}.json?_size=1").json()["columns"])
+    assert columns and not unread & columns
+    assert not unread & set(get(f"/corpus/{table}.json?_size=1&_sort=id").json()["columns"])
+    asked = get(f"/corpus/{table}.json?_size=1&_col={sorted(unread)[0]}").json()["columns"]
+    assert sorted(unread)[0] in asked  # a page that names its columns gets them

@@ -99,7 +99,8 @@ def _corpus_state(db) -> list[tuple]:
     conn = sqlite3.connect(db)
     try:
         return conn.execute(
-            "select id, publisher, url, published, title, source_key from articles order by id"
+            "select id, publisher, url, published, title, source_key from articles"
+            " join article_files using (id) order by id"
         ).fetchall()
     finally:
         conn.close()

@@ -314,13 +314,15 @@ def _longest_name(terms: list[_Term], i: int, expand) -> tuple[int, str | None]:
     return 1, None
 
 
-def name_expander(find):
+def name_expander(find, any_column: bool = False):
     """``expand(phrase)`` for :func:`translate`: FTS5 for every spelling of a known name.
 
     ``find(phrase)`` returns (key, search variants, case-sensitive spellings, complete)
     or None. The ``names`` column (the keys extraction found) is searched too unless the
     variants are complete: "IS" is found there, never as the word "is"; where the corpus
     writes a name only in spellings the text search finds, that pass would add nothing.
+    ``any_column``: the key as a word of any column, for an FTS table that may have no
+    ``names`` column (a search box that serves every table, see :func:`client_query`).
     """
 
     def expand(phrase: str) -> str | None:
@@ -334,7 +336,7 @@ def name_expander(find):
             return None
         spellings = [_phrase(v) for v in _shortest(variants)]
         if not complete:
-            spellings.append(in_names(key))
+            spellings.append(_phrase(key) if any_column else in_names(key))
         return "(" + " OR ".join(dict.fromkeys(spellings)) + ")"
 
     return expand
@@ -363,6 +365,22 @@ def _shortest(variants: list[str]) -> list[str]:
         if not inside and words not in (tokens[k] for k in keep):
             keep.append(variant)
     return keep
+
+
+#: FTS5 that matches nothing, without an error: what a query with nothing to search asks.
+NOTHING = '""'
+
+
+def client_query(query: str, find) -> Query:
+    """``query`` as :func:`parse` reads it for an FTS client that cannot be told why a
+    query failed (a Datasette search box): never an error, but :data:`NOTHING` to match
+    where nothing searchable is left; names expanded by ``find`` (see :func:`name_expander`)
+    with their key as a word of any column. ``exclude`` is set only without ``match``."""
+    try:
+        parsed = parse(query or "", name_expander(find, any_column=True))
+    except BadQuery:
+        return Query(NOTHING)
+    return Query(parsed.match or NOTHING, parsed.exclude, parsed.notes)
 
 
 def name_expansion(phrase: str) -> str | None:

@@ -294,10 +294,12 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     row = conn.execute("select * from articles where id = :id", {"id": article_id}).fetchone()
     if row is None:
         return None
-    result = dict(row)
+    # what the row holds, not what is computed from it or repeats it for speed
+    derived = store.SPEED_COLUMNS | {c for cs in store.GENERATED.values() for c in cs}
+    result = {k: v for k, v in dict(row).items() if k not in derived}
     for table in ("dates", "figures", "mentions"):
         result[table] = [
-            {k: v for k, v in zip(r.keys(), r, strict=True) if k not in store.SPEED_COLUMNS}
+            {k: v for k, v in zip(r.keys(), r, strict=True) if k not in derived}
             for r in conn.execute(
                 f"select * from {table} where article = :id order by start", {"id": article_id}
             )
@@ -872,15 +874,17 @@ def known_name(
     """(key, search variants, case-sensitive spellings, complete) of a spelling the variant
     table knows; ``complete`` when the variants are every spelling the corpus uses (none of
     them case-sensitive), so the text alone finds every article naming it."""
-    from .extract.spellings import spelling_key
+    from .extract.spellings import spelling_key, variant_key
 
     phrase = re.sub(r"^the\s+|['’]s$", "", phrase.strip(), flags=re.I)
     if not phrase:
         return None
+    # a spelling the table lists first, else one of the same transliteration ("Hmeymim")
     row = conn.execute(
         "select known_names.key, search_variants, case_sensitive from spellings"
-        " join known_names on known_names.key = spellings.key where spelling = :spelling",
-        {"spelling": spelling_key(phrase)},
+        " join known_names on known_names.key = spellings.key"
+        " where spelling in (:spelling, :variant) order by spelling = :spelling desc limit 1",
+        {"spelling": spelling_key(phrase), "variant": variant_key(phrase)},
     ).fetchone()
     if not row:
         return None

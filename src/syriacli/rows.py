@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .extract.article import ArticleExtraction
-from .extract.names import load_table
+from .extract.names import load_table, search_variants
+from .extract.spellings import spelling_key
 from .places import PLACE_TYPES, place
 from .queries import FIGURE_COLUMNS, figure_line
 from .store import insert_columns
@@ -23,6 +24,7 @@ class ArticleRecord:
     """An article's rows, each a tuple in :func:`syriacli.store.insert_columns` order."""
 
     article: tuple
+    file_row: tuple  # its row of article_files
     events: list[tuple]
     figures: list[tuple]
     mentions: list[tuple]
@@ -39,7 +41,7 @@ class ArticleRecord:
 
     @property
     def text_hash(self) -> str:
-        return self.article[_columns("articles")[0].index("text_hash")]
+        return self.file_row[_columns("article_files")[0].index("text_hash")]
 
 
 def text_hash(text: str, publisher: str | None, published: str | None) -> str:
@@ -55,10 +57,12 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
     source, meta, text = extraction.source, extraction.meta, extraction.text
     article = {
         "id": source.id, "file": source.file, "text": text, "words": extraction.words,
-        "names": " ".join(sorted({n.key for n in extraction.names})),
-        "raw_hash": source.raw_hash, "raw_size": source.raw_size, "raw_mtime": source.raw_mtime,
-        "source_key": source.source_key,
-        "text_hash": text_hash(text, meta.publisher, meta.published), **vars(meta),
+        "names": names_column({n.key for n in extraction.names}, names_file), **vars(meta),
+    }
+    file_row = {
+        "id": source.id, "raw_hash": source.raw_hash, "raw_size": source.raw_size,
+        "raw_mtime": source.raw_mtime, "source_key": source.source_key,
+        "text_hash": text_hash(text, meta.publisher, meta.published),
     }
     # Events and figures carry their article's publisher and date, figures its title and
     # url too (see store.TABLES).
@@ -66,6 +70,7 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
     cited = {**shared, "title": meta.title, "url": meta.url}
     return ArticleRecord(
         article=as_row("articles", article),
+        file_row=as_row("article_files", file_row),
         events=[as_row("events", {**_event_values(e), **shared, "report": source.id})
                 for e in extraction.events],
         figures=_listed(_rows("figures", extraction.figures, cited, text),
@@ -74,6 +79,22 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
         dates=_rows("dates", extraction.dates, {"article": source.id}),
         sketches=[(value, source.id) for value in extraction.sketch],
     )
+
+
+def names_column(keys, names_file: str | None = None) -> str:
+    """The FTS ``names`` column of an article naming ``keys``: each key, and each spelling
+    the name table lists for it as one folded word ("khmeimim", "deirezzour"). Every FTS
+    client then finds an article by a one-word spelling it does not use itself, and a
+    word search never matches part of a name it does not write ("Iraq" inside "Islamic
+    State of Iraq")."""
+    return " ".join(sorted({word for key in keys for word in _name_words(key, names_file)}))
+
+
+@lru_cache(maxsize=4096)
+def _name_words(key: str, names_file: str | None) -> tuple[str, ...]:
+    name = load_table(names_file).by_key.get(key)
+    spellings = search_variants(name) if name is not None else []
+    return (key, *(spelling_key(s) for s in spellings))
 
 
 def _event_values(event) -> dict:

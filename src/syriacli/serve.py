@@ -11,6 +11,7 @@ plugin draws). A cell holding a JSON list (names, places) shows as plain text.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from . import vocab
@@ -21,8 +22,8 @@ INSTALL = "pip install -e '.[web]' in the checkout (or 'syriacli[web]')"
 EXTRA_MODULES = ("datasette", "datasette_cluster_map")
 #: The name the corpus is served under, whatever its file is called.
 DATABASE = "corpus"
-#: The name of the plugin that shows JSON lists as text.
-PLUGIN = "syriacli-readable-cells"
+#: The name of syriacli's plugin: JSON lists as text, the search functions.
+PLUGIN = "syriacli-corpus"
 #: Columns holding JSON lists, shown as text.
 JSON_LIST_COLUMNS = frozenset({"about", "concepts", "places", "conflict", "search_variants",
                                "case_sensitive"})
@@ -57,10 +58,10 @@ def make_datasette(path: Path):
 
     meta = metadata()
     settings = meta.pop("settings")
+    if pm.get_plugin(PLUGIN) is None:  # before Datasette makes its app: it wraps it then
+        pm.register(_corpus_plugin(), name=PLUGIN)
     ds = Datasette([], metadata=meta, settings=settings)
     ds.add_database(Database(ds, path=str(path), is_mutable=True), name=DATABASE)
-    if pm.get_plugin(PLUGIN) is None:
-        pm.register(_readable_cells_plugin(), name=PLUGIN)
     return ds
 
 
@@ -114,11 +115,62 @@ def readable(value: str) -> str | None:
     return ", ".join(parts)
 
 
-def _readable_cells_plugin():
-    """A Datasette plugin (its render_cell hook): JSON list cells as plain text."""
+def search_functions(conn) -> None:
+    """The SQL functions through which every search of the served corpus reads what a user
+    types as ``syriacli search`` does (fts.client_query: quoting, operators, every spelling
+    of a name): ``syriacli_match(q)``, what a result must match (FTS5 that matches nothing
+    where nothing is left to search), ``syriacli_exclude(q)``, what a query of exclusions
+    alone leaves out (else null); ``escape_fts(q)``, Datasette's own for a table's search
+    box, replaced by ``syriacli_match``; and ``syriacli_name_key(name)``, the key of a name
+    in any spelling, as ``--about`` reads it (null: no such name)."""
+    from .fts import client_query
+    from .queries import known_name, name_key
+
+    def parsed(query):
+        return client_query(query if isinstance(query, str) else "",
+                            lambda phrase: known_name(conn, phrase))
+
+    def match(query):
+        return parsed(query).match
+
+    conn.create_function("syriacli_match", 1, match)
+    conn.create_function("escape_fts", 1, match)
+    conn.create_function("syriacli_exclude", 1, lambda query: parsed(query).exclude)
+    conn.create_function("syriacli_name_key", 1,
+                         lambda name: name_key(conn, name) if isinstance(name, str) else None)
+
+
+#: A table page's path: /corpus/figures, /corpus/figures.json (not a row's page).
+TABLE_PATH = re.compile(rf"^/{DATABASE}/(?P<table>[^/.]+)(?:\.\w+)?$")
+
+
+def without_unread_columns(datasette, scope: dict) -> dict:
+    """``scope`` of a table page asking for no ``_col``/``_nocol`` of its own, with
+    ``_nocol`` for each column its metadata lists in this plugin's ``unread_columns``:
+    what a build keeps for its own speed or checks (a claim's tsv line, the words a search
+    matches names by), never what a reader reads. Datasette has no setting to hide a
+    column; a row's own page still shows them all."""
+    match = TABLE_PATH.match(scope.get("path", ""))
+    query = scope.get("query_string", b"").decode("latin-1")
+    if match is None or "_col=" in query or "_nocol=" in query:
+        return scope
+    config = datasette.plugin_config(PLUGIN, database=DATABASE, table=match["table"],
+                                     fallback=False) or {}
+    unread = config.get("unread_columns", [])
+    if not unread:
+        return scope
+    extra = "&".join(f"_nocol={column}" for column in unread)
+    return {**scope, "query_string": f"{query}&{extra}".lstrip("&").encode("latin-1")}
+
+
+def _corpus_plugin():
+    """A Datasette plugin: JSON list cells as plain text (render_cell), the search
+    functions on the corpus's connections (prepare_connection; last, so that its
+    ``escape_fts`` replaces Datasette's), and table pages without the columns no reader
+    reads (asgi_wrapper)."""
     from datasette import hookimpl
 
-    class ReadableCells:
+    class CorpusPlugin:
         @staticmethod
         @hookimpl
         def render_cell(value, column, database):
@@ -127,4 +179,21 @@ def _readable_cells_plugin():
                 return None
             return readable(value)
 
-    return ReadableCells
+        @staticmethod
+        @hookimpl(trylast=True)
+        def prepare_connection(conn, database):
+            if database == DATABASE:
+                search_functions(conn)
+
+        @staticmethod
+        @hookimpl
+        def asgi_wrapper(datasette):
+            def wrap(app):
+                async def shown(scope, receive, send):
+                    await app(without_unread_columns(datasette, scope), receive, send)
+
+                return shown
+
+            return wrap
+
+    return CorpusPlugin

@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 28  # 28: entry_keys name each act's date (identity.py)
+SCHEMA_VERSION = 29  # 29: FTS names column, article_files; 28: entry_keys by act date
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -44,11 +44,24 @@ SPEED_COLUMNS = frozenset({"listing"})
 PROVENANCE = {"start": int, "end": int, "sentence_start": int, "sentence_end": int}
 
 
-class TableSpec(TypedDict):
-    """A table as sqlite-utils creates it: its columns' types and its primary key."""
-
-    columns: dict[str, type]
+class _Table(TypedDict):
+    columns: dict[str, type | str]
     pk: str | tuple[str, ...] | None  # None: a rowid table
+
+
+class TableSpec(_Table, total=False):
+    """A table as sqlite-utils creates it: its columns' types, its primary key, and the
+    columns that point at another table's row, (column, table, column) (not enforced:
+    they tell Datasette and other readers how rows link)."""
+
+    foreign_keys: list[tuple[str, str, str]]
+
+
+#: A number column that keeps a whole number an integer (7000, not 7000.0) and a fraction
+#: a real: SQLite's NUMERIC affinity, which a column declared ANY has.
+NUMBER = "ANY"
+#: (column, table, column) of a column holding an article's id.
+OF_ARTICLE = ("article", "articles", "id")
 
 
 TABLES: dict[str, TableSpec] = {
@@ -58,15 +71,23 @@ TABLES: dict[str, TableSpec] = {
             "published": str, "published_from": str, "publisher_from": str,
             "title_from": str, "undated_reason": str, "text": str, "words": int,
             "names": str,
-            "raw_hash": str, "raw_size": int, "raw_mtime": float, "source_key": str,
-            # what makes two files one article: the same clean text, publisher and date
-            # (rows.text_hash)
-            "text_hash": str,
             # the article this one reprints (the same story, other page furniture): its
             # claims count once, as the original's (see reprints.py)
             "reprint_of": str,
         },
         "pk": "id",
+    },
+    # What the build knows of each article's file and text, apart from what a reader
+    # reads (Datasette hides the table).
+    "article_files": {
+        "columns": {
+            "id": str, "raw_hash": str, "raw_size": int, "raw_mtime": float, "source_key": str,
+            # what makes two files one article: the same clean text, publisher and date
+            # (rows.text_hash)
+            "text_hash": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("id", "articles", "id")],
     },
     "events": {
         "columns": {
@@ -82,6 +103,7 @@ TABLES: dict[str, TableSpec] = {
             **PROVENANCE,
         },
         "pk": "id",
+        "foreign_keys": [OF_ARTICLE, ("entry", "entries", "id")],
     },
     "entries": {
         "columns": {
@@ -106,8 +128,8 @@ TABLES: dict[str, TableSpec] = {
             "id": int, "article": str, "publisher": str, "published": str,
             # and its title and url, so that a claim can be cited from its row alone
             "title": str, "url": str,
-            "metric": str, "value": float, "low": float,
-            "high": float, "qualifier": str, "unit": str, "noun": str,
+            "metric": str, "value": NUMBER, "low": NUMBER,
+            "high": NUMBER, "qualifier": str, "unit": str, "noun": str,
             # who says so: a person or an organisation, the organisation a person speaks
             # for, the outlet that relays the claim, and the attribution rule that found it
             "claimant": str, "claimant_org": str, "via": str, "claimant_rule": str,
@@ -124,6 +146,7 @@ TABLES: dict[str, TableSpec] = {
             "listing": str,
         },
         "pk": "id",
+        "foreign_keys": [OF_ARTICLE],
     },
     "mentions": {
         "columns": {
@@ -132,6 +155,7 @@ TABLES: dict[str, TableSpec] = {
             **PROVENANCE,
         },
         "pk": "id",
+        "foreign_keys": [OF_ARTICLE],
     },
     "known_names": {
         "columns": {
@@ -155,14 +179,22 @@ TABLES: dict[str, TableSpec] = {
             "rule": str, "relative": int, "start": int, "end": int,
         },
         "pk": "id",
+        "foreign_keys": [OF_ARTICLE],
     },
+}
+#: Columns SQLite computes from a row's others (never written): the month a facet
+#: groups by (Datasette's date facet groups by day).
+GENERATED = {
+    "articles": {"month": "substr(published, 1, 7)"},
+    "events": {"month": "substr(first_day, 1, 7)"},
+    "figures": {"month": "substr(published, 1, 7)"},
 }
 INDEXES = [
     ("articles", ["published"]),
     # An update compares every article's source key: from this index, not from rows
     # whose key sits after the text (reading it walks the text's overflow pages).
-    ("articles", ["id", "source_key"]),
-    ("articles", ["text_hash"]),
+    ("article_files", ["id", "source_key"]),
+    ("article_files", ["text_hash"]),
     ("events", ["article"]), ("events", ["precision", "first_day"]),
     # An entry's events by what merging compares (events_grouped reads only this index).
     ("events", ["entry", "precision", "date", "first_day", "last_day", "relative", "about",
@@ -187,8 +219,11 @@ def index_name(table: str, columns: list[str]) -> str:
 
 def create_schema(db) -> None:
     """Create the tables of an empty sqlite-utils Database; :func:`finish_schema` adds the rest."""
-    for name, spec in TABLES.items():
-        db[name].create(spec["columns"], pk=spec["pk"])
+    # a table another points at first (sqlite-utils checks that it exists)
+    for name, spec in sorted(TABLES.items(), key=lambda item: "foreign_keys" in item[1]):
+        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"))
+        for column, expression in GENERATED.get(name, {}).items():
+            db.execute(f"alter table {name} add column {column} as ({expression}) virtual")
     db["meta"].create({"key": str, "value": str}, pk="key")
     set_meta(db.conn, schema_version=str(SCHEMA_VERSION))
     db.conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
@@ -210,9 +245,12 @@ def write_name_table(conn: sqlite3.Connection, table) -> None:
             if n.geo else (None,) * 6))
          for n in table],
     )
+    # the spellings listed first: a transliteration's key (names.variant_index) never
+    # takes the place of a spelling some name is listed with
     conn.executemany(
         "insert or ignore into spellings values (?, ?)",
-        [(key, name.key) for key, name in table.lookup_index.items()],
+        [(key, name.key) for index in (table.lookup_index, table.variant_index)
+         for key, name in index.items()],
     )
 
 
@@ -407,9 +445,11 @@ def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") 
     One ``executemany`` per table for the whole batch, positional tuples made by the
     workers: per-article statements, or dicts built here, cost more than extraction.
     """
-    for table in ("articles", "events", "figures", "mentions", "dates", "sketches"):
+    for table in ("articles", "article_files", "events", "figures", "mentions", "dates",
+                  "sketches"):
         columns = insert_columns(table)
         rows = [r.article for r in records] if table == "articles" else \
+            [r.file_row for r in records] if table == "article_files" else \
             [row for r in records for row in getattr(r, table)]
         if rows:
             conn.executemany(
@@ -443,6 +483,7 @@ def cluster_figures(conn: sqlite3.Connection) -> None:
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     for table in ("events", "figures", "mentions", "dates", "sketches"):
         conn.execute(f"delete from {table} where article = ?", (article_id,))
+    conn.execute("delete from article_files where id = ?", (article_id,))
     conn.execute("delete from articles where id = ?", (article_id,))
 
 
@@ -558,7 +599,7 @@ def set_figure_listings(conn: sqlite3.Connection, lines: list[tuple[str, int]]) 
 
 def article_with_text(conn: sqlite3.Connection, text_hash: str) -> str | None:
     """The article whose clean text has this hash, if the corpus has one."""
-    row = conn.execute("select id from articles where text_hash = ? limit 1",
+    row = conn.execute("select id from article_files where text_hash = ? limit 1",
                        (text_hash,)).fetchone()
     return row[0] if row else None
 
@@ -584,7 +625,7 @@ def article_fingerprints(path: Path) -> dict[str, str]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return {
-            row[0]: row[1] for row in conn.execute("select id, source_key from articles")
+            row[0]: row[1] for row in conn.execute("select id, source_key from article_files")
         }
     finally:
         conn.close()

@@ -414,11 +414,15 @@ def _take_leading_dateline(article: CleanArticle, line: str) -> str:
 
 #: A sentence ending inside a line ("... said. The ..."): prose, not a headline.
 SENTENCE_INSIDE = re.compile(r"[a-z]{2}\. [A-Z]")
+#: A photo's caption above the body: a sentence, then its credit in parentheses ("Jets at
+#: the base. (Ministry photo)"). Prose a reader reads, and names a search must find: kept
+#: in the text, never taken for a headline (nor dropped as a banner above one).
+CAPTION = re.compile(r"\w[.!?][\"”']?\s+\([^()]{2,60}\)$")
 
 
 def _looks_like_title(text: str) -> bool:
     return len(text) <= 200 and not text.endswith((".", ",", ";", ".)", '."', ".”")) \
-        and not SENTENCE_INSIDE.search(text)
+        and not SENTENCE_INSIDE.search(text) and not CAPTION.search(text)
 
 
 def _join_broken(paragraphs: list[str], items: Collection[int] = ()) -> list[str]:

@@ -27,6 +27,10 @@ name; any other entry is a new name and needs a ``type``. A person's Russian fir
 also matches its other transliterations ("Sergei"/"Sergey"; spellings.py has them and
 the folding of case and accents).
 
+A spelling the table does not list is read by its transliteration key
+(spellings.variant_key: "Khmeimeem" is Hmeimim), both where a user types it (:func:`lookup`)
+and where an article writes it in a run of capitalised words (:func:`find_names`).
+
 People the table does not know are found where the text introduces them by a title or
 role ("Deputy Defence Minister Nikolay Pankov", "Igor Ivanov, a Kremlin aide,", "the
 mayor of Aleppo, Hussein Diab", "Omar Abu Laila, who runs ..."); their bare surnames
@@ -60,7 +64,9 @@ from syriacli.extract.spellings import (
     fold,
     name_key,
     spelling_key,
+    variant_key,
 )
+from syriacli.extract.transliterations import names_in_runs
 
 TYPES = (
     "place", "country", "base", "person", "armed group", "state body", "NGO/monitor",
@@ -170,11 +176,33 @@ class NameTable:
         spellings = folded | CUE_WORDS | {f"{w}." for w in CUE_WORDS}
         return re.compile(r"(?<!\w)" + _trie_regex(spellings))
 
+    @cached_property
+    def variant_index(self) -> dict[str, Name]:
+        """Each name by :func:`variant_key` (see :func:`_variant_index`); made on first use:
+        folding every spelling costs more than the rest of the table."""
+        return _variant_index(self.names)
+
     def __iter__(self):
         return iter(self.names)
 
     def __len__(self) -> int:
         return len(self.names)
+
+
+def _variant_index(names) -> dict[str, Name]:
+    """Each name's spellings by :func:`variant_key` (how any transliteration of it is looked
+    up), without the keys two names share ("Duma", the parliament, and Douma the town,
+    also written Duma): there the spellings the table lists decide."""
+    index: dict[str, Name] = {}
+    shared: set[str] = set()
+    for entry in names:
+        for variant in entry.variants:
+            if variant in entry.case_sensitive:
+                continue
+            key = variant_key(variant)
+            if index.setdefault(key, entry) is not entry:
+                shared.add(key)
+    return {key: entry for key, entry in index.items() if key not in shared}
 
 
 def _trie_regex(spellings) -> str:
@@ -340,9 +368,14 @@ def load_table(extra: str | Path | None = None) -> NameTable:
 
 
 def lookup(phrase: str, table: NameTable | None = None) -> Name | None:
-    """The entry a user's spelling stands for, in any case: "daesh", "Khmeimim", "IS"."""
+    """The entry a user's spelling stands for, in any case: "daesh", "Khmeimim", "IS"; a
+    spelling the table does not list by its transliteration ("Hmeymim": :func:`variant_key`)."""
     phrase = re.sub(r"^the\s+|['’]s$", "", phrase.strip(), flags=re.I)
-    return (table or load_table()).lookup_index.get(spelling_key(phrase)) if phrase else None
+    if not phrase:
+        return None
+    table = table or load_table()
+    found = table.lookup_index.get(spelling_key(phrase))
+    return found if found is not None else table.variant_index.get(variant_key(phrase))
 
 
 def search_variants(name: Name) -> list[str]:
@@ -357,7 +390,9 @@ def find_names(
     """Every place, person and group named in ``text``, in text order."""
     table = table or load_table()
     cues: list[int] = []
-    article = MatchedText(text, _table_matches(text, table, cues), cues)
+    listed = _table_matches(text, table, cues)
+    found = sorted(listed + _transliterated(text, listed, table), key=lambda f: f.start)
+    article = MatchedText(text, found, cues)
     found = sorted(article.found + unknown_persons(article), key=lambda f: f.start)
     found = sorted(found + surname_links(article, found), key=lambda f: f.start)
     roles = first_roles(article, found)
@@ -387,6 +422,12 @@ def _table_matches(text: str, table: NameTable, cues: list[int] | None = None) -
                                       or text[start].isupper()):
                 cues.append(end)
     return found
+
+
+def _transliterated(text: str, listed: list[Found], table: NameTable) -> list[Found]:
+    """Names written in a transliteration the table does not list (see transliterations.py)."""
+    return [Found(start, end, entry)
+            for start, end, entry in names_in_runs(text, listed, table.variant_index)]
 
 
 def _all_caps_line(text: str, pos: int) -> bool:
