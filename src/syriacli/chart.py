@@ -16,7 +16,7 @@ import math
 from datetime import date
 
 #: Letters for claimants, in the order they first claim something.
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+SERIES_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 #: Rows of the plot area.
 HEIGHT = 10
 #: Above this ratio of the largest value to the smallest, the value axis is logarithmic.
@@ -100,7 +100,8 @@ def chart(claims: list[dict], width: int, style_of) -> tuple[list, list[tuple]]:
 
     whose = [c.get("claimant") or f"{c.get('publisher') or 'unattributed'} (own account)"
              for c in claims]
-    letters = {who: LETTERS[i % len(LETTERS)] for i, who in enumerate(dict.fromkeys(whose))}
+    letters = {who: SERIES_LETTERS[i % len(SERIES_LETTERS)]
+               for i, who in enumerate(dict.fromkeys(whose))}
     drawn = [(c, who, claim_day(c), values_of(c)) for c, who in zip(claims, whose, strict=True)]
     plotted = [(c, who, day, ends) for c, who, day, ends in drawn if day and ends]
     lines = []

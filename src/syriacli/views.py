@@ -13,7 +13,7 @@ import sys
 import zlib
 from collections import Counter, defaultdict
 
-from . import render
+from . import render, vocab
 from .compare import bounds, disagreements
 from .places import degrees_label, places_label
 
@@ -31,7 +31,8 @@ PALETTE = [
     "deep_sky_blue1",
 ]
 SPARK = " ▁▂▃▄▅▆▇█"
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+#: "Jan" ... "Dec": the shortest spelling of each month in dates.json ("Sep", not "Sept").
+MONTH_ABBREVIATIONS = [min(row, key=len) for row in vocab.load("dates.json")["months"]]
 QUALIFIER_MARK = {
     "over": ">",
     "about": "~",
@@ -59,7 +60,7 @@ def date_label(iso: str | None, precision: str | None) -> str:
         return "?"
     if precision == "year" or len(iso) == 4:
         return iso[:4]
-    month = MONTHS[int(iso[5:7]) - 1]
+    month = MONTH_ABBREVIATIONS[int(iso[5:7]) - 1]
     if precision == "month" or len(iso) == 7:
         return f"{month} {iso[:4]}"
     return f"{int(iso[8:10])} {month} {iso[:4]}"
@@ -133,7 +134,7 @@ def timeline_view(entries: list[dict], quotes: bool) -> None:
             out.rule(Text(year, style="bold"), align="left")
         if entry["precision"] != "year" and entry["date"][:7] != month:
             month = entry["date"][:7]
-            out.print(Text(MONTHS[int(month[5:7]) - 1], style="bold underline"))
+            out.print(Text(MONTH_ABBREVIATIONS[int(month[5:7]) - 1], style="bold underline"))
         label = Text(date_label(entry["date"], entry["precision"]), style="bold cyan")
         line = Text()
         if entry["conflict"]:

@@ -58,7 +58,7 @@ from .speakers import (
     speaker,
 )
 
-FOLD = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 
 def fold(text: str) -> str:
@@ -66,7 +66,7 @@ def fold(text: str) -> str:
     low = text.lower()
     # str.lower is ten times faster than translate, but a few letters lowercase to two
     # characters ("İ"); then fold ASCII capitals only.
-    return low if len(low) == len(text) else text.translate(FOLD)
+    return low if len(low) == len(text) else text.translate(ASCII_LOWER)
 
 
 def phrase_pattern(phrases) -> str:

@@ -69,8 +69,9 @@ BANNER_PUBLISHERS = {"BBC News": "BBC", "Associated Press": "AP"}
 _DATE = (r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
          r"|\d{1,2}(?:st|nd|rd|th)?(?: of)? [a-z]{3,9}\.?,? \d{4}"
          r"|[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}")
-_WEEKDAY = (r"(?:(?P<weekday>(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?)"
-            r"\.?(?:,|\s*/)?\s+)?")
+_WEEKDAY_PREFIX = (
+    r"(?:(?P<weekday>(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?)"
+    r"\.?(?:,|\s*/)?\s+)?")
 #: A clock time after a date ("21:02:18", ", 5:10 pm ET", " / 9:19:42 AM").
 _CLOCK = (r"(?:,|\s+[-–|/])?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
           r"(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?")
@@ -94,7 +95,7 @@ _FURNITURE = r"(?:\s*[|·]\s*[^|·]{0,40}|\s+(?:adjust font size|font size|print
 DATELINE = re.compile(
     rf"^{_BYLINE}{_PLACE}"
     r"(?:(?P<label>(?:first |last )?(?:published|updated|posted|modified))(?: on)?(?:\s*[:/])?\s+)?"
-    rf"{_WEEKDAY}(?P<date>{_DATE})(?P<time>{_TIME}){_PLACE_AFTER}"
+    rf"{_WEEKDAY_PREFIX}(?P<date>{_DATE})(?P<time>{_TIME}){_PLACE_AFTER}"
     rf"{_FURNITURE}(?P<byline>\s+by\s+\w+)?\s*$",
     re.I,
 )
@@ -103,11 +104,11 @@ DATELINE = re.compile(
 #: /TASS/. Russian planes...", "Nov 24, 2015- Turkish warplanes...", "BEIRUT, Oct 1
 #: (Reuters) - ...", "ANKARA, 15.03.2016 (Anadolu) - ..."). Without a place the date must
 #: carry its year.
-_MONTH_DAY = r"[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}"
-_NUMERIC_DATE = r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}"
+_SHORT_MONTH_DAY = r"[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}"
+_DIGITS_DATE = r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}"
 LEADING_DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}),\s+"
-    rf"(?:(?P<short>{_MONTH_DAY})(?:,? (?P<year>\d{{4}}))?|(?P<numeric>{_NUMERIC_DATE}))"
+    rf"(?:(?P<short>{_SHORT_MONTH_DAY})(?:,? (?P<year>\d{{4}}))?|(?P<numeric>{_DIGITS_DATE}))"
     rf"|(?P<date>(?i:{_DATE})))"
     # "/TASS/", '/NIAT “Probe”/': an agency's credit between slashes
     r"(?:\s*\.?\s*/(?P<slashed>[A-Z][^/\n]{1,40})/\.?|\s*\((?P<credit>[A-Z][\w .-]{1,30})\))?"
@@ -115,7 +116,7 @@ LEADING_DATELINE = re.compile(
 )
 #: A date and a time a page printed at the end of its headline's line; the time is
 #: required, so a headline that ends in a date ("... on March 3, 2020") keeps it.
-TRAILING_STAMP = re.compile(rf"\s+{_WEEKDAY}(?P<date>{_DATE})(?P<time>{_CLOCK})\s*$", re.I)
+TRAILING_STAMP = re.compile(rf"\s+{_WEEKDAY_PREFIX}(?P<date>{_DATE})(?P<time>{_CLOCK})\s*$", re.I)
 #: The most words a headline has; a longer line below it is a standfirst, and so is a
 #: line of STANDFIRST_WORDS or more below a much shorter headline.
 HEADLINE_WORDS, STANDFIRST_WORDS = 20, 12

@@ -60,6 +60,7 @@ from syriacli.extract.spellings import (
     name_key,
     spelling_key,
 )
+from syriacli.places import PLACE_TYPES
 
 TYPES = (
     "place", "country", "base", "person", "armed group", "state body", "NGO/monitor",
@@ -284,7 +285,6 @@ def _build(entries: list[dict]) -> NameTable:
 #: al-Numan"): a or e, then l or the next word's first letter (it assimilates), then a
 #: hyphen or a space. Transliterations write it every way.
 ARABIC_ARTICLE = re.compile(r"(?<= )(?P<vowel>[aAeE])(?P<cons>[lL]|[a-zA-Z])[- ](?P<next>[A-Za-z])")
-PLACE_TYPES = frozenset({"place", "base"})
 SUN_LETTERS = frozenset("tdrzsn")
 
 
