@@ -142,7 +142,6 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return components
 
 
-@pytest.mark.xfail(strict=True, reason="three cycles still to break")
 def test_no_import_cycles():
     graph = {module: _imports(module, tree) for module, tree in MODULES.items()}
     assert _cycles(graph) == []

@@ -15,6 +15,9 @@ from __future__ import annotations
 import math
 from datetime import date
 
+# the marks the table view writes before a value: the chart draws them before a letter
+from .labels import QUALIFIER_MARK, value_label
+
 #: Letters for claimants, in the order they first claim something.
 SERIES_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 #: Rows of the plot area.
@@ -94,9 +97,6 @@ def chart(claims: list[dict], width: int, style_of) -> tuple[list, list[tuple]]:
     most) and its legend, a (mark, text) pair of Rich Text a claim; ``style_of(who)``
     gives a claimant's colour."""
     from rich.text import Text
-
-    # the marks the table view writes before a value: the chart draws them before a letter
-    from .views import QUALIFIER_MARK, value_label
 
     whose = [c.get("claimant") or f"{c.get('publisher') or 'unattributed'} (own account)"
              for c in claims]

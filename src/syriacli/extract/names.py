@@ -41,6 +41,7 @@ from pathlib import Path
 
 from syriacli import vocab
 from syriacli.errors import SyriacliError
+from syriacli.extract.name_entries import Geo, Name
 from syriacli.extract.persons import (
     CAPITAL_ONLY,
     CUE_WORDS,
@@ -57,7 +58,6 @@ from syriacli.extract.spellings import (
     FIRST_NAME_ALTS,
     SPELLING_JOINERS,
     fold,
-    name_key,
     spelling_key,
 )
 from syriacli.places import PLACE_TYPES
@@ -81,31 +81,6 @@ _SEPARATOR, _APOSTROPHE = object(), object()
 
 class BadNameTable(SyriacliError, ValueError):
     """A names file that is not valid JSON in the variant-table format."""
-
-
-@dataclass(frozen=True)
-class Geo:
-    """Where a place is: WGS 84 degrees, and what the point stands for (PLACE_PRECISIONS)."""
-
-    lat: float
-    lon: float
-    precision: str
-
-
-@dataclass(frozen=True)
-class Name:
-    name: str
-    type: str
-    variants: tuple[str, ...]
-    role: str | None = None
-    org: str | None = None
-    key: str = ""  # filled in from the name when not given
-    case_sensitive: tuple[str, ...] = ()
-    geo: Geo | None = None
-
-    def __post_init__(self):
-        if not self.key:
-            object.__setattr__(self, "key", name_key(self.name))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from syriacli.extract.speakers import CUES, NATIONAL_ADJECTIVES
 from syriacli.extract.spellings import FIRST_NAME_CANON, name_key
 
 if TYPE_CHECKING:
-    from syriacli.extract.names import Name
+    from syriacli.extract.name_entries import Name
 
 # The role and title vocabulary: lowercase, without full stops.
 #: A word that makes the words before a name a role ("spokesman", "Lt. Gen.").
