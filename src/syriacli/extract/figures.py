@@ -768,27 +768,49 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure]
     counted = (what_is_counted(article, index, m, atom, extent)
                if extent.after <= sentence.end else None)
     if counted is None and extent.unit == "percent":
-        base = article.last_metric.get(index)       # "killed 300 people (about 35%)"
-        if base is None and (of := SHARE_OF.match(article.low, extent.after)):
-            base = METRICS["shares"]["of_words"][of.group("w")]    # "one in ten of the dead"
-        if base is None:
-            return [], m.end()
-        last = article.last_subject.get(index)
-        if not (last and "percent" in SUBJECTS[last[0]].get("units", ())):
-            base = SHARE_PREFIX + base              # territory's percent is territory
-        return [_figure(article, index, extent, base, None)], extent.after
+        return _share_figure(article, index, m, extent)
     if counted is None:
-        # a headline in title case capitalises its nouns: read it in lowercase
-        headline = title_case(text, sentence)
-        opened = (open_count(article.low if headline else text, extent, sentence)
-                  if not atom[3] and extent.unit is None else None)
-        if opened is None:
-            return [], m.end()
-        if headline:                        # its capitals hide names: the head noun alone
-            opened = opened[0].split()[-1], opened[1]
-        named = with_open_state(article, index, extent, opened[0], extent.after + len(opened[1]))
-        named = f"{opened[0]} types" if KIND_OF.match(text, extent.after) else named
-        return [_figure(article, index, extent, named, opened[1])], extent.after
+        return _open_figure(article, index, m, atom, extent)
+    return _counted_figure(article, index, m, extent, counted)
+
+
+def _share_figure(article: Article, index: int, m: re.Match,
+                  extent: Extent) -> tuple[list[Figure], int]:
+    """A percentage without a counted noun: a share of the metric counted just before
+    ("killed 300 people (about 35%)"), or of what "one in ten of" names."""
+    base = article.last_metric.get(index)       # "killed 300 people (about 35%)"
+    if base is None and (of := SHARE_OF.match(article.low, extent.after)):
+        base = METRICS["shares"]["of_words"][of.group("w")]    # "one in ten of the dead"
+    if base is None:
+        return [], m.end()
+    last = article.last_subject.get(index)
+    if not (last and "percent" in SUBJECTS[last[0]].get("units", ())):
+        base = SHARE_PREFIX + base              # territory's percent is territory
+    return [_figure(article, index, extent, base, None)], extent.after
+
+
+def _open_figure(article: Article, index: int, m: re.Match, atom,
+                 extent: Extent) -> tuple[list[Figure], int]:
+    """A count of a noun no metric names ("12 bridges"): an open metric of it."""
+    text, sentence = article.text, article.sentences[index]
+    # a headline in title case capitalises its nouns: read it in lowercase
+    headline = title_case(text, sentence)
+    opened = (open_count(article.low if headline else text, extent, sentence)
+              if not atom[3] and extent.unit is None else None)
+    if opened is None:
+        return [], m.end()
+    if headline:                        # its capitals hide names: the head noun alone
+        opened = opened[0].split()[-1], opened[1]
+    named = with_open_state(article, index, extent, opened[0], extent.after + len(opened[1]))
+    named = f"{opened[0]} types" if KIND_OF.match(text, extent.after) else named
+    return [_figure(article, index, extent, named, opened[1])], extent.after
+
+
+def _counted_figure(article: Article, index: int, m: re.Match, extent: Extent,
+                    counted: tuple[str, int, str | None]) -> tuple[list[Figure], int]:
+    """A count of a subject of metrics.json: its metric by the state its sentence gives
+    it; two figures for a change ("grew from 19,000 to 78,000")."""
+    text = article.text
     subject, noun_end, noun_text = counted
     states = SUBJECTS[subject]["states"]
     cue = article.state(index, states, extent.start, max(extent.end, noun_end))
