@@ -72,8 +72,7 @@ SUFFIX_QUALIFIERS = NUMBERS["suffix_qualifiers"]
 _DATE_WORDS = vocab.load("dates.json")
 MONTH_NAMES = "|".join(w for row in _DATE_WORDS["months"] for w in row)
 STOP_WORDS = frozenset(NUMBERS["stop_words"])       # end the search for a counted noun
-DETERMINERS_AND_POSSESSIVES = frozenset(
-    "the a an its their his her our this that these those".split())
+DETERMINERS_AND_POSSESSIVES = frozenset(NUMBERS["determiners"])
 
 
 # --- patterns: the vocabularies run over folded text (claimants.fold), the rest over text --
