@@ -9,10 +9,6 @@ from collections import defaultdict
 
 PACKAGE = os.path.join(os.path.dirname(__file__), os.pardir, "src", "syriacli")
 
-# The lead's person and organisation vocabularies, merged by the mention model of the issue
-# "Who is speaking". TODO: remove once that lands.
-SHARED_CONSTANTS_PENDING = {"NATIONALITIES", "CUES", "ROLE_LINKS"}
-
 # Functions others are rewriting in parallel (issue #31's thin CLI and one listing shape).
 # TODO: remove once cli.py is split and timeline_sql is reshaped.
 LONG_FUNCTIONS_PENDING = {"syriacli.queries.timeline_sql"}
@@ -39,46 +35,35 @@ def _modules() -> dict[str, ast.Module]:
 
 
 MODULES = _modules()
-
-
-def _assigned_names(tree: ast.Module):
-    """The names a module assigns at its top level (plain and annotated assignments, and
-    those inside a module-level ``if``/``try``)."""
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        if isinstance(node, ast.Assign):
-            targets = node.targets
-        elif isinstance(node, ast.AnnAssign):
-            targets = [node.target]
-        else:
-            continue
-        for target in targets:
-            for name in ast.walk(target):
-                if isinstance(name, ast.Name):
-                    yield name.id
+#: The package modules (their __init__.py).
+_PACKAGES = {"syriacli", "syriacli.extract"}
 
 
 def _top_level_names(tree: ast.Module):
-    """Top-level assignments only: ``ast.walk`` would also enter function bodies."""
+    """The names a module assigns at its top level, inside a top-level ``if`` or ``try``
+    too (not inside functions or classes)."""
     stack = list(tree.body)
     while stack:
         node = stack.pop()
-        if isinstance(node, (ast.If, ast.Try)):
-            stack.extend(node.body + node.orelse + getattr(node, "finalbody", []))
-            stack.extend(h for handler in getattr(node, "handlers", []) for h in handler.body)
+        if isinstance(node, ast.If):
+            stack.extend(node.body + node.orelse)
+        elif isinstance(node, ast.Try):
+            stack.extend(node.body + node.orelse + node.finalbody)
+            stack.extend(statement for handler in node.handlers for statement in handler.body)
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
-            yield from _assigned_names(ast.Module(body=[node], type_ignores=[]))
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                yield from (n.id for n in ast.walk(target) if isinstance(n, ast.Name))
 
 
 def test_each_constant_has_one_home():
+    # A private copy (_MONTHS beside MONTHS) is a second home all the same.
     homes = defaultdict(set)
     for module, tree in MODULES.items():
         for name in _top_level_names(tree):
-            if name.lstrip("_").isupper() and name != "__all__":
+            if name.lstrip("_").isupper():
                 homes[name.lstrip("_")].add(module)
-    twice = {name: sorted(mods) for name, mods in homes.items()
-             if len(mods) > 1 and name not in SHARED_CONSTANTS_PENDING}
+    twice = {name: sorted(mods) for name, mods in homes.items() if len(mods) > 1}
     assert twice == {}
 
 
@@ -101,12 +86,9 @@ def _imports(module: str, tree: ast.Module) -> set[str]:
             if name in MODULES and name != module and name not in _PACKAGES}
 
 
-_PACKAGES = {"syriacli", "syriacli.extract"}
-
-
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """One cycle through each strongly connected component of more than one module
-    (Tarjan's algorithm), as a sorted list of its modules."""
+    """The modules of each strongly connected component of more than one module (they
+    import each other, directly or through others; Tarjan's algorithm), each sorted."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []

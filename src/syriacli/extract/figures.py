@@ -34,6 +34,7 @@ from .. import vocab
 from .claimants import Attribution, Attributions, WordStart, fold, phrase_pattern
 from .frames import LEDE_PARAGRAPHS  # the headline and lede, whose figures the body attributes
 from .metrics import metric_names, metrics_for, word_forms  # noqa: F401  (re-exported: this module's API)
+from .names import NameMention
 from .sentences import Sentence, split_sentences
 
 METRICS = vocab.load("metrics.json")
@@ -76,7 +77,7 @@ DETERMINERS_AND_POSSESSIVES = frozenset(NUMBERS["determiners"])
 
 
 # --- patterns: the vocabularies run over folded text (claimants.fold), the rest over text --
-_WORDS = phrase_pattern([*SMALL, *MULTIPLIERS, *SCALES])
+_NUMBER_WORDS = phrase_pattern([*SMALL, *MULTIPLIERS, *SCALES])
 #: Group "m" is the BBC's "4.8m refugees".
 ATOM = re.compile(rf"""\b(?:
     (?P<vague>(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions)
@@ -84,8 +85,8 @@ ATOM = re.compile(rf"""\b(?:
         |(?:tens|scores)(?=\s+of\b)|dozens|hundreds|thousands|millions|billions)\b)
    |(?P<fraction>(?:(?:a|one)\s+(?P<part>quarter|third|half)\s+of\s+a|(?P<half>half)\s+a
         |(?:a|one)\s+and\s+a\s+(?P<andhalf>half))\s+(?P<fscale>million|billion)\b)
-   |(?P<words>(?:a\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_WORDS})
-        (?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*\b)
+   |(?P<words>(?:a\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_NUMBER_WORDS})
+        (?:(?:\s+and\s+|[\s-]+)(?:{_NUMBER_WORDS}))*\b)
    |(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
         (?:\s*(?P<scale>thousand|million|billion|mln|bn)\b|(?P<m>m)\b)?)""", re.X)
 #: Where an atom may start: any digit, or a number word at the start of a word. ATOM itself
@@ -537,14 +538,14 @@ class Article:
     sentences and dated mentions, and what is worked out once a sentence (state cues)."""
 
     def __init__(self, text: str, sentences: list[Sentence], dates: Sequence,
-                 publisher: str | None = None):
+                 publisher: str | None = None, names: Sequence[NameMention] | None = None):
         self.text, self.low, self.sentences = text, fold(text), sentences
         self.starts = [s.start for s in sentences]
         usable = (d for d in dates
                   if all(isinstance(getattr(d, k, None), t) for k, t in DATE_FIELDS) and d.date)
         self.mentions = sorted(usable, key=lambda d: d.start)
         self.mention_starts = [d.start for d in self.mentions]
-        self.attributions = Attributions(text, sentences, self.low, publisher)
+        self.attributions = Attributions(text, sentences, self.low, publisher, names)
         self._cache: dict[tuple[str, int], list] = {}
         # sentence -> subject, noun, state of its last figure
         self.last_subject: dict[int, tuple] = {}
@@ -679,15 +680,17 @@ class Article:
 
 # --- the API -------------------------------------------------------------------------
 def find_figures(text: str, sentences: list[Sentence] | None = None, dates: Sequence = (),
-                 published: str | None = None, *, publisher: str | None = None) -> list[Figure]:
+                 published: str | None = None, *, publisher: str | None = None,
+                 names: Sequence[NameMention] | None = None) -> list[Figure]:
     """Every figure of ``text`` whose metric can be named; see the module docstring.
     ``published`` is accepted for symmetry with find_dates: relative dates come resolved
     in ``dates``. ``publisher`` is who published the article: an organisation's own
-    report speaks for it where nobody else is named."""
+    report speaks for it where nobody else is named. ``names`` are the article's names
+    (names.find_names, found when not given): the people a claimant's surname stands for."""
     if not isinstance(text, str) or not text:
         return []
     sentences = split_sentences(text) if sentences is None else sentences
-    article = Article(text, sentences, dates or (), publisher)
+    article = Article(text, sentences, dates or (), publisher, names)
     figures: list[Figure] = []
     consumed = 0
     for start in atom_starts(article.low):

@@ -19,6 +19,11 @@ class Geo:
     lat: float
     lon: float
     precision: str
+    #: where it is in a gazetteer's terms: the country, its first- and second-level
+    #: divisions (a Syrian governorate and district, as ACLED names them); None if unknown
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
 
 
 @dataclass(frozen=True)

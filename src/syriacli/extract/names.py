@@ -18,6 +18,8 @@ canonical name::
 - ``geo`` (optional; every shipped place and base has one): where it is on a map,
   ``{"lat": 34.5624, "lon": 38.28402, "precision": "city", "source": "GeoNames 163808"}``,
   precision one of PLACE_PRECISIONS. ``tools/places_from_geonames.py`` writes them.
+  Optionally ``country``, ``admin1``, ``admin2``: its country and divisions (for a Syrian
+  place the governorate and district, spelled as ACLED does), what `export acled` reads.
 
 ``load_table(extra="mine.json")`` adds a file in the same format: an entry whose name or
 a variant is already known adds its spellings (and role, org, type when given) to that
@@ -41,11 +43,10 @@ from pathlib import Path
 
 from syriacli import vocab
 from syriacli.errors import SyriacliError
+from syriacli.extract.mentions import CAPITAL_ONLY, HONORIFICS
 from syriacli.extract.name_entries import Geo, Name
 from syriacli.extract.persons import (
-    CAPITAL_ONLY,
     CUE_WORDS,
-    HONORIFICS,
     Found,
     MatchedText,
     first_roles,
@@ -280,7 +281,10 @@ def article_spellings(variant: str) -> list[str]:
 
 
 def _geo(geo: dict | None) -> Geo | None:
-    return Geo(float(geo["lat"]), float(geo["lon"]), geo["precision"]) if geo else None
+    if not geo:
+        return None
+    return Geo(float(geo["lat"]), float(geo["lon"]), geo["precision"],
+               geo.get("country"), geo.get("admin1"), geo.get("admin2"))
 
 
 @lru_cache(maxsize=1)
