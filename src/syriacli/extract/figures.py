@@ -31,7 +31,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .. import vocab
-from .claimants import Attribution, Attributions, WordStart, fold, phrase_pattern
+from .claimants import Attribution, Attributions, WordStart, lowercase, phrase_pattern
 from .frames import LEDE_PARAGRAPHS  # the headline and lede, whose figures the body attributes
 from .metrics import metric_names, metrics_for, word_forms  # noqa: F401  (re-exported: this module's API)
 from .names import NameMention
@@ -76,7 +76,7 @@ STOP_WORDS = frozenset(NUMBERS["stop_words"])       # end the search for a count
 DETERMINERS_AND_POSSESSIVES = frozenset(NUMBERS["determiners"])
 
 
-# --- patterns: the vocabularies run over folded text (claimants.fold), the rest over text --
+# --- patterns: the vocabularies run over folded text (claimants.lowercase), the rest over text --
 _NUMBER_WORDS = phrase_pattern([*SMALL, *MULTIPLIERS, *SCALES])
 #: Group "m" is the BBC's "4.8m refugees".
 ATOM = re.compile(rf"""\b(?:
@@ -539,7 +539,7 @@ class Article:
 
     def __init__(self, text: str, sentences: list[Sentence], dates: Sequence,
                  publisher: str | None = None, names: Sequence[NameMention] | None = None):
-        self.text, self.low, self.sentences = text, fold(text), sentences
+        self.text, self.low, self.sentences = text, lowercase(text), sentences
         self.starts = [s.start for s in sentences]
         usable = (d for d in dates
                   if all(isinstance(getattr(d, k, None), t) for k, t in DATE_FIELDS) and d.date)
