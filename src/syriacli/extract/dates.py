@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from .. import vocab
 from .dateargs import parse_date_arg
 from .datelines import read_dateline, read_today, why_undated
 from .daterules import (
@@ -65,7 +66,7 @@ RANGE_END = re.compile(
     rf"(?:\s+(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?)?\s+{YEAR}")
 # Two dates joined as the ends of a span ("between May and July", "from 2011 to 2015"):
 # their mentions are named "range", which events.py does not take for happenings.
-RANGE_JOIN = re.compile(r"\s*(?P<join>[-–]|to|and|until|till|through)\s*")
+RANGE_JOIN = re.compile(rf"\s*(?P<join>{vocab.alternation(DATES_VOCAB['range_joins'])})\s*")
 RANGE_START_BEFORE = re.compile(r"(?<![\w-])(?i:between|from)\s+\Z")
 # The look-ahead test works on words, which is much faster than a regex of phrases.
 CLAUSE_TOKEN = re.compile(r"[\w'’]+|[;“”\"]")

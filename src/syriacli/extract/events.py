@@ -41,7 +41,8 @@ SUMMARY_LENGTH = 160
 NOT_EVENT_RULES = frozenset({"period", "range", "duration"})
 #: "between September 2015 and February 2016", "from May to July": a span, not two happenings.
 PERIOD_OPENING = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
-PERIOD_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?$", re.I)
+PERIOD_JOIN = re.compile(
+    rf"^\s*(?:{vocab.alternation(vocab.load('dates.json')['range_joins'])})\s*(?:the\s+)?$", re.I)
 #: A sentence that points back at a place named just before ("the ancient city").
 BACK_REFERENCE = re.compile(
     r"\b(?:the|that|this) (?:ancient |historic |northern |eastern |southern |western )?"

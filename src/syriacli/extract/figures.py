@@ -119,7 +119,9 @@ OF_UNIT = re.compile(
 CONVERSION = re.compile(
     r"\s*\((?:about|approximately|some|around|roughly|nearly|over|more than|almost|or)?\s*"
     r"[0-9][0-9,.]*\s*(?:sq\.?|square)?\s*[a-z²2.]{0,12}\s*\)", re.I)
-NUMBER_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|or|until|till|through)\s*", re.I)
+NUMBER_RANGE_JOIN = re.compile(
+    rf"\s*(?:{vocab.alternation(_DATE_WORDS['range_joins'] + NUMBERS['number_range_joins'])})\s*",
+    re.I)
 RANGE_OPEN = re.compile(r"\b(?P<word>between|from)\s+$", re.I)
 #: What joins two dates into a period: what joins two numbers (NUMBER_RANGE_JOIN), maybe naming
 #: a part of the second ("between September 30th 2015 and the end of 2017", "from 2015 to
