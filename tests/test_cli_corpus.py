@@ -314,9 +314,9 @@ def test_search_ors_the_spellings_the_corpus_uses(seed_db):
 def test_an_update_changing_most_of_the_corpus_writes_a_new_file(make_raw, build, cli, monkeypatch):
     import os
 
-    from syriacli import build as build_module
+    from syriacli import survey
 
-    monkeypatch.setattr(build_module, "REWRITE_THRESHOLD", 1)
+    monkeypatch.setattr(survey, "REWRITE_THRESHOLD", 1)
     raw = make_raw({"a.txt": "A\n\nAleppo.", "b.txt": "B\n\nIdlib.", "c.txt": "C\n\nHoms."})
     _, db = build(raw)
     inode = db.stat().st_ino

@@ -583,12 +583,12 @@ def test_metrics_for_selects_narrowly():
 
 
 def test_the_vocabulary_is_consistent():
-    from syriacli.extract.figures import DATA
+    from syriacli.extract.figures import METRICS
     names = set(metric_names())
-    for subject in DATA["subjects"].values():
+    for subject in METRICS["subjects"].values():
         assert {subject["metric"], *subject["states"].values()} - {None} <= names
-        assert set(subject["states"]) <= set(DATA["states"])
-    for cues in DATA["states"].values():
+        assert set(subject["states"]) <= set(METRICS["states"])
+    for cues in METRICS["states"].values():
         # CUE_STATES looks them up as written
         assert all(cue == " ".join(cue.lower().split()) for cue in cues)
 

@@ -120,10 +120,8 @@ def test_an_appended_manifest_is_read_from_where_the_corpus_left_it(
     )
     manifest = raw / "manifest.csv"
     fast, whole = tmp_path / "fast.db", tmp_path / "whole.db"
-    from syriacli import build as build_module
-
     read = []  # how each survey of the fast corpus's build read the manifest
-    real = build_module.survey
+    real = survey.survey
 
     def spy(raw_dir, files, manifest, *rest):
         found = real(raw_dir, files, manifest, *rest)
@@ -132,7 +130,7 @@ def test_an_appended_manifest_is_read_from_where_the_corpus_left_it(
         )
         return found
 
-    monkeypatch.setattr(build_module, "survey", spy)
+    monkeypatch.setattr(survey, "survey", spy)
 
     def step(*expected: str):
         read.clear()

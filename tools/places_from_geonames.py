@@ -22,9 +22,12 @@ import json
 import sys
 from pathlib import Path
 
-NAMES = Path(__file__).resolve().parent.parent / "src" / "syriacli" / "data" / "names.json"
-#: The types of names.json that are places on a map (countries are not points).
-PLACE_TYPES = ("place", "base")
+SRC = Path(__file__).resolve().parent.parent / "src"
+NAMES = SRC / "syriacli" / "data" / "names.json"
+sys.path.insert(0, str(SRC))
+# The types of names.json that are places on a map: places.py's, which imports nothing.
+from syriacli.places import PLACE_TYPES  # noqa: E402
+
 #: Where a spelling names several GeoNames places, the one in Syria wins, then the most
 #: populous anywhere (a neighbour's village must not beat Riyadh).
 COUNTRY_ORDER = ("SY",)

@@ -8,13 +8,13 @@ are coloured too; piped, the same marks make an inline-annotated plain text.
 
 from __future__ import annotations
 
+from .labels import value_label
+
 STYLES = {"date": "bold cyan", "figure": "bold magenta", "name": "green"}
 
 
 def spans(article: dict) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, label) for every extracted item, outer spans first."""
-    from .views import value_label
-
     items = []
     for d in article.get("dates", []):
         items.append((d["start"], d["end"], "date", d["date"] or "unresolved"))

@@ -23,24 +23,18 @@ from pathlib import Path
 from . import reprints, store
 from .errors import BuildError
 from .survey import (
-    ARTICLE_SUFFIXES,
-    ManifestRows,
     ManifestState,
     SourceFile,
     Survey,
+    changes,
     extractor_digest,
-    read_manifest,
-    source_file,
     start_listing,
-    survey,
 )
 
 #: Larger than any news article: a file this big is a mistake, not an article.
 MAX_BYTES = 10 * 1024 * 1024
 #: Below this many articles to extract, a process pool costs more than it saves.
 POOL_THRESHOLD = 64
-#: An update changing more articles than this and than half the corpus writes a new file.
-REWRITE_THRESHOLD = 1000
 #: The page cache of an update (KiB; pages are taken only as the update needs them).
 UPDATE_CACHE_KIB = 256 * 1024
 #: Articles written to the database per batch.
@@ -149,10 +143,41 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
     ``names``: a JSON file of extra names (the format of data/names.json), remembered
     by the corpus so later updates use it too. A corpus built from another folder is
     refused unless ``replace``: building it from this one would remove its articles.
+
+    Top down: the survey decides what changed, extraction runs, the store writes.
     """
     # The real file behind a symlinked --db: one lock for both names, and a full build
     # replaces the file, leaving the link a link.
     raw_dir, db_path = Path(raw_dir), Path(db_path).resolve()
+    _check_paths(raw_dir, db_path, replace)
+    if db_path.exists() and store.missing_tables(db_path):
+        full = True   # a corpus missing a table (a dropped FTS index) is written afresh
+    report = BuildReport(db_path)
+    with _lock(db_path):
+        _remove_stale_tmp(db_path)
+        store.recover(db_path)
+        names_file, names_digest = _names_file(names, db_path)
+        found = _survey(raw_dir, db_path, full, names_digest)
+        report.warnings += found.warnings
+        report.skipped += found.skipped
+        try:
+            if found.stored and not replace:   # an update that would remove most articles
+                _refuse_shrinking(db_path, len(found.todo) + len(found.kept), report)
+            _build_into(db_path, found, report, progress, names_file, replace)
+        except (sqlite3.OperationalError, OSError) as exc:
+            if not _disk_full(exc):
+                raise
+            raise BuildError(
+                f"the disk holding {db_path.parent} is full ({exc}); the corpus is as it"
+                " was: free some space and build again") from None
+    report.raw_dir = raw_dir
+    if db_path.exists():
+        report.undated = store.undated_articles(db_path)
+    return report
+
+
+def _check_paths(raw_dir: Path, db_path: Path, replace: bool) -> None:
+    """Refuse a build that cannot or must not write ``db_path`` from ``raw_dir``."""
     if not raw_dir.is_dir():
         raise BuildError(f"raw folder {raw_dir} does not exist")
     if not db_path.parent.is_dir():
@@ -175,53 +200,21 @@ def build(raw_dir: Path, db_path: Path, *, full: bool = False, names: Path | Non
             f"{db_path} was built from {built_from}, not {raw_dir}: building it from there"
             " would remove the articles that folder lacks; pass --replace to do so, or"
             " --db PATH for a corpus of its own")
-    if db_path.exists() and store.missing_tables(db_path):
-        full = True   # a corpus missing a table (a dropped FTS index) is written afresh
-    report = BuildReport(db_path)
-    with _lock(db_path):
-        _remove_stale_tmp(db_path)
-        store.recover(db_path)
-        names_file, names_digest = _names_file(names, db_path)
-        corpus_bytes = 0 if full or not db_path.exists() else db_path.stat().st_size
-        listing = start_listing(raw_dir, corpus_bytes)
-        try:
-            old = {} if full else store.article_fingerprints(db_path)
-            known = ManifestState.from_json(store.read_meta(db_path, "manifest")) if old else None
-            told: list[str] = []
-            manifest = read_manifest(raw_dir, told.append, known)
-        finally:
-            files = listing()                # collected even when reading failed
-        skipped: list[tuple[str, str]] = []
-        found = survey(raw_dir, files, manifest, old, names_digest, skipped, told)
-        if found is None:                    # the appended rows cannot tell: read it whole
-            told, skipped = [], []
-            manifest = read_manifest(raw_dir, told.append)
-            found = survey(raw_dir, files, manifest, old, names_digest, skipped, told)
-            assert found is not None, "a whole manifest always settles the survey"
-        report.warnings += told
-        report.skipped += skipped
-        if not found.todo and not found.kept and not report.skipped:
-            raise BuildError(
-                f"raw folder {raw_dir} has no article files ({', '.join(ARTICLE_SUFFIXES)})")
-        if manifest.appended_only and _rewrites(found, old):
-            manifest = read_manifest(raw_dir, lambda _: None)     # kept files need their rows
-        if told:
-            manifest.state = None
-        try:
-            if old and not replace:         # an update that would remove most articles
-                _refuse_shrinking(db_path, len(found.todo) + len(found.kept), report)
-            _build_into(raw_dir, db_path, found, old, manifest, known, report, progress,
-                        names_file, replace)
-        except (sqlite3.OperationalError, OSError) as exc:
-            if not _disk_full(exc):
-                raise
-            raise BuildError(
-                f"the disk holding {db_path.parent} is full ({exc}); the corpus is as it"
-                " was: free some space and build again") from None
-    report.raw_dir = raw_dir
-    if db_path.exists():
-        report.undated = store.undated_articles(db_path)
-    return report
+
+
+def _survey(raw_dir: Path, db_path: Path, full: bool, names_digest: str) -> Survey:
+    """What changed in ``raw_dir`` against the corpus's stored keys (none for ``full``).
+    The folder's listing starts first: on a large corpus a forked process stats the
+    files while this one reads the stored keys."""
+    corpus_bytes = 0 if full or not db_path.exists() else db_path.stat().st_size
+    listing = start_listing(raw_dir, corpus_bytes)
+    try:
+        old = {} if full else store.article_fingerprints(db_path)
+        known = ManifestState.from_json(store.read_meta(db_path, "manifest")) if old else None
+    except BaseException:
+        listing()                            # collected even when reading failed
+        raise
+    return changes(raw_dir, listing, old, known, names_digest)
 
 
 def _names_file(names: Path | None, db_path: Path) -> tuple[str | None, str]:
@@ -237,26 +230,25 @@ def _names_file(names: Path | None, db_path: Path) -> tuple[str | None, str]:
     return str(Path(names).resolve()), hashlib.sha256(Path(names).read_bytes()).hexdigest()
 
 
-def _build_into(raw_dir, db_path, found: Survey, old, manifest, known: ManifestState | None, report,
-                progress, names_file, replace: bool = False) -> None:
-    """Write what the survey found (``known``: the manifest the corpus remembers)."""
-    todo, removed = found.todo, found.removed
+def _build_into(db_path, found: Survey, report, progress, names_file,
+                replace: bool = False) -> None:
+    """Write what the survey found."""
+    todo, removed, old = found.todo, found.removed, found.stored
     report.reused, report.removed = len(found.kept), len(removed)
-    meta = partial(_meta, raw_dir, names_file, manifest, report)
+    meta = partial(_meta, Path(found.folder), names_file, found, report)
     if not todo and not removed and old:
         report.unchanged, report.taken = True, len(found.kept)
         remembered = meta()["manifest"]
-        if remembered != (known.to_json() if known else ""):
+        if remembered != (found.known.to_json() if found.known else ""):
             store.write_meta(db_path, manifest=remembered)   # rewritten, not changed
         os.utime(db_path)  # checked now: later queries need not look at the raw folder again
         return
-    rewrite = _rewrites(found, old)
+    rewrite = found.rewrites
     if rewrite:
         report.reused = 0
-        todo = todo + [source_file(os.fspath(raw_dir), name, size, mtime_ns, manifest, old[i])
-                       for i, name, size, mtime_ns in found.kept]
+        todo = todo + found.kept_sources()
     if old and not rewrite:
-        orphans = _orphans(db_path, raw_dir, found, todo, manifest, old)
+        orphans = _orphans(db_path, found, todo)
         todo, report.reused = todo + orphans, report.reused - len(orphans)
     todo.sort(key=lambda f: f.file)       # articles are written in file name order
     for source in todo:
@@ -291,27 +283,18 @@ def _disk_full(exc: BaseException) -> bool:
     return getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in str(exc)
 
 
-def _orphans(db_path, raw_dir, found: Survey, todo, manifest, old) -> list[SourceFile]:
+def _orphans(db_path, found: Survey, todo) -> list[SourceFile]:
     """The kept articles that reprint one that changes or goes: extracted again, so that
     their claims are their own again (or a new original's)."""
-    going = found.removed | {s.id for s in todo if s.id in old}
+    going = found.removed | {s.id for s in todo if s.id in found.stored}
     orphans = store.reprints_of(db_path, going) - going if going else set()
-    return [source_file(os.fspath(raw_dir), name, size, mtime_ns, manifest, old[i])
-            for i, name, size, mtime_ns in found.kept if i in orphans]
+    return found.kept_sources(orphans)
 
 
-def _rewrites(found: Survey, old: dict) -> bool:
-    """Nothing to keep, or most of it changed (a new extractor): a fresh file is faster
-    than rewriting most of the corpus in place, row by row with its indexes live."""
-    return not old or len(found.todo) + len(found.removed) > max(len(old) // 2, REWRITE_THRESHOLD)
-
-
-def _meta(
-    raw_dir: Path, names_file: str | None, manifest: ManifestRows, report: BuildReport
-) -> dict:
+def _meta(raw_dir: Path, names_file: str | None, found: Survey, report: BuildReport) -> dict:
     """What the corpus remembers of its build. Its manifest only when every row and file
     was taken: a warning or a skipped file must show again in the next build."""
-    state = None if report.skipped else manifest.state
+    state = None if report.skipped else found.manifest.state
     return dict(raw_dir=str(raw_dir.resolve()), extractor=extractor_digest(),
                 names_file=names_file or "", manifest=state.to_json() if state else "")
 

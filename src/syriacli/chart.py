@@ -15,8 +15,11 @@ from __future__ import annotations
 import math
 from datetime import date
 
+# the marks the table view writes before a value: the chart draws them before a letter
+from .labels import QUALIFIER_MARK, value_label
+
 #: Letters for claimants, in the order they first claim something.
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+SERIES_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 #: Rows of the plot area.
 HEIGHT = 10
 #: Above this ratio of the largest value to the smallest, the value axis is logarithmic.
@@ -95,55 +98,76 @@ def chart(claims: list[dict], width: int, style_of) -> tuple[list, list[tuple]]:
     gives a claimant's colour."""
     from rich.text import Text
 
-    # the marks the table view writes before a value: the chart draws them before a letter
-    from .views import QUALIFIER_MARK, value_label
-
     whose = [c.get("claimant") or f"{c.get('publisher') or 'unattributed'} (own account)"
              for c in claims]
-    letters = {who: LETTERS[i % len(LETTERS)] for i, who in enumerate(dict.fromkeys(whose))}
+    letters = {who: SERIES_LETTERS[i % len(SERIES_LETTERS)]
+               for i, who in enumerate(dict.fromkeys(whose))}
     drawn = [(c, who, claim_day(c), values_of(c)) for c, who in zip(claims, whose, strict=True)]
     plotted = [(c, who, day, ends) for c, who, day, ends in drawn if day and ends]
-    lines = []
-    if plotted:
-        low = min(ends[0] for *_, ends in plotted)
-        high = max(ends[1] for *_, ends in plotted)
-        axis = scale(low, high)
-        first = min(day for _, _, day, _ in plotted)
-        last = max(day for _, _, day, _ in plotted)
-        plot_width = max(24, min(width, 100) - LABEL_WIDTH - 2)
-        grid: list[list[tuple[str, str | None]]] = [[(" ", None)] * plot_width
-                                                    for _ in range(HEIGHT)]
-        for claim, who, day, (lo, hi) in sorted(plotted, key=lambda p: p[2]):
-            x = column_of(day, first, last, plot_width)
-            top_row, low_row = row_of(hi, axis), row_of(lo, axis)
-            while grid[top_row][x][0] != " " and x < plot_width - 1:  # side by side
-                x += 1
-            style = style_of(who)
-            for y in range(top_row + 1, low_row + 1):  # a range's stroke
-                if grid[y][x][0] == " ":
-                    grid[y][x] = ("│", style)
-            grid[top_row][x] = (letters[who], f"bold {style}")
-            glyph = QUALIFIER_MARK.get(claim.get("qualifier") or "")
-            if glyph and x > 0 and grid[top_row][x - 1][0] == " ":
-                grid[top_row][x - 1] = (glyph, style)
-        labels = {row_of(v, axis): _number(v) for v in _ticks(axis)}
-        for y, cells in enumerate(grid):
-            line = Text(f"{labels.get(y, ''):>{LABEL_WIDTH}} {'┤' if y in labels else '│'}",
-                        style="dim")
-            for char, style in cells:
-                line.append(char, style=style)
-            lines.append(line)
-        lines.append(Text(" " * LABEL_WIDTH + " └" + "─" * plot_width, style="dim"))
-        start, end = _month(first), _month(last)
-        gap = max(1, plot_width - len(start) - len(end))
-        lines.append(Text(" " * (LABEL_WIDTH + 2) + (f"{start}{' ' * gap}{end}"
-                          if start != end else start), style="dim"))
-        if axis[0]:
-            lines.append(Text(" " * LABEL_WIDTH + "  (log scale)", style="dim"))
+    lines = _plot(plotted, width, letters, style_of) if plotted else []
     glyphs = ", ".join(f"{g} {q}" for q, g in QUALIFIER_MARK.items()
                        if any(c.get("qualifier") == q for c, *_ in plotted))
     if glyphs:
         lines.append(Text(" " * (LABEL_WIDTH + 2) + f"before a letter: {glyphs}", style="dim"))
+    return lines, _legend(drawn, letters, style_of)
+
+
+def _plot(plotted: list[tuple], width: int, letters: dict[str, str], style_of) -> list:
+    """The plot's lines: the value axis and the marks, then the time axis under them."""
+    from rich.text import Text
+
+    axis = scale(min(ends[0] for *_, ends in plotted), max(ends[1] for *_, ends in plotted))
+    first = min(day for _, _, day, _ in plotted)
+    last = max(day for _, _, day, _ in plotted)
+    plot_width = max(24, min(width, 100) - LABEL_WIDTH - 2)
+    grid = _grid(plotted, axis, (first, last, plot_width), letters, style_of)
+    labels = {row_of(v, axis): _number(v) for v in _ticks(axis)}
+    lines = []
+    for y, cells in enumerate(grid):
+        line = Text(f"{labels.get(y, ''):>{LABEL_WIDTH}} {'┤' if y in labels else '│'}",
+                    style="dim")
+        for char, style in cells:
+            line.append(char, style=style)
+        lines.append(line)
+    lines.append(Text(" " * LABEL_WIDTH + " └" + "─" * plot_width, style="dim"))
+    start, end = _month(first), _month(last)
+    gap = max(1, plot_width - len(start) - len(end))
+    lines.append(Text(" " * (LABEL_WIDTH + 2) + (f"{start}{' ' * gap}{end}"
+                      if start != end else start), style="dim"))
+    if axis[0]:
+        lines.append(Text(" " * LABEL_WIDTH + "  (log scale)", style="dim"))
+    return lines
+
+
+def _grid(plotted: list[tuple], axis, span: tuple[date, date, int], letters: dict[str, str],
+          style_of) -> list[list[tuple[str, str | None]]]:
+    """The plot area, HEIGHT rows of (character, style): each claim's letter at its day
+    and value (moved right past a mark already there), its qualifier's glyph before it,
+    and a range's stroke down to its low end. ``span``: first day, last day, columns."""
+    first, last, plot_width = span
+    grid: list[list[tuple[str, str | None]]] = [[(" ", None)] * plot_width
+                                                for _ in range(HEIGHT)]
+    for claim, who, day, (lo, hi) in sorted(plotted, key=lambda p: p[2]):
+        x = column_of(day, first, last, plot_width)
+        top_row, low_row = row_of(hi, axis), row_of(lo, axis)
+        while grid[top_row][x][0] != " " and x < plot_width - 1:  # side by side
+            x += 1
+        style = style_of(who)
+        for y in range(top_row + 1, low_row + 1):  # a range's stroke
+            if grid[y][x][0] == " ":
+                grid[y][x] = ("│", style)
+        grid[top_row][x] = (letters[who], f"bold {style}")
+        glyph = QUALIFIER_MARK.get(claim.get("qualifier") or "")
+        if glyph and x > 0 and grid[top_row][x - 1][0] == " ":
+            grid[top_row][x - 1] = (glyph, style)
+    return grid
+
+
+def _legend(drawn: list[tuple], letters: dict[str, str], style_of) -> list[tuple]:
+    """A (mark, text) pair of each claim: its letter and value; who claims it, where,
+    when, and why it is not drawn."""
+    from rich.text import Text
+
     legend = []
     for claim, who, when, ends in drawn:
         mark = Text(letters[who], style=f"bold {style_of(who)}")
@@ -156,7 +180,7 @@ def chart(claims: list[dict], width: int, style_of) -> tuple[list, list[tuple]]:
         if not (when and ends):
             text.append(f"  (not drawn: {'vague' if not ends else 'undated'})", style="dim")
         legend.append((mark, text))
-    return lines, legend
+    return legend
 
 
 def _month(day: date) -> str:

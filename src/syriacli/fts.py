@@ -22,7 +22,7 @@ from .errors import BadQuery
 
 #: A "-" opening a word, a phrase or a group (after a space, a parenthesis or the start)
 #: excludes it; inside a word ("Su-24") it joins.
-TOKEN = re.compile(
+QUERY_TOKEN = re.compile(
     r'(?P<neg>(?:(?<=[\s(])|^)-)?(?:"(?P<phrase>[^"]*)"?|(?P<paren>[()])|(?P<word>[^\s"()]+))'
 )
 OPERATORS = {"OR", "AND", "NOT"}
@@ -52,7 +52,7 @@ class Query:
 
 def tokenize(query: str) -> list[_Term]:
     terms: list[_Term] = []
-    for match in TOKEN.finditer(query.replace("\x00", " ")):
+    for match in QUERY_TOKEN.finditer(query.replace("\x00", " ")):
         neg = bool(match.group("neg"))
         if match.group("paren"):
             paren = match.group("paren")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import groupby
 from operator import itemgetter
@@ -20,11 +20,9 @@ from . import store
 from .errors import BadQuery
 from .extract.speakers import canonical_org
 from .fts import Query
+from .listing import MARK_END, MARK_START, Listing, list_text
 from .places import PLACE_TYPES, from_json, place, places_named, places_text
 from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, chunks, index_name
-
-#: Snippet markers: control characters no article contains, mapped by each renderer.
-MARK_START, MARK_END = "\x02", "\x03"
 
 #: The columns of each listing, in the order every format prints them.
 FIGURE_COLUMNS = [
@@ -83,20 +81,6 @@ NUMBER_VALUE = "iif({c} = cast({c} as integer), cast({c} as integer), {c})"
 TEXT_VALUE = (
     "iif({c} = cast({c} as integer), cast(cast({c} as integer) as text), coalesce({c}, ''))"
 )
-
-
-@dataclass(frozen=True)
-class Listing:
-    """One listing in each shape a format reads it (render.write_listing picks):
-    ``rows()`` as dicts for a terminal's table, ``tuples(flat)`` in the order of
-    ``columns`` (or of ``flat_columns``: one line's values, for csv), ``lines()`` as the
-    tsv lines a full build made (the ``listing`` columns of store.TABLES)."""
-
-    columns: list[str]
-    flat_columns: list[str]
-    rows: Callable[[], Iterator[dict]]
-    tuples: Callable[[bool], Iterator[tuple]]
-    lines: Callable[[], Iterable[tuple]]
 
 
 @dataclass
@@ -522,12 +506,6 @@ def timeline_listing(
         tuples=lambda flat: timeline_rows(*args, flat=list_text if flat else None),
         lines=lambda: timeline_lines(*args),
     )
-
-
-def list_text(values: list) -> str:
-    """A list of text as csv and tsv write it: "a, b" (rows handed over as text go out
-    in bulk; a tsv line is still checked, and csv quotes what needs it)."""
-    return ", ".join(values)
 
 
 def background_count(

@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain, islice
 
-from .queries import MARK_END, MARK_START, Listing, list_text
+from .listing import MARK_END, MARK_START, Listing, list_text
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 #: Formats that print every value as text, one line a row (nested values flattened).

@@ -59,7 +59,7 @@ class TableSpec(_Table, total=False):
 
 #: A number column that keeps a whole number an integer (7000, not 7000.0) and a fraction
 #: a real: SQLite's NUMERIC affinity, which a column declared ANY has.
-NUMBER = "ANY"
+NUMERIC_COLUMN = "ANY"
 #: (column, table, column) of a column holding an article's id.
 OF_ARTICLE = ("article", "articles", "id")
 
@@ -128,8 +128,8 @@ TABLES: dict[str, TableSpec] = {
             "id": int, "article": str, "publisher": str, "published": str,
             # and its title and url, so that a claim can be cited from its row alone
             "title": str, "url": str,
-            "metric": str, "value": NUMBER, "low": NUMBER,
-            "high": NUMBER, "qualifier": str, "unit": str, "noun": str,
+            "metric": str, "value": NUMERIC_COLUMN, "low": NUMERIC_COLUMN,
+            "high": NUMERIC_COLUMN, "qualifier": str, "unit": str, "noun": str,
             # who says so: a person or an organisation, the organisation a person speaks
             # for, the outlet that relays the claim, and the attribution rule that found it
             "claimant": str, "claimant_org": str, "via": str, "claimant_rule": str,

@@ -20,12 +20,13 @@ import json
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import overload
 
 from . import vocab
+from .errors import BuildError
 from .extract.pages import PAGE_SUFFIXES
 
 PACKAGE = Path(__file__).resolve().parent
@@ -233,13 +234,38 @@ def row_key(values: tuple[str, ...]) -> str:
 NO_ROW = row_key(("",) * len(ROW_FIELDS))
 
 
+#: An update changing more articles than this and than half the corpus writes a new file.
+REWRITE_THRESHOLD = 1000
+
+
 @dataclass
 class Survey:
-    """The raw folder against the corpus: what to extract, what is kept, what is gone."""
+    """The raw folder against the corpus: what to extract, what is kept, what is gone.
+    :func:`changes` adds what a build needs besides: the manifest it read, the stored
+    keys it compared with, and what it warns of and skips."""
 
     todo: list[SourceFile]
     kept: list[tuple]               # (id, file, size, mtime_ns) of each unchanged file
     removed: set[str]
+    folder: str = ""
+    manifest: ManifestRows = field(default_factory=ManifestRows)
+    stored: dict[str, str] = field(default_factory=dict)   # the corpus's id -> source key
+    known: ManifestState | None = None                     # the manifest it remembers
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def rewrites(self) -> bool:
+        """Nothing to keep, or most of it changed (a new extractor): a fresh file is
+        faster than rewriting most of the corpus in place, row by row with its indexes
+        live."""
+        return not self.stored or (len(self.todo) + len(self.removed)
+                                   > max(len(self.stored) // 2, REWRITE_THRESHOLD))
+
+    def kept_sources(self, ids: set[str] | None = None) -> list[SourceFile]:
+        """The kept files (those of ``ids``, or all) as files to extract again."""
+        return [source_file(self.folder, name, size, mtime_ns, self.manifest, self.stored[i])
+                for i, name, size, mtime_ns in self.kept if ids is None or i in ids]
 
 
 #: A file of the listing: (name, size, mtime_ns), or (name, None, why it cannot be taken).
@@ -456,3 +482,33 @@ def source_file(folder: str, name: str, size: int, mtime_ns: int, manifest: Mani
     shown = shown_name(name)
     return SourceFile(article_id(shown), shown, os.path.join(folder, name), size, mtime_ns,
                       manifest.get(article_id(shown), {}), key)
+
+
+def changes(raw_dir: Path, listing: Callable[[], list[Listed]], old: dict[str, str],
+            known: ManifestState | None, names_digest: str) -> Survey:
+    """What changed in ``raw_dir`` since the corpus was built: ``listing`` from
+    :func:`start_listing`, ``old`` and ``known`` the corpus's stored source keys and
+    remembered manifest (empty and None for a full build)."""
+    told: list[str] = []
+    try:
+        manifest = read_manifest(raw_dir, told.append, known)
+    finally:
+        files = listing()                # collected even when reading failed
+    skipped: list[tuple[str, str]] = []
+    found = survey(raw_dir, files, manifest, old, names_digest, skipped, told)
+    if found is None:                    # the appended rows cannot tell: read it whole
+        told, skipped = [], []
+        manifest = read_manifest(raw_dir, told.append)
+        found = survey(raw_dir, files, manifest, old, names_digest, skipped, told)
+        assert found is not None, "a whole manifest always settles the survey"
+    if not found.todo and not found.kept and not skipped:
+        raise BuildError(
+            f"raw folder {raw_dir} has no article files ({', '.join(ARTICLE_SUFFIXES)})")
+    found.stored = old
+    if manifest.appended_only and found.rewrites:
+        manifest = read_manifest(raw_dir, lambda _: None)     # kept files need their rows
+    if told:
+        manifest.state = None
+    found.folder, found.manifest, found.known = os.fspath(raw_dir), manifest, known
+    found.warnings, found.skipped = told, skipped
+    return found

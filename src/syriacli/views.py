@@ -13,8 +13,9 @@ import sys
 import zlib
 from collections import Counter, defaultdict
 
-from . import render
+from . import render, vocab
 from .compare import bounds, disagreements
+from .labels import number_label, value_label
 from .places import degrees_label, places_label
 
 MAX_TABLE_ROWS = 400
@@ -31,15 +32,8 @@ PALETTE = [
     "deep_sky_blue1",
 ]
 SPARK = " ▁▂▃▄▅▆▇█"
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-QUALIFIER_MARK = {
-    "over": ">",
-    "about": "~",
-    "at least": "≥",
-    "up to": "≤",
-    "nearly": "≲",
-    "under": "<",
-}
+#: "Jan" ... "Dec": the shortest spelling of each month in dates.json ("Sep", not "Sept").
+MONTH_ABBREVIATIONS = [min(row, key=len) for row in vocab.load("dates.json")["months"]]
 
 
 def publisher_style(publisher: str | None) -> str:
@@ -59,7 +53,7 @@ def date_label(iso: str | None, precision: str | None) -> str:
         return "?"
     if precision == "year" or len(iso) == 4:
         return iso[:4]
-    month = MONTHS[int(iso[5:7]) - 1]
+    month = MONTH_ABBREVIATIONS[int(iso[5:7]) - 1]
     if precision == "month" or len(iso) == 7:
         return f"{month} {iso[:4]}"
     return f"{int(iso[8:10])} {month} {iso[:4]}"
@@ -133,7 +127,7 @@ def timeline_view(entries: list[dict], quotes: bool) -> None:
             out.rule(Text(year, style="bold"), align="left")
         if entry["precision"] != "year" and entry["date"][:7] != month:
             month = entry["date"][:7]
-            out.print(Text(MONTHS[int(month[5:7]) - 1], style="bold underline"))
+            out.print(Text(MONTH_ABBREVIATIONS[int(month[5:7]) - 1], style="bold underline"))
         label = Text(date_label(entry["date"], entry["precision"]), style="bold cyan")
         line = Text()
         if entry["conflict"]:
@@ -183,27 +177,6 @@ def hanging(label, lines: list, width: int = DATE_COLUMN, gap: int = 2):
     return grid
 
 
-def value_label(claim: dict) -> str:
-    unit = f" {claim['unit']}" if claim.get("unit") and claim["unit"] != "percent" else ""
-    pct = "%" if claim.get("unit") == "percent" else ""
-    if claim.get("value") is None and claim.get("low") is not None:
-        return f"{_num(claim['low'])}–{_num(claim['high'])}{pct}{unit}"
-    if claim.get("qualifier") == "vague":
-        return f"{claim.get('text') or _num(claim['value'])} (vague)"
-    mark = QUALIFIER_MARK.get(claim.get("qualifier") or "exact", "")
-    return f"{mark}{_num(claim['value'])}{pct}{unit}"
-
-
-def _num(value) -> str:
-    if value is None:
-        return "?"
-    return (
-        f"{value:,.0f}"
-        if float(value).is_integer() or value >= 100
-        else f"{value:,.2f}".rstrip("0").rstrip(".")
-    )
-
-
 def _drawn(claim: dict) -> tuple[float, float]:
     """The stretch of a claim's bar: what it allows, a vague or open end drawn at its value."""
     allowed = bounds(claim)
@@ -225,7 +198,8 @@ def spread_line(metric: str, claims: list[dict]) -> str:
     low, high = min(values), max(values)
     top = next((c for c in claims if (c["value"] or c["high"]) == high), None)
     plus = "+" if top and top.get("qualifier") in ("over", "at least") else ""
-    span = f"{_num(low)}{plus}" if low == high else f"{_num(low)} to {_num(high)}{plus}"
+    span = (f"{number_label(low)}{plus}" if low == high
+            else f"{number_label(low)} to {number_label(high)}{plus}")
     return (
         f"{metric}: {span}, {len(claims)} claim{'s' if len(claims) != 1 else ''}, "
         f"{len(claimants)} claimant{'s' if len(claimants) != 1 else ''}"

@@ -21,7 +21,7 @@ from .. import vocab
 #: government acting for its state ("Moscow signed").
 SIDE_TYPES = ("armed group", "state body", "country")
 #: How far before an act a request, an intent, a threat or a denial may govern it.
-CUE_WORDS = 12
+CUE_REACH_WORDS = 12
 #: A side that only supports the act ("backed by Russian airstrikes", "relying on Russian
 #: air support"): not the one who did it.
 SUPPORT_BEFORE = re.compile(r"(?:backed|supported|aided|helped)\s+by\s+(?:the\s+)?$"
@@ -155,7 +155,7 @@ def _not_an_act(clause: str, at: int, date_at: int | None) -> str:
     cues, kinds = _cue_table()
     reach = clause[:at]
     words = list(re.finditer(r"\S+", reach))
-    since = words[-CUE_WORDS].start() if len(words) >= CUE_WORDS else 0
+    since = words[-CUE_REACH_WORDS].start() if len(words) >= CUE_REACH_WORDS else 0
     for cue in cues.finditer(reach, since):
         return kinds[_fold(cue.group())]
     if date_at is not None and date_at < at and \

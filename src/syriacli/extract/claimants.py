@@ -60,22 +60,22 @@ from .speakers import (
     speaker,
 )
 
-FOLD = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 
-def fold(text: str) -> str:
+def lowercase(text: str) -> str:
     """Lowercase with every offset kept: the vocabularies run over this twin of the text."""
     low = text.lower()
     # str.lower is ten times faster than translate, but a few letters lowercase to two
-    # characters ("İ"); then fold ASCII capitals only.
-    return low if len(low) == len(text) else text.translate(FOLD)
+    # characters ("İ"); then lowercase ASCII capitals only.
+    return low if len(low) == len(text) else text.translate(ASCII_LOWER)
 
 
 def phrase_pattern(phrases) -> str:
     """One regex for a vocabulary of lowercase phrases, as a trie: Python's re tries the
     branches of an alternation one by one, so 300 flat alternatives cost 300 tries a
     position, a trie about one a character. Longest phrase first; spaces match any run
-    of whitespace. Run it over folded text (``fold``)."""
+    of whitespace. Run it over lowercased text (``lowercase``)."""
     root: dict = {}
     for phrase in phrases:
         node = root
@@ -253,7 +253,7 @@ class Attributions:
     def __init__(self, text: str, sentences: list[Sentence], folded: str | None = None,
                  publisher: str | None = None, people: Sequence[NameMention] | None = None):
         self.text = text
-        self.low = fold(text) if folded is None else folded
+        self.low = lowercase(text) if folded is None else folded
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self._cues: dict[int, list[Cue]] = {}
@@ -514,7 +514,7 @@ class Attributions:
         pre = pre.rstrip(",").rstrip()
         cut = _last_boundary(pre)
         np = _tidy(pre[cut:])
-        if appositive and cut and ACCORDING.match(fold(np)):
+        if appositive and cut and ACCORDING.match(lowercase(np)):
             pre = pre[:cut].rstrip(" ,")              # "SANA, citing a police source, said"
             cut = _last_boundary(pre)
             np = _tidy(pre[cut:])

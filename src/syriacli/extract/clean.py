@@ -69,8 +69,9 @@ BANNER_PUBLISHERS = {"BBC News": "BBC", "Associated Press": "AP"}
 _DATE = (r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
          r"|\d{1,2}(?:st|nd|rd|th)?(?: of)? [a-z]{3,9}\.?,? \d{4}"
          r"|[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}")
-_WEEKDAY = (r"(?:(?P<weekday>(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?)"
-            r"\.?(?:,|\s*/)?\s+)?")
+_WEEKDAY_PREFIX = (
+    r"(?:(?P<weekday>(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?)"
+    r"\.?(?:,|\s*/)?\s+)?")
 #: A clock time after a date ("21:02:18", ", 5:10 pm ET", " / 9:19:42 AM").
 _CLOCK = (r"(?:,|\s+[-–|/])?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
           r"(?:\s*(?:gmt|utc|bst|cet|est|edt|et|msk))?")
@@ -94,7 +95,7 @@ _FURNITURE = r"(?:\s*[|·]\s*[^|·]{0,40}|\s+(?:adjust font size|font size|print
 DATELINE = re.compile(
     rf"^{_BYLINE}{_PLACE}"
     r"(?:(?P<label>(?:first |last )?(?:published|updated|posted|modified))(?: on)?(?:\s*[:/])?\s+)?"
-    rf"{_WEEKDAY}(?P<date>{_DATE})(?P<time>{_TIME}){_PLACE_AFTER}"
+    rf"{_WEEKDAY_PREFIX}(?P<date>{_DATE})(?P<time>{_TIME}){_PLACE_AFTER}"
     rf"{_FURNITURE}(?P<byline>\s+by\s+\w+)?\s*$",
     re.I,
 )
@@ -103,11 +104,11 @@ DATELINE = re.compile(
 #: /TASS/. Russian planes...", "Nov 24, 2015- Turkish warplanes...", "BEIRUT, Oct 1
 #: (Reuters) - ...", "ANKARA, 15.03.2016 (Anadolu) - ..."). Without a place the date must
 #: carry its year.
-_MONTH_DAY = r"[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}"
-_NUMERIC_DATE = r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}"
+_SHORT_MONTH_DAY = r"[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}"
+_DIGITS_DATE = r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}"
 LEADING_DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}),\s+"
-    rf"(?:(?P<short>{_MONTH_DAY})(?:,? (?P<year>\d{{4}}))?|(?P<numeric>{_NUMERIC_DATE}))"
+    rf"(?:(?P<short>{_SHORT_MONTH_DAY})(?:,? (?P<year>\d{{4}}))?|(?P<numeric>{_DIGITS_DATE}))"
     rf"|(?P<date>(?i:{_DATE})))"
     # "/TASS/", '/NIAT “Probe”/': an agency's credit between slashes
     r"(?:\s*\.?\s*/(?P<slashed>[A-Z][^/\n]{1,40})/\.?|\s*\((?P<credit>[A-Z][\w .-]{1,30})\))?"
@@ -115,7 +116,7 @@ LEADING_DATELINE = re.compile(
 )
 #: A date and a time a page printed at the end of its headline's line; the time is
 #: required, so a headline that ends in a date ("... on March 3, 2020") keeps it.
-TRAILING_STAMP = re.compile(rf"\s+{_WEEKDAY}(?P<date>{_DATE})(?P<time>{_CLOCK})\s*$", re.I)
+TRAILING_STAMP = re.compile(rf"\s+{_WEEKDAY_PREFIX}(?P<date>{_DATE})(?P<time>{_CLOCK})\s*$", re.I)
 #: The most words a headline has; a longer line below it is a standfirst, and so is a
 #: line of STANDFIRST_WORDS or more below a much shorter headline.
 HEADLINE_WORDS, STANDFIRST_WORDS = 20, 12
@@ -236,93 +237,155 @@ def _only_dates(line: str) -> bool:
 
 
 def clean(raw: str) -> CleanArticle:
-    """Clean one raw article; see the module docstring for what is kept."""
-    article = CleanArticle(text="")
-    # Short lines above the body (banners, labels, the headline); None once the body began.
-    headers: list[str] | None = []
+    """Clean one raw article; see the module docstring for what is kept. Each line is
+    read in turn (:func:`_read_line`): page furniture is dropped or taken as the
+    article's publisher or date, short lines above the body settle into its title, the
+    rest are paragraphs; then broken paragraphs are joined again."""
     lines = [line.strip() for line in EXTRA_SPACES.sub(" ", normalise(raw)).split("\n")]
-    paragraphs: list[str] = []
-    items: set[int] = set()             # the paragraphs that are list items
-    links = _lists_of_links(lines)
-    # a line of prose the next line continues in lowercase was broken mid-sentence: never
-    # a headline ("... including seven children, in" / "northwest Syria on Tuesday ...");
-    # a short label above another ("start date" / "end date") is no prose
-    broken = {n for n in range(len(lines) - 1)
-              if lines[n + 1][:1].islower() and OPEN_END.search(lines[n])
-              and len(lines[n].split()) >= BROKEN_LINE_WORDS}
+    reading = _Reading(CleanArticle(text=""), _lists_of_links(lines), _broken_lines(lines))
     for number, line in enumerate(lines):
-        crawled = CRAWLER_DATE.match(line)
-        if crawled:
-            article.dateline = article.dateline or crawled.group("date")
-            line = line[crawled.end():]
-        if not line:
-            continue
-        banner = PUBLISHER_BANNER.match(line)
-        if banner and not paragraphs and article.publisher is None:
-            article.publisher = BANNER_PUBLISHERS.get(banner.group(1), banner.group(1))
-            article.dropped.append(line)
-            continue
-        signoff = PUBLISHER_SIGNOFF.match(line)
-        if signoff:
-            article.publisher = article.publisher or signoff.group(1)
-            article.dropped.append(line)
-            continue
-        bullet = BULLET.match(line)
-        if bullet:
-            if number in links:
-                article.dropped.append(line)        # a list of links
-                continue
-            line = line[bullet.end():]
-        short = len(line) <= DATELINE_LENGTH and DIGIT.search(line)
-        dateline = DATELINE.match(line) if short else None
-        if dateline:
-            # The article's date near its top, or labelled anywhere ("Published: ..." after
-            # the body), or a full stamp (weekday, date and time) printed below the body; a
-            # date line elsewhere is page furniture all the same, never prose.
-            if article.dateline is None and (
-                    len(paragraphs) <= 2 or dateline.group("label")
-                    or (dateline.group("weekday") and dateline.group("time"))):
-                article.dateline = dateline.group("date") + dateline.group("time")
-            else:
-                article.dropped.append(line)
-            if headers:  # the headline sits above its dateline (or below it: left open)
-                paragraphs.extend(_settle_title(article, headers))
-                headers = None
-            continue
-        if is_chrome(line):
-            article.dropped.append(line)
-            continue
-        text = strip_markup(line)
-        if len(paragraphs) <= 1:
-            text = _take_leading_dateline(article, text)
-        if not text:
-            continue
-        wire = WIRE_OPENING.match(text) if not paragraphs else None
-        if wire:
-            # the credit is page furniture, like a dateline: the paragraph starts after it
-            publisher = wire.group("publisher") or wire.group("agency")
-            if article.publisher is None:
-                article.publisher = BANNER_PUBLISHERS.get(publisher, publisher)
-            text = text[wire.end():] or text
-        if headers is not None and not bullet and not paragraphs and number not in broken \
-                and _looks_like_title(text):
-            text = _take_trailing_stamp(article, text)
-            if text not in headers:
-                headers.append(text)
-            continue
-        if article.title and text == article.title and len(paragraphs) <= 1:
-            article.dropped.append(line)
-            continue  # the title repeated as a heading
-        if headers:
-            paragraphs.extend(_settle_title(article, headers))
-        headers = None
-        if bullet:
-            items.add(len(paragraphs))
-        paragraphs.append(text)
-    if headers:
-        paragraphs.extend(_settle_title(article, headers))
-    article.text = "\n\n".join(_join_broken(paragraphs, items))
-    return article
+        _read_line(reading, number, line)
+    reading.settle_title()
+    reading.article.text = "\n\n".join(_join_broken(reading.paragraphs, reading.items))
+    return reading.article
+
+
+@dataclass
+class _Reading:
+    """One article as :func:`clean` reads it, line by line."""
+
+    article: CleanArticle
+    links: set[int]                     # the lines of lists of links
+    broken: set[int]                    # lines of prose the next line continues
+    # Short lines above the body (banners, labels, the headline); None once the body began.
+    headers: list[str] | None = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    items: set[int] = field(default_factory=set)    # the paragraphs that are list items
+
+    def settle_title(self) -> None:
+        """The lines held above the body are its title (or its first paragraphs)."""
+        if self.headers:
+            self.paragraphs.extend(_settle_title(self.article, self.headers))
+
+
+def _broken_lines(lines: list[str]) -> set[int]:
+    """A line of prose the next line continues in lowercase was broken mid-sentence:
+    never a headline ("... including seven children, in" / "northwest Syria on Tuesday
+    ..."); a short label above another ("start date" / "end date") is no prose."""
+    return {n for n in range(len(lines) - 1)
+            if lines[n + 1][:1].islower() and OPEN_END.search(lines[n])
+            and len(lines[n].split()) >= BROKEN_LINE_WORDS}
+
+
+def _read_line(reading: _Reading, number: int, line: str) -> None:
+    """Read line ``number`` of the article into ``reading``: in this order, a crawler's
+    date, the publisher's banner or sign-off, a list of links, a dateline, page chrome;
+    what is left is text for the title or the body."""
+    article = reading.article
+    line = _take_crawler_date(article, line)
+    if not line or _take_publisher_line(reading, line):
+        return
+    bullet = BULLET.match(line)
+    if bullet:
+        if number in reading.links:
+            article.dropped.append(line)        # a list of links
+            return
+        line = line[bullet.end():]
+    if _take_dateline(reading, line):
+        return
+    if is_chrome(line):
+        article.dropped.append(line)
+        return
+    text = _body_text(reading, line)
+    if text:
+        _place_text(reading, number, line, text, listed=bool(bullet))
+
+
+def _take_crawler_date(article: CleanArticle, line: str) -> str:
+    """``line`` without a crawler's date at its start, which dates the article."""
+    crawled = CRAWLER_DATE.match(line)
+    if not crawled:
+        return line
+    article.dateline = article.dateline or crawled.group("date")
+    return line[crawled.end():]
+
+
+def _take_publisher_line(reading: _Reading, line: str) -> bool:
+    """True when ``line`` is a publisher's banner above the body or its sign-off: dropped,
+    and the article's publisher taken from it."""
+    article = reading.article
+    banner = PUBLISHER_BANNER.match(line)
+    if banner and not reading.paragraphs and article.publisher is None:
+        article.publisher = BANNER_PUBLISHERS.get(banner.group(1), banner.group(1))
+        article.dropped.append(line)
+        return True
+    signoff = PUBLISHER_SIGNOFF.match(line)
+    if signoff:
+        article.publisher = article.publisher or signoff.group(1)
+        article.dropped.append(line)
+        return True
+    return False
+
+
+def _take_dateline(reading: _Reading, line: str) -> bool:
+    """True when ``line`` is a date line: page furniture, never prose, and the article's
+    date when it is near its top, or labelled anywhere ("Published: ..." after the body),
+    or a full stamp (weekday, date and time) printed below the body."""
+    article = reading.article
+    short = len(line) <= DATELINE_LENGTH and DIGIT.search(line)
+    dateline = DATELINE.match(line) if short else None
+    if not dateline:
+        return False
+    if article.dateline is None and (
+            len(reading.paragraphs) <= 2 or dateline.group("label")
+            or (dateline.group("weekday") and dateline.group("time"))):
+        article.dateline = dateline.group("date") + dateline.group("time")
+    else:
+        article.dropped.append(line)
+    if reading.headers:  # the headline sits above its dateline (or below it: left open)
+        reading.settle_title()
+        reading.headers = None
+    return True
+
+
+def _body_text(reading: _Reading, line: str) -> str:
+    """The text of a line of prose, without markup, and without a dateline or a wire
+    service's credit opening the body (page furniture, taken as the date or publisher)."""
+    article = reading.article
+    text = strip_markup(line)
+    if len(reading.paragraphs) <= 1:
+        text = _take_leading_dateline(article, text)
+    if not text:
+        return text
+    wire = WIRE_OPENING.match(text) if not reading.paragraphs else None
+    if wire:
+        # the credit is page furniture, like a dateline: the paragraph starts after it
+        publisher = wire.group("publisher") or wire.group("agency")
+        if article.publisher is None:
+            article.publisher = BANNER_PUBLISHERS.get(publisher, publisher)
+        text = text[wire.end():] or text
+    return text
+
+
+def _place_text(reading: _Reading, number: int, line: str, text: str, listed: bool) -> None:
+    """Put ``text`` (of ``line``) where it belongs: held above the body while it looks
+    like a title, dropped when it repeats the title, else a paragraph (a list item when
+    ``listed``), which settles the title held so far."""
+    article = reading.article
+    if reading.headers is not None and not listed and not reading.paragraphs \
+            and number not in reading.broken and _looks_like_title(text):
+        text = _take_trailing_stamp(article, text)
+        if text not in reading.headers:
+            reading.headers.append(text)
+        return
+    if article.title and text == article.title and len(reading.paragraphs) <= 1:
+        article.dropped.append(line)
+        return  # the title repeated as a heading
+    reading.settle_title()
+    reading.headers = None
+    if listed:
+        reading.items.add(len(reading.paragraphs))
+    reading.paragraphs.append(text)
 
 
 def marked_lines(raw: str) -> list[tuple[str, bool]]:

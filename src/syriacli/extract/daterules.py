@@ -23,14 +23,14 @@ from functools import lru_cache
 
 from .. import vocab
 
-VOCAB = vocab.load("dates.json")
-MONTHS = {name.lower(): n for n, row in enumerate(VOCAB["months"], 1) for name in row}
-ABBREVIATED_MONTHS = {a.lower() for row in VOCAB["months"] for a in row[1:]}
-RUSSIAN_MONTHS = {name: n for n, row in enumerate(VOCAB["russian_months"], 1) for name in row}
-WEEKDAYS = {name.lower(): n for n, name in enumerate(VOCAB["weekdays"])}
+DATES_VOCAB = vocab.load("dates.json")
+MONTHS = {name.lower(): n for n, row in enumerate(DATES_VOCAB["months"], 1) for name in row}
+ABBREVIATED_MONTHS = {a.lower() for row in DATES_VOCAB["months"] for a in row[1:]}
+RUSSIAN_MONTHS = {name: n for n, row in enumerate(DATES_VOCAB["russian_months"], 1) for name in row}
+WEEKDAYS = {name.lower(): n for n, name in enumerate(DATES_VOCAB["weekdays"])}
 COUNTS = vocab.load("metrics.json")
 #: Number words ("three days ago"), from the one table of them; "a"/"an" count one here.
-NUMBERS = {**COUNTS["numbers"]["small"], "a": 1, "an": 1}
+COUNT_WORDS = {**COUNTS["numbers"]["small"], "a": 1, "an": 1}
 #: What a count is of: the plural counted nouns and the units of metrics.json ("2000
 #: drones", "2000 km"). Singulars and capitalised nouns are left out: "in 2015 Syria",
 #: "since 2012 aid" are years.
@@ -41,7 +41,7 @@ COUNTED_WORDS = [
 ADVERB_KIND = {
     w: kind
     for kind in ("exact", "emphatic", "approximate", "open")
-    for w in VOCAB[f"{kind}_adverbs"]
+    for w in DATES_VOCAB[f"{kind}_adverbs"]
 }
 OFFSET = {"this": 0, "last": -1, "next": 1}
 # Candidate verdicts: keep the mention, ignore the match, or claim its span without a
@@ -62,13 +62,13 @@ def _alt(words, cased: bool = False, flags: str = "") -> str:
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
-_MONTH_WORDS = [w for row in VOCAB["months"] for w in row] + [
-    a + "." for r in VOCAB["months"] for a in r[1:]
+_MONTH_WORDS = [w for row in DATES_VOCAB["months"] for w in row] + [
+    a + "." for r in DATES_VOCAB["months"] for a in r[1:]
 ]
 _RUSSIAN = list(RUSSIAN_MONTHS) + [w.capitalize() for w in RUSSIAN_MONTHS]
 # Month names only capitalised: "may amount to" and "a march" are not dates.
 MONTH = rf"(?P<month>{_alt(_MONTH_WORDS)})(?!\w)"
-WEEKDAY_NAME = _alt(VOCAB["weekdays"])
+WEEKDAY_NAME = _alt(DATES_VOCAB["weekdays"])
 DAY = r"(?P<day>[0-9][0-9]?)(?![0-9])(?:st|nd|rd|th)?"
 DAY_RANGE = r"(?:\s*[-–]\s*(?P<day2>[0-9][0-9]?)(?![0-9])(?:st|nd|rd|th)?)?"
 # Before its month a run of days may be written out too ("from 28 to 30 December", "between
@@ -77,7 +77,7 @@ DAY_SPAN = DAY_RANGE.replace(r"\s*[-–]\s*", r"(?:\s*[-–]\s*|\s+(?:to|and|unt
 YEAR_DIGITS = r"(?P<year>(?:19|20)[0-9]{2})"
 YEAR = YEAR_DIGITS + r"(?![0-9]|,[0-9]|[-–/][0-9])"  # not "2,015", "2015-16", "20155"
 YEAR_QUALIFIER = r"(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year(?![\w-]))?"
-NUMBER = rf"(?P<n>{_alt(NUMBERS, cased=True)}|[0-9]{{1,3}})"
+COUNT_NUMBER = rf"(?P<n>{_alt(COUNT_WORDS, cased=True)}|[0-9]{{1,3}})"
 
 # Keys: where to look. Each is scanned once per text, whichever rules share it.
 MONTH_KEY = re.compile(rf"{_alt(_MONTH_WORDS)}(?!\w)")
@@ -116,7 +116,7 @@ DAY_PARTS = {"this": ("morning", "afternoon", "evening"), "last": ("night", "eve
 DAY_WORD = re.compile(rf"(?P<word>{_alt(DAY_WORDS, cased=True)})(?![\w'’-])")
 DAY_PART = re.compile(r"(?P<word>morning|afternoon|evening|night)(?![\w'’-])")
 WEEKDAY = re.compile(
-    rf"(?P<weekday>{WEEKDAY_NAME})(?:['’]s)?(?![\w-])(?!\s+{_alt(VOCAB['not_weekday_after'])}(?![\w-]))"
+    rf"(?P<weekday>{WEEKDAY_NAME})(?:['’]s)?(?![\w-])(?!\s+{_alt(DATES_VOCAB['not_weekday_after'])}(?![\w-]))"
     r"(?:\s+(?:morning|afternoon|evening|night))?")
 YEAR_ALONE = re.compile(rf"{YEAR}(?!s\b|['’]s\b)")
 #: A day of the month alone, as an ordinal after "since the", "on the" ("since the 30th"):
@@ -130,13 +130,13 @@ ORDINAL_DAY_BEFORE = re.compile(r"(?<![\w-])(?P<prep>[Ss]ince|[Oo]n|[Ff]rom|[Uu]
 # Words that may precede a key, tried just before it (\Z is the key's start).
 WEEKDAY_BEFORE = re.compile(rf"(?<![\w-]){WEEKDAY_NAME},?\s+(?:the\s+)?\Z")
 YEAR_PART_BEFORE = re.compile(
-    rf"(?<![\w-])(?P<part>{_alt(VOCAB['year_parts'], cased=True)})[\s-]+\Z")
+    rf"(?<![\w-])(?P<part>{_alt(DATES_VOCAB['year_parts'], cased=True)})[\s-]+\Z")
 MONTH_BEFORE = re.compile(
     rf"(?<![\w-])(?:(?P<part>{_alt(['early', 'mid', 'late'], cased=True)})[\s-]+"
     rf"|(?P<rel>{_alt(OFFSET, cased=True)})\s+)\Z")
 RUSSIAN_DAY_BEFORE = re.compile(r"(?<![\w.,/-])(?P<day>[0-9][0-9]?)\s+\Z")
 COUNT_BEFORE = re.compile(
-    rf"(?<![\w-])(?:(?P<adv>{_alt(ADVERB_KIND, cased=True)})\s+)?{NUMBER}\s+\Z")
+    rf"(?<![\w-])(?:(?P<adv>{_alt(ADVERB_KIND, cased=True)})\s+)?{COUNT_NUMBER}\s+\Z")
 COUNT_UNIT_BEFORE = re.compile(COUNT_BEFORE.pattern[:-2] + r"(?P<unit>day|week|month|year)s?\s+\Z")
 SAME_BEFORE = re.compile(  # "on that day", "over the next year" (a span, not a date)
     r"(?<![\w-])(?:(?P<prep>(?i:on|in|by|during|of|from|since|until|over|for|within))\s+)?"
@@ -154,28 +154,30 @@ DAY_WORD_BEFORE = re.compile(
     r"(?:(?P<mod>[Ee]arlier|[Ll]ater)\s+)?\Z")
 WEEKDAY_REL_BEFORE = re.compile(  # "Black Friday", "every Friday" are no dates
     rf"(?<![\w-])(?:(?P<rel>{_alt(OFFSET, cased=True)})"
-    rf"|(?P<name>{_alt(VOCAB['not_weekday_before'])}))\s+\Z")
+    rf"|(?P<name>{_alt(DATES_VOCAB['not_weekday_before'])}))\s+\Z")
 
 # Context tests.
-DATE_PREP_BEFORE = re.compile(rf"(?<![\w-]){_alt(VOCAB['date_prepositions'], flags='i')}\s+\Z")
+DATE_PREP_BEFORE = re.compile(
+    rf"(?<![\w-]){_alt(DATES_VOCAB['date_prepositions'], flags='i')}\s+\Z")
 CONJ_BEFORE = re.compile(
     rf"(?:{MONTH}|(?<![\w-])(?:19|20)[0-9]{{2}})\s*(?:and|or|to|through|until|[-–])\s*\Z")
 QUANTITY_BEFORE = re.compile(
-    rf"(?<![\w-]){_alt(VOCAB['quantity_before'], flags='i')}\s+(?:of|to)\s+\Z")
+    rf"(?<![\w-]){_alt(DATES_VOCAB['quantity_before'], flags='i')}\s+(?:of|to)\s+\Z")
 # "2000 troops", "2000 GMT", "between 2000 and 3,000": counts and clock times.
 NOT_YEAR_AFTER = re.compile(
-    rf"\s*(?:{_alt(VOCAB['not_year_after'] + COUNTED_WORDS, flags='i')}(?![\w-])"
+    rf"\s*(?:{_alt(DATES_VOCAB['not_year_after'] + COUNTED_WORDS, flags='i')}(?![\w-])"
     r"|(?:and|or|to|[-–])\s*(?!(?:19|20)[0-9]{2}(?![0-9]|,[0-9]))[0-9])")
 # A year or a month used as an adjective: a determiner or a possessive before it, a
 # lower-case word after it (for a year, no count's noun: NOT_YEAR_AFTER is tried first):
 # "its 2015 intervention", "the March offensive".
 DETERMINER_BEFORE = re.compile(
-    rf"(?<![\w-])(?:{_alt(VOCAB['adjective_determiners'], cased=True)}|[A-Z][\w-]*['’]s)\s+\Z")
+    rf"(?<![\w-])(?:{_alt(DATES_VOCAB['adjective_determiners'], cased=True)}"
+    r"|[A-Z][\w-]*['’]s)\s+\Z")
 ADJECTIVE_AFTER = re.compile(r"\s+[a-z][a-z-]{2,}(?![\w'’])")
 WEAK_PREP_BEFORE = re.compile(
-    rf"(?<![\w-]){_alt(VOCAB['weak_date_prepositions'], flags='i')}\s+\Z")
+    rf"(?<![\w-]){_alt(DATES_VOCAB['weak_date_prepositions'], flags='i')}\s+\Z")
 PERSON_MONTH = re.compile(
-    rf"(?<![\w-]){_alt(VOCAB['person_titles'])}\.?\s+(?P<month>{_alt(_MONTH_WORDS)})(?!\w)")
+    rf"(?<![\w-]){_alt(DATES_VOCAB['person_titles'])}\.?\s+(?P<month>{_alt(_MONTH_WORDS)})(?!\w)")
 
 
 @dataclass

@@ -21,15 +21,16 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from .. import vocab
 from .dateargs import parse_date_arg
 from .datelines import read_dateline, read_today, why_undated
 from .daterules import (
     ADVERB_KIND,
+    COUNT_WORDS,
+    DATES_VOCAB,
     DAY_WORDS,
     MONTH,
-    NUMBERS,
     OFFSET,
-    VOCAB,
     WEEKDAYS,
     YEAR,
     Candidate,
@@ -65,12 +66,12 @@ RANGE_END = re.compile(
     rf"(?:\s+(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?)?\s+{YEAR}")
 # Two dates joined as the ends of a span ("between May and July", "from 2011 to 2015"):
 # their mentions are named "range", which events.py does not take for happenings.
-RANGE_JOIN = re.compile(r"\s*(?P<join>[-–]|to|and|until|till|through)\s*")
+RANGE_JOIN = re.compile(rf"\s*(?P<join>{vocab.alternation(DATES_VOCAB['range_joins'])})\s*")
 RANGE_START_BEFORE = re.compile(r"(?<![\w-])(?i:between|from)\s+\Z")
 # The look-ahead test works on words, which is much faster than a regex of phrases.
-TOKEN = re.compile(r"[\w'’]+|[;“”\"]")
-CLAUSE_EDGES = frozenset(VOCAB["reporting_words"]) | {";", "“", "”", '"'}
-FUTURE_CUES = tuple(f" {cue} " for cue in VOCAB["future_cues"]) + ("'ll ",)
+CLAUSE_TOKEN = re.compile(r"[\w'’]+|[;“”\"]")
+CLAUSE_EDGES = frozenset(DATES_VOCAB["reporting_words"]) | {";", "“", "”", '"'}
+FUTURE_CUES = tuple(f" {cue} " for cue in DATES_VOCAB["future_cues"]) + ("'ll ",)
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,9 @@ class _Context:
         The clause is cut at reporting words, so "In June, Erdogan said Turkey will"
         speaks of a past June.
         """
-        before = TOKEN.findall(self.text[max(self.sentence[0], c.start - 200):c.start].lower())
-        after = TOKEN.findall(self.text[c.end:min(self.sentence[1], c.end + 200)].lower())
+        before = CLAUSE_TOKEN.findall(
+            self.text[max(self.sentence[0], c.start - 200):c.start].lower())
+        after = CLAUSE_TOKEN.findall(self.text[c.end:min(self.sentence[1], c.end + 200)].lower())
         before = before[max((i + 1 for i, w in enumerate(before) if w in CLAUSE_EDGES), default=0):]
         after = after[:next((i for i, w in enumerate(after) if w in CLAUSE_EDGES), len(after))]
         clause = f" {' '.join(before + after)} "
@@ -255,8 +257,8 @@ def _anchor_for(ctx: _Context, unit: str) -> date | None:
 
 
 def _count(g: dict) -> int:
-    n = g["n"].lower()  # digits, or a number word of NUMBER, the pattern that matched it
-    return int(n) if n.isdigit() else NUMBERS[n]
+    n = g["n"].lower()  # digits, or a number word of COUNT_NUMBER, the pattern that matched it
+    return int(n) if n.isdigit() else COUNT_WORDS[n]
 
 
 def _counted(c: Candidate, ctx: _Context) -> Resolved:

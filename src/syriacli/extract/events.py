@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .. import vocab
-from .names import PLACE_TYPES
+from ..places import PLACE_TYPES
 
 #: Attribution filler trimmed from the edges of a summary.
 LEADING_FILLER = re.compile(
@@ -34,14 +34,15 @@ TRAILING_FILLER = re.compile(
 FILLER_VERB = re.compile(r"said|says|reported|added|noted|stated|told ")
 FILLER_REACH = 60
 #: Where a sentence with several dates is cut into clauses.
-CLAUSE_BREAK = re.compile(
+SUMMARY_BREAK = re.compile(
     r"[;:–—]|,? (?:but|while|whereas|which|after|before|when|until) |, and |\. ")
 SUMMARY_LENGTH = 160
 #: Rules whose mention is a span of time, not a happening on that date.
 NOT_EVENT_RULES = frozenset({"period", "range", "duration"})
 #: "between September 2015 and February 2016", "from May to July": a span, not two happenings.
-PERIOD_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
-PERIOD_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?$", re.I)
+PERIOD_OPENING = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
+PERIOD_JOIN = re.compile(
+    rf"^\s*(?:{vocab.alternation(vocab.load('dates.json')['range_joins'])})\s*(?:the\s+)?$", re.I)
 #: A sentence that points back at a place named just before ("the ancient city").
 BACK_REFERENCE = re.compile(
     r"\b(?:the|that|this) (?:ancient |historic |northern |eastern |southern |western )?"
@@ -163,13 +164,13 @@ def clause_around(sentence: str, start: int, end: int, others: list[tuple[int, i
 
 def _last_break(text: str, lo: int, hi: int) -> int | None:
     found = None
-    for match in CLAUSE_BREAK.finditer(text, lo, hi):
+    for match in SUMMARY_BREAK.finditer(text, lo, hi):
         found = match.end()
     return found
 
 
 def _first_break(text: str, lo: int, hi: int) -> int | None:
-    match = CLAUSE_BREAK.search(text, lo, hi)
+    match = SUMMARY_BREAK.search(text, lo, hi)
     return match.start() if match else None
 
 
@@ -249,7 +250,7 @@ def period_endpoints(text: str, dates) -> set[int]:
     for first, second in zip(dates, dates[1:], strict=False):
         if first.sentence_start != second.sentence_start:
             continue
-        if PERIOD_BEFORE.search(text, first.sentence_start, first.start) and \
+        if PERIOD_OPENING.search(text, first.sentence_start, first.start) and \
                 PERIOD_JOIN.match(text[first.end:second.start]):
             ends.update((id(first), id(second)))
     return ends

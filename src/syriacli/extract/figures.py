@@ -31,13 +31,13 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .. import vocab
-from .claimants import Attribution, Attributions, WordStart, fold, phrase_pattern
+from .claimants import Attribution, Attributions, WordStart, lowercase, phrase_pattern
 from .frames import LEDE_PARAGRAPHS  # the headline and lede, whose figures the body attributes
 from .metrics import metric_names, metrics_for, word_forms  # noqa: F401  (re-exported: this module's API)
 from .names import NameMention
 from .sentences import Sentence, split_sentences
 
-DATA = vocab.load("metrics.json")
+METRICS = vocab.load("metrics.json")
 
 
 @dataclass(frozen=True)
@@ -65,18 +65,19 @@ class Figure:
 
 
 # --- vocabularies (metrics.json) --------------------------------------------------------
-NUMBERS = DATA["numbers"]
+NUMBERS = METRICS["numbers"]
 SMALL, MULTIPLIERS, SCALES = NUMBERS["small"], NUMBERS["multipliers"], NUMBERS["scales"]
 VAGUE, FRACTIONS, QUALIFIERS = NUMBERS["vague"], NUMBERS["fractions"], NUMBERS["qualifiers"]
 SUFFIX_QUALIFIERS = NUMBERS["suffix_qualifiers"]
 #: Month names and their abbreviations, capitalised (dates.json holds them).
-MONTHS = "|".join(w for row in vocab.load("dates.json")["months"] for w in row)
+_DATE_WORDS = vocab.load("dates.json")
+MONTH_NAMES = "|".join(w for row in _DATE_WORDS["months"] for w in row)
 STOP_WORDS = frozenset(NUMBERS["stop_words"])       # end the search for a counted noun
-DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+DETERMINERS_AND_POSSESSIVES = frozenset(NUMBERS["determiners"])
 
 
-# --- patterns: the vocabularies run over folded text (claimants.fold), the rest over text --
-_WORDS = phrase_pattern([*SMALL, *MULTIPLIERS, *SCALES])
+# --- patterns: the vocabularies run over folded text (claimants.lowercase), the rest over text --
+_NUMBER_WORDS = phrase_pattern([*SMALL, *MULTIPLIERS, *SCALES])
 #: Group "m" is the BBC's "4.8m refugees".
 ATOM = re.compile(rf"""\b(?:
     (?P<vague>(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions)
@@ -84,8 +85,8 @@ ATOM = re.compile(rf"""\b(?:
         |(?:tens|scores)(?=\s+of\b)|dozens|hundreds|thousands|millions|billions)\b)
    |(?P<fraction>(?:(?:a|one)\s+(?P<part>quarter|third|half)\s+of\s+a|(?P<half>half)\s+a
         |(?:a|one)\s+and\s+a\s+(?P<andhalf>half))\s+(?P<fscale>million|billion)\b)
-   |(?P<words>(?:a\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_WORDS})
-        (?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*\b)
+   |(?P<words>(?:a\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_NUMBER_WORDS})
+        (?:(?:\s+and\s+|[\s-]+)(?:{_NUMBER_WORDS}))*\b)
    |(?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
         (?:\s*(?P<scale>thousand|million|billion|mln|bn)\b|(?P<m>m)\b)?)""", re.X)
 #: Where an atom may start: any digit, or a number word at the start of a word. ATOM itself
@@ -118,23 +119,26 @@ OF_UNIT = re.compile(
 CONVERSION = re.compile(
     r"\s*\((?:about|approximately|some|around|roughly|nearly|over|more than|almost|or)?\s*"
     r"[0-9][0-9,.]*\s*(?:sq\.?|square)?\s*[a-z²2.]{0,12}\s*\)", re.I)
-RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and|or|until|till|through)\s*", re.I)
+NUMBER_RANGE_JOIN = re.compile(
+    rf"\s*(?:{vocab.alternation(_DATE_WORDS['range_joins'] + NUMBERS['number_range_joins'])})\s*",
+    re.I)
 RANGE_OPEN = re.compile(r"\b(?P<word>between|from)\s+$", re.I)
-#: What joins two dates into a period: what joins two numbers (RANGE_JOIN), maybe naming
+#: What joins two dates into a period: what joins two numbers (NUMBER_RANGE_JOIN), maybe naming
 #: a part of the second ("between September 30th 2015 and the end of 2017", "from 2015 to
 #: mid-2016").
 DATE_RANGE_JOIN = re.compile(
-    RANGE_JOIN.pattern + r"(?:the\s+)?"
+    NUMBER_RANGE_JOIN.pattern + r"(?:the\s+)?"
     r"(?:(?:end|start|beginning|middle|close)\s+of\s+|(?:early|mid|late)(?:-|\s+))?", re.I)
 CHANGE_BEFORE = re.compile(
     rf"\b{phrase_pattern(NUMBERS['change_verbs'])}\s+(?:\w+\s+){{0,2}}from\s+$", re.I)
-MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+(?:the\s+)?$")
-MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b|\s+[а-яё]+\s+[0-9]{{4}}")
+MONTH_NAME_BEFORE = re.compile(rf"\b(?:{MONTH_NAMES})\.?\s+(?:the\s+)?$")
+MONTH_AFTER = re.compile(
+    rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b|\s+[а-яё]+\s+[0-9]{{4}}")
 #: A date written in words and digits ("August 31", "31 August 2019", "2015"): its digits
 #: are no other count between a noun and the number it is tied to.
 DATE_DIGITS = re.compile(
-    rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b(?:\.?,?\s+\d{{4}})?"
+    rf"\b(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b(?:\.?,?\s+\d{{4}})?"
     rf"|(?:19|20)\d{{2}})\b")
 DURATION_AFTER = re.compile(
     rf"(?:-|\s+)(?:(?:more|full|long|straight|consecutive|calendar)\s+)?"
@@ -182,11 +186,13 @@ THEN = re.compile(r"\b(?:back then|at the time|at that time|by then|by that time
 #: "since" opening a period up to the date after it: "since September 2015", "since the
 #: 30th", "since it began in 2015", "since the campaign started in September 2015",
 #: "since the start of the operation in 2015".
+#: The openers ("start", "outbreak") are those of a date that anchors a state (events.py).
+_SINCE_OPENERS = "|".join(_DATE_WORDS["anchor_since_openers"])
 SINCE_BEFORE = re.compile(
-    r"""\bsince\s+(?:the\s+)?
-    (?:(?:start|beginning|launch|onset|outset)\s+of\s+(?:the\s+|its\s+|their\s+)?
-        (?:[\w-]+\s+){0,3}in\s+
-      |(?:it|they|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:campaign|operation|intervention|war|
+    rf"""\bsince\s+(?:the\s+)?
+    (?:(?:{_SINCE_OPENERS})\s+of\s+(?:the\s+|its\s+|their\s+)?
+        (?:[\w-]+\s+){{0,3}}in\s+
+      |(?:it|they|(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:campaign|operation|intervention|war|
             conflict|strikes|offensive|mission|deployment|ceasefire|truce|agreement|deal))\s+
         (?:began|started|was\s+launched|were\s+launched|got\s+under\s?way
             |came\s+into\s+(?:effect|force)|took\s+effect|entered\s+into\s+force)
@@ -200,7 +206,7 @@ PERIOD_TEXT = re.compile(r"""\b(?:over|in|during|within|for|throughout)\s+(?P<p>
     (?:(?!(?:the|this|that|its|their|each|every)\s)[\w-]+\s+)?"""
     r"(?:days|weeks|months|years|decades|day|week|month|year))\b", re.I | re.X)
 
-SUBJECTS = DATA["subjects"]
+SUBJECTS = METRICS["subjects"]
 NOUN_SUBJECT = {" ".join(n.lower().split()): s for s, v in SUBJECTS.items() for n in v["nouns"]}
 SUBJECT_NOUN = re.compile(rf"\b{phrase_pattern(NOUN_SUBJECT)}\b(?!-)")     # over folded text
 
@@ -211,27 +217,27 @@ def subject_of(noun: re.Match) -> str:
 
 
 #: Each cue phrase (lowercase, single-spaced in metrics.json) and the states it may mark.
-CUE_STATES = {c: [s for s, cues in DATA["states"].items() if c in cues]
-              for cues in DATA["states"].values() for c in cues}
+CUE_STATES = {c: [s for s, cues in METRICS["states"].items() if c in cues]
+              for cues in METRICS["states"].values() for c in cues}
 STATE_CUE = WordStart(rf"{phrase_pattern(CUE_STATES)}\b")                      # over folded text
-UNIT_SUBJECTS = DATA["unit_subjects"]
+UNIT_SUBJECTS = METRICS["unit_subjects"]
 #: A share's metric is this and the metric of what it is a share of ("share of deaths").
-SHARE_PREFIX = DATA["shares"]["prefix"]
+SHARE_PREFIX = METRICS["shares"]["prefix"]
 #: "of the dead", "of all victims": what a share with no counted noun is a share of.
 SHARE_OF = re.compile(
-    rf"\s+of\s+(?:the\s+|all\s+|those\s+)*(?P<w>{phrase_pattern(DATA['shares']['of_words'])})\b")
+    rf"\s+of\s+(?:the\s+|all\s+|those\s+)*(?P<w>{phrase_pattern(METRICS['shares']['of_words'])})\b")
 #: "one in ten", "one in every five": a share, as a percentage.
 ONE_IN = re.compile(r"\s+in\s+(?:every\s+)?(?=\w)", re.I)
-MONEY = DATA["money"]
+MONEY = METRICS["money"]
 #: A currency sign just before a number ("$300 million", "US$4bn", "£3.8 billion").
 CURRENCY_BEFORE = re.compile(
     "(?:" + "|".join(re.escape(s) for s in sorted(MONEY["symbols"], key=len, reverse=True))
     + r")\s?$")
 #: A currency named after a number, over folded text ("1.2 billion roubles").
 CURRENCY_AFTER = re.compile(rf"\s+(?:{phrase_pattern(MONEY['words'])})\b")
-PLURALS = frozenset(DATA["plurals"])
-NOT_COUNTED = frozenset(DATA["not_counted"]) | STOP_WORDS | DETERMINERS
-OPEN_MODIFIERS = DATA["open_modifiers"]
+PLURALS = frozenset(METRICS["plurals"])
+NOT_COUNTED = frozenset(METRICS["not_counted"]) | STOP_WORDS | DETERMINERS_AND_POSSESSIVES
+OPEN_MODIFIERS = METRICS["open_modifiers"]
 DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+$", re.I)
 #: A word of an open count: a lowercase word or a designation ("S-300", "T-90").
 OPEN_WORD = re.compile(
@@ -251,15 +257,15 @@ OPEN_AND = re.compile(r"\s+(?:and|or)(?=\s+[a-z])")
 #: "two cargo planes"): a lowercase plural that is no verb of state.
 HEAD_AFTER = re.compile(r" (?P<word>[a-z][a-z-]*[a-z])(?![\w'’-])")
 #: What happened to a count of a noun the vocabulary does not know: the state's word.
-OPEN_STATES = DATA["open_states"]["states"]
+OPEN_STATES = METRICS["open_states"]["states"]
 #: Cues that are nouns ("civilian deaths"): they name what happened to people, never to
 #: the thing an open count counts ("4,615 incidents where ... civilian deaths").
-OPEN_STATE_NOUNS = frozenset(DATA["open_states"]["noun_cues"])
+OPEN_STATE_NOUNS = frozenset(METRICS["open_states"]["noun_cues"])
 #: A verb of death or wounding right before a bare count ("killed 300 in Idlib", a
 #: headline's "kill 48"): the count is of people. Its cues that are verbs: one word, no
 #: noun of death.
 VERB_OF_PEOPLE = re.compile(rf"""\b{phrase_pattern(
-    [c for state in ("killed", "wounded") for c in DATA["states"][state]
+    [c for state in ("killed", "wounded") for c in METRICS["states"][state]
      if " " not in c and c not in OPEN_STATE_NOUNS and c != "dying"])}\s+(?:{"|".join(
     f"{phrase_pattern(q)}" for q in QUALIFIERS.values())}\s+)?$""", re.I)
 #: A list item is a short paragraph; a list has at most so many items below its lead-in.
@@ -332,7 +338,7 @@ def not_a_count(text: str, low: str, start: int, end: int, value: float | None,
         return True                                    # 1990s, 24was, 1st, 3M
     if is_digits and DIGIT_AFTER.match(after):
         return True                                    # 10.5.2016, 12/03
-    if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after) or DURATION_AFTER.match(after):
+    if MONTH_NAME_BEFORE.search(before) or MONTH_AFTER.match(after) or DURATION_AFTER.match(after):
         return True
     if _is_year(text, start, end, value) and (YEAR_BEFORE.search(before) or not (
             after[:1] == " " and SUBJECT_NOUN.match(low, end + 1))):
@@ -399,7 +405,7 @@ def read_extent(text: str, low: str, m: re.Match, atom, sentence: Sentence) -> E
     lowest = highest = None
     before: tuple[int, int, float] | None = None
     qualifier = "vague" if vague else "exact"
-    join = RANGE_JOIN.match(text, end)
+    join = NUMBER_RANGE_JOIN.match(text, end)
     second = (ATOM.match(low, join.end())
               if join and not vague and join.end() < sentence.end else None)
     # a second atom implies a join; saying so again lets the type checker see it
@@ -480,7 +486,7 @@ def counted_noun(text: str, low: str, pos: int, limit: int,
         if folded == "of" and allow_of:
             pos, after_of, allow_of = tok.end(), True, False
             continue
-        if after_of and folded in DETERMINERS:
+        if after_of and folded in DETERMINERS_AND_POSSESSIVES:
             pos = tok.end()
             continue
         if folded in STOP_WORDS and not (word.isupper() and len(word) > 1):  # "IS", not "is"
@@ -535,7 +541,7 @@ class Article:
 
     def __init__(self, text: str, sentences: list[Sentence], dates: Sequence,
                  publisher: str | None = None, names: Sequence[NameMention] | None = None):
-        self.text, self.low, self.sentences = text, fold(text), sentences
+        self.text, self.low, self.sentences = text, lowercase(text), sentences
         self.starts = [s.start for s in sentences]
         usable = (d for d in dates
                   if all(isinstance(getattr(d, k, None), t) for k, t in DATE_FIELDS) and d.date)
@@ -766,27 +772,49 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure]
     counted = (what_is_counted(article, index, m, atom, extent)
                if extent.after <= sentence.end else None)
     if counted is None and extent.unit == "percent":
-        base = article.last_metric.get(index)       # "killed 300 people (about 35%)"
-        if base is None and (of := SHARE_OF.match(article.low, extent.after)):
-            base = DATA["shares"]["of_words"][of.group("w")]    # "one in ten of the dead"
-        if base is None:
-            return [], m.end()
-        last = article.last_subject.get(index)
-        if not (last and "percent" in SUBJECTS[last[0]].get("units", ())):
-            base = SHARE_PREFIX + base              # territory's percent is territory
-        return [_figure(article, index, extent, base, None)], extent.after
+        return _share_figure(article, index, m, extent)
     if counted is None:
-        # a headline in title case capitalises its nouns: read it in lowercase
-        headline = title_case(text, sentence)
-        opened = (open_count(article.low if headline else text, extent, sentence)
-                  if not atom[3] and extent.unit is None else None)
-        if opened is None:
-            return [], m.end()
-        if headline:                        # its capitals hide names: the head noun alone
-            opened = opened[0].split()[-1], opened[1]
-        named = with_open_state(article, index, extent, opened[0], extent.after + len(opened[1]))
-        named = f"{opened[0]} types" if KIND_OF.match(text, extent.after) else named
-        return [_figure(article, index, extent, named, opened[1])], extent.after
+        return _open_figure(article, index, m, atom, extent)
+    return _counted_figure(article, index, m, extent, counted)
+
+
+def _share_figure(article: Article, index: int, m: re.Match,
+                  extent: Extent) -> tuple[list[Figure], int]:
+    """A percentage without a counted noun: a share of the metric counted just before
+    ("killed 300 people (about 35%)"), or of what "one in ten of" names."""
+    base = article.last_metric.get(index)       # "killed 300 people (about 35%)"
+    if base is None and (of := SHARE_OF.match(article.low, extent.after)):
+        base = METRICS["shares"]["of_words"][of.group("w")]    # "one in ten of the dead"
+    if base is None:
+        return [], m.end()
+    last = article.last_subject.get(index)
+    if not (last and "percent" in SUBJECTS[last[0]].get("units", ())):
+        base = SHARE_PREFIX + base              # territory's percent is territory
+    return [_figure(article, index, extent, base, None)], extent.after
+
+
+def _open_figure(article: Article, index: int, m: re.Match, atom,
+                 extent: Extent) -> tuple[list[Figure], int]:
+    """A count of a noun no metric names ("12 bridges"): an open metric of it."""
+    text, sentence = article.text, article.sentences[index]
+    # a headline in title case capitalises its nouns: read it in lowercase
+    headline = title_case(text, sentence)
+    opened = (open_count(article.low if headline else text, extent, sentence)
+              if not atom[3] and extent.unit is None else None)
+    if opened is None:
+        return [], m.end()
+    if headline:                        # its capitals hide names: the head noun alone
+        opened = opened[0].split()[-1], opened[1]
+    named = with_open_state(article, index, extent, opened[0], extent.after + len(opened[1]))
+    named = f"{opened[0]} types" if KIND_OF.match(text, extent.after) else named
+    return [_figure(article, index, extent, named, opened[1])], extent.after
+
+
+def _counted_figure(article: Article, index: int, m: re.Match, extent: Extent,
+                    counted: tuple[str, int, str | None]) -> tuple[list[Figure], int]:
+    """A count of a subject of metrics.json: its metric by the state its sentence gives
+    it; two figures for a change ("grew from 19,000 to 78,000")."""
+    text = article.text
     subject, noun_end, noun_text = counted
     states = SUBJECTS[subject]["states"]
     cue = article.state(index, states, extent.start, max(extent.end, noun_end))

@@ -48,6 +48,7 @@ from pathlib import Path
 from syriacli import vocab
 from syriacli.errors import SyriacliError
 from syriacli.extract.mentions import CAPITAL_ONLY, HONORIFICS
+from syriacli.extract.name_entries import Geo, Name
 from syriacli.extract.persons import (
     CUE_WORDS,
     Found,
@@ -62,11 +63,11 @@ from syriacli.extract.spellings import (
     FIRST_NAME_ALTS,
     SPELLING_JOINERS,
     fold,
-    name_key,
     spelling_key,
     variant_key,
 )
 from syriacli.extract.transliterations import names_in_runs
+from syriacli.places import PLACE_TYPES
 
 TYPES = (
     "place", "country", "base", "person", "armed group", "state body", "NGO/monitor",
@@ -87,36 +88,6 @@ _SEPARATOR, _APOSTROPHE = object(), object()
 
 class BadNameTable(SyriacliError, ValueError):
     """A names file that is not valid JSON in the variant-table format."""
-
-
-@dataclass(frozen=True)
-class Geo:
-    """Where a place is: WGS 84 degrees, and what the point stands for (PLACE_PRECISIONS)."""
-
-    lat: float
-    lon: float
-    precision: str
-    #: where it is in a gazetteer's terms: the country, its first- and second-level
-    #: divisions (a Syrian governorate and district, as ACLED names them); None if unknown
-    country: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-
-
-@dataclass(frozen=True)
-class Name:
-    name: str
-    type: str
-    variants: tuple[str, ...]
-    role: str | None = None
-    org: str | None = None
-    key: str = ""  # filled in from the name when not given
-    case_sensitive: tuple[str, ...] = ()
-    geo: Geo | None = None
-
-    def __post_init__(self):
-        if not self.key:
-            object.__setattr__(self, "key", name_key(self.name))
 
 
 @dataclass(frozen=True)
@@ -318,7 +289,6 @@ def _build(entries: list[dict]) -> NameTable:
 #: al-Numan"): a or e, then l or the next word's first letter (it assimilates), then a
 #: hyphen or a space. Transliterations write it every way.
 ARABIC_ARTICLE = re.compile(r"(?<= )(?P<vowel>[aAeE])(?P<cons>[lL]|[a-zA-Z])[- ](?P<next>[A-Za-z])")
-PLACE_TYPES = frozenset({"place", "base"})
 SUN_LETTERS = frozenset("tdrzsn")
 
 

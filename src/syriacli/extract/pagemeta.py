@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass
 
 from .. import vocab
-from .clean import CRAWLER_DATE, DATELINE
+from .clean import CRAWLER_DATE, DATELINE, DIGIT
 from .daterules import MONTHS
 
-VOCAB = vocab.load("pagemeta.json")
+PAGE_WORDS = vocab.load("pagemeta.json")
 #: Weekday names in full and cut short ("Tue", "Tues", "Thurs").
 _WEEKDAY_FORMS = sorted(
     {form for w in vocab.load("dates.json")["weekdays"] for form in (w, w[:3], w[:4], w[:5])},
@@ -44,7 +44,7 @@ CLOCK_LINE = re.compile(
     r"^(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
 #: A line that is a label only ("Published", "Last updated:", "Written by"): its value
 #: is the next line.
-LABEL_LINE = re.compile(rf"^(?:{_words(VOCAB['stamp_labels'])})\s*:?$", re.I)
+LABEL_LINE = re.compile(rf"^(?:{_words(PAGE_WORDS['stamp_labels'])})\s*:?$", re.I)
 #: The longest line a label's value may be (a date, a name).
 VALUE_LENGTH = 80
 
@@ -98,8 +98,10 @@ COMPACT_DATE = re.compile(
 #: ("ET", "GMT"), brackets and separators.
 STAMP_CLOCK = re.compile(r"[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 STAMP_NOISE = re.compile(r"(?<!\w)[A-Z]{2,4}(?!\w)|[^\w\s]|_")
-STAMP_LABELS = frozenset(w.lower() for w in VOCAB["stamp_labels"] + VOCAB["stamp_label_words"])
-STAMP_WEEKDAYS = frozenset(w.lower() for w in _WEEKDAY_FORMS + VOCAB["weekdays_other_languages"])
+STAMP_LABELS = frozenset(
+    w.lower() for w in PAGE_WORDS["stamp_labels"] + PAGE_WORDS["stamp_label_words"])
+STAMP_WEEKDAYS = frozenset(
+    w.lower() for w in _WEEKDAY_FORMS + PAGE_WORDS["weekdays_other_languages"])
 #: The most words beside a labelled stamp's date ("Опубликовано RT Play": the label and
 #: the page's section or channel).
 STAMP_WORDS = 4
@@ -108,7 +110,6 @@ STAMP_WORDS = 4
 GLUED_START = re.compile(r"^(?P<date>[A-Z][a-z]{2,8}\.? [0-9]{1,2},? [0-9]{4})(?=[A-Z])")
 GLUED_END = re.compile(r"(?<=[a-z.!?])(?P<date>[A-Z][a-z]{2,8}\.? [0-9]{1,2},? [0-9]{4})$")
 GLUED_REACH = 20
-DIGIT = re.compile(r"[0-9]")
 
 
 def read_stamp(line: str) -> tuple[str | None, bool] | None:
@@ -156,7 +157,7 @@ def _foreign_day(text: str) -> str | None:
     settings = {"DATE_ORDER": "DMY", "STRICT_PARSING": True,
                 "REQUIRE_PARTS": ["day", "month", "year"]}
     try:
-        value = dateparser.parse(text, languages=VOCAB["stamp_languages"], settings=settings)
+        value = dateparser.parse(text, languages=PAGE_WORDS["stamp_languages"], settings=settings)
     except (ValueError, OverflowError, TypeError):  # a stamp is no reason to stop a build
         return None
     return value.date().isoformat() if value else None
@@ -230,11 +231,11 @@ SIGNOFF = re.compile(rf"^[{SIGNOFF_DASHES}]\s*(?P<name>{_NAME})\s*$", re.M)
 #: "By Probe News Desk", "Written by Probe Syria team": a desk, not a person, signs.
 #: Without a label only a desk word that cannot end a headline ("Desk", not "Team").
 DESK_BYLINE = re.compile(
-    rf"^(?:(?i:{_words(VOCAB['byline_labels'])})\s*:?\s+(?P<name>{_NAME})\s+"
-    rf"(?i:{_words(VOCAB['desk_words'])})"
-    rf"|(?P<alone>{_NAME})\s+(?i:{_words(VOCAB['desk_words_alone'])}))$", re.M)
+    rf"^(?:(?i:{_words(PAGE_WORDS['byline_labels'])})\s*:?\s+(?P<name>{_NAME})\s+"
+    rf"(?i:{_words(PAGE_WORDS['desk_words'])})"
+    rf"|(?P<alone>{_NAME})\s+(?i:{_words(PAGE_WORDS['desk_words_alone'])}))$", re.M)
 #: "As Probe.ru reported", "Probe.com has reported": a site naming itself by its address.
-_ENDING = rf"\.(?i:{_words(VOCAB['site_endings'])})(?![\w.])"
+_ENDING = rf"\.(?i:{_words(PAGE_WORDS['site_endings'])})(?![\w.])"
 _SITE = rf"[A-Z][\w-]*{_ENDING}"
 #: Where a site's address may be: tried first, as a pattern opening with a full stop is
 #: found much faster than one opening with a capital.
@@ -247,7 +248,7 @@ SELF_NAMED = re.compile(
 INITIALS_LINE = re.compile(r"^(?P<initials>[A-Z]{2,8})$", re.M)
 #: A quoted name inside a credit: 'NIAT “Probe”' is Probe (NIAT says what kind of outlet).
 QUOTED = re.compile(r"[“\"«'](?P<name>[^”\"»']{2,40})[”\"»']")
-SMALL_WORDS = frozenset(VOCAB["name_small_words"])
+SMALL_WORDS = frozenset(PAGE_WORDS["name_small_words"])
 
 
 def credit_name(credit: str | None) -> str | None:

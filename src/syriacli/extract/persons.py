@@ -32,7 +32,7 @@ from syriacli.extract.sentences import ABBREVIATIONS
 from syriacli.extract.spellings import FIRST_NAME_CANON, name_key
 
 if TYPE_CHECKING:
-    from syriacli.extract.names import Name
+    from syriacli.extract.name_entries import Name
 
 #: Words showing that a phrase after a comma is a clause, not a role ("Putin, the president said").
 CLAUSE_WORDS = frozenset(CUES["verbs"]) | {"say", "who", "which"}

@@ -19,7 +19,7 @@ ABBREVIATIONS = frozenset(
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, space.
-BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9А-ЯЁ])""")
+SENTENCE_BREAK = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9А-ЯЁ])""")
 PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -74,7 +74,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for number, para in enumerate(paragraphs):
         start, para_end = para.span()
         chunk = start if carried is None else carried
-        for boundary in BOUNDARY.finditer(text, start, para_end):
+        for boundary in SENTENCE_BREAK.finditer(text, start, para_end):
             end = boundary.end()
             if _ends_with_abbreviation(text, chunk, end):
                 continue

@@ -58,7 +58,7 @@ NATIONAL_ORG = re.compile(rf"\b(?:{_NATIONS})(?:'s|’s)?(?:\s+[a-z][\w-]*){{0,2
                           rf"\s+(?i:{_KIND_WORDS}|(?:{_ADJECTIVAL})(?!\s+(?!(?:{_FOLLOWERS})\b)[a-z]))\b"
                           r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Za-z][\w-]*)?")
 #: "MOSCOW The Russian Defense Ministry", "TEHRAN - Russian aircraft": a dateline, not a name.
-DATELINE = re.compile(r"^(?:[A-Z]{3,}[,.]?\s+)+(?:[-–—]\s*)?(?=[A-Z])")
+CAPITALS_DATELINE = re.compile(r"^(?:[A-Z]{3,}[,.]?\s+)+(?:[-–—]\s*)?(?=[A-Z])")
 ASIDE = re.compile(r"\s*\([^()]*\)")                # "(SOHR)", "(Tasnim)"
 _WHEN = vocab.alternation(CALENDAR | {"today", "yesterday", "tonight"})
 #: A place after a source ("... Civil Defence in Nawa"), which is where it is, not who.
@@ -161,7 +161,7 @@ def speaker(np: str) -> Speaker | None:
         last_digit = -1                        # a name with a number: "Channel 4", "Deir Ezzor 24"
     if last_digit >= 0:                        # "On 14 March 2016 Defence Minister Sergei Shoigu"
         return speaker(" ".join(tokens[last_digit + 1:])) or _head_of(tokens)
-    dateline = DATELINE.match(np)
+    dateline = CAPITALS_DATELINE.match(np)
     if dateline and not any(_key(w) in KIND_OF_WORD for w in dateline.group().split()):
         np = np[dateline.end():]
     tokens = np.split()
