@@ -48,12 +48,6 @@ CASES = {
         ),
         {},
     ),
-    "timeline lines of one month": lambda: (
-        *queries.timeline_sql(
-            Filters(date_from="2016-03-01", date_to="2016-03-31"), None, select="entries.listing"
-        ),
-        {},
-    ),
     "figures metric": lambda: (*queries.figures_sql(["sorties"], Filters(), None), {}),
     "figures metric and publisher": lambda: (
         *queries.figures_sql(["sorties"], Filters(publisher="RT"), None),
@@ -70,13 +64,22 @@ def test_no_full_scan(seed_db, name):
     assert not [step for step in plan if SCAN.match(step)], plan
 
 
-@pytest.mark.parametrize("select", [queries.FIGURE_SELECT, "listing"])
 @pytest.mark.parametrize("metrics", [["sorties"], ["killed", "wounded"]])
-def test_figures_of_a_metric_read_in_order_without_a_sort(seed_db, metrics, select):
-    sql, params = queries.figures_sql(metrics, Filters(), None, select)
+def test_figures_of_a_metric_read_in_order_without_a_sort(seed_db, metrics):
+    """In the order of the figures index, the article's title and url by its primary key."""
+    sql, params = queries.figures_sql(metrics, Filters(), None)
     conn = sqlite3.connect(seed_db)
     plan = [row[3] for row in conn.execute("explain query plan " + sql, params)]
-    assert not [step for step in plan if "TEMP B-TREE" in step or "articles" in step], plan
+    assert not [step for step in plan if "TEMP B-TREE" in step], plan
+    assert [step for step in plan if "articles" in step] == [
+        "SEARCH articles USING INDEX sqlite_autoindex_articles_1 (id=?)"] * 2, plan
+
+
+def test_figures_about_a_name_read_its_mentions_by_index(seed_db):
+    sql, params = queries.figures_sql(["sorties"], Filters(about="palmyra"), None)
+    conn = sqlite3.connect(seed_db)
+    plan = [row[3] for row in conn.execute("explain query plan " + sql, params)]
+    assert not [step for step in plan if SCAN.match(step) or "TEMP B-TREE" in step], plan
 
 
 def test_a_full_build_stores_figures_in_listing_order(seed_db):

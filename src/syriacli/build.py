@@ -330,8 +330,6 @@ def _write_beside(db_path, todo, report, progress, names_file, meta,
             _merge_timeline(db.conn)
             store.write_name_table(db.conn, _variant_table(names_file))
             store.finish_schema(db)
-            ids = [row[0] for row in db.conn.execute("select id from entries order by id")]
-            _write_listings(db.conn, ids)
             store.set_meta(db.conn, **meta())
         db.conn.close()
         if todo and not report.extracted and db_path.exists():
@@ -571,17 +569,6 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
     for entry, first_id in changed:
         if first_id in groups:
             store.move_group(conn, entry, groups[first_id])
-    # The re-merged entries are written without their tsv line: a reader makes it
-    # (queries.timeline_lines). Making it here would read every source of an entry
-    # that thousands of articles report, a third of a small update at 100,000 articles.
-
-
-def _write_listings(conn: sqlite3.Connection, ids: list[int]) -> None:
-    """Write the tsv lines of these entries (a full build's), once their events are in place."""
-    from .queries import entry_listings
-
-    for lines in entry_listings(conn, ids):
-        store.set_listings(conn, lines)
 
 
 class _lock:

@@ -29,7 +29,9 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain, islice
+from operator import itemgetter
 
+from .places import places_text
 from .queries import MARK_END, MARK_START, Listing, list_text
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
@@ -223,16 +225,37 @@ def write_rows(
 def write_listing(
     listing: Listing, fmt: str, table: Callable[[list[dict]], None] | None = None
 ) -> int:
-    """Write a listing (a timeline, claims) in ``fmt`` from the shape that format reads:
-    a table from its rows, tsv from the lines a full build made, the others from tuples
-    (csv one flat line a row); returns how many rows were written."""
+    """Write a listing (a timeline, claims) in ``fmt`` from its rows: json, jsonl and a
+    table every field, csv and tsv one line a row (no nested field, objects as
+    :data:`FLAT_TEXT` writes them); returns how many rows were written."""
     if fmt == "table":
-        return write_rows(listing.rows(), listing.columns, fmt, table=table)
-    if fmt == "tsv":
-        return write_lines(listing.lines(), listing.flat_columns)
-    flat = fmt in TEXT_FORMATS
-    return write_tuples(listing.tuples(flat), listing.flat_columns if flat else listing.columns,
-                        fmt)
+        return write_rows(listing.rows(listing.columns), listing.columns, fmt, table=table)
+    columns = listing.flat_columns if fmt in TEXT_FORMATS else listing.columns
+    values = _flat_values(columns) if fmt in TEXT_FORMATS else itemgetter(*columns)
+    return write_tuples(map(values, listing.rows(columns)), columns, fmt)
+
+
+def conflict_text(conflict: list[dict] | None) -> str:
+    """A timeline entry's conflict on one line: "2016-03-27: a, b; 2016-04: c"."""
+    return "; ".join(f"{c['date']}: {list_text(c['articles'])}" for c in conflict or ())
+
+
+#: How a field holding objects prints in csv and tsv (lists of text join with ", ").
+FLAT_TEXT: dict[str, Callable] = {"places": places_text, "conflict": conflict_text}
+
+
+def _flat_values(columns: list[str]) -> Callable[[dict], tuple]:
+    """A row's values of ``columns`` as csv and tsv write them."""
+    get = itemgetter(*columns)
+    texts = [(i, FLAT_TEXT[c]) for i, c in enumerate(columns) if c in FLAT_TEXT]
+
+    def values(row: dict) -> tuple:
+        picked = list(get(row))
+        for i, text in texts:
+            picked[i] = text(picked[i])
+        return tuple(picked)
+
+    return values
 
 
 def write_tuples(rows: Iterable[tuple], columns: list[str], fmt: str) -> int:
@@ -240,8 +263,7 @@ def write_tuples(rows: Iterable[tuple], columns: list[str], fmt: str) -> int:
     many rows were written.
 
     Any values print as :func:`plain`, :func:`_csv_value` and :func:`_json_deep` make
-    them; text, integers and None (for csv and tsv: text only, as
-    :func:`syriacli.queries.listing_sql` gives it) are the ones written in bulk.
+    them; text, integers and None (for csv: text only) are the ones written in bulk.
     """
     if fmt == "tsv":
         return _write_chunks(
@@ -287,22 +309,6 @@ def tsv_line(values: Sequence) -> str:
     to do)."""
     line = "\t".join([v.strip() if v.__class__ is str else plain(v) for v in values])
     return line if _plain_as_is(line + "\n", 1, len(values)) else "\t".join(map(plain, values))
-
-
-def tsv_lines(rows: list[tuple], columns: int) -> list[str]:
-    """Each row's tsv line, as :func:`_tsv_chunk` makes them (no line holds a line break)."""
-    return _tsv_chunk(rows, columns)[:-1].split("\n") if rows else []
-
-
-def write_lines(lines: Iterable[tuple], columns: list[str]) -> int:
-    """Write tsv lines made in advance by :func:`tsv_line` (each the first value of a
-    tuple, as a cursor gives them) under the header of ``columns``; returns how many
-    were written."""
-    return _write_chunks(
-        lines,
-        "\t".join(columns) + "\n",
-        lambda chunk, _: "\n".join([row[0] for row in chunk]) + "\n",
-    )
 
 
 def _chunks(rows: Iterable[tuple]) -> Iterable[list[tuple]]:

@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 26
+SCHEMA_VERSION = 27
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -36,9 +36,6 @@ FIGURES_ORDER = "metric, published desc, article, start"
 
 #: The order `articles` lists them in (undated last), which an index of these expressions has.
 ARTICLES_ORDER = "(published is null), published, id"
-
-#: Columns that repeat a row's other columns for a listing's speed (not data of their own).
-SPEED_COLUMNS = frozenset({"listing"})
 
 #: Where an extracted item stands in its article's clean text.
 PROVENANCE = {"start": int, "end": int, "sentence_start": int, "sentence_end": int}
@@ -87,11 +84,8 @@ TABLES: dict[str, TableSpec] = {
         "columns": {
             "id": int, "date": str, "precision": str, "first_day": str, "last_day": str,
             "summary": str, "about": str, "conflict": str, "sources": int,
-            # Its line in `timeline --format tsv` (queries.entry_listings), made by a
-            # full build: a month of 7,000 entries then reads one value a row instead
-            # of its row, its sources' rows and their formatting. An update leaves the
-            # entries it re-merges without one; queries.timeline_lines makes those.
-            "listing": str,
+            # the event whose sentence the summary is: a timeline row cites its article
+            "lead": int,
         },
         "pk": "id",
     },
@@ -104,8 +98,6 @@ TABLES: dict[str, TableSpec] = {
             # order from one index, without a join or a sort (an article's metadata is in
             # its source key: a change re-extracts the article and rewrites its rows).
             "id": int, "article": str, "publisher": str, "published": str,
-            # and its title and url, so that a claim can be cited from its row alone
-            "title": str, "url": str,
             "metric": str, "value": float, "low": float,
             "high": float, "qualifier": str, "unit": str, "noun": str,
             # who says so: a person or an organisation, the organisation a person speaks
@@ -119,9 +111,6 @@ TABLES: dict[str, TableSpec] = {
             # places.place() objects, made by rows.py from the name table
             "places": str,
             **PROVENANCE,
-            # The claim as its line of `figures --format tsv` (render.tsv_line), made by the
-            # workers: a 34,000-claim listing then reads one value a row instead of thirteen.
-            "listing": str,
         },
         "pk": "id",
     },
@@ -514,7 +503,7 @@ def relist_reprints(conn: sqlite3.Connection, originals: set[str]) -> list[int]:
     """Match again the claims of these originals' reprints against theirs: a reprint's
     claim the original makes too is marked (listings count it once, as the original's),
     and the original's claim lists the reprints that repeat it. Returns the claims whose
-    list changed (their ``listing`` lines are to be made again)."""
+    list changed."""
     changed: list[int] = []
     same = " and ".join(f"o.{c} is r.{c}" for c in SAME_CLAIM)
     for original in sorted(originals):
@@ -541,16 +530,6 @@ def relist_reprints(conn: sqlite3.Connection, originals: set[str]) -> list[int]:
                          [(", ".join(arts), claim) for claim, arts in by_claim.items()])
         changed += by_claim
     return changed
-
-
-def figure_values(conn: sqlite3.Connection, ids: list[int], columns: list[str]) -> list[tuple]:
-    """(id, *columns) of these claims."""
-    return _chunked(conn, f"select id, {', '.join(map(quote, columns))} from figures"
-                          " where id in ({})", ids)
-
-
-def set_figure_listings(conn: sqlite3.Connection, lines: list[tuple[str, int]]) -> None:
-    conn.executemany("update figures set listing = ? where id = ?", lines)
 
 
 def article_with_text(conn: sqlite3.Connection, text_hash: str) -> str | None:
@@ -601,19 +580,14 @@ def write_entries(conn: sqlite3.Connection, entries) -> None:
     """Insert timeline entries (``timeline.entry_of`` dicts) and their merge keys."""
     conn.executemany(
         "insert into entries (id, date, precision, first_day, last_day, summary, about,"
-        " conflict, sources) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " conflict, sources, lead) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(e["id"], e["date"], e["precision"], e["first_day"], e["last_day"], e["summary"],
           json.dumps(e["about"]), json.dumps(e["conflict"]) if e["conflict"] else None,
-          e["sources"])
+          e["sources"], e["lead"])
          for e in entries],
     )
     conn.executemany("insert into entry_keys (key, entry) values (?, ?)",
                      [(key, e["id"]) for e in entries for key in e["keys"]])
-
-
-def set_listings(conn: sqlite3.Connection, lines) -> None:
-    """Set entries' ``listing`` from (line, entry id) pairs."""
-    conn.executemany("update entries set listing = ? where id = ?", lines)
 
 
 def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:
