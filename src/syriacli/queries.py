@@ -501,14 +501,18 @@ def _per_entry(
     return {entry: [row[1:] for row in group] for entry, group in groupby(rows, itemgetter(0))}
 
 
-#: The fields of a claim's article that its row reads from the article (by its primary
-#: key, row by row: a listing of one metric still reads in the order of its index).
+#: The fields of a claim's article that its row reads from the article (once for each
+#: chunk of claims: a listing of one metric reads in the order of its index).
 FIGURE_ARTICLE_FIELDS = ("title", "url")
 #: A claim's row: the listed columns and the counted noun (what the table view reads).
+FIGURE_FIELDS = [*FIGURE_COLUMNS, "noun"]
+#: A number column as a row holds it: a real holding a whole number as an integer (7000,
+#: not 7000.0), as every format prints it.
+NUMBER_VALUE = "iif({c} = cast({c} as integer), cast({c} as integer), {c})"
 FIGURE_SELECT = ", ".join(
-    [f"(select articles.{c} from articles where articles.id = figures.article) as {c}"
-     if c in FIGURE_ARTICLE_FIELDS else f"figures.{c}" for c in FIGURE_COLUMNS]
-    + ["figures.noun"]
+    "null" if c in FIGURE_ARTICLE_FIELDS
+    else NUMBER_VALUE.format(c=f"figures.{c}") if c in ("value", "low", "high")
+    else f"figures.{c}" for c in FIGURE_FIELDS
 )
 #: A claim about a name: its own sentence names it (not only another of its article's).
 CLAIM_ABOUT = (
@@ -567,11 +571,36 @@ def figures(
     filters: Filters,
     claimant: str | None = None,
 ) -> Iterator[dict]:
-    sql, params = figures_sql(metrics, filters, claimant)
-    for row in conn.execute(sql, params):
-        claim = dict(row)
-        claim["places"] = from_json(claim["places"])
-        yield claim
+    """Claims as rows of :data:`FIGURE_FIELDS`, their places as a list."""
+    yield from _claims(conn, *figures_sql(metrics, filters, claimant))
+
+
+def _claims(conn: sqlite3.Connection, sql: str, params: dict) -> Iterator[dict]:
+    """The claims ``sql`` selects (:data:`FIGURE_SELECT`) as rows, a chunk at a time,
+    with the title and url of their articles."""
+    rows = _tuples(conn, sql, params)
+    while chunk := rows.fetchmany(1000):
+        cited = _article_fields(conn, {row[ARTICLE_AT] for row in chunk})
+        for row in chunk:
+            claim = dict(zip(FIGURE_FIELDS, row, strict=True))
+            claim["places"] = from_json(claim["places"])
+            claim.update(zip(FIGURE_ARTICLE_FIELDS, cited[claim["article"]], strict=True))
+            yield claim
+
+
+#: Where a claim's article id is among its fields.
+ARTICLE_AT = FIGURE_FIELDS.index("article")
+
+
+def _article_fields(conn: sqlite3.Connection, articles: set[str]) -> dict[str, tuple]:
+    """The :data:`FIGURE_ARTICLE_FIELDS` of these articles, by id."""
+    found: dict[str, tuple] = {}
+    selected = ", ".join(FIGURE_ARTICLE_FIELDS)
+    for chunk in chunks(sorted(articles)):
+        found.update((row[0], row[1:]) for row in _tuples(
+            conn, f"select id, {selected} from articles"
+                  f" where id in ({', '.join('?' * len(chunk))})", chunk))
+    return found
 
 
 def place_called(conn: sqlite3.Connection, text: str) -> dict | None:
@@ -615,8 +644,7 @@ def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[d
     sql, base = figures_sql(None, Filters(), None)
     where = " or ".join(f"figures.claimant like :{k}" for k in params)
     sql = sql.replace(" order by", f" and ({where}) order by", 1)  # figures_sql has a where
-    return [{**row, "places": from_json(row["places"])}
-            for row in map(dict, conn.execute(sql, {**base, **params}))]
+    return list(_claims(conn, sql, {**base, **params}))
 
 
 #: `figures --summary`: read from the figures listing index alone (store.INDEXES).

@@ -245,17 +245,27 @@ FLAT_TEXT: dict[str, Callable] = {"places": places_text, "conflict": conflict_te
 
 
 def _flat_values(columns: list[str]) -> Callable[[dict], tuple]:
-    """A row's values of ``columns`` as csv and tsv write them."""
+    """A row's values of ``columns`` as text, as csv and tsv write them: rows of text alone
+    go out in bulk (:func:`_tsv_chunk`, :func:`_csv_chunk`)."""
     get = itemgetter(*columns)
-    texts = [(i, FLAT_TEXT[c]) for i, c in enumerate(columns) if c in FLAT_TEXT]
+    texts = [FLAT_TEXT.get(c, _flat_text) for c in columns]
 
     def values(row: dict) -> tuple:
-        picked = list(get(row))
-        for i, text in texts:
-            picked[i] = text(picked[i])
-        return tuple(picked)
+        return tuple([text(value) for text, value in zip(texts, get(row), strict=True)])
 
     return values
+
+
+def _flat_text(value) -> str:
+    """A value as text for csv and tsv (what :func:`plain` prints; a list of text joined
+    as :func:`syriacli.queries.list_text` does; whitespace is flattened when written)."""
+    if value.__class__ is str:
+        return value
+    if value is None:
+        return ""
+    if value.__class__ is list and all(v.__class__ is str for v in value):
+        return list_text(value)
+    return plain(value)
 
 
 def write_tuples(rows: Iterable[tuple], columns: list[str], fmt: str) -> int:

@@ -91,7 +91,7 @@ TABLES: dict[str, TableSpec] = {
     },
     # What a new event must match to join an entry (timeline.entry_keys): an update
     # finds the entries it may change by lookup instead of re-merging a neighbourhood.
-    "entry_keys": {"columns": {"key": str, "entry": int}, "pk": None},
+    "entry_keys": {"columns": {"key": str, "entry": int}, "pk": ("key", "entry")},
     "figures": {
         "columns": {
             # Its article's publisher and date, copied so a listing of one metric reads in
@@ -135,7 +135,7 @@ TABLES: dict[str, TableSpec] = {
     # not every spelling the table knows (each extra phrase is another pass over postings).
     "seen_spellings": {"columns": {"key": str, "spelling": str}, "pk": ("key", "spelling")},
     # Each article's sketch (extract/sketch.py): what finds its reprints.
-    "sketches": {"columns": {"hash": int, "article": str}, "pk": None},
+    "sketches": {"columns": {"hash": int, "article": str}, "pk": ("hash", "article")},
     "dates": {
         "columns": {
             "id": int, "article": str, "date": str, "precision": str, "expression": str,
@@ -144,6 +144,10 @@ TABLES: dict[str, TableSpec] = {
         "pk": "id",
     },
 }
+#: Tables of keys alone, stored as their primary key's b-tree (WITHOUT ROWID): a rowid
+#: table would need an index repeating every row to find one.
+WITHOUT_ROWID = frozenset({"entry_keys", "spellings", "seen_spellings", "sketches"})
+
 INDEXES = [
     ("articles", ["published"]),
     # An update compares every article's source key: from this index, not from rows
@@ -158,12 +162,12 @@ INDEXES = [
     # this alone.
     ("events", ["entry", "published", "article", "start", "publisher"]),
     ("entries", ["first_day"]), ("entries", ["last_day"]),
-    ("entry_keys", ["key"]), ("entry_keys", ["entry"]),
+    ("entry_keys", ["entry"]),
     # Also what `figures --summary` aggregates, so it reads this index, not the claims.
     ("figures", [*FIGURES_ORDER.split(", "), "value", "low", "high", "unit"]),
     ("figures", ["article"]), ("figures", ["claimant"]),
     ("mentions", ["key"]), ("mentions", ["article"]), ("dates", ["article"]),
-    ("sketches", ["hash", "article"]), ("sketches", ["article"]), ("articles", ["reprint_of"]),
+    ("sketches", ["article"]), ("articles", ["reprint_of"]),
 ]
 
 
@@ -175,10 +179,25 @@ def index_name(table: str, columns: list[str]) -> str:
 def create_schema(db) -> None:
     """Create the tables of an empty sqlite-utils Database; :func:`finish_schema` adds the rest."""
     for name, spec in TABLES.items():
-        db[name].create(spec["columns"], pk=spec["pk"])
+        if name in WITHOUT_ROWID:
+            db.execute(_without_rowid(name, spec))
+        else:
+            db[name].create(spec["columns"], pk=spec["pk"])
     db["meta"].create({"key": str, "value": str}, pk="key")
     set_meta(db.conn, schema_version=str(SCHEMA_VERSION))
     db.conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
+
+
+#: SQLite's column type for each Python type of :data:`TABLES` (sqlite-utils' own).
+COLUMN_TYPES = {str: "TEXT", int: "INTEGER", float: "FLOAT"}
+
+
+def _without_rowid(name: str, spec: TableSpec) -> str:
+    """The CREATE TABLE of a table stored as its primary key's b-tree."""
+    pk = (spec["pk"],) if isinstance(spec["pk"], str) else tuple(spec["pk"] or ())
+    columns = ", ".join(f"{quote(c)} {COLUMN_TYPES[t]}" for c, t in spec["columns"].items())
+    return (f"create table {quote(name)} ({columns},"
+            f" primary key ({', '.join(map(quote, pk))})) without rowid")
 
 
 def write_name_table(conn: sqlite3.Connection, table) -> None:
