@@ -330,6 +330,7 @@ def _write_beside(db_path, todo, report, progress, names_file, meta,
             _merge_timeline(db.conn)
             store.write_name_table(db.conn, _variant_table(names_file))
             store.finish_schema(db)
+            _cache_lines(db.conn)
             store.set_meta(db.conn, **meta())
         db.conn.close()
         if todo and not report.extracted and db_path.exists():
@@ -569,6 +570,29 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
     for entry, first_id in changed:
         if first_id in groups:
             store.move_group(conn, entry, groups[first_id])
+
+
+def _cache_lines(conn: sqlite3.Connection) -> None:
+    """A large corpus's tsv lines (store.LINES_FROM), made by the renderer from the rows
+    and marked with the digest of the code that made them."""
+    from . import queries, render
+
+    listings = {
+        "figures": ("figures", lambda: queries.figures_listing(conn, None, queries.Filters(),
+                                                               None)),
+        "timeline": ("entries", lambda: queries.timeline_listing(conn, queries.Filters(),
+                                                                 None, None)),
+    }
+    factory, conn.row_factory = conn.row_factory, sqlite3.Row
+    try:
+        for name, (table, listing) in listings.items():
+            if conn.execute(f"select count(*) from {table}").fetchone()[0] < store.LINES_FROM:
+                continue
+            for lines in render.tsv_lines(listing()):
+                store.write_lines(conn, name, lines)
+            store.set_meta(conn, **{f"lines_{name}": render.code_digest()})
+    finally:
+        conn.row_factory = factory
 
 
 class _lock:

@@ -12,9 +12,9 @@ import difflib
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import groupby
+from itertools import groupby, islice
 from operator import itemgetter
 
 from . import store
@@ -58,6 +58,10 @@ class Listing:
 
     columns: list[str]
     rows: Callable[[list[str]], Iterator[dict]]
+    #: The tsv lines a build cached (store.LINES_FROM), or the row where there is none, in
+    #: the listing's order; and the digest of the code that made them (None: no cache).
+    cached: Callable[[], Iterator[str | dict]] | None = None
+    digest: str | None = None
 
     @property
     def flat_columns(self) -> list[str]:
@@ -358,26 +362,32 @@ def timeline(
     about_name: str | None = None,
     mentions: bool = True,
 ) -> Iterator[dict]:
-    """Entries as rows of :data:`TIMELINE_COLUMNS` (``mentions`` only when asked for: the
-    sentences are most of what an entry reads), fetched for 500 entries at a time."""
+    """Entries as rows of :data:`TIMELINE_COLUMNS` and their ``id`` (``mentions`` only when
+    asked for: the sentences are most of what an entry reads), 500 entries at a time."""
     located = place_index(conn)
     sql, params = timeline_sql(filters, match, about_name)
     rows = _fetch_entries(lambda: conn.execute(sql, params), match)
     for chunk in chunks(rows):
-        ids = [entry["id"] for entry in chunk]
-        sources = (_mentions_of if mentions else _sources_of)(conn, ids)
-        cited = _cited(conn, [entry["lead"] for entry in chunk])
-        conflicts = {e["id"]: json.loads(e["conflict"]) for e in chunk if e["conflict"]}
-        publisher_of = _publishers_of(conn, {a for conflict in conflicts.values()
-                                             for c in conflict for a in c["articles"]})
-        for entry in chunk:
-            row = _entry_row(entry, sources.get(entry["id"], []), conflicts.get(entry["id"]),
-                             publisher_of, located)
-            row.update(zip(CITATION_COLUMNS, cited.get(entry["lead"], _UNCITED), strict=True))
-            if mentions:
-                row["mentions"] = [dict(zip(MENTION_COLUMNS, m, strict=True))
-                                   for m in sources.get(entry["id"], [])]
-            yield row
+        yield from _entry_rows(conn, chunk, located, mentions)
+
+
+def _entry_rows(conn: sqlite3.Connection, chunk: list, located: dict[str, dict],
+                mentions: bool) -> Iterator[dict]:
+    """The rows of a chunk of entries (:data:`ENTRY_SELECT`)."""
+    ids = [entry["id"] for entry in chunk]
+    sources = (_mentions_of if mentions else _sources_of)(conn, ids)
+    cited = _cited(conn, [entry["lead"] for entry in chunk])
+    conflicts = {e["id"]: json.loads(e["conflict"]) for e in chunk if e["conflict"]}
+    publisher_of = _publishers_of(conn, {a for conflict in conflicts.values()
+                                         for c in conflict for a in c["articles"]})
+    for entry in chunk:
+        row = _entry_row(entry, sources.get(entry["id"], []), conflicts.get(entry["id"]),
+                         publisher_of, located)
+        row.update(zip(CITATION_COLUMNS, cited.get(entry["lead"], _UNCITED), strict=True))
+        if mentions:
+            row["mentions"] = [dict(zip(MENTION_COLUMNS, m, strict=True))
+                               for m in sources.get(entry["id"], [])]
+        yield row
 
 
 #: The citation of an entry without a lead event.
@@ -392,6 +402,7 @@ def _entry_row(entry, sources: list[tuple], conflict: list[dict] | None,
     for said in conflict or ():
         said["publishers"] = list(dict.fromkeys(publisher_of.get(a) or a for a in said["articles"]))
     return {
+        "id": entry["id"],
         "date": entry["date"],
         "precision": entry["precision"],
         "summary": entry["summary"],
@@ -430,10 +441,51 @@ def timeline_listing(
     conn: sqlite3.Connection, filters: Filters, match: str | Query | None, about_name: str | None
 ) -> Listing:
     """The timeline's entries as a :class:`Listing`."""
+    line = _LINE.format(listing="timeline", table="entries")
+    sql, params = timeline_sql(filters, match, about_name, select=f"entries.id, {line}")
+    located: list[dict] = []
+
+    def rows(ids: list[int]) -> Iterator[dict]:
+        located[:] = located or [place_index(conn)]
+        entries = _tuples_as_rows(conn, f"select {ENTRY_SELECT} from entries where id in"
+                                        f" ({', '.join('?' * len(ids))})", ids)
+        return _entry_rows(conn, entries, located[0], False)
+
     return Listing(
         TIMELINE_COLUMNS,
         lambda columns: timeline(conn, filters, match, about_name, "mentions" in columns),
+        lambda: _lines_or_rows(_fetch_entries(lambda: _tuples(conn, sql, params), match), rows),
+        _lines_digest(conn, "timeline"),
     )
+
+
+#: A row's cached tsv line (store table ``lines``), NULL when it has none.
+_LINE = ("(select line from lines where lines.listing = '{listing}'"
+         " and lines.id = {table}.id)")
+
+
+def _lines_digest(conn: sqlite3.Connection, listing: str) -> str | None:
+    """The digest of the code that made ``listing``'s cached lines; None: no lines."""
+    row = conn.execute("select value from meta where key = ?", (f"lines_{listing}",)).fetchone()
+    return row[0] if row else None
+
+
+def _lines_or_rows(found: Iterable[tuple[int, str | None]],
+                   rows: Callable[[list[int]], Iterator[dict]]) -> Iterator[str | dict]:
+    """Each (id, line) found, as its line, or as its row (``rows`` of a chunk of ids) when
+    it has none, in order."""
+    found = iter(found)
+    while chunk := list(islice(found, 2000)):
+        missing = [i for i, line in chunk if line is None]
+        made = {row["id"]: row for row in rows(missing)} if missing else {}
+        for i, line in chunk:
+            yield line if line is not None else made[i]
+
+
+def _tuples_as_rows(conn: sqlite3.Connection, sql: str, params) -> list[sqlite3.Row]:
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params).fetchall()
 
 
 def no_rows(columns: list[str]) -> Listing:
@@ -504,8 +556,8 @@ def _per_entry(
 #: The fields of a claim's article that its row reads from the article (once for each
 #: chunk of claims: a listing of one metric reads in the order of its index).
 FIGURE_ARTICLE_FIELDS = ("title", "url")
-#: A claim's row: the listed columns and the counted noun (what the table view reads).
-FIGURE_FIELDS = [*FIGURE_COLUMNS, "noun"]
+#: A claim's row: the listed columns, the counted noun (what the table view reads), its id.
+FIGURE_FIELDS = [*FIGURE_COLUMNS, "noun", "id"]
 #: A number column as a row holds it: a real holding a whole number as an integer (7000,
 #: not 7000.0), as every format prints it.
 NUMBER_VALUE = "iif({c} = cast({c} as integer), cast({c} as integer), {c})"
@@ -575,7 +627,7 @@ def figures(
     yield from _claims(conn, *figures_sql(metrics, filters, claimant))
 
 
-def _claims(conn: sqlite3.Connection, sql: str, params: dict) -> Iterator[dict]:
+def _claims(conn: sqlite3.Connection, sql: str, params: dict | list) -> Iterator[dict]:
     """The claims ``sql`` selects (:data:`FIGURE_SELECT`) as rows, a chunk at a time,
     with the title and url of their articles."""
     rows = _tuples(conn, sql, params)
@@ -633,7 +685,19 @@ def figures_listing(
     conn: sqlite3.Connection, metrics: list[str] | None, filters: Filters, claimant: str | None
 ) -> Listing:
     """A metric's claims (every claim without ``metrics``) as a :class:`Listing`."""
-    return Listing(FIGURE_COLUMNS, lambda columns: figures(conn, metrics, filters, claimant))
+    line = _LINE.format(listing="figures", table="figures")
+    sql, params = figures_sql(metrics, filters, claimant, select=f"figures.id, {line}")
+
+    def rows(ids: list[int]) -> Iterator[dict]:
+        return _claims(conn, f"select {FIGURE_SELECT} from figures"
+                             f" where id in ({', '.join('?' * len(ids))})", ids)
+
+    return Listing(
+        FIGURE_COLUMNS,
+        lambda columns: figures(conn, metrics, filters, claimant),
+        lambda: _lines_or_rows(_tuples(conn, sql, params), rows),
+        _lines_digest(conn, "figures"),
+    )
 
 
 def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[dict]:

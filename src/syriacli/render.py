@@ -25,7 +25,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain, islice
@@ -230,9 +230,53 @@ def write_listing(
     :data:`FLAT_TEXT` writes them); returns how many rows were written."""
     if fmt == "table":
         return write_rows(listing.rows(listing.columns), listing.columns, fmt, table=table)
+    if fmt == "tsv" and (written := write_cached(listing)) is not None:
+        return written
     columns = listing.flat_columns if fmt in TEXT_FORMATS else listing.columns
     values = _flat_values(columns) if fmt in TEXT_FORMATS else itemgetter(*columns)
     return write_tuples(map(values, listing.rows(columns)), columns, fmt)
+
+
+def write_cached(listing: Listing) -> int | None:
+    """Write a listing as tsv from the lines a build cached, when the same code made them
+    (None, nothing written, otherwise); rows without a line are rendered from the row."""
+    if listing.cached is None or listing.digest != code_digest():
+        return None
+    columns = listing.flat_columns
+    values = _flat_values(columns)
+
+    def text(chunk: list, _: int) -> str:
+        if all(item.__class__ is str for item in chunk):
+            return "\n".join(chunk) + "\n"
+        return "".join(item + "\n" if item.__class__ is str
+                       else _tsv_chunk([values(item)], len(columns)) for item in chunk)
+
+    return _write_chunks(listing.cached(), "\t".join(columns) + "\n", text)  # type: ignore[arg-type]
+
+
+def tsv_lines(listing: Listing) -> Iterator[list[tuple[int, str]]]:
+    """(id, tsv line) of each row of a listing, a chunk at a time, as :func:`write_listing`
+    writes them (what store's ``lines`` cache holds)."""
+    columns = listing.flat_columns
+    values = _flat_values(columns)
+    for chunk in _chunks(listing.rows(columns)):  # type: ignore[arg-type]
+        rows: list[dict] = chunk  # type: ignore[assignment]
+        text = _tsv_chunk([values(row) for row in rows], len(columns))
+        yield list(zip([row["id"] for row in rows], text[:-1].split("\n"), strict=True))
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the code that makes a listing's rows and their lines (this module,
+    queries and places): lines another version made are never used."""
+    import hashlib
+
+    from . import places, queries
+
+    digest = hashlib.sha256()
+    for module in (sys.modules[__name__], queries, places):
+        digest.update(open(module.__file__ or "", "rb").read())
+    return digest.hexdigest()[:16]
 
 
 def conflict_text(conflict: list[dict] | None) -> str:

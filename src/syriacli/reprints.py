@@ -54,8 +54,9 @@ def link(conn: sqlite3.Connection, new: list[str] | None) -> dict[str, str]:
 
 
 def relist(conn: sqlite3.Connection, originals: set[str]) -> None:
-    """Match these originals' claims with their reprints' again."""
-    store.relist_reprints(conn, originals)
+    """Match these originals' claims with their reprints' again (a claim whose list of
+    reprints changed loses its cached line)."""
+    store.drop_lines(conn, "figures", store.relist_reprints(conn, originals))
 
 
 def _first(articles: list[str], reports: dict[str, tuple]) -> str:

@@ -136,6 +136,12 @@ TABLES: dict[str, TableSpec] = {
     "seen_spellings": {"columns": {"key": str, "spelling": str}, "pk": ("key", "spelling")},
     # Each article's sketch (extract/sketch.py): what finds its reprints.
     "sketches": {"columns": {"hash": int, "article": str}, "pk": ("hash", "article")},
+    # A cache, derived: the tsv line of each claim ("figures") and timeline entry
+    # ("timeline") of a large corpus (:data:`LINES_FROM`), made by a full build with the
+    # renderer (render.tsv_lines) and used only by the same rendering code (meta
+    # lines_figures, lines_timeline: its digest). A row without a line is rendered from
+    # the row; an update drops the lines of the rows it changes.
+    "lines": {"columns": {"listing": str, "id": int, "line": str}, "pk": ("listing", "id")},
     "dates": {
         "columns": {
             "id": int, "article": str, "date": str, "precision": str, "expression": str,
@@ -146,7 +152,11 @@ TABLES: dict[str, TableSpec] = {
 }
 #: Tables of keys alone, stored as their primary key's b-tree (WITHOUT ROWID): a rowid
 #: table would need an index repeating every row to find one.
-WITHOUT_ROWID = frozenset({"entry_keys", "spellings", "seen_spellings", "sketches"})
+WITHOUT_ROWID = frozenset({"entry_keys", "spellings", "seen_spellings", "sketches", "lines"})
+#: The rows of a listing's table (figures, entries) from which a full build caches their
+#: tsv lines: rendering 34,000 claims of a metric from their rows takes longer than the
+#: 200 ms a listing has at 100,000 articles (issue 6); a smaller corpus is not worth the space.
+LINES_FROM = 100_000
 
 INDEXES = [
     ("articles", ["published"]),
@@ -198,6 +208,19 @@ def _without_rowid(name: str, spec: TableSpec) -> str:
     columns = ", ".join(f"{quote(c)} {COLUMN_TYPES[t]}" for c, t in spec["columns"].items())
     return (f"create table {quote(name)} ({columns},"
             f" primary key ({', '.join(map(quote, pk))})) without rowid")
+
+
+def write_lines(conn: sqlite3.Connection, listing: str, lines: list[tuple[int, str]]) -> None:
+    """Cache the tsv lines of a listing's rows ((id, line) pairs)."""
+    conn.executemany("insert or replace into lines (listing, id, line) values (?, ?, ?)",
+                     [(listing, i, line) for i, line in lines])
+
+
+def drop_lines(conn: sqlite3.Connection, listing: str, ids) -> None:
+    """Forget the cached lines of these rows (they changed)."""
+    for chunk in chunks(list(ids)):
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(f"delete from lines where listing = ? and id in ({marks})", (listing, *chunk))
 
 
 def write_name_table(conn: sqlite3.Connection, table) -> None:
@@ -446,6 +469,8 @@ def cluster_figures(conn: sqlite3.Connection) -> None:
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
+    conn.execute("delete from lines where listing = 'figures' and id in"
+                 " (select id from figures where article = ?)", (article_id,))
     for table in ("events", "figures", "mentions", "dates", "sketches"):
         conn.execute(f"delete from {table} where article = ?", (article_id,))
     conn.execute("delete from articles where id = ?", (article_id,))
@@ -590,6 +615,7 @@ def replace_entries(conn: sqlite3.Connection, entries, assignments, drop=()) -> 
     for chunk in chunks(list(drop)):
         marks = ", ".join("?" * len(chunk))
         conn.execute(f"delete from entries where id in ({marks})", chunk)
+        conn.execute(f"delete from lines where listing = 'timeline' and id in ({marks})", chunk)
         conn.execute(f"delete from entry_keys where entry in ({marks})", chunk)
     write_entries(conn, entries)
     conn.executemany("update events set entry = ? where id = ?", assignments)
