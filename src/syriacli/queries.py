@@ -362,8 +362,10 @@ def timeline(
     about_name: str | None = None,
     mentions: bool = True,
 ) -> Iterator[dict]:
-    """Entries as rows of :data:`TIMELINE_COLUMNS` and their ``id`` (``mentions`` only when
-    asked for: the sentences are most of what an entry reads), 500 entries at a time."""
+    """Entries as rows of :data:`TIMELINE_COLUMNS` and their ``id``, 500 entries at a time.
+    Without ``mentions`` (csv and tsv print none), a row has neither its mentions nor the
+    publishers of its conflict's dates: an entry that thousands of articles report reads
+    those sentences and articles for nothing."""
     located = place_index(conn)
     sql, params = timeline_sql(filters, match, about_name)
     rows = _fetch_entries(lambda: conn.execute(sql, params), match)
@@ -379,7 +381,8 @@ def _entry_rows(conn: sqlite3.Connection, chunk: list, located: dict[str, dict],
     cited = _cited(conn, [entry["lead"] for entry in chunk])
     conflicts = {e["id"]: json.loads(e["conflict"]) for e in chunk if e["conflict"]}
     publisher_of = _publishers_of(conn, {a for conflict in conflicts.values()
-                                         for c in conflict for a in c["articles"]})
+                                         for c in conflict for a in c["articles"]}) \
+        if mentions else None
     for entry in chunk:
         row = _entry_row(entry, sources.get(entry["id"], []), conflicts.get(entry["id"]),
                          publisher_of, located)
@@ -395,12 +398,15 @@ _UNCITED = (None,) * len(CITATION_COLUMNS)
 
 
 def _entry_row(entry, sources: list[tuple], conflict: list[dict] | None,
-               publisher_of: dict[str, str], located: dict[str, dict]) -> dict:
+               publisher_of: dict[str, str] | None, located: dict[str, dict]) -> dict:
     """An entry's fields but its citation and mentions; ``sources``: (article, publisher,
-    ...) of its reports in order; a conflict's dates name their publishers."""
+    ...) of its reports in order; a conflict's dates name their publishers (from
+    ``publisher_of``: an article without one by its id) when there is ``publisher_of``."""
     about = json.loads(entry["about"] or "[]")
-    for said in conflict or ():
-        said["publishers"] = list(dict.fromkeys(publisher_of.get(a) or a for a in said["articles"]))
+    if publisher_of is not None:
+        named = publisher_of
+        for said in conflict or ():
+            said["publishers"] = list(dict.fromkeys(named.get(a) or a for a in said["articles"]))
     return {
         "id": entry["id"],
         "date": entry["date"],
@@ -849,10 +855,18 @@ def name_card(conn: sqlite3.Connection, key: str) -> dict:
         "mentions": len(rows),
         **_card_place(conn, key),
     }
-    card["events"] = list(timeline(conn, Filters(about=key), None, card["name"]))
+    card["events"] = [_without_id(e) for e in timeline(conn, Filters(about=key), None,
+                                                        card["name"])]
     surnames = [s.split()[-1] for s in card["spellings"] if card["type"] == "person"]
-    card["figures"] = figures_claimed_by(conn, card["spellings"] + surnames)
+    card["figures"] = [_without_id(c) for c in figures_claimed_by(conn, card["spellings"]
+                                                                   + surnames)]
     return card
+
+
+def _without_id(row: dict) -> dict:
+    """A listing's row without its internal id (what a card shows)."""
+    row.pop("id", None)
+    return row
 
 
 def _card_place(conn: sqlite3.Connection, key: str) -> dict:

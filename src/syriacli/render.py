@@ -295,7 +295,9 @@ def _flat_values(columns: list[str]) -> Callable[[dict], tuple]:
     texts = [FLAT_TEXT.get(c, _flat_text) for c in columns]
 
     def values(row: dict) -> tuple:
-        return tuple([text(value) for text, value in zip(texts, get(row), strict=True)])
+        # text and None, most values, without a call each
+        return tuple([value if value.__class__ is str else "" if value is None else text(value)
+                      for text, value in zip(texts, get(row), strict=True)])
 
     return values
 
