@@ -1,4 +1,6 @@
 """Issue 4: figures as attributed claims, per metric and source."""
+import csv
+import io
 import json
 
 import pytest
@@ -117,10 +119,62 @@ def test_only_like_claims_disagree(make_raw, build, cli):
     assert "63" in said[0] and "12" in said[0] and "6,900" not in said[0]
 
 
-def test_unknown_metric_is_one_line(cli):
-    result = cli("figures", "zeppelins")
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Error: no metric matches 'zeppelins'")
+@pytest.mark.parametrize("args, said", [
+    (["zeppelins"], "No claims: METRIC 'zeppelins' matches nothing in the corpus; nearest: "),
+    (["sorties", "--publisher", "Nobody"],
+     "No claims: --publisher 'Nobody' matches nothing in the corpus; nearest: "),
+    (["--claimant", "Shoigo"],
+     "No claims: --claimant 'Shoigo' matches nothing in the corpus; nearest: Sergei Shoigu\n"),
+    (["--about", "Palmora"],   # no spelling of Palmyra, even by rule
+     "No claims: --about 'Palmora' matches nothing in the corpus; nearest: Palmyra"),
+])
+def test_a_filter_matching_nothing_says_so_and_names_the_nearest(cli, args, said):
+    """Exit 0 and no claim; one stderr line naming the filter and the values nearest it."""
+    for fmt in ("json", "tsv"):
+        result = cli("figures", *args, "--format", fmt)
+        assert result.exit_code == 0
+        assert result.stdout == ("[]\n" if fmt == "json" else result.stdout.splitlines()[0] + "\n")
+        assert result.stderr.startswith(said) and result.stderr.count("\n") == 1
+
+
+def test_the_nearest_publishers_exist(cli):
+    said = cli("figures", "--publisher", "BBC News", "--format", "json").stderr
+    assert said.endswith("nearest: BBC, AP, RT\n") or said.endswith("nearest: BBC\n"), said
+
+
+def test_every_claim_row_cites_its_article_in_every_format(cli):
+    """title, publisher, date and url ride on each claim: json, jsonl, csv and tsv alike."""
+    cited = ("article", "title", "publisher", "published", "url")
+    got = claims(cli, "sorties")
+    assert [[c[k] for k in cited] for c in got] == [
+        ["000_616b968fe542e006", "A year of Russian anti-ISIS ops in Syria: 5 key milestones",
+         "RT", "2016-09-30", None],
+        ["003_5c8489880ca76ab4",
+         "Syria conflict: Russia 'to continue air strikes' after withdrawal", "BBC",
+         "2016-03-15", "https://www.bbc.co.uk/news/world-middle-east-35812371"]]
+    jsonl = [json.loads(line) for line in
+             cli("figures", "sorties", "--format", "jsonl").stdout.splitlines()]
+    assert jsonl == got
+    for fmt, rows in (
+        ("csv", list(csv.DictReader(io.StringIO(cli("figures", "sorties", "--format",
+                                                    "csv").stdout)))),
+        ("tsv", list(csv.DictReader(io.StringIO(cli("figures", "sorties", "--format",
+                                                    "tsv").stdout), delimiter="\t"))),
+    ):
+        assert [[r[k] for k in cited] for r in rows] == [
+            [c[k] or "" for k in cited] for c in got], fmt
+
+
+def test_about_is_the_claims_own_sentence(make_raw, build, cli):
+    """--about keeps a claim whose own sentence names the place, not one whose article
+    names it elsewhere."""
+    text = ("Strikes\n\nRussian jets flew 120 sorties near Palmyra, the Defence Ministry said."
+            "\n\nIn all, the jets flew 900 sorties over Idlib, the ministry said.\n")
+    result, db = build(make_raw({"a.txt": text}))
+    assert result.exit_code == 0, result.output
+    assert [c["value"] for c in claims(cli, "sorties", db=db)] == [120, 900]
+    assert [c["value"] for c in claims(cli, "sorties", "--about", "Palmyra", db=db)] == [120]
+    assert [c["value"] for c in claims(cli, "sorties", "--about", "Idlib", db=db)] == [900]
 
 
 def test_a_claims_publisher_and_date_follow_its_manifest_row(make_raw, build, cli):
@@ -142,7 +196,7 @@ def test_a_claims_publisher_and_date_follow_its_manifest_row(make_raw, build, cl
     # "on Monday": the claim is about 28 March, the Monday before its publication
     rows = claims(cli, "sorties", "--publisher", "bbc", "--from", "2016-03-28", db=db)
     assert [r["article"] for r in rows] == ["b"]
-    # The tsv listing reads lines made at build time: they follow the manifest too.
+    # The tsv listing renders from the same rows: it follows the manifest too.
     tsv = cli("figures", "sorties", "--format", "tsv", db=db).stdout.splitlines()[1:]
     header = cli("figures", "sorties", "--format", "tsv", db=db).stdout.splitlines()[0].split("\t")
     at = [header.index(c) for c in ("article", "publisher", "published")]

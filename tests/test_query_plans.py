@@ -48,12 +48,6 @@ CASES = {
         ),
         {},
     ),
-    "timeline lines of one month": lambda: (
-        *queries.timeline_sql(
-            Filters(date_from="2016-03-01", date_to="2016-03-31"), None, select="entries.listing"
-        ),
-        {},
-    ),
     "figures metric": lambda: (*queries.figures_sql(["sorties"], Filters(), None), {}),
     "figures metric and publisher": lambda: (
         *queries.figures_sql(["sorties"], Filters(publisher="RT"), None),
@@ -70,13 +64,19 @@ def test_no_full_scan(seed_db, name):
     assert not [step for step in plan if SCAN.match(step)], plan
 
 
-@pytest.mark.parametrize("select", [queries.FIGURE_SELECT, "listing"])
 @pytest.mark.parametrize("metrics", [["sorties"], ["killed", "wounded"]])
-def test_figures_of_a_metric_read_in_order_without_a_sort(seed_db, metrics, select):
-    sql, params = queries.figures_sql(metrics, Filters(), None, select)
+def test_figures_of_a_metric_read_in_order_without_a_sort(seed_db, metrics):
+    sql, params = queries.figures_sql(metrics, Filters(), None)
     conn = sqlite3.connect(seed_db)
     plan = [row[3] for row in conn.execute("explain query plan " + sql, params)]
     assert not [step for step in plan if "TEMP B-TREE" in step or "articles" in step], plan
+
+
+def test_figures_about_a_name_read_its_mentions_by_index(seed_db):
+    sql, params = queries.figures_sql(["sorties"], Filters(about="palmyra"), None)
+    conn = sqlite3.connect(seed_db)
+    plan = [row[3] for row in conn.execute("explain query plan " + sql, params)]
+    assert not [step for step in plan if SCAN.match(step) or "TEMP B-TREE" in step], plan
 
 
 def test_a_full_build_stores_figures_in_listing_order(seed_db):
@@ -101,3 +101,21 @@ def test_the_figures_summary_reads_an_index_not_the_claims(seed_db):
     conn = sqlite3.connect(seed_db)
     plan = [row[3] for row in conn.execute("explain query plan " + queries.FIGURE_METRICS_SQL)]
     assert any(step.startswith("SCAN figures USING COVERING INDEX") for step in plan), plan
+
+
+def test_no_index_repeats_another_or_a_primary_key(seed_db):
+    """An index whose columns lead another index (or a table's primary key) only costs
+    space: the longer one serves its lookups."""
+    conn = sqlite3.connect(seed_db)
+    tables = [row[0] for row in conn.execute(
+        "select name from sqlite_master where type = 'table' and name not like '%fts%'")]
+    redundant = []
+    for table in tables:
+        indexes = {row[1]: (bool(row[2]), [c[2] for c in conn.execute(
+            f"pragma index_info('{row[1]}')")]) for row in conn.execute(
+            f"pragma index_list('{table}')")}
+        for name, (unique, columns) in indexes.items():
+            others = [c for n, (_, c) in indexes.items() if n != name]
+            if not unique and any(other[:len(columns)] == columns for other in others):
+                redundant.append(name)
+    assert tables and not redundant

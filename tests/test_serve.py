@@ -202,8 +202,8 @@ def test_figures_and_events_link_to_their_article(get):
     assert f"/corpus/figures?article={article}" in page
 
 
-@pytest.mark.parametrize("table, unread", [("figures", {"listing", "claimant_rule"}),
-                                           ("entries", {"listing"}), ("articles", {"names"}),
+@pytest.mark.parametrize("table, unread", [("figures", {"claimant_rule"}),
+                                           ("entries", {"lead"}), ("articles", {"names"}),
                                            ("events", {"report", "anchor"})])
 def test_table_pages_leave_out_what_no_reader_reads(get, table, unread):
     columns = set(get(f"/corpus/{table}.json?_size=1").json()["columns"])

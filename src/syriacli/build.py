@@ -313,8 +313,7 @@ def _write_beside(db_path, todo, report, progress, names_file, meta,
             _merge_timeline(db.conn)
             store.write_name_table(db.conn, _variant_table(names_file))
             store.finish_schema(db)
-            ids = [row[0] for row in db.conn.execute("select id from entries order by id")]
-            _write_listings(db.conn, ids)
+            _cache_lines(db.conn)
             store.set_meta(db.conn, **meta())
         db.conn.close()
         if todo and not report.extracted and db_path.exists():
@@ -554,17 +553,29 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
     for entry, first_id in changed:
         if first_id in groups:
             store.move_group(conn, entry, groups[first_id])
-    # The re-merged entries are written without their tsv line: a reader makes it
-    # (queries.timeline_lines). Making it here would read every source of an entry
-    # that thousands of articles report, a third of a small update at 100,000 articles.
 
 
-def _write_listings(conn: sqlite3.Connection, ids: list[int]) -> None:
-    """Write the tsv lines of these entries (a full build's), once their events are in place."""
-    from .queries import entry_listings
+def _cache_lines(conn: sqlite3.Connection) -> None:
+    """A large corpus's tsv lines (store.LINES_FROM), made by the renderer from the rows
+    and marked with the digest of the code that made them."""
+    from . import queries, render
 
-    for lines in entry_listings(conn, ids):
-        store.set_listings(conn, lines)
+    listings = {
+        "figures": ("figures", lambda: queries.figures_listing(conn, None, queries.Filters(),
+                                                               None)),
+        "timeline": ("entries", lambda: queries.timeline_listing(conn, queries.Filters(),
+                                                                 None, None)),
+    }
+    factory, conn.row_factory = conn.row_factory, sqlite3.Row
+    try:
+        for name, (table, listing) in listings.items():
+            if conn.execute(f"select count(*) from {table}").fetchone()[0] < store.LINES_FROM:
+                continue
+            for lines in render.tsv_lines(listing()):
+                store.write_lines(conn, name, lines)
+            store.set_meta(conn, **{f"lines_{name}": render.code_digest()})
+    finally:
+        conn.row_factory = factory
 
 
 class _lock:

@@ -360,6 +360,17 @@ def _timeline_args(conn, shared: tuple, match: str | None, near: str | None, km:
     return conn, filters, parsed, name_of(conn, filters.about)
 
 
+def _unmatched(conn, noun: str, given: dict[str, str | None]) -> bool:
+    """Say on stderr which filters match nothing, with the nearest values that exist."""
+    from .queries import unmatched
+
+    misses = unmatched(conn, given)
+    for option, nearest in misses:
+        _say(f"No {noun}: {option} {given[option]!r} matches nothing in the corpus;"
+             f" nearest: {', '.join(nearest) or 'none'}")
+    return bool(misses)
+
+
 def _near(conn, filters, place: str | None, km: float):
     """``filters`` narrowed to the places within ``km`` of ``place`` (--near)."""
     if place is None:
@@ -686,8 +697,9 @@ def timeline(
 
     fmt = render.default_format(fmt)
     with _open(db) as conn:
-        args = _timeline_args(conn, (date_from, date_to, publisher, about, limit), match,
-                              near, km, background=all_ or fmt != "table",
+        missed = _unmatched(conn, "entries", {"--publisher": publisher, "--about": about})
+        args = _timeline_args(conn, (date_from, date_to, publisher, None if missed else about,
+                                     limit), match, near, km, background=all_ or fmt != "table",
                               conflicts=conflicts, precision=precision)
         filters = args[1]
         table = None
@@ -697,8 +709,11 @@ def timeline(
             def table(entries):
                 timeline_view(entries, quotes)
 
-        render.write_listing(queries.timeline_listing(*args), fmt, table=table)
-        hidden = 0 if filters.background else queries.background_count(*args)
+        listing = queries.no_rows(queries.TIMELINE_COLUMNS) if missed else \
+            queries.timeline_listing(*args)
+        if not render.write_listing(listing, fmt, table=table) and not missed:
+            _say("No entries match these filters")
+        hidden = 0 if filters.background or missed else queries.background_count(*args)
         if hidden:
             _say(f"{hidden} background entr{'y' if hidden == 1 else 'ies'} left out"
                  f" ('since 2011'); --all shows {'it' if hidden == 1 else 'them'}")
@@ -830,13 +845,14 @@ def figures(
                 table=metrics_view,
             )
             return
-        metrics = metrics_for(metric, queries.metric_names(conn)) if metric else None
-        if metric and not metrics:
-            _err(f"no metric matches {metric!r}; `syriacli figures --summary` lists them")
+        missed = _unmatched(conn, "claims", {"METRIC": metric, "--publisher": publisher,
+                                             "--about": about, "--claimant": claimant})
+        metrics = metrics_for(metric, queries.metric_names(conn)) if metric and not missed \
+            else None
         args = (
             conn,
             metrics,
-            _filters(conn, date_from, date_to, publisher, about, limit),
+            _filters(conn, date_from, date_to, publisher, None if missed else about, limit),
             claimant,
         )
         table = None
@@ -849,7 +865,10 @@ def figures(
                 else:
                     figures_view(claims, quotes, by_claimant)
 
-        render.write_listing(queries.figures_listing(*args), fmt, table=table)
+        listing = queries.no_rows(queries.FIGURE_COLUMNS) if missed else \
+            queries.figures_listing(*args)
+        if not render.write_listing(listing, fmt, table=table) and not missed:
+            _say("No claims match these filters")
 
 
 @app.command()

@@ -1,86 +1,49 @@
 """Read queries over a corpus: each a SQL builder paired with an executor.
 
 Every user value reaches SQL as a ``:named`` parameter; table and column names
-are fixed here. Rows come back as plain dicts, streamed where they can be; the
-listings the plain-text formats print in bulk (figures, timeline) also come as tuples
-in the order of their columns, which the renderers write without building a dict.
+are fixed here. Rows come back as plain dicts, streamed where they can be: a listing
+(figures, timeline) is one row shape with named fields, which render.write_listing
+writes in every format.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import groupby
+from itertools import groupby, islice
 from operator import itemgetter
 
 from . import store
 from .errors import BadQuery
 from .extract.speakers import canonical_org
 from .fts import Query
-from .listing import MARK_END, MARK_START, Listing, list_text
-from .places import PLACE_TYPES, from_json, place, places_named, places_text
+from .listing import MARK_END, MARK_START, Listing
+from .places import PLACE_TYPES, from_json, place, places_named
 from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, chunks, index_name
 
+#: Where a row's article is cited: every timeline and figures row carries these fields.
+CITATION_COLUMNS = ["article", "title", "publisher", "published", "url"]
 #: The columns of each listing, in the order every format prints them.
 FIGURE_COLUMNS = [
-    "metric",
-    "value",
-    "low",
-    "high",
-    "qualifier",
-    "unit",
-    "text",
-    "claimant",
-    "claimant_org",
-    "via",
-    "article",
-    "title",
-    "publisher",
-    "published",
-    "url",
-    "as_of",
-    "period",
-    "quote",
-    "reprints",
-    "places",
+    "metric", "value", "low", "high", "qualifier", "unit", "text", "claimant", "claimant_org",
+    "via", *CITATION_COLUMNS, "as_of", "period", "quote", "reprints", "places",
 ]
-#: The figure columns holding numbers; the others are TEXT columns.
-FIGURE_NUMBERS = frozenset({"value", "low", "high"})
-#: Where a claim's places are among its columns: stored as JSON (places.place objects),
-#: a list in json, text (places.places_text) in csv, tsv and tables.
-FIGURE_PLACES = FIGURE_COLUMNS.index("places")
+#: publishers, articles: of every report of the entry; the citation columns: the article
+#: of its summary's sentence (its lead event).
 #: sources: how many reports the entry's mentions come from (a reprint counts with its
 #: original, see reprints.py).
 #: background: every report of the entry only anchors a lasting state to its date
 #: (:data:`BACKGROUND_EVENT`).
 #: places: the places its sentences name, with coordinates (places.place objects).
-TIMELINE_COLUMNS = ["date", "precision", "summary", "about", "conflict", "sources", "background",
-                    "mentions", "places"]
-#: Timeline columns for csv/tsv: one flat line per entry.
-FLAT_TIMELINE_COLUMNS = [
-    "date",
-    "precision",
-    "summary",
-    "publishers",
-    "articles",
-    "about",
-    "conflict",
-    "background",
-    "places",
+#: mentions: each report's sentence (:data:`MENTION_COLUMNS`).
+TIMELINE_COLUMNS = [
+    "date", "precision", "summary", "publishers", "articles", "about", "conflict", "sources",
+    "background", "places", *CITATION_COLUMNS, "mentions",
 ]
-
-#: How a number column (REAL affinity: a real or NULL) comes back as a tuple value. A
-#: real holding a whole number comes back as an integer (7000, not 7000.0), as every
-#: format prints it. As text, NULL is '' and whole numbers are their digits; other reals
-#: stay numbers: SQLite writes them with 15 digits, Python with as many as it takes
-#: (0.30000000000000004).
-NUMBER_VALUE = "iif({c} = cast({c} as integer), cast({c} as integer), {c})"
-TEXT_VALUE = (
-    "iif({c} = cast({c} as integer), cast(cast({c} as integer) as text), coalesce({c}, ''))"
-)
 
 
 @dataclass
@@ -228,24 +191,6 @@ def _search_statement(query: str | Query, filters: Filters) -> tuple[str, dict, 
     return sql, params, shown or ""
 
 
-def listing_sql(sql: str, columns: list[str], numbers: frozenset[str], text: bool = False) -> str:
-    """``sql`` cut to ``columns``, the ``numbers`` among them as :data:`NUMBER_VALUE` or
-    :data:`TEXT_VALUE`, the others text as it is ('' for NULL when ``text``).
-
-    The others must be TEXT columns (SQLite stores any number put in one as text): the
-    checks the number expressions make cost a third of a 34,000-row listing.
-    The renderers write such tuples as they come, with no per-value work in Python.
-    """
-    value = TEXT_VALUE if text else NUMBER_VALUE
-    as_is = "coalesce({c}, '')" if text else "{c}"
-    selected = ", ".join((value if c in numbers else as_is).format(c=_quote(c)) for c in columns)
-    return f"select {selected} from ({sql})"
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _tuples(conn: sqlite3.Connection, sql: str, params) -> sqlite3.Cursor:
     """Rows as plain tuples, whatever the connection's row factory."""
     cursor = conn.cursor()
@@ -279,7 +224,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     if row is None:
         return None
     # what the row holds, not what is computed from it or repeats it for speed
-    derived = store.SPEED_COLUMNS | {c for cs in store.GENERATED.values() for c in cs}
+    derived = {c for cs in store.GENERATED.values() for c in cs}
     result = {k: v for k, v in dict(row).items() if k not in derived}
     for table in ("dates", "figures", "mentions"):
         result[table] = [
@@ -305,7 +250,7 @@ ENTRY_BACKGROUND = (
 )
 #: An entry's columns, and whether it is background.
 ENTRY_SELECT = ", ".join(
-    [f"entries.{c}" for c in store.TABLES["entries"]["columns"] if c not in store.SPEED_COLUMNS]
+    [f"entries.{c}" for c in store.TABLES["entries"]["columns"]]
     + [f"{ENTRY_BACKGROUND} as background"]
 )
 
@@ -394,118 +339,143 @@ def timeline(
     filters: Filters,
     match: str | Query | None = None,
     about_name: str | None = None,
+    mentions: bool = True,
 ) -> Iterator[dict]:
-    """Entries as dicts of every column, their ``about``, ``conflict``, ``mentions`` and
-    ``places`` as lists."""
+    """Entries as rows of :data:`TIMELINE_COLUMNS` and their ``id``, 500 entries at a time.
+    Without ``mentions`` (csv and tsv print none), a row has neither its mentions nor the
+    publishers of its conflict's dates: an entry that thousands of articles report reads
+    those sentences and articles for nothing."""
     located = place_index(conn)
-    for row, mentions in _entries(conn, filters, match, about_name):
-        entry = dict(row)
-        entry["about"] = json.loads(entry["about"] or "[]")
-        entry["places"] = places_named(entry["about"], located)
-        entry["conflict"] = json.loads(entry["conflict"]) if entry["conflict"] else None
-        entry["background"] = bool(entry["background"])
-        entry["mentions"] = [dict(zip(MENTION_COLUMNS, m, strict=True)) for m in mentions]
-        yield entry
+    sql, params = timeline_sql(filters, match, about_name)
+    rows = _fetch_entries(lambda: conn.execute(sql, params), match)
+    for chunk in chunks(rows):
+        yield from _entry_rows(conn, chunk, located, mentions)
 
 
-def timeline_rows(
-    conn: sqlite3.Connection,
-    filters: Filters,
-    match: str | Query | None = None,
-    about_name: str | None = None,
-    flat: Callable[[list], str] | None = None,
-) -> Iterator[tuple]:
-    """Entries as tuples in the order of :data:`TIMELINE_COLUMNS`, or with ``flat`` (how
-    a list prints as text) of :data:`FLAT_TIMELINE_COLUMNS` (see :func:`flat_entry`)."""
-    if flat is None:
-        for e in timeline(conn, filters, match, about_name):
-            yield tuple(e[column] for column in TIMELINE_COLUMNS)
-        return
-    about_text: dict[str | None, tuple[str, str]] = {}
-    located = place_index(conn)
-    for entry, sources in _entries(conn, filters, match, about_name, _sources_of):
-        yield flat_entry(entry, sources, flat, about_text, located)
+def _entry_rows(conn: sqlite3.Connection, chunk: list, located: dict[str, dict],
+                mentions: bool) -> Iterator[dict]:
+    """The rows of a chunk of entries (:data:`ENTRY_SELECT`)."""
+    ids = [entry["id"] for entry in chunk]
+    sources = (_mentions_of if mentions else _sources_of)(conn, ids)
+    cited = _cited(conn, [entry["lead"] for entry in chunk])
+    conflicts = {e["id"]: json.loads(e["conflict"]) for e in chunk if e["conflict"]}
+    publisher_of = _publishers_of(conn, {a for conflict in conflicts.values()
+                                         for c in conflict for a in c["articles"]}) \
+        if mentions else None
+    for entry in chunk:
+        row = _entry_row(entry, sources.get(entry["id"], []), conflicts.get(entry["id"]),
+                         publisher_of, located)
+        row.update(zip(CITATION_COLUMNS, cited.get(entry["lead"], _UNCITED), strict=True))
+        if mentions:
+            row["mentions"] = [dict(zip(MENTION_COLUMNS, m, strict=True))
+                               for m in sources.get(entry["id"], [])]
+        yield row
 
 
-def flat_entry(entry, sources: list[tuple], flat: Callable[[list], str], about_text: dict,
-               located: dict[str, dict]) -> tuple:
-    """An entry row as one line's values (:data:`FLAT_TIMELINE_COLUMNS`): the publishers
-    and articles of its mentions (``sources``, from :func:`_sources_of`), its conflict and
-    its places (from ``located``, :func:`place_index`) as text, its mentions' sentences
-    left out. ``about_text`` caches the few lists of names (and their places) entries
-    share."""
-    about, conflict = entry["about"], entry["conflict"]
-    if about not in about_text:
-        names = json.loads(about or "[]")
-        about_text[about] = (flat(names), places_text(places_named(names, located)))
-    if conflict:
-        conflict = "; ".join(
-            f"{c['date']}: {', '.join(c['articles'])}" for c in json.loads(conflict)
-        )
-    return (
-        entry["date"],
-        entry["precision"],
-        entry["summary"],
-        flat(list(dict.fromkeys([publisher for _, publisher in sources if publisher]))),
-        flat(list(dict.fromkeys([article for article, _ in sources]))),
-        about_text[about][0],
-        conflict or "",
-        "true" if entry["background"] else "false",  # text: the line goes out in bulk
-        about_text[about][1],
-    )
+#: The citation of an entry without a lead event.
+_UNCITED = (None,) * len(CITATION_COLUMNS)
 
 
-def timeline_lines(
-    conn: sqlite3.Connection,
-    filters: Filters,
-    match: str | Query | None = None,
-    about_name: str | None = None,
-) -> list[tuple[str, int]]:
-    """Entries as (tsv line, id) tuples, made by the full build that wrote them
-    (:func:`entry_listings`), or here for an entry an update re-merged since."""
-    sql, params = timeline_sql(filters, match, about_name, select="entries.listing, entries.id")
-    rows = _fetch_entries(lambda: _tuples(conn, sql, params), match)
-    missing = [entry for line, entry in rows if line is None]
-    if missing:
-        made = {entry: line for lines in entry_listings(conn, missing) for line, entry in lines}
-        rows = [(line if line is not None else made[entry], entry) for line, entry in rows]
-    return rows
+def _entry_row(entry, sources: list[tuple], conflict: list[dict] | None,
+               publisher_of: dict[str, str] | None, located: dict[str, dict]) -> dict:
+    """An entry's fields but its citation and mentions; ``sources``: (article, publisher,
+    ...) of its reports in order; a conflict's dates name their publishers (from
+    ``publisher_of``: an article without one by its id) when there is ``publisher_of``."""
+    about = json.loads(entry["about"] or "[]")
+    if publisher_of is not None:
+        named = publisher_of
+        for said in conflict or ():
+            said["publishers"] = list(dict.fromkeys(named.get(a) or a for a in said["articles"]))
+    return {
+        "id": entry["id"],
+        "date": entry["date"],
+        "precision": entry["precision"],
+        "summary": entry["summary"],
+        "publishers": list(dict.fromkeys(s[1] for s in sources if s[1])),
+        "articles": list(dict.fromkeys(s[0] for s in sources)),
+        "about": about,
+        "conflict": conflict,
+        "sources": entry["sources"],
+        "background": bool(entry["background"]),
+        "places": places_named(about, located),
+    }
 
 
-def entry_listings(conn: sqlite3.Connection, ids: list[int]) -> Iterator[list[tuple[str, int]]]:
-    """(tsv line, id) of these entries, a batch at a time: each line as `timeline
-    --format tsv` prints the entry from its rows (:func:`flat_entry`)."""
-    from .render import tsv_lines
+def _cited(conn: sqlite3.Connection, events: list[int | None]) -> dict[int, tuple]:
+    """The :data:`CITATION_COLUMNS` of these events' articles, by event id."""
+    ids = [e for e in events if e is not None]
+    if not ids:
+        return {}
+    rows = _tuples(conn, "select events.id, articles.id, articles.title, articles.publisher,"
+                         " articles.published, articles.url from events"
+                         " join articles on articles.id = events.article"
+                         f" where events.id in ({', '.join('?' * len(ids))})", ids)
+    return {row[0]: row[1:] for row in rows}
 
-    about_text: dict[str | None, tuple[str, str]] = {}
-    located = place_index(conn)
-    cursor = conn.cursor()
-    cursor.row_factory = sqlite3.Row
-    for chunk in chunks(ids):
-        entries = cursor.execute(
-            f"select {ENTRY_SELECT} from entries where id in ({', '.join('?' * len(chunk))})", chunk
-        ).fetchall()
-        sources = _sources_of(conn, chunk)
-        lines = tsv_lines(
-            [flat_entry(e, sources.get(e["id"], []), ", ".join, about_text, located)
-             for e in entries],
-            len(FLAT_TIMELINE_COLUMNS),
-        )
-        yield list(zip(lines, [e["id"] for e in entries], strict=True))
+
+def _publishers_of(conn: sqlite3.Connection, articles: set[str]) -> dict[str, str]:
+    """The publisher of each of these articles that has one."""
+    found: dict[str, str] = {}
+    for chunk in chunks(sorted(articles)):
+        found.update(_tuples(conn, "select id, publisher from articles where publisher is not"
+                                   f" null and id in ({', '.join('?' * len(chunk))})", chunk))
+    return found
 
 
 def timeline_listing(
     conn: sqlite3.Connection, filters: Filters, match: str | Query | None, about_name: str | None
 ) -> Listing:
     """The timeline's entries as a :class:`Listing`."""
-    args = (conn, filters, match, about_name)
+    line = _LINE.format(listing="timeline", table="entries")
+    sql, params = timeline_sql(filters, match, about_name, select=f"entries.id, {line}")
+    located: list[dict] = []
+
+    def rows(ids: list[int]) -> Iterator[dict]:
+        located[:] = located or [place_index(conn)]
+        entries = _tuples_as_rows(conn, f"select {ENTRY_SELECT} from entries where id in"
+                                        f" ({', '.join('?' * len(ids))})", ids)
+        return _entry_rows(conn, entries, located[0], False)
+
     return Listing(
         TIMELINE_COLUMNS,
-        FLAT_TIMELINE_COLUMNS,
-        rows=lambda: timeline(*args),
-        tuples=lambda flat: timeline_rows(*args, flat=list_text if flat else None),
-        lines=lambda: timeline_lines(*args),
+        lambda columns: timeline(conn, filters, match, about_name, "mentions" in columns),
+        lambda: _lines_or_rows(_fetch_entries(lambda: _tuples(conn, sql, params), match), rows),
+        _lines_digest(conn, "timeline"),
     )
+
+
+#: A row's cached tsv line (store table ``lines``), NULL when it has none.
+_LINE = ("(select line from lines where lines.listing = '{listing}'"
+         " and lines.id = {table}.id)")
+
+
+def _lines_digest(conn: sqlite3.Connection, listing: str) -> str | None:
+    """The digest of the code that made ``listing``'s cached lines; None: no lines."""
+    row = conn.execute("select value from meta where key = ?", (f"lines_{listing}",)).fetchone()
+    return row[0] if row else None
+
+
+def _lines_or_rows(found: Iterable[tuple[int, str | None]],
+                   rows: Callable[[list[int]], Iterator[dict]]) -> Iterator[str | dict]:
+    """Each (id, line) found, as its line, or as its row (``rows`` of a chunk of ids) when
+    it has none, in order."""
+    found = iter(found)
+    while chunk := list(islice(found, 2000)):
+        missing = [i for i, line in chunk if line is None]
+        made = {row["id"]: row for row in rows(missing)} if missing else {}
+        for i, line in chunk:
+            yield line if line is not None else made[i]
+
+
+def _tuples_as_rows(conn: sqlite3.Connection, sql: str, params) -> list[sqlite3.Row]:
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params).fetchall()
+
+
+def no_rows(columns: list[str]) -> Listing:
+    """A listing of these columns without a row (a filter matched nothing)."""
+    return Listing(columns, lambda _: iter(()))
 
 
 def background_count(
@@ -514,24 +484,6 @@ def background_count(
     """How many background entries the other filters leave (what ``background=False`` hides)."""
     sql, params = timeline_sql(replace(filters, background=True, limit=None), match, about_name)
     return conn.execute(f"select count(*) from ({sql}) where background", params).fetchone()[0]
-
-
-def _entries(
-    conn: sqlite3.Connection,
-    filters: Filters,
-    match: str | Query | None,
-    about_name: str | None,
-    mentions_of=None,
-) -> Iterator[tuple[sqlite3.Row, list[tuple]]]:
-    """Each entry row with its mentions (``mentions_of``, else :func:`_mentions_of`),
-    fetched for 500 entries at a time."""
-    mentions_of = mentions_of or _mentions_of
-    sql, params = timeline_sql(filters, match, about_name)
-    rows = _fetch_entries(lambda: conn.execute(sql, params), match)
-    for chunk in chunks(rows):
-        mentions = mentions_of(conn, [entry["id"] for entry in chunk])
-        for entry in chunk:
-            yield entry, mentions.get(entry["id"], [])
 
 
 def _fetch_entries(run: Callable[[], sqlite3.Cursor], match: str | Query | None) -> list:
@@ -581,9 +533,25 @@ def _per_entry(
     return {entry: [row[1:] for row in group] for entry, group in groupby(rows, itemgetter(0))}
 
 
-#: What a claim's row holds for every format but tsv (which reads its `listing` line).
-#: What the table view reads of a claim: the listed columns and the counted noun.
-FIGURE_SELECT = ", ".join(FIGURE_COLUMNS) + ", noun"
+#: The fields of a claim's article that its row reads from the article (once for each
+#: chunk of claims: a listing of one metric reads in the order of its index).
+FIGURE_ARTICLE_FIELDS = ("title", "url")
+#: A claim's row: the listed columns, the counted noun (what the table view reads), its id.
+FIGURE_FIELDS = [*FIGURE_COLUMNS, "noun", "id"]
+#: A number column as a row holds it: a real holding a whole number as an integer (7000,
+#: not 7000.0), as every format prints it.
+NUMBER_VALUE = "iif({c} = cast({c} as integer), cast({c} as integer), {c})"
+FIGURE_SELECT = ", ".join(
+    "null" if c in FIGURE_ARTICLE_FIELDS
+    else NUMBER_VALUE.format(c=f"figures.{c}") if c in ("value", "low", "high")
+    else f"figures.{c}" for c in FIGURE_FIELDS
+)
+#: A claim about a name: its own sentence names it (not only another of its article's).
+CLAIM_ABOUT = (
+    "exists (select 1 from mentions where mentions.key = :about_key"
+    " and mentions.article = figures.article and mentions.start >= figures.sentence_start"
+    " and mentions.start < figures.sentence_end)"
+)
 
 
 #: The date a claim is about: its as_of (2016, 2016-03 or 2016-03-15), else its article's.
@@ -594,8 +562,11 @@ def figures_sql(
     metrics: list[str] | None, filters: Filters, claimant: str | None, select: str = FIGURE_SELECT
 ) -> tuple[str, dict]:
     where, params = _article_where(
-        replace(filters, date_from=None, date_to=None), "figures", "figures.article"
+        replace(filters, date_from=None, date_to=None, about=None), "figures", "figures.article"
     )
+    if filters.about:
+        where.append(CLAIM_ABOUT)
+        params["about_key"] = filters.about
     # --from/--to: the date the claim is about (as_of, a day, month or year: in the range
     # when any of its days is), else the day it was published.
     if filters.date_from:
@@ -632,41 +603,36 @@ def figures(
     filters: Filters,
     claimant: str | None = None,
 ) -> Iterator[dict]:
-    sql, params = figures_sql(metrics, filters, claimant)
-    for row in conn.execute(sql, params):
-        claim = dict(row)
-        claim["places"] = from_json(claim["places"])
-        yield claim
+    """Claims as rows of :data:`FIGURE_FIELDS`, their places as a list."""
+    yield from _claims(conn, *figures_sql(metrics, filters, claimant))
 
 
-def figure_rows(
-    conn: sqlite3.Connection,
-    metrics: list[str] | None,
-    filters: Filters,
-    claimant: str | None = None,
-    text: bool = False,
-) -> Iterator[tuple]:
-    """Claims as tuples in the order of :data:`FIGURE_COLUMNS` (see :func:`listing_sql`),
-    their places as text when ``text``, else as a list."""
-    sql, params = figures_sql(metrics, filters, claimant)
-    rows = _tuples(conn, listing_sql(sql, FIGURE_COLUMNS, FIGURE_NUMBERS, text), params)
-    as_value = _places_json_as_text if text else from_json
-    for row in rows:
-        yield (*row[:FIGURE_PLACES], as_value(row[FIGURE_PLACES]), *row[FIGURE_PLACES + 1:])
+def _claims(conn: sqlite3.Connection, sql: str, params: dict | list) -> Iterator[dict]:
+    """The claims ``sql`` selects (:data:`FIGURE_SELECT`) as rows, a chunk at a time,
+    with the title and url of their articles."""
+    rows = _tuples(conn, sql, params)
+    while chunk := rows.fetchmany(1000):
+        cited = _article_fields(conn, {row[ARTICLE_AT] for row in chunk})
+        for row in chunk:
+            claim = dict(zip(FIGURE_FIELDS, row, strict=True))
+            claim["places"] = from_json(claim["places"])
+            claim.update(zip(FIGURE_ARTICLE_FIELDS, cited[claim["article"]], strict=True))
+            yield claim
 
 
-def _places_json_as_text(stored: str | None) -> str:
-    return places_text(from_json(stored))
+#: Where a claim's article id is among its fields.
+ARTICLE_AT = FIGURE_FIELDS.index("article")
 
 
-def figure_line(values) -> str:
-    """A claim's line of `figures --format tsv` from its :data:`FIGURE_COLUMNS` values as
-    stored (what figures.listing holds: rows.py and reprints.py make it)."""
-    from .render import tsv_line
-
-    values = list(values)
-    values[FIGURE_PLACES] = _places_json_as_text(values[FIGURE_PLACES])
-    return tsv_line(values)
+def _article_fields(conn: sqlite3.Connection, articles: set[str]) -> dict[str, tuple]:
+    """The :data:`FIGURE_ARTICLE_FIELDS` of these articles, by id."""
+    found: dict[str, tuple] = {}
+    selected = ", ".join(FIGURE_ARTICLE_FIELDS)
+    for chunk in chunks(sorted(articles)):
+        found.update((row[0], row[1:]) for row in _tuples(
+            conn, f"select id, {selected} from articles"
+                  f" where id in ({', '.join('?' * len(chunk))})", chunk))
+    return found
 
 
 def place_called(conn: sqlite3.Connection, text: str) -> dict | None:
@@ -695,27 +661,22 @@ def place_index(conn: sqlite3.Connection) -> dict[str, dict]:
     }
 
 
-def figure_lines(
-    conn: sqlite3.Connection,
-    metrics: list[str] | None,
-    filters: Filters,
-    claimant: str | None = None,
-) -> sqlite3.Cursor:
-    """Claims as 1-tuples of their tsv line, made at build time (see store.TABLES)."""
-    return _tuples(conn, *figures_sql(metrics, filters, claimant, select="listing"))
-
-
 def figures_listing(
     conn: sqlite3.Connection, metrics: list[str] | None, filters: Filters, claimant: str | None
 ) -> Listing:
     """A metric's claims (every claim without ``metrics``) as a :class:`Listing`."""
-    args = (conn, metrics, filters, claimant)
+    line = _LINE.format(listing="figures", table="figures")
+    sql, params = figures_sql(metrics, filters, claimant, select=f"figures.id, {line}")
+
+    def rows(ids: list[int]) -> Iterator[dict]:
+        return _claims(conn, f"select {FIGURE_SELECT} from figures"
+                             f" where id in ({', '.join('?' * len(ids))})", ids)
+
     return Listing(
         FIGURE_COLUMNS,
-        FIGURE_COLUMNS,
-        rows=lambda: figures(*args),
-        tuples=lambda flat: figure_rows(*args, text=flat),
-        lines=lambda: figure_lines(*args),
+        lambda columns: figures(conn, metrics, filters, claimant),
+        lambda: _lines_or_rows(_tuples(conn, sql, params), rows),
+        _lines_digest(conn, "figures"),
     )
 
 
@@ -727,8 +688,7 @@ def figures_claimed_by(conn: sqlite3.Connection, spellings: list[str]) -> list[d
     sql, base = figures_sql(None, Filters(), None)
     where = " or ".join(f"figures.claimant like :{k}" for k in params)
     sql = sql.replace(" order by", f" and ({where}) order by", 1)  # figures_sql has a where
-    return [{**row, "places": from_json(row["places"])}
-            for row in map(dict, conn.execute(sql, {**base, **params}))]
+    return list(_claims(conn, sql, {**base, **params}))
 
 
 #: `figures --summary`: read from the figures listing index alone (store.INDEXES).
@@ -768,6 +728,59 @@ def publishers(conn: sqlite3.Connection) -> list[str]:
             "select distinct publisher from articles where publisher is not null order by publisher"
         )
     ]
+
+
+#: The values each listing filter is matched against, for saying which exist when one
+#: matches nothing (:func:`unmatched`).
+FILTER_VALUES = {
+    "--publisher": "select distinct publisher from articles where publisher is not null",
+    "--claimant": "select claimant from figures where claimant is not null"
+                  " union select claimant_org from figures where claimant_org is not null",
+    "--about": "select distinct name from mentions",
+    "METRIC": METRIC_NAMES_SQL,
+}
+#: How many of the nearest values a note names, and how alike (difflib's ratio) they must be.
+NEAREST, NEAREST_CUTOFF = 3, 0.4
+
+
+def unmatched(conn: sqlite3.Connection, given: dict[str, str | None]) -> list[tuple[str, list]]:
+    """The filters among ``given`` (option -> value, as :data:`FILTER_VALUES` names them)
+    whose value alone matches nothing in the corpus, each with the nearest values that
+    exist (difflib, case aside)."""
+    misses = []
+    for option, value in given.items():
+        if not value or _matches(conn, option, value):
+            continue
+        existing = [r[0] for r in conn.execute(FILTER_VALUES[option])]
+        ranked = sorted(existing, key=lambda v: (-_likeness(value, v), v))[:NEAREST]
+        near = [v for v in ranked if _likeness(value, v) >= NEAREST_CUTOFF]
+        misses.append((option, near or ranked))
+    return misses
+
+
+def _likeness(typed: str, value: str) -> float:
+    """How alike a typed value is to an existing one, or to one of its words (case aside):
+    'Shoigo' is most like 'Sergei Shoigu'."""
+    typed, value = typed.casefold(), value.casefold()
+    return max(difflib.SequenceMatcher(None, typed, part).ratio()
+               for part in [value, *value.split()])
+
+
+def _matches(conn: sqlite3.Connection, option: str, value: str) -> bool:
+    """Whether a filter's value alone matches anything, as the listings match it."""
+    if option == "--publisher":
+        sql = "select 1 from articles where publisher = :v collate nocase limit 1"
+    elif option == "--claimant":
+        sql = ("select 1 from figures where claimant like :like or claimant_org like :like"
+               " or claimant_org = :org limit 1")
+    elif option == "--about":
+        return name_key(conn, value) is not None
+    else:
+        from .extract.metrics import metrics_for
+
+        return bool(metrics_for(value, metric_names(conn)))
+    params = {"v": value, "like": f"%{value}%", "org": canonical_org(value)}
+    return conn.execute(sql, params).fetchone() is not None
 
 
 def names(conn: sqlite3.Connection, type_: str | None = None) -> Iterator[dict]:
@@ -816,10 +829,18 @@ def name_card(conn: sqlite3.Connection, key: str) -> dict:
         "mentions": len(rows),
         **_card_place(conn, key),
     }
-    card["events"] = list(timeline(conn, Filters(about=key), None, card["name"]))
+    card["events"] = [_without_id(e) for e in timeline(conn, Filters(about=key), None,
+                                                        card["name"])]
     surnames = [s.split()[-1] for s in card["spellings"] if card["type"] == "person"]
-    card["figures"] = figures_claimed_by(conn, card["spellings"] + surnames)
+    card["figures"] = [_without_id(c) for c in figures_claimed_by(conn, card["spellings"]
+                                                                   + surnames)]
     return card
+
+
+def _without_id(row: dict) -> dict:
+    """A listing's row without its internal id (what a card shows)."""
+    row.pop("id", None)
+    return row
 
 
 def _card_place(conn: sqlite3.Connection, key: str) -> dict:

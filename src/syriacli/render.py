@@ -25,12 +25,14 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain, islice
+from operator import itemgetter
 
 from .listing import MARK_END, MARK_START, Listing, list_text
+from .places import places_text
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 #: Formats that print every value as text, one line a row (nested values flattened).
@@ -223,16 +225,93 @@ def write_rows(
 def write_listing(
     listing: Listing, fmt: str, table: Callable[[list[dict]], None] | None = None
 ) -> int:
-    """Write a listing (a timeline, claims) in ``fmt`` from the shape that format reads:
-    a table from its rows, tsv from the lines a full build made, the others from tuples
-    (csv one flat line a row); returns how many rows were written."""
+    """Write a listing (a timeline, claims) in ``fmt`` from its rows: json, jsonl and a
+    table every field, csv and tsv one line a row (no nested field, objects as
+    :data:`FLAT_TEXT` writes them); returns how many rows were written."""
     if fmt == "table":
-        return write_rows(listing.rows(), listing.columns, fmt, table=table)
-    if fmt == "tsv":
-        return write_lines(listing.lines(), listing.flat_columns)
-    flat = fmt in TEXT_FORMATS
-    return write_tuples(listing.tuples(flat), listing.flat_columns if flat else listing.columns,
-                        fmt)
+        return write_rows(listing.rows(listing.columns), listing.columns, fmt, table=table)
+    if fmt == "tsv" and (written := write_cached(listing)) is not None:
+        return written
+    columns = listing.flat_columns if fmt in TEXT_FORMATS else listing.columns
+    values = _flat_values(columns) if fmt in TEXT_FORMATS else itemgetter(*columns)
+    return write_tuples(map(values, listing.rows(columns)), columns, fmt)
+
+
+def write_cached(listing: Listing) -> int | None:
+    """Write a listing as tsv from the lines a build cached, when the same code made them
+    (None, nothing written, otherwise); rows without a line are rendered from the row."""
+    if listing.cached is None or listing.digest != code_digest():
+        return None
+    columns = listing.flat_columns
+    values = _flat_values(columns)
+
+    def text(chunk: list, _: int) -> str:
+        if all(item.__class__ is str for item in chunk):
+            return "\n".join(chunk) + "\n"
+        return "".join(item + "\n" if item.__class__ is str
+                       else _tsv_chunk([values(item)], len(columns)) for item in chunk)
+
+    return _write_chunks(listing.cached(), "\t".join(columns) + "\n", text)  # type: ignore[arg-type]
+
+
+def tsv_lines(listing: Listing) -> Iterator[list[tuple[int, str]]]:
+    """(id, tsv line) of each row of a listing, a chunk at a time, as :func:`write_listing`
+    writes them (what store's ``lines`` cache holds)."""
+    columns = listing.flat_columns
+    values = _flat_values(columns)
+    for chunk in _chunks(listing.rows(columns)):  # type: ignore[arg-type]
+        rows: list[dict] = chunk  # type: ignore[assignment]
+        text = _tsv_chunk([values(row) for row in rows], len(columns))
+        yield list(zip([row["id"] for row in rows], text[:-1].split("\n"), strict=True))
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the code that makes a listing's rows and their lines (this module,
+    queries and places): lines another version made are never used."""
+    import hashlib
+
+    from . import places, queries
+
+    digest = hashlib.sha256()
+    for module in (sys.modules[__name__], queries, places):
+        digest.update(open(module.__file__ or "", "rb").read())
+    return digest.hexdigest()[:16]
+
+
+def conflict_text(conflict: list[dict] | None) -> str:
+    """A timeline entry's conflict on one line: "2016-03-27: a, b; 2016-04: c"."""
+    return "; ".join(f"{c['date']}: {list_text(c['articles'])}" for c in conflict or ())
+
+
+#: How a field holding objects prints in csv and tsv (lists of text join with ", ").
+FLAT_TEXT: dict[str, Callable] = {"places": places_text, "conflict": conflict_text}
+
+
+def _flat_values(columns: list[str]) -> Callable[[dict], tuple]:
+    """A row's values of ``columns`` as text, as csv and tsv write them: rows of text alone
+    go out in bulk (:func:`_tsv_chunk`, :func:`_csv_chunk`)."""
+    get = itemgetter(*columns)
+    texts = [FLAT_TEXT.get(c, _flat_text) for c in columns]
+
+    def values(row: dict) -> tuple:
+        # text and None, most values, without a call each
+        return tuple([value if value.__class__ is str else "" if value is None else text(value)
+                      for text, value in zip(texts, get(row), strict=True)])
+
+    return values
+
+
+def _flat_text(value) -> str:
+    """A value as text for csv and tsv (what :func:`plain` prints; a list of text joined
+    as :func:`syriacli.listing.list_text` does; whitespace is flattened when written)."""
+    if value.__class__ is str:
+        return value
+    if value is None:
+        return ""
+    if value.__class__ is list and all(v.__class__ is str for v in value):
+        return list_text(value)
+    return plain(value)
 
 
 def write_tuples(rows: Iterable[tuple], columns: list[str], fmt: str) -> int:
@@ -240,8 +319,7 @@ def write_tuples(rows: Iterable[tuple], columns: list[str], fmt: str) -> int:
     many rows were written.
 
     Any values print as :func:`plain`, :func:`_csv_value` and :func:`_json_deep` make
-    them; text, integers and None (for csv and tsv: text only, as
-    :func:`syriacli.queries.listing_sql` gives it) are the ones written in bulk.
+    them; text, integers and None (for csv: text only) are the ones written in bulk.
     """
     if fmt == "tsv":
         return _write_chunks(
@@ -287,22 +365,6 @@ def tsv_line(values: Sequence) -> str:
     to do)."""
     line = "\t".join([v.strip() if v.__class__ is str else plain(v) for v in values])
     return line if _plain_as_is(line + "\n", 1, len(values)) else "\t".join(map(plain, values))
-
-
-def tsv_lines(rows: list[tuple], columns: int) -> list[str]:
-    """Each row's tsv line, as :func:`_tsv_chunk` makes them (no line holds a line break)."""
-    return _tsv_chunk(rows, columns)[:-1].split("\n") if rows else []
-
-
-def write_lines(lines: Iterable[tuple], columns: list[str]) -> int:
-    """Write tsv lines made in advance by :func:`tsv_line` (each the first value of a
-    tuple, as a cursor gives them) under the header of ``columns``; returns how many
-    were written."""
-    return _write_chunks(
-        lines,
-        "\t".join(columns) + "\n",
-        lambda chunk, _: "\n".join([row[0] for row in chunk]) + "\n",
-    )
 
 
 def _chunks(rows: Iterable[tuple]) -> Iterable[list[tuple]]:

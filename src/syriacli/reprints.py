@@ -54,14 +54,9 @@ def link(conn: sqlite3.Connection, new: list[str] | None) -> dict[str, str]:
 
 
 def relist(conn: sqlite3.Connection, originals: set[str]) -> None:
-    """Match these originals' claims with their reprints' again, and make the listing
-    lines of the claims whose list of reprints changed."""
-    from .queries import FIGURE_COLUMNS, figure_line
-
-    changed = store.relist_reprints(conn, originals)
-    if changed:
-        rows = store.figure_values(conn, sorted(set(changed)), FIGURE_COLUMNS)
-        store.set_figure_listings(conn, [(figure_line(row[1:]), row[0]) for row in rows])
+    """Match these originals' claims with their reprints' again (a claim whose list of
+    reprints changed loses its cached line)."""
+    store.drop_lines(conn, "figures", store.relist_reprints(conn, originals))
 
 
 def _first(articles: list[str], reports: dict[str, tuple]) -> str:

@@ -15,7 +15,6 @@ from .extract.article import ArticleExtraction
 from .extract.names import load_table, search_variants
 from .extract.spellings import spelling_key
 from .places import PLACE_TYPES, place
-from .queries import FIGURE_COLUMNS, figure_line
 from .store import insert_columns
 
 
@@ -64,16 +63,14 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
         "raw_mtime": source.raw_mtime, "source_key": source.source_key,
         "text_hash": text_hash(text, meta.publisher, meta.published),
     }
-    # Events and figures carry their article's publisher and date, figures its title and
-    # url too (see store.TABLES).
+    # Events and figures carry their article's publisher and date (see store.TABLES).
     shared = {"article": source.id, "publisher": meta.publisher, "published": meta.published}
-    cited = {**shared, "title": meta.title, "url": meta.url}
     return ArticleRecord(
         article=as_row("articles", article),
         file_row=as_row("article_files", file_row),
         events=[as_row("events", {**_event_values(e), **shared, "report": source.id})
                 for e in extraction.events],
-        figures=_listed(_rows("figures", extraction.figures, cited, text),
+        figures=_placed(_rows("figures", extraction.figures, shared, text),
                         _claim_places(extraction, names_file)),
         mentions=_rows("mentions", extraction.names, {"article": source.id}),
         dates=_rows("dates", extraction.dates, {"article": source.id}),
@@ -131,21 +128,11 @@ def _rows(table: str, items, article: dict, text: str | None = None) -> list[tup
     return rows
 
 
-@lru_cache(maxsize=1)
-def _listing_places() -> tuple[int, list[int]]:
-    """Where a figure row's ``listing`` goes, and where the values it lists are."""
-    columns = _columns("figures")[0]
-    return columns.index("listing"), [columns.index(c) for c in FIGURE_COLUMNS]
-
-
-def _listed(rows: list[tuple], places: list[str | None]) -> list[tuple]:
-    """Figure rows with their ``places`` (JSON) and ``listing``: the line `figures
-    --format tsv` prints (a speed column, see store.TABLES)."""
-    at, picks = _listing_places()
+def _placed(rows: list[tuple], places: list[str | None]) -> list[tuple]:
+    """Figure rows with their ``places`` (JSON)."""
     places_at = _columns("figures")[0].index("places")
-    rows = [(*row[:places_at], where, *row[places_at + 1:])
+    return [(*row[:places_at], where, *row[places_at + 1:])
             for row, where in zip(rows, places, strict=True)]
-    return [(*row[:at], figure_line([row[i] for i in picks]), *row[at + 1:]) for row in rows]
 
 
 def _claim_places(extraction: ArticleExtraction, names_file: str | None) -> list[str | None]:

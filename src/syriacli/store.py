@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 29  # 29: FTS names column, article_files; 28: entry_keys by act date
+SCHEMA_VERSION = 30  # 30: rows from one shape, no stored listing; 29: FTS names column
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -36,9 +36,6 @@ FIGURES_ORDER = "metric, published desc, article, start"
 
 #: The order `articles` lists them in (undated last), which an index of these expressions has.
 ARTICLES_ORDER = "(published is null), published, id"
-
-#: Columns that repeat a row's other columns for a listing's speed (not data of their own).
-SPEED_COLUMNS = frozenset({"listing"})
 
 #: Where an extracted item stands in its article's clean text.
 PROVENANCE = {"start": int, "end": int, "sentence_start": int, "sentence_end": int}
@@ -109,25 +106,20 @@ TABLES: dict[str, TableSpec] = {
         "columns": {
             "id": int, "date": str, "precision": str, "first_day": str, "last_day": str,
             "summary": str, "about": str, "conflict": str, "sources": int,
-            # Its line in `timeline --format tsv` (queries.entry_listings), made by a
-            # full build: a month of 7,000 entries then reads one value a row instead
-            # of its row, its sources' rows and their formatting. An update leaves the
-            # entries it re-merges without one; queries.timeline_lines makes those.
-            "listing": str,
+            # the event whose sentence the summary is: a timeline row cites its article
+            "lead": int,
         },
         "pk": "id",
     },
     # What a new event must match to join an entry (timeline.entry_keys): an update
     # finds the entries it may change by lookup instead of re-merging a neighbourhood.
-    "entry_keys": {"columns": {"key": str, "entry": int}, "pk": None},
+    "entry_keys": {"columns": {"key": str, "entry": int}, "pk": ("key", "entry")},
     "figures": {
         "columns": {
             # Its article's publisher and date, copied so a listing of one metric reads in
             # order from one index, without a join or a sort (an article's metadata is in
             # its source key: a change re-extracts the article and rewrites its rows).
             "id": int, "article": str, "publisher": str, "published": str,
-            # and its title and url, so that a claim can be cited from its row alone
-            "title": str, "url": str,
             "metric": str, "value": NUMERIC_COLUMN, "low": NUMERIC_COLUMN,
             "high": NUMERIC_COLUMN, "qualifier": str, "unit": str, "noun": str,
             # who says so: a person or an organisation, the organisation a person speaks
@@ -141,9 +133,6 @@ TABLES: dict[str, TableSpec] = {
             # places.place() objects, made by rows.py from the name table
             "places": str,
             **PROVENANCE,
-            # The claim as its line of `figures --format tsv` (render.tsv_line), made by the
-            # workers: a 34,000-claim listing then reads one value a row instead of thirteen.
-            "listing": str,
         },
         "pk": "id",
         "foreign_keys": [OF_ARTICLE],
@@ -172,7 +161,13 @@ TABLES: dict[str, TableSpec] = {
     # not every spelling the table knows (each extra phrase is another pass over postings).
     "seen_spellings": {"columns": {"key": str, "spelling": str}, "pk": ("key", "spelling")},
     # Each article's sketch (extract/sketch.py): what finds its reprints.
-    "sketches": {"columns": {"hash": int, "article": str}, "pk": None},
+    "sketches": {"columns": {"hash": int, "article": str}, "pk": ("hash", "article")},
+    # A cache, derived: the tsv line of each claim ("figures") and timeline entry
+    # ("timeline") of a large corpus (:data:`LINES_FROM`), made by a full build with the
+    # renderer (render.tsv_lines) and used only by the same rendering code (meta
+    # lines_figures, lines_timeline: its digest). A row without a line is rendered from
+    # the row; an update drops the lines of the rows it changes.
+    "lines": {"columns": {"listing": str, "id": int, "line": str}, "pk": ("listing", "id")},
     "dates": {
         "columns": {
             "id": int, "article": str, "date": str, "precision": str, "expression": str,
@@ -189,6 +184,14 @@ GENERATED = {
     "events": {"month": "substr(first_day, 1, 7)"},
     "figures": {"month": "substr(published, 1, 7)"},
 }
+#: Tables of keys alone, stored as their primary key's b-tree (WITHOUT ROWID): a rowid
+#: table would need an index repeating every row to find one.
+WITHOUT_ROWID = frozenset({"entry_keys", "spellings", "seen_spellings", "sketches", "lines"})
+#: The rows of a listing's table (figures, entries) from which a full build caches their
+#: tsv lines: rendering 34,000 claims of a metric from their rows takes longer than the
+#: 200 ms a listing has at 100,000 articles (issue 6); a smaller corpus is not worth the space.
+LINES_FROM = 100_000
+
 INDEXES = [
     ("articles", ["published"]),
     # An update compares every article's source key: from this index, not from rows
@@ -203,12 +206,12 @@ INDEXES = [
     # this alone.
     ("events", ["entry", "published", "article", "start", "publisher"]),
     ("entries", ["first_day"]), ("entries", ["last_day"]),
-    ("entry_keys", ["key"]), ("entry_keys", ["entry"]),
+    ("entry_keys", ["entry"]),
     # Also what `figures --summary` aggregates, so it reads this index, not the claims.
     ("figures", [*FIGURES_ORDER.split(", "), "value", "low", "high", "unit"]),
     ("figures", ["article"]), ("figures", ["claimant"]),
     ("mentions", ["key"]), ("mentions", ["article"]), ("dates", ["article"]),
-    ("sketches", ["hash", "article"]), ("sketches", ["article"]), ("articles", ["reprint_of"]),
+    ("sketches", ["article"]), ("articles", ["reprint_of"]),
 ]
 
 
@@ -221,12 +224,42 @@ def create_schema(db) -> None:
     """Create the tables of an empty sqlite-utils Database; :func:`finish_schema` adds the rest."""
     # a table another points at first (sqlite-utils checks that it exists)
     for name, spec in sorted(TABLES.items(), key=lambda item: "foreign_keys" in item[1]):
-        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"))
+        if name in WITHOUT_ROWID:
+            db.execute(_without_rowid(name, spec))
+        else:
+            db[name].create(spec["columns"], pk=spec["pk"],
+                            foreign_keys=spec.get("foreign_keys"))
         for column, expression in GENERATED.get(name, {}).items():
             db.execute(f"alter table {name} add column {column} as ({expression}) virtual")
     db["meta"].create({"key": str, "value": str}, pk="key")
     set_meta(db.conn, schema_version=str(SCHEMA_VERSION))
     db.conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
+
+
+#: SQLite's column type for each Python type of :data:`TABLES` (sqlite-utils' own).
+COLUMN_TYPES = {str: "TEXT", int: "INTEGER", float: "FLOAT"}
+
+
+def _without_rowid(name: str, spec: TableSpec) -> str:
+    """The CREATE TABLE of a table stored as its primary key's b-tree."""
+    pk = (spec["pk"],) if isinstance(spec["pk"], str) else tuple(spec["pk"] or ())
+    columns = ", ".join(f"{quote(c)} {t if isinstance(t, str) else COLUMN_TYPES[t]}"
+                        for c, t in spec["columns"].items())
+    return (f"create table {quote(name)} ({columns},"
+            f" primary key ({', '.join(map(quote, pk))})) without rowid")
+
+
+def write_lines(conn: sqlite3.Connection, listing: str, lines: list[tuple[int, str]]) -> None:
+    """Cache the tsv lines of a listing's rows ((id, line) pairs)."""
+    conn.executemany("insert or replace into lines (listing, id, line) values (?, ?, ?)",
+                     [(listing, i, line) for i, line in lines])
+
+
+def drop_lines(conn: sqlite3.Connection, listing: str, ids) -> None:
+    """Forget the cached lines of these rows (they changed)."""
+    for chunk in chunks(list(ids)):
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(f"delete from lines where listing = ? and id in ({marks})", (listing, *chunk))
 
 
 def write_name_table(conn: sqlite3.Connection, table) -> None:
@@ -481,6 +514,8 @@ def cluster_figures(conn: sqlite3.Connection) -> None:
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
+    conn.execute("delete from lines where listing = 'figures' and id in"
+                 " (select id from figures where article = ?)", (article_id,))
     for table in ("events", "figures", "mentions", "dates", "sketches"):
         conn.execute(f"delete from {table} where article = ?", (article_id,))
     conn.execute("delete from article_files where id = ?", (article_id,))
@@ -558,7 +593,7 @@ def relist_reprints(conn: sqlite3.Connection, originals: set[str]) -> list[int]:
     """Match again the claims of these originals' reprints against theirs: a reprint's
     claim the original makes too is marked (listings count it once, as the original's),
     and the original's claim lists the reprints that repeat it. Returns the claims whose
-    list changed (their ``listing`` lines are to be made again)."""
+    list changed."""
     changed: list[int] = []
     same = " and ".join(f"o.{c} is r.{c}" for c in SAME_CLAIM)
     for original in sorted(originals):
@@ -585,16 +620,6 @@ def relist_reprints(conn: sqlite3.Connection, originals: set[str]) -> list[int]:
                          [(", ".join(arts), claim) for claim, arts in by_claim.items()])
         changed += by_claim
     return changed
-
-
-def figure_values(conn: sqlite3.Connection, ids: list[int], columns: list[str]) -> list[tuple]:
-    """(id, *columns) of these claims."""
-    return _chunked(conn, f"select id, {', '.join(map(quote, columns))} from figures"
-                          " where id in ({})", ids)
-
-
-def set_figure_listings(conn: sqlite3.Connection, lines: list[tuple[str, int]]) -> None:
-    conn.executemany("update figures set listing = ? where id = ?", lines)
 
 
 def article_with_text(conn: sqlite3.Connection, text_hash: str) -> str | None:
@@ -636,6 +661,7 @@ def replace_entries(conn: sqlite3.Connection, entries, assignments, drop=()) -> 
     for chunk in chunks(list(drop)):
         marks = ", ".join("?" * len(chunk))
         conn.execute(f"delete from entries where id in ({marks})", chunk)
+        conn.execute(f"delete from lines where listing = 'timeline' and id in ({marks})", chunk)
         conn.execute(f"delete from entry_keys where entry in ({marks})", chunk)
     write_entries(conn, entries)
     conn.executemany("update events set entry = ? where id = ?", assignments)
@@ -645,19 +671,14 @@ def write_entries(conn: sqlite3.Connection, entries) -> None:
     """Insert timeline entries (``timeline.entry_of`` dicts) and their merge keys."""
     conn.executemany(
         "insert into entries (id, date, precision, first_day, last_day, summary, about,"
-        " conflict, sources) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " conflict, sources, lead) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(e["id"], e["date"], e["precision"], e["first_day"], e["last_day"], e["summary"],
           json.dumps(e["about"]), json.dumps(e["conflict"]) if e["conflict"] else None,
-          e["sources"])
+          e["sources"], e["lead"])
          for e in entries],
     )
     conn.executemany("insert into entry_keys (key, entry) values (?, ?)",
                      [(key, e["id"]) for e in entries for key in e["keys"]])
-
-
-def set_listings(conn: sqlite3.Connection, lines) -> None:
-    """Set entries' ``listing`` from (line, entry id) pairs."""
-    conn.executemany("update entries set listing = ? where id = ?", lines)
 
 
 def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:

@@ -141,7 +141,8 @@ def timeline_view(entries: list[dict], quotes: bool) -> None:
         lines = [line]
         if entry["conflict"]:
             said = "; ".join(
-                f"{date_label(c['date'], c['precision'])} ({', '.join(c['articles'])})"
+                f"{date_label(c['date'], c['precision'])}"
+                f" ({', '.join(c.get('publishers') or c['articles'])})"
                 for c in entry["conflict"]
             )
             lines.append(Text(f"sources disagree: {said}", style="red"))
