@@ -473,27 +473,10 @@ def info(db: DbOpt = None, fmt: FormatOpt = None):
 
     Example: syriacli info
     """
-    from . import __version__, store
-    from .corpus import locate_db, raw_dir_for
+    from .corpus import describe
     from .views import info_view
 
-    db_path, rule = locate_db(db)
-    row = {"corpus": str(db_path), "chosen_by": rule, "exists": db_path.exists()}
-    facts = store.corpus_facts(db_path) if db_path.exists() else {}
-    raw = raw_dir_for(db_path)
-    row.update({"raw_dir": facts.pop("raw_dir", None) or (str(raw) if raw else None),
-                **facts, "schema_expected": store.SCHEMA_VERSION, "version": __version__})
-    if facts:
-        from .survey import extractor_digest
-
-        # a query rebuilds it first (another schema, or extraction code or data changed)
-        row["stale"] = (facts["schema"] != store.SCHEMA_VERSION
-                        or facts["extractor"] != extractor_digest())
-    if db_path.exists():
-        from datetime import datetime, timezone
-
-        built = datetime.fromtimestamp(db_path.stat().st_mtime, timezone.utc)
-        row["built"] = built.isoformat(timespec="seconds")
+    row = describe(db)
     render.write_rows([row], list(row), render.default_format(fmt), table=info_view)
 
 

@@ -1,0 +1,88 @@
+"""Fault classes of #32 that failed: each reproduced at a chosen point, without timing."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+from conftest import SEEDS
+from typer.testing import CliRunner
+
+from syriacli.cli import app
+
+SYRIACLI = [sys.executable, "-m", "syriacli"]
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(app, [str(a) for a in args],
+                              env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})})
+
+
+def _info(db) -> dict:
+    result = run("info", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)[0]
+
+
+def _words(db) -> dict[str, int]:
+    result = run("articles", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return {a["article"]: a["words"] for a in json.loads(result.stdout)}
+
+
+def _seed_corpus(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(SEEDS, raw)
+    db = tmp_path / "corpus.db"
+    assert run("build", "--raw", raw, "--db", db).exit_code == 0
+    return raw, db
+
+
+def test_a_killed_update_marks_the_corpus_stale_and_the_next_query_completes_it(tmp_path):
+    """An article edited in place (its folder's time unchanged), the update killed after it
+    began rewriting: the rollback leaves the old text, and `info` and the next query say
+    the corpus is stale, where they said it was fresh (#32)."""
+    raw, db = _seed_corpus(tmp_path)
+    before = _words(db)
+    edited = sorted(raw.glob("*.txt"))[1]
+    folder_time = raw.stat().st_mtime_ns
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nOne more sentence here.\n",
+                      encoding="utf-8")
+    os.utime(raw, ns=(folder_time, folder_time))   # as an editor writing in place leaves it
+    proc = subprocess.run(SYRIACLI + ["build", "--raw", str(raw), "--db", str(db)],
+                          env=dict(os.environ, SYRIACLI_TEST_SIGNAL_AFTER="SIGKILL:1"),
+                          capture_output=True, timeout=120)
+    assert proc.returncode == -9
+    assert (tmp_path / "corpus.db-journal").exists()
+    assert _info(db)["stale"] is True
+    result = run("articles", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "updating the corpus" in result.stderr
+    after = {a["article"]: a["words"] for a in json.loads(result.stdout)}
+    assert after[edited.stem] == before[edited.stem] + 4
+    assert _info(db)["stale"] is False
+
+
+def test_an_update_killed_while_committing_is_stale_too(tmp_path):
+    """Killed with its changes part written to the file (the rollback writes it again, so
+    the file is newer than its raw folder): still stale, and `build` completes it."""
+    raw, db = _seed_corpus(tmp_path)
+    before = _words(db)
+    killer = (
+        "import os, signal, sqlite3, sys\n"
+        "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "conn.execute('pragma cache_size = 1')\n"      # spill changed pages to the file
+        "conn.execute('begin immediate')\n"
+        "conn.execute('delete from mentions')\n"
+        "conn.execute('delete from articles')\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    subprocess.run([sys.executable, "-c", killer, str(db)])
+    assert (tmp_path / "corpus.db-journal").exists()
+    assert _info(db)["stale"] is True
+    result = run("build", "--raw", raw, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert _words(db) == before
+    assert _info(db)["stale"] is False
