@@ -542,6 +542,7 @@ class Article:
         self.mention_starts = [d.start for d in self.mentions]
         self.attributions = Attributions(text, sentences, self.low, publisher)
         self._cache: dict[tuple[str, int], list] = {}
+        self._dates: dict[int, tuple[int, list, str | None]] = {}
         # sentence -> subject, noun, state of its last figure
         self.last_subject: dict[int, tuple] = {}
         # sentence -> the metric of its last count, which a share after it is a share of
@@ -661,8 +662,8 @@ class Article:
     def _dates_of(self, index: int) -> tuple[int, list, str | None]:
         """(the index of the sentence's first date mention, those no period took, the period
         of a range or "since"), found once a sentence: it has as many figures as dates."""
-        if ("dates", index) in self._cache:
-            return self._cache["dates", index]
+        if index in self._dates:
+            return self._dates[index]
         text, sentence = self.text, self.sentences[index]
         lo, hi = (bisect_right(self.mention_starts, edge - 1)
                   for edge in (sentence.start, sentence.end))
@@ -678,7 +679,7 @@ class Article:
             elif SINCE_BEFORE.search(text, sentence.start, d.start):
                 period, used = period or f"{d.date}/..", used | {i}
         found = lo, [d for i, d in enumerate(mentions) if i not in used], period
-        self._cache["dates", index] = found
+        self._dates[index] = found
         return found
 
 
