@@ -591,7 +591,8 @@ def articles(
 def show(
     article_id: Annotated[
         str,
-        typer.Argument(metavar="ID", help="Article id (the file name without .txt).",
+        typer.Argument(metavar="ID", help="Article id (the file name without .txt), the"
+                       " start of one (003), or a word of one title.",
                        autocompletion=_complete_articles),
     ],
     db: DbOpt = None,
@@ -608,15 +609,16 @@ def show(
 
     --raw prints the raw file's lines, marking those cleaning removed.
 
-    Example: syriacli show 003_5c8489880ca76ab4 --annotate
+    Example: syriacli show 003 --annotate   (or the whole id 003_5c8489880ca76ab4)
     """
     from . import queries
     from .views import show_article, show_raw
 
     with _open(db) as conn:
-        found = queries.article(conn, article_id)
+        found = queries.article_called(conn, article_id)
     if found is None:
-        _err(f"no article {article_id!r}; `syriacli articles` lists them")
+        _err(f"no article {article_id!r} (an id, its start or a title word);"
+             " `syriacli articles` lists them")
     if raw:
         show_raw(found, _raw_lines(db, found["file"]), fmt)
         return

@@ -17,7 +17,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from . import store
-from .errors import BadQuery
+from .errors import BadQuery, NoSuchArticle
 from .extract.speakers import canonical_org
 from .fts import Query
 from .places import PLACE_TYPES, from_json, place, places_named, places_text
@@ -303,6 +303,35 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
             )
         ]
     return result
+
+
+#: How many candidates an ambiguous article id or title word names.
+CANDIDATES_SHOWN = 5
+
+
+def article_called(conn: sqlite3.Connection, key: str) -> dict | None:
+    """The article ``key`` names, as git takes a short hash: its whole id, the start of
+    one id, else a word of one title (any case); raises NoSuchArticle when it names
+    several, listing them. None when it names none."""
+    found = article(conn, key)
+    if found is not None:
+        return found
+    ids = [r[0] for r in conn.execute(
+        "select id from articles where substr(id, 1, length(:key)) = :key order by id",
+        {"key": key})]
+    what = "an id starting"
+    if not ids and key.strip():
+        word = re.compile(rf"(?<!\w){re.escape(key.strip())}(?!\w)", re.IGNORECASE)
+        ids = [r[0] for r in conn.execute(
+            "select id, title from articles where instr(lower(title), lower(:key))"
+            " order by id", {"key": key.strip()}) if word.search(r[1])]
+        what = "a title with the word"
+    if len(ids) > 1:
+        shown = ", ".join(ids[:CANDIDATES_SHOWN])
+        more = f" and {len(ids) - CANDIDATES_SHOWN} more" if len(ids) > CANDIDATES_SHOWN else ""
+        raise NoSuchArticle(f"{len(ids)} articles have {what} {key!r}: {shown}{more};"
+                            " type more of the id, or another word")
+    return article(conn, ids[0]) if ids else None
 
 
 #: A report that only anchors a lasting state to its date ("since 2011", "the war that

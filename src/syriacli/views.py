@@ -76,26 +76,37 @@ def _cut(rows: list, what: str) -> list:
 
 
 def search_table(rows: list[dict]) -> None:
+    """Hits best first: the article's id, date and publisher stacked in one column so the
+    title and snippet get the room (at 80 columns too), and the relevance as a share of
+    the best hit's (machine formats keep the raw BM25 score)."""
     from rich.table import Table
 
     table = Table(header_style="bold", show_lines=True)
-    for column in ("article", "published", "publisher"):
-        table.add_column(column, no_wrap=True)
+    table.add_column("article", no_wrap=True)
     table.add_column("title / snippet", overflow="fold", ratio=1)
-    table.add_column("score", no_wrap=True)
-    for row in _cut(rows, "hits"):
+    table.add_column("relevance", no_wrap=True, justify="right")
+    rows = _cut(rows, "hits")
+    best = max((r["score"] for r in rows if r["score"] is not None), default=None)
+    for row in rows:
         cell = render.styled(row["title"])
         cell.stylize("bold")
         cell.append("\n")
         cell.append_text(render.styled(row["snippet"]))
-        table.add_row(
-            render.styled(row["article"]),
-            render.styled(row["published"]),
-            badge(render.styled(row["publisher"]).plain or None),
-            cell,
-            "" if row["score"] is None else f"{row['score']:.3g}",
-        )
+        where = render.styled(row["article"])
+        where.append("\n")
+        where.append_text(render.styled(row["published"] or "date unknown"))
+        where.append("\n")
+        where.append_text(badge(render.styled(row["publisher"]).plain or None))
+        table.add_row(where, cell, relevance(row["score"], best))
     render.console().print(table)
+
+
+def relevance(score: float | None, best: float | None) -> str:
+    """A hit's BM25 score as a percentage of the best hit's ("100%", "76%"): the raw
+    score (1.67e-06) says nothing by itself."""
+    if score is None or not best:
+        return ""
+    return f"{round(100 * score / best)}%"
 
 
 def month_strip(entries: list[dict]):
@@ -322,6 +333,11 @@ def metrics_view(rows: list[dict]) -> None:
     )
 
 
+#: The columns of `show` in csv and tsv: one row, the article's metadata and its clean
+#: text (json and jsonl give every field, with the dates, figures and names found).
+SHOW_COLUMNS = ["article", "title", "publisher", "published", "url", "words", "text"]
+
+
 def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
     from .annotate import annotated_text
 
@@ -329,14 +345,17 @@ def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
     if fmt in ("json", "jsonl"):
         render.write_rows([article], list(article), fmt)
         return
+    if fmt in render.TEXT_FORMATS:
+        render.write_rows([dict(article, article=article["id"])], SHOW_COLUMNS, fmt)
+        return
     if fmt == "table" or sys.stdout.isatty():
         article = render.terminal_safe(article)
     title = article["title"] or article["id"]
     headline_in_text = bool(article["title"]) and article["text"].startswith(article["title"])
     header = (
         ("" if headline_in_text else f"{title}\n")  # else the text opens with it
-        + f"{article['publisher'] or '?'} · {article['published'] or 'date unknown'}"
-        f" · {article['id']}\n"
+        + f"{article['publisher'] or 'publisher unknown'}"
+        f" · {article['published'] or 'date unknown'} · {article['id']}\n"
     )
     if fmt == "table":
         from rich.text import Text
