@@ -68,3 +68,51 @@ def test_show_as_json_csv_and_tsv_is_data(cli):
     assert tsv[0].split("\t") == ["article", "title", "publisher", "published", "url", "words",
                                   "text"]
     assert len(tsv) == 2 and tsv[1].startswith("003_5c8489880ca76ab4\t")
+
+
+def test_the_build_bar_names_each_stage_to_the_end(tmp_path, monkeypatch):
+    """The bar says what the build does after extracting (it sat at N/N with no label)."""
+    import io
+    import shutil
+
+    from conftest import SEEDS
+    from rich.console import Console
+    from rich.progress import Progress, TextColumn
+
+    from syriacli.build import build
+    from syriacli.views import BuildBar
+
+    raw = tmp_path / "raw"
+    shutil.copytree(SEEDS, raw)
+    monkeypatch.setattr(BuildBar, "SHOWN_FROM", 1)
+    seen: list[str] = []
+    with Progress(TextColumn("{task.description}"),
+                  console=Console(file=io.StringIO(), force_terminal=True)) as progress:
+        bar = BuildBar(progress)
+        stage = bar.stage
+
+        def record(label):
+            stage(label)
+            seen.append(progress.tasks[-1].description)
+
+        bar.stage = record
+        build(raw, tmp_path / "corpus.db", progress=bar)
+        assert seen == ["grouping figures", "linking reprints", "merging the timeline",
+                        "indexing", "listing the timeline", "writing the corpus"]
+        (raw / "extra.txt").write_text("Extra\n\nJets struck Idlib on 5 May 2016.\n",
+                                       encoding="utf-8")
+        seen.clear()
+        build(raw, tmp_path / "corpus.db", progress=bar)
+        assert seen == ["linking reprints", "merging the timeline", "indexing",
+                        "writing the corpus"]
+
+
+def test_articles_table_is_capped_like_the_timeline_and_says_so(cli, monkeypatch):
+    from syriacli import views
+
+    monkeypatch.setattr(views, "MAX_TABLE_ROWS", 2)
+    result = cli("articles", "--format", "table")
+    assert result.exit_code == 0
+    assert "showing the first 2 of 5 articles" in result.stderr
+    assert sum(result.stdout.count(f"00{i}_") for i in range(5)) == 2
+    assert len(cli("articles", "--format", "tsv").stdout.splitlines()) == 6   # pipes get all

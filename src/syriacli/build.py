@@ -322,17 +322,24 @@ def _write_beside(db_path, todo, report, progress, names_file, meta,
     tmp = store.tmp_path_for(db_path)
     try:
         db = _open_writable(tmp, fresh=True)
+        stage = partial(_stage, progress)
         with db.conn:
             store.stage_figures(db.conn)
             _write_all(db.conn, todo, report, progress, fresh=True)
+            stage("grouping figures")
             store.cluster_figures(db.conn)
+            stage("linking reprints")
             reprints.relist(db.conn, set(reprints.link(db.conn, None).values()))
+            stage("merging the timeline")
             _merge_timeline(db.conn)
+            stage("indexing")
             store.write_name_table(db.conn, _variant_table(names_file))
             store.finish_schema(db)
+            stage("listing the timeline")
             ids = [row[0] for row in db.conn.execute("select id from entries order by id")]
             _write_listings(db.conn, ids)
             store.set_meta(db.conn, **meta())
+            stage("writing the corpus")
         db.conn.close()
         if todo and not report.extracted and db_path.exists():
             raise BuildError(
@@ -363,11 +370,15 @@ def _update_in_place(db_path, todo, stale, report, progress, names_file, meta) -
         for article_id in stale:
             store.delete_article(conn, article_id)
         added = _write_all(conn, todo, report, progress, fresh=False)
+        _stage(progress, "linking reprints")
         relist.update(reprints.link(conn, added).values())
         reprints.relist(conn, relist - set(stale) | relist & set(added))
+        _stage(progress, "merging the timeline")
         _update_timeline(conn, added, losing)
+        _stage(progress, "indexing")
         store.write_name_table(conn, _variant_table(names_file))
         store.set_meta(conn, **meta())
+        _stage(progress, "writing the corpus")
         conn.execute("commit")
     except BaseException:
         if conn.in_transaction:  # SQLite may have rolled back already (a full disk)
@@ -375,6 +386,14 @@ def _update_in_place(db_path, todo, stale, report, progress, names_file, meta) -
         raise
     finally:
         conn.close()
+
+
+def _stage(progress, label: str) -> None:
+    """Name the stage a build is in after extracting on its progress bar (views.BuildBar),
+    so the bar does not sit at N/N for the seconds of merging and indexing."""
+    stage = getattr(progress, "stage", None)
+    if stage is not None:
+        stage(label)
 
 
 def _variant_table(names_file: str | None):

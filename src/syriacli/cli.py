@@ -578,13 +578,11 @@ def articles(
 
     with _open(db) as conn:
         filters = _filters(conn, date_from, date_to, publisher, about, limit)
+        from .views import articles_table
+
         rows = queries.articles(conn, replace(filters, undated=undated))
-        render.write_rows(
-            rows,
-            ["article", "published", "publisher", "title", "words", "published_from",
-             "publisher_from", "title_from", "undated_reason", "url", "reprint_of"],
-            render.default_format(fmt),
-        )
+        render.write_rows(rows, queries.ARTICLES_COLUMNS, render.default_format(fmt),
+                          table=articles_table)
 
 
 @app.command()

@@ -269,6 +269,11 @@ def _tuples(conn: sqlite3.Connection, sql: str, params) -> sqlite3.Cursor:
     return cursor.execute(sql, params)
 
 
+#: The columns `articles` writes, most wanted first (a narrow table leaves out the last).
+ARTICLES_COLUMNS = ["article", "published", "publisher", "title", "words", "published_from",
+                    "publisher_from", "title_from", "undated_reason", "url", "reprint_of"]
+
+
 def articles_sql(filters: Filters) -> tuple[str, dict]:
     where, params = _article_where(filters)
     sql = (

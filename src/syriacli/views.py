@@ -75,6 +75,15 @@ def _cut(rows: list, what: str) -> list:
     return rows
 
 
+def articles_table(rows: list[dict]) -> None:
+    """The articles in a terminal: the first :data:`MAX_TABLE_ROWS`, as the timeline does
+    (3,000 articles made a table of 10,000 lines), the columns no row fills left out."""
+    from .queries import ARTICLES_COLUMNS
+
+    rows = _cut(rows, "articles")
+    render.simple_table(rows, [c for c in ARTICLES_COLUMNS if any(r.get(c) for r in rows)])
+
+
 def search_table(rows: list[dict]) -> None:
     """Hits best first: the article's id, date and publisher stacked in one column so the
     title and snippet get the room (at 80 columns too), and the relevance as a share of
@@ -470,31 +479,52 @@ def undated_warning(undated: list[tuple[str, int]], raw_dir) -> str:
 
 @contextlib.contextmanager
 def build_progress():
-    """A progress bar on stderr for builds that extract many articles."""
+    """A progress bar on stderr for builds that extract many articles, named by the stage
+    the build is in to its end (extracting, then merging, indexing...)."""
     if not sys.stderr.isatty():
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(
-        "extracting",
+        TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=render.console(stderr=True),
         transient=True,
     ) as bar:
+        yield BuildBar(bar)
 
-        def track(results, total):
-            if total < 200:
-                yield from results
-                return
-            task = bar.add_task("extract", total=total)
-            for result in results:
-                bar.advance(task)
-                yield result
 
-        yield track
+class BuildBar:
+    """What a build reports its progress to: ``bar(results, total)`` counts the articles
+    extracted, ``bar.stage(label)`` names each later stage on the same bar."""
+
+    #: Below this many articles a build is over before a bar would help.
+    SHOWN_FROM = 200
+
+    def __init__(self, bar):
+        self.bar, self.task = bar, None
+
+    def __call__(self, results, total: int):
+        if total < self.SHOWN_FROM:
+            yield from results
+            return
+        self.task = self.bar.add_task("extracting", total=total)
+        for result in results:
+            self.bar.advance(self.task)
+            yield result
+
+    def stage(self, label: str) -> None:
+        if self.task is not None:
+            self.bar.update(self.task, description=label)
 
 
 #: How many undated articles the build's warning names before "and N more".
