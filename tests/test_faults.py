@@ -86,3 +86,36 @@ def test_an_update_killed_while_committing_is_stale_too(tmp_path):
     assert result.exit_code == 0, result.output
     assert _words(db) == before
     assert _info(db)["stale"] is False
+
+
+def test_a_huge_manifest_value_or_a_nul_byte_costs_that_value_not_the_manifest(make_raw, build):
+    """A 200 KB title (past csv's own limit) made the whole manifest be ignored; a NUL
+    byte was stored. Each is now that one value, said on stderr (#32)."""
+    good = "Jets strike Idlib\n\nRussian jets struck Idlib on Tuesday, the ministry said.\n"
+    manifest = ("file,publisher,published,title\n"
+                f"a.txt,RT,2016-05-10,\"{'x' * 200_000}\"\n"
+                "b.txt,B\x00BC,2016-05-11,Fine\n"
+                "c.txt,AP,2016-05-12,Also fine\n")
+    raw = make_raw({"a.txt": good, "b.txt": good.replace("Idlib", "Hama"),
+                    "c.txt": good.replace("Idlib", "Homs")}, manifest)
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    assert "manifest.csv row 2 (a.txt): the title is 200,000 characters long" in result.stderr
+    assert "manifest.csv row 3 (b.txt): control characters" in result.stderr
+    assert "ignored" not in result.stderr.replace("rest of the row used", "")
+    rows = {a["article"]: a for a in json.loads(
+        run("articles", "--db", db, "--format", "json").stdout)}
+    assert rows["a"]["published"] == "2016-05-10" and rows["a"]["publisher"] == "RT"
+    assert rows["a"]["title"] != "x" * 200_000
+    assert rows["b"]["publisher"] == "B BC" and rows["c"]["title"] == "Also fine"
+
+
+def test_a_file_of_only_a_bullet_line_is_skipped_with_the_reason(make_raw, build):
+    good = "Jets strike Idlib\n\nRussian jets struck Idlib on Tuesday, the ministry said.\n"
+    raw = make_raw({"a.txt": good, "bullet.txt": "\u2022\n", "dash.txt": "- \n",
+                    "marks.txt": "\u2022 \u2022 *\n"})
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    for name in ("bullet.txt", "dash.txt", "marks.txt"):
+        assert f"{name}: no words in it (only marks such as a bullet)" in result.stderr
+    assert list(_words(db)) == ["a"]

@@ -18,6 +18,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -63,6 +64,13 @@ def extractor_digest() -> str:
         digest.update(f"{path.parent.name}/{path.name}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()[:16]
+
+
+#: The longest manifest value taken (a title, a URL): a longer one is a mistake (a pasted
+#: article), left empty with a warning, the rest of its row and of the manifest used.
+MAX_MANIFEST_FIELD = 4000
+#: Characters a manifest value never keeps (NUL and the other controls but tab and line ends).
+MANIFEST_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 #: A manifest row's fields besides the file, in the order of its row key (:func:`row_key`).
@@ -132,6 +140,9 @@ def read_manifest(
         if known is not None and (appended := _appended(data, known, warn)) is not None:
             return appended
         rows = ManifestRows()
+        # a value past csv's own limit (128 KiB) is ours to refuse (_clean_values), row by
+        # row: csv would stop the whole manifest at it
+        csv.field_size_limit(max(len(data), csv.field_size_limit()))
         reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
         header = [c.strip() for c in next(reader, [])]
         if "file" not in header:
@@ -161,6 +172,7 @@ def _appended(data: bytes, known: ManifestState, warn) -> ManifestRows | None:
     rows = ManifestRows()
     told: list[str] = []
     try:
+        csv.field_size_limit(max(len(data), csv.field_size_limit()))     # see read_manifest
         reader = csv.reader(io.StringIO(data[known.size:].decode("utf-8"), newline=""))
         count, ends_whole = _read_rows(reader, list(known.header), rows, told.append,
                                        start=known.rows + 2)
@@ -204,6 +216,8 @@ def _read_rows(reader, header: list[str], rows: ManifestRows, warn, start: int) 
             values = [row[i].strip() for i in complete_at]
         else:
             values = [row[i].strip() if i is not None and i < len(row) else "" for i in at]
+        if max(map(len, values)) > MAX_MANIFEST_FIELD or MANIFEST_CONTROL.search("".join(values)):
+            values = _clean_values(values, f"{MANIFEST} row {line} ({written})", warn)
         value = values[date_at]
         if value:
             if value not in published:
@@ -221,6 +235,22 @@ def _read_rows(reader, header: list[str], rows: ManifestRows, warn, start: int) 
         rows.lines[line] = written
         rows.row_keys[name] = row_key(row_values)
     return line - start + 1, not any("\n" in v or "\r" in v for v in row)
+
+
+def _clean_values(values: list[str], where: str, warn) -> list[str]:
+    """A row's values without control characters (a NUL byte) and without a value longer
+    than :data:`MAX_MANIFEST_FIELD`, each change said."""
+    cleaned = []
+    for field, value in zip(ROW_FIELDS, values, strict=True):
+        if len(value) > MAX_MANIFEST_FIELD:
+            warn(f"{where}: the {field} is {len(value):,} characters long (at most"
+                 f" {MAX_MANIFEST_FIELD:,}); left empty, rest of the row used")
+            value = ""
+        elif MANIFEST_CONTROL.search(value):
+            warn(f"{where}: control characters (a NUL byte?) removed from the {field}")
+            value = " ".join(MANIFEST_CONTROL.sub(" ", value).split())
+        cleaned.append(value)
+    return cleaned
 
 
 def row_key(values: tuple[str, ...]) -> str:
