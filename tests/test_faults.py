@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -119,3 +120,43 @@ def test_a_file_of_only_a_bullet_line_is_skipped_with_the_reason(make_raw, build
     for name in ("bullet.txt", "dash.txt", "marks.txt"):
         assert f"{name}: no words in it (only marks such as a bullet)" in result.stderr
     assert list(_words(db)) == ["a"]
+
+
+def _on_a_terminal(args: list[str], env: dict) -> bytes:
+    """What a command writes to a terminal (a pseudo-terminal: stdout and stderr)."""
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(SYRIACLI + args, stdin=slave, stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:        # the command ended and closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait()
+    os.close(master)
+    return out
+
+
+#: An SGR code that sets a colour (foreground, background, bright, 256 or true colour).
+COLOUR = re.compile(rb"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])[;m]")
+
+
+def test_term_dumb_and_no_color_get_no_colour_anywhere(seed_db):
+    env = {**os.environ, "SYRIACLI_DB": str(seed_db), "SYRIACLI_PAGER": "cat",
+           "COLUMNS": "100", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    coloured = _on_a_terminal(["search", "Palmyra", "-n", "1"], env)
+    assert COLOUR.search(coloured)          # the check can see colour where there is some
+    for extra in ({"TERM": "dumb"}, {"NO_COLOR": "1"}):
+        for args in (["timeline", "-n", "3"], ["figures", "sorties"],
+                     ["show", "003", "--annotate"]):
+            out = _on_a_terminal(args, {**env, **extra})
+            assert out and not COLOUR.search(out), (extra, args)
+            if extra == {"TERM": "dumb"}:
+                assert b"\x1b[" not in out, args

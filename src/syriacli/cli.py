@@ -928,12 +928,30 @@ def _terminated(signum, frame) -> None:
 
 
 def _global_options_first(args: list[str]) -> list[str]:
-    """`--no-pager` where users put it, after the command too (`syriacli timeline
-    --no-pager`): moved before the command, where Click reads it; after `--` it is text."""
+    """`--no-pager` and `--db` where users put them: `--no-pager` after the command too
+    (`syriacli timeline --no-pager`) is moved before it, where Click reads it; `--db PATH`
+    before the command (`syriacli --db x.db timeline`) after it, where each command reads
+    it. After `--` it is text."""
+    args = _db_after_command(args)
     end = args.index("--") if "--" in args else len(args)
     if "--no-pager" not in args[1:end]:
         return args
     return ["--no-pager"] + [a for a in args[:end] if a != "--no-pager"] + args[end:]
+
+
+def _db_after_command(args: list[str]) -> list[str]:
+    """``args`` with a `--db PATH` (or `--db=PATH`) given before the command moved after it."""
+    before, db, i = [], [], 0
+    while i < len(args) and args[i].startswith("-") and args[i] != "--":
+        if args[i] == "--db" and i + 1 < len(args):
+            db, i = args[i:i + 2], i + 2
+        elif args[i].startswith("--db="):
+            db, i = [args[i]], i + 1
+        else:
+            before, i = before + [args[i]], i + 1
+    if not db or i >= len(args) or args[i] == "--":
+        return args
+    return before + [args[i]] + db + args[i + 1:]
 
 
 def _command_name(command: CommandInfo) -> str | None:
