@@ -941,7 +941,9 @@ def _global_options_first(args: list[str]) -> list[str]:
 
 def _db_after_command(args: list[str]) -> list[str]:
     """``args`` with a `--db PATH` (or `--db=PATH`) given before the command moved after it."""
-    before, db, i = [], [], 0
+    before: list[str] = []
+    db: list[str] = []
+    i = 0
     while i < len(args) and args[i].startswith("-") and args[i] != "--":
         if args[i] == "--db" and i + 1 < len(args):
             db, i = args[i:i + 2], i + 2
