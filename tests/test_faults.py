@@ -160,3 +160,24 @@ def test_term_dumb_and_no_color_get_no_colour_anywhere(seed_db):
             assert out and not COLOUR.search(out), (extra, args)
             if extra == {"TERM": "dumb"}:
                 assert b"\x1b[" not in out, args
+
+
+def test_a_db_in_a_folder_that_cannot_be_entered_is_one_line(tmp_path, monkeypatch):
+    """What the file system says of a path in a folder without the right to enter it
+    (these tests may run as root, who may enter any folder: the refusal is made here)."""
+    import pathlib
+
+    closed = tmp_path / "closed"
+    stat = pathlib.Path.stat
+
+    def refuse(self, *args, **kwargs):
+        if str(self).startswith(str(closed)):
+            raise PermissionError(13, "Permission denied", str(self))
+        return stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "stat", refuse)
+    for args in (["articles"], ["info"], ["search", "Palmyra"], ["build", "--raw", SEEDS]):
+        result = run(*args, "--db", closed / "in" / "corpus.db")
+        assert result.exit_code == 1 and "Traceback" not in result.output, (args, result.output)
+        assert result.stderr.startswith(f"Error: permission denied: {closed}"), result.stderr
+        assert result.stderr.count("\n") == 1

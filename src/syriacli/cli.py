@@ -87,8 +87,15 @@ def _install_completion(value: bool) -> None:
     shell = _completion_shell()
     home = Path.home()
     rc_files = [home / name for name in COMPLETION_SHELLS[shell]]
-    before = {rc: rc.read_text() if rc.is_file() else None for rc in rc_files}
-    _, script = install(shell=shell, prog_name="syriacli", complete_var="_SYRIACLI_COMPLETE")
+    try:
+        before = {rc: rc.read_text() if rc.is_file() else None for rc in rc_files}
+        _, script = install(shell=shell, prog_name="syriacli",
+                            complete_var="_SYRIACLI_COMPLETE")
+    except (OSError, UnicodeDecodeError) as exc:
+        where = getattr(exc, "filename", None)
+        why = getattr(exc, "strerror", None) or str(exc)
+        _err(f"cannot install completion{f' into {where}' if where else ''}: {why};"
+             " `syriacli --show-completion` prints the script to install by hand")
     print(f"wrote the {shell} completion script to {script}")
     for rc, old in before.items():
         new = rc.read_text() if rc.is_file() else ""
@@ -177,30 +184,32 @@ def _completion_shells() -> None:
     add_completion_class(OneWordBash, "bash")
 
 
-def _from_corpus(read) -> list[str]:
-    """``read(conn)`` on the corpus completion finds ($SYRIACLI_DB, else the default);
-    nothing when there is none: completion never prints a traceback into the shell."""
+def _from_corpus(read, ctx: typer.Context | None = None) -> list[str]:
+    """``read(conn)`` on the corpus the command line names (its --db, typed before the
+    word being completed), else $SYRIACLI_DB, else the default; nothing when there is
+    none: completion never prints a traceback into the shell."""
     try:
         from . import store
-        from .corpus import default_db
+        from .corpus import locate_db
 
-        with store.open_corpus(default_db()) as conn:
+        db = (ctx.params.get("db") if ctx is not None else None) or None
+        with store.open_corpus(locate_db(Path(db) if db else None)[0]) as conn:
             return list(read(conn))
     except Exception:
         return []
 
 
-def _complete_publishers(incomplete: str) -> list[str]:
+def _complete_publishers(ctx: typer.Context, incomplete: str) -> list[str]:
     from . import queries
 
-    return _offer(_from_corpus(queries.publishers), incomplete)
+    return _offer(_from_corpus(queries.publishers, ctx), incomplete)
 
 
-def _complete_metrics(incomplete: str) -> list[str]:
+def _complete_metrics(ctx: typer.Context, incomplete: str) -> list[str]:
     """The metrics the corpus holds claims for (falling back to the taxonomy)."""
     from . import queries
 
-    names = _from_corpus(lambda conn: (r["metric"] for r in queries.figure_metrics(conn)))
+    names = _from_corpus(lambda conn: (r["metric"] for r in queries.figure_metrics(conn)), ctx)
     if not names:
         from .extract.metrics import metric_names
 
@@ -208,7 +217,7 @@ def _complete_metrics(incomplete: str) -> list[str]:
     return _offer(names, incomplete)
 
 
-def _complete_names(incomplete: str) -> list[str]:
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
     """Every name of the corpus, and every spelling of it that starts so."""
     from . import queries
 
@@ -217,14 +226,14 @@ def _complete_names(incomplete: str) -> list[str]:
             yield row["name"]
             yield from (row["spellings"] or "").split(", ")
 
-    return _offer(_from_corpus(read), incomplete)
+    return _offer(_from_corpus(read, ctx), incomplete)
 
 
-def _complete_articles(incomplete: str) -> list[str]:
+def _complete_articles(ctx: typer.Context, incomplete: str) -> list[str]:
     from . import queries
 
     return _offer(_from_corpus(lambda conn: (r["article"] for r in queries.articles(
-        conn, queries.Filters()))), incomplete)
+        conn, queries.Filters())), ctx), incomplete)
 
 
 def _complete_formats(incomplete: str) -> list[str]:
@@ -1016,6 +1025,9 @@ def _run_with_errors(func):
             if not DAMAGED.search(str(exc)):
                 raise
             _err(f"the corpus is damaged ({exc}): rebuild it with `syriacli build --full`", 1)
+        except PermissionError as exc:   # --db in a folder the user cannot enter or read
+            _err(f"permission denied: {exc.filename or exc}: check the rights of the file"
+                 " and of each folder on its way, or pass --db for another corpus")
         except Terminated:
             _err("terminated; the corpus is unchanged", 143)
         except KeyboardInterrupt:
