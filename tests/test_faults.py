@@ -181,3 +181,13 @@ def test_a_db_in_a_folder_that_cannot_be_entered_is_one_line(tmp_path, monkeypat
         assert result.exit_code == 1 and "Traceback" not in result.output, (args, result.output)
         assert result.stderr.startswith(f"Error: permission denied: {closed}"), result.stderr
         assert result.stderr.count("\n") == 1
+
+
+def test_no_build_leaves_a_lock_file(make_raw, build, tmp_path):
+    raw = make_raw({"a.txt": "Jets strike Idlib\n\nRussian jets struck Idlib on Tuesday.\n"})
+    result, db = build(raw)
+    assert result.exit_code == 0 and db.exists()
+    empty = make_raw({}, name="empty")
+    failed, _ = build(empty, tmp_path / "other.db")
+    assert failed.exit_code == 1 and "no article files" in failed.stderr
+    assert not list(tmp_path.glob("*.lock")) and not list(tmp_path.glob(".*.lock"))

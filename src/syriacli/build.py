@@ -604,25 +604,43 @@ def _write_listings(conn: sqlite3.Connection, ids: list[int]) -> None:
 
 
 class _lock:
-    """An exclusive lock beside the corpus: a second build exits with a clear message."""
+    """An exclusive lock beside the corpus: a second build exits with a clear message.
+
+    The lock file is removed when the build ends, however it ends (no stray
+    ``corpus.db.lock``). It is removed while still locked, so a build that opened it
+    just before finds, once it holds the lock, that the name is no longer its file, and
+    opens the new one: two builds never hold two files of one name."""
 
     def __init__(self, db_path: Path):
         self.path = db_path.with_name(db_path.name + ".lock")
 
     def __enter__(self):
+        while True:
+            try:
+                self.handle = open(self.path, "a")
+            except OSError as exc:
+                raise BuildError(f"cannot write {self.path}: {exc.strerror}") from None
+            try:
+                fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self.handle.close()
+                raise BuildError(f"another build of {self.path.name[:-5]} is running;"
+                                 " try again when it ends") from None
+            if self._still_named():
+                return self
+            self.handle.close()           # removed by the build that ended: take the new one
+
+    def _still_named(self) -> bool:
         try:
-            self.handle = open(self.path, "w")
-        except OSError as exc:
-            raise BuildError(f"cannot write {self.path}: {exc.strerror}") from None
-        try:
-            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.handle.close()
-            raise BuildError(f"another build of {self.path.name[:-5]} is running;"
-                             " try again when it ends") from None
-        return self
+            return os.stat(self.path).st_ino == os.fstat(self.handle.fileno()).st_ino
+        except OSError:
+            return False
 
     def __exit__(self, *exc):
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
         fcntl.flock(self.handle, fcntl.LOCK_UN)
         self.handle.close()
         return False
