@@ -116,3 +116,10 @@ def test_articles_table_is_capped_like_the_timeline_and_says_so(cli, monkeypatch
     assert "showing the first 2 of 5 articles" in result.stderr
     assert sum(result.stdout.count(f"00{i}_") for i in range(5)) == 2
     assert len(cli("articles", "--format", "tsv").stdout.splitlines()) == 6   # pipes get all
+
+
+def test_the_figures_view_never_cuts_a_value(cli):
+    """A range wider than the value column widens it; the text beside it wraps (#32)."""
+    out = cli("figures", "deaths", "--format", "table", env={"COLUMNS": "80"}).stdout
+    assert "290,000–470,000 " in out and "…" not in out
+    assert all(len(line) <= 80 for line in out.splitlines())

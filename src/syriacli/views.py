@@ -184,7 +184,8 @@ def timeline_view(entries: list[dict], quotes: bool) -> None:
 
 #: The width of the date column of a timeline (the longest label: "30 Sep 2015").
 DATE_COLUMN = 12
-#: The width of the value column of a figures view ("≥1,000,000 km2").
+#: The narrowest value column of a figures view ("≥1,000,000 km2"); wider for a longer
+#: value, up to a third of the terminal.
 VALUE_COLUMN = 14
 
 
@@ -270,7 +271,11 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
             )
         out.print(Text(spread_line(metric, rows), style="bold"))
         top = max(_drawn(c)[1] for c in rows) or 1
-        for claim in _cut(rows, "claims"):
+        rows = _cut(rows, "claims")
+        # a value is never cut ("290,000–470,0…"): its column widens, the text beside it wraps
+        width = min(max([VALUE_COLUMN, *(len(value_label(c)) for c in rows)]),
+                    max(VALUE_COLUMN, out.width // 3))
+        for claim in rows:
             line = Text()
             line.append(f"{_bar(claim, top):<22}", style="cyan")
             line.append(
@@ -287,7 +292,7 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
                 lines.append(Text(f"at: {places_label(claim['places'])}", style="dim"))
             if quotes:
                 lines.append(Text(f"“{claim['quote']}”", style="italic"))
-            out.print(hanging(Text(value_label(claim), style="bold"), lines, VALUE_COLUMN, gap=1))
+            out.print(hanging(Text(value_label(claim), style="bold"), lines, width, gap=1))
         pairs = disagreements(rows)
         if pairs:
             out.print(Text("  disagree beyond their qualifiers:", style="bold red"))
