@@ -123,3 +123,27 @@ def test_the_figures_view_never_cuts_a_value(cli):
     out = cli("figures", "deaths", "--format", "table", env={"COLUMNS": "80"}).stdout
     assert "290,000–470,000 " in out and "…" not in out
     assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_by_claimant_orders_every_format_and_quotes_says_where_it_cannot(cli):
+    """--by-claimant and --quotes were dropped in json/csv/tsv without a word (#32)."""
+    def claimants(fmt):
+        out = cli("figures", "--by-claimant", "--format", fmt).stdout
+        if fmt == "json":
+            rows = json.loads(out)
+        else:
+            rows = list(csv.DictReader(io.StringIO(out), delimiter="\t" if fmt == "tsv" else ","))
+        return [(r["metric"], r["claimant"] or None) for r in rows]
+
+    for fmt in ("json", "csv", "tsv"):
+        got = claimants(fmt)
+        assert got == sorted(got, key=lambda mc: (mc[0], (mc[1] or "~").lower())), fmt
+    newest = [r["claimant"] for r in json.loads(cli("figures", "--format", "json").stdout)]
+    assert [c for _, c in claimants("json")] != newest        # the option changed the order
+    quotes = json.loads(cli("figures", "sorties", "--quotes", "--format", "json").stdout)
+    assert all(q["quote"] for q in quotes)
+    for fmt in ("csv", "tsv"):
+        result = cli("timeline", "--quotes", "--format", fmt)
+        assert result.exit_code == 0
+        assert f"Note: --quotes is for the table: {fmt} gives an entry a line" in result.stderr
+    assert "Note" not in cli("timeline", "--quotes", "--format", "json").stderr

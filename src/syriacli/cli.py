@@ -659,7 +659,8 @@ def timeline(
     about: AboutOpt = None,
     match: MatchOpt = None,
     quotes: Annotated[
-        bool, typer.Option("--quotes", "-q", help="Show each source's sentence.")
+        bool, typer.Option("--quotes", "-q", help="Show each source's sentence (json and jsonl"
+                           " always have them; csv and tsv never).")
     ] = False,
     all_: AllOpt = False,
     conflicts: ConflictsOpt = False,
@@ -689,6 +690,9 @@ def timeline(
             def table(entries):
                 timeline_view(entries, quotes)
 
+        if quotes and fmt in render.TEXT_FORMATS:
+            _say(f"Note: --quotes is for the table: {fmt} gives an entry a line without its"
+                 " sources' sentences; --format json or jsonl has them (mentions)")
         render.write_listing(queries.timeline_listing(*args), fmt, table=table)
         hidden = 0 if filters.background else queries.background_count(*args)
         if hidden:
@@ -778,11 +782,13 @@ def figures(
         typer.Option("--claimant", "-c", help="Only claims attributed to this (substring)."),
     ] = None,
     quotes: Annotated[
-        bool, typer.Option("--quotes", "-q", help="Show each claim's sentence.")
+        bool, typer.Option("--quotes", "-q", help="Show each claim's sentence (json, csv and"
+                           " tsv always have it: the quote column).")
     ] = False,
     by_claimant: Annotated[
         bool,
-        typer.Option("--by-claimant", help="Group claims by claimant instead of newest first."),
+        typer.Option("--by-claimant", help="Group claims by claimant instead of newest first"
+                     " (in every format)."),
     ] = False,
     summary: Annotated[
         bool,
@@ -822,10 +828,13 @@ def figures(
         metrics = metrics_for(metric, queries.metric_names(conn)) if metric else None
         if metric and not metrics:
             _err(f"no metric matches {metric!r}; `syriacli figures --summary` lists them")
+        from dataclasses import replace
+
         args = (
             conn,
             metrics,
-            _filters(conn, date_from, date_to, publisher, about, limit),
+            replace(_filters(conn, date_from, date_to, publisher, about, limit),
+                    by_claimant=by_claimant),
             claimant,
         )
         table = None

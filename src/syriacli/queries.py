@@ -114,6 +114,8 @@ class Filters:
     conflicts: bool = False  # only the entries whose sources disagree on the date
     precision: str | None = None  # only entries of this precision: day, month or year
     near: tuple[str, ...] | None = None  # only what names one of these places
+    # figures': a metric's claims grouped by claimant (as the table's --by-claimant)
+    by_claimant: bool = False
 
 
 #: The WHERE clause of each article filter; values always go in as parameters.
@@ -644,6 +646,12 @@ FIGURE_SELECT = ", ".join(FIGURE_COLUMNS) + ", noun"
 CLAIM_DAY = "coalesce(figures.as_of, figures.published)"
 
 
+#: `figures --by-claimant`: each metric's claims by claimant (any case; unattributed last),
+#: oldest first, as views.figures_view groups them.
+BY_CLAIMANT_ORDER = ("metric, coalesce(lower(claimant), '~'), coalesce(published, ''),"
+                     " article, start")
+
+
 def figures_sql(
     metrics: list[str] | None, filters: Filters, claimant: str | None, select: str = FIGURE_SELECT
 ) -> tuple[str, dict]:
@@ -672,7 +680,7 @@ def figures_sql(
         f"select {select} from figures"
         + (f" where {' and '.join(where)}" if where else "")
         # The order of the (metric, published desc, article, start) index: no sort.
-        + f" order by {FIGURES_ORDER}"
+        + f" order by {BY_CLAIMANT_ORDER if filters.by_claimant else FIGURES_ORDER}"
     )
     if filters.limit:
         sql += " limit :limit"
