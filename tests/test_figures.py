@@ -92,7 +92,8 @@ CASES = [
      "voting from abroad indicated Russian military "
      "personnel in the Arab nation likely exceeded 4,300.",
      4300, "over", None, "troops", "turnout figures"),     # the head of the subject, not all of it
-    ("Shoigu said 7,000-plus sorties had been flown.", 7000, "over", None, "sorties", "Shoigu"),
+    ("Shoigu said 7,000-plus sorties had been flown.", 7000, "over", None, "sorties",
+     "Sergei Shoigu"),
     ("No fewer than 40 people died in the shelling.", 40, "at least", None, "deaths", None),
     # units; a conversion in brackets is the same figure
     ("Russia's military on Tuesday said that Syrian troops have liberated about 85 percent of the "
@@ -119,7 +120,7 @@ CASES = [
     ("Back then officials stated that jets left nearly 13,000 terrorists dead.",
      13_000, "nearly", None, "militants killed", "officials"),
     ("Shoigu said aircraft had flown sorties, killing more than 2,000 \"bandits\".",
-     2000, "over", None, "militants killed", "Shoigu"),
+     2000, "over", None, "militants killed", "Sergei Shoigu"),
     ("The Syrian Observatory for Human Rights has claimed that between September 2015 and February "
      "2016, Russian air strikes have killed 1,000 civilians, including 200 children.",
      200, "exact", None, "children killed", "Syrian Observatory for Human Rights"),
@@ -268,8 +269,16 @@ def test_a_breakdown_is_its_own_figure():
 # --- claimants across sentences ----------------------------------------------------------
 CROSS_SENTENCE = [
     ("Deputy Defence Minister Nikolay Pankov spoke on Tuesday. "
-     "He said 300 militants remained in the area.", 300, "Nikolay Pankov"),
-    ("Lavrov met Kerry in Geneva. He said 300 militants had surrendered.", 300, "Lavrov"),
+     "He said 300 militants remained in the area.", 300, "Nikolai Pankov"),   # one spelling
+    # "he" is the sentence's subject, not the last person named
+    ("Lavrov met Kerry in Geneva. He said 300 militants had surrendered.", 300, "Sergei Lavrov"),
+    ("Major General Pavel Gaidukov hosted Colonel Ahmet Yilmaz at the base. He said 12 posts "
+     "were manned.", 12, "Pavel Gaidukov"),
+    # a subject that is nobody: the person the sentence names
+    ("Reporters in Hmeimim asked Major General Pavel Gaidukov about the raids. He said 14 "
+     "militants had been killed.", 14, "Pavel Gaidukov"),
+    ("The envoy Staffan de Mistura met opposition delegates on Friday. He said 20 civilians "
+     "had died in the shelling.", 20, "Staffan de Mistura"),
     ("The Russian Defence Ministry published its report. "
      "The ministry added that 35 militants had surrendered.",
      35, "Russian Defence Ministry"),

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -215,16 +216,30 @@ def test_entry_keys_and_probes_meet():
     assert not entry_keys(old) & probes(far)[0]
 
 
-def test_an_unnamed_mention_joins_every_named_one_of_its_date():
-    got = entries_of(
-        [
-            event(1, "a", "2016-03-14", "day", ["withdrawal"], ["Vladimir Putin"]),
-            event(2, "b", "2016-03-14", "day", ["withdrawal"], ["Sergei Shoigu"]),
-            event(3, "c", "2016-03-14", "day", ["withdrawal"], []),
-        ]
-    )
-    assert [sorted(m) for _, m in got.values()] == [[1, 2, 3]]
-
+@pytest.mark.parametrize(
+    "named, expected",
+    [
+        # the one happening of its act that day: the unnamed mention joins it
+        ([["Vladimir Putin"]], [[1, 3]]),
+        # two that name no place could be one happening: it joins both
+        ([["Vladimir Putin"], ["Sergei Shoigu"]], [[1, 2, 3]]),
+        # two at different places are two: no telling which, it joins neither
+        ([["Sergei Shoigu", "Tartus"], ["Sergei Lavrov", "Palmyra"]], [[1], [2], [3]]),
+        # a base is at its town: Tartus and its naval base are one place
+        ([["Tartus naval facility"], ["Sergei Shoigu", "Tartus"]], [[1, 2, 3]]),
+        # a happening of another act is not one it could be
+        ([["Vladimir Putin"], ["Aleppo"]], [[1, 3], [2]]),
+    ],
+)
+def test_an_unnamed_mention_joins_the_happenings_of_its_act_and_date(named, expected):
+    events = [
+        event(i, f"a{i}", "2016-03-14", "day",
+              ["control change" if about == ["Aleppo"] else "visit"], about)
+        for i, about in zip([1, 2], named, strict=False)
+    ]
+    events.append(event(3, "c", "2016-03-14", "day", ["visit"], []))
+    for order in (events, events[::-1]):
+        assert happenings(entries_of(order)) == expected
 
 
 NAMES = ["Vladimir Putin", "Sergei Shoigu", "Aleppo", "Palmyra"]

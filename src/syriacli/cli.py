@@ -747,12 +747,15 @@ def export(
             ])
         else:
             events = list(queries.timeline_events(*args))
-            claims = queries.sentence_claims(conn, sorted({e["article"] for e in events}),
-                                             formats.coding()["fatality_metrics"])
+            articles = sorted({e["article"] for e in events})
+            claims = queries.sentence_claims(conn, articles, formats.coding()["fatality_metrics"])
+            skipped: dict[str, set] = {}
             render.write_rows(
-                formats.acled_rows(events, queries.place_index(conn), queries.name_types(conn),
-                                   claims),
+                formats.acled_rows(events, queries.place_index(conn), queries.place_admin(conn),
+                                   queries.sentence_parts(conn, articles), claims, skipped),
                 formats.ACLED_COLUMNS, "csv")
+            for line in formats.skipped_lines(skipped):
+                _say(line)
 
 
 def _export_format(value: str) -> str:

@@ -11,11 +11,14 @@ the document of its format; :mod:`syriacli.render` writes them.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 
 from . import vocab
+from .extract.acts import Act, Named, code_clause
+from .extract.events import clause_around
 from .extract.names import PLACE_PRECISIONS
 from .places import places_named, places_text
 
@@ -27,17 +30,27 @@ def _html(text: str) -> str:
 #: ACLED's columns that we fill, then our own (who says so, and where it was said).
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "location", "latitude", "longitude", "geo_precision", "source",
-    "notes", "fatalities",
+    "actor1", "actor2", "country", "admin1", "admin2", "location", "latitude", "longitude",
+    "geo_precision", "source", "notes", "fatalities",
     "claimant", "qualifier", "quote", "article", "url", "title", "actors", "places", "date",
     "precision",
 ]
+#: Why a dated statement is no ACLED row (acts.code_clause's reasons, and these).
+YEAR_ONLY = "known only to the year"
+NO_PLACE = "no place named"
 
 
 @lru_cache(maxsize=1)
 def coding() -> dict:
     """data/acled.json: how our concepts, precisions and metrics map to ACLED's codes."""
     return vocab.load("acled.json")
+
+
+@lru_cache(maxsize=1)
+def _near() -> re.Pattern:
+    """Words before a place that put an event near it ("near the cities of Homs")."""
+    return re.compile(rf"\b(?:{vocab.alternation(coding()['near'])})\s+(?:[\w-]+\s+){{0,4}}$",
+                      re.I)
 
 
 def primary_place(places: list[dict]) -> dict | None:
@@ -59,47 +72,147 @@ def middle_day(first_day: str, last_day: str) -> str:
     return date.fromordinal((first.toordinal() + last.toordinal()) // 2).isoformat()
 
 
-def acled_rows(events: Iterable[dict], located: dict[str, dict], types: dict[str, str],
-               claims: dict[tuple[str, int], list[dict]]) -> Iterator[dict]:
-    """An ACLED row per event (events from queries.timeline_events). ``located``: the
-    places by name; ``types``: each name's type; ``claims``: the casualty claims by
-    (article, sentence start), from queries.sentence_claims."""
+def acled_rows(events: Iterable[dict], located: dict[str, dict],
+               admin: dict[str, tuple[str, str, str]], parts: dict[str, dict[str, list]],
+               claims: dict[tuple[str, int], list[dict]],
+               skipped: dict[str, set]) -> Iterator[dict]:
+    """An ACLED row per event (queries.timeline_events) whose clause tells an act ACLED
+    codes, at a place, on a day, week or month. ``located``: the places by name;
+    ``admin``: their (country, admin1, admin2); ``parts``: each article's date and name
+    mentions (queries.sentence_parts); ``claims``: the casualty claims by (article,
+    sentence start), from queries.sentence_claims. What is left out is added to
+    ``skipped``, reason -> ids (entries for a date known only to the year)."""
     codes = coding()
     for event in events:
-        places = places_named(event["about"], located)
+        if event["precision"] not in codes["time_precision"]:
+            skipped.setdefault(YEAR_ONLY, set()).add(event["entry"])
+            continue
+        clause, offset, named = _clause(event, parts[event["article"]])
+        found = code_clause(clause, named, event["start"] - event["sentence_start"] - offset)
+        if found.act is None:
+            skipped.setdefault(found.reason, set()).add(event["id"])
+            continue
+        in_clause = [n.name for n in named if n.name in located]
+        places = places_named(in_clause or event["about"], located)
         where = primary_place(places)
-        kind = next((codes["event_types"][c] for c in event["concepts"]
-                     if c in codes["event_types"]), ["", ""])
-        casualty = next(iter(claims.get((event["article"], event["sentence_start"]), [])), {})
-        event_date = middle_day(event["first_day"], event["last_day"])
-        actors = [n for n in event["about"] if types.get(n) in codes["actor_types"]]
-        yield {
-            "event_id_cnty": f"SYRIACLI{event['id']}",
-            "event_date": event_date,
-            "year": event_date[:4],
-            "time_precision": codes["time_precision"].get(event["precision"], 3),
-            "event_type": kind[0],
-            "sub_event_type": kind[1],
-            # who acted is not known to the rules: a sentence naming one actor only
-            "actor1": actors[0] if len(actors) == 1 else "",
-            "location": where["name"] if where else "",
-            "latitude": where["lat"] if where else None,
-            "longitude": where["lon"] if where else None,
-            "geo_precision": codes["geo_precision"][where["precision"]] if where else None,
-            "source": event["publisher"] or "",
-            "notes": event["summary"],
-            "fatalities": _fatalities(casualty),
-            "claimant": casualty.get("claimant") or "",
-            "qualifier": casualty.get("qualifier") or "",
-            "quote": event["quote"],
-            "article": event["article"],
-            "url": event["url"] or "",
-            "title": event["title"] or "",
-            "actors": ", ".join(actors),
-            "places": places_text(places),
-            "date": event["date"],
-            "precision": event["precision"],
-        }
+        if where is None:
+            skipped.setdefault(NO_PLACE, set()).add(event["id"])
+            continue
+        yield _row(event, found.act, where, admin.get(where["name"], ("", "", "")),
+                   _near_place(event, parts[event["article"]], where["name"]),
+                   _tolls(claims.get((event["article"], event["sentence_start"]), []),
+                          event["sentence_start"] + offset, clause, event["date"]), places)
+
+
+def _row(event: dict, act: Act, where: dict, admin: tuple[str, str, str], near: bool,
+         tolls: tuple[int, list[dict], str], places: list[dict]) -> dict:
+    codes = coding()
+    event_date = middle_day(event["first_day"], event["last_day"])
+    fatalities, counted, not_counted = tolls
+    geo = codes["geo_precision"][where["precision"]]
+    return {
+        "event_id_cnty": f"SYRIACLI{event['id']}",
+        "event_date": event_date,
+        "year": event_date[:4],
+        "time_precision": codes["time_precision"][event["precision"]],
+        "event_type": act.event_type,
+        "sub_event_type": act.sub_event_type,
+        "actor1": act.actor1,
+        "actor2": act.actor2,
+        "country": admin[0],
+        "admin1": admin[1],
+        "admin2": admin[2],
+        "location": where["name"],
+        "latitude": where["lat"],
+        "longitude": where["lon"],
+        "geo_precision": max(geo, 2) if near else geo,
+        "source": event["publisher"] or "",
+        "notes": event["summary"] + not_counted,
+        "fatalities": fatalities,
+        "claimant": next((c["claimant"] for c in counted if c.get("claimant")), ""),
+        "qualifier": next((c["qualifier"] for c in counted if c.get("qualifier")), ""),
+        "quote": event["quote"],
+        "article": event["article"],
+        "url": event["url"] or "",
+        "title": event["title"] or "",
+        "actors": ", ".join(dict.fromkeys(a for a in (act.actor1, act.actor2) if a)),
+        "places": places_text(places),
+        "date": event["date"],
+        "precision": event["precision"],
+    }
+
+
+def _clause(event: dict, parts: dict[str, list]) -> tuple[str, int, list[Named]]:
+    """The clause of the event's date (as extract.events cut it), where it starts in the
+    sentence, and the names in it in the clause's offsets."""
+    sentence, s_start = event["quote"], event["sentence_start"]
+    s_end = s_start + len(sentence)
+    others = [(a - s_start, b - s_start) for a, b in parts["dates"]
+              if s_start <= a < s_end and a != event["start"]]
+    clause = clause_around(sentence, event["start"] - s_start, event["end"] - s_start, others)
+    offset = max(sentence.find(clause), 0)
+    lo, hi = s_start + offset, s_start + offset + len(clause)
+    named = [Named(a - lo, b - lo, name, type_) for a, b, name, type_ in parts["names"]
+             if lo <= a and b <= hi]
+    return clause, offset, named
+
+
+def _near_place(event: dict, parts: dict[str, list], name: str) -> bool:
+    """Does the sentence put the event near its place rather than in it?"""
+    s_start = event["sentence_start"]
+    at = next((a for a, _, n, _ in parts["names"]
+               if n == name and s_start <= a < s_start + len(event["quote"])), None)
+    return at is not None and bool(_near().search(event["quote"], 0, at - s_start))
+
+
+def _tolls(claims: list[dict], start: int, clause: str,
+           day: str) -> tuple[int, list[dict], str]:
+    """ACLED's fatalities from the casualty claims of the act's own clause (starting at
+    ``start`` in the text, dated ``day``): none a running total (as of another date, or
+    worded as one: "since", "so far", "had been killed") or a period's total; a part
+    (children among civilians) not counted twice; 0 when there is none, as ACLED does.
+    Also the claims counted and a note of every other toll of the sentence."""
+    parts = coding()["fatality_parts"]
+    running = _running().search(clause) is not None
+    own = [c for c in claims if start <= c["start"] < start + len(clause) and not running
+           and c.get("as_of") in (None, "", day) and not c.get("period")
+           and _fatalities(c) is not None]
+    metrics = {c["metric"] for c in own}
+    counted = [c for c in own if parts.get(c["metric"]) not in metrics]
+    others = [c for c in claims if c not in own]
+    notes = "".join(f" [toll not counted as fatalities: {c['text']} {c['metric']}"
+                    f" ({_why_not(c)})]" for c in others)
+    return sum(_fatalities(c) or 0 for c in counted), counted, notes
+
+
+@lru_cache(maxsize=1)
+def _running() -> re.Pattern:
+    return re.compile(rf"\b(?:{vocab.alternation(coding()['running_total'])})\b", re.I)
+
+
+def _why_not(claim: dict) -> str:
+    if claim.get("as_of"):
+        return f"a running total as of {claim['as_of']}"
+    if claim.get("period"):
+        return f"a total over {claim['period']}"
+    if _fatalities(claim) is None:
+        return "no number"
+    return "not this act's"
+
+
+def skipped_lines(skipped: dict[str, set]) -> list[str]:
+    """What `export acled` left out, one line a reason, for stderr."""
+    lines = []
+    if YEAR_ONLY in skipped:
+        count = len(skipped[YEAR_ONLY])
+        lines.append(f"{count} entr{'y' if count == 1 else 'ies'} {YEAR_ONLY} left out;"
+                     " --all to see them in `timeline`")
+    other = {k: len(v) for k, v in skipped.items() if k != YEAR_ONLY}
+    if other:
+        lines.append(f"{sum(other.values())} dated statements are no ACLED event, left out: "
+                     + ", ".join(f"{n} {why}" for why, n in sorted(other.items(),
+                                                                  key=lambda kv: -kv[1])))
+    return lines
 
 
 def _fatalities(claim: dict) -> int | None:

@@ -965,7 +965,8 @@ def name_key(conn: sqlite3.Connection, text: str) -> str | None:
 #: The fields of an event as the exports read it (see :func:`timeline_events`).
 EVENT_EXPORT_COLUMNS = (
     "entry", "id", "article", "publisher", "published", "date", "precision", "first_day",
-    "last_day", "summary", "quote", "about", "concepts", "sentence_start", "url", "title",
+    "last_day", "summary", "quote", "about", "concepts", "sentence_start", "start", "end",
+    "url", "title",
 )
 
 
@@ -1020,8 +1021,8 @@ def sentence_claims(
     for chunk in chunks(articles):
         ids = {f"a{i}": a for i, a in enumerate(chunk)}
         cursor = conn.execute(
-            "select article, sentence_start, metric, value, low, high, qualifier, text,"
-            " claimant, claimant_org from figures"
+            "select article, sentence_start, start, metric, value, low, high, qualifier, text,"
+            " claimant, claimant_org, as_of, period from figures"
             f" where article in ({', '.join(':' + k for k in ids)})"
             f" and metric in ({', '.join(':' + k for k in names)}) and reprint_of is null"
             " order by article, start",
@@ -1031,6 +1032,32 @@ def sentence_claims(
             claim = dict(row)
             claims.setdefault((claim["article"], claim["sentence_start"]), []).append(claim)
     return claims
+
+
+def sentence_parts(conn: sqlite3.Connection, articles: list[str]) -> dict[str, dict[str, list]]:
+    """Each article's resolved date mentions (start, end) and name mentions (start, end,
+    name, type), in text order: what cuts a sentence into clauses and names their sides."""
+    parts: dict[str, dict[str, list]] = {a: {"dates": [], "names": []} for a in articles}
+    for chunk in chunks(articles):
+        marks = ", ".join("?" * len(chunk))
+        for article, start, end in _tuples(
+                conn, f"select article, start, end from dates where article in ({marks})"
+                " and date is not null and rule not in ('period', 'range', 'duration')"
+                " order by article, start", chunk):
+            parts[article]["dates"].append((start, end))
+        for article, start, end, name, type_ in _tuples(
+                conn, "select article, start, end, name, type from mentions"
+                f" where article in ({marks}) order by article, start", chunk):
+            parts[article]["names"].append((start, end, name, type_))
+    return parts
+
+
+def place_admin(conn: sqlite3.Connection) -> dict[str, tuple[str, str, str]]:
+    """Each place's (country, admin1, admin2) as the name table has them ("" unknown)."""
+    return {name: (country or "", admin1 or "", admin2 or "")
+            for name, country, admin1, admin2 in _tuples(
+                conn, "select name, country, admin1, admin2 from known_names"
+                      f" where type in ({_PLACE_TYPES_SQL})", ())}
 
 
 def name_types(conn: sqlite3.Connection) -> dict[str, str]:

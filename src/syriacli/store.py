@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 26
+SCHEMA_VERSION = 28  # 28: entry_keys name each act's date (identity.py)
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -138,6 +138,8 @@ TABLES: dict[str, TableSpec] = {
             "key": str, "name": str, "type": str, "search_variants": str, "case_sensitive": str,
             # a place's coordinates and what they stand for (names.PLACE_PRECISIONS)
             "lat": float, "lon": float, "geo_precision": str,
+            # and where it lies in a gazetteer's terms (names.Geo): what ACLED rows carry
+            "country": str, "admin1": str, "admin2": str,
         },
         "pk": "key",
     },
@@ -202,9 +204,10 @@ def write_name_table(conn: sqlite3.Connection, table) -> None:
     conn.execute("delete from known_names")
     conn.execute("delete from spellings")
     conn.executemany(
-        "insert into known_names values (?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into known_names values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(n.key, n.name, n.type, json.dumps(search_variants(n)), json.dumps(list(n.case_sensitive)),
-          *((n.geo.lat, n.geo.lon, n.geo.precision) if n.geo else (None, None, None)))
+          *((n.geo.lat, n.geo.lon, n.geo.precision, n.geo.country, n.geo.admin1, n.geo.admin2)
+            if n.geo else (None,) * 6))
          for n in table],
     )
     conn.executemany(

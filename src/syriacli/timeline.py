@@ -1,12 +1,12 @@
 """Merge events from different articles into timeline entries.
 
 Two mentions are the same happening when they have the same date at the same
-precision, share a concept (withdrawal, control change, ceasefire…) and share a
-specific name, or one of them names nothing specific. A month-precision mention is
-not folded into a day-precision entry: that would claim more than its source said.
+precision, the same kind of act and a shared specific name, or one of them names
+nothing specific (see ``identity``, which says what counts). A month-precision mention
+is not folded into a day-precision entry: that would claim more than its source said.
 
 Where sources give different dates for what is plainly the same happening (the
-same precision, dates close together, a shared concept and a shared specific
+same precision, dates close together, a shared act and a shared specific
 name), the entries are merged and the conflict is flagged with each source's
 date. An entry never spans more than that window: in a large corpus "airstrikes
 on Aleppo" is reported every few days, and letting near dates chain would fold a
@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import groupby
 from typing import NamedTuple
 
-from .extract.events import concept_table
+from .identity import identity, is_wording, may_be_open, recurring_acts
 from .store import EVENT_FIELDS
 
 #: How far apart two dates of the same precision may be and still be one happening.
@@ -61,17 +61,6 @@ class Happening(NamedTuple):
         return self.articles or (self.article,)
 
 
-@lru_cache(maxsize=65536)
-def _keys(
-    concepts: tuple[str, ...], about: tuple[str, ...]
-) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The strong concepts and the specific names of an event."""
-    _, generic, weak = concept_table()
-    return tuple(c for c in concepts if c not in weak), frozenset(
-        n for n in about if n not in generic
-    )
-
-
 def _step(day: str, precision: str) -> int:
     """Where a date sits on its precision's scale: days, months or years."""
     if precision == "day":
@@ -99,8 +88,7 @@ class _Cluster:
         self.articles = {a for e in members for a in e.sources}
         self.links: set[tuple[str, str]] = set()  # (concept, name): what a near date must share
         for e in members:
-            concepts, names = _keys(e.concepts, e.about)
-            self.links.update((c, n) for c in concepts for n in names)
+            self.links.update(identity(e.concepts, e.about).near)
 
 
 def groups(events: Iterable[Happening]) -> Iterator[list[Happening]]:
@@ -175,14 +163,12 @@ def _absorb(survivor: _Cluster, absorbed: _Cluster, linked) -> None:
 
 
 def _same_date(events: list[Happening]) -> list[list[Happening]]:
-    """Events of one date and precision that share a strong concept, and a specific
-    name or no specific name on one side. Where an event of a concept names nothing
-    specific, every event of that concept and date is one happening; the result never
-    depends on the order of the events."""
+    """Events of one date and precision that are one happening (see ``identity``): they
+    share an act and a specific name, or one names nothing specific and the other is the
+    one happening of its act that day. The result never depends on the order of events."""
     if len(events) == 1:
         return [events]
-    keyed = [_keys(e.concepts, e.about) for e in events]
-    unnamed = {c for concepts, names in keyed if not names for c in concepts}
+    keyed = [identity(e.concepts, e.about) for e in events]
     parent = list(range(len(events)))
 
     def find(i: int) -> int:
@@ -191,18 +177,53 @@ def _same_date(events: list[Happening]) -> list[list[Happening]]:
             i = parent[i]
         return i
 
-    first: dict[tuple, int] = {}
-    for i, (concepts, names) in enumerate(keyed):
-        for concept in concepts:
-            for key in [(concept,)] if concept in unnamed else [(concept, n) for n in names]:
-                if key in first:
-                    parent[find(i)] = find(first[key])
-                else:
-                    first[key] = i
+    def join(pairs: Iterable[tuple[int, tuple]]) -> None:
+        first: dict[tuple, int] = {}
+        for i, key in pairs:
+            if key in first:
+                parent[find(i)] = find(first[key])
+            else:
+                first[key] = i
+
+    # A wording no one names anything with is one report, whatever names its copies keep.
+    said = {act for ident in keyed for act in ident.open if is_wording(act)}
+    join(
+        (i, (act,) if act in said else (act, name))
+        for i, ident in enumerate(keyed)
+        for act, name in ident.links
+    )
+    join((i, (act,)) for i, ident in enumerate(keyed) for act in ident.open if act in said)
+    join(_unnamed_pairs(keyed, find))
     clusters: dict[int, list[Happening]] = defaultdict(list)
     for i, event in enumerate(events):
         clusters[find(i)].append(event)
     return list(clusters.values())
+
+
+def _unnamed_pairs(keyed, find) -> Iterator[tuple[int, tuple]]:
+    """What events naming nothing specific join: one another by act, and the named
+    happenings of their acts that day unless two of those name different places (no
+    telling which)."""
+    holders: dict[str, set[int]] = defaultdict(set)
+    places: dict[int, set[str]] = defaultdict(set)
+    for i, ident in enumerate(keyed):
+        for act, _ in ident.links:
+            holders[act].add(find(i))
+        places[find(i)] |= ident.places
+    for i, ident in enumerate(keyed):
+        acts = [act for act in ident.open if not is_wording(act)]
+        if not acts:
+            continue
+        yield from ((i, ("unnamed", act)) for act in acts)
+        named = sorted({root for act in acts for root in holders.get(act, ())})
+        if named and _compatible([places[root] for root in named]):
+            yield from ((j, ("named", named[0])) for j in (i, *named))
+
+
+def _compatible(places: list[set[str]]) -> bool:
+    """True unless two happenings name places and share none."""
+    named = [p for p in places if p]
+    return all(a & b for k, a in enumerate(named) for b in named[k + 1 :])
 
 
 def ordered(events: Iterable[Happening]) -> list[Happening]:
@@ -302,29 +323,37 @@ def _key_prefix(precision: str, day: str, concept: str) -> str:
 
 
 def entry_keys(members: list[Happening]) -> set[str]:
-    """What a later event must match to join this entry (see :func:`probes`)."""
+    """What a later event must match to join this entry (see :func:`probes`): its acts and
+    names, and each act of its date alone (``precision|date|act|``), which an event naming
+    nothing specific may join and whose count of happenings it depends on."""
     keys: set[str] = set()
     for event in members:
-        concepts, names = _keys(event.concepts, event.about)
-        for concept in concepts:
-            prefix = _key_prefix(event.precision, event.date, concept)
-            keys.update(prefix + n for n in names) if names else keys.add(prefix)
+        ident = identity(event.concepts, event.about)
+        for act, name in ident.links:
+            prefix = _key_prefix(event.precision, event.date, act)
+            keys.add(prefix + name)
+            if may_be_open(act):
+                keys.add(prefix)
+        keys.update(_key_prefix(event.precision, event.date, act) for act in ident.open)
     return keys
 
 
 def probes(event: Happening) -> tuple[set[str], set[str]]:
-    """(keys, key prefixes) of the entries ``event`` may join: the same date, concept
-    and name or an unnamed event, or a near date with the same concept and name; an
-    unnamed event may join anything of its date and concept."""
-    concepts, names = _keys(event.concepts, event.about)
-    same_date = {_key_prefix(event.precision, event.date, c) for c in concepts}
-    if not names:
-        return set(), same_date
+    """(keys, key prefixes) of the entries ``event`` may join or change: the same date, act
+    and name, a near date with the same act and name, and the same date and act of an
+    event naming nothing specific; an event naming nothing specific may join anything of
+    its date and act."""
+    ident = identity(event.concepts, event.about)
+    if ident.open:
+        return set(), {_key_prefix(event.precision, event.date, act) for act in ident.open}
+    keys = {_key_prefix(event.precision, event.date, act) for act in ident.acts
+            if act not in recurring_acts()}
+    keys |= {_key_prefix(event.precision, event.date, act) + n for act, n in ident.links}
     window = CONFLICT_WINDOW.get(event.precision, 0)
     step = _step(event.date, event.precision)
     days = [_date_at(s, event.precision) for s in range(step - window, step + window + 1)]
-    near = {_key_prefix(event.precision, d, c) + n for d in days for c in concepts for n in names}
-    return same_date | near, set()
+    keys |= {_key_prefix(event.precision, d, act) + n for d in days for act, n in ident.near}
+    return keys, set()
 
 
 def keep_ids(

@@ -159,6 +159,8 @@ def timeline_view(entries: list[dict], quotes: bool) -> None:
         if entry["conflict"]:
             line.append("⚠ ", style="bold red")
         line.append(entry["summary"])
+        if entry["sources"] > 1:
+            line.append(f"  {entry['sources']} sources:", style="dim")
         for publisher in dict.fromkeys(m["publisher"] for m in entry["mentions"]):
             line.append(" ")
             line.append_text(badge(publisher))

@@ -137,7 +137,8 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleEx
     sentences = split_sentences(text)
     dates = find_dates(text, meta.published, sentences)
     names = find_names(text, sentences, _table(names_file))
-    figures = find_figures(text, sentences, dates, meta.published, publisher=meta.publisher)
+    figures = find_figures(text, sentences, dates, meta.published, publisher=meta.publisher,
+                           names=names)
     events = build_events(raw.id, text, dates, names)
     words = len(WORD.findall(text))
     return ArticleExtraction(raw, text, words, meta, dates, names, figures, events,

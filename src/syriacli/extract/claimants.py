@@ -34,10 +34,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .. import vocab
 from . import frames
+from .mentions import is_role_word
+from .names import NameMention, find_names
 from .sentences import Sentence
 from .speakers import (
     ASIDE,
@@ -54,7 +57,6 @@ from .speakers import (
     is_person,
     kind_of,
     org_of,
-    people,
     speaker,
 )
 
@@ -249,7 +251,7 @@ class Attributions:
     """The attribution of any offset in an article, sentence by sentence, cached."""
 
     def __init__(self, text: str, sentences: list[Sentence], folded: str | None = None,
-                 publisher: str | None = None):
+                 publisher: str | None = None, people: Sequence[NameMention] | None = None):
         self.text = text
         self.low = fold(text) if folded is None else folded
         self.sentences = sentences
@@ -258,7 +260,13 @@ class Attributions:
         self._quotes: dict[int, list[tuple[int, int]]] = {}
         self._quote_starts: dict[int, list[int]] = {}
         self._orgs: list[tuple[int, Speaker]] | None = None
-        self._people: dict[str, list[tuple[int, Speaker]]] = {}
+        # the people the names index found (persons.py: titled, introduced, linked by surname)
+        if people is None:
+            people = find_names(text, sentences)
+        self._people = sorted((m for m in people if m.type == "person" and " " in m.name),
+                              key=lambda m: m.start)
+        self._people_starts = [m.start for m in self._people]   # looked up, not read through
+        self._by_surname: dict[str, tuple[list, list[int]]] = {}
         self._in_we: set[int] = set()
         # where paragraphs break, and each lede sentence's next source: looked up, not
         # read again for each figure (a page of one long line would cost its square)
@@ -579,7 +587,7 @@ class Attributions:
         if kind == "antecedent":
             return _from(speaker(_tidy(before.rstrip(" ,"))), "cue")
         if kind == "person":
-            return self._last_person(index, s[:at])
+            return self._last_person(index, at)
         if kind == "claimant":
             return self._last_claimant(index)
         if kind == "publisher":                      # "we": whoever speaks here
@@ -600,7 +608,7 @@ class Attributions:
             if wanted == "person" and (ref.group("det") or "").lower() in ("its", "their"):
                 return self._spokesman(self.sentences[index].start + at, ref.group("head"))
             found = (self._last_claimant(index) if wanted == "claimant" else
-                     self._last_person(index, s[:at]) if wanted == "person" else
+                     self._last_person(index, at) if wanted == "person" else
                      self._named(self.sentences[index].start + at, wanted, indefinite,
                                  forward=indefinite or self.shape.in_lede(index)))
             if found:
@@ -651,19 +659,17 @@ class Attributions:
         return replace(who, claimant=named.name, org=named.org) if named else who
 
     def _full_person(self, who: Attribution, at: int) -> Attribution:
-        """A person named by surname alone ("Rudskoy said") takes the full name the article
-        gives them, nearest before ``at``, else first after ("Sergei Rudskoy told")."""
+        """A person named by surname alone ("Rudskoy said") takes the full name the names
+        index gives them: the person it linked that surname to nearest before ``at``, else
+        first after ("Sergei Rudskoy told")."""
         surname = who.claimant or ""
-        if surname not in self._people:  # once an article: a surname is cited again and again
-            written = re.compile(rf"(?:[A-Z][\w.'-]+[ \t]+){{1,4}}{re.escape(surname)}\b")
-            self._people[surname] = [
-                (m.start(), named) for m in written.finditer(self.text)
-                if not SENTENCE_END.search(m.group())     # not "... of Al-Rashidin. Poznikhir"
-                and (named := speaker(m.group())) and named.kind == "person"
-                and named.name.endswith(f" {surname}")]
-        found = self._people[surname]
-        before = [named for pos, named in found if pos < at]
-        named = before[-1] if before else found[0][1] if found else None
+        if surname not in self._by_surname:   # once an article: a surname is cited again
+            linked = [m for m in self._people if m.name.endswith(f" {surname}")
+                      or m.text == surname or m.text.endswith(f" {surname}")]
+            self._by_surname[surname] = (linked, [m.start for m in linked])
+        found, starts = self._by_surname[surname]
+        before = bisect_left(starts, at)
+        named = found[before - 1] if before else found[0] if found else None
         if named is None:
             return who
         return replace(who, claimant=named.name, org=who.org or named.org)
@@ -717,30 +723,36 @@ class Attributions:
             self._orgs = sorted(found, key=lambda item: item[0])
         return self._orgs
 
-    def _earlier(self, index: int, head: str):
-        """The text before a cue, nearest first: this sentence's head, then earlier sentences."""
-        yield head
+    def _earlier(self, index: int, at: int):
+        """The spans of text before a cue at ``at`` of sentence ``index``, nearest first: the
+        sentence's head, then earlier sentences."""
+        yield self.sentences[index].start, self.sentences[index].start + at
         for i in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
-            yield self.sentences[i].text
+            yield self.sentences[i].start, self.sentences[i].end
 
-    def _last_person(self, index: int, head: str) -> Attribution | None:
+    def _last_person(self, index: int, at: int) -> Attribution | None:
         """Who "he" or "she" is: in the nearest text that names someone, the last person
-        quoted, else the last full or titled name, else the subject of a sentence that
-        names people by surname only ("Lavrov met Kerry. He said ...")."""
-        for back, chunk in enumerate(self._earlier(index, head)):
+        quoted, else the last person the names index found written in full, else the subject of a
+        sentence that names people by surname only ("Smith met Jones. He said ...")."""
+        for back, (start, end) in enumerate(self._earlier(index, at)):
             if back:
                 speakers = [c.who for c in self.cues(index - back)
                             if c.kind == "verb" and c.who.kind == "person"]
                 if speakers:
                     return replace(speakers[-1], rule="reference")
-            named = people(chunk)
+            named = [m for m in self._people[bisect_left(self._people_starts, start):
+                                             bisect_left(self._people_starts, end)]
+                     if " " in m.text or m.known]
+            chunk = self.text[start:end]
             described = PERSON_DESCRIPTION.match(chunk) if back else None
             if described and not named:   # "The representative of the Russian Federation ..."
                 who = described.group("who")
                 return Attribution(who, canonical_org(_role_org(who)), None, "reference",
                                    "person")
             if named:
-                return _person(named[-1])
+                who = _subject(named, chunk, start) if back else named[-1]
+                return Attribution(who.name, org_of(who.name, who.role or "") or who.org, None,
+                                   "reference", "person")
             # not a capitalised sentence opener ("Eighty three vehicles ..., he said")
             surnames = [m.group() for m in SURNAME.finditer(chunk) if back and m.start()
                         and chunk[:m.start()].rstrip()[-1:] not in ".!?:\"“”'"
@@ -808,6 +820,16 @@ def _organisation(who: Speaker) -> Speaker:
     """The organisation a mention names: itself, or the one a person named speaks for
     ("Defence Minister Sergei Shoigu" names the Defence Ministry for "the ministry")."""
     return Speaker(who.org, who.org, kind_of(who.org)) if who.kind == "person" and who.org else who
+
+
+def _subject(named: list[NameMention], chunk: str, start: int) -> NameMention:
+    """Of the people an earlier sentence names, the one "he" most likely is: its subject, a
+    person named before any word but a role's ("Lavrov met Kerry": Lavrov; "Deputy Minister
+    X spoke"), else the last one named."""
+    for m in named[:1]:
+        if all(w[:1].isupper() or is_role_word(w) for w in chunk[:m.start - start].split()):
+            return m
+    return named[-1]
 
 
 def _person(name: str) -> Attribution:

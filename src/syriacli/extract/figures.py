@@ -34,6 +34,7 @@ from .. import vocab
 from .claimants import Attribution, Attributions, WordStart, fold, phrase_pattern
 from .frames import LEDE_PARAGRAPHS  # the headline and lede, whose figures the body attributes
 from .metrics import metric_names, metrics_for, word_forms  # noqa: F401  (re-exported: this module's API)
+from .names import NameMention
 from .sentences import Sentence, split_sentences
 
 DATA = vocab.load("metrics.json")
@@ -533,14 +534,14 @@ class Article:
     sentences and dated mentions, and what is worked out once a sentence (state cues)."""
 
     def __init__(self, text: str, sentences: list[Sentence], dates: Sequence,
-                 publisher: str | None = None):
+                 publisher: str | None = None, names: Sequence[NameMention] | None = None):
         self.text, self.low, self.sentences = text, fold(text), sentences
         self.starts = [s.start for s in sentences]
         usable = (d for d in dates
                   if all(isinstance(getattr(d, k, None), t) for k, t in DATE_FIELDS) and d.date)
         self.mentions = sorted(usable, key=lambda d: d.start)
         self.mention_starts = [d.start for d in self.mentions]
-        self.attributions = Attributions(text, sentences, self.low, publisher)
+        self.attributions = Attributions(text, sentences, self.low, publisher, names)
         self._cache: dict[tuple[str, int], list] = {}
         self._dates: dict[int, tuple[int, list, str | None]] = {}
         # sentence -> subject, noun, state of its last figure
@@ -685,15 +686,17 @@ class Article:
 
 # --- the API -------------------------------------------------------------------------
 def find_figures(text: str, sentences: list[Sentence] | None = None, dates: Sequence = (),
-                 published: str | None = None, *, publisher: str | None = None) -> list[Figure]:
+                 published: str | None = None, *, publisher: str | None = None,
+                 names: Sequence[NameMention] | None = None) -> list[Figure]:
     """Every figure of ``text`` whose metric can be named; see the module docstring.
     ``published`` is accepted for symmetry with find_dates: relative dates come resolved
     in ``dates``. ``publisher`` is who published the article: an organisation's own
-    report speaks for it where nobody else is named."""
+    report speaks for it where nobody else is named. ``names`` are the article's names
+    (names.find_names, found when not given): the people a claimant's surname stands for."""
     if not isinstance(text, str) or not text:
         return []
     sentences = split_sentences(text) if sentences is None else sentences
-    article = Article(text, sentences, dates or (), publisher)
+    article = Article(text, sentences, dates or (), publisher, names)
     figures: list[Figure] = []
     consumed = 0
     for start in atom_starts(article.low):

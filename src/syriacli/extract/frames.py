@@ -30,8 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import vocab
+from .mentions import ARTICLE_PARTICLE, CUES
 from .sentences import Sentence
-from .speakers import CUES
 
 FRAMES = CUES["frames"]
 
@@ -40,7 +40,8 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+\S")
 #: "Igor Konashenkov: Over the past week ...": a capitalised name of up to six words and a
 #: colon open the paragraph (a time, "Note:" or "Photo:" is no speaker: speakers.py says).
 LABEL_STOPS = frozenset(FRAMES["label_stops"])
-LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*"
+LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|"
+                   rf"{ARTICLE_PARTICLE}[A-Z][\w'’-]*"
                    r"|of|the|for|bin|de)){0,6})\s*:\s+(?=\S)")
 STANCE = re.compile(rf"\b(?:{vocab.alternation(FRAMES['stance'])})\b")  # "May" is a month
 #: A paragraph that opens by going on with the last ("Another 25 were wounded.").

@@ -18,6 +18,8 @@ canonical name::
 - ``geo`` (optional; every shipped place and base has one): where it is on a map,
   ``{"lat": 34.5624, "lon": 38.28402, "precision": "city", "source": "GeoNames 163808"}``,
   precision one of PLACE_PRECISIONS. ``tools/places_from_geonames.py`` writes them.
+  Optionally ``country``, ``admin1``, ``admin2``: its country and divisions (for a Syrian
+  place the governorate and district, spelled as ACLED does), what `export acled` reads.
 
 ``load_table(extra="mine.json")`` adds a file in the same format: an entry whose name or
 a variant is already known adds its spellings (and role, org, type when given) to that
@@ -42,10 +44,9 @@ from pathlib import Path
 
 from syriacli import vocab
 from syriacli.errors import SyriacliError
+from syriacli.extract.mentions import CAPITAL_ONLY, HONORIFICS
 from syriacli.extract.persons import (
-    CAPITAL_ONLY,
     CUE_WORDS,
-    HONORIFICS,
     Found,
     MatchedText,
     first_roles,
@@ -90,6 +91,11 @@ class Geo:
     lat: float
     lon: float
     precision: str
+    #: where it is in a gazetteer's terms: the country, its first- and second-level
+    #: divisions (a Syrian governorate and district, as ACLED names them); None if unknown
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
 
 
 @dataclass(frozen=True)
@@ -306,7 +312,10 @@ def article_spellings(variant: str) -> list[str]:
 
 
 def _geo(geo: dict | None) -> Geo | None:
-    return Geo(float(geo["lat"]), float(geo["lon"]), geo["precision"]) if geo else None
+    if not geo:
+        return None
+    return Geo(float(geo["lat"]), float(geo["lon"]), geo["precision"],
+               geo.get("country"), geo.get("admin1"), geo.get("admin2"))
 
 
 @lru_cache(maxsize=1)

@@ -15,64 +15,31 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from syriacli import vocab
+from syriacli.extract.mentions import (
+    ARTICLE_PARTICLE,
+    CAPITAL_ONLY,
+    CUES,
+    HONORIFICS,
+    NATIONAL_ADJECTIVES,
+    PARTICLES,
+    ROLE_HEADS,
+    ROLE_LINKS,
+    ROLE_WORDS,
+    SURNAME_PREFIXES,
+    is_person_word,
+)
 from syriacli.extract.sentences import ABBREVIATIONS
-from syriacli.extract.speakers import CUES, NATIONAL_ADJECTIVES
 from syriacli.extract.spellings import FIRST_NAME_CANON, name_key
 
 if TYPE_CHECKING:
     from syriacli.extract.names import Name
 
-# The role and title vocabulary: lowercase, without full stops.
-#: A word that makes the words before a name a role ("spokesman", "Lt. Gen.").
-ROLE_HEADS = frozenset("""
-    president minister spokesman spokeswoman spokesperson envoy ambassador chairman chairwoman
-    chairperson chair head chief chief-of-staff adviser advisor aide conductor commander leader
-    secretary secretary-general director director-general mayor governor premier chancellor
-    senator congressman congresswoman lawmaker deputy official representative coordinator
-    negotiator mediator diplomat journalist reporter correspondent photographer activist analyst
-    researcher professor prof pilot navigator general gen major maj colonel col lieutenant lt
-    captain capt admiral adm marshal sergeant sgt brigadier brig counterpart patriarch imam
-    cleric mufti sheikh emir king prince queen pope ayatollah founder monitor""".split())
-#: Titles only when capitalised ("General Gerasimov", not "in general Syrians").
-CAPITAL_ONLY = frozenset("""general gen major maj colonel col lieutenant lt captain capt admiral adm
-    marshal sergeant sgt brigadier brig king prince queen pope sheikh emir""".split())
-#: Courtesy titles introduce a name but are not a role.
-HONORIFICS = frozenset("mr mrs ms dr sir mme".split())
-#: The other words a role is built from ("Deputy Defence Minister").
-ROLE_WORDS = frozenset("""
-    vice first senior former acting special foreign defence defense interior affairs security
-    military political media press presidential parliamentary upper lower house committee council
-    ministry department staff forces force air naval navy army armed opposition rebel main top
-    national information humanitarian prime assistant executive state public relations intelligence
-    operations directorate aerospace ground group joint regional local chief-of-staff
-    communications""".split())
-#: Little words allowed inside a role ("ambassador to the UN"), never at its start.
-ROLE_LINKS = frozenset("and of for to the on in at &".split())
-#: Capitalised words that are never part of a person's name.
-NOT_NAME_WORDS = frozenset("""
-    the a an in on at and but or of for to by from with as if it its this that these those he she
-    they we his her their our after before while when where why what how who meanwhile however also
-    yet then there here speaking according north south east west northern southern eastern central
-    ministry army council department front state forces force command committee party government
-    agency office observatory union nations
-    republic base news tv airport province governorate city university institute centre center
-    group brigade division corps staff guard police navy air fleet regime coalition court
-    parliament assembly duma kremlin god allah islam ramadan eid syrians russians is are was were
-    be being been not no all new one two sana ria novosti interfax tass reuters afp bbc sputnik
-    xinhua anadolu jazeera arabiya mayadeen manar masdar""".split()
-) | NATIONAL_ADJECTIVES | HONORIFICS | ROLE_HEADS | ROLE_WORDS | vocab.calendar_words()
-#: Lowercase particles inside a name ("Staffan de Mistura").
-PARTICLES = ("de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
-             "la", "le", "du", "dos", "ben", "abu", "bint")
-#: Name parts that belong to the surname after them ("Abu Laila", "de Mistura").
-SURNAME_PREFIXES = frozenset("abu de da di del van von bin ibn al el abdel abdul ben".split())
 #: Words showing that a phrase after a comma is a clause, not a role ("Putin, the president said").
 CLAUSE_WORDS = frozenset(CUES["verbs"]) | {"say", "who", "which"}
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LO = "a-zß-öø-ÿ\u0100-\u017f"
-NAME_WORD = (rf"(?:[Oo]['’])?(?:(?:[Aa][lsdrtzn]|[Ee]l|[Aa]sh|[Bb]in|[Ii]bn|[Aa]bu)-)?"
+NAME_WORD = (rf"(?:[Oo]['’])?(?:{ARTICLE_PARTICLE})?"
              rf"[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*")
 NAME_PART = rf"(?:{NAME_WORD}|[{_UP}]\.)"
 #: Up to five capitalised name parts, maybe with particles between them.
@@ -187,7 +154,7 @@ def _person(
         hit = article.overlapping(a, b)
         if hit is not None and hit.type == "person":
             return None  # the table knows them
-        if hit is not None or text[a:b].lower().rstrip(".") in NOT_NAME_WORDS:
+        if hit is not None or text[a:b] not in PARTICLES and not is_person_word(text[a:b]):
             break
         kept.append((a, b))
     kept.sort()
@@ -321,7 +288,7 @@ def _inside_longer_name(text: str, pos: int, person: Found) -> bool:
     """Is the surname at ``pos`` part of another person's name? Not when the word before it
     is a title, or the person's own first name spelled otherwise ("Nikolay" for "Nikolai")."""
     before = NAME_WORD_BEFORE.search(text, max(0, pos - 40), pos)
-    if before is None or before.group(1).lower() in NOT_NAME_WORDS:
+    if before is None or not is_person_word(before.group(1)):
         return False
     word, first = (w.lower() for w in (before.group(1), person.person.partition(" ")[0]))
     return FIRST_NAME_CANON.get(word, word) != FIRST_NAME_CANON.get(first, first)
@@ -334,7 +301,7 @@ def _surname_forms(full: str) -> list[str]:
     forms = [parts[-1], parts[-1][3:] if re.match(r"(?i)(?:al|el)-", parts[-1]) else ""]
     if len(parts) >= 3 and parts[-2].lower() in SURNAME_PREFIXES:
         forms.append(f"{parts[-2]} {parts[-1]}")
-    return [f for f in forms if f[:1].isupper() and f.lower() not in NOT_NAME_WORDS or " " in f]
+    return [f for f in forms if is_person_word(f) or " " in f]
 
 
 def first_roles(article: MatchedText, found: list[Found]) -> dict[str, str]:

@@ -12,22 +12,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import vocab
+from .mentions import (
+    CALENDAR,
+    CUES,
+    DESCRIPTOR,
+    DIGITS,
+    KIND_OF_WORD,
+    NATIONALITIES,
+    NOT_NAMES,
+    SPEAKER_NOUNS,
+    is_person_word,
+    is_title,
+)
+from .mentions import key as _key
 
-CUES = vocab.load("claimant_cues.json")
-TITLES = frozenset(t.lower().rstrip(".") for t in CUES["titles"])
-CALENDAR = vocab.calendar_words()
-NOT_NAMES = frozenset(CUES["not_names"]) | TITLES | CALENDAR
-#: Each word that tells what kind of organisation a name is ("observatory" -> "ngo").
-KIND_OF_WORD = {word: kind for kind, words in CUES["kinds"].items() for word in words}
-SPEAKER_NOUNS = frozenset(CUES["speaker_nouns"])
 SPEAKERS = CUES["speakers"]
 ROLE_ORGS = CUES["role_orgs"]
-#: Each word naming a nation ("russia", "moscow", "russian") -> its adjective ("Russian").
-NATIONALITIES = {word: nation for nation, forms in CUES["nations"].items()
-                 for word in forms["adjectives"] + forms["names"]}
-#: The adjectives alone ("russian", "u.s."): part of a role ("Russian Defence Minister").
-NATIONAL_ADJECTIVES = frozenset(w for forms in CUES["nations"].values()
-                                for w in forms["adjectives"])
 DETERMINERS = frozenset({"the", "a", "an"})
 #: Capitalised words that open a clause without naming anyone ("This brings the total").
 NOT_NAME_OPENERS = frozenset(
@@ -36,11 +36,10 @@ NOT_NAME_OPENERS = frozenset(
     "or and more than of according".split())   # "(2) or more credible sources"
 CONNECTORS = frozenset(
     {"of", "for", "the", "on", "and", "in", "de", "al", "bin", "ibn", "du", "la"})
-ROLE_LINKS = frozenset({"of", "for", "in"})
+#: What joins a person's name to the organisation after it ("Rudskoy of the General Staff").
+ORG_LINKS = frozenset({"of", "for", "in"})
 PREPOSITIONS = frozenset("in of for from on at by with about over during after before since among"
                          .split())
-DESCRIPTOR = re.compile(rf"(?:{'|'.join(map(re.escape, CUES['descriptors']))})$", re.I)
-CAPITAL_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:al-|bin\s+|de\s+)?[A-Z][\w.'-]*)*")
 ORG_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w.'-]*)*")
 #: An organisation written in lowercase after its nation ("Russia's defence ministry", "the
 #: Russian military", "the Turkish defense ministry"), which ORG_RUN does not see whole; not
@@ -61,7 +60,6 @@ NATIONAL_ORG = re.compile(rf"\b(?:{_NATIONS})(?:'s|’s)?(?:\s+[a-z][\w-]*){{0,2
 #: "MOSCOW The Russian Defense Ministry", "TEHRAN - Russian aircraft": a dateline, not a name.
 DATELINE = re.compile(r"^(?:[A-Z]{3,}[,.]?\s+)+(?:[-–—]\s*)?(?=[A-Z])")
 ASIDE = re.compile(r"\s*\([^()]*\)")                # "(SOHR)", "(Tasnim)"
-DIGITS = re.compile(r"\d")
 _WHEN = vocab.alternation(CALENDAR | {"today", "yesterday", "tonight"})
 #: A place after a source ("... Civil Defence in Nawa"), which is where it is, not who.
 TRAILING_WHERE = re.compile(r"(?P<who>.+?)\s+(?:in|at|near|from)\s+"
@@ -79,7 +77,6 @@ BARE = frozenset(CUES["bare_nouns"])
 #: folded by ``org_key``: the fold replaces each pair's first with its second.
 SPELLINGS = [(re.compile(rf"\b{written}\b"), folded) for written, folded in CUES["org_spellings"]]
 NAME_KINDS = CUES["name_kinds"]          # names.json's type of an organisation -> its kind
-PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|abu|bin|ibn|ben)-[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -185,7 +182,7 @@ def speaker(np: str) -> Speaker | None:
         person = _person_at_end(tokens)
         return Speaker(person[0], org_of(*person), "person") if person and person[1] else None
     person = _person_at_end(tokens)
-    link = next((i for i, t in enumerate(tokens) if t in ROLE_LINKS), None)
+    link = next((i for i, t in enumerate(tokens) if t in ORG_LINKS), None)
     if not person and link:                 # "Colonel General Sergei Rudskoy of the General Staff"
         person = _person_at_end(tokens[:link], alone=False)
         person = person and (person[0], " ".join(tokens[link:]))
@@ -273,22 +270,12 @@ def is_person(name: str) -> bool:
                                                      for t in tokens)
 
 
-def people(chunk: str) -> list[str]:
-    """Person names in a chunk of text, in order: two or three name words, or a title and one."""
-    found = []
-    for m in CAPITAL_RUN.finditer(chunk):
-        person = _person_at_end(m.group().split(), alone=False)
-        if person:
-            found.append(person[0])
-    return found
-
-
 def _person_at_end(tokens: list[str], alone: bool = True) -> tuple[str, str] | None:
     """(name, role before it) when a phrase ends with a person's name: two or three name
     words, or one after a title or a role ("spokesman Igor Konashenkov"), or a known
     speaker's surname; ``alone`` lets a single unknown name word be a person by itself."""
     i = len(tokens)
-    while i > 0 and len(tokens) - i < 3 and _is_person_word(tokens[i - 1]):
+    while i > 0 and len(tokens) - i < 3 and is_person_word(tokens[i - 1]):
         i -= 1
     name = [t.removesuffix("'s").removesuffix("’s") for t in tokens[i:]]
     if not name or (i < len(tokens) and tokens[-1].endswith(("'s", "’s"))):
@@ -297,26 +284,12 @@ def _person_at_end(tokens: list[str], alone: bool = True) -> tuple[str, str] | N
     known = " ".join(name).lower() in SPEAKERS or name[-1].lower() in SPEAKERS
     if role and role[-1].lower() in PREPOSITIONS and not known:
         return None                       # "a hospital in the town of Busra al-Harir": a place
-    titled = bool(role) and (_is_title(role[-1])
+    titled = bool(role) and (is_title(role[-1])
                              or role[-1].islower() and _key(role[-1]) in SPEAKER_NOUNS)
     single = alone and not role and _key(name[0]) not in KIND_OF_WORD and _key(name[0]) not in BARE
     if len(name) >= 2 or known or titled or single:
         return " ".join(name), " ".join(role)
     return None
-
-
-def _is_person_word(token: str) -> bool:
-    key = _key(token)
-    if PARTICLE.match(token):               # "Raed al-Saleh", "Abu Mohammad al-Julani"
-        return True
-    if not token[:1].isupper() or key in NOT_NAMES or key in KIND_OF_WORD or key in SPEAKER_NOUNS:
-        return False
-    acronym = token.isupper() and len(token) > 1
-    return not (acronym or _is_title(token) or DIGITS.search(token) or DESCRIPTOR.search(token))
-
-
-def _is_title(token: str) -> bool:
-    return all(part in TITLES for part in _key(token).split("-") if part)
 
 
 def _is_name_word(token: str) -> bool:
@@ -335,7 +308,7 @@ def _name_part(np: str) -> str | None:
     i = len(tokens)
     while i > 0 and (_is_name_word(tokens[i - 1]) or tokens[i - 1].lower() in CONNECTORS):
         i -= 1
-    if 0 < i < len(tokens) and tokens[i].lower() in ROLE_LINKS:
+    if 0 < i < len(tokens) and tokens[i].lower() in ORG_LINKS:
         return " ".join(tokens[i - 1:])             # "the governor of Hatay", not "Hatay"
     while i < len(tokens) and tokens[i].lower() in CONNECTORS:
         i += 1
@@ -345,6 +318,3 @@ def _name_part(np: str) -> str | None:
 def has_name(np: str) -> bool:
     return any(_is_name_word(t) for t in np.split())
 
-
-def _key(token: str) -> str:
-    return token.lower().removesuffix("'s").removesuffix("’s").rstrip(".,")

@@ -1,0 +1,81 @@
+"""How a text names a person: one vocabulary and one test of a name word, for both readers
+of names. speakers.py asks whether a subject as written ends with a person's name ("Lt. Gen.
+Sergei Rudskoy"); persons.py finds where running text introduces a person the names table
+does not know ("Deputy Minister X", "X, a spokesman,"). Both take what a name word is, what
+a title is and which capitalised words are never part of a name from here; the words are
+data (persons.json, claimant_cues.json).
+"""
+from __future__ import annotations
+
+import re
+
+from syriacli import vocab
+
+CUES = vocab.load("claimant_cues.json")
+WORDS = vocab.load("persons.json")
+
+#: Each word naming a nation ("russia", "moscow", "russian") -> its adjective ("Russian").
+NATIONALITIES = {word: nation for nation, forms in CUES["nations"].items()
+                 for word in forms["adjectives"] + forms["names"]}
+#: The adjectives alone ("russian", "u.s."): part of a role ("Russian Defence Minister").
+NATIONAL_ADJECTIVES = frozenset(w for forms in CUES["nations"].values()
+                                for w in forms["adjectives"])
+CALENDAR = vocab.calendar_words()
+
+ROLE_HEADS = frozenset(WORDS["role_heads"])
+CAPITAL_ONLY = frozenset(WORDS["capital_only"])
+HONORIFICS = frozenset(WORDS["honorifics"])
+ROLE_WORDS = frozenset(WORDS["role_words"])
+ROLE_LINKS = frozenset(WORDS["role_links"])
+PARTICLES = tuple(WORDS["particles"])
+SURNAME_PREFIXES = frozenset(WORDS["surname_prefixes"])
+#: Titles, one word each: a multi-word title of claimant_cues.json ("Prime Minister")
+#: is read word by word.
+TITLES = frozenset(t.lower().rstrip(".") for t in CUES["titles"] if " " not in t) \
+    | ROLE_HEADS | HONORIFICS
+#: What kind of organisation a word makes a name ("ministry" -> ministry).
+KIND_OF_WORD = {word: kind for kind, words in CUES["kinds"].items() for word in words}
+SPEAKER_NOUNS = frozenset(CUES["speaker_nouns"])
+#: Capitalised words that are never part of a person's name.
+NOT_NAMES = frozenset(CUES["not_names"]) | frozenset(WORDS["not_name_words"]) | TITLES \
+    | ROLE_WORDS | NATIONAL_ADJECTIVES | CALENDAR
+
+#: An Arabic name's article or kinship word joined to the next word: "al-Saleh", "Abu-".
+ARTICLE_PARTICLE = "(?:{})-".format("|".join(
+    f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in sorted(WORDS["article_particles"], key=len,
+                                                     reverse=True)))
+PARTICLE = re.compile(rf"^{ARTICLE_PARTICLE}[A-Z]")
+INITIAL = re.compile(r"[A-Z]\.$")
+DIGITS = re.compile(r"\d")
+DESCRIPTOR = re.compile(rf"(?:{'|'.join(map(re.escape, CUES['descriptors']))})$", re.I)
+
+
+def key(token: str) -> str:
+    """A word as the vocabularies list it: lowercase, no possessive, no trailing stop."""
+    return token.lower().removesuffix("'s").removesuffix("’s").rstrip(".,")
+
+
+def is_title(token: str) -> bool:
+    """"Gen.", "Lt.-Col.", "spokesman": every part a title."""
+    return all(part in TITLES for part in key(token).split("-") if part)
+
+
+def is_person_word(token: str) -> bool:
+    """May ``token`` be part of a person's name? An initial ("V."), a word with an Arabic
+    article ("al-Saleh"), or a capitalised word that is no title, role, nation, calendar
+    word, kind of organisation or noun for a source, no acronym and has no digit."""
+    if PARTICLE.match(token) or INITIAL.match(token):
+        return True
+    word = key(token)
+    if not token[:1].isupper() or word in NOT_NAMES or word in KIND_OF_WORD \
+            or word in SPEAKER_NOUNS:
+        return False
+    acronym = token.isupper() and len(token) > 1
+    return not (acronym or is_title(token) or DIGITS.search(token) or DESCRIPTOR.search(token))
+
+
+def is_role_word(token: str) -> bool:
+    """Is ``token`` a word of a role before a name ("deputy", "of", "the", "Russian")?"""
+    word = key(token)
+    return word in ROLE_WORDS or word in ROLE_LINKS or word in NATIONAL_ADJECTIVES \
+        or is_title(token) or word in ("a", "an")

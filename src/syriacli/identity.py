@@ -1,0 +1,125 @@
+"""What makes two dated statements one happening: the same kind of act and a shared name.
+
+A statement's *act* is a concept of ``data/concepts.json`` its clause names (a capture,
+a withdrawal, a visit: the stems there are the near-synonyms of one act, "inspected",
+"toured" and "visit" alike). Two statements of one date are one happening when they share
+an act and a specific name (a participant or a place, in its canonical spelling from the
+names index, so any spelling counts). Generic names ("Syria", "Moscow") never count: every
+other sentence names them.
+
+Recurring acts (strikes, tolls) happen somewhere every day: they are a clause's act only
+when it names no other, and they are matched by place alone, on the same date, so strikes
+on two towns the same day stay apart even when one ministry announces both. A base
+counts as the town beside it as well ("the naval base at Tartus" is at Tartus).
+
+A statement that names nothing specific ("the minister toured the port") joins the
+happenings of its act and date, unless two of them name different places: then it cannot
+tell which, and stays apart from them all (precision before recall: a wrong merge hides a
+source under another happening, a missed one only shows a repeat).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from . import vocab
+from .extract.events import WORDING_PREFIX, concept_table
+from .extract.names import PLACE_TYPES, load_table
+from .places import km_between
+
+#: How near a base must be to a town to count as being at it.
+LOCALITY_KM = 10.0
+
+
+class Identity(NamedTuple):
+    """What one statement's happening is matched by."""
+
+    #: (act, name) pairs: two statements of one date sharing one are one happening.
+    links: frozenset[tuple[str, str]]
+    #: The links that also join a near date (a happening sources date differently):
+    #: not those of recurring acts, which recur at the same place days apart.
+    near: frozenset[tuple[str, str]]
+    #: The acts of a statement that names nothing specific.
+    open: tuple[str, ...]
+    #: The specific places it names, and the towns of its bases.
+    places: frozenset[str] = frozenset()
+
+    @property
+    def acts(self) -> frozenset[str]:
+        return frozenset(act for act, _ in self.links) | frozenset(self.open)
+
+
+@lru_cache(maxsize=1)
+def recurring_acts() -> frozenset[str]:
+    return frozenset(vocab.load("concepts.json")["recurring_concepts"])
+
+
+@lru_cache(maxsize=1)
+def _outranked() -> dict[str, frozenset[str]]:
+    """act -> the acts that, named beside it, are the clause's act instead."""
+    table = vocab.load("concepts.json")["outranked_concepts"]
+    return {act: frozenset(by) for act, by in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, ...]]:
+    """Each place of the names index -> the place keys it matches by: itself and, for a
+    base, the towns within LOCALITY_KM."""
+    generic = concept_table()[1]
+    located = [n for n in load_table() if n.type in PLACE_TYPES and n.name not in generic]
+    towns = [n for n in located if n.type == "place" and n.geo and n.geo.precision == "city"]
+    keys: dict[str, tuple[str, ...]] = {}
+    for place in located:
+        near = []
+        if place.type != "place" and place.geo:
+            near = [
+                t.name for t in towns
+                if km_between(place.geo.lat, place.geo.lon, t.geo.lat, t.geo.lon) <= LOCALITY_KM
+            ]
+        keys[place.name] = (place.name, *near)
+    return keys
+
+
+def _specific(about: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(every specific name with the towns of its bases, the places among them)."""
+    generic, places = concept_table()[1], _places()
+    names: dict[str, None] = {}
+    where: dict[str, None] = {}
+    for name in about:
+        if name in generic:
+            continue
+        keys = places.get(name, (name,))
+        names.update(dict.fromkeys(keys))
+        if name in places:
+            where.update(dict.fromkeys(keys))
+    return tuple(names), tuple(where)
+
+
+@lru_cache(maxsize=65536)
+def identity(concepts: tuple[str, ...], about: tuple[str, ...]) -> Identity:
+    """The acts and names a statement is matched by (its stored ``concepts`` and ``about``)."""
+    weak = concept_table()[2]
+    names, places = _specific(about)
+    acts = [c for c in concepts if c not in weak and not c.startswith(WORDING_PREFIX)]
+    acts = [c for c in acts if not _outranked().get(c, frozenset()) & set(acts)]
+    wording = [c for c in concepts if c.startswith(WORDING_PREFIX)]
+    if acts:  # then the clause has no wording key (events.merge_concepts)
+        links = frozenset((act, name) for act in acts for name in names)
+        return Identity(links, links, () if names else tuple(acts), frozenset(places))
+    said = frozenset((w, name) for w in wording for name in names)
+    recurring = frozenset(
+        (act, place) for act in concepts if act in recurring_acts() for place in places
+    )
+    return Identity(said | recurring, said, () if names else tuple(wording), frozenset(places))
+
+
+def is_wording(act: str) -> bool:
+    """True for the act of a clause that names none: its wording (see events.merge_concepts)."""
+    return act.startswith(WORDING_PREFIX)
+
+
+def may_be_open(act: str) -> bool:
+    """True for an act whose statements naming nothing specific join its one happening of
+    the day: not a wording, not a recurring act (those never match without a name)."""
+    return not is_wording(act) and act not in recurring_acts()

@@ -1,0 +1,140 @@
+"""Event identity across articles: invented reports of the same happenings, worded as
+different outlets word them, and near misses of the same day that must stay apart."""
+
+import json
+
+import pytest
+
+from syriacli.identity import identity
+
+MANIFEST = """file,publisher,url,published,title
+wire.txt,Northwire,,2017-05-16,
+agency.txt,Vostok Agency,,2017-05-16,
+blog.txt,Levant Frontline,,2017-05-17,
+monitor.txt,Aleppo Watch,,2017-05-17,
+courier.txt,Daily Courier,,2016-03-28,
+gulf.txt,Gulf Standard,,2016-03-27,
+vestnik.txt,Pravda Vestnik,,2016-03-28,
+"""
+
+ARTICLES = {
+    # a wire dateline, the base by one of its spellings, a weekday for the date
+    "wire.txt": "Russian defence chief inspects Syrian naval base\n\nMOSCOW, May 16 (Northwire) -"
+                " Russia's defence minister Sergei Shoigu inspected the naval base at Tartus on"
+                " Tuesday, the ministry said in a statement.\n\nThe base is Russia's only"
+                " foothold on the Mediterranean coast.\n",
+    # a state agency: another transliteration, 'arrived ... for an inspection'
+    "agency.txt": "Shoygu checks readiness of logistics point\n\nDefence Minister Sergei Shoygu"
+                  " arrived in Tartous on May 16, 2017 for an inspection of the Navy\u2019s"
+                  " logistics point, the press service reported.\n",
+    # a blog a day later that names nothing specific
+    "blog.txt": "Minister at the port\n\nOn Tuesday, 16 May, the minister toured the port"
+                " facility, speaking with sailors and engineers about repairs to the piers.\n",
+    # the same day: a strike and a convoy's arrival at the same town, strikes elsewhere
+    "monitor.txt": "Raids and a convoy\n\nRussian warplanes struck the outskirts of Tartus on 16"
+                   " May 2017, killing four fighters, the monitor said.\n\nA Russian military"
+                   " convoy arrived in Tartus on 16 May 2017 carrying engineering equipment.\n\n"
+                   "Air raids hit Saraqib on 16 May 2017.\n\nJets bombed Maarat al-Numan on 16"
+                   " May 2017, activists said.\n",
+    # one recapture in three styles: a weekday, a dated local spelling, a quoted headline
+    "courier.txt": "Army back in Palmyra\n\nSyrian troops backed by Russian air power retook"
+                   " Palmyra from Islamic State on Sunday, state media said.\n",
+    "gulf.txt": "Tadmur recaptured\n\nThe army regained full control of Tadmur on 27 March 2016"
+                " after three weeks of fighting.\n",
+    "vestnik.txt": "\u00abPalmyra liberated\u00bb\n\nThe ancient city of Palmyra was liberated from"
+                   " the militants on Sunday, March 27, the General Staff said.\n",
+}
+
+#: The expected entries of each date: the articles of each entry.
+EXPECTED = {
+    "2017-05-16": [
+        ["agency", "blog", "wire"],  # one inspection, three sources
+        ["monitor"],  # the strike on Tartus
+        ["monitor"],  # the convoy's arrival at Tartus
+        ["monitor"],  # Saraqib
+        ["monitor"],  # Maarat al-Numan
+    ],
+    "2016-03-27": [["courier", "gulf", "vestnik"]],
+}
+
+
+def _entries(cli, db):
+    got = json.loads(cli("timeline", "--format", "json", "--all", db=db).stdout)
+    by_date: dict[str, list] = {}
+    for entry in got:
+        articles = sorted(m["article"] for m in entry["mentions"])
+        by_date.setdefault(entry["date"], []).append((articles, entry))
+    return by_date
+
+
+@pytest.fixture
+def corpus(make_raw, build):
+    _, db = build(make_raw(ARTICLES, MANIFEST))
+    return db
+
+
+@pytest.mark.parametrize("day", sorted(EXPECTED))
+def test_reports_of_one_happening_are_one_entry_and_others_stay_apart(cli, corpus, day):
+    got = _entries(cli, corpus)[day]
+    assert sorted(articles for articles, _ in got) == sorted(EXPECTED[day])
+
+
+def test_a_merged_entry_keeps_every_source_sentence_and_publisher(cli, corpus):
+    (entry,) = [e for arts, e in _entries(cli, corpus)["2017-05-16"] if len(arts) == 3]
+    assert entry["sources"] == 3 and entry["conflict"] is None
+    assert sorted(m["publisher"] for m in entry["mentions"]) == [
+        "Levant Frontline", "Northwire", "Vostok Agency"]
+    assert {m["expression"] for m in entry["mentions"]} == {"Tuesday", "May 16, 2017",
+                                                             "Tuesday, 16 May"}
+    assert any("toured the port facility" in m["quote"] for m in entry["mentions"])
+    line = [row for row in cli("timeline", "--format", "tsv", db=corpus).stdout.splitlines()
+            if "Shoygu" in row or "Shoigu" in row]
+    assert len(line) == 1 and "Levant Frontline" in line[0] and "Northwire" in line[0]
+    table = cli("timeline", "--format", "table", "--from", "2017-05", db=corpus).stdout
+    assert table.count("3 sources:") == 1 and "1 sources" not in table
+
+
+def test_an_article_added_later_joins_the_entry_a_full_build_makes(
+    cli, make_raw, build, tmp_path
+):
+    late = {"agency.txt", "courier.txt"}
+    raw = make_raw({k: v for k, v in ARTICLES.items() if k not in late}, MANIFEST)
+    _, db = build(raw)
+    for name in late:
+        (raw / name).write_text(ARTICLES[name], encoding="utf-8")
+    build(raw, db)
+    _, full = build(raw, tmp_path / "full.db")
+
+    def groups(db):
+        return sorted((day, arts) for day, rows in _entries(cli, db).items() for arts, _ in rows)
+
+    assert groups(db) == groups(full)
+    assert ("2017-05-16", ["agency", "blog", "wire"]) in groups(db)
+
+
+@pytest.mark.parametrize(
+    "concepts, about, acts, names",
+    [
+        # any spelling is one canonical name; a base is also its town
+        (["visit"], ["Tartus naval facility"], {"visit"}, {"Tartus naval facility", "Tartus"}),
+        # generic names and standing parties tell no happening apart
+        (["visit"], ["Russia", "Bashar al-Assad"], {"visit"}, set()),
+        # 'arrived for an inspection' is a visit, not an arrival
+        (["deployment", "visit"], ["Tartus"], {"visit"}, {"Tartus"}),
+        # a strike is matched by place only; a person does not identify it
+        (["airstrike"], ["Sergei Shoigu", "Aleppo"], {"airstrike"}, {"Aleppo"}),
+        # and never with nothing to place it
+        (["airstrike"], ["Sergei Shoigu"], set(), set()),
+        # beside another act a strike is only backdrop
+        (["control change", "airstrike"], ["Palmyra"], {"control change"}, {"Palmyra"}),
+    ],
+)
+def test_identity(concepts, about, acts, names):
+    got = identity(tuple(concepts), tuple(about))
+    assert {a for a, _ in got.links} | set(got.open) == acts
+    assert {n for _, n in got.links} == names
+
+
+def test_a_strike_never_joins_a_near_date():
+    got = identity(("airstrike",), ("Aleppo",))
+    assert got.links and not got.near
