@@ -18,7 +18,6 @@ import hashlib
 import io
 import json
 import os
-import re
 import stat
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -69,8 +68,9 @@ def extractor_digest() -> str:
 #: The longest manifest value taken (a title, a URL): a longer one is a mistake (a pasted
 #: article), left empty with a warning, the rest of its row and of the manifest used.
 MAX_MANIFEST_FIELD = 4000
-#: Characters a manifest value never keeps (NUL and the other controls but tab and line ends).
-MANIFEST_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: A NUL byte: never a character of a title or a name, and a C string's end in other
+#: tools (escape sequences stay: terminal views neutralise them, data keeps them as written).
+MANIFEST_NUL = "\x00"
 
 
 #: A manifest row's fields besides the file, in the order of its row key (:func:`row_key`).
@@ -216,7 +216,7 @@ def _read_rows(reader, header: list[str], rows: ManifestRows, warn, start: int) 
             values = [row[i].strip() for i in complete_at]
         else:
             values = [row[i].strip() if i is not None and i < len(row) else "" for i in at]
-        if max(map(len, values)) > MAX_MANIFEST_FIELD or MANIFEST_CONTROL.search("".join(values)):
+        if max(map(len, values)) > MAX_MANIFEST_FIELD or MANIFEST_NUL in "".join(values):
             values = _clean_values(values, f"{MANIFEST} row {line} ({written})", warn)
         value = values[date_at]
         if value:
@@ -238,7 +238,7 @@ def _read_rows(reader, header: list[str], rows: ManifestRows, warn, start: int) 
 
 
 def _clean_values(values: list[str], where: str, warn) -> list[str]:
-    """A row's values without control characters (a NUL byte) and without a value longer
+    """A row's values without a NUL byte and without a value longer
     than :data:`MAX_MANIFEST_FIELD`, each change said."""
     cleaned = []
     for field, value in zip(ROW_FIELDS, values, strict=True):
@@ -246,9 +246,9 @@ def _clean_values(values: list[str], where: str, warn) -> list[str]:
             warn(f"{where}: the {field} is {len(value):,} characters long (at most"
                  f" {MAX_MANIFEST_FIELD:,}); left empty, rest of the row used")
             value = ""
-        elif MANIFEST_CONTROL.search(value):
-            warn(f"{where}: control characters (a NUL byte?) removed from the {field}")
-            value = " ".join(MANIFEST_CONTROL.sub(" ", value).split())
+        elif MANIFEST_NUL in value:
+            warn(f"{where}: a NUL byte removed from the {field}")
+            value = value.replace(MANIFEST_NUL, "")
         cleaned.append(value)
     return cleaned
 
