@@ -73,3 +73,26 @@ def test_an_unknown_shell_is_one_line_and_writes_nothing(tmp_path):
     out = run_install(tmp_path, "tcsh")
     assert out.returncode == 2 and "no completion for the shell tcsh" in out.stderr
     assert "Traceback" not in out.stderr and not list(tmp_path.iterdir())
+
+
+def test_completion_reads_the_corpus_the_command_line_names(seed_db, tmp_path):
+    """--db typed before the word being completed is the corpus completed from (#32)."""
+    none = tmp_path / "none.db"
+    assert complete("syriacli names Pal", none) == []
+    assert "Palmyra" in complete(f"syriacli names --db {seed_db} Pal", none)
+    assert "003_5c8489880ca76ab4" in complete(f"syriacli show --db {seed_db} 003", none)
+    assert "RT" in complete(f"syriacli search x --db {seed_db} --publisher R", none)
+
+
+@pytest.mark.parametrize("odd", [".bashrc", ".bash_completions"])
+def test_an_odd_shell_file_is_one_line_not_a_traceback(tmp_path, odd):
+    """A start-up file that is a folder, or a completions folder that is a file: the
+    install cannot write there, and says so in one line (#32)."""
+    if odd == ".bashrc":
+        (tmp_path / odd).mkdir()
+    else:
+        (tmp_path / odd).write_text("not a folder\n")
+    out = run_install(tmp_path, "bash")
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert out.stderr.startswith("Error: cannot install completion into ")
+    assert len(out.stderr.strip().splitlines()) == 1 and "--show-completion" in out.stderr

@@ -50,3 +50,40 @@ def test_emphasis_spans_are_bounded():
     # an unclosed star is matched against a bounded stretch, not the rest of the line
     assert ".+?" not in clean.EMPHASIS.pattern and "{1,300}?" in clean.EMPHASIS.pattern
     assert clean.strip_markup("*MOSCOW* said *a " * 3).startswith("MOSCOW said")
+
+
+def _lines_run(text: str) -> int:
+    """How many lines of Python extracting ``text`` and making its rows runs (caches warm)."""
+    import sys
+
+    from syriacli.rows import article_rows
+
+    raw = RawArticle("x", "x.txt", text, {"published": "2016-05-10"})
+    extract_article(raw)
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        count += event == "line"
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        article_rows(extract_article(raw), None)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_a_page_of_one_line_costs_linear_work_in_its_length():
+    """The seed articles run together into one line (a page saved without its breaks): four
+    times the length is about four times the work. Each sentence's names, places, org
+    mentions, quotations and lede source are looked up by position, not read from the
+    start of the line for each figure or date (that was 8.4 times here, 281 s at 5 MB)."""
+    from conftest import SEEDS
+
+    body = " ".join(" ".join(" ".join(p.read_text(encoding="utf-8").split("\n")[2:]).split())
+                    for p in sorted(SEEDS.glob("*.txt")))
+    line = (body + " ") * 20
+    small, large = (_lines_run(f"A long page\n\n{line[:n]}\n") for n in (40_000, 160_000))
+    assert large < 4.5 * small

@@ -111,8 +111,13 @@ def test_a_view_into_a_pipe_closed_early_exits_0(seed_db, args):
      ["--no-pager", "figures", "sorties", "--format", "tsv"]),
     (["--no-pager", "timeline"], ["--no-pager", "timeline"]),
     (["search", "--", "--no-pager"], ["search", "--", "--no-pager"]),   # text after --
+    (["--db", "x.db", "timeline", "-n", "1"], ["timeline", "--db", "x.db", "-n", "1"]),
+    (["--no-pager", "--db=x.db", "articles"], ["--no-pager", "articles", "--db=x.db"]),
+    (["--db", "x.db", "--no-pager", "info"], ["--no-pager", "info", "--db", "x.db"]),
+    (["search", "--db", "x.db", "Palmyra"], ["search", "--db", "x.db", "Palmyra"]),
+    (["--db", "x.db"], ["--db", "x.db"]),                       # no command: Click says so
 ])
-def test_no_pager_is_taken_after_the_command_too(args, moved):
+def test_no_pager_after_the_command_and_db_before_it_are_taken(args, moved):
     from syriacli.cli import _global_options_first
 
     assert _global_options_first(args) == moved
@@ -124,3 +129,11 @@ def test_no_pager_after_the_command_runs(seed_db):
                            "--format", "tsv"], capture_output=True, env=env)
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stdout.decode().startswith("date\tprecision\t")
+
+
+def test_db_before_the_command_runs(seed_db):
+    proc = subprocess.run([sys.executable, "-m", "syriacli", "--db", str(seed_db), "articles",
+                           "--format", "tsv"], capture_output=True,
+                          env={**os.environ, "NO_COLOR": "1"})
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert len(proc.stdout.decode().splitlines()) == 6

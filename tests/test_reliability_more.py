@@ -188,3 +188,18 @@ def test_files_that_vanish_mid_build_never_empty_a_corpus(make_raw, build, cli, 
     assert result.exit_code == 1 and "is left as it was" in result.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from articles").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize("query, why", [
+    (" OR ".join("abcdefghijklmnopqrstuvwxyz"[i] + "*" for i in range(20)), "too short a prefix"),
+    ("Palmyra a*", "'a*' is too short a prefix"),
+    (" OR ".join(f"{w}*" for w in ["syr", "rus", "pal", "ale", "idl", "ham", "hom", "dei",
+                                    "tur"]), "9 prefix terms"),
+])
+def test_prefixes_that_would_read_the_whole_index_are_refused_in_one_line(cli, query, why):
+    """`a* OR b* OR ...` read most of the index once a term (27.6 s at 5,000 articles, #32)."""
+    for args in (["search", query], ["timeline", "--match", query]):
+        result = cli(*args)
+        assert result.exit_code == 1 and why in result.stderr, result.output
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+    assert cli("search", "withdr*", "--format", "json").exit_code == 0

@@ -211,3 +211,37 @@ def test_table_pages_leave_out_what_no_reader_reads(get, table, unread):
     assert not unread & set(get(f"/corpus/{table}.json?_size=1&_sort=id").json()["columns"])
     asked = get(f"/corpus/{table}.json?_size=1&_col={sorted(unread)[0]}").json()["columns"]
     assert sorted(unread)[0] in asked  # a page that names its columns gets them
+
+
+def test_serve_shows_the_corpus_a_rebuild_swapped_in(seed_db, tmp_path):
+    """A full build replaces the file (os.replace): the server reads the new one on its
+    next query, not the one it opened when it started (#32)."""
+    import shutil
+
+    from conftest import SEEDS
+    from typer.testing import CliRunner
+
+    from syriacli.cli import app
+
+    db = tmp_path / "corpus.db"
+    shutil.copy(seed_db, db)
+    ds = serve.make_datasette(db)
+    asyncio.run(ds.invoke_startup())
+
+    def count() -> int:
+        response = asyncio.run(ds.client.get("/corpus.json?sql=select+count(*)+as+n+from+articles"
+                                             "&_shape=array"))
+        assert response.status_code == 200, response.text[:300]
+        return response.json()[0]["n"]
+
+    assert count() == 5
+    inode = db.stat().st_ino
+    raw = tmp_path / "raw"
+    shutil.copytree(SEEDS, raw)
+    (raw / "extra.txt").write_text("Extra\n\nJets struck Idlib on 5 May 2016.\n",
+                                   encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", "--raw", str(raw), "--db", str(db), "--full",
+                                      "--replace"])
+    assert result.exit_code == 0, result.output
+    assert db.stat().st_ino != inode           # a new file under the old name
+    assert [count() for _ in range(4)] == [6] * 4   # each of Datasette's threads reopens

@@ -305,16 +305,23 @@ def _write_beside(db_path, todo, report, progress, names_file, meta,
     tmp = store.tmp_path_for(db_path)
     try:
         db = _open_writable(tmp, fresh=True)
+        stage = partial(_stage, progress)
         with db.conn:
             store.stage_figures(db.conn)
             _write_all(db.conn, todo, report, progress, fresh=True)
+            stage("grouping figures")
             store.cluster_figures(db.conn)
+            stage("linking reprints")
             reprints.relist(db.conn, set(reprints.link(db.conn, None).values()))
+            stage("merging the timeline")
             _merge_timeline(db.conn)
+            stage("indexing")
             store.write_name_table(db.conn, _variant_table(names_file))
             store.finish_schema(db)
+            stage("caching listings")
             _cache_lines(db.conn)
             store.set_meta(db.conn, **meta())
+            stage("writing the corpus")
         db.conn.close()
         if todo and not report.extracted and db_path.exists():
             raise BuildError(
@@ -345,11 +352,15 @@ def _update_in_place(db_path, todo, stale, report, progress, names_file, meta) -
         for article_id in stale:
             store.delete_article(conn, article_id)
         added = _write_all(conn, todo, report, progress, fresh=False)
+        _stage(progress, "linking reprints")
         relist.update(reprints.link(conn, added).values())
         reprints.relist(conn, relist - set(stale) | relist & set(added))
+        _stage(progress, "merging the timeline")
         _update_timeline(conn, added, losing)
+        _stage(progress, "indexing")
         store.write_name_table(conn, _variant_table(names_file))
         store.set_meta(conn, **meta())
+        _stage(progress, "writing the corpus")
         conn.execute("commit")
     except BaseException:
         if conn.in_transaction:  # SQLite may have rolled back already (a full disk)
@@ -357,6 +368,14 @@ def _update_in_place(db_path, todo, stale, report, progress, names_file, meta) -
         raise
     finally:
         conn.close()
+
+
+def _stage(progress, label: str) -> None:
+    """Name the stage a build is in after extracting on its progress bar (views.BuildBar),
+    so the bar does not sit at N/N for the seconds of merging and indexing."""
+    stage = getattr(progress, "stage", None)
+    if stage is not None:
+        stage(label)
 
 
 def _variant_table(names_file: str | None):
@@ -579,25 +598,43 @@ def _cache_lines(conn: sqlite3.Connection) -> None:
 
 
 class _lock:
-    """An exclusive lock beside the corpus: a second build exits with a clear message."""
+    """An exclusive lock beside the corpus: a second build exits with a clear message.
+
+    The lock file is removed when the build ends, however it ends (no stray
+    ``corpus.db.lock``). It is removed while still locked, so a build that opened it
+    just before finds, once it holds the lock, that the name is no longer its file, and
+    opens the new one: two builds never hold two files of one name."""
 
     def __init__(self, db_path: Path):
         self.path = db_path.with_name(db_path.name + ".lock")
 
     def __enter__(self):
+        while True:
+            try:
+                self.handle = open(self.path, "a")
+            except OSError as exc:
+                raise BuildError(f"cannot write {self.path}: {exc.strerror}") from None
+            try:
+                fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self.handle.close()
+                raise BuildError(f"another build of {self.path.name[:-5]} is running;"
+                                 " try again when it ends") from None
+            if self._still_named():
+                return self
+            self.handle.close()           # removed by the build that ended: take the new one
+
+    def _still_named(self) -> bool:
         try:
-            self.handle = open(self.path, "w")
-        except OSError as exc:
-            raise BuildError(f"cannot write {self.path}: {exc.strerror}") from None
-        try:
-            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.handle.close()
-            raise BuildError(f"another build of {self.path.name[:-5]} is running;"
-                             " try again when it ends") from None
-        return self
+            return os.stat(self.path).st_ino == os.fstat(self.handle.fileno()).st_ino
+        except OSError:
+            return False
 
     def __exit__(self, *exc):
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
         fcntl.flock(self.handle, fcntl.LOCK_UN)
         self.handle.close()
         return False

@@ -87,8 +87,15 @@ def _install_completion(value: bool) -> None:
     shell = _completion_shell()
     home = Path.home()
     rc_files = [home / name for name in COMPLETION_SHELLS[shell]]
-    before = {rc: rc.read_text() if rc.is_file() else None for rc in rc_files}
-    _, script = install(shell=shell, prog_name="syriacli", complete_var="_SYRIACLI_COMPLETE")
+    try:
+        before = {rc: rc.read_text() if rc.is_file() else None for rc in rc_files}
+        _, script = install(shell=shell, prog_name="syriacli",
+                            complete_var="_SYRIACLI_COMPLETE")
+    except (OSError, UnicodeDecodeError) as exc:
+        where = getattr(exc, "filename", None)
+        why = getattr(exc, "strerror", None) or str(exc)
+        _err(f"cannot install completion{f' into {where}' if where else ''}: {why};"
+             " `syriacli --show-completion` prints the script to install by hand")
     print(f"wrote the {shell} completion script to {script}")
     for rc, old in before.items():
         new = rc.read_text() if rc.is_file() else ""
@@ -177,30 +184,32 @@ def _completion_shells() -> None:
     add_completion_class(OneWordBash, "bash")
 
 
-def _from_corpus(read) -> list[str]:
-    """``read(conn)`` on the corpus completion finds ($SYRIACLI_DB, else the default);
-    nothing when there is none: completion never prints a traceback into the shell."""
+def _from_corpus(read, ctx: typer.Context | None = None) -> list[str]:
+    """``read(conn)`` on the corpus the command line names (its --db, typed before the
+    word being completed), else $SYRIACLI_DB, else the default; nothing when there is
+    none: completion never prints a traceback into the shell."""
     try:
         from . import store
-        from .corpus import default_db
+        from .corpus import locate_db
 
-        with store.open_corpus(default_db()) as conn:
+        db = (ctx.params.get("db") if ctx is not None else None) or None
+        with store.open_corpus(locate_db(Path(db) if db else None)[0]) as conn:
             return list(read(conn))
     except Exception:
         return []
 
 
-def _complete_publishers(incomplete: str) -> list[str]:
+def _complete_publishers(ctx: typer.Context, incomplete: str) -> list[str]:
     from . import queries
 
-    return _offer(_from_corpus(queries.publishers), incomplete)
+    return _offer(_from_corpus(queries.publishers, ctx), incomplete)
 
 
-def _complete_metrics(incomplete: str) -> list[str]:
+def _complete_metrics(ctx: typer.Context, incomplete: str) -> list[str]:
     """The metrics the corpus holds claims for (falling back to the taxonomy)."""
     from . import queries
 
-    names = _from_corpus(lambda conn: (r["metric"] for r in queries.figure_metrics(conn)))
+    names = _from_corpus(lambda conn: (r["metric"] for r in queries.figure_metrics(conn)), ctx)
     if not names:
         from .extract.metrics import metric_names
 
@@ -208,7 +217,7 @@ def _complete_metrics(incomplete: str) -> list[str]:
     return _offer(names, incomplete)
 
 
-def _complete_names(incomplete: str) -> list[str]:
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
     """Every name of the corpus, and every spelling of it that starts so."""
     from . import queries
 
@@ -217,14 +226,14 @@ def _complete_names(incomplete: str) -> list[str]:
             yield row["name"]
             yield from (row["spellings"] or "").split(", ")
 
-    return _offer(_from_corpus(read), incomplete)
+    return _offer(_from_corpus(read, ctx), incomplete)
 
 
-def _complete_articles(incomplete: str) -> list[str]:
+def _complete_articles(ctx: typer.Context, incomplete: str) -> list[str]:
     from . import queries
 
     return _offer(_from_corpus(lambda conn: (r["article"] for r in queries.articles(
-        conn, queries.Filters()))), incomplete)
+        conn, queries.Filters())), ctx), incomplete)
 
 
 def _complete_formats(incomplete: str) -> list[str]:
@@ -484,27 +493,10 @@ def info(db: DbOpt = None, fmt: FormatOpt = None):
 
     Example: syriacli info
     """
-    from . import __version__, store
-    from .corpus import locate_db, raw_dir_for
+    from .corpus import describe
     from .views import info_view
 
-    db_path, rule = locate_db(db)
-    row = {"corpus": str(db_path), "chosen_by": rule, "exists": db_path.exists()}
-    facts = store.corpus_facts(db_path) if db_path.exists() else {}
-    raw = raw_dir_for(db_path)
-    row.update({"raw_dir": facts.pop("raw_dir", None) or (str(raw) if raw else None),
-                **facts, "schema_expected": store.SCHEMA_VERSION, "version": __version__})
-    if facts:
-        from .survey import extractor_digest
-
-        # a query rebuilds it first (another schema, or extraction code or data changed)
-        row["stale"] = (facts["schema"] != store.SCHEMA_VERSION
-                        or facts["extractor"] != extractor_digest())
-    if db_path.exists():
-        from datetime import datetime, timezone
-
-        built = datetime.fromtimestamp(db_path.stat().st_mtime, timezone.utc)
-        row["built"] = built.isoformat(timespec="seconds")
+    row = describe(db)
     render.write_rows([row], list(row), render.default_format(fmt), table=info_view)
 
 
@@ -606,20 +598,19 @@ def articles(
 
     with _open(db) as conn:
         filters = _filters(conn, date_from, date_to, publisher, about, limit)
+        from .views import articles_table
+
         rows = queries.articles(conn, replace(filters, undated=undated))
-        render.write_rows(
-            rows,
-            ["article", "published", "publisher", "title", "words", "published_from",
-             "publisher_from", "title_from", "undated_reason", "url", "reprint_of"],
-            render.default_format(fmt),
-        )
+        render.write_rows(rows, queries.ARTICLES_COLUMNS, render.default_format(fmt),
+                          table=articles_table)
 
 
 @app.command()
 def show(
     article_id: Annotated[
         str,
-        typer.Argument(metavar="ID", help="Article id (the file name without .txt).",
+        typer.Argument(metavar="ID", help="Article id (the file name without .txt), the"
+                       " start of one (003), or a word of one title.",
                        autocompletion=_complete_articles),
     ],
     db: DbOpt = None,
@@ -636,15 +627,16 @@ def show(
 
     --raw prints the raw file's lines, marking those cleaning removed.
 
-    Example: syriacli show 003_5c8489880ca76ab4 --annotate
+    Example: syriacli show 003 --annotate   (or the whole id 003_5c8489880ca76ab4)
     """
     from . import queries
     from .views import show_article, show_raw
 
     with _open(db) as conn:
-        found = queries.article(conn, article_id)
+        found = queries.article_called(conn, article_id)
     if found is None:
-        _err(f"no article {article_id!r}; `syriacli articles` lists them")
+        _err(f"no article {article_id!r} (an id, its start or a title word);"
+             " `syriacli articles` lists them")
     if raw:
         show_raw(found, _raw_lines(db, found["file"]), fmt)
         return
@@ -678,7 +670,8 @@ def timeline(
     about: AboutOpt = None,
     match: MatchOpt = None,
     quotes: Annotated[
-        bool, typer.Option("--quotes", "-q", help="Show each source's sentence.")
+        bool, typer.Option("--quotes", "-q", help="Show each source's sentence (json and jsonl"
+                           " always have them; csv and tsv never).")
     ] = False,
     all_: AllOpt = False,
     conflicts: ConflictsOpt = False,
@@ -709,6 +702,9 @@ def timeline(
             def table(entries):
                 timeline_view(entries, quotes)
 
+        if quotes and fmt in render.TEXT_FORMATS:
+            _say(f"Note: --quotes is for the table: {fmt} gives an entry a line without its"
+                 " sources' sentences; --format json or jsonl has them (mentions)")
         listing = queries.no_rows(queries.TIMELINE_COLUMNS) if missed else \
             queries.timeline_listing(*args)
         if not render.write_listing(listing, fmt, table=table) and not missed:
@@ -804,11 +800,13 @@ def figures(
         typer.Option("--claimant", "-c", help="Only claims attributed to this (substring)."),
     ] = None,
     quotes: Annotated[
-        bool, typer.Option("--quotes", "-q", help="Show each claim's sentence.")
+        bool, typer.Option("--quotes", "-q", help="Show each claim's sentence (json, csv and"
+                           " tsv always have it: the quote column).")
     ] = False,
     by_claimant: Annotated[
         bool,
-        typer.Option("--by-claimant", help="Group claims by claimant instead of newest first."),
+        typer.Option("--by-claimant", help="Group claims by claimant instead of newest first"
+                     " (in every format)."),
     ] = False,
     summary: Annotated[
         bool,
@@ -849,10 +847,13 @@ def figures(
                                              "--about": about, "--claimant": claimant})
         metrics = metrics_for(metric, queries.metric_names(conn)) if metric and not missed \
             else None
+        from dataclasses import replace
+
         args = (
             conn,
             metrics,
-            _filters(conn, date_from, date_to, publisher, None if missed else about, limit),
+            replace(_filters(conn, date_from, date_to, publisher, None if missed else about,
+                             limit), by_claimant=by_claimant),
             claimant,
         )
         table = None
@@ -967,12 +968,32 @@ def _terminated(signum, frame) -> None:
 
 
 def _global_options_first(args: list[str]) -> list[str]:
-    """`--no-pager` where users put it, after the command too (`syriacli timeline
-    --no-pager`): moved before the command, where Click reads it; after `--` it is text."""
+    """`--no-pager` and `--db` where users put them: `--no-pager` after the command too
+    (`syriacli timeline --no-pager`) is moved before it, where Click reads it; `--db PATH`
+    before the command (`syriacli --db x.db timeline`) after it, where each command reads
+    it. After `--` it is text."""
+    args = _db_after_command(args)
     end = args.index("--") if "--" in args else len(args)
     if "--no-pager" not in args[1:end]:
         return args
     return ["--no-pager"] + [a for a in args[:end] if a != "--no-pager"] + args[end:]
+
+
+def _db_after_command(args: list[str]) -> list[str]:
+    """``args`` with a `--db PATH` (or `--db=PATH`) given before the command moved after it."""
+    before: list[str] = []
+    db: list[str] = []
+    i = 0
+    while i < len(args) and args[i].startswith("-") and args[i] != "--":
+        if args[i] == "--db" and i + 1 < len(args):
+            db, i = args[i:i + 2], i + 2
+        elif args[i].startswith("--db="):
+            db, i = [args[i]], i + 1
+        else:
+            before, i = before + [args[i]], i + 1
+    if not db or i >= len(args) or args[i] == "--":
+        return args
+    return before + [args[i]] + db + args[i + 1:]
 
 
 def _command_name(command: CommandInfo) -> str | None:
@@ -1035,6 +1056,9 @@ def _run_with_errors(func):
             if not DAMAGED.search(str(exc)):
                 raise
             _err(f"the corpus is damaged ({exc}): rebuild it with `syriacli build --full`", 1)
+        except PermissionError as exc:   # --db in a folder the user cannot enter or read
+            _err(f"permission denied: {exc.filename or exc}: check the rights of the file"
+                 " and of each folder on its way, or pass --db for another corpus")
         except Terminated:
             _err("terminated; the corpus is unchanged", 143)
         except KeyboardInterrupt:

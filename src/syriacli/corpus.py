@@ -91,6 +91,33 @@ def ensure(db_path: Path, say: Callable[[str], None]) -> Path:
     return db_path
 
 
+def describe(db: Path | None) -> dict:
+    """What `syriacli info` says: the corpus path and the rule that chose it, its raw
+    folder, counts, schema, version, whether a query would update it first, when built."""
+    from . import __version__
+
+    db_path, rule = locate_db(db)
+    row: dict = {"corpus": str(db_path), "chosen_by": rule, "exists": db_path.exists()}
+    facts = store.corpus_facts(db_path) if db_path.exists() else {}
+    raw = raw_dir_for(db_path)
+    row.update({"raw_dir": facts.pop("raw_dir", None) or (str(raw) if raw else None),
+                **facts, "schema_expected": store.SCHEMA_VERSION, "version": __version__})
+    if facts:
+        from .survey import extractor_digest
+
+        # a query rebuilds it first (another schema, extraction code or data changed, the
+        # raw folder changed, or an update was killed and rolled back: store.recover)
+        row["stale"] = (facts["schema"] != store.SCHEMA_VERSION
+                        or facts["extractor"] != extractor_digest()
+                        or (raw is not None and is_stale(db_path, raw)))
+    if db_path.exists():
+        from datetime import datetime, timezone
+
+        built = datetime.fromtimestamp(db_path.stat().st_mtime, timezone.utc)
+        row["built"] = built.isoformat(timespec="seconds")
+    return row
+
+
 def build_running(db_path: Path) -> bool:
     """True while another process holds the build lock of this corpus."""
     lock = db_path.with_name(db_path.name + ".lock")

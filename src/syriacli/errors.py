@@ -27,6 +27,10 @@ class BuildError(SyriacliError):
     """A build that cannot start or cannot finish."""
 
 
+class NoSuchArticle(SyriacliError):
+    """An article id, id prefix or title word that names no article, or several."""
+
+
 class CorpusBusy(SyriacliError):
     """A corpus another process holds locked past the wait (never 'not a corpus')."""
 

@@ -144,6 +144,25 @@ def check_size(query: str) -> None:
                        f"{MAX_QUERY_TERMS} are searched")
 
 
+#: The shortest prefix searched, and the most prefixes in one query: each prefix is
+#: matched against every word of the index that starts so, and "a* OR b* OR ..." reads
+#: most of the index for each (seconds a term on a corpus of thousands of articles).
+MIN_PREFIX, MAX_PREFIXES = 3, 8
+
+
+def check_prefixes(terms: list[_Term]) -> None:
+    """Refuse a prefix shorter than :data:`MIN_PREFIX` letters, or more than
+    :data:`MAX_PREFIXES` prefixes, in one line."""
+    prefixes = [t.text for t in terms if t.prefix]
+    short = next((p for p in prefixes if len(p) < MIN_PREFIX), None)
+    if short is not None:
+        raise BadQuery(f"'{short}*' is too short a prefix: give at least {MIN_PREFIX} letters"
+                       " before the *, or search the word whole")
+    if len(prefixes) > MAX_PREFIXES:
+        raise BadQuery(f"the query has {len(prefixes)} prefix terms (word*); at most"
+                       f" {MAX_PREFIXES} are searched")
+
+
 def translate(query: str, expand=None) -> str:
     """The FTS5 query for ``query`` (see :func:`parse`), exclusions folded in.
 
@@ -163,6 +182,7 @@ def parse(query: str, expand=None) -> Query:
     """
     check_size(query)
     terms = tokenize(query)
+    check_prefixes(terms)
     notes = _slips(terms)
     keep, excluded = _exclusions(terms)
     match, exclude = _fts(keep, expand), None

@@ -18,7 +18,7 @@ from itertools import groupby, islice
 from operator import itemgetter
 
 from . import store
-from .errors import BadQuery
+from .errors import BadQuery, NoSuchArticle
 from .extract.speakers import canonical_org
 from .fts import Query
 from .listing import MARK_END, MARK_START, Listing
@@ -61,6 +61,8 @@ class Filters:
     conflicts: bool = False  # only the entries whose sources disagree on the date
     precision: str | None = None  # only entries of this precision: day, month or year
     near: tuple[str, ...] | None = None  # only what names one of these places
+    # figures': a metric's claims grouped by claimant (as the table's --by-claimant)
+    by_claimant: bool = False
 
 
 #: The WHERE clause of each article filter; values always go in as parameters.
@@ -198,6 +200,11 @@ def _tuples(conn: sqlite3.Connection, sql: str, params) -> sqlite3.Cursor:
     return cursor.execute(sql, params)
 
 
+#: The columns `articles` writes, most wanted first (a narrow table leaves out the last).
+ARTICLES_COLUMNS = ["article", "published", "publisher", "title", "words", "published_from",
+                    "publisher_from", "title_from", "undated_reason", "url", "reprint_of"]
+
+
 def articles_sql(filters: Filters) -> tuple[str, dict]:
     where, params = _article_where(filters)
     sql = (
@@ -234,6 +241,35 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
             )
         ]
     return result
+
+
+#: How many candidates an ambiguous article id or title word names.
+CANDIDATES_SHOWN = 5
+
+
+def article_called(conn: sqlite3.Connection, key: str) -> dict | None:
+    """The article ``key`` names, as git takes a short hash: its whole id, the start of
+    one id, else a word of one title (any case); raises NoSuchArticle when it names
+    several, listing them. None when it names none."""
+    found = article(conn, key)
+    if found is not None:
+        return found
+    ids = [r[0] for r in conn.execute(
+        "select id from articles where substr(id, 1, length(:key)) = :key order by id",
+        {"key": key})]
+    what = "an id starting"
+    if not ids and key.strip():
+        word = re.compile(rf"(?<!\w){re.escape(key.strip())}(?!\w)", re.IGNORECASE)
+        ids = [r[0] for r in conn.execute(
+            "select id, title from articles where instr(lower(title), lower(:key))"
+            " order by id", {"key": key.strip()}) if word.search(r[1])]
+        what = "a title with the word"
+    if len(ids) > 1:
+        shown = ", ".join(ids[:CANDIDATES_SHOWN])
+        more = f" and {len(ids) - CANDIDATES_SHOWN} more" if len(ids) > CANDIDATES_SHOWN else ""
+        raise NoSuchArticle(f"{len(ids)} articles have {what} {key!r}: {shown}{more};"
+                            " type more of the id, or another word")
+    return article(conn, ids[0]) if ids else None
 
 
 #: A report that only anchors a lasting state to its date ("since 2011", "the war that
@@ -558,6 +594,12 @@ CLAIM_ABOUT = (
 CLAIM_DAY = "coalesce(figures.as_of, figures.published)"
 
 
+#: `figures --by-claimant`: each metric's claims by claimant (any case; unattributed last),
+#: oldest first, as views.figures_view groups them.
+BY_CLAIMANT_ORDER = ("metric, coalesce(lower(claimant), '~'), coalesce(published, ''),"
+                     " article, start")
+
+
 def figures_sql(
     metrics: list[str] | None, filters: Filters, claimant: str | None, select: str = FIGURE_SELECT
 ) -> tuple[str, dict]:
@@ -589,7 +631,7 @@ def figures_sql(
         f"select {select} from figures"
         + (f" where {' and '.join(where)}" if where else "")
         # The order of the (metric, published desc, article, start) index: no sort.
-        + f" order by {FIGURES_ORDER}"
+        + f" order by {BY_CLAIMANT_ORDER if filters.by_claimant else FIGURES_ORDER}"
     )
     if filters.limit:
         sql += " limit :limit"

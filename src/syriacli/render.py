@@ -541,6 +541,8 @@ def styled(value):
         return Text("")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = f"{value:,}"      # 13,500,000: a reader's number (machine formats keep 13500000)
     if isinstance(value, list):
         value = ", ".join(str(v) for v in value)
     text = str(value)

@@ -61,8 +61,56 @@ def make_datasette(path: Path):
     if pm.get_plugin(PLUGIN) is None:  # before Datasette makes its app: it wraps it then
         pm.register(_corpus_plugin(), name=PLUGIN)
     ds = Datasette([], metadata=meta, settings=settings)
-    ds.add_database(Database(ds, path=str(path), is_mutable=True), name=DATABASE)
+    ds.add_database(_reopening(Database)(ds, path=str(path), is_mutable=True), name=DATABASE)
     return ds
+
+
+def _file_identity(path: str) -> tuple[int, int] | None:
+    """Which file ``path`` names now (device and inode): a full build swaps a new file in
+    under the same name (os.replace), and a connection keeps reading the one it opened."""
+    import os
+
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _reopening(database_class):
+    """Datasette's Database, reopening a connection whose file a rebuild replaced: each
+    query first asks whether the path still names the file its connection opened (one
+    stat), so the server shows the corpus as it is, not as it was when it started. An
+    update in place is the same file: SQLite shows its changes by itself."""
+    from datasette import database as datasette_database
+
+    class ReopeningDatabase(database_class):
+        def connect(self, write=False):
+            identity = _file_identity(self.path)   # before opening: a swap after it shows next
+            conn = super().connect(write=write)
+            self._identities = {**getattr(self, "_identities", {}), id(conn): identity}
+            return conn
+
+        async def execute_fn(self, fn):
+            return await super().execute_fn(lambda conn: fn(self._current(conn)))
+
+        def _current(self, conn):
+            now = _file_identity(self.path)
+            if now is None or getattr(self, "_identities", {}).get(id(conn)) == now:
+                return conn
+            fresh = self.connect()
+            self.ds._prepare_connection(fresh, self.name)
+            if self._read_connection is conn:        # Datasette without threads
+                self._read_connection = fresh
+            else:                                    # each thread keeps its own
+                setattr(datasette_database.connections, self.name, fresh)
+            self._identities.pop(id(conn), None)
+            if conn in self._all_file_connections:
+                self._all_file_connections.remove(conn)
+            conn.close()
+            return fresh
+
+    return ReopeningDatabase
 
 
 def cannot_listen(host: str, port: int) -> str | None:

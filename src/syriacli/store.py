@@ -390,17 +390,48 @@ def check_corpus(path: Path) -> None:
 
 
 def recover(path: Path) -> None:
-    """Roll back an update a killed build left half done (SQLite's hot journal).
+    """Roll back an update a killed build left half done (SQLite's hot journal), and mark
+    the corpus stale: it lacks what that update was adding, so the next query (or `info`)
+    says so and the next build completes it.
 
-    A read-only connection cannot roll back, so open read-write once when we may.
+    A read-only connection cannot roll back, so open read-write once when we may. Taking
+    the write lock rolls a hot journal back; a journal SQLite finds not hot (a killed
+    update's whose header was never synced: the file was never written) is removed while
+    we hold the lock, or every later query would find it again. A running update holds
+    the lock: its journal is left alone.
     """
     journal = Path(f"{path}-journal")
-    if journal.exists() and os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
-        conn = sqlite3.connect(path, timeout=30)
+    if not (journal.exists() and os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)):
+        return
+    conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        conn.execute("begin immediate")
+        raw = conn.execute("select value from meta where key = 'raw_dir'").fetchone()
+        journal.unlink(missing_ok=True)
+        conn.execute("rollback")
+    except sqlite3.DatabaseError:
+        return
+    finally:
+        conn.close()
+    _mark_stale(path, Path(raw[0]) if raw and raw[0] else None)
+
+
+def _mark_stale(path: Path, raw_dir: Path | None) -> None:
+    """Date the corpus file before its raw folder and manifest: the staleness a query
+    checks (corpus.is_stale) is that they changed after it was written. The rollback
+    itself may have written the file (an update killed while it committed)."""
+    if raw_dir is None:
+        return
+    times = [path.stat().st_mtime]
+    for source in (raw_dir, raw_dir / "manifest.csv"):
         try:
-            conn.execute("select count(*) from sqlite_master").fetchone()
-        finally:
-            conn.close()
+            times.append(source.stat().st_mtime - 1)
+        except OSError:
+            continue
+    try:
+        os.utime(path, (min(times), min(times)))
+    except OSError:
+        pass
 
 
 #: Tables a corpus cannot work without, FTS indexes included.

@@ -66,6 +66,14 @@ def extractor_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+#: The longest manifest value taken (a title, a URL): a longer one is a mistake (a pasted
+#: article), left empty with a warning, the rest of its row and of the manifest used.
+MAX_MANIFEST_FIELD = 4000
+#: A NUL byte: never a character of a title or a name, and a C string's end in other
+#: tools (escape sequences stay: terminal views neutralise them, data keeps them as written).
+MANIFEST_NUL = "\x00"
+
+
 #: A manifest row's fields besides the file, in the order of its row key (:func:`row_key`).
 ROW_FIELDS = tuple(k for k in MANIFEST_COLUMNS if k != "file")
 
@@ -133,6 +141,9 @@ def read_manifest(
         if known is not None and (appended := _appended(data, known, warn)) is not None:
             return appended
         rows = ManifestRows()
+        # a value past csv's own limit (128 KiB) is ours to refuse (_clean_values), row by
+        # row: csv would stop the whole manifest at it
+        csv.field_size_limit(max(len(data), csv.field_size_limit()))
         reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
         header = [c.strip() for c in next(reader, [])]
         if "file" not in header:
@@ -162,6 +173,7 @@ def _appended(data: bytes, known: ManifestState, warn) -> ManifestRows | None:
     rows = ManifestRows()
     told: list[str] = []
     try:
+        csv.field_size_limit(max(len(data), csv.field_size_limit()))     # see read_manifest
         reader = csv.reader(io.StringIO(data[known.size:].decode("utf-8"), newline=""))
         count, ends_whole = _read_rows(reader, list(known.header), rows, told.append,
                                        start=known.rows + 2)
@@ -205,6 +217,8 @@ def _read_rows(reader, header: list[str], rows: ManifestRows, warn, start: int) 
             values = [row[i].strip() for i in complete_at]
         else:
             values = [row[i].strip() if i is not None and i < len(row) else "" for i in at]
+        if max(map(len, values)) > MAX_MANIFEST_FIELD or MANIFEST_NUL in "".join(values):
+            values = _clean_values(values, f"{MANIFEST} row {line} ({written})", warn)
         value = values[date_at]
         if value:
             if value not in published:
@@ -222,6 +236,22 @@ def _read_rows(reader, header: list[str], rows: ManifestRows, warn, start: int) 
         rows.lines[line] = written
         rows.row_keys[name] = row_key(row_values)
     return line - start + 1, not any("\n" in v or "\r" in v for v in row)
+
+
+def _clean_values(values: list[str], where: str, warn) -> list[str]:
+    """A row's values without a NUL byte and without a value longer
+    than :data:`MAX_MANIFEST_FIELD`, each change said."""
+    cleaned = []
+    for column, value in zip(ROW_FIELDS, values, strict=True):
+        if len(value) > MAX_MANIFEST_FIELD:
+            warn(f"{where}: the {column} is {len(value):,} characters long (at most"
+                 f" {MAX_MANIFEST_FIELD:,}); left empty, rest of the row used")
+            value = ""
+        elif MANIFEST_NUL in value:
+            warn(f"{where}: a NUL byte removed from the {column}")
+            value = value.replace(MANIFEST_NUL, "")
+        cleaned.append(value)
+    return cleaned
 
 
 def row_key(values: tuple[str, ...]) -> str:

@@ -69,27 +69,47 @@ def _cut(rows: list, what: str) -> list:
     return rows
 
 
+def articles_table(rows: list[dict]) -> None:
+    """The articles in a terminal: the first :data:`MAX_TABLE_ROWS`, as the timeline does
+    (3,000 articles made a table of 10,000 lines), the columns no row fills left out."""
+    from .queries import ARTICLES_COLUMNS
+
+    rows = _cut(rows, "articles")
+    render.simple_table(rows, [c for c in ARTICLES_COLUMNS if any(r.get(c) for r in rows)])
+
+
 def search_table(rows: list[dict]) -> None:
+    """Hits best first: the article's id, date and publisher stacked in one column so the
+    title and snippet get the room (at 80 columns too), and the relevance as a share of
+    the best hit's (machine formats keep the raw BM25 score)."""
     from rich.table import Table
 
     table = Table(header_style="bold", show_lines=True)
-    for column in ("article", "published", "publisher"):
-        table.add_column(column, no_wrap=True)
+    table.add_column("article", no_wrap=True)
     table.add_column("title / snippet", overflow="fold", ratio=1)
-    table.add_column("score", no_wrap=True)
-    for row in _cut(rows, "hits"):
+    table.add_column("relevance", no_wrap=True, justify="right")
+    rows = _cut(rows, "hits")
+    best = max((r["score"] for r in rows if r["score"] is not None), default=None)
+    for row in rows:
         cell = render.styled(row["title"])
         cell.stylize("bold")
         cell.append("\n")
         cell.append_text(render.styled(row["snippet"]))
-        table.add_row(
-            render.styled(row["article"]),
-            render.styled(row["published"]),
-            badge(render.styled(row["publisher"]).plain or None),
-            cell,
-            "" if row["score"] is None else f"{row['score']:.3g}",
-        )
+        where = render.styled(row["article"])
+        where.append("\n")
+        where.append_text(render.styled(row["published"] or "date unknown"))
+        where.append("\n")
+        where.append_text(badge(render.styled(row["publisher"]).plain or None))
+        table.add_row(where, cell, relevance(row["score"], best))
     render.console().print(table)
+
+
+def relevance(score: float | None, best: float | None) -> str:
+    """A hit's BM25 score as a percentage of the best hit's ("100%", "76%"): the raw
+    score (1.67e-06) says nothing by itself."""
+    if score is None or not best:
+        return ""
+    return f"{round(100 * score / best)}%"
 
 
 def month_strip(entries: list[dict]):
@@ -161,7 +181,8 @@ def timeline_view(entries: list[dict], quotes: bool) -> None:
 
 #: The width of the date column of a timeline (the longest label: "30 Sep 2015").
 DATE_COLUMN = 12
-#: The width of the value column of a figures view ("≥1,000,000 km2").
+#: The narrowest value column of a figures view ("≥1,000,000 km2"); wider for a longer
+#: value, up to a third of the terminal.
 VALUE_COLUMN = 14
 
 
@@ -227,7 +248,11 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
             )
         out.print(Text(spread_line(metric, rows), style="bold"))
         top = max(_drawn(c)[1] for c in rows) or 1
-        for claim in _cut(rows, "claims"):
+        rows = _cut(rows, "claims")
+        # a value is never cut ("290,000–470,0…"): its column widens, the text beside it wraps
+        width = min(max([VALUE_COLUMN, *(len(value_label(c)) for c in rows)]),
+                    max(VALUE_COLUMN, out.width // 3))
+        for claim in rows:
             line = Text()
             line.append(f"{_bar(claim, top):<22}", style="cyan")
             line.append(
@@ -244,7 +269,7 @@ def figures_view(claims: list[dict], quotes: bool, by_claimant: bool) -> None:
                 lines.append(Text(f"at: {places_label(claim['places'])}", style="dim"))
             if quotes:
                 lines.append(Text(f"“{claim['quote']}”", style="italic"))
-            out.print(hanging(Text(value_label(claim), style="bold"), lines, VALUE_COLUMN, gap=1))
+            out.print(hanging(Text(value_label(claim), style="bold"), lines, width, gap=1))
         pairs = disagreements(rows)
         if pairs:
             out.print(Text("  disagree beyond their qualifiers:", style="bold red"))
@@ -299,6 +324,11 @@ def metrics_view(rows: list[dict]) -> None:
     )
 
 
+#: The columns of `show` in csv and tsv: one row, the article's metadata and its clean
+#: text (json and jsonl give every field, with the dates, figures and names found).
+SHOW_COLUMNS = ["article", "title", "publisher", "published", "url", "words", "text"]
+
+
 def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
     from .annotate import annotated_text
 
@@ -306,14 +336,17 @@ def show_article(article: dict, annotate: bool, fmt: str | None) -> None:
     if fmt in ("json", "jsonl"):
         render.write_rows([article], list(article), fmt)
         return
+    if fmt in render.TEXT_FORMATS:
+        render.write_rows([dict(article, article=article["id"])], SHOW_COLUMNS, fmt)
+        return
     if fmt == "table" or sys.stdout.isatty():
         article = render.terminal_safe(article)
     title = article["title"] or article["id"]
     headline_in_text = bool(article["title"]) and article["text"].startswith(article["title"])
     header = (
         ("" if headline_in_text else f"{title}\n")  # else the text opens with it
-        + f"{article['publisher'] or '?'} · {article['published'] or 'date unknown'}"
-        f" · {article['id']}\n"
+        + f"{article['publisher'] or 'publisher unknown'}"
+        f" · {article['published'] or 'date unknown'} · {article['id']}\n"
     )
     if fmt == "table":
         from rich.text import Text
@@ -428,31 +461,52 @@ def undated_warning(undated: list[tuple[str, int]], raw_dir) -> str:
 
 @contextlib.contextmanager
 def build_progress():
-    """A progress bar on stderr for builds that extract many articles."""
+    """A progress bar on stderr for builds that extract many articles, named by the stage
+    the build is in to its end (extracting, then merging, indexing...)."""
     if not sys.stderr.isatty():
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(
-        "extracting",
+        TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=render.console(stderr=True),
         transient=True,
     ) as bar:
+        yield BuildBar(bar)
 
-        def track(results, total):
-            if total < 200:
-                yield from results
-                return
-            task = bar.add_task("extract", total=total)
-            for result in results:
-                bar.advance(task)
-                yield result
 
-        yield track
+class BuildBar:
+    """What a build reports its progress to: ``bar(results, total)`` counts the articles
+    extracted, ``bar.stage(label)`` names each later stage on the same bar."""
+
+    #: Below this many articles a build is over before a bar would help.
+    SHOWN_FROM = 200
+
+    def __init__(self, bar):
+        self.bar, self.task = bar, None
+
+    def __call__(self, results, total: int):
+        if total < self.SHOWN_FROM:
+            yield from results
+            return
+        self.task = self.bar.add_task("extracting", total=total)
+        for result in results:
+            self.bar.advance(self.task)
+            yield result
+
+    def stage(self, label: str) -> None:
+        if self.task is not None:
+            self.bar.update(self.task, description=label)
 
 
 #: How many undated articles the build's warning names before "and N more".

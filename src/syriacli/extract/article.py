@@ -24,6 +24,10 @@ WORD = re.compile(r"\w+")
 META_FIELDS = ("title", "publisher", "published")
 
 
+#: A letter or a digit: a text without one holds no article.
+A_WORD = re.compile(r"[^\W_]")
+
+
 class NoArticleText(ValueError):
     """A file that holds no article to read (a web page of navigation only)."""
 
@@ -127,6 +131,8 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleEx
     # The headline is part of what the article says (a figure in it is a claim too), so
     # the text every offset points into opens with it.
     text = f"{cleaned.title}\n\n{cleaned.text}" if cleaned.title else cleaned.text
+    if not A_WORD.search(text):     # a bullet line alone is no article of 0 words
+        raise NoArticleText("no words in it (only marks such as a bullet)")
     meta = resolve_metadata(raw.manifest, cleaned, text, page, says)
     sentences = split_sentences(text)
     dates = find_dates(text, meta.published, sentences)

@@ -33,7 +33,7 @@ Everything is computed lazily and cached by sentence, only for sentences with a 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -258,12 +258,23 @@ class Attributions:
         self.starts = [s.start for s in sentences]
         self._cues: dict[int, list[Cue]] = {}
         self._quotes: dict[int, list[tuple[int, int]]] = {}
+        self._quote_starts: dict[int, list[int]] = {}
         self._orgs: list[tuple[int, Speaker]] | None = None
         # the people the names index found (persons.py: titled, introduced, linked by surname)
         if people is None:
             people = find_names(text, sentences)
-        self._people = [m for m in people if m.type == "person" and " " in m.name]
+        self._people = sorted((m for m in people if m.type == "person" and " " in m.name),
+                              key=lambda m: m.start)
+        self._people_starts = [m.start for m in self._people]   # looked up, not read through
+        self._by_surname: dict[str, tuple[list, list[int]]] = {}
         self._in_we: set[int] = set()
+        # where paragraphs break, and each lede sentence's next source: looked up, not
+        # read again for each figure (a page of one long line would cost its square)
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+        self._next_source: dict[int, Attribution | None] = {}
+        self._backgrounds: dict[int, bool] = {}
+        self._full_names: dict[str, Speaker | None] = {}
+        self._orgs_of: dict[tuple[str, ...], tuple[list[int], list[Speaker]]] = {}
         own = speaker(publisher.split(" (")[0]) if publisher else None
         self.publisher = _from(own, "publisher") if own and own.kind in ORG_KINDS else None
         self.shape = frames.layout(text, sentences,
@@ -284,10 +295,16 @@ class Attributions:
         own = self._by_cue(index, offset) or self._by_quote(offset) or self._by_tally(index)
         if own:
             return own
-        if frames.background(self.sentences[index].text):
+        if self._background(index):
             return self.publisher or NOBODY
         return (self._by_frame(index) or self._by_label(index) or self._by_lede(index)
                 or self.document or self.publisher or NOBODY)
+
+    def _background(self, index: int) -> bool:
+        """frames.background of sentence ``index``, read once however many figures it has."""
+        if index not in self._backgrounds:
+            self._backgrounds[index] = frames.background(self.sentences[index].text)
+        return self._backgrounds[index]
 
     # --- frames.py's rules: a source named in another sentence -------------------------
     def _stated(self, index: int) -> Attribution | None:
@@ -321,11 +338,19 @@ class Attributions:
         """frames rule 3: a headline or lede figure takes the first source named after it."""
         if not self.shape.in_lede(index):
             return None
-        for i in range(index + 1, min(self.shape.lede_reach(), len(self.sentences))):
+        reach, i, walked = min(self.shape.lede_reach(), len(self.sentences)), index + 1, []
+        found = None
+        while i < reach and i not in self._next_source:
+            walked.append(i)
             sources = [c.who for c in self.cues(i) if c.who.kind != "media"]
             if sources:
-                return replace(sources[0], rule="lede")
-        return None
+                found = replace(sources[0], rule="lede")
+                break
+            i += 1
+        else:
+            found = self._next_source.get(i)
+        self._next_source.update(dict.fromkeys(walked, found))
+        return found
 
     def _named_source(self, np: str, rule: str) -> Attribution | None:
         """A label's or a title's source: a person, or an organisation of a known kind."""
@@ -367,15 +392,19 @@ class Attributions:
         return replace(who, rule="quote") if who else None
 
     def _paragraph(self, offset: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, offset) + 1
-        end = self.text.find("\n", offset)
-        return start, len(self.text) if end < 0 else end
+        after = bisect_left(self._newlines, offset)
+        start = self._newlines[after - 1] + 1 if after else 0
+        return start, self._newlines[after] if after < len(self._newlines) else len(self.text)
 
     def _quote_around(self, offset: int) -> tuple[int, int] | None:
         start, end = self._paragraph(offset)
         if start not in self._quotes:
             self._quotes[start] = _quotations(self.text, start, end)
-        return next(((a, b) for a, b in self._quotes[start] if a <= offset < b), None)
+            self._quote_starts[start] = [a for a, _ in self._quotes[start]]
+        # the spans are in order and apart: the last opening at or before offset, if any
+        last = bisect_right(self._quote_starts[start], offset) - 1
+        span = self._quotes[start][last] if last >= 0 else None
+        return span if span and offset < span[1] else None
 
     def _quote_speaker(self, open_: int, close: int, depth: int = 0) -> Attribution | None:
         """The speaker of the quotation ``text[open_:close]``: a cue outside it in the sentences
@@ -620,21 +649,27 @@ class Attributions:
         """A short form of an organisation the article names in full ("the General Staff",
         "the Observatory") takes the full name, the first that contains it word for word."""
         claimant = who.claimant or ""
-        short = f" {claimant.lower()} "
-        for _, named in self._org_mentions():
-            if short in f" {named.name.lower()} " and len(named.name) > len(claimant):
-                return replace(who, claimant=named.name, org=named.org)
-        return who
+        if claimant not in self._full_names:   # once an article: a source is cited again
+            short = f" {claimant.lower()} "
+            self._full_names[claimant] = next(
+                (named for _, named in self._org_mentions()
+                 if short in f" {named.name.lower()} " and len(named.name) > len(claimant)),
+                None)
+        named = self._full_names[claimant]
+        return replace(who, claimant=named.name, org=named.org) if named else who
 
     def _full_person(self, who: Attribution, at: int) -> Attribution:
         """A person named by surname alone ("Rudskoy said") takes the full name the names
         index gives them: the person it linked that surname to nearest before ``at``, else
         first after ("Sergei Rudskoy told")."""
         surname = who.claimant or ""
-        found = [m for m in self._people if m.name.endswith(f" {surname}")
-                 or m.text == surname or m.text.endswith(f" {surname}")]
-        before = [m for m in found if m.start < at]
-        named = before[-1] if before else found[0] if found else None
+        if surname not in self._by_surname:   # once an article: a surname is cited again
+            linked = [m for m in self._people if m.name.endswith(f" {surname}")
+                      or m.text == surname or m.text.endswith(f" {surname}")]
+            self._by_surname[surname] = (linked, [m.start for m in linked])
+        found, starts = self._by_surname[surname]
+        before = bisect_left(starts, at)
+        named = found[before - 1] if before else found[0] if found else None
         if named is None:
             return who
         return replace(who, claimant=named.name, org=who.org or named.org)
@@ -654,9 +689,13 @@ class Attributions:
         """The organisation of one of ``kinds`` named nearest before ``at`` (after, when
         none is and ``forward`` allows it: in a headline or lede, or first for "a monitoring
         organisation", which introduces a name)."""
-        fitting = [(pos, who) for pos, who in self._org_mentions() if who.kind in kinds]
-        earlier = [who for pos, who in fitting if pos < at][::-1]
-        later = [who for pos, who in fitting if pos > at] if forward else []
+        if tuple(kinds) not in self._orgs_of:   # by position: looked up, not read each time
+            fitting = [(pos, who) for pos, who in self._org_mentions() if who.kind in kinds]
+            self._orgs_of[tuple(kinds)] = ([p for p, _ in fitting], [w for _, w in fitting])
+        positions, whos = self._orgs_of[tuple(kinds)]
+        before, after = bisect_left(positions, at), bisect_right(positions, at)
+        earlier = [whos[before - 1]] if before else []
+        later = [whos[after]] if forward and after < len(whos) else []
         for who in (later + earlier if forward_first else earlier + later)[:1]:
             return _from(who, "reference")
         return None
@@ -701,8 +740,9 @@ class Attributions:
                             if c.kind == "verb" and c.who.kind == "person"]
                 if speakers:
                     return replace(speakers[-1], rule="reference")
-            named = [m for m in self._people if start <= m.start < end
-                     and (" " in m.text or m.known)]
+            named = [m for m in self._people[bisect_left(self._people_starts, start):
+                                             bisect_left(self._people_starts, end)]
+                     if " " in m.text or m.known]
             chunk = self.text[start:end]
             described = PERSON_DESCRIPTION.match(chunk) if back else None
             if described and not named:   # "The representative of the Russian Federation ..."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -131,6 +132,13 @@ def merge_concepts(clause: str) -> list[str]:
     return concepts
 
 
+@lru_cache(maxsize=64)
+def _clause_concepts(clause: str) -> tuple[str, ...]:
+    """merge_concepts, once for the events of a sentence that share its clause (a long
+    sentence of many dates would read itself once for each)."""
+    return tuple(merge_concepts(clause))
+
+
 def day_range(iso: str, precision: str) -> tuple[str, str]:
     """First and last day covered by a date at its precision."""
     year = int(iso[:4])
@@ -216,6 +224,8 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
     spans = period_endpoints(text, resolved)
     resolved = [d for d in resolved if id(d) not in spans]
     in_sentence: dict[int, list] = {}
+    index = _ByStart(names)
+    newlines = [-1] + [m.start() for m in re.finditer("\n", text)]
     for d in resolved:
         in_sentence.setdefault(d.sentence_start, []).append(d)
     for mention in resolved:
@@ -227,17 +237,17 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
             if d is not mention
         ]
         clause = clause_around(sentence, mention.start - s_start, mention.end - s_start, others)
-        about = _names_between(names, s_start, s_end)
-        if BACK_REFERENCE.search(sentence) and not any(
-            n.type in PLACE_TYPES for n in names if s_start <= n.start < s_end
-        ):
-            about += [p for p in _place_before(text, names, s_start) if p not in about]
+        about = _names_between(index.within(s_start, s_end))
+        if BACK_REFERENCE.search(sentence) and not index.places.within(s_start, s_end):
+            paragraph = newlines[bisect_left(newlines, s_start) - 1] + 1
+            about += [p for p in _place_before(index.places, paragraph, s_start)
+                      if p not in about]
         first, last = day_range(mention.date, mention.precision)
         events.append(Event(
             article=article, date=mention.date, precision=mention.precision,
             first_day=first, last_day=last, expression=mention.expression,
             rule=mention.rule, relative=mention.relative, summary=summarise(clause),
-            quote=sentence, about=about, concepts=merge_concepts(clause),
+            quote=sentence, about=about, concepts=list(_clause_concepts(clause)),
             anchor=is_anchor(text, s_start, mention.start), start=mention.start,
             end=mention.end, sentence_start=s_start, sentence_end=s_end,
         ))
@@ -256,16 +266,28 @@ def period_endpoints(text: str, dates) -> set[int]:
     return ends
 
 
-def _place_before(text: str, names, start: int) -> list[str]:
-    """The last place named in the same paragraph before ``start``."""
-    paragraph_start = text.rfind("\n", 0, start) + 1
-    before = [n for n in names if paragraph_start <= n.start < start and n.type in PLACE_TYPES]
-    return [before[-1].name] if before else []
+class _ByStart:
+    """Name mentions in text order, found by where they start: each event looks up its own
+    sentence's, so a line of thousands of dates and names costs linear time, not the
+    product of the two."""
+
+    def __init__(self, names, places: bool = False):
+        self.names = sorted(names, key=lambda n: n.start)
+        self.starts = [n.start for n in self.names]
+        if not places:
+            self.places = _ByStart([n for n in names if n.type in PLACE_TYPES], places=True)
+
+    def within(self, start: int, end: int) -> list:
+        return self.names[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
 
-def _names_between(names, start: int, end: int) -> list[str]:
-    seen: list[str] = []
-    for n in names:
-        if start <= n.start < end and n.type != "weapon system" and n.name not in seen:
-            seen.append(n.name)
-    return seen
+def _place_before(places: _ByStart, paragraph_start: int, start: int) -> list[str]:
+    """The last place named in the paragraph before ``start``."""
+    last = bisect_left(places.starts, start) - 1
+    return [places.names[last].name] if last >= 0 and places.starts[last] >= paragraph_start \
+        else []
+
+
+def _names_between(names) -> list[str]:
+    """The names of these mentions, once each, weapon systems left out."""
+    return list(dict.fromkeys(n.name for n in names if n.type != "weapon system"))

@@ -549,6 +549,7 @@ class Article:
         self.mention_starts = [d.start for d in self.mentions]
         self.attributions = Attributions(text, sentences, self.low, publisher, names)
         self._cache: dict[tuple[str, int], list] = {}
+        self._dates: dict[int, tuple[int, list, str | None]] = {}
         # sentence -> subject, noun, state of its last figure
         self.last_subject: dict[int, tuple] = {}
         # sentence -> the metric of its last count, which a share after it is a share of
@@ -656,6 +657,20 @@ class Article:
         """(as_of, period): the sentence's dated mentions, nearest first; a range or "since"
         makes a period, "over almost six months" a period as written; "Back then" takes
         the last date before the sentence."""
+        lo, rest, period = self._dates_of(index)
+        if period is None and (spans := self._sentence(index, "periods")):
+            period = min(spans, key=lambda p: abs(p.start() - start)).group("p")
+        if rest:
+            return min(rest, key=lambda d: abs(d.start - start)).date, period
+        if lo and THEN.search(self.text, self.sentences[index].start, start):
+            return self.mentions[lo - 1].date, period
+        return None, period
+
+    def _dates_of(self, index: int) -> tuple[int, list, str | None]:
+        """(the index of the sentence's first date mention, those no period took, the period
+        of a range or "since"), found once a sentence: it has as many figures as dates."""
+        if index in self._dates:
+            return self._dates[index]
         text, sentence = self.text, self.sentences[index]
         lo, hi = (bisect_right(self.mention_starts, edge - 1)
                   for edge in (sentence.start, sentence.end))
@@ -670,14 +685,9 @@ class Article:
                 period, used = f"{d.date}/{mentions[i + 1].date}", used | {i, i + 1}
             elif SINCE_BEFORE.search(text, sentence.start, d.start):
                 period, used = period or f"{d.date}/..", used | {i}
-        if period is None and (spans := self._sentence(index, "periods")):
-            period = min(spans, key=lambda p: abs(p.start() - start)).group("p")
-        rest = [d for i, d in enumerate(mentions) if i not in used]
-        if rest:
-            return min(rest, key=lambda d: abs(d.start - start)).date, period
-        if lo and THEN.search(text, sentence.start, start):
-            return self.mentions[lo - 1].date, period
-        return None, period
+        found = lo, [d for i, d in enumerate(mentions) if i not in used], period
+        self._dates[index] = found
+        return found
 
 
 # --- the API -------------------------------------------------------------------------
@@ -731,14 +741,20 @@ def headline_claimants(text: str, figures: list[Figure]) -> list[Figure]:
         if lede_end < 0 or text[lede_end + 1:lede_end + 2].strip():
             count += 1
     lede_end = len(text) if lede_end < 0 else lede_end
+    # the claimed figures of each value and metric, in order: a lede of one long line
+    # looks up its own key's, not every later figure (which was quadratic)
+    claimed: dict[tuple, list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.claimant:
+            claimed.setdefault((f.value, f.low, f.high, f.metric), []).append(i)
     for i, figure in enumerate(figures):
         # the lede rule (claimants) guessed from the first source named; the same figure
         # in the body is surer
         if figure.claimant and figure.claimant_rule != "lede" or figure.start >= lede_end:
             continue
-        key = (figure.value, figure.low, figure.high, figure.metric)
-        same = next((f for f in figures[i + 1:] if f.claimant and f.start >= figure.sentence_end
-                     and (f.value, f.low, f.high, f.metric) == key), None)
+        later = claimed.get((figure.value, figure.low, figure.high, figure.metric), [])
+        same = next((figures[later[k]] for k in range(bisect_right(later, i), len(later))
+                     if figures[later[k]].start >= figure.sentence_end), None)
         if same:
             figures[i] = replace(figure, claimant=same.claimant, claimant_org=same.claimant_org,
                                  via=same.via, claimant_rule="headline")

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -374,11 +375,12 @@ def find_names(
 def _table_matches(text: str, table: NameTable, cues: list[int] | None = None) -> list[Found]:
     """Table names in ``text``, longest first; where title words end goes to ``cues``."""
     found = []
+    caps_lines = _CapsLines(text)
     for match in table.pattern.finditer(fold(text)):
         start, end = match.span()
         exact = table._exact.get(text[start:end])
         if exact is not None:
-            if not _all_caps_line(text, start):
+            if start not in caps_lines:
                 found.append(Found(start, end, exact))
             continue
         key = match.group().translate(SPELLING_JOINERS)
@@ -400,11 +402,24 @@ def _transliterated(text: str, listed: list[Found], table: NameTable) -> list[Fo
             for start, end, entry in names_in_runs(text, listed, table.variant_index)]
 
 
-def _all_caps_line(text: str, pos: int) -> bool:
-    """An all-caps headline, where "IS" may be the verb."""
-    end = text.find("\n", pos)
-    line = text[text.rfind("\n", 0, pos) + 1:end if end >= 0 else len(text)]
-    return line == line.upper() and len(ALL_CAPS_WORD.findall(line)) >= 2
+class _CapsLines:
+    """Which lines of a text are all-caps headlines, where "IS" may be the verb: each line
+    read once, found by where lines break (a page of one long line would otherwise be
+    read through once for each name in it)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.caps: dict[int, bool] = {}
+
+    def __contains__(self, pos: int) -> bool:
+        after = bisect_left(self.breaks, pos)
+        start = self.breaks[after - 1] + 1 if after else 0
+        if start not in self.caps:
+            end = self.breaks[after] if after < len(self.breaks) else len(self.text)
+            line = self.text[start:end]
+            self.caps[start] = line == line.upper() and len(ALL_CAPS_WORD.findall(line)) >= 2
+        return self.caps[start]
 
 
 @lru_cache(maxsize=1024)
