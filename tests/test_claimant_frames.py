@@ -293,6 +293,27 @@ COREF = [
         "BEIRUT (Reuters) - Russian air raids hit positions of an Islamist faction in the "
         "Latakia hills on Thursday, the Syrian Observatory for Human Rights said.",
         17, SOHR, id="coref-headline-monitor-says-forward-reuters"),
+    # a source described again by its noun, with "the same", "these", "those" or "the"
+    pytest.param(
+        "Two Iraqi security sources told Reuters that 30 fighters crossed from Syria overnight. "
+        "The same sources said 9 of them were killed near al-Qaim.",
+        9, frozenset({"iraqi security sources"}), id="coref-the-same-sources-reuters"),
+    pytest.param(
+        "US defense officials said on Thursday that 400 troops would remain in eastern Syria. "
+        "These officials added that 50 aircraft stayed at bases in the region.",
+        50, frozenset({"us defense officials"}), id="coref-these-officials-wire"),
+    pytest.param(
+        "Local activists in Maarat al-Numan reported intense bombardment overnight. According to "
+        "the activists, 12 children were killed in the market.",
+        12, frozenset({"local activists"}), id="coref-the-activists-gulf"),
+    pytest.param(
+        "Diplomats in Geneva said 300 detainees would be released under the deal. Those "
+        "diplomats said 20 civilians had been killed in the week before the talks.",
+        20, frozenset({"diplomats in geneva"}), id="coref-those-diplomats-trt"),
+    pytest.param(
+        "Residents of Afrin told Anadolu Agency that 30 homes were destroyed. The residents "
+        "added that four people died under the rubble.",
+        4, frozenset({"residents of afrin"}), id="coref-the-residents-anadolu"),
 ]
 
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 
 from .. import vocab
 from . import frames
-from .mentions import is_role_word
+from .mentions import SPEAKER_NOUNS, is_role_word
 from .names import NameMention, find_names
 from .sentences import Sentence
 from .speakers import (
@@ -197,6 +197,10 @@ REFERENCE = re.compile(rf"^(?:(?P<det>(?i:the|a|an|this|that|its|their))\s+)?"
                        rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w]*-[a-z]+)\s+){{0,3}})"
                        rf"(?P<head>{vocab.alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
+#: A source described again with a definite or demonstrative determiner ("the same
+#: officials", "these sources", "the activists"): the source described so before.
+REPEATED = re.compile(r"^(?i:the\s+same|the|these|those|such)\s+(?:[a-z][\w-]*\s+){0,2}"
+                      r"(?P<head>[a-z]+)$")
 #: "The ministry's statement", "SOHR's latest report": what a source published speaks for it.
 PUBLISHED = CUES["source_publications"] + CUES["published_works"]
 POSSESSOR = re.compile(rf"^(?P<owner>.+?)['’]s\s+(?:[a-z][\w-]*\s+){{0,5}}"
@@ -615,6 +619,11 @@ class Attributions:
                 return replace(found, rule="reference")
             if not ref.group("mods") and not indefinite:
                 return None         # "the agency" with no agency named: a fragment, nobody
+        repeated = REPEATED.match(np)
+        if repeated and repeated.group("head") in SPEAKER_NOUNS:
+            earlier = self._described(index, repeated.group("head"))
+            if earlier:
+                return earlier
         who = _from(speaker(np), "cue")
         if who is None or who.claimant is None:     # _from always names a speaker's claimant
             return who
@@ -759,6 +768,20 @@ class Attributions:
                         and is_person(m.group())]
             if surnames:
                 return _person(surnames[0])
+        return None
+
+    def _described(self, index: int, head: str) -> Attribution | None:
+        """The nearest earlier source described by the same noun ("Two security sources
+        told ... The same sources said": the two security sources)."""
+        forms = {head, head.removesuffix("s"), f"{head}s"}
+        for i in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
+            for cue in reversed(self.cues(i)):
+                words = (cue.who.claimant or "").lower().split()
+                # its head noun: the last word before a preposition ("diplomats in Geneva")
+                words = words[:next((j for j, w in enumerate(words) if w in PREPOSITIONS),
+                                    len(words))]
+                if words and words[-1] in forms:
+                    return replace(cue.who, rule="reference")
         return None
 
     def _last_claimant(self, index: int) -> Attribution | None:
