@@ -30,9 +30,10 @@ def calendar_words() -> frozenset[str]:
     return frozenset(w.lower() for w in [row[0] for row in dates["months"]] + dates["weekdays"])
 
 
-def alternation(phrases) -> str:
+def alternation(phrases, *, literal: bool = False) -> str:
     """A regex alternation of a vocabulary's phrases, longest first (so "death toll" wins
-    over "toll"), each space matching any run of whitespace.
+    over "toll"), each space matching any run of whitespace (``literal``: each character
+    matching itself).
 
     Written as a trie ("army|armed" as "arm(?:y|ed)"): the regex engine tries the branches
     of a flat alternation one by one at each position, a trie's about one per character.
@@ -42,16 +43,14 @@ def alternation(phrases) -> str:
     root: dict = {}
     for phrase in phrases:
         node = root
-        for i, word in enumerate(phrase.split()):
-            node = node.setdefault(" ", {}) if i else node
-            for ch in word:
-                node = node.setdefault(ch, {})
+        for ch in phrase if literal else " ".join(phrase.split()):
+            node = node.setdefault(ch, {})
         node[""] = {}                           # a phrase ends here
-    return _emit_trie(root)
+    return _emit_trie(root, re.escape(" ") if literal else r"\s+")
 
 
-def _emit_trie(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _emit_trie(child)
+def _emit_trie(node: dict, space: str) -> str:
+    branches = [(space if ch == " " else re.escape(ch)) + _emit_trie(child, space)
                 for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""

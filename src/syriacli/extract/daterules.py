@@ -56,9 +56,7 @@ def _alt(words, cased: bool = False, flags: str = "") -> str:
     the regex engine from skipping ahead on the first letters.
     """
     forms = {f for w in words for f in ((w, w[:1].upper() + w[1:]) if cased else (w,))}
-    body = "|".join(
-        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)
-    )
+    body = vocab.alternation(forms)   # a trie: see there
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
