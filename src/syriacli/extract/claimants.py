@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .. import vocab
@@ -711,14 +711,14 @@ class Attributions:
             # an acronym in brackets after its name is the same mention ("... Rights (SOHR)")
             # a name capitalised ("The Syrian Observatory for Human Rights") or in lowercase
             # after its nation ("Russia's defence ministry"): of two that overlap, the longer
-            runs = sorted(((s.start + m.start(), s.start + m.end(), m.group())
-                           for s in self.sentences for m in _org_runs(s.text)
-                           if not s.text.endswith("(", 0, m.start())),
-                          key=lambda run: run[0] - run[1])
+            runs = [(s.start + m.start(), s.start + m.end(), m.group())
+                    for s in self.sentences for m in _org_runs(s.text)
+                    if not s.text.endswith("(", 0, m.start())]
+            runs.sort(key=lambda run: run[0] - run[1])
             found: list[tuple[int, Speaker]] = []
             taken = bytearray(len(self.text))     # characters of a mention already kept
             for at, end, words in runs:
-                if any(taken[at:end]):
+                if taken.find(1, at, end) >= 0:
                     continue
                 who = speaker(words)
                 if who and (who.kind in ORG_KINDS | {"media"} or who.org):
@@ -820,16 +820,17 @@ def _opening_reference(np: str) -> re.Match | None:
     return REFERENCE.match(np[0].lower() + np[1:])
 
 
-def _org_runs(sentence: str) -> Iterator[re.Match]:
+def _org_runs(sentence: str) -> list[re.Match]:
     """ORG_RUN's matches in ``sentence``, then NATIONAL_ORG's."""
-    yield from ORG_RUN.finditer(sentence)
+    runs = list(ORG_RUN.finditer(sentence))
     pos, search = 0, NATIONAL_ORG_BODY.search
     while (m := search(sentence, pos)) is not None:
         if m.start() and (sentence[m.start() - 1].isalnum() or sentence[m.start() - 1] == "_"):
             pos = m.start() + 1         # no word starts here (re's \b): try the next place
             continue
-        yield m
+        runs.append(m)
         pos = m.end()
+    return runs
 
 
 def _organisation(who: Speaker) -> Speaker:
