@@ -30,8 +30,29 @@ def calendar_words() -> frozenset[str]:
     return frozenset(w.lower() for w in [row[0] for row in dates["months"]] + dates["weekdays"])
 
 
-def alternation(phrases) -> str:
+def alternation(phrases, *, literal: bool = False) -> str:
     """A regex alternation of a vocabulary's phrases, longest first (so "death toll" wins
-    over "toll"), each space matching any run of whitespace."""
-    return "|".join(r"\s+".join(map(re.escape, p.split()))
-                    for p in sorted(phrases, key=len, reverse=True))
+    over "toll"), each space matching any run of whitespace (``literal``: each character
+    matching itself).
+
+    Written as a trie ("army|armed" as "arm(?:y|ed)"): the regex engine tries the branches
+    of a flat alternation one by one at each position, a trie's about one per character.
+    It matches what the flat list sorted longest first would: two phrases matching at one
+    place are one the other's start, and a trie tries the longer first (a phrase ending
+    at a node is tried after every continuation)."""
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase if literal else " ".join(phrase.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}                           # a phrase ends here
+    return _emit_trie(root, re.escape(" ") if literal else r"\s+")
+
+
+def _emit_trie(node: dict, space: str) -> str:
+    branches = [(space if ch == " " else re.escape(ch)) + _emit_trie(child, space)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

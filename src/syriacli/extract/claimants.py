@@ -118,6 +118,11 @@ class WordStart:
 
 
 
+#: NATIONAL_ORG without its opening \b, which made the regex engine try it at every
+#: character of every sentence; without it the engine skips ahead to a nation's capital
+#: letter, and _org_runs checks the \b.
+assert NATIONAL_ORG.pattern.startswith(r"\b(?:")
+NATIONAL_ORG_BODY = re.compile(NATIONAL_ORG.pattern.removeprefix(r"\b"))
 PUT_TOLL = (r"(?:puts?|gave|gives|set|sets)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,3}?"
             rf"(?:{vocab.alternation(CUES['put_objects'])})\b")
 VERB = WordStart(rf"(?:{phrase_pattern(CUES['verbs'])}\b"
@@ -715,15 +720,14 @@ class Attributions:
             # an acronym in brackets after its name is the same mention ("... Rights (SOHR)")
             # a name capitalised ("The Syrian Observatory for Human Rights") or in lowercase
             # after its nation ("Russia's defence ministry"): of two that overlap, the longer
-            runs = sorted(((s.start + m.start(), s.start + m.end(), m.group())
-                           for s in self.sentences for pattern in (ORG_RUN, NATIONAL_ORG)
-                           for m in pattern.finditer(s.text)
-                           if not s.text.endswith("(", 0, m.start())),
-                          key=lambda run: run[0] - run[1])
+            runs = [(s.start + m.start(), s.start + m.end(), m.group())
+                    for s in self.sentences for m in _org_runs(s.text)
+                    if not s.text.endswith("(", 0, m.start())]
+            runs.sort(key=lambda run: run[0] - run[1])
             found: list[tuple[int, Speaker]] = []
             taken = bytearray(len(self.text))     # characters of a mention already kept
             for at, end, words in runs:
-                if any(taken[at:end]):
+                if taken.find(1, at, end) >= 0:
                     continue
                 who = speaker(words)
                 if who and (who.kind in ORG_KINDS | {"media"} or who.org):
@@ -837,6 +841,19 @@ def _opening_reference(np: str) -> re.Match | None:
             or has_name(" ".join(words[1:])):
         return None
     return REFERENCE.match(np[0].lower() + np[1:])
+
+
+def _org_runs(sentence: str) -> list[re.Match]:
+    """ORG_RUN's matches in ``sentence``, then NATIONAL_ORG's."""
+    runs = list(ORG_RUN.finditer(sentence))
+    pos, search = 0, NATIONAL_ORG_BODY.search
+    while (m := search(sentence, pos)) is not None:
+        if m.start() and (sentence[m.start() - 1].isalnum() or sentence[m.start() - 1] == "_"):
+            pos = m.start() + 1         # no word starts here (re's \b): try the next place
+            continue
+        runs.append(m)
+        pos = m.end()
+    return runs
 
 
 def _organisation(who: Speaker) -> Speaker:

@@ -241,7 +241,10 @@ def clean(raw: str) -> CleanArticle:
     read in turn (:func:`_read_line`): page furniture is dropped or taken as the
     article's publisher or date, short lines above the body settle into its title, the
     rest are paragraphs; then broken paragraphs are joined again."""
-    lines = [line.strip() for line in EXTRA_SPACES.sub(" ", normalise(raw)).split("\n")]
+    page = normalise(raw)
+    # EXTRA_SPACES only ever matches at a tab or two spaces: skip its scan without them
+    page = EXTRA_SPACES.sub(" ", page) if "  " in page or "\t" in page else page
+    lines = [line.strip() for line in page.split("\n")]
     reading = _Reading(CleanArticle(text=""), _lists_of_links(lines), _broken_lines(lines))
     for number, line in enumerate(lines):
         _read_line(reading, number, line)

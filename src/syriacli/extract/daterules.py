@@ -56,9 +56,7 @@ def _alt(words, cased: bool = False, flags: str = "") -> str:
     the regex engine from skipping ahead on the first letters.
     """
     forms = {f for w in words for f in ((w, w[:1].upper() + w[1:]) if cased else (w,))}
-    body = "|".join(
-        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)
-    )
+    body = vocab.alternation(forms)   # a trie: see there
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
@@ -124,6 +122,7 @@ YEAR_ALONE = re.compile(rf"{YEAR}(?!s\b|['’]s\b)")
 ORDINAL_DAY = re.compile(r"(?P<day>[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?![\w-])"
                          rf"(?!\s+(?:of\s+)?(?:{_alt(_MONTH_WORDS)}|anniversary|century|"
                          r"time|day|week|month|year|round|session|division|brigade|army|floor)\b)")
+ORDINAL_HINT = re.compile(r"[0-9](?:st|nd|rd|th)")     # every ORDINAL_DAY match holds one
 ORDINAL_DAY_BEFORE = re.compile(r"(?<![\w-])(?P<prep>[Ss]ince|[Oo]n|[Ff]rom|[Uu]ntil|[Bb]y)"
                                 r"\s+the\s+\Z")
 
@@ -318,6 +317,9 @@ class Rule:
     accept: Callable[[dict, str, int], int] | None = None
     edge: str = "-"  # characters (besides letters and digits) that may not precede it
     needs: tuple[str, ...] = ()  # words the lower-cased text must hold for the rule to run
+    # what the text must match for the rule to run: a scan the regex engine can skip
+    # ahead in, sparing one of a key it must try at every character
+    hint: re.Pattern | None = None
 
 
 NUMBER_EDGE = "-.,/$£€#"
@@ -339,7 +341,8 @@ RULES = (
     Rule("day_word", DAY_PART, None, DAY_WORD_BEFORE, _accept_day_word,
          needs=DAY_PARTS["this"] + ("night",)),
     Rule("weekday", WEEKDAY, None, WEEKDAY_REL_BEFORE, _accept_weekday),
-    Rule("ordinal_day", ORDINAL_DAY, None, ORDINAL_DAY_BEFORE, _accept_ordinal_day),
+    Rule("ordinal_day", ORDINAL_DAY, None, ORDINAL_DAY_BEFORE, _accept_ordinal_day,
+         hint=ORDINAL_HINT),
     Rule("year", YEAR_KEY, YEAR_ALONE, YEAR_PART_BEFORE, _accept_year, NUMBER_EDGE),
 )
 
@@ -351,7 +354,8 @@ def find_candidates(text: str) -> list[Candidate]:
     keys: dict[re.Pattern, list[int]] = {}
     lower = text.lower()
     for rule in RULES:
-        if rule.needs and not any(word in lower for word in rule.needs):
+        if rule.needs and not any(word in lower for word in rule.needs) \
+                or rule.hint and not rule.hint.search(text):
             continue
         if rule.key not in keys:
             keys[rule.key] = [k.start() for k in rule.key.finditer(text)]

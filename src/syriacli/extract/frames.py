@@ -116,7 +116,7 @@ def layout(text: str, sentences: list[Sentence], speaks: Callable[[str], bool]) 
             first_sentence.append(i)
             line_end = text.find("\n", s.start)
             line = text[s.start:len(text) if line_end < 0 else line_end]
-            label = LABEL.match(line)
+            label = LABEL.match(line) if ":" in line else None   # its colon: a fast test first
             name = _label_name(label.group("label")) if label else None
             if LIST_ITEM.match(line) or label and name and not speaks(name):
                 list_items.add(para)

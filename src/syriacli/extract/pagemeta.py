@@ -18,6 +18,7 @@ The words of these rules (labels, desk words) are data, in data/pagemeta.json.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import vocab
@@ -267,16 +268,16 @@ def read_publisher(text: str, lines: list[str], signoff: str | None = None) -> s
     for pattern in (PAREN_CREDIT, SLASHED_CREDIT):
         if m := _first(pattern, everything):
             return credit_name(m["name"])
-    if signoff is None and (m := SIGNOFF.search(everything)):
+    if signoff is None and (m := next(_line_matches(SIGNOFF, everything), None)):
         signoff = m["name"]
     if signoff:
         return credit_name(signoff)
-    if m := DESK_BYLINE.search(everything):
+    if m := next(_line_matches(DESK_BYLINE, everything), None):
         rest = everything[:m.start()] + everything[m.end():]
         return _named_elsewhere(m["name"] or m["alone"], rest)
     if SITE_KEY.search(text) and (m := SELF_NAMED.search(text)):
         return m["name"] or m["name2"]
-    for m in INITIALS_LINE.finditer(everything):
+    for m in _line_matches(INITIALS_LINE, everything):
         if name := spelled_out(m["initials"], text):
             return name
     return None
@@ -284,10 +285,34 @@ def read_publisher(text: str, lines: list[str], signoff: str | None = None) -> s
 
 def _first(pattern: re.Pattern, text: str) -> re.Match | None:
     """The first match that opens a line or follows a space."""
-    for m in pattern.finditer(text):
+    matches = _line_matches(pattern, text) if pattern in LINE_PATTERNS else pattern.finditer(text)
+    for m in matches:
         if m.start() == 0 or text[m.start() - 1] in " \t\n":
             return m
     return None
+
+
+#: Patterns that match only where a line starts (each opens with ^, re.M), which
+#: _line_matches tries there alone: the regex engine does not skip ahead to line starts,
+#: and tries such a pattern at every character of a search.
+LINE_PATTERNS = (PAREN_CREDIT, SIGNOFF, DESK_BYLINE, INITIALS_LINE)
+assert all(p.pattern.startswith("^") and p.flags & re.M for p in LINE_PATTERNS)
+
+
+def _line_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text)`` gives for a pattern of LINE_PATTERNS."""
+    pos = 0
+    while True:
+        m = pattern.match(text, pos)        # its ^ sees the text before pos
+        if m:
+            yield m
+            if m.end() > pos and text[m.end() - 1] == "\n":
+                pos = m.end()               # the match took a line break: a line starts here
+                continue
+        newline = text.find("\n", m.end() if m else pos)
+        if newline < 0:
+            return
+        pos = newline + 1
 
 
 def _named_elsewhere(name: str, text: str) -> str:

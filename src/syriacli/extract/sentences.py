@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import vocab
+
 #: Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt adm brig cmdr cdr cpl pvt gov sen rep rev
@@ -54,10 +56,11 @@ def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
 
 #: A line that stops on a word no sentence ends with ("... near the town of" / "Saraqeb")
 #: was broken by the page mid-sentence: the sentence runs on into the next line.
-DANGLING = re.compile(
-    r"""(?<![\w'-])(?:the|a|an|of|to|in|into|on|at|by|for|from|with|and|or|but|as|than|
-    its|their|his|her|our|some|about|least|nearly|almost|around|including|among|between|
-    near|per|more)$""", re.I | re.X)
+DANGLING_WORDS = """the a an of to in into on at by for from with and or but as than its their
+    his her our some about least nearly almost around including among between near per more
+    """.split()
+#: (The words as a trie, vocab.alternation: tried at every position of the line's end.)
+DANGLING = re.compile(rf"(?<![\w'-])(?:{vocab.alternation(DANGLING_WORDS)})$", re.I)
 #: A line of running prose (this many words or more, ending in a lowercase word) followed
 #: by a line opening with a digit was broken before its number ("Shelling killed" / "40
 #: people ..."); a headline or a list item is shorter.
