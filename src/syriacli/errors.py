@@ -11,6 +11,17 @@ class BadDate(SyriacliError, ValueError):
     """A date the user typed that cannot be read."""
 
 
+class BadOption(SyriacliError, ValueError):
+    """An option's value the corpus cannot take (``--near`` a place without coordinates, a
+    --from after --to); the CLI reports it as Click reports a bad value, exit 2."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, option: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
+
+
 class BadQuery(SyriacliError, ValueError):
     """A search query SQLite's FTS5 cannot run."""
 

@@ -201,6 +201,11 @@ def _tuples(conn: sqlite3.Connection, sql: str, params) -> sqlite3.Cursor:
 
 
 #: The columns `articles` writes, most wanted first (a narrow table leaves out the last).
+#: The columns of a search hit, of a name and of a metric's summary, as listings give them.
+HIT_COLUMNS = ["article", "title", "publisher", "published", "score", "snippet"]
+NAME_COLUMNS = ["name", "type", "articles", "mentions", "spellings", "role", "org", "first",
+                "last", "lat", "lon", "geo_precision"]
+METRIC_COLUMNS = ["metric", "claims", "articles", "min", "max", "units"]
 ARTICLES_COLUMNS = ["article", "published", "publisher", "title", "words", "published_from",
                     "publisher_from", "title_from", "undated_reason", "url", "reprint_of"]
 
