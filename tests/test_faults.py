@@ -76,7 +76,7 @@ def test_an_update_killed_while_committing_is_stale_too(tmp_path):
         "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
         "conn.execute('pragma cache_size = 1')\n"      # spill changed pages to the file
         "conn.execute('begin immediate')\n"
-        "conn.execute('delete from mentions')\n"
+        "conn.execute('delete from mention_rows')\n"
         "conn.execute('delete from articles')\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"
     )

@@ -25,12 +25,17 @@ def get(seed_db):
 
 
 def test_internal_tables_are_hidden(get):
-    tables = {t["name"]: t["hidden"] for t in get("/corpus.json").json()["tables"]}
+    corpus = get("/corpus.json").json()
+    tables = {t["name"]: t["hidden"] for t in corpus["tables"]}
     for internal in ("articles_fts", "events_fts", "sketches", "entry_keys", "spellings",
-                     "seen_spellings", "meta"):
+                     "seen_spellings", "meta", "mention_rows"):
         assert tables.get(internal, True) is True, internal
-    for shown in ("articles", "entries", "events", "figures", "mentions", "known_names"):
+    for shown in ("articles", "entries", "events", "figures", "known_names"):
         assert tables[shown] is False, shown
+    # mentions is a view of mention_rows that reads as the table did
+    assert "mentions" in {v["name"] for v in corpus["views"]}
+    rows = get("/corpus/mentions.json?_shape=array&key=palmyra").json()
+    assert rows and {r["name"] for r in rows} == {"Palmyra"}
 
 
 def test_the_search_ranks_by_relevance_as_the_cli_does(get, cli):

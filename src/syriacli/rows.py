@@ -27,7 +27,7 @@ class ArticleRecord:
     file_row: tuple  # its row of article_files
     events: list[tuple]
     figures: list[tuple]
-    mentions: list[tuple]
+    mention_rows: list[tuple]
     dates: list[tuple]
     sketches: list[tuple]
 
@@ -73,10 +73,20 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
                 for e in extraction.events],
         figures=_placed(_rows("figures", extraction.figures, shared, text),
                         _claim_places(extraction, names_file)),
-        mentions=_rows("mentions", extraction.names, {"article": source.id}),
+        mention_rows=_mention_rows(extraction.names, source.id),
         dates=_rows("dates", extraction.dates, {"article": source.id}),
         sketches=[(value, source.id) for value in extraction.sketch],
     )
+
+
+def _mention_rows(names, article_id: str) -> list[tuple]:
+    """The rows of an article's name mentions: a known name's name and type are the name
+    table's (store.MENTIONS_VIEW reads them there), so its row holds neither."""
+    rows = _rows("mention_rows", names, {"article": article_id})
+    columns = _columns("mention_rows")[0]
+    held = [columns.index("name"), columns.index("type")]
+    return [row if not known else tuple(None if i in held else v for i, v in enumerate(row))
+            for row, known in zip(rows, (n.known for n in names), strict=True)]
 
 
 def names_column(keys, names_file: str | None = None) -> str:

@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 30  # 30: rows from one shape, no stored listing; 29: FTS names column
+SCHEMA_VERSION = 31  # 31: mentions a view of mention_rows, 2 KiB pages; 30: no stored listing
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -36,6 +36,11 @@ FIGURES_ORDER = "metric, published desc, article, start"
 
 #: The order `articles` lists them in (undated last), which an index of these expressions has.
 ARTICLES_ORDER = "(published is null), published, id"
+
+#: Every table and index takes at least a page: at 4 KiB, the ~45 of a small corpus make a
+#: third of it (44 articles: 1.28 MB -> 1.15 MB at 2 KiB, the same at 1,000 articles; at
+#: 1 KiB, long rows spill to more overflow pages and the file grows again).
+PAGE_SIZE = 2048
 
 #: Where an extracted item stands in its article's clean text.
 PROVENANCE = {"start": int, "end": int, "sentence_start": int, "sentence_end": int}
@@ -137,14 +142,16 @@ TABLES: dict[str, TableSpec] = {
         "pk": "id",
         "foreign_keys": [OF_ARTICLE],
     },
-    "mentions": {
+    # Read through the view ``mentions`` (:data:`MENTIONS_VIEW`). A corpus has some sixty
+    # mentions an article: each holds its article's rowid, not its id (a file name, ~25
+    # bytes, twice with its index), and a known name's name and type only in known_names.
+    "mention_rows": {
         "columns": {
-            "id": int, "article": str, "name": str, "key": str, "type": str,
+            "id": int, "article": int, "name": str, "key": str, "type": str,
             "role": str, "org": str, "known": int, "text": str,
             **PROVENANCE,
         },
         "pk": "id",
-        "foreign_keys": [OF_ARTICLE],
     },
     "known_names": {
         "columns": {
@@ -177,6 +184,17 @@ TABLES: dict[str, TableSpec] = {
         "foreign_keys": [OF_ARTICLE],
     },
 }
+#: What every reader reads mentions as: mention_rows with its article's id, and the name
+#: and type of a known name (a row holds them only for a name the table does not know).
+MENTIONS_VIEW = """create view mentions as select mention_rows.id, articles.id as article,
+  coalesce(mention_rows.name, known_names.name) as name, mention_rows.key,
+  coalesce(mention_rows.type, known_names.type) as type, role, org, known, mention_rows.text,
+  start, end, sentence_start, sentence_end
+from mention_rows join articles on articles.rowid = mention_rows.article
+left join known_names on mention_rows.name is null and known_names.key = mention_rows.key"""
+#: A mention row's article (an article id) as the rowid mention_rows holds.
+ARTICLE_ROWID = "(select rowid from articles where id = ?)"
+
 #: Columns SQLite computes from a row's others (never written): the month a facet
 #: groups by (Datasette's date facet groups by day).
 GENERATED = {
@@ -210,7 +228,7 @@ INDEXES = [
     # Also what `figures --summary` aggregates, so it reads this index, not the claims.
     ("figures", [*FIGURES_ORDER.split(", "), "value", "low", "high", "unit"]),
     ("figures", ["article"]), ("figures", ["claimant"]),
-    ("mentions", ["key"]), ("mentions", ["article"]), ("dates", ["article"]),
+    ("mention_rows", ["key"]), ("mention_rows", ["article"]), ("dates", ["article"]),
     ("sketches", ["article"]), ("articles", ["reprint_of"]),
 ]
 
@@ -222,6 +240,7 @@ def index_name(table: str, columns: list[str]) -> str:
 
 def create_schema(db) -> None:
     """Create the tables of an empty sqlite-utils Database; :func:`finish_schema` adds the rest."""
+    db.conn.execute(f"pragma page_size = {PAGE_SIZE}")  # before the first table
     # a table another points at first (sqlite-utils checks that it exists)
     for name, spec in sorted(TABLES.items(), key=lambda item: "foreign_keys" in item[1]):
         if name in WITHOUT_ROWID:
@@ -232,6 +251,7 @@ def create_schema(db) -> None:
         for column, expression in GENERATED.get(name, {}).items():
             db.execute(f"alter table {name} add column {column} as ({expression}) virtual")
     db["meta"].create({"key": str, "value": str}, pk="key")
+    db.execute(MENTIONS_VIEW)
     set_meta(db.conn, schema_version=str(SCHEMA_VERSION))
     db.conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
 
@@ -435,7 +455,7 @@ def _mark_stale(path: Path, raw_dir: Path | None) -> None:
 
 
 #: Tables a corpus cannot work without, FTS indexes included.
-REQUIRED_TABLES = (*TABLES, "meta", "articles_fts", "events_fts")
+REQUIRED_TABLES = (*TABLES, "mentions", "meta", "articles_fts", "events_fts")
 
 
 def missing_tables(path: Path) -> list[str]:
@@ -509,18 +529,20 @@ def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") 
     One ``executemany`` per table for the whole batch, positional tuples made by the
     workers: per-article statements, or dicts built here, cost more than extraction.
     """
-    for table in ("articles", "article_files", "events", "figures", "mentions", "dates",
+    for table in ("articles", "article_files", "events", "figures", "mention_rows", "dates",
                   "sketches"):
         columns = insert_columns(table)
         rows = [r.article for r in records] if table == "articles" else \
             [r.file_row for r in records] if table == "article_files" else \
             [row for r in records for row in getattr(r, table)]
+        values = ["?"] * len(columns)
+        if table == "mention_rows":  # after their articles, whose rowids they take
+            values[columns.index("article")] = ARTICLE_ROWID
         if rows:
             conn.executemany(
                 f"insert into {figures if table == 'figures' else table}"
-                f" ({', '.join(quote(c) for c in columns)})"
-                f" values ({', '.join('?' * len(columns))})", rows)
-        if table == "mentions":
+                f" ({', '.join(quote(c) for c in columns)}) values ({', '.join(values)})", rows)
+        if table == "mention_rows":
             key, text = columns.index("key"), columns.index("text")
             conn.executemany("insert or ignore into seen_spellings values (?, ?)",
                              {(row[key], row[text]) for row in rows})
@@ -547,7 +569,8 @@ def cluster_figures(conn: sqlite3.Connection) -> None:
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     conn.execute("delete from lines where listing = 'figures' and id in"
                  " (select id from figures where article = ?)", (article_id,))
-    for table in ("events", "figures", "mentions", "dates", "sketches"):
+    conn.execute(f"delete from mention_rows where article = {ARTICLE_ROWID}", (article_id,))
+    for table in ("events", "figures", "dates", "sketches"):
         conn.execute(f"delete from {table} where article = ?", (article_id,))
     conn.execute("delete from article_files where id = ?", (article_id,))
     conn.execute("delete from articles where id = ?", (article_id,))
