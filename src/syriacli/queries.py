@@ -302,6 +302,26 @@ def timeline_sql(
     about_name: str | None = None,
     select: str = ENTRY_SELECT,
 ) -> tuple[str, dict]:
+    """The query of the timeline's entries: the entries' own filters, then what one of
+    their events must match, then the order."""
+    where, params = _entry_filters(filters)
+    inner, inner_params = _event_filters(filters, match, about_name, where, params)
+    if inner:
+        where.append(_events_condition(filters, inner, inner_params, bool(where)))
+        params.update(inner_params)
+    sql = f"select {select} from entries" + (f" where {' and '.join(where)}" if where else "")
+    sql += (
+        " order by entries.first_day,"
+        " entries.precision = 'year', entries.precision = 'month', entries.id"
+    )
+    if filters.limit:
+        sql += " limit :limit"
+        params["limit"] = filters.limit
+    return sql, params
+
+
+def _entry_filters(filters: Filters) -> tuple[list[str], dict]:
+    """The conditions on an entry's own columns: dates, precision, conflict, background."""
     where: list[str] = []
     params: dict[str, str | int] = {}
     if filters.date_from:
@@ -321,7 +341,17 @@ def timeline_sql(
         where.append("entries.conflict is not null")
     if not filters.background:
         where.append(f"not ({ENTRY_BACKGROUND})")
-    inner, inner_params = [], {}
+    return where, params
+
+
+def _event_filters(
+    filters: Filters, match: str | Query | None, about_name: str | None, where: list[str],
+    params: dict,
+) -> tuple[list[str], dict]:
+    """The conditions one event of an entry must meet (publisher, name, words, near). A
+    query of exclusions alone is a condition on the entry, added to ``where``."""
+    inner: list[str] = []
+    inner_params: dict[str, str | int] = {}
     if filters.publisher:
         inner.append(
             "events.article in"
@@ -347,32 +377,25 @@ def timeline_sql(
         inner.append("exists (select 1 from json_each(events.about)"
                      f" where json_each.value in ({', '.join(':' + k for k in near) or 'null'}))")
         inner_params.update(near)
-    if inner and where:
+    return inner, inner_params
+
+
+def _events_condition(
+    filters: Filters, inner: list[str], inner_params: dict, in_range: bool
+) -> str:
+    """The entry condition that one of its events meets ``inner``."""
+    if in_range:
         # Within a date range, each entry of the range is checked through the events
         # index by entry: a name in most articles would otherwise list most events first.
-        where.append(
-            "exists (select 1 from events where events.entry = entries.id"
-            f" and {' and '.join(inner)})"
+        return ("exists (select 1 from events where events.entry = entries.id"
+                f" and {' and '.join(inner)})")
+    if filters.about:  # the articles naming it first: an index narrows to them
+        about_where, about_params = _article_where(
+            Filters(about=filters.about), id_="events.article"
         )
-        params.update(inner_params)
-    elif inner:
-        if filters.about:  # the articles naming it first: an index narrows to them
-            about_where, about_params = _article_where(
-                Filters(about=filters.about), id_="events.article"
-            )
-            inner[:0] = about_where
-            inner_params.update(about_params)
-        where.append(f"entries.id in (select events.entry from events where {' and '.join(inner)})")
-        params.update(inner_params)
-    sql = f"select {select} from entries" + (f" where {' and '.join(where)}" if where else "")
-    sql += (
-        " order by entries.first_day,"
-        " entries.precision = 'year', entries.precision = 'month', entries.id"
-    )
-    if filters.limit:
-        sql += " limit :limit"
-        params["limit"] = filters.limit
-    return sql, params
+        inner[:0] = about_where
+        inner_params.update(about_params)
+    return f"entries.id in (select events.entry from events where {' and '.join(inner)})"
 
 
 def timeline(
