@@ -152,3 +152,30 @@ def test_events_carry_their_date_span_and_concepts() -> None:
 ])
 def test_day_range(iso: str, precision: str, first: str, last: str) -> None:
     assert day_range(iso, precision) == (first, last)
+
+
+# --- a role names its holder (issue #33: "the defence minister" is one participant) --------
+ROLE_PHRASES = [
+    # a state agency: the role given once, the person called by it later
+    ("Defence Minister Sergei Shoigu flew to Syria on Monday. On 16 May 2017 the defence "
+     "minister inspected the logistics point, the press service said.", "Sergei Shoigu"),
+    # wire copy: the head of the role alone, one minister in the article
+    ("Russian Defence Minister Sergei Shoigu landed in Latakia. The minister toured the base "
+     "on 16 May 2017.", "Sergei Shoigu"),
+    # a person the table does not know, introduced by a role
+    ("Major General Pavel Gaidukov commands the patrols. On 3 June 2018 the general visited "
+     "the checkpoints near Idlib.", "Pavel Gaidukov"),
+]
+
+
+@pytest.mark.parametrize("text, person", ROLE_PHRASES)
+def test_a_role_phrase_names_the_one_person_who_holds_it(text, person):
+    (event,) = [e for e in events_of(text, None) if e.precision == "day"]
+    assert person in event.about
+
+
+def test_a_role_two_people_hold_names_nobody():
+    text = ("Foreign Minister Sergei Lavrov and Defence Minister Sergei Shoigu met in Moscow. "
+            "On 16 May 2017 the minister visited the naval base at Tartus.")
+    (event,) = [e for e in events_of(text, None) if e.precision == "day"]
+    assert "Sergei Lavrov" not in event.about and "Sergei Shoigu" not in event.about

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .. import vocab
 from ..places import PLACE_TYPES
+from .mentions import NATIONAL_ADJECTIVES
 
 #: Attribution filler trimmed from the edges of a summary.
 LEADING_FILLER = re.compile(
@@ -225,6 +226,7 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
     resolved = [d for d in resolved if id(d) not in spans]
     in_sentence: dict[int, list] = {}
     index = _ByStart(names)
+    holders = _RoleHolders(names)
     newlines = [-1] + [m.start() for m in re.finditer("\n", text)]
     for d in resolved:
         in_sentence.setdefault(d.sentence_start, []).append(d)
@@ -238,6 +240,7 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
         ]
         clause = clause_around(sentence, mention.start - s_start, mention.end - s_start, others)
         about = _names_between(index.within(s_start, s_end))
+        about += [p for p in holders.named_in(sentence) if p not in about]
         if BACK_REFERENCE.search(sentence) and not index.places.within(s_start, s_end):
             paragraph = newlines[bisect_left(newlines, s_start) - 1] + 1
             about += [p for p in _place_before(index.places, paragraph, s_start)
@@ -286,6 +289,30 @@ def _place_before(places: _ByStart, paragraph_start: int, start: int) -> list[st
     last = bisect_left(places.starts, start) - 1
     return [places.names[last].name] if last >= 0 and places.starts[last] >= paragraph_start \
         else []
+
+
+class _RoleHolders:
+    """The people an article names with their role, found again where it calls them by the
+    role alone ("the defence minister", "the minister"): a role names its holder only when
+    one person of the article holds it."""
+
+    def __init__(self, names):
+        holders: dict[str, set[str]] = {}
+        for m in names:
+            if m.type == "person" and m.role:
+                words = [w for w in m.role.lower().replace("'s", "").split()
+                         if w not in NATIONAL_ADJECTIVES and w not in ("the", "a", "an")]
+                for key in {" ".join(words), words[-1] if words else ""} - {""}:
+                    holders.setdefault(key, set()).add(m.name)
+        roles = {key: next(iter(who)) for key, who in holders.items() if len(who) == 1}
+        self.roles = roles
+        self.pattern = re.compile(
+            rf"\bthe\s+(?:[a-z]+\s+)?({vocab.alternation(roles)})\b") if roles else None
+
+    def named_in(self, sentence: str) -> list[str]:
+        if self.pattern is None:
+            return []
+        return [self.roles[m.group(1)] for m in self.pattern.finditer(sentence.lower())]
 
 
 def _names_between(names) -> list[str]:
