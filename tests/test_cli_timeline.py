@@ -82,6 +82,20 @@ def test_conflicts_are_flagged(cli):
     ]
 
 
+@pytest.mark.parametrize("fmt", ["tsv", "csv"])
+def test_a_conflict_on_one_line_names_publishers(cli, fmt):
+    """csv and tsv print a conflict as text, by publisher; an article without a publisher
+    by its id (the row's `articles` column lists every article)."""
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(cli("timeline", "--conflicts", "--format", fmt).stdout),
+                               delimiter="\t" if fmt == "tsv" else ","))
+    withdrawal = next(r["conflict"] for r in rows if r["date"] == "2016-03-14")
+    assert withdrawal.startswith("2016-03-14: ") and "BBC" in withdrawal and "RT" in withdrawal
+    assert "003_5c8489880ca76ab4" not in withdrawal    # the BBC article: named by its publisher
+
+
 def test_dateline_is_not_an_event(cli):
     quotes = [m["quote"] for e in entries(cli) for m in e["mentions"]]
     assert not any("05:10" in q or "12/09/2017" in q for q in quotes)

@@ -406,9 +406,8 @@ def timeline(
     mentions: bool = True,
 ) -> Iterator[dict]:
     """Entries as rows of :data:`TIMELINE_COLUMNS` and their ``id``, 500 entries at a time.
-    Without ``mentions`` (csv and tsv print none), a row has neither its mentions nor the
-    publishers of its conflict's dates: an entry that thousands of articles report reads
-    those sentences and articles for nothing."""
+    Without ``mentions`` (csv and tsv print none), a row has no mentions: an entry that
+    thousands of articles report reads those sentences for nothing."""
     located = place_index(conn)
     sql, params = timeline_sql(filters, match, about_name)
     rows = _fetch_entries(lambda: conn.execute(sql, params), match)
@@ -423,9 +422,9 @@ def _entry_rows(conn: sqlite3.Connection, chunk: list, located: dict[str, dict],
     sources = (_mentions_of if mentions else _sources_of)(conn, ids)
     cited = _cited(conn, [entry["lead"] for entry in chunk])
     conflicts = {e["id"]: json.loads(e["conflict"]) for e in chunk if e["conflict"]}
+    # one query a chunk, for the few entries with a conflict: csv and tsv name publishers too
     publisher_of = _publishers_of(conn, {a for conflict in conflicts.values()
-                                         for c in conflict for a in c["articles"]}) \
-        if mentions else None
+                                         for c in conflict for a in c["articles"]})
     for entry in chunk:
         row = _entry_row(entry, sources.get(entry["id"], []), conflicts.get(entry["id"]),
                          publisher_of, located)

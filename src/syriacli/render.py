@@ -280,8 +280,10 @@ def code_digest() -> str:
 
 
 def conflict_text(conflict: list[dict] | None) -> str:
-    """A timeline entry's conflict on one line: "2016-03-27: a, b; 2016-04: c"."""
-    return "; ".join(f"{c['date']}: {list_text(c['articles'])}" for c in conflict or ())
+    """A timeline entry's conflict on one line, by publisher (an article without one by its
+    id): "2016-03-14: BBC, RT; 2016-03-15: RT" (the row's ``articles`` lists the articles)."""
+    return "; ".join(f"{c['date']}: {list_text(c.get('publishers') or c['articles'])}"
+                     for c in conflict or ())
 
 
 #: How a field holding objects prints in csv and tsv (lists of text join with ", ").
