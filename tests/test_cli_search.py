@@ -129,3 +129,19 @@ def test_csv_and_tsv_write_lists_alike(cli):
     rows = list(csv.reader(io.StringIO(cli("timeline", "-f", "csv").stdout)))
     assert [line.split("\t") for line in tsv] == rows
     assert not any(value.startswith("[") for row in rows for value in row)
+
+
+@pytest.mark.parametrize("command", [["search", "Palmyra"], ["articles"]])
+@pytest.mark.parametrize("option, value, nearest", [
+    ("--publisher", "Nobdy", "BBC"),
+    ("--about", "Palmora", "Palmyra"),
+])
+def test_a_filter_matching_nothing_says_so_as_timeline_does(cli, command, option, value,
+                                                            nearest):
+    """search and articles answer a filter that matches nothing as timeline and figures
+    do: no rows, exit 0, one stderr line naming the filter and the nearest values."""
+    result = cli(*command, option, value, "--format", "json")
+    assert result.exit_code == 0 and result.stdout == "[]\n"
+    said = f"No articles: {option} {value!r} matches nothing in the corpus; nearest: "
+    assert result.stderr.startswith(said) and nearest in result.stderr
+    assert result.stderr.count("\n") == 1

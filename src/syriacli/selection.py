@@ -83,6 +83,17 @@ def search_query(conn: sqlite3.Connection, query: str, say: Callable[[str], None
     return parsed
 
 
+def checked_filters(conn: sqlite3.Connection, noun: str, shared: tuple,
+                    say: Callable[[str], None]) -> Filters | None:
+    """The shared filters (date_from, date_to, publisher, about, limit), or None when
+    --publisher or --about matches nothing in the corpus (the nearest values said), as
+    `timeline` and `figures` answer it: no rows, exit 0."""
+    _, _, publisher, about, _ = shared
+    if _say_misses(conn, noun, {"--publisher": publisher, "--about": about}, say):
+        return None
+    return filters(conn, *shared)
+
+
 def _say_misses(conn: sqlite3.Connection, noun: str, given: dict[str, str | None],
                 say: Callable[[str], None]) -> bool:
     notes = unmatched_notes(conn, noun, given)

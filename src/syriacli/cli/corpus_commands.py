@@ -11,7 +11,7 @@ import typer
 from .. import render
 from .completion import from_corpus
 from .options import AboutOpt, DbOpt, FormatOpt, FromOpt, LimitOpt, PublisherOpt, ToOpt
-from .run import err, open_db
+from .run import err, open_db, say
 
 
 def build(
@@ -109,12 +109,13 @@ def articles(
     from dataclasses import replace
 
     from .. import queries
-    from ..selection import filters
+    from ..selection import checked_filters
     from ..views import articles_table
 
     with open_db(db) as conn:
-        found = filters(conn, date_from, date_to, publisher, about, limit)
-        rows = queries.articles(conn, replace(found, undated=undated))
+        found = checked_filters(conn, "articles", (date_from, date_to, publisher, about, limit),
+                                say)
+        rows = queries.articles(conn, replace(found, undated=undated)) if found else iter(())
         render.write_rows(rows, queries.ARTICLES_COLUMNS, render.default_format(fmt),
                           table=articles_table)
 

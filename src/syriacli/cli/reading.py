@@ -71,19 +71,20 @@ def search(
     page = limit is None and fmt == "table"
     with open_db(db) as conn:
         parsed = selection.search_query(conn, query, say)
-        filters = selection.filters(conn, date_from, date_to, publisher, about,
-                                    SEARCH_PAGE if page else limit)
+        filters = selection.checked_filters(
+            conn, "articles", (date_from, date_to, publisher, about,
+                               SEARCH_PAGE if page else limit), say)
         table: Callable[[list[dict]], None] | None = None
         if fmt == "table":  # views (and Rich) only for a terminal's table
             from ..views import search_table as table
-        count = render.write_rows(queries.search(conn, parsed, filters), queries.HIT_COLUMNS,
-                                  fmt, table=table, marks=True)
-        if page and count == SEARCH_PAGE:
+        hits = queries.search(conn, parsed, filters) if filters else iter(())
+        count = render.write_rows(hits, queries.HIT_COLUMNS, fmt, table=table, marks=True)
+        if filters and page and count == SEARCH_PAGE:
             total = queries.search_count(conn, parsed, filters)
             if total > count:
                 say(f"showing the best {count} of {total} articles; --limit 0 shows them all"
                     " (a pipe or --format json gets them all)")
-    if count == 0:
+    if count == 0 and filters:
         say(f"no articles match {query!r}")
 
 
