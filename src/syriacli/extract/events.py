@@ -304,15 +304,25 @@ class _RoleHolders:
                          if w not in NATIONAL_ADJECTIVES and w not in ("the", "a", "an")]
                 for key in {" ".join(words), words[-1] if words else ""} - {""}:
                     holders.setdefault(key, set()).add(m.name)
-        roles = {key: next(iter(who)) for key, who in holders.items() if len(who) == 1}
-        self.roles = roles
-        self.pattern = re.compile(
-            rf"\bthe\s+(?:[a-z]+\s+)?({vocab.alternation(roles)})\b") if roles else None
+        self.roles = {key: next(iter(who)) for key, who in holders.items() if len(who) == 1}
 
     def named_in(self, sentence: str) -> list[str]:
-        if self.pattern is None:
-            return []
-        return [self.roles[m.group(1)] for m in self.pattern.finditer(sentence.lower())]
+        """The holders of the roles ``sentence`` names after "the" (a word may stand
+        between: "the Russian defence minister")."""
+        low = sentence.lower()
+        return [person for key, person in self.roles.items() if _after_the(low, key)]
+
+
+def _after_the(low: str, phrase: str) -> bool:
+    """Is ``phrase`` a whole phrase of ``low`` with "the" one or two words before it?"""
+    at = low.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        whole = (at == 0 or not low[at - 1].isalnum()) and not low[end:end + 1].isalnum()
+        if whole and "the" in low[max(0, at - 40):at].split()[-2:]:
+            return True
+        at = low.find(phrase, end)
+    return False
 
 
 def _names_between(names) -> list[str]:
