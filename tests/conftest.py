@@ -11,15 +11,37 @@ SEEDS = ROOT / "data" / "raw"
 
 
 @pytest.fixture(scope="session")
-def seed_db(tmp_path_factory):
-    """A corpus built once from the shipped seed articles, by the real CLI."""
+def seed_build(tmp_path_factory):
+    """The seed articles and the corpus built from them once, by the real CLI: (raw, db).
+    Tests read them and never change them; a test that changes either takes `seed_copy`."""
     folder = tmp_path_factory.mktemp("seed")
     raw = folder / "raw"
     shutil.copytree(SEEDS, raw)
     db = folder / "corpus.db"
     result = CliRunner().invoke(app, ["build", "--raw", str(raw), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    return db
+    return raw, db
+
+
+@pytest.fixture(scope="session")
+def seed_db(seed_build):
+    """The seed corpus, shared by the session: read it, never write it."""
+    return seed_build[1]
+
+
+@pytest.fixture
+def seed_copy(seed_build, tmp_path):
+    """A test's own copy of the seed folder and corpus, as a build in tmp_path would leave
+    them: (tmp_path/raw, tmp_path/corpus.db). Copying costs milliseconds, a build seconds.
+    Files keep their size and times (what a build's survey compares); the corpus is told
+    its new folder, as a build from there would have recorded it."""
+    from syriacli import store
+
+    raw, db = tmp_path / "raw", tmp_path / "corpus.db"
+    shutil.copytree(seed_build[0], raw)
+    shutil.copy(seed_build[1], db)
+    store.write_meta(db, raw_dir=str(raw.resolve()))
+    return raw, db
 
 
 @pytest.fixture
