@@ -66,7 +66,7 @@ def _in_process(cmd, args, env, check=True):
     """score_gold.py's run(), calling the CLI in this process: the same commands, options
     and environment, without an interpreter started for each of its ~30 commands.
     score_gold.py itself, run beside it, still starts each as a user's shell would."""
-    from typer.testing import CliRunner
+    from conftest import CliRunner
 
     from syriacli.cli import app
 

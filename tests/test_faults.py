@@ -7,8 +7,7 @@ import re
 import subprocess
 import sys
 
-from conftest import SEEDS
-from typer.testing import CliRunner
+from conftest import SEEDS, CliRunner
 
 from syriacli.cli import app
 
@@ -17,7 +16,8 @@ SYRIACLI = [sys.executable, "-m", "syriacli"]
 
 def run(*args, env=None):
     return CliRunner().invoke(app, [str(a) for a in args],
-                              env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})})
+                              env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})},
+                              catch_exceptions=False)
 
 
 def _info(db) -> dict:

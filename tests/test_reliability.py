@@ -13,10 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from syriacli.build import POOL_THRESHOLD, SIGNAL_HOOK
 from syriacli.cli import app
@@ -120,7 +119,8 @@ def test_manifest_problems_are_warnings_naming_the_row(make_raw, build, cli):
 )
 def test_build_refusals_are_one_line(tmp_path, setup, message):
     raw, db = setup(tmp_path)
-    result = CliRunner().invoke(app, ["build", "--raw", str(raw), "--db", str(db)])
+    result = CliRunner().invoke(app, ["build", "--raw", str(raw), "--db", str(db)],
+                                catch_exceptions=False)
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: ") and message in result.stderr
     assert result.stderr.count("\n") == 1
@@ -243,9 +243,11 @@ def test_read_only_corpus_can_be_searched(tmp_path, seed_db):
     folder.chmod(0o555)
     try:
         runner = CliRunner()
-        result = runner.invoke(app, ["search", "Palmyra", "--format", "json", "--db", str(db)])
+        result = runner.invoke(app, ["search", "Palmyra", "--format", "json", "--db", str(db)],
+                               catch_exceptions=False)
         assert result.exit_code == 0 and len(json.loads(result.stdout)) == 4
-        assert runner.invoke(app, ["articles", "--db", str(db)]).exit_code == 0
+        assert runner.invoke(app, ["articles", "--db", str(db)],
+                             catch_exceptions=False).exit_code == 0
     finally:
         folder.chmod(0o755)
 
@@ -278,7 +280,8 @@ def test_garbage_db_is_refused(cli, tmp_path):
 def test_any_search_string_exits_cleanly_and_alters_nothing(seed_db, query):
     before = digest(seed_db)
     result = CliRunner().invoke(
-        app, ["search", "--db", str(seed_db), "--format", "json", "--", query]
+        app, ["search", "--db", str(seed_db), "--format", "json", "--", query],
+        catch_exceptions=False,
     )
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output
@@ -294,6 +297,8 @@ def test_hostile_option_values_are_only_parameters(cli, seed_db, option, value):
     before = digest(seed_db)
     result = cli(command, option, value, "--format", "json")
     assert result.exit_code in (0, 1) and "Traceback" not in result.output
+    if result.exit_code == 1:
+        assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
     assert digest(seed_db) == before
 
 
@@ -418,7 +423,8 @@ def test_a_killed_update_never_locks_readers_out(seed_db, tmp_path):
     )
     subprocess.run([sys.executable, "-c", killer, str(db)])
     assert Path(f"{db}-journal").exists()
-    result = CliRunner().invoke(app, ["articles", "--format", "json", "--db", str(db)])
+    result = CliRunner().invoke(app, ["articles", "--format", "json", "--db", str(db)],
+                                catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 5
 
@@ -432,7 +438,7 @@ def test_a_locked_corpus_is_said_to_be_busy_not_broken(seed_db, tmp_path, monkey
     writer = sqlite3.connect(db, isolation_level=None)
     writer.execute("begin exclusive")
     try:
-        result = CliRunner().invoke(app, ["articles", "--db", str(db)])
+        result = CliRunner().invoke(app, ["articles", "--db", str(db)], catch_exceptions=False)
     finally:
         writer.execute("rollback")
         writer.close()
