@@ -6,6 +6,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -61,7 +62,23 @@ def test_diff_of_a_run_with_itself_is_empty():
     ]
 
 
-def test_seed_scores_agree_with_score_gold():
+def _in_process(cmd, args, env, check=True):
+    """score_gold.py's run(), calling the CLI in this process: the same commands, options
+    and environment, without an interpreter started for each of its ~30 commands.
+    score_gold.py itself, run beside it, still starts each as a user's shell would."""
+    from conftest import CliRunner
+
+    from syriacli.cli import app
+
+    result = CliRunner().invoke(app, [str(a) for a in args], env=env)
+    if check and result.exit_code != 0:
+        raise RuntimeError(f"`{' '.join(args)}` exited {result.exit_code}: "
+                           f"{result.stderr.strip()[-500:]}")
+    return SimpleNamespace(stdout=result.stdout, stderr=result.stderr,
+                           returncode=result.exit_code)
+
+
+def test_seed_scores_agree_with_score_gold(monkeypatch):
     seeds = accuracy.SETS["seeds"]
     if not accuracy.SCORER.is_file() or not seeds.gold.is_file():
         pytest.skip(f"no {accuracy.SCORER} or {seeds.gold}: ../shared is absent")
@@ -88,7 +105,9 @@ def test_seed_scores_agree_with_score_gold():
         text=True,
     )
     try:
-        mine = accuracy.measure(accuracy.load_scorer(accuracy.SCORER), seeds, cmd)
+        scorer = accuracy.load_scorer(accuracy.SCORER)
+        monkeypatch.setattr(scorer, "run", _in_process)
+        mine = accuracy.measure(scorer, seeds, cmd)
         out, err = proc.communicate(timeout=600)
     finally:
         proc.kill()

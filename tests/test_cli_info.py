@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from typer.testing import CliRunner
+from conftest import CliRunner
 
 from syriacli import corpus
 from syriacli.cli import app
@@ -14,7 +14,8 @@ GOOD = "Jets strike Idlib\n\n14 March 2016\n\nRussian jets struck Idlib on Sunda
 
 def run(*args, env=None):
     return CliRunner().invoke(app, [str(a) for a in args],
-                              env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})})
+                              env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})},
+                              catch_exceptions=False)
 
 
 def info(*args, env=None) -> dict:

@@ -19,10 +19,8 @@ def cells(text: str) -> list[str]:
 
 
 @pytest.fixture
-def db(make_raw, build):
-    result, path = build(make_raw({"a.txt": TEXT}, MANIFEST))
-    assert result.exit_code == 0, result.output
-    return path
+def db(corpus_of):
+    return corpus_of({"a.txt": TEXT}, MANIFEST)
 
 
 @pytest.mark.parametrize("args", [

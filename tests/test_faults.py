@@ -4,12 +4,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 
-from conftest import SEEDS
-from typer.testing import CliRunner
+from conftest import SEEDS, CliRunner
 
 from syriacli.cli import app
 
@@ -18,7 +16,8 @@ SYRIACLI = [sys.executable, "-m", "syriacli"]
 
 def run(*args, env=None):
     return CliRunner().invoke(app, [str(a) for a in args],
-                              env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})})
+                              env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})},
+                              catch_exceptions=False)
 
 
 def _info(db) -> dict:
@@ -33,19 +32,12 @@ def _words(db) -> dict[str, int]:
     return {a["article"]: a["words"] for a in json.loads(result.stdout)}
 
 
-def _seed_corpus(tmp_path):
-    raw = tmp_path / "raw"
-    shutil.copytree(SEEDS, raw)
-    db = tmp_path / "corpus.db"
-    assert run("build", "--raw", raw, "--db", db).exit_code == 0
-    return raw, db
-
-
-def test_a_killed_update_marks_the_corpus_stale_and_the_next_query_completes_it(tmp_path):
+def test_a_killed_update_marks_the_corpus_stale_and_the_next_query_completes_it(seed_copy,
+                                                                                tmp_path):
     """An article edited in place (its folder's time unchanged), the update killed after it
     began rewriting: the rollback leaves the old text, and `info` and the next query say
     the corpus is stale, where they said it was fresh (#32)."""
-    raw, db = _seed_corpus(tmp_path)
+    raw, db = seed_copy
     before = _words(db)
     edited = sorted(raw.glob("*.txt"))[1]
     folder_time = raw.stat().st_mtime_ns
@@ -66,10 +58,10 @@ def test_a_killed_update_marks_the_corpus_stale_and_the_next_query_completes_it(
     assert _info(db)["stale"] is False
 
 
-def test_an_update_killed_while_committing_is_stale_too(tmp_path):
+def test_an_update_killed_while_committing_is_stale_too(seed_copy, tmp_path):
     """Killed with its changes part written to the file (the rollback writes it again, so
     the file is newer than its raw folder): still stale, and `build` completes it."""
-    raw, db = _seed_corpus(tmp_path)
+    raw, db = seed_copy
     before = _words(db)
     killer = (
         "import os, signal, sqlite3, sys\n"

@@ -68,9 +68,8 @@ def _entries(cli, db):
 
 
 @pytest.fixture
-def corpus(make_raw, build):
-    _, db = build(make_raw(ARTICLES, MANIFEST))
-    return db
+def corpus(corpus_of):
+    return corpus_of(ARTICLES, MANIFEST)
 
 
 @pytest.mark.parametrize("day", sorted(EXPECTED))

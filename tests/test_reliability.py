@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
+from syriacli.build import POOL_THRESHOLD, SIGNAL_HOOK
 from syriacli.cli import app
 
 GOOD = "A title\n\nOn 14 March 2016 Putin announced a withdrawal from Syria.\n"
@@ -119,7 +119,8 @@ def test_manifest_problems_are_warnings_naming_the_row(make_raw, build, cli):
 )
 def test_build_refusals_are_one_line(tmp_path, setup, message):
     raw, db = setup(tmp_path)
-    result = CliRunner().invoke(app, ["build", "--raw", str(raw), "--db", str(db)])
+    result = CliRunner().invoke(app, ["build", "--raw", str(raw), "--db", str(db)],
+                                catch_exceptions=False)
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: ") and message in result.stderr
     assert result.stderr.count("\n") == 1
@@ -134,15 +135,6 @@ def test_a_second_build_exits_with_a_clear_message(make_raw, build):
     assert second.exit_code == 1 and "another build" in second.stderr
 
 
-def _big_raw(tmp_path: Path, copies: int) -> Path:
-    raw = tmp_path / "big"
-    raw.mkdir()
-    for i in range(copies):
-        for seed in SEEDS.glob("*.txt"):
-            _variant(seed, raw / f"{seed.stem}_{i}.txt", i)
-    return raw
-
-
 def _articles(db: Path) -> list[str]:
     """The article ids of a corpus, read without the query commands' automatic update."""
     from syriacli.store import open_corpus
@@ -151,31 +143,38 @@ def _articles(db: Path) -> list[str]:
         return sorted(row[0] for row in conn.execute("select id from articles"))
 
 
-COPIES = 20    # 100 articles: a build of them reads them in a pool of workers
+#: Variants of each seed added to a corpus of the seeds: the fewest whose build reads them
+#: in a pool of workers (each test's corpus is a copy of one built once: `seed_copy`).
+COPIES = -(-POOL_THRESHOLD // len(list(SEEDS.glob("*.txt"))))
+#: The point where the build is stopped: after the pool started and before it is done.
+STOP_AFTER = 30
+
+
+def _add_variants(raw: Path, copies: int = COPIES) -> int:
+    """Add ``copies`` variants of each seed to ``raw``; how many articles were added."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(copies):
+        for seed in seeds:
+            _variant(seed, raw / f"{seed.stem}_{i}.txt", i)
+    return copies * len(seeds)
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 @pytest.mark.parametrize("mode", ["--full", "incremental"])
-def test_killed_build_leaves_the_old_corpus_intact(tmp_path, sig, mode):
-    """A build stopped part way (the build signals itself after 30 articles through a test
-    hook: no timing) leaves the old corpus as it was, no temp file and no traceback;
+def test_killed_build_leaves_the_old_corpus_intact(seed_copy, tmp_path, sig, mode):
+    """A build stopped part way (the build signals itself after STOP_AFTER articles through
+    a test hook: no timing) leaves the old corpus as it was, no temp file and no traceback;
     Ctrl-C exits 130 and SIGTERM 143, each with one line (#32)."""
-    raw = tmp_path / "raw"
-    shutil.copytree(SEEDS, raw)
-    db = tmp_path / "corpus.db"
+    raw, db = seed_copy
     env = dict(os.environ, SYRIACLI_DB=str(db))
-    subprocess.run(
-        SYRIACLI + ["build", "--raw", str(raw)], env=env, check=True, capture_output=True
-    )
     before, articles = digest(db), _articles(db)
-    for i in range(COPIES):
-        for seed in SEEDS.glob("*.txt"):
-            _variant(seed, raw / f"{seed.stem}_{i}.txt", i)
+    added = _add_variants(raw)
+    assert added >= POOL_THRESHOLD and STOP_AFTER < added   # stopped inside the pool
     args = ["build", "--raw", str(raw)] + (["--full"] if mode == "--full" else [])
     # Ctrl-C reaches the whole group from a terminal, `kill PID` and `timeout` the build
     # alone, `kill -9 -PGID` the group
     whom = ":group" if sig != signal.SIGTERM else ""
-    hook = {"SYRIACLI_TEST_SIGNAL_AFTER": f"{signal.Signals(sig).name}:30{whom}"}
+    hook = {SIGNAL_HOOK: f"{signal.Signals(sig).name}:{STOP_AFTER}{whom}"}
     proc = subprocess.run(SYRIACLI + args, env={**env, **hook}, capture_output=True,
                           timeout=120, start_new_session=True)
     err = proc.stderr
@@ -201,32 +200,38 @@ def test_killed_build_leaves_the_old_corpus_intact(tmp_path, sig, mode):
             text=True,
         )
         assert again.returncode == 0, again.stderr
-        assert len(_articles(copy)) == len(articles) + COPIES * len(list(SEEDS.glob("*.txt")))
+        assert len(_articles(copy)) == len(articles) + added
     assert _articles(db) == articles  # an update in place was rolled back
 
 
-def test_queries_during_a_build_see_the_old_corpus(tmp_path):
-    small = tmp_path / "small"
-    shutil.copytree(SEEDS, small)
-    db = tmp_path / "corpus.db"
+def test_queries_during_a_build_see_the_old_corpus(seed_copy, tmp_path):
+    """The build stops itself (SIGSTOP through the test hook) with its new file half
+    written; a query then reads the old corpus, and the resumed build swaps the new in."""
+    raw, db = seed_copy
     env = dict(os.environ, SYRIACLI_DB=str(db))
-    subprocess.run(
-        SYRIACLI + ["build", "--raw", str(small)], env=env, check=True, capture_output=True
-    )
-    raw = _big_raw(tmp_path, 60)
+    added = _add_variants(raw, 2)
     proc = subprocess.Popen(
         SYRIACLI + ["build", "--raw", str(raw), "--full"],
-        env=env,
-        stdout=subprocess.PIPE,
+        env={**env, SIGNAL_HOOK: "SIGSTOP:8"},
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    while not list(tmp_path.glob(".corpus.db.tmp*")) and proc.poll() is None:
-        time.sleep(0.05)
-    result = subprocess.run(
-        SYRIACLI + ["articles", "--format", "json"], env=env, capture_output=True, text=True
-    )
-    proc.communicate(timeout=300)
-    assert result.returncode == 0 and len(json.loads(result.stdout)) in (5, 300)
+    try:
+        _, status = os.waitpid(proc.pid, os.WUNTRACED)    # returns once it has stopped
+        assert os.WIFSTOPPED(status), status
+        assert list(tmp_path.glob(".corpus.db.tmp*"))       # stopped midway
+        during = subprocess.run(
+            SYRIACLI + ["articles", "--format", "json"], env=env, capture_output=True,
+            text=True, timeout=60,
+        )
+    finally:
+        os.kill(proc.pid, signal.SIGCONT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert during.returncode == 0, during.stderr
+    assert "a build of" in during.stderr and "is running" in during.stderr
+    assert len(json.loads(during.stdout)) == 5
+    assert len(_articles(db)) == 5 + added
 
 
 def test_read_only_corpus_can_be_searched(tmp_path, seed_db):
@@ -238,9 +243,11 @@ def test_read_only_corpus_can_be_searched(tmp_path, seed_db):
     folder.chmod(0o555)
     try:
         runner = CliRunner()
-        result = runner.invoke(app, ["search", "Palmyra", "--format", "json", "--db", str(db)])
+        result = runner.invoke(app, ["search", "Palmyra", "--format", "json", "--db", str(db)],
+                               catch_exceptions=False)
         assert result.exit_code == 0 and len(json.loads(result.stdout)) == 4
-        assert runner.invoke(app, ["articles", "--db", str(db)]).exit_code == 0
+        assert runner.invoke(app, ["articles", "--db", str(db)],
+                             catch_exceptions=False).exit_code == 0
     finally:
         folder.chmod(0o755)
 
@@ -273,7 +280,8 @@ def test_garbage_db_is_refused(cli, tmp_path):
 def test_any_search_string_exits_cleanly_and_alters_nothing(seed_db, query):
     before = digest(seed_db)
     result = CliRunner().invoke(
-        app, ["search", "--db", str(seed_db), "--format", "json", "--", query]
+        app, ["search", "--db", str(seed_db), "--format", "json", "--", query],
+        catch_exceptions=False,
     )
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output
@@ -289,6 +297,8 @@ def test_hostile_option_values_are_only_parameters(cli, seed_db, option, value):
     before = digest(seed_db)
     result = cli(command, option, value, "--format", "json")
     assert result.exit_code in (0, 1) and "Traceback" not in result.output
+    if result.exit_code == 1:
+        assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
     assert digest(seed_db) == before
 
 
@@ -354,7 +364,8 @@ def test_query_during_an_update_uses_the_corpus_as_it_was(make_raw, build, cli):
 def test_touching_the_raw_folder_costs_one_check_not_one_per_query(make_raw, build, cli):
     raw = make_raw({"a.txt": GOOD})
     _, db = build(raw)
-    time.sleep(1.1)
+    written = time.time() - 2
+    os.utime(db, (written, written))     # the folder is touched after the corpus was written
     os.utime(raw)
     first = cli("articles", db=db)
     assert "updating the corpus" in first.stderr
@@ -412,7 +423,8 @@ def test_a_killed_update_never_locks_readers_out(seed_db, tmp_path):
     )
     subprocess.run([sys.executable, "-c", killer, str(db)])
     assert Path(f"{db}-journal").exists()
-    result = CliRunner().invoke(app, ["articles", "--format", "json", "--db", str(db)])
+    result = CliRunner().invoke(app, ["articles", "--format", "json", "--db", str(db)],
+                                catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 5
 
@@ -426,7 +438,7 @@ def test_a_locked_corpus_is_said_to_be_busy_not_broken(seed_db, tmp_path, monkey
     writer = sqlite3.connect(db, isolation_level=None)
     writer.execute("begin exclusive")
     try:
-        result = CliRunner().invoke(app, ["articles", "--db", str(db)])
+        result = CliRunner().invoke(app, ["articles", "--db", str(db)], catch_exceptions=False)
     finally:
         writer.execute("rollback")
         writer.close()

@@ -156,10 +156,8 @@ MANIFEST = "file,publisher,published\na.txt,RT,2016-03-16\nb.txt,BBC,2016-03-15\
 
 
 @pytest.fixture
-def awkward_db(make_raw, build):
-    result, db = build(make_raw(ARTICLES, MANIFEST))
-    assert result.exit_code == 0, result.output
-    return db
+def awkward_db(corpus_of):
+    return corpus_of(ARTICLES, MANIFEST)
 
 
 def test_figures_tsv_exact(awkward_db, cli):

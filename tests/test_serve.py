@@ -5,6 +5,7 @@ import asyncio
 import json
 
 import pytest
+from conftest import CliRunner
 
 from syriacli import serve
 
@@ -224,7 +225,6 @@ def test_serve_shows_the_corpus_a_rebuild_swapped_in(seed_db, tmp_path):
     import shutil
 
     from conftest import SEEDS
-    from typer.testing import CliRunner
 
     from syriacli.cli import app
 

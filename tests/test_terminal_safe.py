@@ -29,15 +29,12 @@ def test_lists_and_dicts_are_made_safe_deep():
 
 
 @pytest.fixture
-def hostile_db(make_raw, build):
-    raw = make_raw(
+def hostile_db(corpus_of):
+    return corpus_of(
         {f"evil{CLEAR}.txt": f"Jets strike Idlib{TITLE_SEQUENCE}\n\n14 March 2016\n\n"
                              f"Russian jets{LINK} struck Idlib{BIDI} on Sunday, killing 12 "
                              f"civilians{CLEAR}, activists said.\n"},
         manifest=f"file,publisher\nevil{CLEAR}.txt,Evil{TITLE_SEQUENCE} News\n")
-    result, db = build(raw)
-    assert result.exit_code == 0, result.output
-    return db
 
 
 @pytest.mark.parametrize("args", [

@@ -38,17 +38,14 @@ def test_what_anchors_a_state(sentence, date, anchor):
 
 
 @pytest.fixture
-def corpus(make_raw, build):
-    raw = make_raw({
+def corpus(corpus_of):
+    return corpus_of({
         "a.txt": "Strikes\n\nMOSCOW, 12 October 2017 (Reuters) - Syria has been at war since"
                  " 2011. Russian jets struck Idlib on 10 October 2017, the ministry said.\n",
         "b.txt": "Talks\n\nDamascus, 20 October 2017 - The war, which began in 2011, goes on."
                  " Russian jets struck Idlib on 11 October 2017, a monitor said. Talks opened"
                  " in October 2017.\n",
     })
-    result, db = build(raw)
-    assert result.exit_code == 0, result.output
-    return db
 
 
 def test_background_is_left_out_of_a_terminal_table_and_listed_elsewhere(cli, corpus):
