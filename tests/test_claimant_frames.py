@@ -314,6 +314,15 @@ COREF = [
         "Residents of Afrin told Anadolu Agency that 30 homes were destroyed. The residents "
         "added that four people died under the rubble.",
         4, frozenset({"residents of afrin"}), id="coref-the-residents-anadolu"),
+    # a description between commas after the name, with a dotted abbreviation in it
+    pytest.param(
+        "The Syrian Observatory for Human Rights, a U.K.-based monitor, put the number of "
+        "soldiers killed in the drone strikes at 170.",
+        170, SOHR, id="coref-appositive-uk-based-ap"),
+    pytest.param(
+        "Airwars, a U.K.-registered monitoring group, said 38 civilians were likely killed in "
+        "the raids on Maarat al-Numan.",
+        38, frozenset({"airwars"}), id="coref-appositive-registered-monitor"),
 ]
 
 
@@ -415,6 +424,31 @@ NARRATIVE = [
 
 @pytest.mark.parametrize("text, value, expected", NARRATIVE)
 def test_a_narrative_figure_is_nobodys(text: str, value: float, expected: Expected) -> None:
+    check(text, value, expected)
+
+
+# --- a dateline in title case names where a report was filed, never who speaks --------------
+DATELINES = [
+    pytest.param(
+        "Monitor: 187 civilians killed in six months\n\n"
+        "The Hague \u2013 The Syrian Network for Human Rights (SNHR) released its half-year "
+        "report on Monday.\n\n"
+        "The report notes that Russian forces carried out at least 41 attacks on schools and "
+        "clinics.",
+        41, SNHR, id="dateline-the-hague-monitor-release"),
+    pytest.param(
+        "Beirut \u2013 The Syrian Observatory for Human Rights published its monthly toll on "
+        "Sunday. The report said 312 civilians were killed in March.",
+        312, SOHR, id="dateline-beirut-gulf"),
+    pytest.param(
+        "Damascus, Syria \u2014 The Russian Defence Ministry issued a statement on Friday. The "
+        "statement said 64 militant positions were destroyed.",
+        64, RU_MOD, id="dateline-damascus-syria-wire"),
+]
+
+
+@pytest.mark.parametrize("text, value, expected", DATELINES)
+def test_a_title_case_dateline_is_no_source(text: str, value: float, expected: Expected) -> None:
     check(text, value, expected)
 
 

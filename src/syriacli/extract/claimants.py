@@ -199,7 +199,7 @@ REFERENCES = CUES["references"]
 #: A description instead of a name: "the war monitor", "a monitoring organisation", or a
 #: bare "monitor" ("..., monitor says": a headline's), which names what the text names next.
 REFERENCE = re.compile(rf"^(?:(?P<det>(?i:the|a|an|this|that|its|their))\s+)?"
-                       rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w]*-[a-z]+)\s+){{0,3}})"
+                       rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w.]*-[a-z]+)\s+){{0,3}})"
                        rf"(?P<head>{vocab.alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
 #: A source described again with a definite or demonstrative determiner ("the same
@@ -824,9 +824,16 @@ def _outer(s: str, cues: list[Cue]) -> list[Cue]:
     return kept
 
 
+#: A dateline in title case before a dash ("The Hague – ", "Beirut, Lebanon — "): where the
+#: report was filed, not who it names.
+TITLE_DATELINE = re.compile(r"^(?:[A-Z][\w.'’]*,?\s+){1,4}[-–—]\s+(?=[A-Z])")
+
+
 def _opening_name(text: str) -> str | None:
-    """The organisation a sentence opens with, capitalised or in lowercase after its nation
-    ("The Russian defence ministry denied ..."), the longer where both read one."""
+    """The organisation a sentence opens with (after a dateline), capitalised or in lowercase
+    after its nation ("The Russian defence ministry denied ..."), the longer where both read
+    one."""
+    text = TITLE_DATELINE.sub("", text, count=1)
     the = OPENING_THE.match(text)
     after_the = the.end() if the else 0
     found = [m.group() for m in (ORG_RUN.match(text), NATIONAL_ORG.match(text, after_the)) if m]

@@ -165,6 +165,8 @@ def speaker(np: str) -> Speaker | None:
     if dateline and not any(_key(w) in KIND_OF_WORD for w in dateline.group().split()):
         np = np[dateline.end():]
     tokens = np.split()
+    # a name after "the" is no person's ("The Hague", "the Kremlin"): one word alone is not
+    determined = bool(tokens) and tokens[0].lower() in DETERMINERS
     while tokens and tokens[0].lower() in DETERMINERS:
         tokens = tokens[1:]
     known = _names_index()[0].get(org_key(" ".join(tokens)))
@@ -181,7 +183,7 @@ def speaker(np: str) -> Speaker | None:
         # a long role before a name (TASS: "Head of the Russian Center for ... Yuri Borenkov")
         person = _person_at_end(tokens)
         return Speaker(person[0], org_of(*person), "person") if person and person[1] else None
-    person = _person_at_end(tokens)
+    person = _person_at_end(tokens, alone=not determined)
     link = next((i for i, t in enumerate(tokens) if t in ORG_LINKS), None)
     if not person and link:                 # "Colonel General Sergei Rudskoy of the General Staff"
         person = _person_at_end(tokens[:link], alone=False)
