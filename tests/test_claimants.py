@@ -499,6 +499,29 @@ MORE_CUES = [
 ]
 
 
+# "by X's count": the owner of the count speaks, as after "according to"
+BY_COUNTS = [
+    ("At the height of the siege some 275,000 people were trapped in the east, by the UN's "
+     "count.", 275000, "UN"),                                          # wire
+    ("By AFP's tally, 42 civilians died in the raids on Idlib province.", 42, "AFP"),
+    ("The Syrian Observatory for Human Rights tracks the war through sources on the ground. "
+     "More than 500 fighters have died since May, by the Observatory's latest count.", 500,
+     "Syrian Observatory for Human Rights"),                           # a monitor's count
+]
+
+
+@pytest.mark.parametrize("text, value, claimant", BY_COUNTS)
+def test_the_owner_of_a_count_speaks(text, value, claimant):
+    hit = next(x for x in find_figures(text) if x.value == value)
+    assert hit.claimant == claimant
+
+
+def test_by_is_no_cue_without_a_count():
+    hit = next(x for x in find_figures("The town was hit by Russia's jets, killing 12 "
+                                       "civilians.") if x.value == 12)
+    assert hit.claimant is None
+
+
 @pytest.mark.parametrize("text, value, claimant", MORE_CUES)
 def test_more_cue_forms_and_references(text, value, claimant):
     f = find_figures(text, publisher="Syrian Network for Human Rights")
@@ -513,6 +536,10 @@ def test_more_cue_forms_and_references(text, value, claimant):
     ("Russian Reconciliation Center in Syria", "Russian Reconciliation Centre"),
     ("Ministry of Defence of the Russian Federation", "Russian Defence Ministry"),
     ("Turkey's Ministry of National Defense", "Turkish Defence Ministry"),
+    # a nation's possessive meets the spellings its adjective has ("Russian military")
+    ("Russia's military", "Russian Defence Ministry"),
+    ("Russia's MoD", "Russian Defence Ministry"),
+    ("Turkey's defence ministry", "Turkish Defence Ministry"),
     # a nation's ministry the vocabulary does not know stays as written, never another's
     ("Iranian Defence Ministry", "Iranian Defence Ministry"),
     ("Jordanian army", "Jordanian army"),

@@ -202,6 +202,11 @@ REFERENCE = re.compile(rf"^(?:(?P<det>(?i:the|a|an|this|that|its|their))\s+)?"
                        rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w.]*-[a-z]+)\s+){{0,3}})"
                        rf"(?P<head>{vocab.alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
+#: "by the UN's count", "by AFP's latest tally": the owner of the count speaks, as after
+#: "according to".
+BY_COUNT = re.compile(r"\b(?i:by)\s+(?P<np>(?:the\s+)?[A-Z][^\s,;:]*(?:\s+[A-Z][^\s,;:]*){0,5}?)"
+                      r"['’]s\s+(?:(?:own|latest|initial|last|new)\s+)?"
+                      rf"(?:{vocab.alternation(CUES['source_publications'])})\b")
 #: A source described again with a definite or demonstrative determiner ("the same
 #: officials", "these sources", "the activists"): the source described so before.
 REPEATED = re.compile(r"^(?i:the\s+same|the|these|those|such)\s+(?:[a-z][\w-]*\s+){0,2}"
@@ -476,6 +481,8 @@ class Attributions:
         matches = [(m, NP_AFTER.match(s, m.end())) for m in ACCORDING.finditer(low)] \
             if any(word in low for word in ACCORDING_WORDS) else []
         according = [(m.start(), np.end(), np.group()) for m, np in matches if np]
+        according += [(m.start(), m.end(), m.group("np")) for m in BY_COUNT.finditer(s)] \
+            if "by " in low else []
         taken = [m.span() for m in SAYING.finditer(low)] if SAYING_WORD in low else []
         verbs = [(a, b, True) for a, b in taken]
         taken += [(a, b) for a, b, _ in according]

@@ -93,12 +93,12 @@ def org_key(name: str) -> str:
     "the Defence Ministry of Russia", "Ministry of Defence of the Russian Federation" ->
     "russian defence ministry")."""
     key = " ".join(re.sub(r"[’`]", "'", ASIDE.sub("", name).lower()).replace("-", " - ").split())
+    # the nation's possessive as its adjective first, so that the spellings below meet it
+    key = " ".join(NATIONALITIES.get(w.removesuffix("'s"), w).lower() if w.endswith("'s")
+                   else w for w in key.split())
     for written, folded in SPELLINGS:
         key = written.sub(folded, key)
-    words = [w for w in key.split() if w not in DETERMINERS]
-    words = [NATIONALITIES.get(w.removesuffix("'s"), w).lower() if w.endswith("'s") else w
-             for w in words]
-    key = " ".join(words).replace(" - ", "-")
+    key = " ".join(w for w in key.split() if w not in DETERMINERS).replace(" - ", "-")
     nation = re.search(r"\s+of\s+(\w+)$", key)   # "defence ministry of russian"
     if nation and nation.group(1) in NATIONALITIES:
         key = f"{NATIONALITIES[nation.group(1)].lower()} {key[:nation.start()]}"
