@@ -510,6 +510,45 @@ BY_COUNTS = [
 ]
 
 
+# "according to ROLE, NAME": the person the role names, not the role's last words
+ACCORDING_ROLE_NAME = [
+    ("Militants launched 47 attacks on residential areas, according to the head of the Russian "
+     "Center for Reconciliation of the Opposing Sides in Syria, Rear Admiral Oleg Zhuravlev.",
+     47, "Oleg Zhuravlev"),                                            # Russian state media
+    ("At least 14 people were killed, according to the director of the civil defence in "
+     "Idlib, Mustafa Haj Yousef.", 14, "Mustafa Haj Yousef"),         # Gulf
+    ("According to the governor of Homs, Talal Barazi, 300 families returned to the old "
+     "city.", 300, "Talal Barazi"),                                    # wire
+]
+
+
+@pytest.mark.parametrize("text, value, claimant", ACCORDING_ROLE_NAME)
+def test_according_to_a_role_then_a_name_is_the_person(text, value, claimant):
+    hit = next(x for x in find_figures(text) if x.value == value)
+    assert hit.claimant == claimant
+
+
+def test_according_to_a_source_then_a_clause_is_the_source():
+    hit = next(x for x in find_figures("The Syrian Observatory for Human Rights counts the "
+                                       "dead. According to the Observatory, Russian jets killed "
+                                       "12 civilians.") if x.value == 12)
+    assert hit.claimant == "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize("text, value, claimant", [
+    # a monitor's verbs of record: attributing deaths, verifying strikes
+    ("Airwars, a UK-based monitoring group, has attributed at least 1,600 civilian deaths in "
+     "Aleppo province to likely Russian strikes.", 1600, "Airwars"),
+    ("The Institute for the Study of War verified 61 strikes on opposition-held areas in "
+     "October.", 61, "Institute for the Study of War"),
+    # a passive attributes nothing to its subject
+    ("The deaths of 40 civilians were attributed to Russian strikes.", 40, None),
+])
+def test_verbs_of_record_name_their_subject(text, value, claimant):
+    hit = next(x for x in find_figures(text) if x.value == value)
+    assert hit.claimant == claimant
+
+
 @pytest.mark.parametrize("text, value, claimant", BY_COUNTS)
 def test_the_owner_of_a_count_speaks(text, value, claimant):
     hit = next(x for x in find_figures(text) if x.value == value)

@@ -202,6 +202,9 @@ REFERENCE = re.compile(rf"^(?:(?P<det>(?i:the|a|an|this|that|its|their))\s+)?"
                        rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w.]*-[a-z]+)\s+){{0,3}})"
                        rf"(?P<head>{vocab.alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
+#: "according to the head of the centre, Rear Admiral X.": the person named after the role
+ROLE_THEN_NAME = re.compile(r",\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)"
+                            r"(?=\s*(?:[.;,]|$))")
 #: "by the UN's count", "by AFP's latest tally": the owner of the count speaks, as after
 #: "according to".
 BY_COUNT = re.compile(r"\b(?i:by)\s+(?P<np>(?:the\s+)?[A-Z][^\s,;:]*(?:\s+[A-Z][^\s,;:]*){0,5}?)"
@@ -501,7 +504,8 @@ class Attributions:
         for start, end, np in according:
             np = _tidy(REPORT_BY.sub("", np))
             # "According to him, ...": the object pronoun as the subject it stands for
-            who = self._resolve(index, start, s, OBJECT_PRONOUNS.get(np.lower(), np), "")
+            who = _named_after_role(s, end, np) or \
+                self._resolve(index, start, s, OBJECT_PRONOUNS.get(np.lower(), np), "")
             if who and who.claimant:
                 cues.append(Cue(start, end, "according", who))
         return _outer(s, sorted(cues, key=lambda c: c.start))
@@ -807,6 +811,17 @@ class Attributions:
             if who:
                 return _from(who, "reference")
         return None
+
+
+def _named_after_role(s: str, end: int, role: str) -> Attribution | None:
+    """"According to the head of the centre, Rear Admiral X.": the person the role names,
+    with the organisation the role speaks for."""
+    named = ROLE_THEN_NAME.match(s, end)
+    person = speaker(named.group("name")) if named else None
+    if person is None or person.kind != "person":
+        return None
+    return Attribution(person.name, person.org or org_of(person.name, role), None, "cue",
+                       "person")
 
 
 def _role_org(role: str) -> str | None:
