@@ -549,6 +549,21 @@ def test_verbs_of_record_name_their_subject(text, value, claimant):
     assert hit.claimant == claimant
 
 
+@pytest.mark.parametrize("text, value, claimant", [
+    # a name in quotation marks inside the subject is part of it (a monitor, a Turkish outlet)
+    ('The "Syria Response Coordinators" team documented 1,021 attacks on the northwest.',
+     1021, "Syria Response Coordinators team"),
+    ("The \u201cHuman Rights Monitor\u201d group said 37 detainees were released in Daraa.",
+     37, "Human Rights Monitor group"),
+    # a quotation before its speaker is no part of the subject
+    ("\u201cWe counted 45 bodies in the rubble,\u201d the local rescuers said.", 45,
+     "local rescuers"),
+])
+def test_a_quoted_name_in_a_subject_is_part_of_it(text, value, claimant):
+    hit = next(x for x in find_figures(text) if x.value == value)
+    assert hit.claimant == claimant
+
+
 @pytest.mark.parametrize("text, value, claimant", BY_COUNTS)
 def test_the_owner_of_a_count_speaks(text, value, claimant):
     hit = next(x for x in find_figures(text) if x.value == value)

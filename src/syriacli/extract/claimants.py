@@ -202,6 +202,10 @@ REFERENCE = re.compile(rf"^(?:(?P<det>(?i:the|a|an|this|that|its|their))\s+)?"
                        rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w.]*-[a-z]+)\s+){{0,3}})"
                        rf"(?P<head>{vocab.alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
+#: A name in quotation marks inside a subject ("The "Syria Response Coordinators" team"):
+#: part of the subject, not a quotation that ends before it.
+QUOTED_NAME = re.compile(r"(?:(?<=the )|(?<=The ))[\"“](?P<name>[A-Z][\w'’ -]{1,60})[\"”]"
+                         r"(?=\s+[a-z])")
 #: "according to the head of the centre, Rear Admiral X.": the person named after the role
 ROLE_THEN_NAME = re.compile(r",\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)"
                             r"(?=\s*(?:[.;,]|$))")
@@ -559,6 +563,7 @@ class Attributions:
             if who:                   # not ", Name, the deputy head of ..., said Friday."
                 return who
         pre = ASIDE.sub("", pre)                     # "the Observatory (SOHR) said"
+        pre = QUOTED_NAME.sub(r"\g<name>", pre)
         appositive = pre.endswith(",")
         pre = pre.rstrip(",").rstrip()
         cut = _last_boundary(pre)
