@@ -512,8 +512,8 @@ BY_COUNTS = [
 
 # "according to ROLE, NAME": the person the role names, not the role's last words
 ACCORDING_ROLE_NAME = [
-    ("Militants launched 47 attacks on residential areas, according to the head of the Russian "
-     "Center for Reconciliation of the Opposing Sides in Syria, Rear Admiral Oleg Zhuravlev.",
+    ("Militants launched 47 attacks on residential areas, according to the head of the "
+     "Russian Reconciliation Centre in Syria, Rear Admiral Oleg Zhuravlev.",
      47, "Oleg Zhuravlev"),                                            # Russian state media
     ("At least 14 people were killed, according to the director of the civil defence in "
      "Idlib, Mustafa Haj Yousef.", 14, "Mustafa Haj Yousef"),         # Gulf
