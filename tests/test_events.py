@@ -179,3 +179,16 @@ def test_a_role_two_people_hold_names_nobody():
             "On 16 May 2017 the minister visited the naval base at Tartus.")
     (event,) = [e for e in events_of(text, None) if e.precision == "day"]
     assert "Sergei Lavrov" not in event.about and "Sergei Shoigu" not in event.about
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a monitor's seat (wire), an analyst's (Gulf), a Turkish outlet's dash
+    ("The UK-based Syrian Observatory for Human Rights said on 5 May 2017 that 12 people died "
+     "in Idlib.", "United Kingdom"),
+    ("A Beirut-based analyst said on 6 May 2017 that the talks in Astana had failed.", "Beirut"),
+    ("The Gaziantep\u2013based Syrian Interim Government said on 7 May 2017 that 40 families "
+     "had returned to al-Bab.", "Gaziantep"),
+])
+def test_where_someone_is_based_is_no_participant(text, absent):
+    (event,) = events_of(text, None)
+    assert absent not in event.about and event.about

@@ -238,3 +238,11 @@ def test_the_seed_deal_at_the_base_is_exported_at_the_base(cli):
     rows = acled(cli)
     deal = next(r for r in rows if "Hemeimeem base" in r["quote"])
     assert deal["location"] == "Hmeimim"
+
+
+def test_a_claims_places_leave_out_where_its_source_is_based(make_raw, build, cli):
+    raw = make_raw({"a.txt": "Idlib toll\n\nThe Beirut-based monitor said 12 civilians were "
+                             "killed in Idlib on Monday."})
+    _, db = build(raw)
+    (claim,) = json.loads(cli("figures", "civilians", "--format", "json", db=db).stdout)
+    assert [p["name"] for p in claim["places"]] == ["Idlib"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .extract.article import ArticleExtraction
+from .extract.mentions import is_seat
 from .extract.names import load_table, search_variants
 from .extract.spellings import spelling_key
 from .places import PLACE_TYPES, place
@@ -151,8 +152,8 @@ def _claim_places(extraction: ArticleExtraction, names_file: str | None) -> list
     with the coordinates the name table gives them."""
     located = _located(names_file)
     # found by where they start: a line of thousands of figures and places costs linear time
-    places = sorted((m for m in extraction.names if m.type in PLACE_TYPES),
-                    key=lambda m: m.start)
+    places = sorted((m for m in extraction.names if m.type in PLACE_TYPES
+                     and not is_seat(extraction.text, m)), key=lambda m: m.start)
     starts = [m.start for m in places]
     result = []
     for figure in extraction.figures:

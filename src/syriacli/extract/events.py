@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import vocab
 from ..places import PLACE_TYPES
-from .mentions import NATIONAL_ADJECTIVES
+from .mentions import NATIONAL_ADJECTIVES, is_seat
 
 #: Attribution filler trimmed from the edges of a summary.
 LEADING_FILLER = re.compile(
@@ -225,7 +225,7 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
     spans = period_endpoints(text, resolved)
     resolved = [d for d in resolved if id(d) not in spans]
     in_sentence: dict[int, list] = {}
-    index = _ByStart(names)
+    index = _ByStart([n for n in names if not is_seat(text, n)])   # not "UK-based"
     holders = _RoleHolders(names)
     newlines = [-1] + [m.start() for m in re.finditer("\n", text)]
     for d in resolved:

@@ -79,3 +79,13 @@ def is_role_word(token: str) -> bool:
     word = key(token)
     return word in ROLE_WORDS or word in ROLE_LINKS or word in NATIONAL_ADJECTIVES \
         or is_title(token) or word in ("a", "an")
+
+
+#: What follows a place that says where an organisation sits ("UK-based", "a Beirut-based
+#: analyst"): the place is no participant and no scene of what the sentence tells.
+SEAT_SUFFIXES = ("-based", "\u2013based")
+
+
+def is_seat(text: str, mention) -> bool:
+    """Does the name ``mention`` (with .end) of ``text`` only say where someone is based?"""
+    return text.startswith(SEAT_SUFFIXES, mention.end)
