@@ -564,6 +564,22 @@ def test_a_quoted_name_in_a_subject_is_part_of_it(text, value, claimant):
     assert hit.claimant == claimant
 
 
+@pytest.mark.parametrize("text, value, claimant", [
+    # what a source published, by the one vocabulary of publications ("a tally by X")
+    ("According to a tally by Al Jazeera, at least 38 soldiers were killed in desert ambushes "
+     "this year.", 38, "Al Jazeera"),                                 # Lebanese / Gulf
+    ("According to an assessment by the Institute for the Study of War, 40 villages changed "
+     "hands in March.", 40, "Institute for the Study of War"),       # think-tank
+    # a possessive before it: the owner speaks, not what the work is of
+    ("According to ISW's analysis of satellite imagery, 8 aircraft left the base.", 8, "ISW"),
+    # a capitalised Arabic article opens an outlet's name
+    ("Al Arabiya reported that 17 fighters were killed near Deir ez-Zor.", 17, "Al Arabiya"),
+])
+def test_what_a_source_published_speaks_for_it(text, value, claimant):
+    hit = next(x for x in find_figures(text) if x.value == value)
+    assert hit.claimant == claimant
+
+
 @pytest.mark.parametrize("text, value, claimant", BY_COUNTS)
 def test_the_owner_of_a_count_speaks(text, value, claimant):
     hit = next(x for x in find_figures(text) if x.value == value)

@@ -177,8 +177,6 @@ INVERTED_DESCRIPTION = re.compile(
     r"(?:,\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w'’-]*)){1,3}))?"
     r"(?=\s*(?:[,.;]|$))")
 AFTER_PASSIVE = re.compile(rf"(?:\s+[a-z]+ed)?\s+by\s+(?P<np>{NP_TEXT})")  # "reported killed by"
-REPORT_BY = re.compile(
-    r"^.*?\b(?:report|reports|statement|data|figures|estimates?)\s+(?:by|from|of)\s+", re.I)
 SURNAME = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b(?!\s+[A-Z])")
 PRONOUNS = CUES["pronouns"]
 #: A person described, not named, opening a sentence ("The representative of the Russian
@@ -220,6 +218,10 @@ REPEATED = re.compile(r"^(?i:the\s+same|the|these|those|such)\s+(?:[a-z][\w-]*\s
                       r"(?P<head>[a-z]+)$")
 #: "The ministry's statement", "SOHR's latest report": what a source published speaks for it.
 PUBLISHED = CUES["source_publications"] + CUES["published_works"]
+#: "According to a report by X", "a tally from X": X, whatever it published ("X's analysis of
+#: imagery" is X's: no possessive before it).
+REPORT_BY = re.compile(rf"^(?:(?!['’]s\s).)*?\b(?:{vocab.alternation(PUBLISHED)})\s+"
+                       r"(?:by|from|of)\s+", re.I)
 POSSESSOR = re.compile(rf"^(?P<owner>.+?)['’]s\s+(?:[a-z][\w-]*\s+){{0,5}}"
                        rf"(?:{vocab.alternation(PUBLISHED)})$", re.I)
 #: "our data", "our assessment": the voice of whoever says "we" here.

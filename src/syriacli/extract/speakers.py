@@ -312,7 +312,8 @@ def _name_part(np: str) -> str | None:
         i -= 1
     if 0 < i < len(tokens) and tokens[i].lower() in ORG_LINKS:
         return " ".join(tokens[i - 1:])             # "the governor of Hatay", not "Hatay"
-    while i < len(tokens) and tokens[i].lower() in CONNECTORS:
+    # a capitalised Arabic article opens the name ("Al Jazeera"), as "al" inside one does not
+    while i < len(tokens) and tokens[i].lower() in CONNECTORS and tokens[i] not in ("Al", "El"):
         i += 1
     return " ".join(tokens[i:]) or None
 
