@@ -510,6 +510,11 @@ BY_COUNTS = [
 ]
 
 
+def claimant_of(text: str, value: float) -> str | None:
+    """The claimant of the figure ``value`` of ``text``."""
+    return next(x for x in find_figures(text) if x.value == value).claimant
+
+
 # "according to ROLE, NAME": the person the role names, not the role's last words
 ACCORDING_ROLE_NAME = [
     ("Militants launched 47 attacks on residential areas, according to the head of the "
@@ -524,8 +529,7 @@ ACCORDING_ROLE_NAME = [
 
 @pytest.mark.parametrize("text, value, claimant", ACCORDING_ROLE_NAME)
 def test_according_to_a_role_then_a_name_is_the_person(text, value, claimant):
-    hit = next(x for x in find_figures(text) if x.value == value)
-    assert hit.claimant == claimant
+    assert claimant_of(text, value) == claimant
 
 
 def test_according_to_a_source_then_a_clause_is_the_source():
@@ -545,8 +549,7 @@ def test_according_to_a_source_then_a_clause_is_the_source():
     ("The deaths of 40 civilians were attributed to Russian strikes.", 40, None),
 ])
 def test_verbs_of_record_name_their_subject(text, value, claimant):
-    hit = next(x for x in find_figures(text) if x.value == value)
-    assert hit.claimant == claimant
+    assert claimant_of(text, value) == claimant
 
 
 @pytest.mark.parametrize("text, value, claimant", [
@@ -560,8 +563,7 @@ def test_verbs_of_record_name_their_subject(text, value, claimant):
      "local rescuers"),
 ])
 def test_a_quoted_name_in_a_subject_is_part_of_it(text, value, claimant):
-    hit = next(x for x in find_figures(text) if x.value == value)
-    assert hit.claimant == claimant
+    assert claimant_of(text, value) == claimant
 
 
 @pytest.mark.parametrize("text, value, claimant", [
@@ -576,14 +578,12 @@ def test_a_quoted_name_in_a_subject_is_part_of_it(text, value, claimant):
     ("Al Arabiya reported that 17 fighters were killed near Deir ez-Zor.", 17, "Al Arabiya"),
 ])
 def test_what_a_source_published_speaks_for_it(text, value, claimant):
-    hit = next(x for x in find_figures(text) if x.value == value)
-    assert hit.claimant == claimant
+    assert claimant_of(text, value) == claimant
 
 
 @pytest.mark.parametrize("text, value, claimant", BY_COUNTS)
 def test_the_owner_of_a_count_speaks(text, value, claimant):
-    hit = next(x for x in find_figures(text) if x.value == value)
-    assert hit.claimant == claimant
+    assert claimant_of(text, value) == claimant
 
 
 def test_by_is_no_cue_without_a_count():
