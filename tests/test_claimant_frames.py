@@ -314,6 +314,16 @@ COREF = [
         "Residents of Afrin told Anadolu Agency that 30 homes were destroyed. The residents "
         "added that four people died under the rubble.",
         4, frozenset({"residents of afrin"}), id="coref-the-residents-anadolu"),
+    # "the official" is the official described before, not a name the sentence before holds
+    pytest.param(
+        "Moscow has moved part of its force from Syria to Ukraine, an Israeli defence official "
+        "said on Sunday.\n\nSpeaking on condition of anonymity, the official said at least four "
+        "fighter jets had left the Hmeimim base.",
+        4, frozenset({"israeli defence official"}), id="coref-the-official-israeli-daily"),
+    pytest.param(
+        "A senior Turkish security official said troops had entered Idlib province near Saraqib. "
+        "The official added that 12 observation posts were being reinforced.",
+        12, frozenset({"turkish security official"}), id="coref-the-official-turkish-wire"),
     # a description between commas after the name, with a dotted abbreviation in it
     pytest.param(
         "The Syrian Observatory for Human Rights, a U.K.-based monitor, put the number of "

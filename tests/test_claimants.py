@@ -8,7 +8,7 @@ import pytest
 from syriacli.extract.claimants import Attributions
 from syriacli.extract.figures import find_figures
 from syriacli.extract.sentences import split_sentences
-from syriacli.extract.speakers import canonical_org, is_claimant, kind_of, speaker
+from syriacli.extract.speakers import canonical_org, is_claimant, is_person, kind_of, speaker
 
 
 def figure(text, value, **options):
@@ -295,6 +295,14 @@ def test_kinds():
     names = ("Anadolu Agency", "Human Rights Watch", "UN refugee agency", "US-led coalition",
              "press service of the Russian Defence Ministry")
     assert [kind_of(n) for n in names] == ["media", "ngo", "un", "military", "ministry"]
+
+
+@pytest.mark.parametrize("name, person", [
+    ("Lavrentiev", True), ("Aleppo", False), ("Hmeimim", False),
+    ("Syrian Observatory for Human Rights", False),
+])
+def test_a_name_the_table_knows_as_a_place_or_body_is_no_person(name, person):
+    assert is_person(name) is person
 
 
 def test_attributions_are_lazy_and_cached():

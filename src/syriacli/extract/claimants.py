@@ -626,6 +626,12 @@ class Attributions:
             written = owner.group("owner")
             written = written if written[:1].isupper() else f"the {written}"
             return self._resolve(index, at, s, written, before)
+        repeated = REPEATED.match(np)
+        head = repeated.group("head") if repeated else ""
+        if head in SPEAKER_NOUNS and REFERENCES.get(head, "person") == "person":
+            earlier = self._described(index, head)  # "the official": the official who spoke
+            if earlier:
+                return earlier
         ref = REFERENCE.match(np) or _opening_reference(np)
         indefinite = ref is not None and (ref.group("det") or "a").lower() in ("a", "an")
         if ref and REFERENCES[ref.group("head").lower()] == "claimant" and indefinite:
@@ -642,11 +648,6 @@ class Attributions:
                 return replace(found, rule="reference")
             if not ref.group("mods") and not indefinite:
                 return None         # "the agency" with no agency named: a fragment, nobody
-        repeated = REPEATED.match(np)
-        if repeated and repeated.group("head") in SPEAKER_NOUNS:
-            earlier = self._described(index, repeated.group("head"))
-            if earlier:
-                return earlier
         who = _from(speaker(np), "cue")
         if who is None or who.claimant is None:     # _from always names a speaker's claimant
             return who

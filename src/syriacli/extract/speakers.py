@@ -267,9 +267,14 @@ def org_of(name: str, role: str) -> str | None:
 
 
 def is_person(name: str) -> bool:
+    """Capitalised words that may be a person's name: no title or nation word, and not a
+    country, place or organisation of names.json ("Ukraine", "Aleppo")."""
     tokens = name.split()
-    return bool(tokens) and len(tokens) <= 4 and all(t[:1].isupper() and _key(t) not in NOT_NAMES
-                                                     for t in tokens)
+    if not tokens or len(tokens) > 4 or not all(t[:1].isupper() and _key(t) not in NOT_NAMES
+                                                for t in tokens):
+        return False
+    orgs, places, _ = _names_index()
+    return org_key(name) not in orgs and org_key(name) not in places
 
 
 def _person_at_end(tokens: list[str], alone: bool = True) -> tuple[str, str] | None:
