@@ -351,6 +351,18 @@ TRANSCRIPT = (
 )
 
 LABELS = [
+    # a verbatim record: a surname after a title, asides before the colon
+    pytest.param(
+        "Security Council, meeting on the humanitarian situation in Syria\n\n"
+        "The President: I give the floor to Ms. Amina Okafor, the relief coordinator.\n\n"
+        "Ms. Okafor: Thank you. In June alone, 640 trucks of aid crossed at Bab al-Salam.",
+        640, frozenset({"amina okafor"}), id="label-title-surname-un-record"),
+    pytest.param(
+        "Security Council, meeting on Syria\n\n"
+        "Mr. Volkov (Russian Federation) (spoke in Russian): Our military police escorted 14 "
+        "convoys to Daraa last month.\n\n"
+        "Mr. Hale (United States of America): We counted 9 strikes on clinics.",
+        14, frozenset({"volkov"}), id="label-with-asides-un-record"),
     pytest.param(
         "Transcript of the briefing\n\n"
         "Igor Konashenkov: Over the past week our aircraft struck 40 targets in the provinces of "

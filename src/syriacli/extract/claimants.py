@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 
 from .. import vocab
 from . import frames
-from .mentions import SPEAKER_NOUNS, is_role_word
+from .mentions import SPEAKER_NOUNS, is_role_word, is_title
 from .names import NameMention, find_names
 from .sentences import Sentence
 from .speakers import (
@@ -376,12 +376,18 @@ class Attributions:
         return found
 
     def _named_source(self, np: str, rule: str) -> Attribution | None:
-        """A label's or a title's source: a person, or an organisation of a known kind."""
+        """A label's or a title's source: a person, or an organisation of a known kind. A
+        surname alone is a person after a title ("Mr. Ruiz:"), in the full name the names
+        index gives ("Tomas Ruiz", introduced earlier)."""
         who = speaker(np)
+        titled = bool(np.split()) and is_title(np.split()[0])
         if who is None or not (who.kind in ORG_KINDS or who.kind == "person"
-                               and (" " in who.name or who.org)):
+                               and (" " in who.name or who.org or titled)):
             return None
-        return _from(who, rule)
+        found = _from(who, rule)
+        if found and who.kind == "person" and " " not in who.name:
+            return replace(self._full_person(found, len(self.text)), rule=rule)
+        return found
 
     # --- rule 1: a cue in the sentence -----------------------------------------------
     def _by_cue(self, index: int, offset: int) -> Attribution | None:

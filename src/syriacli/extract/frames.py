@@ -42,7 +42,10 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+\S")
 LABEL_STOPS = frozenset(FRAMES["label_stops"])
 LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|"
                    rf"{ARTICLE_PARTICLE}[A-Z][\w'’-]*"
-                   r"|of|the|for|bin|de)){0,6})\s*:\s+(?=\S)")
+                   r"|of|the|for|bin|de)){0,6})"
+                   # asides before the colon, as a verbatim record prints them:
+                   # "Mr. Kuznetsov (Russian Federation) (spoke in Russian):"
+                   r"(?:\s*\([^()\n]{1,40}\))*\s*:\s+(?=\S)")
 STANCE = re.compile(rf"\b(?:{vocab.alternation(FRAMES['stance'])})\b")  # "May" is a month
 #: A paragraph that opens by going on with the last ("Another 25 were wounded.").
 CONTINUATION = re.compile(rf"^\W*(?:{vocab.alternation(FRAMES['continuations'])})\b", re.I)
