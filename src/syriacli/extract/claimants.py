@@ -380,7 +380,8 @@ class Attributions:
         surname alone is a person after a title ("Mr. Ruiz:"), in the full name the names
         index gives ("Tomas Ruiz", introduced earlier)."""
         who = speaker(np)
-        titled = bool(np.split()) and is_title(np.split()[0])
+        words = np.split()
+        titled = bool(words) and is_title(words[0])
         if who is None or not (who.kind in ORG_KINDS or who.kind == "person"
                                and (" " in who.name or who.org or titled)):
             return None
@@ -604,11 +605,8 @@ class Attributions:
         """"..., said the centre": the description resolved as a reference; "..., said the
         head of the local council, Ahmad Jumaa": the person named after it."""
         role = described.group("np")
-        person = speaker(described.group("name") or "")
-        if person and person.kind == "person":
-            return Attribution(person.name, person.org or org_of(person.name, role), None, "cue",
-                               "person")
-        return self._resolve(index, start, s, role, "")
+        return _person_in_role(described.group("name") or "", role) \
+            or self._resolve(index, start, s, role, "")
 
     # --- rule 3: references ----------------------------------------------------------
     def _resolve(self, index: int, at: int, s: str, np: str, before: str) -> Attribution | None:
@@ -831,7 +829,13 @@ def _named_after_role(s: str, end: int, role: str) -> Attribution | None:
     """"According to the head of the centre, Rear Admiral X.": the person the role names,
     with the organisation the role speaks for."""
     named = ROLE_THEN_NAME.match(s, end)
-    person = speaker(named.group("name")) if named else None
+    return _person_in_role(named.group("name"), role) if named else None
+
+
+def _person_in_role(name: str, role: str) -> Attribution | None:
+    """The person ``name`` as a cue, speaking for the organisation of ``role`` unless their
+    own is known; None when ``name`` is no person."""
+    person = speaker(name)
     if person is None or person.kind != "person":
         return None
     return Attribution(person.name, person.org or org_of(person.name, role), None, "cue",

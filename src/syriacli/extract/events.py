@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import vocab
 from ..places import PLACE_TYPES
-from .mentions import NATIONAL_ADJECTIVES, is_seat
+from .mentions import DETERMINERS, NATIONAL_ADJECTIVES, is_seat
 
 #: Attribution filler trimmed from the edges of a summary.
 LEADING_FILLER = re.compile(
@@ -301,7 +301,7 @@ class _RoleHolders:
         for m in names:
             if m.type == "person" and m.role:
                 words = [w for w in m.role.lower().replace("'s", "").split()
-                         if w not in NATIONAL_ADJECTIVES and w not in ("the", "a", "an")]
+                         if w not in NATIONAL_ADJECTIVES and w not in DETERMINERS]
                 for key in {" ".join(words), words[-1] if words else ""} - {""}:
                     holders.setdefault(key, set()).add(m.name)
         self.roles = {key: next(iter(who)) for key, who in holders.items() if len(who) == 1}

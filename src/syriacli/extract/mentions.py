@@ -29,6 +29,12 @@ ROLE_WORDS = frozenset(WORDS["role_words"])
 ROLE_LINKS = frozenset(WORDS["role_links"])
 PARTICLES = tuple(WORDS["particles"])
 SURNAME_PREFIXES = frozenset(WORDS["surname_prefixes"])
+#: Words a role is made of after its first title word ("(Secretary) of State"), and with
+#: "a"/"an" what an appositive role may hold ("X, a Kremlin aide,").
+ROLE_TAIL_WORDS = ROLE_LINKS | ROLE_WORDS | ROLE_HEADS | NATIONAL_ADJECTIVES | HONORIFICS
+APPOSITIVE_WORDS = ROLE_TAIL_WORDS | {"a", "an"}
+#: The articles, dropped before a name ("the Kremlin") or a role ("the defence minister").
+DETERMINERS = frozenset({"the", "a", "an"})
 #: Titles, one word each: a multi-word title of claimant_cues.json ("Prime Minister")
 #: is read word by word.
 TITLES = frozenset(t.lower().rstrip(".") for t in CUES["titles"] if " " not in t) \
@@ -76,9 +82,7 @@ def is_person_word(token: str) -> bool:
 
 def is_role_word(token: str) -> bool:
     """Is ``token`` a word of a role before a name ("deputy", "of", "the", "Russian")?"""
-    word = key(token)
-    return word in ROLE_WORDS or word in ROLE_LINKS or word in NATIONAL_ADJECTIVES \
-        or is_title(token) or word in ("a", "an")
+    return key(token) in APPOSITIVE_WORDS or is_title(token)
 
 
 #: What follows a place that says where an organisation sits ("UK-based", "a Beirut-based

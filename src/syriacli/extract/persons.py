@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from syriacli.extract.mentions import (
+    APPOSITIVE_WORDS,
     ARTICLE_PARTICLE,
     CAPITAL_ONLY,
     CUES,
@@ -24,6 +25,7 @@ from syriacli.extract.mentions import (
     PARTICLES,
     ROLE_HEADS,
     ROLE_LINKS,
+    ROLE_TAIL_WORDS,
     ROLE_WORDS,
     SURNAME_PREFIXES,
     is_person_word,
@@ -56,8 +58,6 @@ TOKEN = re.compile(r"\S+")
 ROLE_TOKEN = re.compile(r"[\w.&'’-]+")
 #: Titles the table scan of names.py also finds: a person may be introduced where one ends.
 CUE_WORDS = ROLE_HEADS | HONORIFICS
-ROLE_TAIL_WORDS = ROLE_LINKS | ROLE_WORDS | ROLE_HEADS | NATIONAL_ADJECTIVES | HONORIFICS
-APPOSITIVE_WORDS = ROLE_TAIL_WORDS | {"a", "an"}
 
 
 @dataclass

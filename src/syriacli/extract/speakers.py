@@ -16,6 +16,7 @@ from .mentions import (
     CALENDAR,
     CUES,
     DESCRIPTOR,
+    DETERMINERS,
     DIGITS,
     KIND_OF_WORD,
     NATIONALITIES,
@@ -28,7 +29,6 @@ from .mentions import key as _key
 
 SPEAKERS = CUES["speakers"]
 ROLE_ORGS = CUES["role_orgs"]
-DETERMINERS = frozenset({"the", "a", "an"})
 #: Capitalised words that open a clause without naming anyone ("This brings the total").
 NOT_NAME_OPENERS = frozenset(
     "this that these those it its there here what which who whom whose he she "
@@ -274,7 +274,8 @@ def is_person(name: str) -> bool:
                                                 for t in tokens):
         return False
     orgs, places, _ = _names_index()
-    return org_key(name) not in orgs and org_key(name) not in places
+    known = org_key(name)
+    return known not in orgs and known not in places
 
 
 def _person_at_end(tokens: list[str], alone: bool = True) -> tuple[str, str] | None:
