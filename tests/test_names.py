@@ -371,3 +371,15 @@ def test_article_spellings(variant, spellings):
 
     got = set(article_spellings(variant))
     assert spellings <= got and not any("aa-" in s or "ea-" in s for s in got)
+
+
+def test_a_transliteration_read_again_keeps_its_own_offsets():
+    """RunNames remembers what a run of capitalised words names: the same run later in the
+    text, or in another article, is found where it is written there, and a run a listed
+    name is part of still reads the words beside it."""
+    first = "Jets struck Deir Az Zor. Later, Deir Az Zor was quiet."
+    second = "Nothing happened. Then Deir Az Zor was shelled again."
+    for text in (first, second, first):
+        found = [(text[m.start:m.end], m.name) for m in find_names(text)
+                 if m.name == "Deir ez-Zor"]
+        assert found == [("Deir Az Zor", "Deir ez-Zor")] * text.count("Deir Az Zor")

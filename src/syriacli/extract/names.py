@@ -67,7 +67,7 @@ from syriacli.extract.spellings import (
     spelling_key,
     variant_key,
 )
-from syriacli.extract.transliterations import names_in_runs
+from syriacli.extract.transliterations import RunNames
 from syriacli.places import PLACE_TYPES
 
 TYPES = (
@@ -147,6 +147,11 @@ class NameTable:
         folded = {fold(v) for n in self.names for v in n.variants}
         spellings = folded | CUE_WORDS | {f"{w}." for w in CUE_WORDS}
         return re.compile(r"(?<!\w)" + _trie_regex(spellings))
+
+    @cached_property
+    def run_names(self) -> RunNames[Name]:
+        """Names in runs of capitalised words by their transliteration (transliterations.py)."""
+        return RunNames(self.variant_index)
 
     @cached_property
     def variant_index(self) -> dict[str, Name]:
@@ -399,7 +404,7 @@ def _table_matches(text: str, table: NameTable, cues: list[int] | None = None) -
 def _transliterated(text: str, listed: list[Found], table: NameTable) -> list[Found]:
     """Names written in a transliteration the table does not list (see transliterations.py)."""
     return [Found(start, end, entry)
-            for start, end, entry in names_in_runs(text, listed, table.variant_index)]
+            for start, end, entry in table.run_names(text, listed)]
 
 
 class _CapsLines:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from syriacli.extract.spellings import variant_key
 
@@ -27,24 +27,60 @@ RUN_WORD = re.compile(rf"{_ARTICLE}{_CAPITALISED_WORD}")
 MIN_RULE_KEY = 5
 
 
-def names_in_runs(text: str, listed, index: dict[str, Entry]) -> list[tuple[int, int, Entry]]:
-    """(start, end, entry) of each name of ``index`` (variant key -> entry) written in a
-    run of capitalised words that no ``listed`` name (with .start and .end, in text order,
-    none overlapping) covers; the longest run of words first."""
-    starts = [f.start for f in listed]
-    found: list[tuple[int, int, Entry]] = []
-    for run in NAME_RUN.finditer(text):
+#: How many distinct runs a :class:`RunNames` remembers before it starts afresh (a
+#: corpus of 100,000 articles has millions; the common ones come back at once).
+MAX_REMEMBERED_RUNS = 50_000
+
+
+class RunNames(Generic[Entry]):
+    """The names of ``index`` (variant key -> entry) written in runs of capitalised words,
+    each distinct run read once: the same runs ("Russian", "Syrian Arab Army") recur in
+    every article, and reading one is most of the work."""
+
+    def __init__(self, index: dict[str, Entry]):
+        self.index = index
+        self._runs: dict[str, list[tuple[int, int, Entry]]] = {}
+
+    def __call__(self, text: str, listed) -> list[tuple[int, int, Entry]]:
+        """(start, end, entry) of each name written in a run of capitalised words of
+        ``text`` that no ``listed`` name (with .start and .end, in text order, none
+        overlapping) covers; the longest run of words first."""
+        starts = [f.start for f in listed]
+        found: list[tuple[int, int, Entry]] = []
+        for run in NAME_RUN.finditer(text):
+            start, end = run.span()
+            i = bisect_left(starts, end) - 1  # the last listed name starting before its end
+            if i >= 0 and listed[i].end >= end and listed[i].start <= start:
+                continue  # one listed name is the whole run
+            if i >= 0 and listed[i].end > start:
+                found += self._around_listed(text, run, listed, starts)
+            else:
+                found += [(start + a, start + b, entry) for a, b, entry in self._named(run.group())]
+        return found
+
+    def _named(self, run: str) -> list[tuple[int, int, Entry]]:
+        """The names in ``run`` (offsets into it), remembered."""
+        named = self._runs.get(run)
+        if named is None:
+            if len(self._runs) >= MAX_REMEMBERED_RUNS:
+                self._runs.clear()
+            words = [m.span() for m in RUN_WORD.finditer(run)]
+            named = self._runs[run] = _runs_named(run, words, self.index)
+        return named
+
+    def _around_listed(self, text: str, run, listed, starts) -> list[tuple[int, int, Entry]]:
+        """A run a listed name is part of: the words on each side of it are apart."""
+        found: list[tuple[int, int, Entry]] = []
         words: list[tuple[int, int]] = []
         for m in RUN_WORD.finditer(run.group()):
             start, end = m.start() + run.start(), m.end() + run.start()
-            i = bisect_left(starts, end) - 1  # the last listed name starting before its end
-            if i >= 0 and listed[i].end > start:  # a listed name: the words around are apart
-                found += _runs_named(text, words, index)
+            i = bisect_left(starts, end) - 1
+            if i >= 0 and listed[i].end > start:
+                found += _runs_named(text, words, self.index)
                 words = []
             else:
                 words.append((start, end))
-        found += _runs_named(text, words, index)
-    return found
+        return found + _runs_named(text, words, self.index)
 
 
 def _runs_named(text: str, words: list[tuple[int, int]],
