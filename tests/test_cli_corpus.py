@@ -362,7 +362,7 @@ def test_search_about_keeps_the_articles_that_name_it(seed_db, query, about):
 
     conn = sqlite3.connect(seed_db)
     conn.row_factory = sqlite3.Row
-    key = queries.name_key(conn, about)
+    key = queries.known_key(conn, about)
     naming = {row[0] for row in conn.execute("select article from mentions where key = ?", (key,))}
     every = [r for r in queries.search(conn, query, Filters()) if r["article"] in naming]
     for limit in (None, 2):

@@ -106,7 +106,7 @@ def test_about_keeps_exactly_the_articles_that_name_it(cli, seed_db, about):
     from syriacli import queries
 
     conn = sqlite3.connect(seed_db)
-    key = queries.name_key(conn, about)
+    key = queries.known_key(conn, about)
     spelt: dict[str, set[str]] = {}
     for article, text in conn.execute("select article, text from mentions where key = ?", (key,)):
         spelt.setdefault(article, set()).add(text)

@@ -522,12 +522,12 @@ def _merge_timeline(conn: sqlite3.Connection) -> None:
     are finished, and only each event's entry is held until the end."""
     from array import array
 
-    from .timeline import decode_row, entries_of, groups
+    from .timeline import as_entries, decode_row, groups
 
     last_event = conn.execute("select max(id) from events").fetchone()[0] or 0
     entry_of_event, batch = array("q", bytes(8 * (last_event + 1))), []
     with store.event_rows(conn) as rows:
-        for entry, members in entries_of(groups(map(decode_row, rows))):
+        for entry, members in as_entries(groups(map(decode_row, rows))):
             batch.append(entry)
             for event in members:
                 entry_of_event[event.id] = entry["id"]

@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from . import vocab
-from .extract.acts import Act, Named, code_clause
+from .extract.acts import Act, Named, code_clause, coding
 from .extract.events import clause_around
 from .extract.names import PLACE_PRECISIONS
 from .places import places_named, places_text
@@ -38,12 +38,6 @@ ACLED_COLUMNS = [
 #: Why a dated statement is no ACLED row (acts.code_clause's reasons, and these).
 YEAR_ONLY = "known only to the year"
 NO_PLACE = "no place named"
-
-
-@lru_cache(maxsize=1)
-def coding() -> dict:
-    """data/acled.json: how our concepts, precisions and metrics map to ACLED's codes."""
-    return vocab.load("acled.json")
 
 
 @lru_cache(maxsize=1)

@@ -707,7 +707,7 @@ def _article_fields(conn: sqlite3.Connection, articles: set[str]) -> dict[str, t
 def place_called(conn: sqlite3.Connection, text: str) -> dict | None:
     """The place (places.place) a user's spelling names, mentioned in the corpus or not;
     None for a name that is no place."""
-    return place_of_key(conn, name_key(conn, text))
+    return place_of_key(conn, known_key(conn, text))
 
 
 def place_of_key(conn: sqlite3.Connection, key: str | None) -> dict | None:
@@ -843,7 +843,7 @@ def _matches(conn: sqlite3.Connection, option: str, value: str) -> bool:
         sql = ("select 1 from figures where claimant like :like or claimant_org like :like"
                " or claimant_org = :org limit 1")
     elif option == "--about":
-        return name_key(conn, value) is not None
+        return known_key(conn, value) is not None
     else:
         from .extract.metrics import metrics_for
 
@@ -978,7 +978,7 @@ def known_name(
     return key, list(dict.fromkeys(typed + seen + inside)), case_sensitive, complete
 
 
-def name_key(conn: sqlite3.Connection, text: str) -> str | None:
+def known_key(conn: sqlite3.Connection, text: str) -> str | None:
     """The key of a name a user typed: any spelling the table knows, or a name seen in the
     corpus."""
     known = known_name(conn, text)

@@ -20,7 +20,7 @@ from .queries import Filters
 
 def about_key(conn: sqlite3.Connection, about: str) -> str:
     """The key of the name ``about`` (any spelling), or an error naming the fix."""
-    key = queries.name_key(conn, about)
+    key = queries.known_key(conn, about)
     if key is None:
         raise SyriacliError(f"no name {about!r} in the corpus; `syriacli names` lists them")
     return key

@@ -172,7 +172,7 @@ def search_functions(conn) -> None:
     box, replaced by ``syriacli_match``; and ``syriacli_name_key(name)``, the key of a name
     in any spelling, as ``--about`` reads it (null: no such name)."""
     from .fts import client_query
-    from .queries import known_name, name_key
+    from .queries import known_key, known_name
 
     def parsed(query):
         return client_query(query if isinstance(query, str) else "",
@@ -185,7 +185,7 @@ def search_functions(conn) -> None:
     conn.create_function("escape_fts", 1, match)
     conn.create_function("syriacli_exclude", 1, lambda query: parsed(query).exclude)
     conn.create_function("syriacli_name_key", 1,
-                         lambda name: name_key(conn, name) if isinstance(name, str) else None)
+                         lambda name: known_key(conn, name) if isinstance(name, str) else None)
 
 
 #: A table page's path: /corpus/figures, /corpus/figures.json (not a row's page).

@@ -237,13 +237,13 @@ def merge(
     """Entries and (entry id, event id) assignments for events in any order."""
     entries: list[dict] = []
     assignments: list[tuple[int, int]] = []
-    for entry, members in entries_of(groups(ordered(events)), first_id):
+    for entry, members in as_entries(groups(ordered(events)), first_id):
         entries.append(entry)
         assignments.extend((entry["id"], e.id) for e in members)
     return entries, assignments
 
 
-def entries_of(
+def as_entries(
     happenings: Iterable[list[Happening]], first_id: int = 1
 ) -> Iterator[tuple[dict, list[Happening]]]:
     """Each entry with its events: one entry for each date a happening is given.

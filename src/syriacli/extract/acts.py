@@ -77,7 +77,8 @@ class Coding:
 
 @lru_cache(maxsize=1)
 def coding() -> dict:
-    """data/acled.json."""
+    """data/acled.json: how our concepts, precisions and metrics map to ACLED's codes (the
+    acts here, and the export's columns)."""
     return vocab.load("acled.json")
 
 
