@@ -24,9 +24,17 @@ from syriacli.extract.events import concept_table, concepts_in
     # deployment
     ("Turkey sent troops and armour into Idlib province in February", "deployment"),
     ("Moscow deployed military police to Manbij on Tuesday", "deployment"),
-    # departure
-    ("the last Russian bombers departed from the base on Friday", "departure"),
-    ("the crews flew home to Lipetsk, the ministry said", "departure"),
+    # departure is a withdrawal: forces leaving, however it is worded
+    ("the last Russian bombers departed from the base on Friday", "withdrawal"),
+    ("the crews flew home to Lipetsk, the ministry said", "withdrawal"),
+    ("A first group of jets left the Latakia air base for home on Tuesday", "withdrawal"),
+    # campaign start: a campaign or an operation launched, not any launch
+    ("Turkish troops launched a ground offensive into north-east Syria", "campaign start"),
+    # patrol, ceremony
+    ("Russian and Turkish troops held their third joint patrol near Kobani", "patrol"),
+    ("Military police patrolled the outskirts of the town on Tuesday", "patrol"),
+    ("The orchestra gave a concert in the Roman theatre of the ancient city", "ceremony"),
+    ("Troops marched in a Victory Day parade at the air base on 9 May", "ceremony"),
     # others
     ("Ankara and Moscow agreed a ceasefire in Idlib from midnight", "ceasefire"),
     ("a Syrian Su-24 was shot down over Idlib by Turkish F-16s", "aircraft downed"),
@@ -39,7 +47,10 @@ def test_a_clause_names_its_concept(clause, concept):
     ("talks started in Astana on Monday", "campaign start"),  # "started" alone is no campaign
     ("the minister sent a letter to the UN on Monday", "deployment"),  # nor is "sent"
     ("the main part of the report was published in May", "withdrawal"),
-    ("the delegation landed in Geneva on Sunday", "departure"),
+    ("the delegation landed in Geneva on Sunday", "withdrawal"),
+    ("the frigate launched eight Kalibr cruise missiles at targets near the city",
+     "campaign start"),                      # a launch of missiles is a strike
+    ("rebels launched rockets at the air base overnight", "campaign start"),
     ("Ankara recovered the bodies of two soldiers", "control change"),
 ])
 def test_words_that_do_not_name_the_concept(clause, concept):
@@ -51,7 +62,7 @@ def test_concepts_come_in_the_order_of_the_file():
     found = concepts_in(
         "after the truce, Russian jets started leaving and the army recaptured the town")
     assert found == sorted(found, key=order.index)
-    assert {"ceasefire", "departure", "control change"} <= set(found)
+    assert {"ceasefire", "withdrawal", "control change"} <= set(found)
 
 
 def test_every_stem_is_lowercase_and_every_weak_concept_exists():

@@ -137,3 +137,61 @@ def test_identity(concepts, about, acts, names):
 def test_a_strike_never_joins_a_near_date():
     got = identity(("airstrike",), ("Aleppo",))
     assert got.links and not got.near
+
+
+# --- the act a clause names (concepts.json): near-synonyms and background -----------------
+
+ACT_MANIFEST = """file,publisher,url,published,title
+sputnik.txt,Vostok Wire,,2019-10-22,
+kurd.txt,Hevi News,,2019-10-22,
+ankara.txt,Anatolia Daily,,2019-10-23,
+elsewhere.txt,Northwire,,2019-10-22,
+tass.txt,Vostok Agency,,2016-03-15,
+gulf.txt,Gulf Standard,,2016-03-15,
+wire.txt,Northwire,,2016-03-16,
+show.txt,Levant Frontline,,2016-05-05,
+agency.txt,Vostok Agency,,2016-05-05,
+daily.txt,Daily Courier,,2016-05-06,
+mine.txt,Aleppo Watch,,2016-05-05,
+"""
+
+ACT_ARTICLES = {
+    # one patrol, three wordings (began patrolling; a patrol toured; patrolled)
+    "sputnik.txt": "Military police on patrol\n\nRussian military police began patrolling the"
+                   " outskirts of Kobani on Tuesday, the ministry said.\n",
+    "kurd.txt": "Patrol in Kobani\n\nA Russian patrol toured villages west of Kobani on"
+                " Tuesday, local residents said.\n",
+    "ankara.txt": "Russian units near the border\n\nRussian troops patrolled around Kobani on"
+                  " 22 October, a day before the deadline expired.\n",
+    # a patrol the same day in another town: another happening
+    "elsewhere.txt": "Patrols\n\nRussian military police patrolled Manbij on Tuesday.\n",
+    # jets leaving a base: pulled out, took off, left ... for home
+    "tass.txt": "First group leaves\n\nThe first group of Russian jets took off from the Hmeimim"
+                " airbase on Tuesday, the ministry said.\n",
+    "gulf.txt": "Jets head home\n\nRussian bombers left the Khmeimim base for home on 15"
+                " March, state television showed.\n",
+    "wire.txt": "Russia begins pullout\n\nRussia began withdrawing its first warplanes from"
+                " Hmeimim on Tuesday, March 15, 2016, a day after the surprise announcement.\n",
+    # one concert, with a capture in its background clauses
+    "show.txt": "Music in the ruins\n\nOn Thursday an orchestra from St Petersburg played in"
+                " Palmyra's Roman theatre, weeks after the city was recaptured from militants.\n",
+    "agency.txt": "Concert in Tadmur\n\nA concert was held in Tadmur on Thursday, 5 May, in the"
+                  " theatre of the ancient city, which the army liberated in March.\n",
+    "daily.txt": "Orchestra in Palmyra\n\nThe orchestra performed in Palmyra on May 5, 2016.\n",
+    # the same day and town: a landmine in the recaptured city, another happening
+    "mine.txt": "Mine blast\n\nA mine exploded in the recaptured city of Palmyra on Thursday,"
+                " 5 May, wounding two engineers.\n",
+}
+
+ACT_EXPECTED = {
+    "2019-10-22": [["ankara", "kurd", "sputnik"], ["elsewhere"]],
+    "2016-03-15": [["gulf", "tass", "wire"]],
+    "2016-05-05": [["agency", "daily", "show"], ["mine"]],
+}
+
+
+@pytest.mark.parametrize("day", sorted(ACT_EXPECTED))
+def test_one_act_in_other_words_is_one_entry_and_its_background_is_not_its_act(
+        cli, corpus_of, day):
+    got = _entries(cli, corpus_of(ACT_ARTICLES, ACT_MANIFEST))[day]
+    assert sorted(articles for articles, _ in got) == sorted(ACT_EXPECTED[day])

@@ -102,7 +102,9 @@ def identity(concepts: tuple[str, ...], about: tuple[str, ...]) -> Identity:
     weak = concept_table()[2]
     names, places = _specific(about)
     acts = [c for c in concepts if c not in weak and not c.startswith(WORDING_PREFIX)]
-    acts = [c for c in acts if not _outranked().get(c, frozenset()) & set(acts)]
+    # outranked by any act the clause names, a recurring one too ('a patrol toured the
+    # villages' is a patrol, matched as patrols are)
+    acts = [c for c in acts if not _outranked().get(c, frozenset()) & set(concepts)]
     wording = [c for c in concepts if c.startswith(WORDING_PREFIX)]
     if acts:  # then the clause has no wording key (events.merge_concepts)
         links = frozenset((act, name) for act in acts for name in names)

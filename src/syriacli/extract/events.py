@@ -125,12 +125,28 @@ def merge_concepts(clause: str) -> list[str]:
     articles ("A fresh row between Moscow and Washington blew up Wednesday...") is one
     timeline entry and not one for each copy. Case, punctuation and spacing are not
     part of the wording; a different word is."""
-    concepts = concepts_in(clause)
+    concepts = concepts_in(_background().sub(" ", clause))
     weak = concept_table()[2]
     if all(c in weak for c in concepts):
         words = " ".join(re.findall(r"\w+", clause.casefold()))
         concepts.append(WORDING_PREFIX + hashlib.blake2b(words.encode(), digest_size=8).hexdigest())
     return concepts
+
+
+@lru_cache(maxsize=1)
+def _background() -> re.Pattern:
+    """The words of a clause that are not its act (concepts.json's ``background``): a
+    relative clause after ", which", a clause opened by "after" or "since", each to the
+    next comma; a participle used as an adjective ("the recaptured city")."""
+    data = vocab.load("concepts.json")["background"]
+    before = vocab.alternation(data["before_openers"])
+    openers = vocab.alternation([o.lstrip(", ") for o in data["openers"] if o.startswith(",")])
+    words = vocab.alternation([o for o in data["openers"] if not o.startswith(",")])
+    determiners = vocab.alternation(data["participle_after"])
+    return re.compile(
+        rf"(?i:,\s*(?:{openers})\b)[^,;]*"
+        rf"|\b(?i:(?:(?:{before})\s+)?(?:{words}))\b[^,;]*"
+        rf"|\b(?i:{determiners})\s+(?:newly\s+)?[a-z]+ed\b(?=\s+[a-z])")
 
 
 @lru_cache(maxsize=64)
