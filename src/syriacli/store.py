@@ -169,8 +169,10 @@ TABLES: dict[str, TableSpec] = {
     # How each name is actually written in the corpus: a search ORs these few spellings,
     # not every spelling the table knows (each extra phrase is another pass over postings).
     "seen_spellings": {"columns": {"key": str, "spelling": str}, "pk": ("key", "spelling")},
-    # Each article's sketch (extract/sketch.py): what finds its reprints.
-    "sketches": {"columns": {"hash": int, "article": str}, "pk": ("hash", "article")},
+    # Each article's sketch (extract/sketch.py): what finds its reprints. ``article`` is
+    # its article's rowid, as in mention_rows (an id twice a row, with its index, was a
+    # third of the table).
+    "sketches": {"columns": {"hash": int, "article": int}, "pk": ("hash", "article")},
     # A cache, derived: the tsv line of each claim ("figures") and timeline entry
     # ("timeline") of a large corpus (:data:`LINES_FROM`), made by a full build with the
     # renderer (render.tsv_lines) and used only by the same rendering code (meta
@@ -592,7 +594,7 @@ def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") 
             [r.file_row for r in records] if table == "article_files" else \
             [row for r in records for row in getattr(r, table)]
         values = ["?"] * len(columns)
-        if table == "mention_rows":  # after their articles, whose rowids they take
+        if table in ("mention_rows", "sketches"):  # after their articles, whose rowids they take
             values[columns.index("article")] = ARTICLE_ROWID
         if rows:
             conn.executemany(
@@ -625,8 +627,9 @@ def cluster_figures(conn: sqlite3.Connection) -> None:
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     conn.execute("delete from lines where listing = 'figures' and id in"
                  " (select id from figures where article = ?)", (article_id,))
-    conn.execute(f"delete from mention_rows where article = {ARTICLE_ROWID}", (article_id,))
-    for table in ("events", "figures", "dates", "sketches"):
+    for table in ("mention_rows", "sketches"):
+        conn.execute(f"delete from {table} where article = {ARTICLE_ROWID}", (article_id,))
+    for table in ("events", "figures", "dates"):
         conn.execute(f"delete from {table} where article = ?", (article_id,))
     conn.execute("delete from article_files where id = ?", (article_id,))
     conn.execute("delete from articles where id = ?", (article_id,))
@@ -653,9 +656,10 @@ def sketch_groups(conn: sqlite3.Connection, articles: list[str] | None,
     """The articles that share each sketch hash, for hashes that 2 to ``most`` articles
     share (more is boilerplate); with ``articles``, only the hashes these have."""
     among = "" if articles is None else (
-        " where hash in (select hash from sketches where article in ({}))")
-    sql = (f"select group_concat(article, char(31)) from sketches{among}"
-           " group by hash having count(*) between 2 and ?")
+        " where hash in (select hash from sketches where article in"
+        " (select rowid from articles where id in ({})))")
+    sql = ("select group_concat((select id from articles where rowid = sketches.article),"
+           f" char(31)) from sketches{among} group by hash having count(*) between 2 and ?")
     if articles is None:
         rows = conn.execute(sql, (most,)).fetchall()
     else:
@@ -665,8 +669,10 @@ def sketch_groups(conn: sqlite3.Connection, articles: list[str] | None,
 
 
 def sketch_sizes(conn: sqlite3.Connection, articles) -> dict[str, int]:
-    return dict(_chunked(conn, "select article, count(*) from sketches where article in ({})"
-                               " group by article", list(articles)))
+    return dict(_chunked(conn, "select articles.id, count(*) from articles"
+                               " join sketches on sketches.article = articles.rowid"
+                               " where articles.id in ({}) group by articles.id",
+                         list(articles)))
 
 
 def report_of(conn: sqlite3.Connection, articles) -> dict[str, tuple]:
