@@ -238,11 +238,13 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     # what the row holds, not what is computed from it or repeats it for speed
     derived = {c for cs in store.GENERATED.values() for c in cs}
     result = {k: v for k, v in dict(row).items() if k not in derived}
-    for table in ("dates", "figures", "mentions"):
+    # a claim with its sentence (store.quoted_view)
+    for table, source in (("dates", "dates"), ("figures", "figures_quoted"),
+                          ("mentions", "mentions")):
         result[table] = [
             {k: v for k, v in zip(r.keys(), r, strict=True) if k not in derived}
             for r in conn.execute(
-                f"select * from {table} where article = :id order by start", {"id": article_id}
+                f"select * from {source} where article = :id order by start", {"id": article_id}
             )
         ]
     return result
@@ -566,8 +568,8 @@ def _mentions_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list
     """The source mentions of many entries in one query (not one query per entry), as
     tuples in the order of :data:`MENTION_COLUMNS`."""
     return _per_entry(
-        conn, entries, "article, publisher, published, quote, expression, date, precision,"
-        " nullif(report, article)"
+        conn, entries, f"article, publisher, published, {store.sentence_sql('events')},"
+        " expression, date, precision, nullif(report, article)"
     )
 
 
@@ -599,14 +601,17 @@ def _per_entry(
 #: The fields of a claim's article that its row reads from the article (once for each
 #: chunk of claims: a listing of one metric reads in the order of its index).
 FIGURE_ARTICLE_FIELDS = ("title", "url")
-#: A claim's row: the listed columns, the counted noun (what the table view reads), its id.
-FIGURE_FIELDS = [*FIGURE_COLUMNS, "noun", "id"]
+#: A claim's row: the listed columns, the counted noun (what the table view reads), its id;
+#: and where its sentence ends: a row reads its sentence's offsets (its quote holds where it
+#: starts), and :func:`_claims` cuts it from its article's text (store.SENTENCE_SQL).
+FIGURE_FIELDS = [*FIGURE_COLUMNS, "noun", "id", "sentence_end"]
 #: A number column as a row holds it: a real holding a whole number as an integer (7000,
 #: not 7000.0), as every format prints it.
 NUMBER_VALUE = "iif({c} = cast({c} as integer), cast({c} as integer), {c})"
 FIGURE_SELECT = ", ".join(
     "null" if c in FIGURE_ARTICLE_FIELDS
     else NUMBER_VALUE.format(c=f"figures.{c}") if c in ("value", "low", "high")
+    else "figures.sentence_start" if c == "quote"
     else f"figures.{c}" for c in FIGURE_FIELDS
 )
 #: A claim about a name: its own sentence names it (not only another of its article's).
@@ -678,14 +683,16 @@ def figures(
 
 def _claims(conn: sqlite3.Connection, sql: str, params: dict | list) -> Iterator[dict]:
     """The claims ``sql`` selects (:data:`FIGURE_SELECT`) as rows, a chunk at a time,
-    with the title and url of their articles."""
+    with the title and url of their articles and their sentences cut from its text."""
     rows = _tuples(conn, sql, params)
     while chunk := rows.fetchmany(1000):
         cited = _article_fields(conn, {row[ARTICLE_AT] for row in chunk})
         for row in chunk:
             claim = dict(zip(FIGURE_FIELDS, row, strict=True))
             claim["places"] = from_json(claim["places"])
-            claim.update(zip(FIGURE_ARTICLE_FIELDS, cited[claim["article"]], strict=True))
+            *fields, text = cited[claim["article"]]
+            claim["quote"] = text[claim["quote"]:claim.pop("sentence_end")]
+            claim.update(zip(FIGURE_ARTICLE_FIELDS, fields, strict=True))
             yield claim
 
 
@@ -694,9 +701,9 @@ ARTICLE_AT = FIGURE_FIELDS.index("article")
 
 
 def _article_fields(conn: sqlite3.Connection, articles: set[str]) -> dict[str, tuple]:
-    """The :data:`FIGURE_ARTICLE_FIELDS` of these articles, by id."""
+    """The :data:`FIGURE_ARTICLE_FIELDS` of these articles, then their text, by id."""
     found: dict[str, tuple] = {}
-    selected = ", ".join(FIGURE_ARTICLE_FIELDS)
+    selected = ", ".join((*FIGURE_ARTICLE_FIELDS, "text"))
     for chunk in chunks(sorted(articles)):
         found.update((row[0], row[1:]) for row in _tuples(
             conn, f"select id, {selected} from articles"
@@ -1014,7 +1021,8 @@ def timeline_events(
     entries = [row[0] for row in _fetch_entries(lambda: _tuples(conn, sql, params), match)]
     near = set(filters.near) if filters.near is not None else None
     publisher = filters.publisher.casefold() if filters.publisher else None
-    selected = ", ".join(f"events.{c}" for c in EVENT_EXPORT_COLUMNS[:-2])
+    selected = ", ".join(store.sentence_sql("events", "articles") if c == "quote"
+                         else f"events.{c}" for c in EVENT_EXPORT_COLUMNS[:-2])
     for chunk in chunks(entries):
         order = {entry: i for i, entry in enumerate(chunk)}
         rows = _tuples(

@@ -14,8 +14,7 @@ from functools import cache, lru_cache
 
 from .extract.article import ArticleExtraction
 from .extract.mentions import is_seat
-from .extract.names import load_table, search_variants
-from .extract.spellings import spelling_key
+from .extract.names import load_table
 from .places import PLACE_TYPES, place
 from .store import insert_columns
 
@@ -38,11 +37,11 @@ class ArticleRecord:
 
     @property
     def file(self) -> str:
-        return self.article[_columns("articles")[0].index("file")]
+        return self.article[_columns("articles").index("file")]
 
     @property
     def text_hash(self) -> str:
-        return self.file_row[_columns("article_files")[0].index("text_hash")]
+        return self.file_row[_columns("article_files").index("text_hash")]
 
 
 def text_hash(text: str, publisher: str | None, published: str | None) -> str:
@@ -58,7 +57,7 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
     source, meta, text = extraction.source, extraction.meta, extraction.text
     article = {
         "id": source.id, "file": source.file, "text": text, "words": extraction.words,
-        "names": names_column({n.key for n in extraction.names}, names_file), **vars(meta),
+        "names": names_column({n.key for n in extraction.names}), **vars(meta),
     }
     file_row = {
         "id": source.id, "raw_hash": source.raw_hash, "raw_size": source.raw_size,
@@ -72,7 +71,7 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
         file_row=as_row("article_files", file_row),
         events=[as_row("events", {**_event_values(e), **shared, "report": source.id})
                 for e in extraction.events],
-        figures=_placed(_rows("figures", extraction.figures, shared, text),
+        figures=_placed(_rows("figures", extraction.figures, shared),
                         _claim_places(extraction, names_file)),
         mention_rows=_mention_rows(extraction.names, source.id),
         dates=_rows("dates", extraction.dates, {"article": source.id}),
@@ -84,26 +83,20 @@ def _mention_rows(names, article_id: str) -> list[tuple]:
     """The rows of an article's name mentions: a known name's name and type are the name
     table's (store.MENTIONS_VIEW reads them there), so its row holds neither."""
     rows = _rows("mention_rows", names, {"article": article_id})
-    columns = _columns("mention_rows")[0]
+    columns = _columns("mention_rows")
     held = [columns.index("name"), columns.index("type")]
     return [row if not known else tuple(None if i in held else v for i, v in enumerate(row))
             for row, known in zip(rows, (n.known for n in names), strict=True)]
 
 
-def names_column(keys, names_file: str | None = None) -> str:
-    """The FTS ``names`` column of an article naming ``keys``: each key, and each spelling
-    the name table lists for it as one folded word ("khmeimim", "deirezzour"). Every FTS
-    client then finds an article by a one-word spelling it does not use itself, and a
-    word search never matches part of a name it does not write ("Iraq" inside "Islamic
-    State of Iraq")."""
-    return " ".join(sorted({word for key in keys for word in _name_words(key, names_file)}))
-
-
-@lru_cache(maxsize=4096)
-def _name_words(key: str, names_file: str | None) -> tuple[str, ...]:
-    name = load_table(names_file).by_key.get(key)
-    spellings = search_variants(name) if name is not None else []
-    return (key, *(spelling_key(s) for s in spellings))
+def names_column(keys) -> str:
+    """The FTS ``names`` column of an article naming ``keys``: each key once. A search
+    finds an article by any spelling of a name through its key (fts.name_expander ORs
+    ``names : key``), so the column holds no spelling: the table's spellings of every
+    name, one folded word each, were half as long as the article text; and a word search
+    never matches part of a name it does not write ("Iraq" inside "Islamic State of
+    Iraq")."""
+    return " ".join(sorted(keys))
 
 
 def _event_values(event) -> dict:
@@ -113,36 +106,33 @@ def _event_values(event) -> dict:
 
 
 @cache
-def _columns(table: str) -> tuple[tuple[str, ...], int | None]:
-    """``table``'s insert columns, and where its quote column is."""
-    columns = insert_columns(table)
-    return tuple(columns), columns.index("quote") if "quote" in columns else None
+def _columns(table: str) -> tuple[str, ...]:
+    """``table``'s insert columns (an item's sentence is none: store.SENTENCE)."""
+    return tuple(insert_columns(table))
 
 
 def as_row(table: str, values: dict) -> tuple:
-    return tuple(map(values.get, _columns(table)[0]))
+    return tuple(map(values.get, _columns(table)))
 
 
-def _rows(table: str, items, article: dict, text: str | None = None) -> list[tuple]:
+def _rows(table: str, items, article: dict) -> list[tuple]:
     """Each item's fields in ``table``'s column order, with the ``article`` columns it
-    shares with its article and the quote of its sentence when ``text`` is given
-    (booleans stay booleans: SQLite stores them as the integers 1 and 0)."""
-    columns, quote_at = _columns(table)
+    shares with its article (booleans stay booleans: SQLite stores them as the integers
+    1 and 0)."""
+    columns = _columns(table)
     shared = [(columns.index(column), value) for column, value in article.items()]
     rows = []
     for item in items:
         row = list(map(item.__dict__.get, columns))
         for at, value in shared:
             row[at] = value
-        if quote_at is not None and text is not None:
-            row[quote_at] = text[item.sentence_start:item.sentence_end]
         rows.append(tuple(row))
     return rows
 
 
 def _placed(rows: list[tuple], places: list[str | None]) -> list[tuple]:
     """Figure rows with their ``places`` (JSON)."""
-    places_at = _columns("figures")[0].index("places")
+    places_at = _columns("figures").index("places")
     return [(*row[:places_at], where, *row[places_at + 1:])
             for row, where in zip(rows, places, strict=True)]
 

@@ -22,7 +22,9 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-SCHEMA_VERSION = 31  # 31: mentions a view of mention_rows, 2 KiB pages; 30: no stored listing
+#: 32: sentences read from the article text, names column of keys; 31: mentions a view of
+#: mention_rows, 2 KiB pages; 30: no stored listing
+SCHEMA_VERSION = 32
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -100,7 +102,7 @@ TABLES: dict[str, TableSpec] = {
             "entry": int,
             "date": str, "precision": str,
             "first_day": str, "last_day": str, "expression": str, "rule": str,
-            "relative": int, "summary": str, "quote": str, "about": str, "concepts": str,
+            "relative": int, "summary": str, "about": str, "concepts": str,
             "anchor": int,
             **PROVENANCE,
         },
@@ -130,7 +132,7 @@ TABLES: dict[str, TableSpec] = {
             # who says so: a person or an organisation, the organisation a person speaks
             # for, the outlet that relays the claim, and the attribution rule that found it
             "claimant": str, "claimant_org": str, "via": str, "claimant_rule": str,
-            "as_of": str, "period": str, "quote": str, "text": str,
+            "as_of": str, "period": str, "text": str,
             # a reprint's claim that its original makes too: the original's article id
             # (listings leave it out); the original's claim lists its reprints ("a, b")
             "reprint_of": str, "reprints": str,
@@ -167,8 +169,10 @@ TABLES: dict[str, TableSpec] = {
     # How each name is actually written in the corpus: a search ORs these few spellings,
     # not every spelling the table knows (each extra phrase is another pass over postings).
     "seen_spellings": {"columns": {"key": str, "spelling": str}, "pk": ("key", "spelling")},
-    # Each article's sketch (extract/sketch.py): what finds its reprints.
-    "sketches": {"columns": {"hash": int, "article": str}, "pk": ("hash", "article")},
+    # Each article's sketch (extract/sketch.py): what finds its reprints. ``article`` is
+    # its article's rowid, as in mention_rows (an id twice a row, with its index, was a
+    # third of the table).
+    "sketches": {"columns": {"hash": int, "article": int}, "pk": ("hash", "article")},
     # A cache, derived: the tsv line of each claim ("figures") and timeline entry
     # ("timeline") of a large corpus (:data:`LINES_FROM`), made by a full build with the
     # renderer (render.tsv_lines) and used only by the same rendering code (meta
@@ -192,6 +196,31 @@ MENTIONS_VIEW = """create view mentions as select mention_rows.id, articles.id a
   start, end, sentence_start, sentence_end
 from mention_rows join articles on articles.rowid = mention_rows.article
 left join known_names on mention_rows.name is null and known_names.key = mention_rows.key"""
+#: A row's sentence, cut from its article's text by its offsets: the text is stored once
+#: (an event's or a claim's sentence as a column was a tenth of a corpus). ``article`` is
+#: the SQL of its article's row; SQLite's substr counts characters, as Python's offsets do.
+SENTENCE_SQL = ("substr({article}.text, {table}.sentence_start + 1,"
+            " {table}.sentence_end - {table}.sentence_start)")
+#: The tables whose rows read a sentence as ``quote`` (:func:`sentence_sql`).
+SENTENCE_TABLES = ("events", "figures")
+
+
+def sentence_sql(table: str, article: str | None = None) -> str:
+    """SQL for the sentence (``quote``) of a row of ``table``: from ``article``, the
+    articles row joined to it, else from a lookup of the row's article."""
+    if article is not None:
+        return SENTENCE_SQL.format(article=article, table=table)
+    return (f"(select {SENTENCE_SQL.format(article='articles', table=table)} from articles"
+            f" where articles.id = {table}.article)")
+
+
+def quoted_view(table: str) -> str:
+    """A view of ``table`` with its sentence as ``quote``: what Datasette shows."""
+    return (f"create view {table}_quoted as select {table}.*,"
+            f" {sentence_sql(table, 'articles')} as quote"
+            f" from {table} join articles on articles.id = {table}.article")
+
+
 #: A mention row's article (an article id) as the rowid mention_rows holds.
 ARTICLE_ROWID = "(select rowid from articles where id = ?)"
 
@@ -252,6 +281,8 @@ def create_schema(db) -> None:
             db.execute(f"alter table {name} add column {column} as ({expression}) virtual")
     db["meta"].create({"key": str, "value": str}, pk="key")
     db.execute(MENTIONS_VIEW)
+    for table in SENTENCE_TABLES:
+        db.execute(quoted_view(table))
     set_meta(db.conn, schema_version=str(SCHEMA_VERSION))
     db.conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
 
@@ -321,20 +352,47 @@ def finish_schema(db) -> None:
     db.execute("create index idx_articles_publisher_listing"
                f" on articles (publisher collate nocase, {ARTICLES_ORDER})")
     db["articles"].enable_fts(["title", "text", "names"], tokenize=TOKENIZE, create_triggers=True)
-    db["events"].enable_fts(["summary", "quote"], tokenize=TOKENIZE, create_triggers=True)
-    # sqlite-utils' update trigger re-indexes an event whenever any column changes;
-    # merging rewrites events.entry for thousands of events, so index only text changes.
-    db.executescript("""
-        drop trigger events_au;
-        create trigger events_au after update of summary, quote on events begin
-          insert into events_fts (events_fts, rowid, summary, quote)
-            values ('delete', old.rowid, old.summary, old.quote);
-          insert into events_fts (rowid, summary, quote) values (new.rowid, new.summary, new.quote);
-        end;
-    """)
+    create_events_fts(db.conn)
     db.execute(
         "insert into articles_fts(articles_fts, rank) values ('rank', :rank)", {"rank": RANK}
     )
+
+
+#: The sentence of the event a trigger inserts (``new``) or deletes (``old``).
+_EVENT_SENTENCE = ("(select " + SENTENCE_SQL.format(article="articles", table="{row}")
+                + " from articles where articles.id = {row}.article)")
+
+
+def create_events_fts(conn: sqlite3.Connection) -> None:
+    """The events' FTS index, of their summaries and sentences, contentless: the sentence
+    is its article's text (:data:`SENTENCE_SQL`), so the index stores no copy of it. A
+    contentless FTS5 table forgets a row only when told its old values ('delete' with
+    them), which the triggers cut from the article's text: its events go before it
+    (store.delete_article). Merging rewrites events.entry for thousands of events: only a
+    change of the text re-indexes one."""
+    event = "rowid, summary, quote"
+    conn.executescript(f"""
+        create virtual table events_fts using fts5(summary, quote, content='',
+          tokenize='{TOKENIZE}');
+        insert into events_fts ({event}) select events.id, events.summary,
+          {sentence_sql('events', 'articles')} from events
+          join articles on articles.id = events.article;
+        create trigger events_ai after insert on events begin
+          insert into events_fts ({event})
+            values (new.id, new.summary, {_EVENT_SENTENCE.format(row='new')});
+        end;
+        create trigger events_ad after delete on events begin
+          insert into events_fts (events_fts, {event})
+            values ('delete', old.id, old.summary, {_EVENT_SENTENCE.format(row='old')});
+        end;
+        create trigger events_au after update of summary, sentence_start, sentence_end
+          on events begin
+          insert into events_fts (events_fts, {event})
+            values ('delete', old.id, old.summary, {_EVENT_SENTENCE.format(row='old')});
+          insert into events_fts ({event})
+            values (new.id, new.summary, {_EVENT_SENTENCE.format(row='new')});
+        end;
+    """)
 
 
 def set_meta(conn: sqlite3.Connection, **values: str) -> None:
@@ -536,7 +594,7 @@ def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") 
             [r.file_row for r in records] if table == "article_files" else \
             [row for r in records for row in getattr(r, table)]
         values = ["?"] * len(columns)
-        if table == "mention_rows":  # after their articles, whose rowids they take
+        if table in ("mention_rows", "sketches"):  # after their articles, whose rowids they take
             values[columns.index("article")] = ARTICLE_ROWID
         if rows:
             conn.executemany(
@@ -569,8 +627,9 @@ def cluster_figures(conn: sqlite3.Connection) -> None:
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     conn.execute("delete from lines where listing = 'figures' and id in"
                  " (select id from figures where article = ?)", (article_id,))
-    conn.execute(f"delete from mention_rows where article = {ARTICLE_ROWID}", (article_id,))
-    for table in ("events", "figures", "dates", "sketches"):
+    for table in ("mention_rows", "sketches"):
+        conn.execute(f"delete from {table} where article = {ARTICLE_ROWID}", (article_id,))
+    for table in ("events", "figures", "dates"):
         conn.execute(f"delete from {table} where article = ?", (article_id,))
     conn.execute("delete from article_files where id = ?", (article_id,))
     conn.execute("delete from articles where id = ?", (article_id,))
@@ -597,9 +656,10 @@ def sketch_groups(conn: sqlite3.Connection, articles: list[str] | None,
     """The articles that share each sketch hash, for hashes that 2 to ``most`` articles
     share (more is boilerplate); with ``articles``, only the hashes these have."""
     among = "" if articles is None else (
-        " where hash in (select hash from sketches where article in ({}))")
-    sql = (f"select group_concat(article, char(31)) from sketches{among}"
-           " group by hash having count(*) between 2 and ?")
+        " where hash in (select hash from sketches where article in"
+        " (select rowid from articles where id in ({})))")
+    sql = ("select group_concat((select id from articles where rowid = sketches.article),"
+           f" char(31)) from sketches{among} group by hash having count(*) between 2 and ?")
     if articles is None:
         rows = conn.execute(sql, (most,)).fetchall()
     else:
@@ -609,8 +669,10 @@ def sketch_groups(conn: sqlite3.Connection, articles: list[str] | None,
 
 
 def sketch_sizes(conn: sqlite3.Connection, articles) -> dict[str, int]:
-    return dict(_chunked(conn, "select article, count(*) from sketches where article in ({})"
-                               " group by article", list(articles)))
+    return dict(_chunked(conn, "select articles.id, count(*) from articles"
+                               " join sketches on sketches.article = articles.rowid"
+                               " where articles.id in ({}) group by articles.id",
+                         list(articles)))
 
 
 def report_of(conn: sqlite3.Connection, articles) -> dict[str, tuple]:
