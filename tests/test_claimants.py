@@ -634,3 +634,58 @@ def test_a_clause_subject_ends_before_a_verb_and_its_object():
     f = figure(text, 3000, publisher="Syrian Network for Human Rights")
     assert f.claimant != "figures of the Russian Ministry"
     assert "figures" not in (f.claimant or "")
+
+
+# An indefinite description between commas after a name is the name's ("X, a group of ...,
+# said"): the source is the name, never the description's head noun.
+@pytest.mark.parametrize("text, value, claimant", [
+    ("The Conflict Intelligence Team, a group of Russian investigative bloggers, said it had "
+     "identified at least 30 Russian contractors killed in the clash.",
+     30, "Conflict Intelligence Team"),                                    # wire
+    ("The Violations Documentation Center, a network of activists, said 48 civilians were "
+     "killed in the raids.", 48, "Violations Documentation Center"),       # monitor
+    ("Baladi Watch, a team of local volunteers, reported that 12 children were wounded.",
+     12, "Baladi Watch"),                                                  # Syrian opposition
+])
+def test_an_indefinite_description_between_commas_is_the_names(text, value, claimant):
+    assert claimant_of(text, value) == claimant
+
+
+# A described source keeps its head: before its preposition (and an adverb before that),
+# and a collective head is what it counts ("a group of activists" -> activists).
+@pytest.mark.parametrize("text, value, claimant", [
+    ("Activists still inside the enclave told the paper that around 50,000 people remained "
+     "trapped.", 50000, "Activists"),                                      # Gulf
+    ("A group of activists said 17 civilians were killed in the shelling.", 17,
+     "group of activists"),                                                # not "group"
+    ("By comparison, the US-led coalition against ISIS has conceded 1,417 civilian deaths.",
+     1417, "US-led coalition"),                                            # monitor's report
+    ("Doctors still working in the district told Anadolu that 9 children were wounded.",
+     9, "Doctors"),                                                        # Turkish agency
+])
+def test_a_described_source_keeps_its_head(text, value, claimant):
+    assert claimant_of(text, value) == claimant
+
+
+# A figure in the subject of a reporting verb counts that subject; it is not its claim
+# ("29 armed groups have declared"): the label, frame or publisher decides. In the
+# passive the reporter is after the verb.
+@pytest.mark.parametrize("text, value, claimant", [
+    ("Sergei Lavrov: Mr President, the ceasefire is holding. As of today, 42 settlements and "
+     "29 armed groups have declared their commitment to the truce.", 29, "Sergei Lavrov"),
+    ("Igor Konashenkov: Over the past day 14 more settlements announced that they joined the "
+     "truce.", 14, "Igor Konashenkov"),                                    # briefing
+    ("Four more deaths were reported by the Syrian Civil Defence in Nawa on Sunday.",
+     4, "Syrian Civil Defence"),
+])
+def test_a_figure_in_a_reporting_subject_is_not_its_claim(text, value, claimant):
+    assert claimant_of(text, value) == claimant
+
+
+@pytest.mark.parametrize("text, value, claimant", [
+    ("The UN refugee agency, UNHCR, counts 6.6 million Syrian refugees worldwide.",
+     6600000, "UNHCR"),
+    ("Airwars now counts at least 4,300 civilians killed by Russian strikes.", 4300, "Airwars"),
+])
+def test_counts_is_a_tally(text, value, claimant):
+    assert claimant_of(text, value) == claimant

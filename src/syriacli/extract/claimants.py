@@ -396,11 +396,14 @@ class Attributions:
         if not cues:
             return None
         at = offset - self.sentences[index].start
-        sources = [c for c in cues if c.who.kind != "media"]
+        s = self.sentences[index].text
+        sources = [c for c in cues if c.who.kind != "media" and not _counted_by(s, c, at)]
         media = [c for c in cues if c.who.kind == "media"]
         if sources:
             chosen = _choose(sources, at)
             return replace(chosen, via=media[0].claimant) if media else chosen
+        if not media:
+            return None
         outlet = _choose(media, at)
         relayed = self._relayed(index)
         return replace(relayed, via=outlet.claimant, rule="relay") if relayed else outlet
@@ -589,6 +592,8 @@ class Attributions:
                 # "Hamid Reza, head of the press office of the Iranian Red Crescent, said"
                 org = first.org or org_of(first.name, np)
                 return Attribution(first.name, org, None, "cue", "person")
+        if appositive and cut and np.lower().startswith(("a ", "an ")):
+            np, cut = _described_name(pre, cut, np)
         if appositive and cut and (not speaker(np) or REFERENCE.match(np)):
             # "The monitor, which relies on ..., put"; "SOHR, a Britain-based group, said"
             relative = [m.start() for m in RELATIVE_AFTER_COMMA.finditer(pre) if m.start() < cut]
@@ -950,6 +955,26 @@ def _last_boundary(pre: str) -> int:
     for m in BOUNDARY.finditer(pre):
         cut = m.end()
     return cut
+
+
+def _described_name(pre: str, cut: int, np: str) -> tuple[str, int]:
+    """"The Conflict Intelligence Team, a group of Russian bloggers, said": an indefinite
+    description ``np`` between commas is the name's before it (with where that starts);
+    else ``np`` (and ``cut``) as they were."""
+    earlier = pre[:cut].rstrip(" ,")
+    named = _tidy(earlier[_last_boundary(earlier):])
+    if named and has_name(named) and speaker(named):
+        return named, len(earlier) - len(named)
+    return np, cut
+
+
+def _counted_by(s: str, cue: Cue, at: int) -> bool:
+    """Is the figure at ``at`` in the subject of ``cue``'s verb, with no clause break
+    between ("42 settlements and 29 armed groups have declared ...")? Then the subject is
+    what the figure counts, not who reports it; in the passive ("four deaths were reported
+    by X") the reporter is after the verb."""
+    return (cue.kind == "verb" and at < cue.start and not BOUNDARY.search(s, at, cue.start)
+            and not _ending(PASSIVE, s[:cue.start].rstrip()))
 
 
 def _choose(cues: list[Cue], offset: int) -> Attribution:

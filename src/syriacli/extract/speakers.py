@@ -39,7 +39,12 @@ CONNECTORS = frozenset(
 #: What joins a person's name to the organisation after it ("Rudskoy of the General Staff").
 ORG_LINKS = frozenset({"of", "for", "in"})
 PREPOSITIONS = frozenset("in of for from on at by with about over during after before since among"
-                         .split())
+                         " inside outside near across against within around throughout".split())
+#: Heads of a description that count its members ("a group of activists"): never a source
+#: alone.
+COLLECTIVE_NOUNS = frozenset(CUES["collective_nouns"])
+#: Words between a source's head and its preposition ("activists still inside the enclave").
+HEAD_ADVERBS = frozenset(w for w in CUES["adverbials"] if " " not in w)
 ORG_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w.'-]*)*")
 #: An organisation written in lowercase after its nation ("Russia's defence ministry", "the
 #: Russian military", "the Turkish defense ministry"), which ORG_RUN does not see whole; not
@@ -62,7 +67,7 @@ CAPITALS_DATELINE = re.compile(r"^(?:[A-Z]{3,}[,.]?\s+)+(?:[-–—]\s*)?(?=[A-Z
 ASIDE = re.compile(r"\s*\([^()]*\)")                # "(SOHR)", "(Tasnim)"
 _WHEN = vocab.alternation(CALENDAR | {"today", "yesterday", "tonight"})
 #: A place after a source ("... Civil Defence in Nawa"), which is where it is, not who.
-TRAILING_WHERE = re.compile(r"(?P<who>.+?)\s+(?:in|at|near|from)\s+"
+TRAILING_WHERE = re.compile(r"(?P<who>.+?)\s+(?:in|at|near|from|inside|against)\s+"
                             r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
 TRAILING_WHEN = re.compile(rf"(?:\s+(?:on|late|early|last|this)?\s*(?i:{_WHEN}))+$")
 TRAILING_STOP = re.compile(r"(?<=[a-z]{2})\.$")     # "said Andrei Kartapolov." (not "U.S.")
@@ -203,10 +208,23 @@ def speaker(np: str) -> Speaker | None:
 
 
 def _head_of(tokens: list[str]) -> Speaker | None:
-    """A source described at length keeps its head, the words before the first preposition:
-    "turnout figures in voting from abroad in the ... elections" -> "turnout figures"."""
+    """A source described at length keeps its head, the words before the first preposition
+    (and an adverb or a participle before it): "turnout figures in voting from abroad in the
+    ... elections" -> "turnout figures", "activists still inside the enclave", "doctors still
+    working in the district" -> "activists", "doctors". A collective
+    head counts what follows "of": "a group of activists" -> "activists", and a group of
+    what is no source alone stays whole ("group of Russian investigative bloggers")."""
     cut = next((i for i, t in enumerate(tokens) if t.lower() in PREPOSITIONS), 0)
-    return speaker(" ".join(tokens[:cut])) if cut else None
+    head = tokens[:cut]
+    # a reduced relative clause before the preposition: "doctors still working in ..."
+    while len(head) > 1 and (head[-1].lower() in HEAD_ADVERBS
+                             or head[-1].islower() and head[-1].endswith("ing")):
+        head = head[:-1]
+    words = [t for t in head if t.lower() not in DETERMINERS]
+    if len(words) == 1 and words[0].lower() in COLLECTIVE_NOUNS and tokens[cut].lower() == "of":
+        members = tokens[cut + 1:]
+        return speaker(" ".join(members)) or Speaker(" ".join(tokens), None, None)
+    return speaker(" ".join(head)) if head else None
 
 
 def is_claimant(name: str) -> bool:
