@@ -126,7 +126,9 @@ def test_the_ends_of_a_span_are_no_events() -> None:
      "2018-03-25", [["Afrin"]]),
     # a place of its own wins; a new paragraph starts afresh
     ("Jets pounded Douma. The town of Saraqeb fell on 8 February.", "2020-02-20", [["Saraqeb"]]),
-    ("Jets pounded Douma. The town of Harasta fell on 22 March.", "2018-04-01", [[]]),
+    # a place the names index does not know, introduced as a town, is still its place
+    ("Jets pounded Douma. The town of Harasta fell on 22 March.", "2018-04-01",
+     [["Harasta"]]),
     ("Strikes pounded Afrin in February 2018.\nThe city fell on 18 March, SOHR said.",
      "2018-04-15", [["Afrin"], ["Syrian Observatory for Human Rights"]]),
 ])

@@ -153,6 +153,13 @@ show.txt,Levant Frontline,,2016-05-05,
 agency.txt,Vostok Agency,,2016-05-05,
 daily.txt,Daily Courier,,2016-05-06,
 mine.txt,Aleppo Watch,,2016-05-05,
+general1.txt,Northwire,,2017-09-24,
+general2.txt,Vostok Agency,,2017-09-23,
+general3.txt,Gulf Standard,,2017-09-24,
+general4.txt,Aleppo Watch,,2017-09-23,
+police1.txt,Vostok Wire,,2019-10-23,
+police2.txt,Hevi News,,2019-10-23,
+police3.txt,Northwire,,2019-10-23,
 """
 
 ACT_ARTICLES = {
@@ -181,12 +188,29 @@ ACT_ARTICLES = {
     # the same day and town: a landmine in the recaptured city, another happening
     "mine.txt": "Mine blast\n\nA mine exploded in the recaptured city of Palmyra on Thursday,"
                 " 5 May, wounding two engineers.\n",
+    # one death in three wordings (died; was killed; killed) at one place, another elsewhere
+    "general1.txt": "General dies\n\nA Russian general died on Saturday after shelling near"
+                    " Deir ez-Zor, the ministry said on Sunday.\n",
+    "general2.txt": "Commander killed\n\nLieutenant General Ivan Morozov was killed on 23"
+                    " September near Deir al-Zour, officials said.\n",
+    "general3.txt": "Mortar fire\n\nMortar fire killed a senior Russian officer near Deir Ezzor"
+                    " on Saturday, Sept. 23.\n",
+    "general4.txt": "Raid\n\nTwo fighters were killed in Palmyra on 23 September 2017.\n",
+    # one arrival worded three ways; the same act the same day in a town the names index
+    # does not know is another happening, not one that names nothing
+    "police1.txt": "Police in Kobani\n\nRussian military police entered the town of Kobani on"
+                   " Wednesday, the ministry said.\n",
+    "police2.txt": "Arrival\n\nRussian military police arrived in Kobani on Wednesday.\n",
+    "police3.txt": "Elsewhere\n\nRussian military police arrived in the town of Tel Qasra on"
+                   " Wednesday, residents said.\n",
 }
 
 ACT_EXPECTED = {
     "2019-10-22": [["ankara", "kurd", "sputnik"], ["elsewhere"]],
     "2016-03-15": [["gulf", "tass", "wire"]],
     "2016-05-05": [["agency", "daily", "show"], ["mine"]],
+    "2017-09-23": [["general1", "general2", "general3"], ["general4"]],
+    "2019-10-23": [["police1", "police2"], ["police3"]],
 }
 
 

@@ -257,6 +257,7 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
         clause = clause_around(sentence, mention.start - s_start, mention.end - s_start, others)
         about = _names_between(index.within(s_start, s_end))
         about += [p for p in holders.named_in(sentence) if p not in about]
+        about += [p for p in _introduced_places(text, s_start, s_end, index) if p not in about]
         if BACK_REFERENCE.search(sentence) and not index.places.within(s_start, s_end):
             paragraph = newlines[bisect_left(newlines, s_start) - 1] + 1
             about += [p for p in _place_before(index.places, paragraph, s_start)
@@ -271,6 +272,21 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
             end=mention.end, sentence_start=s_start, sentence_end=s_end,
         ))
     return events
+
+
+@lru_cache(maxsize=1)
+def _place_intro() -> re.Pattern:
+    """A place introduced by what it is: "the town of Ain Issa" (concepts.json)."""
+    nouns = vocab.alternation(vocab.load("concepts.json")["introduced_places"]["nouns"])
+    word = r"(?:(?:[Aa]l|[Ee]l|[Aa][sdtnrz]h?)-)?[A-Z][\w'’]*"
+    return re.compile(rf"\b(?:{nouns}) of (?P<name>{word}(?:[ -]{word}){{0,3}})")
+
+
+def _introduced_places(text: str, start: int, end: int, index: _ByStart) -> list[str]:
+    """The places a sentence introduces that the names index does not know."""
+    known = [(n.start, n.end) for n in index.within(start, end)]
+    return [m.group("name") for m in _place_intro().finditer(text, start, end)
+            if not any(a < m.end("name") and m.start("name") < b for a, b in known)]
 
 
 def period_endpoints(text: str, dates) -> set[int]:
