@@ -160,6 +160,11 @@ general4.txt,Aleppo Watch,,2017-09-23,
 police1.txt,Vostok Wire,,2019-10-23,
 police2.txt,Hevi News,,2019-10-23,
 police3.txt,Northwire,,2019-10-23,
+base1.txt,Vostok Wire,,2018-01-08,
+base2.txt,Northwire,,2018-01-07,
+base3.txt,Gulf Standard,,2018-01-06,
+carrier1.txt,Northwire,,2016-11-15,
+carrier2.txt,Vostok Agency,,2016-11-16,
 """
 
 ACT_ARTICLES = {
@@ -203,6 +208,17 @@ ACT_ARTICLES = {
     "police2.txt": "Arrival\n\nRussian military police arrived in Kobani on Wednesday.\n",
     "police3.txt": "Elsewhere\n\nRussian military police arrived in the town of Tel Qasra on"
                    " Wednesday, residents said.\n",
+    # the base by its name, by a spelling, and as "the Russian air base in Latakia province"
+    "base1.txt": "Drones repelled\n\nOn January 6, militants attempted a drone attack on the"
+                 " Khmeimim air base, the ministry said.\n",
+    "base2.txt": "Base attacked\n\nThe Russian air base in Latakia province came under attack"
+                 " from armed drones on Saturday, January 6.\n",
+    "base3.txt": "Swarm\n\nHmeimim was attacked by a swarm of drones on 6 January 2018.\n",
+    # strikes at one place; a participle clause after a comma is not the act
+    "carrier1.txt": "Carrier jets in action\n\nJets from the carrier bombed targets in Homs on"
+                    " Tuesday, marking the ship's first combat deployment.\n",
+    "carrier2.txt": "Strikes\n\nRussian aircraft struck militant positions in Homs on Tuesday,"
+                    " November 15, the ministry said.\n",
 }
 
 ACT_EXPECTED = {
@@ -211,6 +227,8 @@ ACT_EXPECTED = {
     "2016-05-05": [["agency", "daily", "show"], ["mine"]],
     "2017-09-23": [["general1", "general2", "general3"], ["general4"]],
     "2019-10-23": [["police1", "police2"], ["police3"]],
+    "2018-01-06": [["base1", "base2", "base3"]],
+    "2016-11-15": [["carrier1", "carrier2"]],
 }
 
 

@@ -136,15 +136,16 @@ def merge_concepts(clause: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _background() -> re.Pattern:
     """The words of a clause that are not its act (concepts.json's ``background``): a
-    relative clause after ", which", a clause opened by "after" or "since", each to the
-    next comma; a participle used as an adjective ("the recaptured city")."""
+    relative clause after ", which", a participle clause after a comma (", marking the
+    first deployment"), a clause opened by "after" or "since", each to the next comma; a
+    participle used as an adjective ("the recaptured city")."""
     data = vocab.load("concepts.json")["background"]
     before = vocab.alternation(data["before_openers"])
     openers = vocab.alternation([o.lstrip(", ") for o in data["openers"] if o.startswith(",")])
     words = vocab.alternation([o for o in data["openers"] if not o.startswith(",")])
     determiners = vocab.alternation(data["participle_after"])
     return re.compile(
-        rf"(?i:,\s*(?:{openers})\b)[^,;]*"
+        rf"(?i:,\s*(?:{openers})\b)[^,;]*|,\s*[a-z]+ing\b[^,;]*"
         rf"|\b(?i:(?:(?:{before})\s+)?(?:{words}))\b[^,;]*"
         rf"|\b(?i:{determiners})\s+(?:newly\s+)?[a-z]+ed\b(?=\s+[a-z])")
 
