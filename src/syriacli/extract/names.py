@@ -126,6 +126,7 @@ class NameTable:
         self.lookup_index: dict[str, Name] = {}
         self._spelling: dict[str, tuple[Name, bool]] = {}  # key -> (name, must be capitalised)
         self._exact: dict[str, Name] = {}
+        self._readings: dict[str, tuple[Name | None, bool, bool | None]] = {}
         for entry in self.names:
             for variant in entry.variants:
                 key = spelling_key(variant)
@@ -147,6 +148,20 @@ class NameTable:
         folded = {fold(v) for n in self.names for v in n.variants}
         spellings = folded | CUE_WORDS | {f"{w}." for w in CUE_WORDS}
         return re.compile(r"(?<!\w)" + _trie_regex(spellings))
+
+    def reading(self, folded: str) -> tuple[Name | None, bool, bool | None]:
+        """What a folded match of :attr:`pattern` is, remembered (a table's spellings recur
+        in every article): (its name, must be capitalised, None) for a spelling; for a word
+        that introduces a person (None, False, must be capitalised); else (None, False, None)."""
+        known = self._readings.get(folded)
+        if known is None:
+            entry, capital = self._spelling.get(folded.translate(SPELLING_JOINERS),
+                                                (None, False))
+            word = folded.rstrip(".")
+            cue = None if entry is not None or word not in CUE_WORDS else (
+                word in CAPITAL_ONLY or word in HONORIFICS)
+            known = self._readings[folded] = (entry, capital, cue)
+        return known
 
     @cached_property
     def run_names(self) -> RunNames[Name]:
@@ -388,15 +403,12 @@ def _table_matches(text: str, table: NameTable, cues: list[int] | None = None) -
             if start not in caps_lines:
                 found.append(Found(start, end, exact))
             continue
-        key = match.group().translate(SPELLING_JOINERS)
-        entry, capital = table._spelling.get(key, (None, False))
+        entry, capital, cue = table.reading(match.group())
         if entry is not None:
             if not capital or text[start].isupper():
                 found.append(Found(start, end, entry))
-        elif cues is not None and text[end:end + 1] in (" ", ","):  # ", a spokesman, said"
-            word = match.group().rstrip(".")
-            if word in CUE_WORDS and (word not in CAPITAL_ONLY and word not in HONORIFICS
-                                      or text[start].isupper()):
+        elif cue is not None and cues is not None and text[end:end + 1] in (" ", ","):
+            if not cue or text[start].isupper():   # ", a spokesman, said"
                 cues.append(end)
     return found
 
