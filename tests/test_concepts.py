@@ -30,6 +30,19 @@ from syriacli.extract.events import concept_table, concepts_in
     ("A first group of jets left the Latakia air base for home on Tuesday", "withdrawal"),
     # campaign start: a campaign or an operation launched, not any launch
     ("Turkish troops launched a ground offensive into north-east Syria", "campaign start"),
+    # an evacuation is a withdrawal: people or fighters leaving a place
+    ("The evacuation of fighters and their families from the district began on Thursday",
+     "withdrawal"),
+    ("Some 300 gunmen were bussed out of the town on Sunday", "withdrawal"),
+    # delivery of something
+    ("Moscow completed the delivery of S-300 systems to the Syrian army on Tuesday",
+     "delivery"),
+    ("The ministry finished handing over the air defence batteries on 2 October", "delivery"),
+    # SANA's idiom for a capture
+    ("Army units restored security and stability to the whole city on Sunday",
+     "control change"),
+    # missiles fired at something
+    ("Four warships fired 26 cruise missiles at 11 targets on Wednesday", "airstrike"),
     # patrol, ceremony
     ("Russian and Turkish troops held their third joint patrol near Kobani", "patrol"),
     ("Military police patrolled the outskirts of the town on Tuesday", "patrol"),
@@ -51,6 +64,8 @@ def test_a_clause_names_its_concept(clause, concept):
     ("the frigate launched eight Kalibr cruise missiles at targets near the city",
      "campaign start"),                      # a launch of missiles is a strike
     ("rebels launched rockets at the air base overnight", "campaign start"),
+    ("Russian aircraft delivered pinpoint strikes on eight targets", "delivery"),  # a strike
+    ("Damascus received the S-300 missile systems in October", "airstrike"),  # no strike
     ("Ankara recovered the bodies of two soldiers", "control change"),
 ])
 def test_words_that_do_not_name_the_concept(clause, concept):
@@ -70,3 +85,14 @@ def test_every_stem_is_lowercase_and_every_weak_concept_exists():
     assert all(stem == stem.lower() for stems in concepts.values() for stem in stems)
     assert weak <= set(concepts)
     assert all(name[:1].isupper() for name in generic)
+
+
+def test_background_that_holds_the_date_is_the_statements_own():
+    from syriacli.extract.events import merge_concepts
+
+    clause = ("The evacuation of the wounded from the district, which started yesterday under "
+              "a deal, has brought 8,000 people out")
+    # the date is in the relative clause: it is the statement's own, deal and all
+    assert {"withdrawal", "agreement"} <= set(merge_concepts(clause, "yesterday"))
+    # a date elsewhere leaves the relative clause background
+    assert "agreement" not in merge_concepts(clause, "on Friday")

@@ -119,13 +119,17 @@ def concepts_in(text: str) -> list[str]:
 WORDING_PREFIX = "wording:"
 
 
-def merge_concepts(clause: str) -> list[str]:
+def merge_concepts(clause: str, expression: str = "") -> list[str]:
     """The concepts a clause merges by: those it names, and where none of them is strong
     (only "said", "war"...), its wording, so that the same report carried by several
     articles ("A fresh row between Moscow and Washington blew up Wednesday...") is one
     timeline entry and not one for each copy. Case, punctuation and spacing are not
-    part of the wording; a different word is."""
-    concepts = concepts_in(_background().sub(" ", clause))
+    part of the wording; a different word is. Background words are not the clause's act,
+    unless they hold its date ``expression`` ("the evacuation, which started yesterday")."""
+    def foreground(m: re.Match) -> str:
+        return m.group() if expression and expression in m.group() else " "
+
+    concepts = concepts_in(_background().sub(foreground, clause))
     weak = concept_table()[2]
     if all(c in weak for c in concepts):
         words = " ".join(re.findall(r"\w+", clause.casefold()))
@@ -151,10 +155,10 @@ def _background() -> re.Pattern:
 
 
 @lru_cache(maxsize=64)
-def _clause_concepts(clause: str) -> tuple[str, ...]:
+def _clause_concepts(clause: str, expression: str) -> tuple[str, ...]:
     """merge_concepts, once for the events of a sentence that share its clause (a long
     sentence of many dates would read itself once for each)."""
-    return tuple(merge_concepts(clause))
+    return tuple(merge_concepts(clause, expression))
 
 
 def day_range(iso: str, precision: str) -> tuple[str, str]:
@@ -268,7 +272,8 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
             article=article, date=mention.date, precision=mention.precision,
             first_day=first, last_day=last, expression=mention.expression,
             rule=mention.rule, relative=mention.relative, summary=summarise(clause),
-            quote=sentence, about=about, concepts=list(_clause_concepts(clause)),
+            quote=sentence, about=about,
+            concepts=list(_clause_concepts(clause, mention.expression)),
             anchor=is_anchor(text, s_start, mention.start), start=mention.start,
             end=mention.end, sentence_start=s_start, sentence_end=s_end,
         ))
