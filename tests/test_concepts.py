@@ -30,6 +30,7 @@ from syriacli.extract.events import concept_table, concepts_in
     ("A first group of jets left the Latakia air base for home on Tuesday", "withdrawal"),
     # campaign start: a campaign or an operation launched, not any launch
     ("Turkish troops launched a ground offensive into north-east Syria", "campaign start"),
+    ("U.S. troops withdrew from the town on Tuesday", "withdrawal"),   # an irregular past
     # an evacuation is a withdrawal: people or fighters leaving a place
     ("The evacuation of fighters and their families from the district began on Thursday",
      "withdrawal"),
