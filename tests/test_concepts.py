@@ -44,6 +44,14 @@ from syriacli.extract.events import concept_table, concepts_in
      "control change"),
     # missiles fired at something
     ("Four warships fired 26 cruise missiles at 11 targets on Wednesday", "airstrike"),
+    # the common verbs of war reporting, in more than one word each
+    ("Government artillery pounded the southern districts overnight", "airstrike"),
+    ("A Russian Su-25 crashed in the countryside on Saturday", "aircraft downed"),
+    ("Rebels stormed the village on Monday", "control change"),
+    ("Moscow dispatched more military police to the town", "deployment"),
+    ("Putin and Erdogan held a phone call on Thursday", "talks"),
+    ("The two sides carried out a prisoner exchange near al-Bab", "exchange"),
+    ("A humanitarian pause took effect in the eastern districts", "ceasefire"),
     # patrol, ceremony
     ("Russian and Turkish troops held their third joint patrol near Kobani", "patrol"),
     ("Military police patrolled the outskirts of the town on Tuesday", "patrol"),
