@@ -22,10 +22,11 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-#: 33: mention_rows without rowid, its text only where it is not the name; 32: sentences
-#: read from the article text, names column of keys; 31: mentions a view of mention_rows,
-#: 2 KiB pages; 30: no stored listing
-SCHEMA_VERSION = 33
+#: 34: known_names and spellings of the mentioned names only; 33: mention_rows without
+#: rowid, its text only where it is not the name; 32: sentences read from the article
+#: text, names column of keys; 31: mentions a view of mention_rows, 2 KiB pages; 30: no
+#: stored listing
+SCHEMA_VERSION = 34
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -325,12 +326,18 @@ def drop_lines(conn: sqlite3.Connection, listing: str, ids) -> None:
 
 
 def write_name_table(conn: sqlite3.Connection, table) -> None:
-    """The variant table as rows, so a query can look a spelling up without loading it.
+    """The names of the variant table that the corpus mentions, as rows, so a query can
+    look a spelling up without loading the table.
 
-    Loading and folding the table costs ~50 ms; a search should not pay that.
+    Loading and folding the table costs ~50 ms; a search should not pay that. A name no
+    article mentions matches nothing in the corpus: the few readers that still want it (a
+    name's card, the centre of --near) read it from the table itself
+    (queries.shipped_name). The whole table was a ninth of a small corpus.
     """
     from .extract.names import search_variants
 
+    used = {row[0] for row in conn.execute("select distinct key from mention_rows")}
+    names = [n for n in table if n.key in used]
     conn.execute("delete from known_names")
     conn.execute("delete from spellings")
     conn.executemany(
@@ -338,15 +345,24 @@ def write_name_table(conn: sqlite3.Connection, table) -> None:
         [(n.key, n.name, n.type, json.dumps(search_variants(n)), json.dumps(list(n.case_sensitive)),
           *((n.geo.lat, n.geo.lon, n.geo.precision, n.geo.country, n.geo.admin1, n.geo.admin2)
             if n.geo else (None,) * 6))
-         for n in table],
+         for n in names],
     )
     # the spellings listed first: a transliteration's key (names.variant_index) never
-    # takes the place of a spelling some name is listed with
+    # takes the place of a spelling some name is listed with (the same spelling of an
+    # unmentioned name is left out after it has taken its place, as the table reads it)
     conn.executemany(
         "insert or ignore into spellings values (?, ?)",
-        [(key, name.key) for index in (table.lookup_index, table.variant_index)
-         for key, name in index.items()],
+        [(key, name.key) for key, name in _first_spellings(table).items() if name.key in used],
     )
+
+
+def _first_spellings(table) -> dict:
+    """Each spelling's name as the variant table looks it up: its listed spelling first."""
+    first: dict = {}
+    for index in (table.lookup_index, table.variant_index):
+        for key, name in index.items():
+            first.setdefault(key, name)
+    return first
 
 
 def finish_schema(db) -> None:
