@@ -22,11 +22,11 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-#: 34: known_names and spellings of the mentioned names only; 33: mention_rows without
-#: rowid, its text only where it is not the name; 32: sentences read from the article
-#: text, names column of keys; 31: mentions a view of mention_rows, 2 KiB pages; 30: no
-#: stored listing
-SCHEMA_VERSION = 34
+#: 35: events_fts of the sentence alone; 34: known_names and spellings of the mentioned
+#: names only; 33: mention_rows without rowid, its text only where it is not the name; 32:
+#: sentences read from the article text, names column of keys; 31: mentions a view of
+#: mention_rows, 2 KiB pages; 30: no stored listing
+SCHEMA_VERSION = 35
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -391,33 +391,32 @@ _EVENT_SENTENCE = ("(select " + SENTENCE_SQL.format(article="articles", table="{
 
 
 def create_events_fts(conn: sqlite3.Connection) -> None:
-    """The events' FTS index, of their summaries and sentences, contentless: the sentence
+    """The events' FTS index, of their sentences (a summary is a part of its sentence:
+    indexing it too found no more events, and was half the index), contentless: the sentence
     is its article's text (:data:`SENTENCE_SQL`), so the index stores no copy of it. A
     contentless FTS5 table forgets a row only when told its old values ('delete' with
     them), which the triggers cut from the article's text: its events go before it
     (store.delete_article). Merging rewrites events.entry for thousands of events: only a
     change of the text re-indexes one."""
-    event = "rowid, summary, quote"
+    event = "rowid, quote"
     conn.executescript(f"""
-        create virtual table events_fts using fts5(summary, quote, content='',
-          tokenize='{TOKENIZE}');
-        insert into events_fts ({event}) select events.id, events.summary,
+        create virtual table events_fts using fts5(quote, content='', tokenize='{TOKENIZE}');
+        insert into events_fts ({event}) select events.id,
           {sentence_sql('events', 'articles')} from events
           join articles on articles.id = events.article;
         create trigger events_ai after insert on events begin
           insert into events_fts ({event})
-            values (new.id, new.summary, {_EVENT_SENTENCE.format(row='new')});
+            values (new.id, {_EVENT_SENTENCE.format(row='new')});
         end;
         create trigger events_ad after delete on events begin
           insert into events_fts (events_fts, {event})
-            values ('delete', old.id, old.summary, {_EVENT_SENTENCE.format(row='old')});
+            values ('delete', old.id, {_EVENT_SENTENCE.format(row='old')});
         end;
-        create trigger events_au after update of summary, sentence_start, sentence_end
-          on events begin
+        create trigger events_au after update of sentence_start, sentence_end on events begin
           insert into events_fts (events_fts, {event})
-            values ('delete', old.id, old.summary, {_EVENT_SENTENCE.format(row='old')});
+            values ('delete', old.id, {_EVENT_SENTENCE.format(row='old')});
           insert into events_fts ({event})
-            values (new.id, new.summary, {_EVENT_SENTENCE.format(row='new')});
+            values (new.id, {_EVENT_SENTENCE.format(row='new')});
         end;
     """)
 
