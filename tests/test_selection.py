@@ -55,3 +55,16 @@ def test_completion_reads_the_corpus_and_never_raises(seed_db, tmp_path):
     assert selection.completion_values("--publisher", tmp_path / "none.db") == []
     # without a corpus the metrics still come from the taxonomy
     assert "sorties" in selection.completion_values("METRIC", tmp_path / "none.db")
+
+
+def test_the_corpus_holds_the_names_it_mentions_and_reads_the_others_from_the_table(conn):
+    """known_names and spellings hold only the mentioned names (issue 31); a name the
+    corpus lacks is still a name (--about, a card) and a centre for --near."""
+    stored = {row[0] for row in conn.execute("select key from known_names")}
+    assert stored == {row[0] for row in conn.execute("select distinct key from mentions")}
+    assert not conn.execute("select 1 from spellings where key not in"
+                            " (select key from known_names)").fetchone()
+    assert "raqqa" not in stored
+    assert selection.about_key(conn, "Raqqah") == "raqqa"
+    found = selection.near(conn, selection.filters(conn), "Raqqa", 200)
+    assert "Deir ez-Zor" in found.near and "Raqqa" not in found.near  # no article names it

@@ -721,7 +721,36 @@ def place_of_key(conn: sqlite3.Connection, key: str | None) -> dict | None:
     """The place (places.place) of a name key; None for a name that is no place."""
     row = _tuples(conn, "select name, lat, lon, geo_precision from known_names"
                         f" where key = ? and type in ({_PLACE_TYPES_SQL})", (key,)).fetchone()
-    return place(*row) if row else None
+    if row:
+        return place(*row)
+    entry = shipped_names(conn).by_key.get(key) if key is not None else None
+    if entry is None or entry.type not in PLACE_TYPES:
+        return None
+    geo = entry.geo
+    return place(entry.name, *((geo.lat, geo.lon, geo.precision) if geo else (None,) * 3))
+
+
+def shipped_names(conn: sqlite3.Connection):
+    """The variant table the corpus was built with (names.NameTable): the corpus holds
+    only the names it mentions (store.write_name_table), and a name's card or the centre
+    of --near may be a name it does not (~50 ms to load: read only then)."""
+    from .extract.names import load_table
+
+    row = conn.execute("select value from meta where key = 'names_file'").fetchone()
+    return load_table(row[0] if row and row[0] else None)
+
+
+def _shipped_key(conn: sqlite3.Connection, phrase: str) -> str | None:
+    """The key of a spelling of the variant table that the corpus does not mention, looked
+    up as :func:`known_name` looks one up in the corpus."""
+    from .extract.spellings import spelling_key, variant_key
+
+    table = shipped_names(conn)
+    for key in (spelling_key(phrase), variant_key(phrase)):
+        entry = table.lookup_index.get(key) or table.variant_index.get(key)
+        if entry is not None:
+            return entry.key
+    return None
 
 
 #: places.PLACE_TYPES as an SQL list.
@@ -927,9 +956,7 @@ def _card_place(conn: sqlite3.Connection, key: str) -> dict:
 
 def _unmentioned_card(conn: sqlite3.Connection, key: str) -> dict:
     """The card of a name the variant table knows and no article mentions ("Raqqa")."""
-    from .extract.names import load_table
-
-    entry = load_table().by_key.get(key)
+    entry = shipped_names(conn).by_key.get(key)
     return {"name": entry.name if entry else key, "type": entry.type if entry else None,
             "role": None, "org": None, "spellings": [], "articles": [], "mentions": 0,
             **_card_place(conn, key), "events": [], "figures": []}
@@ -951,7 +978,7 @@ def known_name(
     them case-sensitive), so the text alone finds every article naming it."""
     from .extract.spellings import spelling_key, variant_key
 
-    phrase = re.sub(r"^the\s+|['’]s$", "", phrase.strip(), flags=re.I)
+    phrase = _bare_name(phrase)
     if not phrase:
         return None
     # a spelling the table lists first, else one of the same transliteration ("Hmeymim")
@@ -985,6 +1012,11 @@ def known_name(
     return key, list(dict.fromkeys(typed + seen + inside)), case_sensitive, complete
 
 
+def _bare_name(phrase: str) -> str:
+    """A typed name without a leading 'the' or a possessive 's."""
+    return re.sub(r"^the\s+|['’]s$", "", phrase.strip(), flags=re.I)
+
+
 def known_key(conn: sqlite3.Connection, text: str) -> str | None:
     """The key of a name a user typed: any spelling the table knows, or a name seen in the
     corpus."""
@@ -996,7 +1028,10 @@ def known_key(conn: sqlite3.Connection, text: str) -> str | None:
         " group by key order by count(*) desc limit 1",
         {"text": text.strip()},
     ).fetchone()
-    return row[0] if row else None
+    if row:
+        return row[0]
+    phrase = _bare_name(text)
+    return _shipped_key(conn, phrase) if phrase else None
 
 
 #: The fields of an event as the exports read it (see :func:`timeline_events`).

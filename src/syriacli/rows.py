@@ -30,6 +30,7 @@ class ArticleRecord:
     mention_rows: list[tuple]
     dates: list[tuple]
     sketches: list[tuple]
+    spellings: set[tuple[str, str]]  # (key, text) of each name as the article writes it
 
     @property
     def id(self) -> str:
@@ -76,17 +77,26 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
         mention_rows=_mention_rows(extraction.names, source.id),
         dates=_rows("dates", extraction.dates, {"article": source.id}),
         sketches=[(value, source.id) for value in extraction.sketch],
+        spellings={(n.key, n.text) for n in extraction.names},
     )
 
 
 def _mention_rows(names, article_id: str) -> list[tuple]:
     """The rows of an article's name mentions: a known name's name and type are the name
-    table's (store.MENTIONS_VIEW reads them there), so its row holds neither."""
-    rows = _rows("mention_rows", names, {"article": article_id})
+    table's (store.MENTIONS_VIEW reads them there), so its row holds neither; and a
+    mention's text only where it is not that name."""
     columns = _columns("mention_rows")
-    held = [columns.index("name"), columns.index("type")]
-    return [row if not known else tuple(None if i in held else v for i, v in enumerate(row))
-            for row, known in zip(rows, (n.known for n in names), strict=True)]
+    name, type_, text = (columns.index(c) for c in ("name", "type", "text"))
+    rows = []
+    for mention, row in zip(names, _rows("mention_rows", names, {"article": article_id}),
+                            strict=True):
+        values = list(row)
+        if mention.text == mention.name:
+            values[text] = None
+        if mention.known:
+            values[name] = values[type_] = None
+        rows.append(tuple(values))
+    return rows
 
 
 def names_column(keys) -> str:

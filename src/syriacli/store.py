@@ -22,9 +22,11 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-#: 32: sentences read from the article text, names column of keys; 31: mentions a view of
+#: 35: events_fts of the sentence alone; 34: known_names and spellings of the mentioned
+#: names only; 33: mention_rows without rowid, its text only where it is not the name; 32:
+#: sentences read from the article text, names column of keys; 31: mentions a view of
 #: mention_rows, 2 KiB pages; 30: no stored listing
-SCHEMA_VERSION = 32
+SCHEMA_VERSION = 35
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -146,14 +148,21 @@ TABLES: dict[str, TableSpec] = {
     },
     # Read through the view ``mentions`` (:data:`MENTIONS_VIEW`). A corpus has some sixty
     # mentions an article: each holds its article's rowid, not its id (a file name, ~25
-    # bytes, twice with its index), and a known name's name and type only in known_names.
+    # bytes, twice with its index), and a known name's name and type only in known_names;
+    # ``text`` only where it is not the name the row gives (most mentions write a known
+    # name in its canonical spelling), and no ``end`` (start + the text's length). Stored
+    # as its key's b-tree (WITHOUT ROWID), in article order: a build appends an article's
+    # rows together, and reading by article (store.delete_article,
+    # queries.sentence_parts) reads them together; the key index then holds (key,
+    # article, start), all that a claim's --about looks up (queries.CLAIM_ABOUT). The key
+    # closes the primary key: two names could start at one place.
     "mention_rows": {
         "columns": {
-            "id": int, "article": int, "name": str, "key": str, "type": str,
-            "role": str, "org": str, "known": int, "text": str,
-            **PROVENANCE,
+            "article": int, "start": int, "key": str, "name": str, "type": str,
+            "role": str, "org": str, "text": str,
+            "sentence_start": int, "sentence_end": int,
         },
-        "pk": "id",
+        "pk": ("article", "start", "key"),
     },
     "known_names": {
         "columns": {
@@ -190,12 +199,14 @@ TABLES: dict[str, TableSpec] = {
 }
 #: What every reader reads mentions as: mention_rows with its article's id, and the name
 #: and type of a known name (a row holds them only for a name the table does not know).
-MENTIONS_VIEW = """create view mentions as select mention_rows.id, articles.id as article,
-  coalesce(mention_rows.name, known_names.name) as name, mention_rows.key,
-  coalesce(mention_rows.type, known_names.type) as type, role, org, known, mention_rows.text,
-  start, end, sentence_start, sentence_end
-from mention_rows join articles on articles.rowid = mention_rows.article
-left join known_names on mention_rows.name is null and known_names.key = mention_rows.key"""
+MENTIONS_VIEW = """create view mentions as select articles.id as article,
+  coalesce(m.name, known_names.name) as name, m.key,
+  coalesce(m.type, known_names.type) as type, m.role, m.org, m.name is null as known,
+  coalesce(m.text, m.name, known_names.name) as text, m.start,
+  m.start + length(coalesce(m.text, m.name, known_names.name)) as end,
+  m.sentence_start, m.sentence_end
+from mention_rows as m join articles on articles.rowid = m.article
+left join known_names on m.name is null and known_names.key = m.key"""
 #: A row's sentence, cut from its article's text by its offsets: the text is stored once
 #: (an event's or a claim's sentence as a column was a tenth of a corpus). ``article`` is
 #: the SQL of its article's row; SQLite's substr counts characters, as Python's offsets do.
@@ -233,7 +244,8 @@ GENERATED = {
 }
 #: Tables of keys alone, stored as their primary key's b-tree (WITHOUT ROWID): a rowid
 #: table would need an index repeating every row to find one.
-WITHOUT_ROWID = frozenset({"entry_keys", "spellings", "seen_spellings", "sketches", "lines"})
+WITHOUT_ROWID = frozenset({"entry_keys", "spellings", "seen_spellings", "sketches", "lines",
+                           "mention_rows"})
 #: The rows of a listing's table (figures, entries) from which a full build caches their
 #: tsv lines: rendering 34,000 claims of a metric from their rows takes longer than the
 #: 200 ms a listing has at 100,000 articles (issue 6); a smaller corpus is not worth the space.
@@ -257,7 +269,7 @@ INDEXES = [
     # Also what `figures --summary` aggregates, so it reads this index, not the claims.
     ("figures", [*FIGURES_ORDER.split(", "), "value", "low", "high", "unit"]),
     ("figures", ["article"]), ("figures", ["claimant"]),
-    ("mention_rows", ["key"]), ("mention_rows", ["article"]), ("dates", ["article"]),
+    ("mention_rows", ["key"]), ("dates", ["article"]),
     ("sketches", ["article"]), ("articles", ["reprint_of"]),
 ]
 
@@ -314,12 +326,18 @@ def drop_lines(conn: sqlite3.Connection, listing: str, ids) -> None:
 
 
 def write_name_table(conn: sqlite3.Connection, table) -> None:
-    """The variant table as rows, so a query can look a spelling up without loading it.
+    """The names of the variant table that the corpus mentions, as rows, so a query can
+    look a spelling up without loading the table.
 
-    Loading and folding the table costs ~50 ms; a search should not pay that.
+    Loading and folding the table costs ~50 ms; a search should not pay that. A name no
+    article mentions matches nothing in the corpus: the few readers that still want it (a
+    name's card, the centre of --near) read it from the table itself
+    (queries.shipped_name). The whole table was a ninth of a small corpus.
     """
     from .extract.names import search_variants
 
+    used = {row[0] for row in conn.execute("select distinct key from mention_rows")}
+    names = [n for n in table if n.key in used]
     conn.execute("delete from known_names")
     conn.execute("delete from spellings")
     conn.executemany(
@@ -327,15 +345,24 @@ def write_name_table(conn: sqlite3.Connection, table) -> None:
         [(n.key, n.name, n.type, json.dumps(search_variants(n)), json.dumps(list(n.case_sensitive)),
           *((n.geo.lat, n.geo.lon, n.geo.precision, n.geo.country, n.geo.admin1, n.geo.admin2)
             if n.geo else (None,) * 6))
-         for n in table],
+         for n in names],
     )
     # the spellings listed first: a transliteration's key (names.variant_index) never
-    # takes the place of a spelling some name is listed with
+    # takes the place of a spelling some name is listed with (the same spelling of an
+    # unmentioned name is left out after it has taken its place, as the table reads it)
     conn.executemany(
         "insert or ignore into spellings values (?, ?)",
-        [(key, name.key) for index in (table.lookup_index, table.variant_index)
-         for key, name in index.items()],
+        [(key, name.key) for key, name in _first_spellings(table).items() if name.key in used],
     )
+
+
+def _first_spellings(table) -> dict:
+    """Each spelling's name as the variant table looks it up: its listed spelling first."""
+    first: dict = {}
+    for index in (table.lookup_index, table.variant_index):
+        for key, name in index.items():
+            first.setdefault(key, name)
+    return first
 
 
 def finish_schema(db) -> None:
@@ -364,33 +391,32 @@ _EVENT_SENTENCE = ("(select " + SENTENCE_SQL.format(article="articles", table="{
 
 
 def create_events_fts(conn: sqlite3.Connection) -> None:
-    """The events' FTS index, of their summaries and sentences, contentless: the sentence
+    """The events' FTS index, of their sentences (a summary is a part of its sentence:
+    indexing it too found no more events, and was half the index), contentless: the sentence
     is its article's text (:data:`SENTENCE_SQL`), so the index stores no copy of it. A
     contentless FTS5 table forgets a row only when told its old values ('delete' with
     them), which the triggers cut from the article's text: its events go before it
     (store.delete_article). Merging rewrites events.entry for thousands of events: only a
     change of the text re-indexes one."""
-    event = "rowid, summary, quote"
+    event = "rowid, quote"
     conn.executescript(f"""
-        create virtual table events_fts using fts5(summary, quote, content='',
-          tokenize='{TOKENIZE}');
-        insert into events_fts ({event}) select events.id, events.summary,
+        create virtual table events_fts using fts5(quote, content='', tokenize='{TOKENIZE}');
+        insert into events_fts ({event}) select events.id,
           {sentence_sql('events', 'articles')} from events
           join articles on articles.id = events.article;
         create trigger events_ai after insert on events begin
           insert into events_fts ({event})
-            values (new.id, new.summary, {_EVENT_SENTENCE.format(row='new')});
+            values (new.id, {_EVENT_SENTENCE.format(row='new')});
         end;
         create trigger events_ad after delete on events begin
           insert into events_fts (events_fts, {event})
-            values ('delete', old.id, old.summary, {_EVENT_SENTENCE.format(row='old')});
+            values ('delete', old.id, {_EVENT_SENTENCE.format(row='old')});
         end;
-        create trigger events_au after update of summary, sentence_start, sentence_end
-          on events begin
+        create trigger events_au after update of sentence_start, sentence_end on events begin
           insert into events_fts (events_fts, {event})
-            values ('delete', old.id, old.summary, {_EVENT_SENTENCE.format(row='old')});
+            values ('delete', old.id, {_EVENT_SENTENCE.format(row='old')});
           insert into events_fts ({event})
-            values (new.id, new.summary, {_EVENT_SENTENCE.format(row='new')});
+            values (new.id, {_EVENT_SENTENCE.format(row='new')});
         end;
     """)
 
@@ -600,10 +626,8 @@ def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") 
             conn.executemany(
                 f"insert into {figures if table == 'figures' else table}"
                 f" ({', '.join(quote(c) for c in columns)}) values ({', '.join(values)})", rows)
-        if table == "mention_rows":
-            key, text = columns.index("key"), columns.index("text")
-            conn.executemany("insert or ignore into seen_spellings values (?, ?)",
-                             {(row[key], row[text]) for row in rows})
+    conn.executemany("insert or ignore into seen_spellings values (?, ?)",
+                     {pair for r in records for pair in r.spellings})
 
 
 #: Where a full build loads figures before :func:`cluster_figures` copies them in order.
