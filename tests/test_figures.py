@@ -728,7 +728,9 @@ def test_a_place_before_a_number(sentence, expected):
      ("incidents", 1120)),
     ("A column of over 150 Russian army vehicles moved south.", ("vehicles", 150)),
     ("Rebels captured 87 units of armoured vehicles near Hama.", ("vehicles captured", 87)),
-    ("Some 9,200 Aleppo residents left the eastern districts overnight.", ("residents", 9200)),
+    # leaving the besieged districts is an evacuation (before: an open count of residents)
+    ("Some 9,200 Aleppo residents left the eastern districts overnight.",
+     ("people evacuated", 9200)),
     ("Around 60 medics work in the last hospital of the enclave.", ("medics", 60)),
     ("Nearly 3,100 military engineers and demining specialists served in Syria.",
      ("military engineers", 3100)),
@@ -894,3 +896,29 @@ def _words(n: int) -> str:
 def test_number_words_are_read_whole(n, noun):
     (f,) = find_figures(f"The strikes killed {_words(n)} {noun}, the monitor said.")
     assert f.value == n
+
+
+# A part named after its number counts the noun after it, in the total's state: "9 of whom
+# were children" are children killed, not 9 more deaths.
+@pytest.mark.parametrize("text, value, metric", [
+    ("At least 27 people were killed, 9 of whom were children, the monitor said.", 9,
+     "children killed"),                                                   # monitor
+    ("Some 400 people were evacuated, 120 of them children, the ICRC said.", 120,
+     "children evacuated"),                                                # agency
+    ("The raids wounded 60 civilians, 20 of them women, local medics said.", 20,
+     "people wounded"),                                                    # Gulf
+])
+def test_a_part_named_after_its_number(text, value, metric):
+    assert next(f for f in find_figures(text) if f.value == value).metric == metric
+
+
+# Leaving a besieged place is an evacuation (east Aleppo, Ghouta, Homs' Old City).
+@pytest.mark.parametrize("text, value, metric", [
+    ("The ministry said 9,520 people had left the enclave over the past day.", 9520,
+     "people evacuated"),                                                  # Russian state
+    ("About 2,000 fighters and their families left eastern Aleppo on Thursday.", 2000,
+     "militants evacuated"),                                               # wire
+    ("The bombing left 12 people dead in the town.", 12, "deaths"),        # not "left"
+])
+def test_leaving_a_besieged_place_is_an_evacuation(text, value, metric):
+    assert next(f for f in find_figures(text) if f.value == value).metric == metric

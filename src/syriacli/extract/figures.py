@@ -170,6 +170,9 @@ _BREAKDOWN_WORDS = r"(?:including|among them|among whom|of them|of whom)"
 BREAKDOWN = re.compile(rf"\b{_BREAKDOWN_WORDS}\s+$", re.I)
 BREAKDOWN_AFTER = re.compile(rf"\s*,?\s*{_BREAKDOWN_WORDS}\s+", re.I)
 BREAKDOWN_REACH = 40
+#: A part named after its number ("27 were killed, 9 of whom were children", "9 of them
+#: children"): the noun after it is what the number counts, in the state of the total.
+PARTITIVE = re.compile(r"\s+of\s+(?:whom|them)\s*,?\s+(?:(?:were|are|was)\s+)?", re.I)
 ELLIPSIS = re.compile(r"\s+(?:others|more)\b", re.I)
 #: What ties a bare count to the noun before it: a link word, or a change ("fell from").
 LINK = re.compile(rf"\b{phrase_pattern(NUMBERS['links'] + NUMBERS['change_verbs'])}\b", re.I)
@@ -835,7 +838,9 @@ def _counted_figure(article: Article, index: int, m: re.Match, extent: Extent,
     states = SUBJECTS[subject]["states"]
     cue = article.state(index, states, extent.start, max(extent.end, noun_end))
     parent = article.last_subject.get(index)
-    if parent and parent[2] in states and BREAKDOWN.search(text, extent.start - 20, extent.start):
+    if parent and parent[2] in states and (
+            BREAKDOWN.search(text, extent.start - 20, extent.start)
+            or PARTITIVE.match(text, extent.after)):
         cue = parent[2]                     # "1,743 refugees returned, including 522 women"
     if cue == "held" and not article.names(index, SUBJECTS[subject].get("held_by")):
         cue = None                                  # "government forces control 85 percent"
@@ -1016,6 +1021,11 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
     subject of the figure before it in the sentence ("and 30 others"), else for a bare
     count the noun it is reported of; None when nothing known is counted."""
     text, low, sentence = article.text, article.low, article.sentences[index]
+    part = PARTITIVE.match(text, extent.after, sentence.end) \
+        if extent.unit is None and index in article.last_subject else None
+    noun = SUBJECT_NOUN.match(low, part.end(), sentence.end) if part else None
+    if noun:                                        # "9 of whom were children"
+        return subject_of(noun), noun.end(), text[noun.start():noun.end()]
     noun, bare = counted_noun(text, low, extent.after, sentence.end,
                               allow_of=bool(extent.unit) or atom[3])
     shared = coordinated_noun(text, low, extent, sentence) if noun is None and bare else None
