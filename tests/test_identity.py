@@ -165,6 +165,15 @@ base2.txt,Northwire,,2018-01-07,
 base3.txt,Gulf Standard,,2018-01-06,
 carrier1.txt,Northwire,,2016-11-15,
 carrier2.txt,Vostok Agency,,2016-11-16,
+leader1.txt,Northwire,,2020-01-07,
+leader2.txt,Vostok Agency,,2020-01-07,
+leader3.txt,Gulf Standard,,2020-01-08,
+siege1.txt,Northwire,,2017-09-05,
+siege2.txt,Vostok Agency,,2017-09-06,
+siege3.txt,Aleppo Watch,,2017-09-05,
+deal1.txt,Northwire,,2021-09-01,
+deal2.txt,Levant Frontline,,2021-09-01,
+deal3.txt,Hevi News,,2021-09-01,
 """
 
 ACT_ARTICLES = {
@@ -219,6 +228,26 @@ ACT_ARTICLES = {
                     " Tuesday, marking the ship's first combat deployment.\n",
     "carrier2.txt": "Strikes\n\nRussian aircraft struck militant positions in Homs on Tuesday,"
                     " November 15, the ministry said.\n",
+    # a visit and the talks held on it are one happening's
+    "leader1.txt": "Surprise trip\n\nVladimir Putin paid a surprise visit to Damascus on"
+                   " Tuesday.\n",
+    "leader2.txt": "Talks\n\nVladimir Putin held talks with Bashar al-Assad in Damascus on"
+                   " January 7, the Kremlin said.\n",
+    "leader3.txt": "In the capital\n\nPutin arrived in Damascus on Tuesday, January 7, and met"
+                   " Assad at a command post.\n",
+    # a siege broken, worded three ways; shelling of the same city that day is apart
+    "siege1.txt": "Siege broken\n\nSyrian troops broke the siege of Deir ez-Zor on Tuesday.\n",
+    "siege2.txt": "Blockade lifted\n\nThe army lifted the blockade of Deir al-Zour on 5"
+                  " September, the ministry said.\n",
+    "siege3.txt": "Shelling\n\nShelling killed seven people in Deir ez-Zor on Tuesday, 5"
+                  " September 2017.\n",
+    # a deal in one town, and another town of the same province the same day
+    "deal1.txt": "Police enter\n\nRussian military police entered Daraa al-Balad on Wednesday"
+                 " under a deal.\n",
+    "deal2.txt": "Deal in force\n\nRussian military police deployed in Daraa al-Balad on"
+                 " Wednesday as the agreement took effect.\n",
+    "deal3.txt": "Another town\n\nRussian military police entered the town of Tafas in the"
+                 " western Daraa countryside on Wednesday.\n",
 }
 
 ACT_EXPECTED = {
@@ -229,6 +258,9 @@ ACT_EXPECTED = {
     "2019-10-23": [["police1", "police2"], ["police3"]],
     "2018-01-06": [["base1", "base2", "base3"]],
     "2016-11-15": [["carrier1", "carrier2"]],
+    "2020-01-07": [["leader1", "leader2", "leader3"]],
+    "2017-09-05": [["siege1", "siege2"], ["siege3"]],
+    "2021-09-01": [["deal1", "deal2"], ["deal3"]],
 }
 
 

@@ -63,6 +63,14 @@ def _outranked() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _kin() -> dict[str, str]:
+    """act -> the act its kin are matched as (concepts.json's ``kin_concepts``: a visit
+    and the talks held on it are one happening's)."""
+    return {act: group[0] for group in vocab.load("concepts.json")["kin_concepts"]
+            for act in group}
+
+
+@lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, ...]]:
     """Each place of the names index -> the place keys it matches by: itself and, for a
     base, the towns within LOCALITY_KM."""
@@ -105,6 +113,7 @@ def identity(concepts: tuple[str, ...], about: tuple[str, ...]) -> Identity:
     # outranked by any act the clause names, a recurring one too ('a patrol toured the
     # villages' is a patrol, matched as patrols are)
     acts = [c for c in acts if not _outranked().get(c, frozenset()) & set(concepts)]
+    acts = sorted({_kin().get(c, c) for c in acts})
     wording = [c for c in concepts if c.startswith(WORDING_PREFIX)]
     if acts:  # then the clause has no wording key (events.merge_concepts)
         links = frozenset((act, name) for act in acts for name in names)

@@ -260,9 +260,10 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
             if d is not mention
         ]
         clause = clause_around(sentence, mention.start - s_start, mention.end - s_start, others)
-        about = _names_between(index.within(s_start, s_end))
+        introduced = _introduced_places(text, s_start, s_end, index)
+        about = _names_between(_not_regions(text, index.within(s_start, s_end), introduced))
         about += [p for p in holders.named_in(sentence) if p not in about]
-        about += [p for p in _introduced_places(text, s_start, s_end, index) if p not in about]
+        about += [p for p in introduced if p not in about]
         if BACK_REFERENCE.search(sentence) and not index.places.within(s_start, s_end):
             paragraph = newlines[bisect_left(newlines, s_start) - 1] + 1
             about += [p for p in _place_before(index.places, paragraph, s_start)
@@ -361,6 +362,25 @@ def _after_the(low: str, phrase: str) -> bool:
             return True
         at = low.find(phrase, end)
     return False
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> tuple[re.Pattern, re.Pattern]:
+    """What makes a place a region around another ("the Daraa countryside", "the province of
+    Homs"): the words after it, the words before it (concepts.json)."""
+    words = vocab.alternation(vocab.load("concepts.json")["introduced_places"]["region_words"])
+    return (re.compile(rf"(?:\s*(?:,|\band\b)\s*[A-Z][\w'’-]*)*\s+(?i:{words})s?\b"),
+            re.compile(rf"\b(?i:{words})\s+of\s+(?:the\s+)?$"))
+
+
+def _not_regions(text: str, names: list, introduced: list[str]) -> list:
+    """The mentions of a sentence without the places it writes as a region around a place
+    it introduces ("the town of Tafas in the western Daraa countryside": Tafas)."""
+    if not introduced:
+        return names
+    after, before = _region_words()
+    return [n for n in names if n.type not in PLACE_TYPES or not (
+        after.match(text, n.end) or before.search(text, max(0, n.start - 30), n.start))]
 
 
 def _names_between(names) -> list[str]:
