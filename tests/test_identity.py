@@ -269,3 +269,42 @@ def test_one_act_in_other_words_is_one_entry_and_its_background_is_not_its_act(
         cli, corpus_of, day):
     got = _entries(cli, corpus_of(ACT_ARTICLES, ACT_MANIFEST))[day]
     assert sorted(articles for articles, _ in got) == sorted(ACT_EXPECTED[day])
+
+
+# Two specific names shared on one date are one happening whatever words name its act:
+# "Army units entered Khan Sheikhoun in Idleb" and "forces took full control of Khan
+# Shaykhun in southern Idlib" (a SANA idiom and a wire's word for a capture).
+PAIR_MANIFEST = """file,publisher,url,published,title
+sana.txt,SANA,,2019-08-21,
+wire.txt,Northwire,,2019-08-22,
+turk.txt,Anatolia Daily,,2019-08-21,
+"""
+PAIR_ARTICLES = {
+    "sana.txt": "Army in Khan Sheikhoun\n\nArmy units entered Khan Sheikhoun in the southern"
+                " countryside of Idleb on Wednesday after heavy fighting.\n",
+    "wire.txt": "Town falls\n\nGovernment forces took full control of Khan Shaykhun in southern"
+                " Idlib on Wednesday, a monitor said.\n",
+    # the same day, another happening that shares one of the names only
+    "turk.txt": "Observation post\n\nA Turkish observation post near Morek in Idlib came under"
+                " fire on 21 August 2019.\n",
+}
+
+
+def test_two_shared_names_of_one_date_are_one_happening(cli, corpus_of):
+    got = _entries(cli, corpus_of(PAIR_ARTICLES, PAIR_MANIFEST))["2019-08-21"]
+    assert sorted(arts for arts, _ in got) == [["sana", "wire"], ["turk"]]
+
+
+def test_an_article_sharing_two_names_added_later_joins_as_in_a_full_build(
+        cli, make_raw, build, tmp_path):
+    raw = make_raw({k: v for k, v in PAIR_ARTICLES.items() if k != "wire.txt"}, PAIR_MANIFEST)
+    _, db = build(raw)
+    (raw / "wire.txt").write_text(PAIR_ARTICLES["wire.txt"], encoding="utf-8")
+    build(raw, db)
+    _, full = build(raw, tmp_path / "full.db")
+
+    def groups(db):
+        return sorted((day, arts) for day, rows in _entries(cli, db).items() for arts, _ in rows)
+
+    assert groups(db) == groups(full)
+    assert ("2019-08-21", ["sana", "wire"]) in groups(db)

@@ -62,6 +62,11 @@ def _outranked() -> dict[str, frozenset[str]]:
     return {act: frozenset(by) for act, by in table.items()}
 
 
+def generic_names() -> frozenset[str]:
+    """The names that never tell one happening from another (concepts.json)."""
+    return concept_table()[1]
+
+
 @lru_cache(maxsize=1)
 def _kin() -> dict[str, str]:
     """act -> the act its kin are matched as (concepts.json's ``kin_concepts``: a visit

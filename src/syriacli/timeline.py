@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import groupby
 from typing import NamedTuple
 
-from .identity import identity, is_wording, may_be_open, recurring_acts
+from .identity import generic_names, identity, is_wording, may_be_open, recurring_acts
 from .store import EVENT_FIELDS
 
 #: How far apart two dates of the same precision may be and still be one happening.
@@ -194,6 +194,7 @@ def _same_date(events: list[Happening]) -> list[list[Happening]]:
     )
     join((i, (act,)) for i, ident in enumerate(keyed) for act in ident.open if act in said)
     join(_unnamed_pairs(keyed, find))
+    join(_two_names(events))
     clusters: dict[int, list[Happening]] = defaultdict(list)
     for i, event in enumerate(events):
         clusters[find(i)].append(event)
@@ -218,6 +219,27 @@ def _unnamed_pairs(keyed, find) -> Iterator[tuple[int, tuple]]:
         named = sorted({root for act in acts for root in holders.get(act, ())})
         if named and _compatible([places[root] for root in named]):
             yield from ((j, ("named", named[0])) for j in (i, *named))
+
+
+#: What the merge keys of two shared names say in place of an act (:func:`entry_keys`).
+PAIR_ACT = "=two names"
+
+
+def _two_names(events: list[Happening]) -> Iterator[tuple[int, tuple]]:
+    """Events of one date that share two specific names are one happening, whatever words
+    they use for it or its act ("Army units entered Khan Sheikhoun in Idlib" and "forces
+    took Khan Shaykhun in southern Idlib"; "Putin and Erdogan met in Sochi", "... signed a
+    memorandum in Sochi")."""
+    return ((i, ("names", pair)) for i, event in enumerate(events)
+            for pair in _name_pairs(event.about))
+
+
+def _name_pairs(about: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each pair of the specific names of a statement, as written (a base once, not also
+    as the town beside it)."""
+    generic = generic_names()
+    names = sorted({n for n in about if n not in generic})
+    return [(a, b) for k, a in enumerate(names) for b in names[k + 1:]]
 
 
 def _compatible(places: list[set[str]]) -> bool:
@@ -335,7 +357,14 @@ def entry_keys(members: list[Happening]) -> set[str]:
             if may_be_open(act):
                 keys.add(prefix)
         keys.update(_key_prefix(event.precision, event.date, act) for act in ident.open)
+        keys.update(_pair_keys(event))
     return keys
+
+
+def _pair_keys(event: Happening) -> set[str]:
+    """The keys of the name pairs an event of this date joins by (:func:`_two_names`)."""
+    prefix = _key_prefix(event.precision, event.date, PAIR_ACT)
+    return {f"{prefix}{a}\x1f{b}" for a, b in _name_pairs(event.about)}
 
 
 def probes(event: Happening) -> tuple[set[str], set[str]]:
@@ -349,6 +378,7 @@ def probes(event: Happening) -> tuple[set[str], set[str]]:
     keys = {_key_prefix(event.precision, event.date, act) for act in ident.acts
             if act not in recurring_acts()}
     keys |= {_key_prefix(event.precision, event.date, act) + n for act, n in ident.links}
+    keys |= _pair_keys(event)
     window = CONFLICT_WINDOW.get(event.precision, 0)
     step = _step(event.date, event.precision)
     days = [_date_at(s, event.precision) for s in range(step - window, step + window + 1)]
