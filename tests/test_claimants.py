@@ -636,9 +636,17 @@ def test_a_clause_subject_ends_before_a_verb_and_its_object():
     assert "figures" not in (f.claimant or "")
 
 
-# An indefinite description between commas after a name is the name's ("X, a group of ...,
-# said"): the source is the name, never the description's head noun.
-@pytest.mark.parametrize("text, value, claimant", [
+# Classes a blind held-out set showed, each a rule (claimants.py, speakers.py), in several
+# outlets' styles:
+# - an indefinite description between commas after a name is the name's ("X, a group of
+#   ..., said"): the source is the name, never the description's head noun;
+# - a described source keeps its head, before its preposition (and an adverb or a participle
+#   before that); a collective head is never the bare noun ("a group of activists");
+# - a figure in the subject of a reporting verb counts that subject, it is not its claim
+#   ("29 armed groups have declared"): the label, frame or publisher decides; in the
+#   passive the reporter is after the verb;
+# - "counts" is a tally.
+HELD_OUT_CLASSES = [
     ("The Conflict Intelligence Team, a group of Russian investigative bloggers, said it had "
      "identified at least 30 Russian contractors killed in the clash.",
      30, "Conflict Intelligence Team"),                                    # wire
@@ -646,14 +654,6 @@ def test_a_clause_subject_ends_before_a_verb_and_its_object():
      "killed in the raids.", 48, "Violations Documentation Center"),       # monitor
     ("Baladi Watch, a team of local volunteers, reported that 12 children were wounded.",
      12, "Baladi Watch"),                                                  # Syrian opposition
-])
-def test_an_indefinite_description_between_commas_is_the_names(text, value, claimant):
-    assert claimant_of(text, value) == claimant
-
-
-# A described source keeps its head: before its preposition (and an adverb before that),
-# and a collective head is what it counts ("a group of activists" -> activists).
-@pytest.mark.parametrize("text, value, claimant", [
     ("Activists still inside the enclave told the paper that around 50,000 people remained "
      "trapped.", 50000, "Activists"),                                      # Gulf
     ("A group of activists said 17 civilians were killed in the shelling.", 17,
@@ -662,30 +662,18 @@ def test_an_indefinite_description_between_commas_is_the_names(text, value, clai
      1417, "US-led coalition"),                                            # monitor's report
     ("Doctors still working in the district told Anadolu that 9 children were wounded.",
      9, "Doctors"),                                                        # Turkish agency
-])
-def test_a_described_source_keeps_its_head(text, value, claimant):
-    assert claimant_of(text, value) == claimant
-
-
-# A figure in the subject of a reporting verb counts that subject; it is not its claim
-# ("29 armed groups have declared"): the label, frame or publisher decides. In the
-# passive the reporter is after the verb.
-@pytest.mark.parametrize("text, value, claimant", [
     ("Sergei Lavrov: Mr President, the ceasefire is holding. As of today, 42 settlements and "
      "29 armed groups have declared their commitment to the truce.", 29, "Sergei Lavrov"),
     ("Igor Konashenkov: Over the past day 14 more settlements announced that they joined the "
      "truce.", 14, "Igor Konashenkov"),                                    # briefing
     ("Four more deaths were reported by the Syrian Civil Defence in Nawa on Sunday.",
      4, "Syrian Civil Defence"),
-])
-def test_a_figure_in_a_reporting_subject_is_not_its_claim(text, value, claimant):
-    assert claimant_of(text, value) == claimant
-
-
-@pytest.mark.parametrize("text, value, claimant", [
     ("The UN refugee agency, UNHCR, counts 6.6 million Syrian refugees worldwide.",
      6600000, "UNHCR"),
     ("Airwars now counts at least 4,300 civilians killed by Russian strikes.", 4300, "Airwars"),
-])
-def test_counts_is_a_tally(text, value, claimant):
+]
+
+
+@pytest.mark.parametrize("text, value, claimant", HELD_OUT_CLASSES)
+def test_classes_a_blind_set_showed(text, value, claimant):
     assert claimant_of(text, value) == claimant
