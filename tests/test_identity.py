@@ -62,7 +62,7 @@ def _entries(cli, db):
     got = json.loads(cli("timeline", "--format", "json", "--all", db=db).stdout)
     by_date: dict[str, list] = {}
     for entry in got:
-        articles = sorted(m["article"] for m in entry["mentions"])
+        articles = sorted({m["article"] for m in entry["mentions"]})   # each source once
         by_date.setdefault(entry["date"], []).append((articles, entry))
     return by_date
 
@@ -184,6 +184,8 @@ deal3.txt,Hevi News,,2021-09-01,
 kssana.txt,SANA,,2019-08-21,
 kswire.txt,Northwire,,2019-08-22,
 ksturk.txt,Anatolia Daily,,2019-08-21,
+bureau1.txt,Northwire,,2020-02-04,
+bureau2.txt,Northwire,,2020-02-04,
 """
 
 ACT_ARTICLES = {
@@ -266,6 +268,12 @@ ACT_ARTICLES = {
                   " southern Idlib on Wednesday, a monitor said.\n",
     "ksturk.txt": "Observation post\n\nA Turkish observation post near Morek in Idlib came under"
                   " fire on 21 August 2019.\n",
+    # where a wire files from is no name of what it reports: two stories of one bureau and
+    # one province that day stay apart
+    "bureau1.txt": "Strikes\n\nANKARA/BEIRUT, Feb 4 (Northwire) - Air strikes hit Saraqeb in"
+                   " Idlib on Tuesday.\n",
+    "bureau2.txt": "Troops\n\nANKARA/BEIRUT, Feb 4 (Northwire) - Turkey sent more troops into"
+                   " Idlib on Tuesday.\n",
 }
 
 ACT_EXPECTED = {
@@ -280,6 +288,7 @@ ACT_EXPECTED = {
     "2017-09-05": [["siege1", "siege2"], ["siege3"]],
     "2021-09-01": [["deal1", "deal2"], ["deal3"]],
     "2019-08-21": [["kssana", "kswire"], ["ksturk"]],
+    "2020-02-04": [["bureau1"], ["bureau2"]],
 }
 
 

@@ -91,5 +91,19 @@ SEAT_SUFFIXES = ("-based", "\u2013based")
 
 
 def is_seat(text: str, mention) -> bool:
-    """Does the name ``mention`` (with .end) of ``text`` only say where someone is based?"""
-    return text.startswith(SEAT_SUFFIXES, mention.end)
+    """Does the name ``mention`` (with .end) of ``text`` only say where someone is based,
+    or where a report was filed (a wire's dateline, "BEIRUT, Oct 1 (Reuters) -")?"""
+    return text.startswith(SEAT_SUFFIXES, mention.end) or _in_dateline(text, mention)
+
+
+#: A paragraph's opening in capitals up to a wire's credit or dash: its dateline
+#: ("MOSCOW/BEIRUT, Sept 30 (Reuters) -", "ANKARA -", "DAMASCUS, SYRIA (8:30 P.M.) –").
+DATELINE_OPENING = re.compile(r"[A-Z][A-Z.'/ -]*[A-Z](?:,[^\n(]{0,30})?\s*(?:\(|[-–—]\s)")
+
+
+def _in_dateline(text: str, mention) -> bool:
+    start = text.rfind("\n", 0, mention.start) + 1
+    if mention.start - start > 40 or not text[mention.start:mention.end].isupper():
+        return False
+    opening = DATELINE_OPENING.match(text, start)
+    return opening is not None and opening.end() > mention.end
