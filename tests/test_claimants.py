@@ -677,3 +677,22 @@ HELD_OUT_CLASSES = [
 @pytest.mark.parametrize("text, value, claimant", HELD_OUT_CLASSES)
 def test_classes_a_blind_set_showed(text, value, claimant):
     assert claimant_of(text, value) == claimant
+
+
+# A headline in title case capitalises words, not names: "Says Top Commander" is a person
+# described, whom the lede names after it; an indefinite person in a lede ("a senior
+# commander was quoted as saying") is the person the lede names next, not a capitalised word
+# of the headline.
+@pytest.mark.parametrize("text, value, claimant", [
+    ("Russia To Pull 38 Aircraft Out Of Syria, Says Top Commander\n\nMoscow: Russia will bring"
+     " home 38 aircraft by the end of the month, a senior commander was quoted as saying.\n\n"
+     "Colonel General Sergei Rudakov told the Interfax news agency the rest would stay.",
+     38, "Sergei Rudakov"),                                                # South Asian
+    ("Monitor Says 40 Civilians Died In Raids On Idlib Town\n\nAt least 40 civilians died in"
+     " raids on the town, a war monitor said on Sunday.\n\nRami Abdel Rahman, who heads the"
+     " Syrian Observatory for Human Rights, said the toll could rise.", 40,
+     "Syrian Observatory for Human Rights"),                               # Gulf
+])
+def test_a_title_case_headline_and_a_lede_described_source(text, value, claimant):
+    found = [f for f in find_figures(text) if f.value == value]
+    assert len(found) == 2 and all(claimant in (f.claimant, f.claimant_org) for f in found)

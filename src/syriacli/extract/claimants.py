@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 
 from .. import vocab
 from . import frames
-from .mentions import SPEAKER_NOUNS, is_role_word, is_title
+from .mentions import SPEAKER_NOUNS, is_headline_case, is_role_word, is_title
 from .names import NameMention, find_names
 from .sentences import Sentence
 from .speakers import (
@@ -54,6 +54,7 @@ from .speakers import (
     Speaker,
     canonical_org,
     has_name,
+    is_known_name,
     is_person,
     kind_of,
     org_of,
@@ -571,6 +572,8 @@ class Attributions:
         if not pre or pre[-1] in "\"”'»":
             return _from(speaker(_tidy(inverted.group("np"))), "cue") if inverted else None
         if pre[-1] == "," and inverted and INVERTED_END.match(s, inverted.end()):
+            if is_headline_case(s):        # a headline's "..., Says Top Commander": a description
+                return self._resolve(index, start, s, _tidy(inverted.group("np")).lower(), "")
             who = _from(speaker(_tidy(inverted.group("np"))), "cue")   # ", said Mustafa Yildiz, a"
             if who:                   # not ", Name, the deputy head of ..., said Friday."
                 return who
@@ -618,6 +621,8 @@ class Attributions:
         """Turn a subject as written into a claimant: pronouns and descriptions looked up."""
         if not np:
             return None
+        if is_headline_case(s) and not is_known_name(np):
+            np = np.lower()             # "Monitor Says ...": a headline's capitals, no name
         low = np.lower()
         kind = PRONOUNS.get(low) or ("publisher" if OUR_PUBLICATION.match(low) else None)
         if kind == "antecedent":
@@ -650,7 +655,7 @@ class Attributions:
             if wanted == "person" and (ref.group("det") or "").lower() in ("its", "their"):
                 return self._spokesman(self.sentences[index].start + at, ref.group("head"))
             found = (self._last_claimant(index) if wanted == "claimant" else
-                     self._last_person(index, at) if wanted == "person" else
+                     self._lede_person(index, at, indefinite) if wanted == "person" else
                      self._named(self.sentences[index].start + at, wanted, indefinite,
                                  forward=indefinite or self.shape.in_lede(index)))
             if found:
@@ -771,6 +776,18 @@ class Attributions:
         for i in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
             yield self.sentences[i].start, self.sentences[i].end
 
+    def _lede_person(self, index: int, at: int, indefinite: bool) -> Attribution | None:
+        """Who a person described in a headline or lede is ("Says Top Commander", "a senior
+        commander was quoted as saying"): the first person the lede names after it, in
+        full; else, for "the" description, the person before (:meth:`_last_person`)."""
+        if self.shape.in_lede(index) and (indefinite or index == 0):
+            for i in range(index + 1, min(self.shape.lede_reach(), len(self.sentences))):
+                named = [c.who for c in self.cues(i) if c.who.kind == "person"
+                         and " " in (name := c.who.claimant or "") and name[:1].isupper()]
+                if named:
+                    return named[0]
+        return None if indefinite else self._last_person(index, at)
+
     def _last_person(self, index: int, at: int) -> Attribution | None:
         """Who "he" or "she" is: in the nearest text that names someone, the last person
         quoted, else the last person the names index found written in full, else the subject of a
@@ -794,10 +811,11 @@ class Attributions:
                 who = _subject(named, chunk, start) if back else named[-1]
                 return Attribution(who.name, org_of(who.name, who.role or "") or who.org, None,
                                    "reference", "person")
-            # not a capitalised sentence opener ("Eighty three vehicles ..., he said")
+            # not a capitalised sentence opener ("Eighty three vehicles ..., he said"), nor a
+            # word a title-case headline capitalises ("Russia To Pull 38 Aircraft")
             surnames = [m.group() for m in SURNAME.finditer(chunk) if back and m.start()
                         and chunk[:m.start()].rstrip()[-1:] not in ".!?:\"“”'"
-                        and is_person(m.group())]
+                        and is_person(m.group())] if not is_headline_case(chunk) else []
             if surnames:
                 return _person(surnames[0])
         return None

@@ -27,12 +27,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from .. import vocab
 from .claimants import Attribution, Attributions, WordStart, lowercase, phrase_pattern
 from .frames import LEDE_PARAGRAPHS  # the headline and lede, whose figures the body attributes
+from .mentions import is_title_case
 from .metrics import metric_names, metrics_for, word_forms  # noqa: F401  (re-exported: this module's API)
 from .names import NameMention
 from .sentences import Sentence, split_sentences
@@ -366,20 +367,9 @@ def not_a_count(text: str, low: str, start: int, end: int, value: float | None,
 
 #: A headline in title case capitalises every word, its verbs and number words too
 #: ("Russian Jets Kill 40 Militants"): there a capital says nothing of a name.
-TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
-TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.8, 4
-
-
 def title_case(text: str, sentence: Sentence) -> bool:
     """Is the sentence a headline in title case (most of its longer words capitalised)?"""
-    return _title_case(sentence.text)
-
-
-@lru_cache(maxsize=256)
-def _title_case(sentence: str) -> bool:
-    words = TITLE_WORD.findall(sentence)
-    return len(words) >= TITLE_CASE_WORDS and \
-        sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    return is_title_case(sentence.text)
 
 
 def _is_year(text: str, start: int, end: int, value: float | None) -> bool:

@@ -8,6 +8,7 @@ data (persons.json, claimant_cues.json).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from syriacli import vocab
 
@@ -107,3 +108,25 @@ def _in_dateline(text: str, mention) -> bool:
         return False
     opening = DATELINE_OPENING.match(text, start)
     return opening is not None and opening.end() > mention.end
+
+
+#: A headline in title case capitalises its words, not only its names: most of its words of
+#: four letters or more are capitalised (TITLE_CASE_SHARE of at least TITLE_CASE_WORDS).
+TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
+TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.8, 4
+#: Small words a title-case headline capitalises too ("Russia To Pull 38 Aircraft Out Of
+#: Syria"), which a sentence dense with names does not ("Putin met Erdogan in Sochi").
+TITLE_SMALL_WORD = re.compile(r"\b(?:To|Of|Out|On|In|For|As|At|By)\b")
+
+
+@lru_cache(maxsize=256)
+def is_title_case(line: str) -> bool:
+    """Are most of ``line``'s longer words capitalised (a headline's style, or a line of names)?"""
+    words = TITLE_WORD.findall(line)
+    return len(words) >= TITLE_CASE_WORDS and \
+        sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def is_headline_case(line: str) -> bool:
+    """Is ``line`` a headline in title case, whose capitals are its style's, not names'?"""
+    return is_title_case(line) and TITLE_SMALL_WORD.search(line) is not None

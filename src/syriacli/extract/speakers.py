@@ -130,6 +130,12 @@ def _names_index() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str
     return orgs, frozenset(places), people_orgs
 
 
+def is_known_name(np: str) -> bool:
+    """Does names.json know ``np`` as an organisation or a person who speaks for one?"""
+    orgs, _, people_orgs = _names_index()
+    return org_key(np) in orgs or np.lower() in people_orgs
+
+
 @lru_cache(maxsize=8192)
 def canonical_org(name: str | None) -> str | None:
     """The one name of an organisation, whichever way it is written ("the Russian MoD" ->
