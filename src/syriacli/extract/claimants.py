@@ -292,6 +292,7 @@ class Attributions:
         self._people_starts = [m.start for m in self._people]   # looked up, not read through
         self._by_surname: dict[str, tuple[list, list[int]]] = {}
         self._in_we: set[int] = set()
+        self._looking_ahead: set[int] = set()   # ledes whose person is being looked for
         # where paragraphs break, and each lede sentence's next source: looked up, not
         # read again for each figure (a page of one long line would cost its square)
         self._newlines = [m.start() for m in re.finditer("\n", text)]
@@ -780,13 +781,24 @@ class Attributions:
         """Who a person described in a headline or lede is ("Says Top Commander", "a senior
         commander was quoted as saying"): the first person the lede names after it, in
         full; else, for "the" description, the person before (:meth:`_last_person`)."""
-        if self.shape.in_lede(index) and (indefinite or index == 0):
-            for i in range(index + 1, min(self.shape.lede_reach(), len(self.sentences))):
-                named = [c.who for c in self.cues(i) if c.who.kind == "person"
-                         and " " in (name := c.who.claimant or "") and name[:1].isupper()]
-                if named:
-                    return named[0]
+        # the next sentence's "the official" looks back here: look forward once
+        if self.shape.in_lede(index) and (indefinite or index == 0) \
+                and index not in self._looking_ahead:
+            self._looking_ahead.add(index)
+            named = self._person_named_after(index)
+            self._looking_ahead.discard(index)
+            if named:
+                return named
         return None if indefinite else self._last_person(index, at)
+
+    def _person_named_after(self, index: int) -> Attribution | None:
+        """The first person the lede names in full after sentence ``index``."""
+        for i in range(index + 1, min(self.shape.lede_reach(), len(self.sentences))):
+            named = [c.who for c in self.cues(i) if c.who.kind == "person"
+                     and " " in (name := c.who.claimant or "") and name[:1].isupper()]
+            if named:
+                return named[0]
+        return None
 
     def _last_person(self, index: int, at: int) -> Attribution | None:
         """Who "he" or "she" is: in the nearest text that names someone, the last person
