@@ -261,13 +261,14 @@ ACT_ARTICLES = {
     "deal3.txt": "Another town\n\nRussian military police entered the town of Tafas in the"
                  " western Daraa countryside on Wednesday.\n",
     # two specific names shared on one date are one happening whatever words name its act
-    # (a SANA idiom and a wire's word for a capture); another sharing one name stays apart
-    "kssana.txt": "Army in Khan Sheikhoun\n\nArmy units entered Khan Sheikhoun in the southern"
-                  " countryside of Idleb on Wednesday after heavy fighting.\n",
-    "kswire.txt": "Town falls\n\nGovernment forces took full control of Khan Shaykhun in"
-                  " southern Idlib on Wednesday, a monitor said.\n",
-    "ksturk.txt": "Observation post\n\nA Turkish observation post near Morek in Idlib came under"
-                  " fire on 21 August 2019.\n",
+    # (a SANA idiom and a wire's word for a capture); another sharing one name stays apart,
+    # and a town and its province are one place, not two names
+    "kssana.txt": "Army in Khan Sheikhoun\n\nArmy units led by General Suheil al-Hassan entered"
+                  " Khan Sheikhoun on Wednesday after heavy fighting.\n",
+    "kswire.txt": "Town falls\n\nForces under General Suheil al-Hassan took full control of"
+                  " Khan Shaykhun on Wednesday, a monitor said.\n",
+    "ksturk.txt": "Observation post\n\nA Turkish observation post in Khan Shaykhun in Idlib"
+                  " came under fire on 21 August 2019.\n",
     # where a wire files from is no name of what it reports: two stories of one bureau and
     # one province that day stay apart
     "bureau1.txt": "Strikes\n\nANKARA/BEIRUT, Feb 4 (Northwire) - Air strikes hit Saraqeb in"

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from . import vocab
 from .extract.events import WORDING_PREFIX, concept_table
 from .extract.names import PLACE_TYPES, load_table
+from .extract.spellings import spelling_key
 from .places import km_between
 
 #: How near a base must be to a town to count as being at it.
@@ -92,6 +93,27 @@ def _places() -> dict[str, tuple[str, ...]]:
             ]
         keys[place.name] = (place.name, *near)
     return keys
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """Each place of the names index -> the name of the province it lies in, where the
+    index knows that province by its name ("Saraqeb" -> "Idlib")."""
+    table = load_table()
+    regions: dict[str, str] = {}
+    for place in table:
+        admin1 = place.geo.admin1 if place.geo else None
+        region = table.lookup_index.get(spelling_key(admin1)) if admin1 else None
+        if region is not None and region.name != place.name:
+            regions[place.name] = region.name
+    return regions
+
+
+def one_place(a: str, b: str) -> bool:
+    """Is one of two names the province the other lies in ("Saraqeb", "Idlib")? Then they
+    are one place, not two names."""
+    regions = _regions()
+    return regions.get(a) == b or regions.get(b) == a
 
 
 def _specific(about: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

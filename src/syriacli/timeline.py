@@ -29,7 +29,14 @@ from functools import lru_cache
 from itertools import groupby
 from typing import NamedTuple
 
-from .identity import generic_names, identity, is_wording, may_be_open, recurring_acts
+from .identity import (
+    generic_names,
+    identity,
+    is_wording,
+    may_be_open,
+    one_place,
+    recurring_acts,
+)
 from .store import EVENT_FIELDS
 
 #: How far apart two dates of the same precision may be and still be one happening.
@@ -236,10 +243,10 @@ def _two_names(events: list[Happening]) -> Iterator[tuple[int, tuple]]:
 
 def _name_pairs(about: tuple[str, ...]) -> list[tuple[str, str]]:
     """Each pair of the specific names of a statement, as written (a base once, not also
-    as the town beside it)."""
+    as the town beside it); a town and its province are one place, no pair."""
     generic = generic_names()
     names = sorted({n for n in about if n not in generic})
-    return [(a, b) for k, a in enumerate(names) for b in names[k + 1:]]
+    return [(a, b) for k, a in enumerate(names) for b in names[k + 1:] if not one_place(a, b)]
 
 
 def _compatible(places: list[set[str]]) -> bool:
