@@ -114,6 +114,32 @@ def test_a_file_of_only_a_bullet_line_is_skipped_with_the_reason(make_raw, build
     assert list(_words(db)) == ["a"]
 
 
+def test_a_fault_extracting_one_file_skips_it_with_the_reason_not_the_build(
+        make_raw, build, monkeypatch):
+    """A bug of ours that one page trips (a RecursionError was one) costs that page, said
+    with its reason, not the whole build; the next build tries it again."""
+    from syriacli.extract import article
+
+    real = article.extract_article
+
+    def faulty(raw, names_file=None):
+        if raw.file.endswith("bad.txt"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(raw, names_file)
+
+    monkeypatch.setattr(article, "extract_article", faulty)
+    good = "Jets strike Idlib\n\nRussian jets struck Idlib on Tuesday, the ministry said.\n"
+    raw = make_raw({"a.txt": good, "bad.txt": good.replace("Idlib", "Homs")})
+    result, db = build(raw)
+    assert result.exit_code == 0, result.output
+    assert "bad.txt: extraction failed (RecursionError: maximum recursion depth" \
+        in result.stderr and "please report it" in result.stderr
+    assert list(_words(db)) == ["a"]
+    monkeypatch.setattr(article, "extract_article", real)
+    build(raw, db)
+    assert sorted(_words(db)) == ["a", "bad"]
+
+
 def _on_a_terminal(args: list[str], env: dict) -> bytes:
     """What a command writes to a terminal (a pseudo-terminal: stdout and stderr)."""
     import pty

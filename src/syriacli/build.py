@@ -119,6 +119,10 @@ def load(source: SourceFile):
     return raw, None, (f"{source.file}: {note}" if note else None)
 
 
+#: How much of an extraction fault's message a skipped file's reason quotes.
+EXTRACTION_FAULT_LENGTH = 120
+
+
 def process(source: SourceFile):
     """Read and extract one file, and make its rows: what a pool worker runs.
     (file, :class:`~syriacli.rows.ArticleRecord` or None, skip, warning)."""
@@ -132,6 +136,9 @@ def process(source: SourceFile):
         record = article_rows(extract_article(raw, source.names_file), source.names_file)
     except NoArticleText as exc:
         return source.file, None, str(exc), warning
+    except Exception as exc:  # noqa: BLE001 - a fault of ours on one page must not cost a build
+        reason = f"{type(exc).__name__}: {exc}"[:EXTRACTION_FAULT_LENGTH]
+        return source.file, None, f"extraction failed ({reason}); please report it", warning
     return source.file, record, None, warning
 
 
