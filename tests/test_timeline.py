@@ -6,7 +6,7 @@ from syriacli.extract.events import clause_around, day_range, summarise
 from syriacli.timeline import Happening, merge
 
 
-def event(id, article, date, precision, concepts, about, relative=False, summary="s"):
+def event(id, article, date, precision, concepts, about, relative=False):
     first, last = day_range(date, precision)
     return Happening(
         id,
@@ -18,7 +18,6 @@ def event(id, article, date, precision, concepts, about, relative=False, summary
         int(relative),
         tuple(about),
         tuple(concepts),
-        summary,
     )
 
 

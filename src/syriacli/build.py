@@ -564,8 +564,6 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
                | {previous[i] for _, i in changed if previous[i] is not None})
     rewrite |= {e["id"] for e in entries if e["conflict"]}
     entries = [e for e in entries if e["id"] in rewrite]
-    missing = store.summaries(conn, [e["lead"] for e in entries if e["summary"] is None])
-    entries = [dict(e, summary=missing.get(e["lead"], e["summary"])) for e in entries]
     groups = {e.id: e.group for e in events if e.group is not None}
     store.replace_entries(conn, entries, [(n, i) for n, i in changed if i not in groups],
                           drop=touched & rewrite)

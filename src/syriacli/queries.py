@@ -24,6 +24,7 @@ from .fts import Query
 from .listing import MARK_END, MARK_START, Listing
 from .places import PLACE_TYPES, from_json, place, places_named
 from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, chunks, index_name
+from .summary import summarise
 
 #: Where a row's article is cited: every timeline and figures row carries these fields.
 CITATION_COLUMNS = ["article", "title", "publisher", "published", "url"]
@@ -430,15 +431,16 @@ def _entry_rows(conn: sqlite3.Connection, chunk: list, located: dict[str, dict],
     for entry in chunk:
         row = _entry_row(entry, sources.get(entry["id"], []), conflicts.get(entry["id"]),
                          publisher_of, located)
-        row.update(zip(CITATION_COLUMNS, cited.get(entry["lead"], _UNCITED), strict=True))
+        *citation, row["summary"] = cited.get(entry["lead"], _UNCITED)
+        row.update(zip(CITATION_COLUMNS, citation, strict=True))
         if mentions:
             row["mentions"] = [dict(zip(MENTION_COLUMNS, m, strict=True))
                                for m in sources.get(entry["id"], [])]
         yield row
 
 
-#: The citation of an entry without a lead event.
-_UNCITED = (None,) * len(CITATION_COLUMNS)
+#: The citation and summary of an entry without a lead event.
+_UNCITED = (None,) * (len(CITATION_COLUMNS) + 1)
 
 
 def _entry_row(entry, sources: list[tuple], conflict: list[dict] | None,
@@ -455,7 +457,7 @@ def _entry_row(entry, sources: list[tuple], conflict: list[dict] | None,
         "id": entry["id"],
         "date": entry["date"],
         "precision": entry["precision"],
-        "summary": entry["summary"],
+        "summary": None,  # its lead event's (see _cited)
         "publishers": list(dict.fromkeys(s[1] for s in sources if s[1])),
         "articles": list(dict.fromkeys(s[0] for s in sources)),
         "about": about,
@@ -467,15 +469,17 @@ def _entry_row(entry, sources: list[tuple], conflict: list[dict] | None,
 
 
 def _cited(conn: sqlite3.Connection, events: list[int | None]) -> dict[int, tuple]:
-    """The :data:`CITATION_COLUMNS` of these events' articles, by event id."""
+    """The :data:`CITATION_COLUMNS` of these events' articles, then the events' summaries
+    (made from their clauses, as the corpus stores no summary), by event id."""
     ids = [e for e in events if e is not None]
     if not ids:
         return {}
     rows = _tuples(conn, "select events.id, articles.id, articles.title, articles.publisher,"
-                         " articles.published, articles.url from events"
-                         " join articles on articles.id = events.article"
+                         " articles.published, articles.url,"
+                         f" {store.CLAUSE_SQL.format(article='articles', table='events')}"
+                         " from events join articles on articles.id = events.article"
                          f" where events.id in ({', '.join('?' * len(ids))})", ids)
-    return {row[0]: row[1:] for row in rows}
+    return {row[0]: (*row[1:-1], summarise(row[-1])) for row in rows}
 
 
 def _publishers_of(conn: sqlite3.Connection, articles: set[str]) -> dict[str, str]:
@@ -1057,7 +1061,8 @@ def timeline_events(
     near = set(filters.near) if filters.near is not None else None
     publisher = filters.publisher.casefold() if filters.publisher else None
     selected = ", ".join(store.sentence_sql("events", "articles") if c == "quote"
-                         else f"events.{c}" for c in EVENT_EXPORT_COLUMNS[:-2])
+                         else store.CLAUSE_SQL.format(article="articles", table="events")
+                         if c == "summary" else f"events.{c}" for c in EVENT_EXPORT_COLUMNS[:-2])
     for chunk in chunks(entries):
         order = {entry: i for i, entry in enumerate(chunk)}
         rows = _tuples(
@@ -1071,6 +1076,7 @@ def timeline_events(
         ).fetchall()
         for values in sorted(rows, key=lambda r: order[r[0]]):
             event = dict(zip(EVENT_EXPORT_COLUMNS, values, strict=True))
+            event["summary"] = summarise(event["summary"])  # selected as its clause
             event["about"] = json.loads(event["about"] or "[]")
             event["concepts"] = json.loads(event["concepts"] or "[]")
             if publisher and (event["publisher"] or "").casefold() != publisher:

@@ -22,11 +22,12 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-#: 35: events_fts of the sentence alone; 34: known_names and spellings of the mentioned
+#: 36: an event's clause's offsets, not its summary, and no entry summary; 35: events_fts of
+#: the sentence alone; 34: known_names and spellings of the mentioned
 #: names only; 33: mention_rows without rowid, its text only where it is not the name; 32:
 #: sentences read from the article text, names column of keys; 31: mentions a view of
 #: mention_rows, 2 KiB pages; 30: no stored listing
-SCHEMA_VERSION = 35
+SCHEMA_VERSION = 36
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -104,9 +105,12 @@ TABLES: dict[str, TableSpec] = {
             "entry": int,
             "date": str, "precision": str,
             "first_day": str, "last_day": str, "expression": str, "rule": str,
-            "relative": int, "summary": str, "about": str, "concepts": str,
+            "relative": int, "about": str, "concepts": str,
             "anchor": int,
             **PROVENANCE,
+            # its clause in its sentence's offsets: its summary is made from it when read
+            # (:data:`CLAUSE_SQL`, summary.summarise), not stored
+            "clause_start": int, "clause_end": int,
         },
         "pk": "id",
         "foreign_keys": [OF_ARTICLE, ("entry", "entries", "id")],
@@ -114,8 +118,9 @@ TABLES: dict[str, TableSpec] = {
     "entries": {
         "columns": {
             "id": int, "date": str, "precision": str, "first_day": str, "last_day": str,
-            "summary": str, "about": str, "conflict": str, "sources": int,
-            # the event whose sentence the summary is: a timeline row cites its article
+            "about": str, "conflict": str, "sources": int,
+            # the event whose summary is the entry's (made when read from its clause, as
+            # every event's): a timeline row cites its article
             "lead": int,
         },
         "pk": "id",
@@ -212,6 +217,13 @@ left join known_names on m.name is null and known_names.key = m.key"""
 #: the SQL of its article's row; SQLite's substr counts characters, as Python's offsets do.
 SENTENCE_SQL = ("substr({article}.text, {table}.sentence_start + 1,"
             " {table}.sentence_end - {table}.sentence_start)")
+#: An event's clause, cut from its article's text as its sentence is: what its summary is
+#: made of (summary.summarise, in SQL the function :data:`SUMMARY_FUNCTION`).
+CLAUSE_SQL = ("substr({article}.text, {table}.sentence_start + {table}.clause_start + 1,"
+              " {table}.clause_end - {table}.clause_start)")
+#: The SQL function of a clause's summary that Datasette's connections have (serve.py),
+#: as every reader that reads a corpus with :func:`open_corpus`.
+SUMMARY_FUNCTION = "syriacli_summary"
 #: The tables whose rows read a sentence as ``quote`` (:func:`sentence_sql`).
 SENTENCE_TABLES = ("events", "figures")
 
@@ -226,10 +238,22 @@ def sentence_sql(table: str, article: str | None = None) -> str:
 
 
 def quoted_view(table: str) -> str:
-    """A view of ``table`` with its sentence as ``quote``: what Datasette shows."""
+    """A view of ``table`` with its sentence as ``quote`` (and an event's summary, made by
+    :data:`SUMMARY_FUNCTION`): what Datasette shows."""
+    summary = (f", {SUMMARY_FUNCTION}({CLAUSE_SQL.format(article='articles', table=table)})"
+               " as summary" if table == "events" else "")
     return (f"create view {table}_quoted as select {table}.*,"
-            f" {sentence_sql(table, 'articles')} as quote"
+            f" {sentence_sql(table, 'articles')} as quote{summary}"
             f" from {table} join articles on articles.id = {table}.article")
+
+
+def summary_function(conn: sqlite3.Connection) -> None:
+    """Give ``conn`` the SQL function :data:`SUMMARY_FUNCTION` (clause -> summary)."""
+    from .summary import summarise
+
+    conn.create_function(SUMMARY_FUNCTION, 1,
+                         lambda clause: summarise(clause) if isinstance(clause, str) else None,
+                         deterministic=True)
 
 
 #: A mention row's article (an article id) as the rowid mention_rows holds.
@@ -596,6 +620,7 @@ def open_corpus(path: Path) -> sqlite3.Connection:
     # Wait (rather than fail) while an update commits.
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
     conn.row_factory = sqlite3.Row
+    summary_function(conn)
     return conn
 
 
@@ -810,9 +835,9 @@ def replace_entries(conn: sqlite3.Connection, entries, assignments, drop=()) -> 
 def write_entries(conn: sqlite3.Connection, entries) -> None:
     """Insert timeline entries (``timeline.entry_of`` dicts) and their merge keys."""
     conn.executemany(
-        "insert into entries (id, date, precision, first_day, last_day, summary, about,"
-        " conflict, sources, lead) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(e["id"], e["date"], e["precision"], e["first_day"], e["last_day"], e["summary"],
+        "insert into entries (id, date, precision, first_day, last_day, about,"
+        " conflict, sources, lead) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(e["id"], e["date"], e["precision"], e["first_day"], e["last_day"],
           json.dumps(e["about"]), json.dumps(e["conflict"]) if e["conflict"] else None,
           e["sources"], e["lead"])
          for e in entries],
@@ -830,7 +855,7 @@ def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:
 
 #: What merging needs of an event (``timeline.decode_row`` reads them in this order).
 EVENT_FIELDS = ("id", "report", "entry", "date", "precision", "first_day", "last_day", "about",
-                "concepts", "relative", "summary")
+                "concepts", "relative")
 EVENT_COLUMNS = ", ".join(f"events.{c}" for c in EVENT_FIELDS)
 #: The index a full build's merge reads every dated event from, dropped after it.
 MERGE_INDEX = "merge_order"
@@ -873,14 +898,14 @@ def events_grouped(conn: sqlite3.Connection, entries) -> list[tuple]:
     """The events of these entries, those alike for merging as one row: an entry that
     90,000 articles date the same way is then a few rows, read from one index.
 
-    Columns: those of :data:`EVENT_COLUMNS` (the smallest id, no summary), then the
+    Columns: those of :data:`EVENT_COLUMNS` (the smallest id), then the
     number of events, their distinct articles as a JSON array, and the
     :data:`GROUP_COLUMNS` values that :func:`move_group` takes.
     """
     group = ", ".join(GROUP_COLUMNS)
     return _chunked(conn, (
         "select min(id), null, entry, date, precision, first_day, last_day, about, concepts,"
-        f" relative, null, count(*), json_group_array(distinct report), {group} from events"
+        f" relative, count(*), json_group_array(distinct report), {group} from events"
         f" where entry in ({{}}) group by {group}"), list(entries))
 
 
@@ -888,11 +913,6 @@ def move_group(conn: sqlite3.Connection, entry: int, group: tuple) -> None:
     """Point the events of a :func:`events_grouped` row at another entry."""
     alike = " and ".join(c + " is ?" for c in GROUP_COLUMNS)
     conn.execute(f"update events set entry = ? where {alike}", (entry, *group))
-
-
-def summaries(conn: sqlite3.Connection, ids) -> dict[int, str]:
-    """The summaries of these events (the leads of re-merged entries)."""
-    return dict(_chunked(conn, "select id, summary from events where id in ({})", list(ids)))
 
 
 def entries_of(conn: sqlite3.Connection, articles) -> set[int]:
