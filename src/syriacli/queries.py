@@ -239,8 +239,8 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     # what the row holds, not what is computed from it or repeats it for speed
     derived = {c for cs in store.GENERATED.values() for c in cs}
     result = {k: v for k, v in dict(row).items() if k not in derived}
-    # a claim with its sentence (store.quoted_view)
-    for table, source in (("dates", "dates"), ("figures", "figures_quoted"),
+    # a claim with its sentence, a date with its expression (store.quoted_view)
+    for table, source in (("dates", "dates_quoted"), ("figures", "figures_quoted"),
                           ("mentions", "mentions")):
         result[table] = [
             {k: v for k, v in zip(r.keys(), r, strict=True) if k not in derived}
@@ -570,11 +570,14 @@ MENTION_COLUMNS = ("article", "publisher", "published", "quote", "expression", "
 
 def _mentions_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
     """The source mentions of many entries in one query (not one query per entry), as
-    tuples in the order of :data:`MENTION_COLUMNS`."""
-    return _per_entry(
+    tuples in the order of :data:`MENTION_COLUMNS`; the expression is cut from the
+    sentence by the event's offsets (the corpus stores neither)."""
+    found = _per_entry(
         conn, entries, f"article, publisher, published, {store.sentence_sql('events')},"
-        " expression, date, precision, nullif(report, article)"
+        " start - sentence_start, end - sentence_start, date, precision, nullif(report, article)"
     )
+    return {entry: [(*row[:4], row[3][row[4]:row[5]], *row[6:]) for row in rows]
+            for entry, rows in found.items()}
 
 
 def _sources_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
@@ -606,9 +609,10 @@ def _per_entry(
 #: chunk of claims: a listing of one metric reads in the order of its index).
 FIGURE_ARTICLE_FIELDS = ("title", "url")
 #: A claim's row: the listed columns, the counted noun (what the table view reads), its id;
-#: and where its sentence ends: a row reads its sentence's offsets (its quote holds where it
-#: starts), and :func:`_claims` cuts it from its article's text (store.SENTENCE_SQL).
-FIGURE_FIELDS = [*FIGURE_COLUMNS, "noun", "id", "sentence_end"]
+#: and where its sentence and its text end: a row reads their offsets (its quote and text
+#: hold where they start), and :func:`_claims` cuts them from its article's text
+#: (store.DERIVED).
+FIGURE_FIELDS = [*FIGURE_COLUMNS, "noun", "id", "sentence_end", "end"]
 #: A number column as a row holds it: a real holding a whole number as an integer (7000,
 #: not 7000.0), as every format prints it.
 NUMBER_VALUE = "iif({c} = cast({c} as integer), cast({c} as integer), {c})"
@@ -616,6 +620,7 @@ FIGURE_SELECT = ", ".join(
     "null" if c in FIGURE_ARTICLE_FIELDS
     else NUMBER_VALUE.format(c=f"figures.{c}") if c in ("value", "low", "high")
     else "figures.sentence_start" if c == "quote"
+    else "figures.start" if c == "text"
     else f"figures.{c}" for c in FIGURE_FIELDS
 )
 #: A claim about a name: its own sentence names it (not only another of its article's).
@@ -696,6 +701,7 @@ def _claims(conn: sqlite3.Connection, sql: str, params: dict | list) -> Iterator
             claim["places"] = from_json(claim["places"])
             *fields, text = cited[claim["article"]]
             claim["quote"] = text[claim["quote"]:claim.pop("sentence_end")]
+            claim["text"] = text[claim["text"]:claim.pop("end")]
             claim.update(zip(FIGURE_ARTICLE_FIELDS, fields, strict=True))
             yield claim
 
@@ -1100,11 +1106,13 @@ def sentence_claims(
     for chunk in chunks(articles):
         ids = {f"a{i}": a for i, a in enumerate(chunk)}
         cursor = conn.execute(
-            "select article, sentence_start, start, metric, value, low, high, qualifier, text,"
+            "select article, sentence_start, start, metric, value, low, high, qualifier,"
+            f" {store.SPAN_SQL.format(article='articles', table='figures')} as text,"
             " claimant, claimant_org, as_of, period from figures"
-            f" where article in ({', '.join(':' + k for k in ids)})"
-            f" and metric in ({', '.join(':' + k for k in names)}) and reprint_of is null"
-            " order by article, start",
+            " join articles on articles.id = figures.article"
+            f" where figures.article in ({', '.join(':' + k for k in ids)})"
+            f" and metric in ({', '.join(':' + k for k in names)})"
+            " and figures.reprint_of is null order by figures.article, figures.start",
             {**ids, **names},
         )
         for row in cursor:

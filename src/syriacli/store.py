@@ -22,12 +22,13 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
+#: 37: no date's expression, event's expression, claim's text, mention's sentence offsets;
 #: 36: an event's clause's offsets, not its summary, and no entry summary; 35: events_fts of
 #: the sentence alone; 34: known_names and spellings of the mentioned
 #: names only; 33: mention_rows without rowid, its text only where it is not the name; 32:
 #: sentences read from the article text, names column of keys; 31: mentions a view of
 #: mention_rows, 2 KiB pages; 30: no stored listing
-SCHEMA_VERSION = 36
+SCHEMA_VERSION = 37
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -104,7 +105,7 @@ TABLES: dict[str, TableSpec] = {
             "id": int, "article": str, "report": str, "publisher": str, "published": str,
             "entry": int,
             "date": str, "precision": str,
-            "first_day": str, "last_day": str, "expression": str, "rule": str,
+            "first_day": str, "last_day": str, "rule": str,
             "relative": int, "about": str, "concepts": str,
             "anchor": int,
             **PROVENANCE,
@@ -139,7 +140,9 @@ TABLES: dict[str, TableSpec] = {
             # who says so: a person or an organisation, the organisation a person speaks
             # for, the outlet that relays the claim, and the attribution rule that found it
             "claimant": str, "claimant_org": str, "via": str, "claimant_rule": str,
-            "as_of": str, "period": str, "text": str,
+            # no ``text``: the words of the number are its article's text at start, end
+            # (:data:`DERIVED`)
+            "as_of": str, "period": str,
             # a reprint's claim that its original makes too: the original's article id
             # (listings leave it out); the original's claim lists its reprints ("a, b")
             "reprint_of": str, "reprints": str,
@@ -155,7 +158,8 @@ TABLES: dict[str, TableSpec] = {
     # mentions an article: each holds its article's rowid, not its id (a file name, ~25
     # bytes, twice with its index), and a known name's name and type only in known_names;
     # ``text`` only where it is not the name the row gives (most mentions write a known
-    # name in its canonical spelling), and no ``end`` (start + the text's length). Stored
+    # name in its canonical spelling), no ``end`` (start + the text's length) and no
+    # sentence offsets (no reader read them: a tenth of the table). Stored
     # as its key's b-tree (WITHOUT ROWID), in article order: a build appends an article's
     # rows together, and reading by article (store.delete_article,
     # queries.sentence_parts) reads them together; the key index then holds (key,
@@ -165,7 +169,6 @@ TABLES: dict[str, TableSpec] = {
         "columns": {
             "article": int, "start": int, "key": str, "name": str, "type": str,
             "role": str, "org": str, "text": str,
-            "sentence_start": int, "sentence_end": int,
         },
         "pk": ("article", "start", "key"),
     },
@@ -195,7 +198,8 @@ TABLES: dict[str, TableSpec] = {
     "lines": {"columns": {"listing": str, "id": int, "line": str}, "pk": ("listing", "id")},
     "dates": {
         "columns": {
-            "id": int, "article": str, "date": str, "precision": str, "expression": str,
+            # no ``expression``: it is its article's text at start, end (:data:`DERIVED`)
+            "id": int, "article": str, "date": str, "precision": str,
             "rule": str, "relative": int, "start": int, "end": int,
         },
         "pk": "id",
@@ -208,8 +212,7 @@ MENTIONS_VIEW = """create view mentions as select articles.id as article,
   coalesce(m.name, known_names.name) as name, m.key,
   coalesce(m.type, known_names.type) as type, m.role, m.org, m.name is null as known,
   coalesce(m.text, m.name, known_names.name) as text, m.start,
-  m.start + length(coalesce(m.text, m.name, known_names.name)) as end,
-  m.sentence_start, m.sentence_end
+  m.start + length(coalesce(m.text, m.name, known_names.name)) as end
 from mention_rows as m join articles on articles.rowid = m.article
 left join known_names on m.name is null and known_names.key = m.key"""
 #: A row's sentence, cut from its article's text by its offsets: the text is stored once
@@ -224,8 +227,18 @@ CLAUSE_SQL = ("substr({article}.text, {table}.sentence_start + {table}.clause_st
 #: The SQL function of a clause's summary that Datasette's connections have (serve.py),
 #: as every reader that reads a corpus with :func:`open_corpus`.
 SUMMARY_FUNCTION = "syriacli_summary"
-#: The tables whose rows read a sentence as ``quote`` (:func:`sentence_sql`).
-SENTENCE_TABLES = ("events", "figures")
+#: The words a row stands for (a date's expression, a figure's text), cut from its
+#: article's text by the row's own offsets.
+SPAN_SQL = "substr({article}.text, {table}.start + 1, {table}.end - {table}.start)"
+#: What a table's view (``{table}_quoted``, :func:`quoted_view`) adds to its rows: what no
+#: table stores because its article's text holds it (an event's or a claim's sentence was a
+#: tenth of a corpus, the summaries, expressions and texts another twentieth).
+DERIVED = {
+    "events": {"quote": SENTENCE_SQL, "expression": SPAN_SQL,
+               "summary": f"{SUMMARY_FUNCTION}({CLAUSE_SQL})"},
+    "figures": {"quote": SENTENCE_SQL, "text": SPAN_SQL},
+    "dates": {"expression": SPAN_SQL},
+}
 
 
 def sentence_sql(table: str, article: str | None = None) -> str:
@@ -238,12 +251,11 @@ def sentence_sql(table: str, article: str | None = None) -> str:
 
 
 def quoted_view(table: str) -> str:
-    """A view of ``table`` with its sentence as ``quote`` (and an event's summary, made by
-    :data:`SUMMARY_FUNCTION`): what Datasette shows."""
-    summary = (f", {SUMMARY_FUNCTION}({CLAUSE_SQL.format(article='articles', table=table)})"
-               " as summary" if table == "events" else "")
-    return (f"create view {table}_quoted as select {table}.*,"
-            f" {sentence_sql(table, 'articles')} as quote{summary}"
+    """A view of ``table`` with the :data:`DERIVED` columns of its rows (an event's summary
+    made by :data:`SUMMARY_FUNCTION`): what Datasette shows."""
+    derived = "".join(f", {sql.format(article='articles', table=table)} as {column}"
+                      for column, sql in DERIVED[table].items())
+    return (f"create view {table}_quoted as select {table}.*{derived}"
             f" from {table} join articles on articles.id = {table}.article")
 
 
@@ -317,7 +329,7 @@ def create_schema(db) -> None:
             db.execute(f"alter table {name} add column {column} as ({expression}) virtual")
     db["meta"].create({"key": str, "value": str}, pk="key")
     db.execute(MENTIONS_VIEW)
-    for table in SENTENCE_TABLES:
+    for table in DERIVED:
         db.execute(quoted_view(table))
     set_meta(db.conn, schema_version=str(SCHEMA_VERSION))
     db.conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
