@@ -22,13 +22,13 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-#: 37: no date's expression, event's expression, claim's text, mention's sentence offsets;
-#: 36: an event's clause's offsets, not its summary, and no entry summary; 35: events_fts of
-#: the sentence alone; 34: known_names and spellings of the mentioned
-#: names only; 33: mention_rows without rowid, its text only where it is not the name; 32:
-#: sentences read from the article text, names column of keys; 31: mentions a view of
-#: mention_rows, 2 KiB pages; 30: no stored listing
-SCHEMA_VERSION = 37
+#: 38: the merge index without first and last days; 37: no date's or event's expression,
+#: claim's text, mention's sentence offsets; 36: an event's clause's offsets, not its
+#: summary, and no entry summary; 35: events_fts of the sentence alone; 34: known_names and
+#: spellings of the mentioned names only; 33: mention_rows without rowid, its text only
+#: where it is not the name; 32: sentences read from the article text, names column of
+#: keys; 31: mentions a view of mention_rows, 2 KiB pages; 30: no stored listing
+SCHEMA_VERSION = 38
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -294,9 +294,9 @@ INDEXES = [
     ("article_files", ["id", "source_key"]),
     ("article_files", ["text_hash"]),
     ("events", ["article"]), ("events", ["precision", "first_day"]),
-    # An entry's events by what merging compares (events_grouped reads only this index).
-    ("events", ["entry", "precision", "date", "first_day", "last_day", "relative", "about",
-                "concepts", "report"]),
+    # An entry's events by what merging compares (events_grouped reads only this index; an
+    # event's first and last days follow from its date and precision: not here, a sixth of it).
+    ("events", ["entry", "precision", "date", "relative", "about", "concepts", "report"]),
     # An entry's mentions in the order they print; its sources (queries._sources_of) from
     # this alone.
     ("events", ["entry", "published", "article", "start", "publisher"]),
@@ -900,10 +900,16 @@ def events_of(conn: sqlite3.Connection, articles) -> list[tuple]:
                           " and events.article in ({})", list(articles))
 
 
-#: What makes events of one entry alike for merging (:func:`events_grouped`).
-GROUP_COLUMNS = (
-    "entry", "precision", "date", "first_day", "last_day", "relative", "about", "concepts",
-)
+#: What makes events of one entry alike for merging (:func:`events_grouped`); their first and
+#: last days are their date's at its precision.
+GROUP_COLUMNS = ("entry", "precision", "date", "relative", "about", "concepts")
+#: An event's first and last day from its date and precision, as extract.events.day_range
+#: makes them: what :func:`events_grouped` reads without the columns (its index lacks them).
+FIRST_DAY_SQL = ("case precision when 'year' then substr(date, 1, 4) || '-01-01'"
+                 " when 'month' then substr(date, 1, 7) || '-01' else substr(date, 1, 10) end")
+LAST_DAY_SQL = ("case precision when 'year' then substr(date, 1, 4) || '-12-31'"
+                " when 'month' then date(substr(date, 1, 7) || '-01', '+1 month', '-1 day')"
+                " else substr(date, 1, 10) end")
 
 
 def events_grouped(conn: sqlite3.Connection, entries) -> list[tuple]:
@@ -916,8 +922,9 @@ def events_grouped(conn: sqlite3.Connection, entries) -> list[tuple]:
     """
     group = ", ".join(GROUP_COLUMNS)
     return _chunked(conn, (
-        "select min(id), null, entry, date, precision, first_day, last_day, about, concepts,"
-        f" relative, count(*), json_group_array(distinct report), {group} from events"
+        f"select min(id), null, entry, date, precision, {FIRST_DAY_SQL}, {LAST_DAY_SQL}, about,"
+        " concepts, relative, count(*), json_group_array(distinct report),"
+        f" {group} from events"
         f" where entry in ({{}}) group by {group}"), list(entries))
 
 
