@@ -424,3 +424,18 @@ def test_the_words_no_table_stores_are_cut_from_the_article_text(cli, seed_db):
                   for t in ("dates", "events", "figures")}
     assert "expression" not in stored["dates"] | stored["events"]
     assert "text" not in stored["figures"]
+
+
+def test_a_claims_places_are_stored_by_name_and_read_with_their_coordinates(cli, seed_db):
+    """figures.places holds the names alone (issue #31: coordinates once, in known_names);
+    the listing gives each place its coordinates from there."""
+    placed = [p for c in json.loads(cli("figures", "--format", "json").stdout)
+              for p in c["places"]]
+    with sqlite3.connect(seed_db) as conn:
+        stored = [json.loads(row[0]) for row in conn.execute(
+            "select places from figures where places is not null")]
+        known = {name: (lat, lon) for name, lat, lon in conn.execute(
+            "select name, lat, lon from known_names where lat is not null")}
+    assert stored and all(isinstance(name, str) for names in stored for name in names)
+    assert placed and any(p["name"] in known for p in placed)
+    assert all((p["lat"], p["lon"]) == known.get(p["name"], (None, None)) for p in placed)

@@ -129,7 +129,7 @@ def process(source: SourceFile):
     if raw is None:
         return source.file, None, skip, warning
     try:
-        record = article_rows(extract_article(raw, source.names_file), source.names_file)
+        record = article_rows(extract_article(raw, source.names_file))
     except NoArticleText as exc:
         return source.file, None, str(exc), warning
     return source.file, record, None, warning

@@ -694,11 +694,13 @@ def _claims(conn: sqlite3.Connection, sql: str, params: dict | list) -> Iterator
     """The claims ``sql`` selects (:data:`FIGURE_SELECT`) as rows, a chunk at a time,
     with the title and url of their articles and their sentences cut from its text."""
     rows = _tuples(conn, sql, params)
+    located: dict[str, dict] | None = None
     while chunk := rows.fetchmany(1000):
         cited = _article_fields(conn, {row[ARTICLE_AT] for row in chunk})
+        located = place_index(conn) if located is None else located
         for row in chunk:
             claim = dict(zip(FIGURE_FIELDS, row, strict=True))
-            claim["places"] = from_json(claim["places"])
+            claim["places"] = from_json(claim["places"], located)
             *fields, text = cited[claim["article"]]
             claim["quote"] = text[claim["quote"]:claim.pop("sentence_end")]
             claim["text"] = text[claim["text"]:claim.pop("end")]
@@ -1159,8 +1161,9 @@ def claim_places(conn: sqlite3.Connection, filters: Filters) -> Iterator[tuple[s
     where, params = _article_where(replace(filters, limit=None), "figures", "figures.article")
     where += ["figures.reprint_of is null", "figures.places is not null"]
     near = set(filters.near) if filters.near is not None else None
+    located = place_index(conn)
     for article, stored in _tuples(
             conn, f"select article, places from figures where {' and '.join(where)}", params):
-        places = from_json(stored)
+        places = from_json(stored, located)
         if near is None or not near.isdisjoint(p["name"] for p in places):
             yield article, places

@@ -22,13 +22,14 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-#: 38: the merge index without first and last days; 37: no date's or event's expression,
+#: 39: a claim's places by name only, no events index by precision and first day; 38: the
+#: merge index without first and last days; 37: no date's or event's expression,
 #: claim's text, mention's sentence offsets; 36: an event's clause's offsets, not its
 #: summary, and no entry summary; 35: events_fts of the sentence alone; 34: known_names and
 #: spellings of the mentioned names only; 33: mention_rows without rowid, its text only
 #: where it is not the name; 32: sentences read from the article text, names column of
 #: keys; 31: mentions a view of mention_rows, 2 KiB pages; 30: no stored listing
-SCHEMA_VERSION = 38
+SCHEMA_VERSION = 39
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -146,8 +147,9 @@ TABLES: dict[str, TableSpec] = {
             # a reprint's claim that its original makes too: the original's article id
             # (listings leave it out); the original's claim lists its reprints ("a, b")
             "reprint_of": str, "reprints": str,
-            # the places its sentence names, with coordinates: a JSON array of
-            # places.place() objects, made by rows.py from the name table
+            # the places its sentence names: a JSON array of their canonical names, made by
+            # rows.py; readers give them coordinates from known_names (places.from_json),
+            # which hold them once (a claim's copy of them was a sixth of the table)
             "places": str,
             **PROVENANCE,
         },
@@ -293,7 +295,7 @@ INDEXES = [
     # whose key sits after the text (reading it walks the text's overflow pages).
     ("article_files", ["id", "source_key"]),
     ("article_files", ["text_hash"]),
-    ("events", ["article"]), ("events", ["precision", "first_day"]),
+    ("events", ["article"]),
     # An entry's events by what merging compares (events_grouped reads only this index; an
     # event's first and last days follow from its date and precision: not here, a sixth of it).
     ("events", ["entry", "precision", "date", "relative", "about", "concepts", "report"]),
