@@ -996,7 +996,7 @@ def known_name(
     # a spelling the table lists first, else one of the same transliteration ("Hmeymim")
     row = conn.execute(
         "select known_names.key, search_variants, case_sensitive from spellings"
-        " join known_names on known_names.key = spellings.key"
+        " join known_names on known_names.rowid = spellings.name"
         " where spelling in (:spelling, :variant) order by spelling = :spelling desc limit 1",
         {"spelling": spelling_key(phrase), "variant": variant_key(phrase)},
     ).fetchone()
@@ -1078,7 +1078,7 @@ def timeline_events(
             f"select {selected}, articles.url, articles.title from events"
             " join articles on articles.id = events.article"
             f" where events.entry in ({', '.join('?' * len(chunk))})"
-            " and events.report = events.article"
+            " and events.report is null"
             " order by events.entry, events.published, events.article, events.start",
             chunk,
         ).fetchall()

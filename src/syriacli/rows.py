@@ -68,7 +68,8 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
     return ArticleRecord(
         article=as_row("articles", article),
         file_row=as_row("article_files", file_row),
-        events=[as_row("events", {**_event_values(e), **shared, "report": source.id})
+        # report: none of its own (store.link_reprints sets a reprint's original)
+        events=[as_row("events", {**_event_values(e), **shared, "report": None})
                 for e in extraction.events],
         figures=_placed(_rows("figures", extraction.figures, shared),
                         _claim_places(extraction)),

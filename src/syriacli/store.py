@@ -22,14 +22,15 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-#: 39: a claim's places by name only, no events index by precision and first day; 38: the
-#: merge index without first and last days; 37: no date's or event's expression,
-#: claim's text, mention's sentence offsets; 36: an event's clause's offsets, not its
-#: summary, and no entry summary; 35: events_fts of the sentence alone; 34: known_names and
-#: spellings of the mentioned names only; 33: mention_rows without rowid, its text only
-#: where it is not the name; 32: sentences read from the article text, names column of
-#: keys; 31: mentions a view of mention_rows, 2 KiB pages; 30: no stored listing
-SCHEMA_VERSION = 39
+#: 40: an event's report only for a reprint's, no entries index by last day, meta without
+#: rowid, spellings by name rowid; 39: a claim's places by name only, no events index by
+#: precision and first day; 38: the merge index without first and last days; 37: no date's
+#: or event's expression, claim's text, mention's sentence offsets; 36: an event's clause's
+#: offsets, not its summary, and no entry summary; 35: events_fts of the sentence alone; 34:
+#: known_names and spellings of the mentioned names only; 33: mention_rows without rowid,
+#: its text only where it is not the name; 32: sentences read from the article text, names
+#: column of keys; 31: mentions a view of mention_rows, 2 KiB pages; 30: no stored listing
+SCHEMA_VERSION = 40
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -101,8 +102,9 @@ TABLES: dict[str, TableSpec] = {
     "events": {
         "columns": {
             # publisher and published as in figures: a timeline reads its sources from an index.
-            # report: the article whose report this is, the original of a reprint (a
-            # timeline counts sources by it), else the article itself
+            # report: the article whose report this is when it is another's, the original of
+            # a reprint (a timeline counts sources by :data:`REPORT_SQL`); null for the
+            # article's own (most events: a copy of its id was a tenth of the table)
             "id": int, "article": str, "report": str, "publisher": str, "published": str,
             "entry": int,
             "date": str, "precision": str,
@@ -184,7 +186,9 @@ TABLES: dict[str, TableSpec] = {
         },
         "pk": "key",
     },
-    "spellings": {"columns": {"spelling": str, "key": str}, "pk": "spelling"},
+    # A spelling's name as its known_names rowid, not its key (a key a spelling, again: a
+    # third of the table); write_name_table writes both tables together.
+    "spellings": {"columns": {"spelling": str, "name": int}, "pk": "spelling"},
     # How each name is actually written in the corpus: a search ORs these few spellings,
     # not every spelling the table knows (each extra phrase is another pass over postings).
     "seen_spellings": {"columns": {"key": str, "spelling": str}, "pk": ("key", "spelling")},
@@ -208,6 +212,8 @@ TABLES: dict[str, TableSpec] = {
         "foreign_keys": [OF_ARTICLE],
     },
 }
+#: The corpus's settings (schema version, raw folder, extractor digest...), by key.
+META: TableSpec = {"columns": {"key": str, "value": str}, "pk": "key"}
 #: What every reader reads mentions as: mention_rows with its article's id, and the name
 #: and type of a known name (a row holds them only for a name the table does not know).
 MENTIONS_VIEW = """create view mentions as select articles.id as article,
@@ -280,10 +286,10 @@ GENERATED = {
     "events": {"month": "substr(first_day, 1, 7)"},
     "figures": {"month": "substr(published, 1, 7)"},
 }
-#: Tables of keys alone, stored as their primary key's b-tree (WITHOUT ROWID): a rowid
-#: table would need an index repeating every row to find one.
+#: Tables looked up by a key of their own (not an integer), stored as their primary key's
+#: b-tree (WITHOUT ROWID): a rowid table would need an index repeating every key to find one.
 WITHOUT_ROWID = frozenset({"entry_keys", "spellings", "seen_spellings", "sketches", "lines",
-                           "mention_rows"})
+                           "mention_rows", "meta"})
 #: The rows of a listing's table (figures, entries) from which a full build caches their
 #: tsv lines: rendering 34,000 claims of a metric from their rows takes longer than the
 #: 200 ms a listing has at 100,000 articles (issue 6); a smaller corpus is not worth the space.
@@ -298,11 +304,14 @@ INDEXES = [
     ("events", ["article"]),
     # An entry's events by what merging compares (events_grouped reads only this index; an
     # event's first and last days follow from its date and precision: not here, a sixth of it).
-    ("events", ["entry", "precision", "date", "relative", "about", "concepts", "report"]),
+    ("events", ["entry", "precision", "date", "relative", "about", "concepts", "report",
+                "article"]),
     # An entry's mentions in the order they print; its sources (queries._sources_of) from
     # this alone.
     ("events", ["entry", "published", "article", "start", "publisher"]),
-    ("entries", ["first_day"]), ("entries", ["last_day"]),
+    # the timeline's order and range (an entry reaching --from starts in its year: see
+    # queries._entry_filters, which needs no index of last days)
+    ("entries", ["first_day"]),
     ("entry_keys", ["entry"]),
     # Also what `figures --summary` aggregates, so it reads this index, not the claims.
     ("figures", [*FIGURES_ORDER.split(", "), "value", "low", "high", "unit"]),
@@ -329,7 +338,7 @@ def create_schema(db) -> None:
                             foreign_keys=spec.get("foreign_keys"))
         for column, expression in GENERATED.get(name, {}).items():
             db.execute(f"alter table {name} add column {column} as ({expression}) virtual")
-    db["meta"].create({"key": str, "value": str}, pk="key")
+    db.execute(_without_rowid("meta", META))
     db.execute(MENTIONS_VIEW)
     for table in DERIVED:
         db.execute(quoted_view(table))
@@ -389,7 +398,7 @@ def write_name_table(conn: sqlite3.Connection, table) -> None:
     # takes the place of a spelling some name is listed with (the same spelling of an
     # unmentioned name is left out after it has taken its place, as the table reads it)
     conn.executemany(
-        "insert or ignore into spellings values (?, ?)",
+        "insert or ignore into spellings values (?, (select rowid from known_names where key = ?))",
         [(key, name.key) for key, name in _first_spellings(table).items() if name.key in used],
     )
 
@@ -870,7 +879,9 @@ def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:
 #: What merging needs of an event (``timeline.decode_row`` reads them in this order).
 EVENT_FIELDS = ("id", "report", "entry", "date", "precision", "first_day", "last_day", "about",
                 "concepts", "relative")
-EVENT_COLUMNS = ", ".join(f"events.{c}" for c in EVENT_FIELDS)
+#: The report an event belongs to: its original's for a reprint's event, else its article.
+REPORT_SQL = "coalesce(events.report, events.article)"
+EVENT_COLUMNS = ", ".join(REPORT_SQL if c == "report" else f"events.{c}" for c in EVENT_FIELDS)
 #: The index a full build's merge reads every dated event from, dropped after it.
 MERGE_INDEX = "merge_order"
 DATED = "events.precision is not null and events.date is not null"
@@ -885,7 +896,7 @@ def event_rows(conn: sqlite3.Connection):
     articles that took 15 s, against 7 s to make this index and read it in order.
     """
     order = "precision, first_day, id"
-    rest = ", ".join(c for c in EVENT_FIELDS if c not in order.split(", "))
+    rest = ", ".join(c for c in (*EVENT_FIELDS, "article") if c not in order.split(", "))
     conn.execute(f"create index {MERGE_INDEX} on events ({order}, {rest}) where {DATED}")
     rows = conn.execute(f"select {EVENT_COLUMNS} from events indexed by {MERGE_INDEX}"
                         f" where {DATED} order by {order}")
@@ -925,7 +936,7 @@ def events_grouped(conn: sqlite3.Connection, entries) -> list[tuple]:
     group = ", ".join(GROUP_COLUMNS)
     return _chunked(conn, (
         f"select min(id), null, entry, date, precision, {FIRST_DAY_SQL}, {LAST_DAY_SQL}, about,"
-        " concepts, relative, count(*), json_group_array(distinct report),"
+        f" concepts, relative, count(*), json_group_array(distinct {REPORT_SQL}),"
         f" {group} from events"
         f" where entry in ({{}}) group by {group}"), list(entries))
 
