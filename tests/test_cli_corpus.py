@@ -401,3 +401,41 @@ def test_a_folder_without_manifest_lists_where_metadata_came_from_and_why_undate
     }
     undated = cli("articles", "--undated", "--format", "csv", db=db)
     assert [r["article"] for r in csv.DictReader(io.StringIO(undated.stdout))] == ["b", "d"]
+
+
+def test_the_words_no_table_stores_are_cut_from_the_article_text(cli, seed_db):
+    """A date's expression, an event's expression and a claim's text are the article's
+    text at their offsets, and the corpus stores none of them (issue #31); every reader
+    still gets them: show, the timeline's mentions, the figures listing."""
+    (article,) = json.loads(cli("show", "003_5c8489880ca76ab4", "--format", "json").stdout)
+    assert article["dates"] and all(
+        d["expression"] and d["expression"] == article["text"][d["start"]:d["end"]]
+        for d in article["dates"])
+    assert article["figures"] and all(
+        f["text"] and f["text"] == article["text"][f["start"]:f["end"]] and f["text"] in f["quote"]
+        for f in article["figures"])
+    mentions = [m for e in json.loads(cli("timeline", "--format", "json").stdout)
+                for m in e["mentions"]]
+    assert mentions and all(m["expression"] and m["expression"] in m["quote"] for m in mentions)
+    claims = json.loads(cli("figures", "--format", "json").stdout)
+    assert claims and all(c["text"] and c["text"] in c["quote"] for c in claims)
+    with sqlite3.connect(seed_db) as conn:
+        stored = {t: {c[1] for c in conn.execute(f"pragma table_info({t})")}
+                  for t in ("dates", "events", "figures")}
+    assert "expression" not in stored["dates"] | stored["events"]
+    assert "text" not in stored["figures"]
+
+
+def test_a_claims_places_are_stored_by_name_and_read_with_their_coordinates(cli, seed_db):
+    """figures.places holds the names alone (issue #31: coordinates once, in known_names);
+    the listing gives each place its coordinates from there."""
+    placed = [p for c in json.loads(cli("figures", "--format", "json").stdout)
+              for p in c["places"]]
+    with sqlite3.connect(seed_db) as conn:
+        stored = [json.loads(row[0]) for row in conn.execute(
+            "select places from figures where places is not null")]
+        known = {name: (lat, lon) for name, lat, lon in conn.execute(
+            "select name, lat, lon from known_names where lat is not null")}
+    assert stored and all(isinstance(name, str) for names in stored for name in names)
+    assert placed and any(p["name"] in known for p in placed)
+    assert all((p["lat"], p["lon"]) == known.get(p["name"], (None, None)) for p in placed)

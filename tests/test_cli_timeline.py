@@ -5,6 +5,7 @@ import io
 import json
 import sqlite3
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -380,3 +381,32 @@ def test_no_rendered_line_is_stored(seed_db):
             columns = [row[1] for row in conn.execute(f"pragma table_info({table})")]
             assert columns and "listing" not in columns
 
+
+
+
+def test_summaries_are_made_from_the_stored_clause_as_extraction_made_them(seed_build, cli):
+    """The corpus stores an event's clause's offsets, not its summary (issue #31): what a
+    reader makes of them (events_quoted's summary, with the SQL function Datasette has
+    too) is the summary extraction made of each event of the seeds, and a timeline
+    entry's is its lead event's."""
+    from syriacli import store
+    from syriacli.extract.article import RawArticle, extract_article
+
+    raw, db = seed_build
+    made = {}
+    with open(raw / "manifest.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            article = Path(row["file"]).stem
+            text = (raw / row["file"]).read_text()
+            for event in extract_article(RawArticle(article, row["file"], text, row)).events:
+                made[article, event.start] = event.summary
+    conn = store.open_corpus(db)
+    read = {(a, start): summary for a, start, summary in conn.execute(
+        "select article, start, summary from events_quoted")}
+    assert read == made and len(set(made.values())) > 30
+    leads = [read[tuple(row)] for row in conn.execute(
+        "select events.article, events.start from entries join events on events.id = entries.lead")]
+    assert sorted(e["summary"] for e in entries(cli)) == sorted(leads)
+    with sqlite3.connect(db) as plain:   # the tables themselves hold no summary
+        for table in ("events", "entries"):
+            assert "summary" not in [c[1] for c in plain.execute(f"pragma table_info({table})")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 STORY = ("Russian jets pound Idlib\n\n14 March 2016\n\nRussian jets carried out more than 60 "
          "sorties over Idlib on Sunday, the Russian Defence Ministry said.\n")
@@ -70,6 +71,10 @@ def test_wire_copy_reprinted_by_other_sites_counts_once(make_raw, build, cli):
     assert result.exit_code == 0, result.output
     articles = {a["article"]: a["reprint_of"] for a in _rows(cli, db, "articles")}
     assert articles == {"wire": None, "portal": "wire", "excerpt": "wire", "other": None}
+    with sqlite3.connect(db) as conn:   # a report is stored only for a reprint's events
+        reports = dict(conn.execute("select article, group_concat(distinct"
+                                    " coalesce(report, '-')) from events group by article"))
+    assert reports == {"wire": "-", "portal": "wire", "excerpt": "wire", "other": "-"}
     # one claim per original report: the reprints' repeats are not claims of their own
     claims = _rows(cli, db, "figures", "sorties")
     sorties = sorted((f["article"], f["value"], f["reprints"]) for f in claims)

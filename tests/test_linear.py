@@ -69,7 +69,7 @@ def _lines_run(text: str) -> int:
 
     sys.settrace(tracer)
     try:
-        article_rows(extract_article(raw), None)
+        article_rows(extract_article(raw))
     finally:
         sys.settrace(None)
     return count

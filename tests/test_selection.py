@@ -62,8 +62,8 @@ def test_the_corpus_holds_the_names_it_mentions_and_reads_the_others_from_the_ta
     corpus lacks is still a name (--about, a card) and a centre for --near."""
     stored = {row[0] for row in conn.execute("select key from known_names")}
     assert stored == {row[0] for row in conn.execute("select distinct key from mentions")}
-    assert not conn.execute("select 1 from spellings where key not in"
-                            " (select key from known_names)").fetchone()
+    assert not conn.execute("select 1 from spellings where name not in"
+                            " (select rowid from known_names)").fetchone()
     assert "raqqa" not in stored
     assert selection.about_key(conn, "Raqqah") == "raqqa"
     found = selection.near(conn, selection.filters(conn), "Raqqa", 200)

@@ -6,7 +6,7 @@ from syriacli.extract.events import clause_around, day_range, summarise
 from syriacli.timeline import Happening, merge
 
 
-def event(id, article, date, precision, concepts, about, relative=False, summary="s"):
+def event(id, article, date, precision, concepts, about, relative=False):
     first, last = day_range(date, precision)
     return Happening(
         id,
@@ -18,7 +18,6 @@ def event(id, article, date, precision, concepts, about, relative=False, summary
         int(relative),
         tuple(about),
         tuple(concepts),
-        summary,
     )
 
 
@@ -269,3 +268,20 @@ def test_entries_of_one_date_do_not_depend_on_the_order_of_its_events(specs, rnd
     one = sorted(sorted(m) for _, m in entries_of(events).values())
     other = sorted(sorted(back[i] for i in m) for _, m in entries_of(shuffled).values())
     assert one == other
+
+
+@pytest.mark.parametrize("iso, precision", [
+    ("2016", "year"), ("2016-02", "month"), ("2015-02", "month"), ("2015-12", "month"),
+    ("2016-04", "month"), ("2016-03-14", "day"), ("2000-02", "month"), ("1900-02", "month"),
+])
+def test_the_merge_index_days_are_day_range(iso, precision):
+    """An update's grouped events read their first and last days from their date and
+    precision in SQL (store.FIRST_DAY_SQL, LAST_DAY_SQL: the index lacks the columns):
+    the days extraction stores."""
+    import sqlite3
+
+    from syriacli.store import FIRST_DAY_SQL, LAST_DAY_SQL
+    got = sqlite3.connect(":memory:").execute(
+        f"select {FIRST_DAY_SQL}, {LAST_DAY_SQL} from (select ? as date, ? as precision)",
+        (iso, precision)).fetchone()
+    assert got == day_range(iso, precision)

@@ -133,7 +133,7 @@ def process(source: SourceFile):
     if raw is None:
         return source.file, None, skip, warning
     try:
-        record = article_rows(extract_article(raw, source.names_file), source.names_file)
+        record = article_rows(extract_article(raw, source.names_file))
     except NoArticleText as exc:
         return source.file, None, str(exc), warning
     except Exception as exc:  # noqa: BLE001 - a fault of ours on one page must not cost a build
@@ -571,8 +571,6 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
                | {previous[i] for _, i in changed if previous[i] is not None})
     rewrite |= {e["id"] for e in entries if e["conflict"]}
     entries = [e for e in entries if e["id"] in rewrite]
-    missing = store.summaries(conn, [e["lead"] for e in entries if e["summary"] is None])
-    entries = [dict(e, summary=missing.get(e["lead"], e["summary"])) for e in entries]
     groups = {e.id: e.group for e in events if e.group is not None}
     store.replace_entries(conn, entries, [(n, i) for n, i in changed if i not in groups],
                           drop=touched & rewrite)

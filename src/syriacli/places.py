@@ -75,9 +75,12 @@ def _degrees(value: float) -> str:
     return f"{value:.5f}".rstrip("0").rstrip(".")
 
 
-def from_json(text: str | None) -> list[dict]:
-    """A stored list of places (figures.places) as the list."""
-    return json.loads(text) if text else []
+def from_json(text: str | None, located: Mapping[str, dict]) -> list[dict]:
+    """A stored list of place names (figures.places) as places, with the coordinates
+    ``located`` gives them (canonical name -> place: the corpus stores them once, in
+    known_names, not in every claim); a place it lacks has none."""
+    return [located.get(n) or place(n, None, None, None) for n in json.loads(text)] \
+        if text else []
 
 
 def near(located: Mapping[str, dict], centre: dict, km: float) -> list[str]:

@@ -24,6 +24,7 @@ from .fts import Query
 from .listing import MARK_END, MARK_START, Listing
 from .places import PLACE_TYPES, from_json, place, places_named
 from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, chunks, index_name
+from .summary import summarise
 
 #: Where a row's article is cited: every timeline and figures row carries these fields.
 CITATION_COLUMNS = ["article", "title", "publisher", "published", "url"]
@@ -238,8 +239,8 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict | None:
     # what the row holds, not what is computed from it or repeats it for speed
     derived = {c for cs in store.GENERATED.values() for c in cs}
     result = {k: v for k, v in dict(row).items() if k not in derived}
-    # a claim with its sentence (store.quoted_view)
-    for table, source in (("dates", "dates"), ("figures", "figures_quoted"),
+    # a claim with its sentence, a date with its expression (store.quoted_view)
+    for table, source in (("dates", "dates_quoted"), ("figures", "figures_quoted"),
                           ("mentions", "mentions")):
         result[table] = [
             {k: v for k, v in zip(r.keys(), r, strict=True) if k not in derived}
@@ -430,15 +431,16 @@ def _entry_rows(conn: sqlite3.Connection, chunk: list, located: dict[str, dict],
     for entry in chunk:
         row = _entry_row(entry, sources.get(entry["id"], []), conflicts.get(entry["id"]),
                          publisher_of, located)
-        row.update(zip(CITATION_COLUMNS, cited.get(entry["lead"], _UNCITED), strict=True))
+        *citation, row["summary"] = cited.get(entry["lead"], _UNCITED)
+        row.update(zip(CITATION_COLUMNS, citation, strict=True))
         if mentions:
             row["mentions"] = [dict(zip(MENTION_COLUMNS, m, strict=True))
                                for m in sources.get(entry["id"], [])]
         yield row
 
 
-#: The citation of an entry without a lead event.
-_UNCITED = (None,) * len(CITATION_COLUMNS)
+#: The citation and summary of an entry without a lead event.
+_UNCITED = (None,) * (len(CITATION_COLUMNS) + 1)
 
 
 def _entry_row(entry, sources: list[tuple], conflict: list[dict] | None,
@@ -455,7 +457,7 @@ def _entry_row(entry, sources: list[tuple], conflict: list[dict] | None,
         "id": entry["id"],
         "date": entry["date"],
         "precision": entry["precision"],
-        "summary": entry["summary"],
+        "summary": None,  # its lead event's (see _cited)
         "publishers": list(dict.fromkeys(s[1] for s in sources if s[1])),
         "articles": list(dict.fromkeys(s[0] for s in sources)),
         "about": about,
@@ -467,15 +469,17 @@ def _entry_row(entry, sources: list[tuple], conflict: list[dict] | None,
 
 
 def _cited(conn: sqlite3.Connection, events: list[int | None]) -> dict[int, tuple]:
-    """The :data:`CITATION_COLUMNS` of these events' articles, by event id."""
+    """The :data:`CITATION_COLUMNS` of these events' articles, then the events' summaries
+    (made from their clauses, as the corpus stores no summary), by event id."""
     ids = [e for e in events if e is not None]
     if not ids:
         return {}
     rows = _tuples(conn, "select events.id, articles.id, articles.title, articles.publisher,"
-                         " articles.published, articles.url from events"
-                         " join articles on articles.id = events.article"
+                         " articles.published, articles.url,"
+                         f" {store.CLAUSE_SQL.format(article='articles', table='events')}"
+                         " from events join articles on articles.id = events.article"
                          f" where events.id in ({', '.join('?' * len(ids))})", ids)
-    return {row[0]: row[1:] for row in rows}
+    return {row[0]: (*row[1:-1], summarise(row[-1])) for row in rows}
 
 
 def _publishers_of(conn: sqlite3.Connection, articles: set[str]) -> dict[str, str]:
@@ -566,11 +570,14 @@ MENTION_COLUMNS = ("article", "publisher", "published", "quote", "expression", "
 
 def _mentions_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
     """The source mentions of many entries in one query (not one query per entry), as
-    tuples in the order of :data:`MENTION_COLUMNS`."""
-    return _per_entry(
+    tuples in the order of :data:`MENTION_COLUMNS`; the expression is cut from the
+    sentence by the event's offsets (the corpus stores neither)."""
+    found = _per_entry(
         conn, entries, f"article, publisher, published, {store.sentence_sql('events')},"
-        " expression, date, precision, nullif(report, article)"
+        " start - sentence_start, end - sentence_start, date, precision, nullif(report, article)"
     )
+    return {entry: [(*row[:4], row[3][row[4]:row[5]], *row[6:]) for row in rows]
+            for entry, rows in found.items()}
 
 
 def _sources_of(conn: sqlite3.Connection, entries: list[int]) -> dict[int, list[tuple]]:
@@ -602,9 +609,10 @@ def _per_entry(
 #: chunk of claims: a listing of one metric reads in the order of its index).
 FIGURE_ARTICLE_FIELDS = ("title", "url")
 #: A claim's row: the listed columns, the counted noun (what the table view reads), its id;
-#: and where its sentence ends: a row reads its sentence's offsets (its quote holds where it
-#: starts), and :func:`_claims` cuts it from its article's text (store.SENTENCE_SQL).
-FIGURE_FIELDS = [*FIGURE_COLUMNS, "noun", "id", "sentence_end"]
+#: and where its sentence and its text end: a row reads their offsets (its quote and text
+#: hold where they start), and :func:`_claims` cuts them from its article's text
+#: (store.DERIVED).
+FIGURE_FIELDS = [*FIGURE_COLUMNS, "noun", "id", "sentence_end", "end"]
 #: A number column as a row holds it: a real holding a whole number as an integer (7000,
 #: not 7000.0), as every format prints it.
 NUMBER_VALUE = "iif({c} = cast({c} as integer), cast({c} as integer), {c})"
@@ -612,6 +620,7 @@ FIGURE_SELECT = ", ".join(
     "null" if c in FIGURE_ARTICLE_FIELDS
     else NUMBER_VALUE.format(c=f"figures.{c}") if c in ("value", "low", "high")
     else "figures.sentence_start" if c == "quote"
+    else "figures.start" if c == "text"
     else f"figures.{c}" for c in FIGURE_FIELDS
 )
 #: A claim about a name: its own sentence names it (not only another of its article's).
@@ -685,13 +694,16 @@ def _claims(conn: sqlite3.Connection, sql: str, params: dict | list) -> Iterator
     """The claims ``sql`` selects (:data:`FIGURE_SELECT`) as rows, a chunk at a time,
     with the title and url of their articles and their sentences cut from its text."""
     rows = _tuples(conn, sql, params)
+    located: dict[str, dict] | None = None
     while chunk := rows.fetchmany(1000):
         cited = _article_fields(conn, {row[ARTICLE_AT] for row in chunk})
+        located = place_index(conn) if located is None else located
         for row in chunk:
             claim = dict(zip(FIGURE_FIELDS, row, strict=True))
-            claim["places"] = from_json(claim["places"])
+            claim["places"] = from_json(claim["places"], located)
             *fields, text = cited[claim["article"]]
             claim["quote"] = text[claim["quote"]:claim.pop("sentence_end")]
+            claim["text"] = text[claim["text"]:claim.pop("end")]
             claim.update(zip(FIGURE_ARTICLE_FIELDS, fields, strict=True))
             yield claim
 
@@ -984,7 +996,7 @@ def known_name(
     # a spelling the table lists first, else one of the same transliteration ("Hmeymim")
     row = conn.execute(
         "select known_names.key, search_variants, case_sensitive from spellings"
-        " join known_names on known_names.key = spellings.key"
+        " join known_names on known_names.rowid = spellings.name"
         " where spelling in (:spelling, :variant) order by spelling = :spelling desc limit 1",
         {"spelling": spelling_key(phrase), "variant": variant_key(phrase)},
     ).fetchone()
@@ -1057,7 +1069,8 @@ def timeline_events(
     near = set(filters.near) if filters.near is not None else None
     publisher = filters.publisher.casefold() if filters.publisher else None
     selected = ", ".join(store.sentence_sql("events", "articles") if c == "quote"
-                         else f"events.{c}" for c in EVENT_EXPORT_COLUMNS[:-2])
+                         else store.CLAUSE_SQL.format(article="articles", table="events")
+                         if c == "summary" else f"events.{c}" for c in EVENT_EXPORT_COLUMNS[:-2])
     for chunk in chunks(entries):
         order = {entry: i for i, entry in enumerate(chunk)}
         rows = _tuples(
@@ -1065,12 +1078,13 @@ def timeline_events(
             f"select {selected}, articles.url, articles.title from events"
             " join articles on articles.id = events.article"
             f" where events.entry in ({', '.join('?' * len(chunk))})"
-            " and events.report = events.article"
+            " and events.report is null"
             " order by events.entry, events.published, events.article, events.start",
             chunk,
         ).fetchall()
         for values in sorted(rows, key=lambda r: order[r[0]]):
             event = dict(zip(EVENT_EXPORT_COLUMNS, values, strict=True))
+            event["summary"] = summarise(event["summary"])  # selected as its clause
             event["about"] = json.loads(event["about"] or "[]")
             event["concepts"] = json.loads(event["concepts"] or "[]")
             if publisher and (event["publisher"] or "").casefold() != publisher:
@@ -1094,11 +1108,13 @@ def sentence_claims(
     for chunk in chunks(articles):
         ids = {f"a{i}": a for i, a in enumerate(chunk)}
         cursor = conn.execute(
-            "select article, sentence_start, start, metric, value, low, high, qualifier, text,"
+            "select article, sentence_start, start, metric, value, low, high, qualifier,"
+            f" {store.SPAN_SQL.format(article='articles', table='figures')} as text,"
             " claimant, claimant_org, as_of, period from figures"
-            f" where article in ({', '.join(':' + k for k in ids)})"
-            f" and metric in ({', '.join(':' + k for k in names)}) and reprint_of is null"
-            " order by article, start",
+            " join articles on articles.id = figures.article"
+            f" where figures.article in ({', '.join(':' + k for k in ids)})"
+            f" and metric in ({', '.join(':' + k for k in names)})"
+            " and figures.reprint_of is null order by figures.article, figures.start",
             {**ids, **names},
         )
         for row in cursor:
@@ -1145,8 +1161,9 @@ def claim_places(conn: sqlite3.Connection, filters: Filters) -> Iterator[tuple[s
     where, params = _article_where(replace(filters, limit=None), "figures", "figures.article")
     where += ["figures.reprint_of is null", "figures.places is not null"]
     near = set(filters.near) if filters.near is not None else None
+    located = place_index(conn)
     for article, stored in _tuples(
             conn, f"select article, places from figures where {' and '.join(where)}", params):
-        places = from_json(stored)
+        places = from_json(stored, located)
         if near is None or not near.isdisjoint(p["name"] for p in places):
             yield article, places

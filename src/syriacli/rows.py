@@ -10,12 +10,11 @@ import hashlib
 import json
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from .extract.article import ArticleExtraction
 from .extract.mentions import is_seat
-from .extract.names import load_table
-from .places import PLACE_TYPES, place
+from .places import PLACE_TYPES
 from .store import insert_columns
 
 
@@ -52,9 +51,8 @@ def text_hash(text: str, publisher: str | None, published: str | None) -> str:
     return hashlib.sha256(f"{publisher}\x1f{published}\x1f{text}".encode()).hexdigest()
 
 
-def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -> ArticleRecord:
-    """The rows of one article's extraction (``names_file``: the extra names it was
-    extracted with, whose places may have coordinates of their own)."""
+def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
+    """The rows of one article's extraction."""
     source, meta, text = extraction.source, extraction.meta, extraction.text
     article = {
         "id": source.id, "file": source.file, "text": text, "words": extraction.words,
@@ -70,10 +68,11 @@ def article_rows(extraction: ArticleExtraction, names_file: str | None = None) -
     return ArticleRecord(
         article=as_row("articles", article),
         file_row=as_row("article_files", file_row),
-        events=[as_row("events", {**_event_values(e), **shared, "report": source.id})
+        # report: none of its own (store.link_reprints sets a reprint's original)
+        events=[as_row("events", {**_event_values(e), **shared, "report": None})
                 for e in extraction.events],
         figures=_placed(_rows("figures", extraction.figures, shared),
-                        _claim_places(extraction, names_file)),
+                        _claim_places(extraction)),
         mention_rows=_mention_rows(extraction.names, source.id),
         dates=_rows("dates", extraction.dates, {"article": source.id}),
         sketches=[(value, source.id) for value in extraction.sketch],
@@ -147,10 +146,9 @@ def _placed(rows: list[tuple], places: list[str | None]) -> list[tuple]:
             for row, where in zip(rows, places, strict=True)]
 
 
-def _claim_places(extraction: ArticleExtraction, names_file: str | None) -> list[str | None]:
-    """For each figure, the places its sentence names as a JSON array (None: none),
-    with the coordinates the name table gives them."""
-    located = _located(names_file)
+def _claim_places(extraction: ArticleExtraction) -> list[str | None]:
+    """For each figure, the places its sentence names as a JSON array of their names
+    (None: none); readers give them their coordinates from known_names (places.from_json)."""
     # found by where they start: a line of thousands of figures and places costs linear time
     places = sorted((m for m in extraction.names if m.type in PLACE_TYPES
                      and not is_seat(extraction.text, m)), key=lambda m: m.start)
@@ -159,13 +157,5 @@ def _claim_places(extraction: ArticleExtraction, names_file: str | None) -> list
     for figure in extraction.figures:
         named = dict.fromkeys(m.name for m in places[
             bisect_left(starts, figure.sentence_start):bisect_left(starts, figure.sentence_end)])
-        result.append(json.dumps([located.get(n) or place(n, None, None, None) for n in named],
-                                 ensure_ascii=False) if named else None)
+        result.append(json.dumps(list(named), ensure_ascii=False) if named else None)
     return result
-
-
-@lru_cache(maxsize=4)
-def _located(names_file: str | None) -> dict[str, dict]:
-    """Canonical name -> place for the places of the name table with coordinates."""
-    return {n.name: place(n.name, n.geo.lat, n.geo.lon, n.geo.precision)
-            for n in load_table(names_file) if n.geo is not None}

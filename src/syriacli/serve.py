@@ -170,7 +170,9 @@ def search_functions(conn) -> None:
     where nothing is left to search), ``syriacli_exclude(q)``, what a query of exclusions
     alone leaves out (else null); ``escape_fts(q)``, Datasette's own for a table's search
     box, replaced by ``syriacli_match``; and ``syriacli_name_key(name)``, the key of a name
-    in any spelling, as ``--about`` reads it (null: no such name)."""
+    in any spelling, as ``--about`` reads it (null: no such name). Also
+    ``syriacli_summary(clause)``, an event's summary, which events_quoted makes."""
+    from . import store
     from .fts import client_query
     from .queries import known_key, known_name
 
@@ -186,6 +188,7 @@ def search_functions(conn) -> None:
     conn.create_function("syriacli_exclude", 1, lambda query: parsed(query).exclude)
     conn.create_function("syriacli_name_key", 1,
                          lambda name: known_key(conn, name) if isinstance(name, str) else None)
+    store.summary_function(conn)   # an event's summary (events_quoted), made from its clause
 
 
 #: A table page's path: /corpus/figures, /corpus/figures.json (not a row's page).

@@ -22,11 +22,15 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-#: 35: events_fts of the sentence alone; 34: known_names and spellings of the mentioned
-#: names only; 33: mention_rows without rowid, its text only where it is not the name; 32:
-#: sentences read from the article text, names column of keys; 31: mentions a view of
-#: mention_rows, 2 KiB pages; 30: no stored listing
-SCHEMA_VERSION = 35
+#: 40: an event's report only for a reprint's, no entries index by last day, meta without
+#: rowid, spellings by name rowid; 39: a claim's places by name only, no events index by
+#: precision and first day; 38: the merge index without first and last days; 37: no date's
+#: or event's expression, claim's text, mention's sentence offsets; 36: an event's clause's
+#: offsets, not its summary, and no entry summary; 35: events_fts of the sentence alone; 34:
+#: known_names and spellings of the mentioned names only; 33: mention_rows without rowid,
+#: its text only where it is not the name; 32: sentences read from the article text, names
+#: column of keys; 31: mentions a view of mention_rows, 2 KiB pages; 30: no stored listing
+SCHEMA_VERSION = 40
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -98,15 +102,19 @@ TABLES: dict[str, TableSpec] = {
     "events": {
         "columns": {
             # publisher and published as in figures: a timeline reads its sources from an index.
-            # report: the article whose report this is, the original of a reprint (a
-            # timeline counts sources by it), else the article itself
+            # report: the article whose report this is when it is another's, the original of
+            # a reprint (a timeline counts sources by :data:`REPORT_SQL`); null for the
+            # article's own (most events: a copy of its id was a tenth of the table)
             "id": int, "article": str, "report": str, "publisher": str, "published": str,
             "entry": int,
             "date": str, "precision": str,
-            "first_day": str, "last_day": str, "expression": str, "rule": str,
-            "relative": int, "summary": str, "about": str, "concepts": str,
+            "first_day": str, "last_day": str, "rule": str,
+            "relative": int, "about": str, "concepts": str,
             "anchor": int,
             **PROVENANCE,
+            # its clause in its sentence's offsets: its summary is made from it when read
+            # (:data:`CLAUSE_SQL`, summary.summarise), not stored
+            "clause_start": int, "clause_end": int,
         },
         "pk": "id",
         "foreign_keys": [OF_ARTICLE, ("entry", "entries", "id")],
@@ -114,8 +122,9 @@ TABLES: dict[str, TableSpec] = {
     "entries": {
         "columns": {
             "id": int, "date": str, "precision": str, "first_day": str, "last_day": str,
-            "summary": str, "about": str, "conflict": str, "sources": int,
-            # the event whose sentence the summary is: a timeline row cites its article
+            "about": str, "conflict": str, "sources": int,
+            # the event whose summary is the entry's (made when read from its clause, as
+            # every event's): a timeline row cites its article
             "lead": int,
         },
         "pk": "id",
@@ -134,12 +143,15 @@ TABLES: dict[str, TableSpec] = {
             # who says so: a person or an organisation, the organisation a person speaks
             # for, the outlet that relays the claim, and the attribution rule that found it
             "claimant": str, "claimant_org": str, "via": str, "claimant_rule": str,
-            "as_of": str, "period": str, "text": str,
+            # no ``text``: the words of the number are its article's text at start, end
+            # (:data:`DERIVED`)
+            "as_of": str, "period": str,
             # a reprint's claim that its original makes too: the original's article id
             # (listings leave it out); the original's claim lists its reprints ("a, b")
             "reprint_of": str, "reprints": str,
-            # the places its sentence names, with coordinates: a JSON array of
-            # places.place() objects, made by rows.py from the name table
+            # the places its sentence names: a JSON array of their canonical names, made by
+            # rows.py; readers give them coordinates from known_names (places.from_json),
+            # which hold them once (a claim's copy of them was a sixth of the table)
             "places": str,
             **PROVENANCE,
         },
@@ -150,7 +162,8 @@ TABLES: dict[str, TableSpec] = {
     # mentions an article: each holds its article's rowid, not its id (a file name, ~25
     # bytes, twice with its index), and a known name's name and type only in known_names;
     # ``text`` only where it is not the name the row gives (most mentions write a known
-    # name in its canonical spelling), and no ``end`` (start + the text's length). Stored
+    # name in its canonical spelling), no ``end`` (start + the text's length) and no
+    # sentence offsets (no reader read them: a tenth of the table). Stored
     # as its key's b-tree (WITHOUT ROWID), in article order: a build appends an article's
     # rows together, and reading by article (store.delete_article,
     # queries.sentence_parts) reads them together; the key index then holds (key,
@@ -160,7 +173,6 @@ TABLES: dict[str, TableSpec] = {
         "columns": {
             "article": int, "start": int, "key": str, "name": str, "type": str,
             "role": str, "org": str, "text": str,
-            "sentence_start": int, "sentence_end": int,
         },
         "pk": ("article", "start", "key"),
     },
@@ -174,7 +186,9 @@ TABLES: dict[str, TableSpec] = {
         },
         "pk": "key",
     },
-    "spellings": {"columns": {"spelling": str, "key": str}, "pk": "spelling"},
+    # A spelling's name as its known_names rowid, not its key (a key a spelling, again: a
+    # third of the table); write_name_table writes both tables together.
+    "spellings": {"columns": {"spelling": str, "name": int}, "pk": "spelling"},
     # How each name is actually written in the corpus: a search ORs these few spellings,
     # not every spelling the table knows (each extra phrase is another pass over postings).
     "seen_spellings": {"columns": {"key": str, "spelling": str}, "pk": ("key", "spelling")},
@@ -190,21 +204,23 @@ TABLES: dict[str, TableSpec] = {
     "lines": {"columns": {"listing": str, "id": int, "line": str}, "pk": ("listing", "id")},
     "dates": {
         "columns": {
-            "id": int, "article": str, "date": str, "precision": str, "expression": str,
+            # no ``expression``: it is its article's text at start, end (:data:`DERIVED`)
+            "id": int, "article": str, "date": str, "precision": str,
             "rule": str, "relative": int, "start": int, "end": int,
         },
         "pk": "id",
         "foreign_keys": [OF_ARTICLE],
     },
 }
+#: The corpus's settings (schema version, raw folder, extractor digest...), by key.
+META: TableSpec = {"columns": {"key": str, "value": str}, "pk": "key"}
 #: What every reader reads mentions as: mention_rows with its article's id, and the name
 #: and type of a known name (a row holds them only for a name the table does not know).
 MENTIONS_VIEW = """create view mentions as select articles.id as article,
   coalesce(m.name, known_names.name) as name, m.key,
   coalesce(m.type, known_names.type) as type, m.role, m.org, m.name is null as known,
   coalesce(m.text, m.name, known_names.name) as text, m.start,
-  m.start + length(coalesce(m.text, m.name, known_names.name)) as end,
-  m.sentence_start, m.sentence_end
+  m.start + length(coalesce(m.text, m.name, known_names.name)) as end
 from mention_rows as m join articles on articles.rowid = m.article
 left join known_names on m.name is null and known_names.key = m.key"""
 #: A row's sentence, cut from its article's text by its offsets: the text is stored once
@@ -212,8 +228,25 @@ left join known_names on m.name is null and known_names.key = m.key"""
 #: the SQL of its article's row; SQLite's substr counts characters, as Python's offsets do.
 SENTENCE_SQL = ("substr({article}.text, {table}.sentence_start + 1,"
             " {table}.sentence_end - {table}.sentence_start)")
-#: The tables whose rows read a sentence as ``quote`` (:func:`sentence_sql`).
-SENTENCE_TABLES = ("events", "figures")
+#: An event's clause, cut from its article's text as its sentence is: what its summary is
+#: made of (summary.summarise, in SQL the function :data:`SUMMARY_FUNCTION`).
+CLAUSE_SQL = ("substr({article}.text, {table}.sentence_start + {table}.clause_start + 1,"
+              " {table}.clause_end - {table}.clause_start)")
+#: The SQL function of a clause's summary that Datasette's connections have (serve.py),
+#: as every reader that reads a corpus with :func:`open_corpus`.
+SUMMARY_FUNCTION = "syriacli_summary"
+#: The words a row stands for (a date's expression, a figure's text), cut from its
+#: article's text by the row's own offsets.
+SPAN_SQL = "substr({article}.text, {table}.start + 1, {table}.end - {table}.start)"
+#: What a table's view (``{table}_quoted``, :func:`quoted_view`) adds to its rows: what no
+#: table stores because its article's text holds it (an event's or a claim's sentence was a
+#: tenth of a corpus, the summaries, expressions and texts another twentieth).
+DERIVED = {
+    "events": {"quote": SENTENCE_SQL, "expression": SPAN_SQL,
+               "summary": f"{SUMMARY_FUNCTION}({CLAUSE_SQL})"},
+    "figures": {"quote": SENTENCE_SQL, "text": SPAN_SQL},
+    "dates": {"expression": SPAN_SQL},
+}
 
 
 def sentence_sql(table: str, article: str | None = None) -> str:
@@ -226,10 +259,21 @@ def sentence_sql(table: str, article: str | None = None) -> str:
 
 
 def quoted_view(table: str) -> str:
-    """A view of ``table`` with its sentence as ``quote``: what Datasette shows."""
-    return (f"create view {table}_quoted as select {table}.*,"
-            f" {sentence_sql(table, 'articles')} as quote"
+    """A view of ``table`` with the :data:`DERIVED` columns of its rows (an event's summary
+    made by :data:`SUMMARY_FUNCTION`): what Datasette shows."""
+    derived = "".join(f", {sql.format(article='articles', table=table)} as {column}"
+                      for column, sql in DERIVED[table].items())
+    return (f"create view {table}_quoted as select {table}.*{derived}"
             f" from {table} join articles on articles.id = {table}.article")
+
+
+def summary_function(conn: sqlite3.Connection) -> None:
+    """Give ``conn`` the SQL function :data:`SUMMARY_FUNCTION` (clause -> summary)."""
+    from .summary import summarise
+
+    conn.create_function(SUMMARY_FUNCTION, 1,
+                         lambda clause: summarise(clause) if isinstance(clause, str) else None,
+                         deterministic=True)
 
 
 #: A mention row's article (an article id) as the rowid mention_rows holds.
@@ -242,10 +286,10 @@ GENERATED = {
     "events": {"month": "substr(first_day, 1, 7)"},
     "figures": {"month": "substr(published, 1, 7)"},
 }
-#: Tables of keys alone, stored as their primary key's b-tree (WITHOUT ROWID): a rowid
-#: table would need an index repeating every row to find one.
+#: Tables looked up by a key of their own (not an integer), stored as their primary key's
+#: b-tree (WITHOUT ROWID): a rowid table would need an index repeating every key to find one.
 WITHOUT_ROWID = frozenset({"entry_keys", "spellings", "seen_spellings", "sketches", "lines",
-                           "mention_rows"})
+                           "mention_rows", "meta"})
 #: The rows of a listing's table (figures, entries) from which a full build caches their
 #: tsv lines: rendering 34,000 claims of a metric from their rows takes longer than the
 #: 200 ms a listing has at 100,000 articles (issue 6); a smaller corpus is not worth the space.
@@ -257,14 +301,17 @@ INDEXES = [
     # whose key sits after the text (reading it walks the text's overflow pages).
     ("article_files", ["id", "source_key"]),
     ("article_files", ["text_hash"]),
-    ("events", ["article"]), ("events", ["precision", "first_day"]),
-    # An entry's events by what merging compares (events_grouped reads only this index).
-    ("events", ["entry", "precision", "date", "first_day", "last_day", "relative", "about",
-                "concepts", "report"]),
+    ("events", ["article"]),
+    # An entry's events by what merging compares (events_grouped reads only this index; an
+    # event's first and last days follow from its date and precision: not here, a sixth of it).
+    ("events", ["entry", "precision", "date", "relative", "about", "concepts", "report",
+                "article"]),
     # An entry's mentions in the order they print; its sources (queries._sources_of) from
     # this alone.
     ("events", ["entry", "published", "article", "start", "publisher"]),
-    ("entries", ["first_day"]), ("entries", ["last_day"]),
+    # the timeline's order and range (an entry reaching --from starts in its year: see
+    # queries._entry_filters, which needs no index of last days)
+    ("entries", ["first_day"]),
     ("entry_keys", ["entry"]),
     # Also what `figures --summary` aggregates, so it reads this index, not the claims.
     ("figures", [*FIGURES_ORDER.split(", "), "value", "low", "high", "unit"]),
@@ -291,9 +338,9 @@ def create_schema(db) -> None:
                             foreign_keys=spec.get("foreign_keys"))
         for column, expression in GENERATED.get(name, {}).items():
             db.execute(f"alter table {name} add column {column} as ({expression}) virtual")
-    db["meta"].create({"key": str, "value": str}, pk="key")
+    db.execute(_without_rowid("meta", META))
     db.execute(MENTIONS_VIEW)
-    for table in SENTENCE_TABLES:
+    for table in DERIVED:
         db.execute(quoted_view(table))
     set_meta(db.conn, schema_version=str(SCHEMA_VERSION))
     db.conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
@@ -351,7 +398,7 @@ def write_name_table(conn: sqlite3.Connection, table) -> None:
     # takes the place of a spelling some name is listed with (the same spelling of an
     # unmentioned name is left out after it has taken its place, as the table reads it)
     conn.executemany(
-        "insert or ignore into spellings values (?, ?)",
+        "insert or ignore into spellings values (?, (select rowid from known_names where key = ?))",
         [(key, name.key) for key, name in _first_spellings(table).items() if name.key in used],
     )
 
@@ -596,6 +643,7 @@ def open_corpus(path: Path) -> sqlite3.Connection:
     # Wait (rather than fail) while an update commits.
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
     conn.row_factory = sqlite3.Row
+    summary_function(conn)
     return conn
 
 
@@ -810,9 +858,9 @@ def replace_entries(conn: sqlite3.Connection, entries, assignments, drop=()) -> 
 def write_entries(conn: sqlite3.Connection, entries) -> None:
     """Insert timeline entries (``timeline.entry_of`` dicts) and their merge keys."""
     conn.executemany(
-        "insert into entries (id, date, precision, first_day, last_day, summary, about,"
-        " conflict, sources, lead) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(e["id"], e["date"], e["precision"], e["first_day"], e["last_day"], e["summary"],
+        "insert into entries (id, date, precision, first_day, last_day, about,"
+        " conflict, sources, lead) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(e["id"], e["date"], e["precision"], e["first_day"], e["last_day"],
           json.dumps(e["about"]), json.dumps(e["conflict"]) if e["conflict"] else None,
           e["sources"], e["lead"])
          for e in entries],
@@ -830,8 +878,10 @@ def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:
 
 #: What merging needs of an event (``timeline.decode_row`` reads them in this order).
 EVENT_FIELDS = ("id", "report", "entry", "date", "precision", "first_day", "last_day", "about",
-                "concepts", "relative", "summary")
-EVENT_COLUMNS = ", ".join(f"events.{c}" for c in EVENT_FIELDS)
+                "concepts", "relative")
+#: The report an event belongs to: its original's for a reprint's event, else its article.
+REPORT_SQL = "coalesce(events.report, events.article)"
+EVENT_COLUMNS = ", ".join(REPORT_SQL if c == "report" else f"events.{c}" for c in EVENT_FIELDS)
 #: The index a full build's merge reads every dated event from, dropped after it.
 MERGE_INDEX = "merge_order"
 DATED = "events.precision is not null and events.date is not null"
@@ -846,7 +896,7 @@ def event_rows(conn: sqlite3.Connection):
     articles that took 15 s, against 7 s to make this index and read it in order.
     """
     order = "precision, first_day, id"
-    rest = ", ".join(c for c in EVENT_FIELDS if c not in order.split(", "))
+    rest = ", ".join(c for c in (*EVENT_FIELDS, "article") if c not in order.split(", "))
     conn.execute(f"create index {MERGE_INDEX} on events ({order}, {rest}) where {DATED}")
     rows = conn.execute(f"select {EVENT_COLUMNS} from events indexed by {MERGE_INDEX}"
                         f" where {DATED} order by {order}")
@@ -863,24 +913,31 @@ def events_of(conn: sqlite3.Connection, articles) -> list[tuple]:
                           " and events.article in ({})", list(articles))
 
 
-#: What makes events of one entry alike for merging (:func:`events_grouped`).
-GROUP_COLUMNS = (
-    "entry", "precision", "date", "first_day", "last_day", "relative", "about", "concepts",
-)
+#: What makes events of one entry alike for merging (:func:`events_grouped`); their first and
+#: last days are their date's at its precision.
+GROUP_COLUMNS = ("entry", "precision", "date", "relative", "about", "concepts")
+#: An event's first and last day from its date and precision, as extract.events.day_range
+#: makes them: what :func:`events_grouped` reads without the columns (its index lacks them).
+FIRST_DAY_SQL = ("case precision when 'year' then substr(date, 1, 4) || '-01-01'"
+                 " when 'month' then substr(date, 1, 7) || '-01' else substr(date, 1, 10) end")
+LAST_DAY_SQL = ("case precision when 'year' then substr(date, 1, 4) || '-12-31'"
+                " when 'month' then date(substr(date, 1, 7) || '-01', '+1 month', '-1 day')"
+                " else substr(date, 1, 10) end")
 
 
 def events_grouped(conn: sqlite3.Connection, entries) -> list[tuple]:
     """The events of these entries, those alike for merging as one row: an entry that
     90,000 articles date the same way is then a few rows, read from one index.
 
-    Columns: those of :data:`EVENT_COLUMNS` (the smallest id, no summary), then the
+    Columns: those of :data:`EVENT_COLUMNS` (the smallest id), then the
     number of events, their distinct articles as a JSON array, and the
     :data:`GROUP_COLUMNS` values that :func:`move_group` takes.
     """
     group = ", ".join(GROUP_COLUMNS)
     return _chunked(conn, (
-        "select min(id), null, entry, date, precision, first_day, last_day, about, concepts,"
-        f" relative, null, count(*), json_group_array(distinct report), {group} from events"
+        f"select min(id), null, entry, date, precision, {FIRST_DAY_SQL}, {LAST_DAY_SQL}, about,"
+        f" concepts, relative, count(*), json_group_array(distinct {REPORT_SQL}),"
+        f" {group} from events"
         f" where entry in ({{}}) group by {group}"), list(entries))
 
 
@@ -888,11 +945,6 @@ def move_group(conn: sqlite3.Connection, entry: int, group: tuple) -> None:
     """Point the events of a :func:`events_grouped` row at another entry."""
     alike = " and ".join(c + " is ?" for c in GROUP_COLUMNS)
     conn.execute(f"update events set entry = ? where {alike}", (entry, *group))
-
-
-def summaries(conn: sqlite3.Connection, ids) -> dict[int, str]:
-    """The summaries of these events (the leads of re-merged entries)."""
-    return dict(_chunked(conn, "select id, summary from events where id in ({})", list(ids)))
 
 
 def entries_of(conn: sqlite3.Connection, articles) -> set[int]:

@@ -55,7 +55,6 @@ class Happening(NamedTuple):
     relative: int
     about: tuple[str, ...]
     concepts: tuple[str, ...]
-    summary: str | None = None
     entry: int | None = None
     #: For a row standing for several events alike (see ``store.events_grouped``): their
     #: articles and what identifies them in the database. ``id`` is then the smallest of
@@ -308,7 +307,6 @@ def entry_of(
             "precision": e.precision,
             "first_day": e.first_day,
             "last_day": e.last_day,
-            "summary": e.summary,
             "lead": e.id,
             "about": list(e.about),
             "conflict": None,
@@ -337,7 +335,6 @@ def entry_of(
         "precision": lead.precision,
         "first_day": min(e.first_day for e in members),
         "last_day": max(e.last_day for e in members),
-        "summary": lead.summary,
         "lead": lead.id,
         "about": list(about),
         "conflict": conflict,
@@ -433,9 +430,7 @@ def decode_group(row) -> Happening:
 
 def decode_row(row) -> Happening:
     """An event row from the database (the columns of ``store.EVENT_COLUMNS``)."""
-    id, article, entry, day, precision, first_day, last_day, about, concepts, relative, summary = (
-        row
-    )
+    id, article, entry, day, precision, first_day, last_day, about, concepts, relative = row
     return Happening(
         id,
         article,
@@ -446,6 +441,5 @@ def decode_row(row) -> Happening:
         relative,
         _names(about),
         _names(concepts),
-        summary,
         entry,
     )

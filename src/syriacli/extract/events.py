@@ -15,30 +15,14 @@ from functools import lru_cache
 
 from .. import vocab
 from ..places import PLACE_TYPES
+from ..summary import summarise
 from .mentions import DETERMINERS, NATIONAL_ADJECTIVES, is_seat
 
-#: Attribution filler trimmed from the edges of a summary.
-LEADING_FILLER = re.compile(
-    r"^(?:however|but|and|also|meanwhile|yet|so|then|instead|in response"
-    r"|according to [^,]{1,80})\s*,?\s+",
-    re.I,
-)
-TRAILING_FILLER = re.compile(
-    # after a comma anyone may be the source ("officials said", "the monitor said", "the
-    # Defence Ministry told RIA Novosti"); without one, a capitalised name ("Akar said")
-    r"""(?:[,;]\s*(?:["”']\s*)?(?:[\w.'’-]+\s+){0,6}"""
-    r"""|[,;]?\s*(?:["”']\s*)?(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s+)?)"""
-    r"""(?:said|says|reported|added|noted|stated|told [\w ]{1,40})\.?["”']?$"""
-)
-#: The verbs TRAILING_FILLER ends with: it can only match where one sits near the end
-#: (at most "told " + 40 characters + a stop and a quote before it), and trying its
-#: end-anchored pattern at every position of every clause was a tenth of extraction.
-FILLER_VERB = re.compile(r"said|says|reported|added|noted|stated|told ")
-FILLER_REACH = 60
+__all__ = ["summarise"]  # its home is syriacli.summary; extraction's tests read it here
+
 #: Where a sentence with several dates is cut into clauses.
 SUMMARY_BREAK = re.compile(
     r"[;:–—]|,? (?:but|while|whereas|which|after|before|when|until) |, and |\. ")
-SUMMARY_LENGTH = 160
 #: Rules whose mention is a span of time, not a happening on that date.
 NOT_EVENT_RULES = frozenset({"period", "range", "duration"})
 #: "between September 2015 and February 2016", "from May to July": a span, not two happenings.
@@ -63,7 +47,6 @@ class Event:
     expression: str
     rule: str
     relative: bool
-    summary: str
     quote: str
     about: list[str]
     concepts: list[str] = field(default_factory=list)
@@ -74,6 +57,13 @@ class Event:
     end: int = 0
     sentence_start: int = 0
     sentence_end: int = 0
+    #: its clause, in its sentence's offsets: what its summary is made of (stored instead)
+    clause_start: int = 0
+    clause_end: int = 0
+
+    @property
+    def summary(self) -> str:
+        return summarise(self.quote[self.clause_start:self.clause_end])
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +164,14 @@ def day_range(iso: str, precision: str) -> tuple[str, str]:
 
 
 def clause_around(sentence: str, start: int, end: int, others: list[tuple[int, int]]) -> str:
-    """The part of a sentence that belongs to the date at [start, end).
+    """The part of a sentence that belongs to the date at [start, end) (:func:`clause_span`)."""
+    lo, hi = clause_span(sentence, start, end, others)
+    return sentence[lo:hi]
+
+
+def clause_span(sentence: str, start: int, end: int,
+                others: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where the clause of the date at [start, end) starts and ends in its sentence.
 
     With one date the clause is the sentence; with several, the sentence is cut at
     clause breaks that lie between this date and its neighbours.
@@ -189,7 +186,15 @@ def clause_around(sentence: str, start: int, end: int, others: list[tuple[int, i
         lo = cut
     if after and (cut := _first_break(sentence, end, max(after))) is not None:
         hi = cut
-    return sentence[lo:hi].strip(" ,;:–—")
+    # the clause without the punctuation and spaces at its edges
+    kept = sentence[lo:hi]
+    stripped = kept.lstrip(CLAUSE_TRIM)
+    lo += len(kept) - len(stripped)
+    return lo, lo + len(stripped.rstrip(CLAUSE_TRIM))
+
+
+#: What a clause is stripped of at its edges.
+CLAUSE_TRIM = " ,;:–—"
 
 
 def _last_break(text: str, lo: int, hi: int) -> int | None:
@@ -202,18 +207,6 @@ def _last_break(text: str, lo: int, hi: int) -> int | None:
 def _first_break(text: str, lo: int, hi: int) -> int | None:
     match = SUMMARY_BREAK.search(text, lo, hi)
     return match.start() if match else None
-
-
-def summarise(clause: str) -> str:
-    text = LEADING_FILLER.sub("", clause.strip())
-    near_end = FILLER_VERB.search(text, max(0, len(text) - FILLER_REACH))
-    trimmed = TRAILING_FILLER.sub("", text) if near_end else text
-    text = trimmed if len(trimmed) >= 25 else text
-    text = text.strip(" ,;:")
-    if len(text) > SUMMARY_LENGTH:
-        cut = text.rfind(" ", 0, SUMMARY_LENGTH - 1)
-        text = text[: cut if cut > 0 else SUMMARY_LENGTH - 1].rstrip(" ,;:") + "…"
-    return text[:1].upper() + text[1:]
 
 
 @lru_cache(maxsize=1)
@@ -259,7 +252,8 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
             for d in in_sentence[s_start]
             if d is not mention
         ]
-        clause = clause_around(sentence, mention.start - s_start, mention.end - s_start, others)
+        lo, hi = clause_span(sentence, mention.start - s_start, mention.end - s_start, others)
+        clause = sentence[lo:hi]
         introduced = _introduced_places(text, s_start, s_end, index)
         about = _names_between(_not_regions(text, index.within(s_start, s_end), introduced))
         about += [p for p in holders.named_in(sentence) if p not in about]
@@ -272,11 +266,12 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
         events.append(Event(
             article=article, date=mention.date, precision=mention.precision,
             first_day=first, last_day=last, expression=mention.expression,
-            rule=mention.rule, relative=mention.relative, summary=summarise(clause),
+            rule=mention.rule, relative=mention.relative,
             quote=sentence, about=about,
             concepts=list(_clause_concepts(clause, mention.expression)),
             anchor=is_anchor(text, s_start, mention.start), start=mention.start,
-            end=mention.end, sentence_start=s_start, sentence_end=s_end,
+            end=mention.end, sentence_start=s_start, sentence_end=s_end, clause_start=lo,
+            clause_end=hi,
         ))
     return events
 
