@@ -22,7 +22,8 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-#: 40: an event's report only for a reprint's, no entries index by last day, meta without
+#: 41: short merge keys (precision initial and date), with name pairs; 40: an event's
+#: report only for a reprint's, no entries index by last day, meta without
 #: rowid, spellings by name rowid; 39: a claim's places by name only, no events index by
 #: precision and first day; 38: the merge index without first and last days; 37: no date's
 #: or event's expression, claim's text, mention's sentence offsets; 36: an event's clause's
@@ -30,7 +31,7 @@ from .errors import CorpusBusy, CorpusMissing, NotACorpus
 #: known_names and spellings of the mentioned names only; 33: mention_rows without rowid,
 #: its text only where it is not the name; 32: sentences read from the article text, names
 #: column of keys; 31: mentions a view of mention_rows, 2 KiB pages; 30: no stored listing
-SCHEMA_VERSION = 40
+SCHEMA_VERSION = 41
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;

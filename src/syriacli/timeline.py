@@ -228,7 +228,7 @@ def _unnamed_pairs(keyed, find) -> Iterator[tuple[int, tuple]]:
 
 
 #: What the merge keys of two shared names say in place of an act (:func:`entry_keys`).
-PAIR_ACT = "=two names"
+PAIR_ACT = "=2"
 
 
 def _two_names(events: list[Happening]) -> Iterator[tuple[int, tuple]]:
@@ -344,8 +344,10 @@ def entry_of(
 
 
 def _key_prefix(precision: str, day: str, concept: str) -> str:
-    """A merge key (``store`` table ``entry_keys``) up to its name: precision|date|concept|."""
-    return f"{precision}|{day}|{concept}|"
+    """A merge key (``store`` table ``entry_keys``) up to its name: the precision's initial
+    and the date, then the concept ("d2016-03-15|withdrawal|"): a corpus holds hundreds of
+    thousands of keys, twice with their index, so the short form."""
+    return f"{precision[0]}{day}|{concept}|"
 
 
 def entry_keys(members: list[Happening]) -> set[str]:
