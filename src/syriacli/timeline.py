@@ -240,12 +240,15 @@ def _two_names(events: list[Happening]) -> Iterator[tuple[int, tuple]]:
             for pair in _name_pairs(event.about))
 
 
-def _name_pairs(about: tuple[str, ...]) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def _name_pairs(about: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each pair of the specific names of a statement, as written (a base once, not also
-    as the town beside it); a town and its province are one place, no pair."""
+    as the town beside it); a town and its province are one place, no pair. Remembered:
+    a merge asks for each event's several times, and statements name the same few."""
     generic = generic_names()
     names = sorted({n for n in about if n not in generic})
-    return [(a, b) for k, a in enumerate(names) for b in names[k + 1:] if not one_place(a, b)]
+    return tuple((a, b) for k, a in enumerate(names) for b in names[k + 1:]
+                 if not one_place(a, b))
 
 
 def _compatible(places: list[set[str]]) -> bool:
