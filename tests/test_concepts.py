@@ -50,6 +50,7 @@ from syriacli.extract.events import concept_table, concepts_in
     ("Rebels stormed the village on Monday", "control change"),
     ("Moscow dispatched more military police to the town", "deployment"),
     ("Putin and Erdogan held a phone call on Thursday", "talks"),
+    ("President Assad received the Russian defence minister in Damascus on Tuesday", "talks"),
     ("The two sides carried out a prisoner exchange near al-Bab", "exchange"),
     ("A humanitarian pause took effect in the eastern districts", "ceasefire"),
     # patrol, ceremony
