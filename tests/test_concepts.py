@@ -51,6 +51,10 @@ from syriacli.extract.events import concept_table, concepts_in
     ("Moscow dispatched more military police to the town", "deployment"),
     ("Putin and Erdogan held a phone call on Thursday", "talks"),
     ("President Assad received the Russian defence minister in Damascus on Tuesday", "talks"),
+    ("A peace congress opened in the Black Sea resort on Tuesday", "talks"),
+    ("Moscow announced three humanitarian corridors out of the besieged districts", "corridor"),
+    ("Russia offered safe passage to civilians leaving the eastern districts", "corridor"),
+    ("The transport plane went down two minutes after take-off", "aircraft downed"),
     ("The two sides carried out a prisoner exchange near al-Bab", "exchange"),
     ("A humanitarian pause took effect in the eastern districts", "ceasefire"),
     # patrol, ceremony
@@ -76,6 +80,7 @@ def test_a_clause_names_its_concept(clause, concept):
     ("rebels launched rockets at the air base overnight", "campaign start"),
     ("Russian aircraft delivered pinpoint strikes on eight targets", "delivery"),  # a strike
     ("Damascus received the S-300 missile systems in October", "airstrike"),  # no strike
+    ("The convoy was returning from a humanitarian operation", "corridor"),  # aid, no corridor
     ("Ankara recovered the bodies of two soldiers", "control change"),
 ])
 def test_words_that_do_not_name_the_concept(clause, concept):
