@@ -80,7 +80,7 @@ def _kin() -> dict[str, str]:
 def _places() -> dict[str, tuple[str, ...]]:
     """Each place of the names index -> the place keys it matches by: itself and, for a
     base, the towns within LOCALITY_KM."""
-    generic = concept_table()[1]
+    generic = generic_names()
     located = [n for n in load_table() if n.type in PLACE_TYPES and n.name not in generic]
     towns = [n for n in located if n.type == "place" and n.geo and n.geo.precision == "city"]
     keys: dict[str, tuple[str, ...]] = {}
@@ -118,7 +118,7 @@ def one_place(a: str, b: str) -> bool:
 
 def _specific(about: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(every specific name with the towns of its bases, the places among them)."""
-    generic, places = concept_table()[1], _places()
+    generic, places = generic_names(), _places()
     names: dict[str, None] = {}
     where: dict[str, None] = {}
     for name in about:

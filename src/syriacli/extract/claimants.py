@@ -573,8 +573,8 @@ class Attributions:
         if not pre or pre[-1] in "\"”'»":
             return _from(speaker(_tidy(inverted.group("np"))), "cue") if inverted else None
         if pre[-1] == "," and inverted and INVERTED_END.match(s, inverted.end()):
-            if is_headline_case(s):        # a headline's "..., Says Top Commander": a description
-                return self._resolve(index, start, s, _tidy(inverted.group("np")).lower(), "")
+            if is_headline_case(s):   # "..., Says Top Commander": _resolve reads its capitals
+                return self._resolve(index, start, s, _tidy(inverted.group("np")), "")
             who = _from(speaker(_tidy(inverted.group("np"))), "cue")   # ", said Mustafa Yildiz, a"
             if who:                   # not ", Name, the deputy head of ..., said Friday."
                 return who

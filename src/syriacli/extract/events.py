@@ -77,7 +77,7 @@ def concept_table() -> tuple[dict[str, list[str]], frozenset[str], frozenset[str
 def _concept_pattern() -> tuple[re.Pattern, dict[str, list[str]]]:
     """One alternation of every stem, longest first, and stem -> concepts.
 
-    At one place in a clause the longest stem wins ("started leaving" is a departure,
+    At one place in a clause the longest stem wins ("started leaving" is a withdrawal,
     not a campaign start); one scan serves every concept.
     """
     concepts = concept_table()[0]
