@@ -244,6 +244,7 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
     newlines = [-1] + [m.start() for m in re.finditer("\n", text)]
     for d in resolved:
         in_sentence.setdefault(d.sentence_start, []).append(d)
+    abouts: dict[int, list[str]] = {}
     for mention in resolved:
         s_start, s_end = mention.sentence_start, mention.sentence_end
         sentence = text[s_start:s_end]
@@ -254,14 +255,9 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
         ]
         lo, hi = clause_span(sentence, mention.start - s_start, mention.end - s_start, others)
         clause = sentence[lo:hi]
-        introduced = _introduced_places(text, s_start, s_end, index)
-        about = _names_between(_not_regions(text, index.within(s_start, s_end), introduced))
-        about += [p for p in holders.named_in(sentence) if p not in about]
-        about += [p for p in introduced if p not in about]
-        if BACK_REFERENCE.search(sentence) and not index.places.within(s_start, s_end):
-            paragraph = newlines[bisect_left(newlines, s_start) - 1] + 1
-            about += [p for p in _place_before(index.places, paragraph, s_start)
-                      if p not in about]
+        if s_start not in abouts:   # once a sentence, however many dates it has
+            abouts[s_start] = _sentence_about(text, s_start, s_end, index, holders, newlines)
+        about = list(abouts[s_start])
         first, last = day_range(mention.date, mention.precision)
         events.append(Event(
             article=article, date=mention.date, precision=mention.precision,
@@ -274,6 +270,22 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
             clause_end=hi,
         ))
     return events
+
+
+def _sentence_about(text: str, s_start: int, s_end: int, index: _ByStart,
+                    holders: _RoleHolders, newlines: list[int]) -> list[str]:
+    """What the sentence at [s_start, s_end) names: its names (not a region around a place
+    it introduces), the holders of roles it names, the places it introduces, and for "the
+    town" or "there" the place named before it in its paragraph."""
+    sentence = text[s_start:s_end]
+    introduced = _introduced_places(text, s_start, s_end, index)
+    about = _names_between(_not_regions(text, index.within(s_start, s_end), introduced))
+    about += [p for p in holders.named_in(sentence) if p not in about]
+    about += [p for p in introduced if p not in about]
+    if BACK_REFERENCE.search(sentence) and not index.places.within(s_start, s_end):
+        paragraph = newlines[bisect_left(newlines, s_start) - 1] + 1
+        about += [p for p in _place_before(index.places, paragraph, s_start) if p not in about]
+    return about
 
 
 @lru_cache(maxsize=1)
