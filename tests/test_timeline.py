@@ -285,3 +285,22 @@ def test_the_merge_index_days_are_day_range(iso, precision):
         f"select {FIRST_DAY_SQL}, {LAST_DAY_SQL} from (select ? as date, ? as precision)",
         (iso, precision)).fetchone()
     assert got == day_range(iso, precision)
+
+
+def test_a_full_build_merges_alike_streamed_or_alongside_its_indexing(seed_build, tmp_path,
+                                                                       monkeypatch):
+    """A corpus of more events than a build holds at once streams them (build.MERGE_ALONGSIDE):
+    the same entries and assignments as merging them in memory while it indexes."""
+    import sqlite3
+
+    from syriacli import build
+
+    monkeypatch.setattr(build, "MERGE_ALONGSIDE", 0)
+    streamed = tmp_path / "streamed.db"
+    raw, seed_db = seed_build
+    build.build(raw, streamed, full=True)
+    read = "select {} from {} order by 1"
+    for columns, table in (("*", "entries"), ("id, entry", "events"), ("*", "entry_keys")):
+        query = read.format(columns, table)
+        alongside = sqlite3.connect(seed_db).execute(query).fetchall()
+        assert alongside and alongside == sqlite3.connect(streamed).execute(query).fetchall()

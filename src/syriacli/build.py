@@ -39,6 +39,9 @@ POOL_THRESHOLD = 64
 UPDATE_CACHE_KIB = 256 * 1024
 #: Articles written to the database per batch.
 WRITE_BATCH = 200
+#: The most events a full build's merge holds at once, to merge them while it indexes
+#: (_merge_timeline): some 40 MB; a corpus of more streams them.
+MERGE_ALONGSIDE = 200_000
 
 
 @dataclass
@@ -320,11 +323,8 @@ def _write_beside(db_path, todo, report, progress, names_file, meta,
             store.cluster_figures(db.conn)
             stage("linking reprints")
             reprints.relist(db.conn, set(reprints.link(db.conn, None).values()))
-            stage("merging the timeline")
-            _merge_timeline(db.conn)
-            stage("indexing")
-            store.write_name_table(db.conn, _variant_table(names_file))
-            store.finish_schema(db)
+            stage("merging the timeline and indexing")
+            _merge_timeline(db.conn, alongside=lambda: _index(db, names_file))
             stage("caching listings")
             _cache_lines(db.conn)
             store.set_meta(db.conn, **meta())
@@ -524,25 +524,54 @@ def _send(hook: tuple[int, int, bool]) -> None:
     os.kill(os.getpid(), sig)
 
 
-def _merge_timeline(conn: sqlite3.Connection) -> None:
-    """Merge every event into timeline entries, streaming: entries are written as they
-    are finished, and only each event's entry is held until the end."""
+def _index(db, names_file: str | None) -> None:
+    """A full build's name table, indexes and FTS indexes (but the timeline's)."""
+    store.write_name_table(db.conn, _variant_table(names_file))
+    store.finish_schema(db)
+
+
+def _merge_timeline(conn: sqlite3.Connection, alongside: Callable[[], None]) -> None:
+    """Merge every event into timeline entries, and run ``alongside`` (the indexing)
+    meanwhile; then index the timeline's tables.
+
+    Up to :data:`MERGE_ALONGSIDE` events are read at once and merged on a thread while
+    ``alongside`` runs: SQLite indexes without Python's lock, so the merge (Python) and the
+    indexing (SQLite) take both cores instead of one after the other. More are streamed
+    (holding them all would take more memory than a build may), and indexed after.
+    """
     from array import array
+    from concurrent.futures import ThreadPoolExecutor
 
     from .timeline import as_entries, decode_row, groups
 
     last_event = conn.execute("select max(id) from events").fetchone()[0] or 0
-    entry_of_event, batch = array("q", bytes(8 * (last_event + 1))), []
+    entry_of_event = array("q", bytes(8 * (last_event + 1)))
     with store.event_rows(conn) as rows:
-        for entry, members in as_entries(groups(map(decode_row, rows))):
-            batch.append(entry)
-            for event in members:
-                entry_of_event[event.id] = entry["id"]
-            if len(batch) >= WRITE_BATCH * 10:
-                store.write_entries(conn, batch)
-                batch = []
-    store.write_entries(conn, batch)
+        if last_event > MERGE_ALONGSIDE:
+            _write_merged(conn, as_entries(groups(map(decode_row, rows))), entry_of_event)
+            alongside()
+        else:
+            events = list(map(decode_row, rows))
+    if last_event <= MERGE_ALONGSIDE:
+        with ThreadPoolExecutor(1) as pool:
+            merged = pool.submit(lambda: list(as_entries(groups(events))))
+            alongside()
+            _write_merged(conn, merged.result(), entry_of_event)
     store.assign_entries(conn, entry_of_event)
+    store.index_timeline(conn)
+
+
+def _write_merged(conn: sqlite3.Connection, merged, entry_of_event) -> None:
+    """Write entries as they come (only each event's entry is held until the end)."""
+    batch = []
+    for entry, members in merged:
+        batch.append(entry)
+        for event in members:
+            entry_of_event[event.id] = entry["id"]
+        if len(batch) >= WRITE_BATCH * 10:
+            store.write_entries(conn, batch)
+            batch = []
+    store.write_entries(conn, batch)
 
 
 def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int]) -> None:

@@ -413,14 +413,20 @@ def _first_spellings(table) -> dict:
     return first
 
 
+#: The tables whose indexes follow the timeline's merge (events.entry is set by it).
+TIMELINE_TABLES = ("events", "entries", "entry_keys")
+
+
 def finish_schema(db) -> None:
-    """Indexes, FTS indexes and their triggers, after a full build has loaded the rows.
+    """Indexes, FTS indexes and their triggers, after a full build has loaded the rows,
+    but the indexes of :data:`TIMELINE_TABLES` (:func:`index_timeline`, after the merge).
 
     Indexing once over the loaded tables is several times faster than keeping the
     indexes up to date row by row; the triggers then keep FTS current for updates.
     """
     for table, columns in INDEXES:
-        db.execute(_create_index(table, columns))
+        if table not in TIMELINE_TABLES:
+            db.execute(_create_index(table, columns))
     # --publisher compares without case; only a NOCASE index serves that. Followed by the
     # listing order, it also gives a publisher's first page without sorting all its articles.
     db.execute(f"create index idx_articles_listing on articles ({ARTICLES_ORDER})")
@@ -662,21 +668,34 @@ def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") 
     One ``executemany`` per table for the whole batch, positional tuples made by the
     workers: per-article statements, or dicts built here, cost more than extraction.
     """
-    for table in ("articles", "article_files", "events", "figures", "mention_rows", "dates",
-                  "sketches"):
+    if not records:
+        return
+    for table in ("articles", "article_files", "events", "figures", "dates"):
         columns = insert_columns(table)
         rows = [r.article for r in records] if table == "articles" else \
             [r.file_row for r in records] if table == "article_files" else \
             [row for r in records for row in getattr(r, table)]
-        values = ["?"] * len(columns)
-        if table in ("mention_rows", "sketches"):  # after their articles, whose rowids they take
-            values[columns.index("article")] = ARTICLE_ROWID
-        if rows:
-            conn.executemany(
-                f"insert into {figures if table == 'figures' else table}"
-                f" ({', '.join(quote(c) for c in columns)}) values ({', '.join(values)})", rows)
+        _insert(conn, figures if table == "figures" else table, columns, rows)
+    # mention_rows and sketches hold their article's rowid, known once it is written: a
+    # lookup of it in SQL for each of some sixty rows an article cost the writing process
+    # more than the rows themselves
+    rowids = dict(conn.execute(
+        f"select id, rowid from articles where id in ({', '.join('?' * len(records))})",
+        [r.id for r in records]))
+    for table in ("mention_rows", "sketches"):
+        columns = insert_columns(table)
+        at = columns.index("article")
+        _insert(conn, table, columns,
+                [(*row[:at], rowids[row[at]], *row[at + 1:])
+                 for r in records for row in getattr(r, table)])
     conn.executemany("insert or ignore into seen_spellings values (?, ?)",
                      {pair for r in records for pair in r.spellings})
+
+
+def _insert(conn: sqlite3.Connection, table: str, columns, rows: list[tuple]) -> None:
+    if rows:
+        conn.executemany(f"insert into {table} ({', '.join(quote(c) for c in columns)})"
+                         f" values ({', '.join('?' * len(columns))})", rows)
 
 
 #: Where a full build loads figures before :func:`cluster_figures` copies them in order.
@@ -868,6 +887,12 @@ def write_entries(conn: sqlite3.Connection, entries) -> None:
     )
     conn.executemany("insert into entry_keys (key, entry) values (?, ?)",
                      [(key, e["id"]) for e in entries for key in e["keys"]])
+
+
+def index_timeline(conn: sqlite3.Connection) -> None:
+    """The indexes of :data:`TIMELINE_TABLES`, once a full build has merged its timeline."""
+    for table in TIMELINE_TABLES:
+        create_indexes(conn, table)
 
 
 def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:
