@@ -210,10 +210,10 @@ def test_incremental_merge_matches_a_full_build(tmp_path, cli):
 
 def test_an_update_joins_and_splits_entries_as_a_full_build_does(make_raw, build, cli, tmp_path):
     texts = {
-        "a.txt": "Putin\n\nPresident Vladimir Putin ordered the withdrawal of Russian forces from "
-                 "Syria on 14 March 2016.",
-        "b.txt": "Shoigu\n\nDefence Minister Sergei Shoigu announced the withdrawal of Russian "
-                 "forces from Syria on 14 March 2016.",
+        "a.txt": "Putin\n\nPresident Vladimir Putin inspected the troops of the garrison on "
+                 "14 March 2016.",
+        "b.txt": "Shoigu\n\nDefence Minister Sergei Shoigu inspected the troops of the garrison "
+                 "on 14 March 2016.",
     }
     raw = make_raw(texts)
     _, db = build(raw)
@@ -226,7 +226,7 @@ def test_an_update_joins_and_splits_entries_as_a_full_build_does(make_raw, build
 
     assert entries(db) == [["a"], ["b"]]  # different people, nothing unnamed: apart
     (raw / "c.txt").write_text(
-        "Pullout\n\nThe withdrawal of Russian forces from Syria began on 14 March 2016.",
+        "Inspection\n\nAn inspection of the garrison's troops took place on 14 March 2016.",
         encoding="utf-8",
     )
     build(raw, db)  # an unnamed mention joins both

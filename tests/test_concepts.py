@@ -65,6 +65,15 @@ from syriacli.extract.events import concept_table, concepts_in
     # others
     ("Ankara and Moscow agreed a ceasefire in Idlib from midnight", "ceasefire"),
     ("a Syrian Su-24 was shot down over Idlib by Turkish F-16s", "aircraft downed"),
+    # an aircraft lost, as a ministry first words it (Tass, RT) or a wire relays it
+    ("Contact with the An-26 transport was lost over the sea on approach", "aircraft downed"),
+    ("A reconnaissance plane went missing off the coast late on Monday", "aircraft downed"),
+    ("the helicopter disappeared from radar screens near the border", "aircraft downed"),
+    # a phrasal verb whose particle stands after its object (data: separable_concepts)
+    ("President Putin said he was pulling most of Russia's forces out of the country",
+     "withdrawal"),
+    ("Moscow will bring its last sappers home by the end of the month", "withdrawal"),
+    ("most of the contingent will leave Syria by the new year, Dawn reported", "withdrawal"),
 ])
 def test_a_clause_names_its_concept(clause, concept):
     assert concept in concepts_in(clause)
@@ -82,6 +91,10 @@ def test_a_clause_names_its_concept(clause, concept):
     ("Damascus received the S-300 missile systems in October", "airstrike"),  # no strike
     ("The convoy was returning from a humanitarian operation", "corridor"),  # aid, no corridor
     ("Ankara recovered the bodies of two soldiers", "control change"),
+    # a particle past a conjunction or punctuation belongs to another verb
+    ("Medics pull the wounded into the vans and drive out of the district", "withdrawal"),
+    ("Crews pull hoses across the yard, then head out again", "withdrawal"),
+    ("Residents lost contact with relatives inside the besieged town", "aircraft downed"),
 ])
 def test_words_that_do_not_name_the_concept(clause, concept):
     assert concept not in concepts_in(clause)
@@ -111,3 +124,18 @@ def test_background_that_holds_the_date_is_the_statements_own():
     assert {"withdrawal", "agreement"} <= set(merge_concepts(clause, "yesterday"))
     # a date elsewhere leaves the relative clause background
     assert "agreement" not in merge_concepts(clause, "on Friday")
+
+
+@pytest.mark.parametrize("clause, date, act, other", [
+    # what happened 'before' it is another happening (The National's, a wire's wording)
+    ("Israeli jets struck targets near the port on Monday evening, shortly before the "
+     "surveillance plane disappeared from radar screens", "on Monday evening",
+     "airstrike", "aircraft downed"),
+    ("The army entered the town on Friday, days before the last buses were evacuated",
+     "on Friday", "deployment", "withdrawal"),
+])
+def test_a_clause_opened_by_before_is_not_the_statements_act(clause, date, act, other):
+    from syriacli.extract.events import merge_concepts
+
+    got = merge_concepts(clause, date)
+    assert act in got and other not in got

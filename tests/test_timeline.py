@@ -241,6 +241,46 @@ def test_an_unnamed_mention_joins_the_happenings_of_its_act_and_date(named, expe
         assert happenings(entries_of(order)) == expected
 
 
+@pytest.mark.parametrize(
+    "named, expected",
+    [
+        # three outlets, no specific name shared (a wire's none, Sputnik's base and ministry,
+        # Dawn's capitals and alliance): a day holds one aircraft downed
+        ([[], ["Hmeimim", "Russian Defence Ministry"], ["Ankara", "Moscow", "NATO"]],
+         [[1, 2, 3]]),
+        # a town and its province are one place
+        ([["Saraqeb", "Hayat Tahrir al-Sham"], ["Idlib"], []], [[1, 2, 3]]),
+        # two places: two downings, and one naming no place cannot tell which
+        ([["Idlib"], ["Quneitra"], []], [[1], [2], [3]]),
+        ([["Idlib"], ["Saraqeb"], ["Quneitra"]], [[1, 2], [3]]),
+    ],
+)
+def test_a_singular_act_is_one_happening_of_its_date_unless_places_differ(named, expected):
+    events = [event(i, f"a{i}", "2018-02-03", "day", ["aircraft downed"], about)
+              for i, about in enumerate(named, 1)]
+    for order in (events, events[::-1]):
+        assert happenings(entries_of(order)) == expected
+
+
+def test_a_recurring_act_stays_apart_without_a_shared_place():
+    """Strikes are not singular: a day holds many (concepts.json recurring_concepts)."""
+    events = [event(1, "a", "2018-02-03", "day", ["airstrike"], ["Saraqeb"]),
+              event(2, "b", "2018-02-03", "day", ["airstrike"], [])]
+    assert happenings(entries_of(events)) == [[1], [2]]
+
+
+def test_two_places_shared_do_not_make_one_happening_of_two_acts():
+    """A strike in Latakia and a plane lost off it over the sea the same night name the same
+    two places; a pair of names that merges names a participant."""
+    events = [event(1, "a", "2018-09-17", "day", ["airstrike", "wording:x"],
+                    ["Latakia", "Mediterranean"]),
+              event(2, "b", "2018-09-17", "day", ["aircraft downed"], ["Latakia", "Mediterranean"])]
+    assert happenings(entries_of(events)) == [[1], [2]]
+    talks = [event(1, "a", "2018-09-17", "day", ["agreement"], ["Sochi", "Recep Tayyip Erdogan"]),
+             event(2, "b", "2018-09-17", "day", ["wording:y"], ["Sochi", "Recep Tayyip Erdogan"])]
+    assert happenings(entries_of(talks)) == [[1, 2]]
+
+
 NAMES = ["Vladimir Putin", "Sergei Shoigu", "Aleppo", "Palmyra"]
 
 

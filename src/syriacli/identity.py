@@ -12,6 +12,10 @@ when it names no other, and they are matched by place alone, on the same date, s
 on two towns the same day stay apart even when one ministry announces both. A base
 counts as the town beside it as well ("the naval base at Tartus" is at Tartus).
 
+A singular act (a day holds one: an aircraft downed, a campaign's first strikes, a
+withdrawal ordered) is its own identity: statements of one date with the same singular
+act are one happening, whatever names they share, unless their places are not one place.
+
 A statement that names nothing specific ("the minister toured the port") joins the
 happenings of its act and date, unless two of them name different places: then it cannot
 tell which, and stays apart from them all (precision before recall: a wrong merge hides a
@@ -54,6 +58,12 @@ class Identity(NamedTuple):
 @lru_cache(maxsize=1)
 def recurring_acts() -> frozenset[str]:
     return frozenset(vocab.load("concepts.json")["recurring_concepts"])
+
+
+@lru_cache(maxsize=1)
+def singular_acts() -> frozenset[str]:
+    """Acts a day holds one of (concepts.json's ``singular_concepts``)."""
+    return frozenset(vocab.load("concepts.json")["singular_concepts"])
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +124,18 @@ def one_place(a: str, b: str) -> bool:
     are one place, not two names."""
     regions = _regions()
     return regions.get(a) == b or regions.get(b) == a
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """The specific places of the names index (as identities match them)."""
+    return frozenset(_places())
+
+
+def at_one_place(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two statements' places name one place (the same, a base and its town, or a town
+    and its province)?"""
+    return bool(a & b) or any(one_place(x, y) for x in a for y in b)
 
 
 def _specific(about: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

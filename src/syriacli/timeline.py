@@ -26,16 +26,20 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
-from itertools import groupby
+from itertools import combinations, groupby
 from typing import NamedTuple
 
 from .identity import (
+    Identity,
+    at_one_place,
     generic_names,
     identity,
     is_wording,
     may_be_open,
     one_place,
+    place_names,
     recurring_acts,
+    singular_acts,
 )
 from .store import EVENT_FIELDS
 
@@ -201,6 +205,7 @@ def _same_date(events: list[Happening]) -> list[list[Happening]]:
     join((i, (act,)) for i, ident in enumerate(keyed) for act in ident.open if act in said)
     join(_unnamed_pairs(keyed, find))
     join(_two_names(events))
+    join(_singular_pairs(keyed))
     clusters: dict[int, list[Happening]] = defaultdict(list)
     for i, event in enumerate(events):
         clusters[find(i)].append(event)
@@ -227,6 +232,26 @@ def _unnamed_pairs(keyed, find) -> Iterator[tuple[int, tuple]]:
             yield from ((j, ("named", named[0])) for j in (i, *named))
 
 
+def _singular_pairs(keyed: list[Identity]) -> Iterator[tuple[int, tuple]]:
+    """Statements of one date with the same singular act (identity.singular_acts) are one
+    happening, whatever names they use, unless they name places that are not one place:
+    then those at one place are, and one naming no place cannot tell which."""
+    by_act: dict[str, list[int]] = defaultdict(list)
+    for i, ident in enumerate(keyed):
+        for act in ident.acts & singular_acts():
+            by_act[act].append(i)
+    for act, members in by_act.items():
+        placed = [i for i in members if keyed[i].places]
+        apart = False
+        for i, j in combinations(placed, 2):
+            if at_one_place(keyed[i].places, keyed[j].places):
+                yield from ((k, ("singular", act, i)) for k in (i, j))
+            else:
+                apart = True
+        if not apart:
+            yield from ((i, ("singular", act)) for i in members)
+
+
 #: What the merge keys of two shared names say in place of an act (:func:`entry_keys`).
 PAIR_ACT = "=2"
 
@@ -243,12 +268,14 @@ def _two_names(events: list[Happening]) -> Iterator[tuple[int, tuple]]:
 @lru_cache(maxsize=65536)
 def _name_pairs(about: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each pair of the specific names of a statement, as written (a base once, not also
-    as the town beside it); a town and its province are one place, no pair. Remembered:
+    as the town beside it); a town and its province are one place, no pair; nor are two
+    places, which neighbouring happenings share (a strike in Latakia and a plane lost off
+    it, over the Mediterranean): a pair names a participant. Remembered:
     a merge asks for each event's several times, and statements name the same few."""
-    generic = generic_names()
+    generic, places = generic_names(), place_names()
     names = sorted({n for n in about if n not in generic})
     return tuple((a, b) for k, a in enumerate(names) for b in names[k + 1:]
-                 if not one_place(a, b))
+                 if not one_place(a, b) and not (a in places and b in places))
 
 
 def _compatible(places: list[set[str]]) -> bool:

@@ -95,13 +95,31 @@ def _concept_rank() -> dict[str, int]:
     return {name: rank for rank, name in enumerate(concept_table()[0])}
 
 
+#: The most words between a separable verb and its particle ("pulling most of its forces out").
+PARTICLE_REACH = 4
+
+
+@lru_cache(maxsize=1)
+def _separable() -> list[tuple[re.Pattern, str]]:
+    """(pattern, concept) of each phrasal verb of concepts.json's ``separable_concepts``:
+    its stem, then its particle after a few words (not across punctuation or a conjunction:
+    "they pull levers and go out" is no withdrawal)."""
+    table = vocab.load("concepts.json")["separable_concepts"]
+    return [(re.compile(rf"\b{re.escape(verb)}\w*\s+(?:(?!(?:and|or|but|then)\b)[\w'-]+\s+)"
+                        rf"{{1,{PARTICLE_REACH}}}"
+                        rf"{re.escape(particle)}\b"), concept)
+            for concept, phrases in table.items() for verb, particle in phrases]
+
+
 def concepts_in(text: str) -> list[str]:
     """The concepts named in ``text``, in the order of concepts.json."""
     pattern, owners = _concept_pattern()
+    low = text.lower()
     found: dict[str, None] = {}
-    for match in pattern.finditer(text.lower()):
+    for match in pattern.finditer(low):
         for name in owners[match.group()]:
             found[name] = None
+    found.update((concept, None) for verb, concept in _separable() if verb.search(low))
     return sorted(found, key=_concept_rank().__getitem__)
 
 
@@ -131,7 +149,7 @@ def merge_concepts(clause: str, expression: str = "") -> list[str]:
 def _background() -> re.Pattern:
     """The words of a clause that are not its act (concepts.json's ``background``): a
     relative clause after ", which", a participle clause after a comma (", marking the
-    first deployment"), a clause opened by "after" or "since", each to the next comma; a
+    first deployment"), a clause opened by "after", "since" or "before", each to the next comma; a
     participle used as an adjective ("the recaptured city")."""
     data = vocab.load("concepts.json")["background"]
     before = vocab.alternation(data["before_openers"])
