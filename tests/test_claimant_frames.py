@@ -516,6 +516,21 @@ FRAGMENTS = [
     pytest.param(
         "The attack killed 15 people, said the head of the local council, Ahmad Jumaa.",
         15, frozenset({"jumaa", "local council"}), id="fragment-people-is-no-source-afp"),
+    # an acronym is no pronoun: WHO is the organisation (a UN situation report's bullets)
+    pytest.param(
+        "Aleppo situation report\n\n"
+        "\u2022 Health: WHO reports at least 8 attacks on health facilities this week.\n"
+        "\u2022 Shelter: partners opened three collective shelters.",
+        8, frozenset({"who", "world health organization"}), id="fragment-acronym-ocha"),
+    # "it" and "the bulletin" go back to an organisation, not to a sentence's first word
+    pytest.param(
+        "MOSCOW, March 3 (Sputnik) - Since the start of the year, sappers have cleared roads "
+        "around Palmyra. It added that 14 armoured vehicles were destroyed near Deir ez-Zor.",
+        14, None, id="fragment-since-opens-a-sentence-sputnik"),
+    pytest.param(
+        "Two columns of trucks reached Douma on Monday. The bulletin added that 2.4 tonnes of "
+        "aid had been handed out.",
+        2.4, None, id="fragment-two-opens-a-sentence-tass"),
 ]
 
 

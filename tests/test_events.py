@@ -194,3 +194,18 @@ def test_a_role_two_people_hold_names_nobody():
 def test_where_someone_is_based_is_no_participant(text, absent):
     (event,) = events_of(text, None)
     assert absent not in event.about and event.about
+
+
+@pytest.mark.parametrize("text, place, kept", [
+    # a capital standing for its government is no place of the happening (Dawn, Press TV)
+    ("Tensions between Moscow and Ankara rose sharply on Tuesday after the jet was downed.",
+     "Ankara", False),
+    ("Tehran's envoy condemned the strike on Monday, the ministry said.", "Tehran", False),
+    # introduced as a place, it is one (Daily Sabah, a wire)
+    ("Russia's ambassador was shot dead at an exhibition in Ankara on Monday.", "Ankara", True),
+    ("The three presidents flew to Tehran on 7 September for a summit.", "Tehran", True),
+])
+def test_a_capital_is_a_place_where_a_preposition_of_place_introduces_it(
+        text: str, place: str, kept: bool) -> None:
+    (event,) = events_of(text, "2018-09-10")
+    assert (place in event.about) is kept

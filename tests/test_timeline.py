@@ -245,9 +245,8 @@ def test_an_unnamed_mention_joins_the_happenings_of_its_act_and_date(named, expe
     "named, expected",
     [
         # three outlets, no specific name shared (a wire's none, Sputnik's base and ministry,
-        # Dawn's capitals and alliance): a day holds one aircraft downed
-        ([[], ["Hmeimim", "Russian Defence Ministry"], ["Ankara", "Moscow", "NATO"]],
-         [[1, 2, 3]]),
+        # Dawn's capital and alliance): a day holds one aircraft downed
+        ([[], ["Hmeimim", "Russian Defence Ministry"], ["Moscow", "NATO"]], [[1, 2, 3]]),
         # a town and its province are one place
         ([["Saraqeb", "Hayat Tahrir al-Sham"], ["Idlib"], []], [[1, 2, 3]]),
         # two places: two downings, and one naming no place cannot tell which

@@ -625,7 +625,10 @@ class Attributions:
         if is_headline_case(s) and not is_known_name(np):
             np = np.lower()             # "Monitor Says ...": a headline's capitals, no name
         low = np.lower()
-        kind = PRONOUNS.get(low) or ("publisher" if OUR_PUBLICATION.match(low) else None)
+        # an acronym is no pronoun: "WHO reports ..." is the World Health Organization
+        acronym = np.isupper() and len(np) > 1
+        kind = None if acronym else \
+            PRONOUNS.get(low) or ("publisher" if OUR_PUBLICATION.match(low) else None)
         if kind == "antecedent":
             return _from(speaker(_tidy(before.rstrip(" ,"))), "cue")
         if kind == "person":
@@ -855,7 +858,8 @@ class Attributions:
                 return replace((sources or [self.cues(i)[-1].who])[-1], rule="reference")
             subject = _opening_name(self.sentences[i].text)
             who = speaker(subject) if subject and not is_person(subject) else None
-            if who:
+            # an organisation, not any word a sentence opens with ("Since ...", "Two ...")
+            if who and who.kind in ORG_KINDS:
                 return _from(who, "reference")
         return None
 

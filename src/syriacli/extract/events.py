@@ -297,7 +297,8 @@ def _sentence_about(text: str, s_start: int, s_end: int, index: _ByStart,
     town" or "there" the place named before it in its paragraph."""
     sentence = text[s_start:s_end]
     introduced = _introduced_places(text, s_start, s_end, index)
-    about = _names_between(_not_regions(text, index.within(s_start, s_end), introduced))
+    about = _names_between(_not_governments(
+        text, _not_regions(text, index.within(s_start, s_end), introduced)))
     about += [p for p in holders.named_in(sentence) if p not in about]
     about += [p for p in introduced if p not in about]
     if BACK_REFERENCE.search(sentence) and not index.places.within(s_start, s_end):
@@ -406,6 +407,23 @@ def _not_regions(text: str, names: list, introduced: list[str]) -> list:
     after, before = _region_words()
     return [n for n in names if n.type not in PLACE_TYPES or not (
         after.match(text, n.end) or before.search(text, max(0, n.start - 30), n.start))]
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[frozenset[str], re.Pattern]:
+    """(capitals that stand for their governments, what introduces one as a place)."""
+    data = vocab.load("concepts.json")["capitals"]
+    words = vocab.alternation(data["place_words"])
+    return frozenset(data["names"]), re.compile(rf"\b(?i:{words})\s+(?:the\s+)?$")
+
+
+def _not_governments(text: str, names: list) -> list:
+    """The mentions of a sentence without a capital standing for its government ("Moscow
+    and Ankara traded accusations"): a capital is a place where a preposition of place
+    introduces it ("in Ankara")."""
+    capitals, place = _capitals()
+    return [n for n in names
+            if n.name not in capitals or place.search(text, max(0, n.start - 16), n.start)]
 
 
 def _names_between(names) -> list[str]:
