@@ -280,6 +280,34 @@ def test_two_places_shared_do_not_make_one_happening_of_two_acts():
     assert happenings(entries_of(talks)) == [[1, 2]]
 
 
+@pytest.mark.parametrize(
+    "specs, expected",
+    [
+        # a minister's day (a wire, SANA, RT): the base in the morning, the capital after;
+        # the statement naming no place goes with the one it shares its company with
+        ([("visit", ["Sergei Shoigu", "Hmeimim"]),
+          ("talks", ["Sergei Shoigu", "Bashar al-Assad", "Damascus"]),
+          ("talks", ["Bashar al-Assad", "Sergei Shoigu"])],
+         [[1], [2, 3]]),
+        # a president's (CGTN, Hindustan Times): a stop at a base, then talks elsewhere, and
+        # talks with a third leader: three happenings
+        ([("visit", ["Vladimir Putin", "Hmeimim"]), ("visit", ["Vladimir Putin", "Hmeimim"]),
+          ("talks", ["Vladimir Putin", "Ankara", "Recep Tayyip Erdogan"]),
+          ("talks", ["Vladimir Putin", "Abdel Fattah al-Sisi"])],
+         [[1, 2], [3], [4]]),
+        # at one place, or naming none, the person's act is one happening
+        ([("visit", ["Sergei Shoigu", "Tartus"]), ("visit", ["Sergei Shoigu"]),
+          ("talks", ["Sergei Shoigu", "Tartus naval facility"])],
+         [[1, 2, 3]]),
+    ],
+)
+def test_a_persons_day_holds_a_happening_for_each_place(specs, expected):
+    events = [event(i, f"a{i}", "2016-06-18", "day", [act], about)
+              for i, (act, about) in enumerate(specs, 1)]
+    for order in (events, events[::-1]):
+        assert happenings(entries_of(order)) == expected
+
+
 NAMES = ["Vladimir Putin", "Sergei Shoigu", "Aleppo", "Palmyra"]
 
 

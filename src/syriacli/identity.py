@@ -127,6 +127,19 @@ def one_place(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    """The people of the names index."""
+    return frozenset(n.name for n in load_table() if n.type == "person")
+
+
+@lru_cache(maxsize=1)
+def capital_places() -> frozenset[str]:
+    """The capitals a statement's names hold only where it names them as places (and
+    Moscow, Damascus, Washington: generic, they never link two statements)."""
+    return frozenset(vocab.load("concepts.json")["capitals"]["names"])
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """The specific places of the names index (as identities match them)."""
     return frozenset(_places())

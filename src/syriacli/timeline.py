@@ -32,11 +32,13 @@ from typing import NamedTuple
 from .identity import (
     Identity,
     at_one_place,
+    capital_places,
     generic_names,
     identity,
     is_wording,
     may_be_open,
     one_place,
+    person_names,
     place_names,
     recurring_acts,
     singular_acts,
@@ -149,7 +151,8 @@ def _join_near(cluster: _Cluster, step: int, window: int, linked) -> _Cluster:
     near = {other for link in cluster.links for other in linked.get(link, ())}
     target = cluster
     for other in sorted(near, key=lambda c: (step - c.hi, c.lo, c.members[0].id)):
-        if not other.alive or other is target:
+        # one with a member of this date is one _same_date kept apart: not joined here
+        if not other.alive or other is target or other.hi == step:
             continue
         if step - min(other.lo, target.lo) > window or len(other.articles | target.articles) < 2:
             continue
@@ -197,13 +200,21 @@ def _same_date(events: list[Happening]) -> list[list[Happening]]:
 
     # A wording no one names anything with is one report, whatever names its copies keep.
     said = {act for ident in keyed for act in ident.open if is_wording(act)}
+    people = person_names()
     join(
         (i, (act,) if act in said else (act, name))
         for i, ident in enumerate(keyed)
         for act, name in ident.links
+        if name not in people or is_wording(act)   # a person's: _person_pairs
     )
     join((i, (act,)) for i, ident in enumerate(keyed) for act in ident.open if act in said)
-    join(_unnamed_pairs(keyed, find))
+    # where each is: its places, and a capital it names as a place (where a person's
+    # meeting is, though a capital never links two statements by itself)
+    capitals = capital_places()
+    where = [ident.places | capitals.intersection(e.about)
+             for ident, e in zip(keyed, events, strict=True)]
+    join(_person_pairs(keyed, where, events))
+    join(_unnamed_pairs(keyed, where, find))
     join(_two_names(events))
     join(_singular_pairs(keyed))
     clusters: dict[int, list[Happening]] = defaultdict(list)
@@ -212,16 +223,16 @@ def _same_date(events: list[Happening]) -> list[list[Happening]]:
     return list(clusters.values())
 
 
-def _unnamed_pairs(keyed, find) -> Iterator[tuple[int, tuple]]:
+def _unnamed_pairs(keyed, where, find) -> Iterator[tuple[int, tuple]]:
     """What events naming nothing specific join: one another by act, and the named
-    happenings of their acts that day unless two of those name different places (no
+    happenings of their acts that day unless two of those are at different places (no
     telling which)."""
     holders: dict[str, set[int]] = defaultdict(set)
     places: dict[int, set[str]] = defaultdict(set)
     for i, ident in enumerate(keyed):
         for act, _ in ident.links:
             holders[act].add(find(i))
-        places[find(i)] |= ident.places
+        places[find(i)] |= where[i]
     for i, ident in enumerate(keyed):
         acts = [act for act in ident.open if not is_wording(act)]
         if not acts:
@@ -234,22 +245,53 @@ def _unnamed_pairs(keyed, find) -> Iterator[tuple[int, tuple]]:
 
 def _singular_pairs(keyed: list[Identity]) -> Iterator[tuple[int, tuple]]:
     """Statements of one date with the same singular act (identity.singular_acts) are one
-    happening, whatever names they use, unless they name places that are not one place:
-    then those at one place are, and one naming no place cannot tell which."""
-    by_act: dict[str, list[int]] = defaultdict(list)
+    happening, whatever names they use, unless they name places that are not one place."""
+    by_act: dict[tuple, list[int]] = defaultdict(list)
     for i, ident in enumerate(keyed):
         for act in ident.acts & singular_acts():
-            by_act[act].append(i)
-    for act, members in by_act.items():
-        placed = [i for i in members if keyed[i].places]
+            by_act[("singular", act)].append(i)
+    return _at_one_place(by_act, [ident.places for ident in keyed])
+
+
+def _person_pairs(keyed: list[Identity], where: list[frozenset[str]],
+                  events: list[Happening]) -> Iterator[tuple[int, tuple]]:
+    """Statements of one date sharing an act and a person are one happening where they can
+    be at one place: a person's day holds several (a minister inspects a base in the
+    morning and holds talks in the capital after). One that names no place joins those
+    it shares other people with ("Assad received Shoigu" and "Shoigu met Assad in
+    Damascus", not "Shoigu flew to Hmeimim"), if they are at one place."""
+    people = person_names()
+    by_person: dict[tuple, list[int]] = defaultdict(list)
+    for i, ident in enumerate(keyed):
+        for act, name in ident.links:
+            if name in people and not is_wording(act):
+                by_person[("person", act, name)].append(i)
+    company = [people.intersection(e.about) for e in events]
+    yield from _at_one_place(by_person, where)
+    for key, members in by_person.items():
+        person = key[-1]
+        for i in (i for i in members if not where[i]):
+            met = [j for j in members if where[j] and (company[i] & company[j]) - {person}]
+            if met and all(at_one_place(where[a], where[b]) for a, b in combinations(met, 2)):
+                yield from ((k, (*key, "met", i)) for k in (i, *met))
+
+
+def _at_one_place(groups: dict[tuple, list[int]], where: list[frozenset[str]]
+                  ) -> Iterator[tuple[int, tuple]]:
+    """Join the members of each group that are at one place (identity.at_one_place); all of
+    a group where none names a place another's differs from; one naming no place joins a
+    group whose places differ nowhere (it cannot tell which otherwise)."""
+    for key, members in groups.items():
+        placed = [i for i in members if where[i]]
         apart = False
         for i, j in combinations(placed, 2):
-            if at_one_place(keyed[i].places, keyed[j].places):
-                yield from ((k, ("singular", act, i)) for k in (i, j))
+            if at_one_place(where[i], where[j]):
+                yield from ((k, (*key, i)) for k in (i, j))
             else:
                 apart = True
+        yield from ((i, (*key, "")) for i in members if not where[i])
         if not apart:
-            yield from ((i, ("singular", act)) for i in members)
+            yield from ((i, key) for i in members)
 
 
 #: What the merge keys of two shared names say in place of an act (:func:`entry_keys`).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -410,20 +410,20 @@ def _not_regions(text: str, names: list, introduced: list[str]) -> list:
 
 
 @lru_cache(maxsize=1)
-def _capitals() -> tuple[frozenset[str], re.Pattern]:
-    """(capitals that stand for their governments, what introduces one as a place)."""
+def _capitals() -> tuple[dict[str, str], re.Pattern]:
+    """(capital -> the country it stands for, what introduces a capital as a place)."""
     data = vocab.load("concepts.json")["capitals"]
     words = vocab.alternation(data["place_words"])
-    return frozenset(data["names"]), re.compile(rf"\b(?i:{words})\s+(?:the\s+)?$")
+    return data["names"], re.compile(rf"\b(?i:{words})\s+(?:the\s+)?$")
 
 
 def _not_governments(text: str, names: list) -> list:
-    """The mentions of a sentence without a capital standing for its government ("Moscow
-    and Ankara traded accusations"): a capital is a place where a preposition of place
-    introduces it ("in Ankara")."""
+    """The mentions of a sentence with a capital standing for its government ("Moscow and
+    Ankara traded accusations") as its country: a capital is a place where a preposition of
+    place introduces it ("in Ankara")."""
     capitals, place = _capitals()
-    return [n for n in names
-            if n.name not in capitals or place.search(text, max(0, n.start - 16), n.start)]
+    return [n if n.name not in capitals or place.search(text, max(0, n.start - 16), n.start)
+            else replace(n, name=capitals[n.name]) for n in names]
 
 
 def _names_between(names) -> list[str]:
