@@ -255,6 +255,18 @@ COREF = [
         "The UK-based Syrian Observatory for Human Rights reported heavy clashes in the Latakia "
         "mountains. The Observatory said 38 pro-government fighters had died since Tuesday.",
         38, SOHR, id="coref-the-observatory-gulf-news"),
+    # a name inside a relative clause is not the subject ("..., which relies on sources
+    # inside Syria, said")
+    pytest.param(
+        "BEIRUT (AFP) - The Syrian Observatory for Human Rights gave a new toll on Sunday. The "
+        "Britain-based monitor, which relies on a network of sources inside Syria, said 2,810 "
+        "jihadists had been killed.",
+        2810, SOHR, id="coref-relative-clause-holds-a-place-afp"),
+    pytest.param(
+        "The Syrian Democratic Forces, who control most of the land east of the Euphrates, "
+        "said 120 fighters had surrendered near Raqqa.",
+        120, frozenset({"syrian democratic forces", "sdf"}),
+        id="relative-clause-after-a-name-rudaw"),
     pytest.param(
         "The Syrian Network for Human Rights (SNHR) released its annual report on Sunday. The "
         "network said Russian forces had killed 461 civilians during the year.",

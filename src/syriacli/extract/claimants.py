@@ -596,15 +596,8 @@ class Attributions:
                 # "Hamid Reza, head of the press office of the Iranian Red Crescent, said"
                 org = first.org or org_of(first.name, np)
                 return Attribution(first.name, org, None, "cue", "person")
-        if appositive and cut and np.lower().startswith(("a ", "an ")):
-            np, cut = _described_name(pre, cut, np)
-        if appositive and cut and (not speaker(np) or REFERENCE.match(np)):
-            # "The monitor, which relies on ..., put"; "SOHR, a Britain-based group, said"
-            relative = [m.start() for m in RELATIVE_AFTER_COMMA.finditer(pre) if m.start() < cut]
-            earlier = pre[:relative[0] if relative else cut].rstrip(" ,")
-            named = _tidy(earlier[_last_boundary(earlier):])
-            np = named if relative or has_name(named) else np
-            cut = len(earlier) - len(named) if named else cut
+        if appositive and cut:
+            np, cut = _subject_before_aside(pre, cut, np)
         if " and " in np and not speaker(np):
             np = _tidy(np.rsplit(" and ", 1)[1])
         return self._resolve(index, start, s, np, pre[:cut])
@@ -906,6 +899,23 @@ def _outer(s: str, cues: list[Cue]) -> list[Cue]:
 #: A dateline in title case before a dash ("The Hague – ", "Beirut, Lebanon — "): where the
 #: report was filed, not who it names.
 TITLE_DATELINE = re.compile(r"^(?:[A-Z][\w.'’]*,?\s+){1,4}[-–—]\s+(?=[A-Z])")
+
+
+def _subject_before_aside(pre: str, cut: int, np: str) -> tuple[str, int]:
+    """The subject of a verb after an aside between commas, and where it starts in ``pre``:
+    "SANA, a state agency, said" (an indefinite description names what it describes);
+    "The monitor, which relies on ..., put"; "SOHR, a Britain-based group, said"; a name
+    inside a relative clause is not the subject ("..., which relies on sources inside
+    Syria, said")."""
+    if np.lower().startswith(("a ", "an ")):
+        np, cut = _described_name(pre, cut, np)
+    relative = [m.start() for m in RELATIVE_AFTER_COMMA.finditer(pre) if m.start() < cut]
+    if not (not speaker(np) or REFERENCE.match(np) or relative):
+        return np, cut
+    earlier = pre[:relative[0] if relative else cut].rstrip(" ,")
+    named = _tidy(earlier[_last_boundary(earlier):])
+    np = named if relative or has_name(named) else np
+    return np, len(earlier) - len(named) if named else cut
 
 
 def _opening_name(text: str) -> str | None:
