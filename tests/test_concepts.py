@@ -73,6 +73,9 @@ from syriacli.extract.events import concept_table, concepts_in
     ("President Putin said he was pulling most of Russia's forces out of the country",
      "withdrawal"),
     ("Moscow will bring its last sappers home by the end of the month", "withdrawal"),
+    ("The army on Tuesday broke a nearly three-year siege of the city, Xinhua said",
+     "siege broken"),
+    ("troops linked up with the garrison, ending an enduring two-year siege", "siege broken"),
     ("most of the contingent will leave Syria by the new year, Dawn reported", "withdrawal"),
 ])
 def test_a_clause_names_its_concept(clause, concept):
@@ -95,6 +98,7 @@ def test_a_clause_names_its_concept(clause, concept):
     ("Medics pull the wounded into the vans and drive out of the district", "withdrawal"),
     ("Crews pull hoses across the yard, then head out again", "withdrawal"),
     ("Residents lost contact with relatives inside the besieged town", "aircraft downed"),
+    ("Rebels broke the truce and the siege of the town went on", "siege broken"),
 ])
 def test_words_that_do_not_name_the_concept(clause, concept):
     assert concept not in concepts_in(clause)
@@ -133,6 +137,9 @@ def test_background_that_holds_the_date_is_the_statements_own():
      "airstrike", "aircraft downed"),
     ("The army entered the town on Friday, days before the last buses were evacuated",
      "on Friday", "deployment", "withdrawal"),
+    # nor what a relative clause after ', in which' tells (SANA)
+    ("Troops entered the town today, in which the minister saw the breaking of the siege",
+     "today", "deployment", "siege broken"),
 ])
 def test_a_clause_opened_by_before_is_not_the_statements_act(clause, date, act, other):
     from syriacli.extract.events import merge_concepts
