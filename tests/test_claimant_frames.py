@@ -255,6 +255,28 @@ COREF = [
         "The UK-based Syrian Observatory for Human Rights reported heavy clashes in the Latakia "
         "mountains. The Observatory said 38 pro-government fighters had died since Tuesday.",
         38, SOHR, id="coref-the-observatory-gulf-news"),
+    # a source described as a sentence's subject, taken up by "they" or "the official"
+    # (wire copy)
+    pytest.param(
+        "U.S. officials, speaking on condition of anonymity, disputed Moscow's account. More "
+        "than 90 percent of the strikes have hit rebel-held areas, they said.",
+        90, frozenset({"u.s. officials"}), id="coref-they-after-described-subject-reuters"),
+    pytest.param(
+        "U.S. officials, speaking on condition of anonymity, disputed the figures. Of roughly "
+        "60 sites reviewed by analysts, only a handful were in Islamic State territory, the "
+        "official added.",
+        60, frozenset({"u.s. official"}), id="coref-the-official-after-described-subject-ap"),
+    # an organisation speaking by a role it names ("the centre's chief": TASS)
+    pytest.param(
+        "The Russian Centre for Reconciliation said militants opened fire 26 times. In total, "
+        "62 drones have been shot down near the base this year, the centre's chief said.",
+        62, CENTRE, id="coref-possessed-role-tass"),
+    # a short form of a source by the last word of its name ("the headquarters": Sputnik)
+    pytest.param(
+        "More than 1,200 refugees returned in a day, the Russian Defence Ministry's "
+        "Interdepartmental Coordination Headquarters said. Since 2015, a total of 1,238,317 "
+        "Syrians have returned home, according to the headquarters.",
+        1238317, frozenset({"headquarters"}), id="coref-the-headquarters-sputnik"),
     # a name inside a relative clause is not the subject ("..., which relies on sources
     # inside Syria, said")
     pytest.param(

@@ -225,6 +225,11 @@ REPORT_BY = re.compile(rf"^(?:(?!['’]s\s).)*?\b(?:{vocab.alternation(PUBLISHED
                        r"(?:by|from|of)\s+", re.I)
 POSSESSOR = re.compile(rf"^(?P<owner>.+?)['’]s\s+(?:[a-z][\w-]*\s+){{0,5}}"
                        rf"(?:{vocab.alternation(PUBLISHED)})$", re.I)
+#: "the centre's chief", "the ministry's spokesman": an organisation speaking by a role.
+#: (A named owner, "Russia's envoy", is the speaker's own business: speakers.speaker.)
+POSSESSED_ROLE = re.compile(
+    rf"^(?P<owner>(?i:the)\s+[a-z][\w\s-]*?)['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?P<role>{vocab.alternation(k for k, v in REFERENCES.items() if v == 'person')})$", re.I)
 #: "our data", "our assessment": the voice of whoever says "we" here.
 OUR_PUBLICATION = re.compile(rf"our\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{vocab.alternation(PUBLISHED)})$")
 #: "a ministry statement", "the army's report": the description of who published it.
@@ -632,11 +637,9 @@ class Attributions:
             return self._we(index, at)
         if low in {"i", "you"}:
             return None
-        owner = POSSESSOR.match(np) or DESCRIBED_PUBLICATION.match(np)
-        if owner:                         # "the ministry's statement", "a ministry statement"
-            written = owner.group("owner")
-            written = written if written[:1].isupper() else f"the {written}"
-            return self._resolve(index, at, s, written, before)
+        owner = POSSESSOR.match(np) or DESCRIBED_PUBLICATION.match(np) or POSSESSED_ROLE.match(np)
+        if owner:
+            return self._owner(index, at, s, owner, before)
         repeated = REPEATED.match(np)
         head = repeated.group("head") if repeated else ""
         if head in SPEAKER_NOUNS and REFERENCES.get(head, "person") == "person":
@@ -660,6 +663,8 @@ class Attributions:
             if not ref.group("mods") and not indefinite:
                 return None         # "the agency" with no agency named: a fragment, nobody
         who = _from(speaker(np), "cue")
+        if who is None and repeated:        # "the headquarters": the one the article names
+            return self._named_by_head(index, self.sentences[index].start + at, head)
         if who is None or who.claimant is None:     # _from always names a speaker's claimant
             return who
         if who.kind is None and who.claimant.lower() in NATIONAL_SOURCES:
@@ -670,6 +675,19 @@ class Attributions:
         if who.kind == "person" and " " not in who.claimant:
             return self._full_person(who, self.sentences[index].start + at)
         return who
+
+    def _owner(self, index: int, at: int, s: str, owner: re.Match, before: str
+               ) -> Attribution | None:
+        """Who publishes or holds a role: "the ministry's statement", "a ministry statement"
+        speak for the ministry; "the centre's chief" is the centre speaking by its role."""
+        written = owner.group("owner")
+        written = written if written[:1].isupper() or owner.re is POSSESSED_ROLE \
+            else f"the {written}"
+        found = self._resolve(index, at, s, written, before)
+        if owner.re is not POSSESSED_ROLE or not found or found.kind not in ORG_KINDS:
+            return found
+        return replace(found, claimant=f"{found.claimant} {owner.group('role').lower()}",
+                       kind="person")
 
     def _we(self, index: int, at: int) -> Attribution | None:
         """Who "we" is: the speaker of the quotation it stands in, else of the label in
@@ -743,6 +761,17 @@ class Attributions:
         for who in (later + earlier if forward_first else earlier + later)[:1]:
             return _from(who, "reference")
         return None
+
+    def _named_by_head(self, index: int, at: int, head: str) -> Attribution | None:
+        """The source named nearest before whose name ends in ``head`` ("the headquarters":
+        the Interdepartmental Coordination Headquarters that spoke before)."""
+        for i in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
+            for cue in reversed(self.cues(i)):
+                if (cue.who.claimant or "").lower().split()[-1:] == [head]:
+                    return replace(cue.who, rule="reference")
+        named = [who for start, who in self._org_mentions()
+                 if start < at and who.name.lower().split()[-1:] == [head]]
+        return _from(named[-1], "reference") if named else None
 
     def _org_mentions(self) -> list[tuple[int, Speaker]]:
         """Every organisation the article names, with where: once per article, when needed."""
@@ -830,16 +859,18 @@ class Attributions:
 
     def _described(self, index: int, head: str) -> Attribution | None:
         """The nearest earlier source described by the same noun ("Two security sources
-        told ... The same sources said": the two security sources)."""
+        told ... The same sources said": the two security sources), a sentence's subject
+        too ("U.S. officials disputed the account. ... the official added")."""
         forms = {head, head.removesuffix("s"), f"{head}s"}
         for i in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
-            for cue in reversed(self.cues(i)):
-                words = (cue.who.claimant or "").lower().split()
+            for who in [c.who for c in reversed(self.cues(i))] + \
+                    [_from(_opening_description(self.sentences[i].text), "reference")]:
+                words = (who.claimant or "").lower().split() if who else []
                 # its head noun: the last word before a preposition ("diplomats in Geneva")
                 words = words[:next((j for j, w in enumerate(words) if w in PREPOSITIONS),
                                     len(words))]
-                if words and words[-1] in forms:
-                    return replace(cue.who, rule="reference")
+                if who and words and words[-1] in forms:
+                    return replace(who, rule="reference")
         return None
 
     def _last_claimant(self, index: int) -> Attribution | None:
@@ -851,8 +882,11 @@ class Attributions:
                 return replace((sources or [self.cues(i)[-1].who])[-1], rule="reference")
             subject = _opening_name(self.sentences[i].text)
             who = speaker(subject) if subject and not is_person(subject) else None
-            # an organisation, not any word a sentence opens with ("Since ...", "Two ...")
-            if who and who.kind in ORG_KINDS:
+            # an organisation, not any word a sentence opens with ("Since ...", "Two ...");
+            # or a source described ("U.S. officials disputed the account. ..., they said")
+            who = who if who and who.kind in ORG_KINDS else \
+                _opening_description(self.sentences[i].text)
+            if who:
                 return _from(who, "reference")
         return None
 
@@ -899,6 +933,21 @@ def _outer(s: str, cues: list[Cue]) -> list[Cue]:
 #: A dateline in title case before a dash ("The Hague – ", "Beirut, Lebanon — "): where the
 #: report was filed, not who it names.
 TITLE_DATELINE = re.compile(r"^(?:[A-Z][\w.'’]*,?\s+){1,4}[-–—]\s+(?=[A-Z])")
+
+
+#: A source a sentence opens with by description: up to four words before a comma.
+OPENING_DESCRIPTION = re.compile(r"(?P<np>(?:[\w.'’-]+\s+){0,3}(?P<head>[a-z]+)),")
+
+
+def _opening_description(text: str) -> Speaker | None:
+    """The source a sentence opens with by description ("U.S. officials, speaking on
+    condition of anonymity, disputed ..."), which "they" and "the officials" may take up."""
+    m = OPENING_DESCRIPTION.match(TITLE_DATELINE.sub("", text, count=1))
+    head = m.group("head") if m else ""
+    if m is None or head not in SPEAKER_NOUNS or REFERENCES.get(head, "person") != "person":
+        return None     # people who speak ("officials", "diplomats"), not what they publish
+    who = speaker(_tidy(m.group("np")))
+    return who if who and who.kind is None and who.name else None
 
 
 def _subject_before_aside(pre: str, cut: int, np: str) -> tuple[str, int]:
