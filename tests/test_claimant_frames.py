@@ -385,6 +385,14 @@ TRANSCRIPT = (
 )
 
 LABELS = [
+    # the speaker answers a source they cite: what they say in the first person is theirs
+    # (a ministry briefing's transcript)
+    pytest.param(
+        "Briefing of the official representative of the Russian Defence Ministry\n\n"
+        "Igor Konashenkov: Western media, citing the so-called Syrian Observatory for Human "
+        "Rights, claimed that our aircraft struck a hospital, killing 13 people. I want to "
+        "stress: the nearest objects engaged by our aviation lie more than 5 kilometres away.",
+        5, frozenset({"konashenkov"}), id="label-first-person-answers-a-cited-source-mod"),
     # a verbatim record: a surname after a title, asides before the colon
     pytest.param(
         "Security Council, meeting on the humanitarian situation in Syria\n\n"

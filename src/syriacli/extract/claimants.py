@@ -225,6 +225,8 @@ REPORT_BY = re.compile(rf"^(?:(?!['’]s\s).)*?\b(?:{vocab.alternation(PUBLISHED
                        r"(?:by|from|of)\s+", re.I)
 POSSESSOR = re.compile(rf"^(?P<owner>.+?)['’]s\s+(?:[a-z][\w-]*\s+){{0,5}}"
                        rf"(?:{vocab.alternation(PUBLISHED)})$", re.I)
+#: A sentence its speaker opens in the first person.
+FIRST_PERSON = re.compile(r"[\"“]?(?:I|We)\s")
 #: "the centre's chief", "the ministry's spokesman": an organisation speaking by a role.
 #: (A named owner, "Russia's envoy", is the speaker's own business: speakers.speaker.)
 POSSESSED_ROLE = re.compile(
@@ -327,6 +329,8 @@ class Attributions:
             return own
         if self._background(index):
             return self.publisher or NOBODY
+        if FIRST_PERSON.match(self.sentences[index].text) and (label := self._by_label(index)):
+            return label    # "I want to stress: ...": the speaker's own, not a source they cite
         return (self._by_frame(index) or self._by_label(index) or self._by_lede(index)
                 or self.document or self.publisher or NOBODY)
 
