@@ -76,6 +76,13 @@ from syriacli.extract.events import concept_table, concepts_in
     ("The army on Tuesday broke a nearly three-year siege of the city, Xinhua said",
      "siege broken"),
     ("troops linked up with the garrison, ending an enduring two-year siege", "siege broken"),
+    ("Ankara launched its long-threatened offensive east of the Euphrates on Wednesday",
+     "campaign start"),
+    ("Moscow will supply Damascus with the S-300 air defence system within two weeks",
+     "delivery"),
+    ("The batteries will be delivered to the Syrian army by October, the minister said",
+     "delivery"),
+    ("Government forces completed their control over the town on Wednesday", "control change"),
     ("most of the contingent will leave Syria by the new year, Dawn reported", "withdrawal"),
 ])
 def test_a_clause_names_its_concept(clause, concept):
@@ -99,6 +106,7 @@ def test_a_clause_names_its_concept(clause, concept):
     ("Crews pull hoses across the yard, then head out again", "withdrawal"),
     ("Residents lost contact with relatives inside the besieged town", "aircraft downed"),
     ("Rebels broke the truce and the siege of the town went on", "siege broken"),
+    ("Aid groups supply bread and fuel with trucks from the border", "delivery"),
 ])
 def test_words_that_do_not_name_the_concept(clause, concept):
     assert concept not in concepts_in(clause)
