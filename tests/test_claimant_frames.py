@@ -163,6 +163,18 @@ LISTS = [
         "1. 58 civilians killed by Russian forces\n"
         "2. 11 air strikes on vital civilian facilities",
         11, SNHR, id="list-numbered-monitor-report"),
+    # a party's name keying a count is no speaker's label ("Syrian Democratic Forces: 9
+    # civilians"): the list is the lead-in's source's (a monitor's monthly report)
+    pytest.param(
+        "The Syrian Network for Human Rights said the toll broke down by party as follows:\n\n"
+        "\u2022 Syrian Democratic Forces: 9 civilians\n"
+        "\u2022 Hay'at Tahrir al-Sham: 3 civilians",
+        3, SNHR, id="list-party-keys-counts-monitor-report"),
+    pytest.param(   # as a page's bullets read once cleaned: a line each, no bullet
+        "February's toll, by the party that killed them:\n\n"
+        "Syrian Democratic Forces: 9 civilians\n\n"
+        "Hay'at Tahrir al-Sham: 3 civilians",
+        3, None, id="list-party-keys-counts-no-lead-in-source"),
     pytest.param(
         "Russia's envoy told the Security Council on Monday that the militants in Idlib had:\n\n"
         "- carried out 35 drone attacks on Hmeimim\n"

@@ -46,6 +46,10 @@ LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|"
                    # asides before the colon, as a verbatim record prints them:
                    # "Mr. Kuznetsov (Russian Federation) (spoke in Russian):"
                    r"(?:\s*\([^()\n]{1,40}\))*\s*:\s+(?=\S)")
+#: What a list's key heads, not a speaker's words: a count and what it counts, alone on its
+#: line ("Hay'at Tahrir al-Sham: 3 civilians", "Idlib: about 40 families").
+TALLY_ITEM = re.compile(r"(?:(?:about|some|at least|over|nearly)\s+)?\d[\d,.]*(?:\s+[\w'’-]+){0,4}"
+                        r"\s*[.;]?\s*$")
 STANCE = re.compile(rf"\b(?:{vocab.alternation(FRAMES['stance'])})\b")  # "May" is a month
 #: A paragraph that opens by going on with the last ("Another 25 were wounded.").
 CONTINUATION = re.compile(rf"^\W*(?:{vocab.alternation(FRAMES['continuations'])})\b", re.I)
@@ -107,7 +111,8 @@ class Layout:
 
 def layout(text: str, sentences: list[Sentence], speaks: Callable[[str], bool]) -> Layout:
     """The paragraphs of ``text``; ``speaks`` tells a speaker's label ("Igor Konashenkov:")
-    from a list item's key ("Idlib: 23 civilians killed")."""
+    from a list item's key ("Idlib: 23 civilians killed"), and so does what follows it: a
+    count alone on its line is a list's ("Syrian Democratic Forces: 9 civilians")."""
     paragraph_of: list[int] = []
     first_sentence: list[int] = []
     list_items: set[int] = set()
@@ -121,7 +126,8 @@ def layout(text: str, sentences: list[Sentence], speaks: Callable[[str], bool]) 
             line = text[s.start:len(text) if line_end < 0 else line_end]
             label = LABEL.match(line) if ":" in line else None   # its colon: a fast test first
             name = _label_name(label.group("label")) if label else None
-            if LIST_ITEM.match(line) or label and name and not speaks(name):
+            if LIST_ITEM.match(line) or label and (name and not speaks(name) or
+                                                   TALLY_ITEM.match(line, label.end())):
                 list_items.add(para)
             elif label:
                 labels[para] = name
