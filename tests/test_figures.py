@@ -359,6 +359,16 @@ def test_a_period_between_a_date_and_part_of_a_year():
     # a date between the counted noun and its number is no other count
     ("With these new losses, the number of people killed since the ceasefire came into effect "
      "on August 31 has risen to 63, SOHR documented.", 63, "deaths"),
+    # a part of a total counts what the total does, in its own verb's state; the total in
+    # its own (RT, a ministry briefing, a wire)
+    ("Syrian air defences downed 71 of 103 cruise missiles fired by the US and its allies.",
+     71, "missiles intercepted"),
+    ("Syrian air defences downed 71 of 103 cruise missiles fired by the US and its allies.",
+     103, "missiles fired"),
+    ("Air defence systems intercepted 12 out of 14 rockets launched at the base overnight.",
+     12, "missiles intercepted"),
+    ("Russian aircraft hit 40 of 60 targets in the province, the ministry said.", 40,
+     "targets hit"),
 ])
 def test_counts_wire_copy_and_monitors_write(text, value, metric):
     assert one(text, value).metric == metric

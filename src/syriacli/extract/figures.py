@@ -173,6 +173,10 @@ BREAKDOWN_AFTER = re.compile(rf"\s*,?\s*{_BREAKDOWN_WORDS}\s+", re.I)
 BREAKDOWN_REACH = 40
 #: A part named after its number ("27 were killed, 9 of whom were children", "9 of them
 #: children"): the noun after it is what the number counts, in the state of the total.
+#: "71 of 103 cruise missiles", "71 out of 103": a part of a total counts what the total does.
+OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,.]*\s+(?=[A-Za-z])")
+#: What stands before the total of "71 of 103 cruise missiles".
+PART_BEFORE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$")
 PARTITIVE = re.compile(r"\s+of\s+(?:whom|them)\s*,?\s+(?:(?:were|are|was)\s+)?", re.I)
 ELLIPSIS = re.compile(r"\s+(?:others|more)\b", re.I)
 #: What ties a bare count to the noun before it: a link word, or a change ("fell from").
@@ -826,7 +830,12 @@ def _counted_figure(article: Article, index: int, m: re.Match, extent: Extent,
     text = article.text
     subject, noun_end, noun_text = counted
     states = SUBJECTS[subject]["states"]
-    cue = article.state(index, states, extent.start, max(extent.end, noun_end))
+    # a part of a total is in the state its own verb gives ("downed 71 of 103 missiles
+    # fired"); the total is not in the part's (its own metric: 103 missiles fired)
+    part = extent.unit is None and OF_TOTAL.match(text, extent.after)
+    total = PART_BEFORE.search(text, max(0, extent.start - 24), extent.start)
+    cue = None if total else article.state(
+        index, states, extent.start, extent.end if part else max(extent.end, noun_end))
     parent = article.last_subject.get(index)
     if parent and parent[2] in states and (
             BREAKDOWN.search(text, extent.start - 20, extent.start)
@@ -1016,7 +1025,8 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
     noun = SUBJECT_NOUN.match(low, part.end(), sentence.end) if part else None
     if noun:                                        # "9 of whom were children"
         return subject_of(noun), noun.end(), text[noun.start():noun.end()]
-    noun, bare = counted_noun(text, low, extent.after, sentence.end,
+    total = OF_TOTAL.match(text, extent.after, sentence.end) if extent.unit is None else None
+    noun, bare = counted_noun(text, low, total.end() if total else extent.after, sentence.end,
                               allow_of=bool(extent.unit) or atom[3])
     shared = coordinated_noun(text, low, extent, sentence) if noun is None and bare else None
     if shared:                                      # "killed 18 and 7 fighters respectively"
