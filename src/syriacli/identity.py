@@ -145,9 +145,10 @@ def place_names() -> frozenset[str]:
     return frozenset(_places())
 
 
+@lru_cache(maxsize=65536)
 def at_one_place(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two statements' places name one place (the same, a base and its town, or a town
-    and its province)?"""
+    and its province)? Remembered: a busy day compares the same few places pairwise."""
     return bool(a & b) or any(one_place(x, y) for x in a for y in b)
 
 

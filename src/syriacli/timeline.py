@@ -282,14 +282,19 @@ def _at_one_place(groups: dict[tuple, list[int]], where: list[frozenset[str]]
     a group where none names a place another's differs from; one naming no place joins a
     group whose places differ nowhere (it cannot tell which otherwise)."""
     for key, members in groups.items():
-        placed = [i for i in members if where[i]]
+        by_place: dict[frozenset[str], list[int]] = defaultdict(list)   # pairs of places,
+        for i in members:                                   # not of statements: a busy day
+            by_place[where[i]].append(i)                    # names the same few
+        unplaced = by_place.pop(frozenset(), [])
         apart = False
-        for i, j in combinations(placed, 2):
-            if at_one_place(where[i], where[j]):
-                yield from ((k, (*key, i)) for k in (i, j))
+        for a, b in combinations(by_place, 2):
+            if at_one_place(a, b):
+                yield from ((k, (*key, a)) for k in (*by_place[a], *by_place[b]))
             else:
                 apart = True
-        yield from ((i, (*key, "")) for i in members if not where[i])
+        for place, same in by_place.items():
+            yield from ((i, (*key, place)) for i in same)
+        yield from ((i, (*key, "")) for i in unplaced)
         if not apart:
             yield from ((i, key) for i in members)
 
