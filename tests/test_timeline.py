@@ -308,6 +308,21 @@ def test_a_persons_day_holds_a_happening_for_each_place(specs, expected):
         assert happenings(entries_of(order)) == expected
 
 
+def test_a_sea_names_no_happening_but_places_strikes():
+    """Many happenings of a day are at sea: the Mediterranean shared by a minister's talks in
+    Damascus and the drills he watched from Hmeimim makes them neither one happening nor one
+    place (The Hindu, Kyiv Independent); strikes from the Caspian are matched there (a
+    wire, a briefing)."""
+    day = [event(1, "a", "2022-02-15", "day", ["talks"],
+                 ["Sergei Shoigu", "Damascus", "Mediterranean"]),
+           event(2, "b", "2022-02-15", "day", ["visit"],
+                 ["Sergei Shoigu", "Mediterranean", "Hmeimim"])]
+    assert happenings(entries_of(day)) == [[1], [2]]
+    strikes = [event(1, "a", "2015-10-07", "day", ["airstrike"], ["Caspian Sea"]),
+               event(2, "b", "2015-10-07", "day", ["airstrike", "wording:x"], ["Caspian Sea"])]
+    assert happenings(entries_of(strikes)) == [[1, 2]]
+
+
 NAMES = ["Vladimir Putin", "Sergei Shoigu", "Aleppo", "Palmyra"]
 
 

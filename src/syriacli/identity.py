@@ -145,23 +145,37 @@ def place_names() -> frozenset[str]:
     return frozenset(_places())
 
 
+@lru_cache(maxsize=1)
+def waters() -> frozenset[str]:
+    """The seas and rivers of the names index: where many happenings of a day are, so two
+    statements are not at one place, nor one happening, by naming one (a minister talks
+    in Damascus of drills in the Mediterranean he watched from Hmeimim that morning)."""
+    return frozenset(n.name for n in load_table() if n.geo and n.geo.precision == "water")
+
+
 @lru_cache(maxsize=65536)
 def at_one_place(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two statements' places name one place (the same, a base and its town, or a town
-    and its province)? Remembered: a busy day compares the same few places pairwise."""
-    return bool(a & b) or any(one_place(x, y) for x in a for y in b)
+    and its province)? A sea or river they share does only where one names nothing else.
+    Remembered: a busy day compares the same few places pairwise."""
+    common = a & b
+    if common - waters() or common and (a <= waters() or b <= waters()):
+        return True
+    return any(one_place(x, y) for x in a for y in b)
 
 
 def _specific(about: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(every specific name with the towns of its bases, the places among them)."""
-    generic, places = generic_names(), _places()
+    """(every specific name with the towns of its bases, the places among them); a sea or
+    a river is a place, where strikes are matched by place, but names no happening."""
+    generic, places, water = generic_names(), _places(), waters()
     names: dict[str, None] = {}
     where: dict[str, None] = {}
     for name in about:
         if name in generic:
             continue
         keys = places.get(name, (name,))
-        names.update(dict.fromkeys(keys))
+        if name not in water:
+            names.update(dict.fromkeys(keys))
         if name in places:
             where.update(dict.fromkeys(keys))
     return tuple(names), tuple(where)

@@ -42,6 +42,7 @@ from .identity import (
     place_names,
     recurring_acts,
     singular_acts,
+    waters,
 )
 from .store import EVENT_FIELDS
 
@@ -317,9 +318,10 @@ def _name_pairs(about: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each pair of the specific names of a statement, as written (a base once, not also
     as the town beside it); a town and its province are one place, no pair; nor are two
     places, which neighbouring happenings share (a strike in Latakia and a plane lost off
-    it, over the Mediterranean): a pair names a participant. Remembered:
+    it, over the Mediterranean): a pair names a participant; nor is a sea or a river one of
+    a pair (identity.waters). Remembered:
     a merge asks for each event's several times, and statements name the same few."""
-    generic, places = generic_names(), place_names()
+    generic, places = generic_names() | waters(), place_names()
     names = sorted({n for n in about if n not in generic})
     return tuple((a, b) for k, a in enumerate(names) for b in names[k + 1:]
                  if not one_place(a, b) and not (a in places and b in places))
