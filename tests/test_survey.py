@@ -215,3 +215,12 @@ def test_one_id_one_file_the_text_file_first():
               ("c.html", 1, 1), ("d.txt", None, "cannot be read")]
     assert survey._shadowed(listed) == {"a.html": "a.txt", "b.md": "b.htm"}
     assert survey.article_id("story.v2.html") == "story.v2"
+
+
+def test_a_change_of_the_merge_rules_rebuilds_like_one_of_extraction():
+    """Entries follow the merge rules as rows follow extraction's: an update merging new
+    events by new rules into entries merged by old ones would be neither."""
+    from syriacli.survey import extraction_inputs
+
+    names = {path.name for path in extraction_inputs()}
+    assert {"timeline.py", "identity.py", "concepts.json", "claimants.py"} <= names

@@ -48,8 +48,11 @@ class SourceFile:
 
 def extraction_inputs() -> list[Path]:
     """What an article's rows follow besides the article: the extraction code, the
-    adapter that makes its rows (rows.py), vocab.py and every vocabulary file."""
-    code = [*sorted((PACKAGE / "extract").glob("*.py")), PACKAGE / "rows.py", PACKAGE / "vocab.py"]
+    adapter that makes its rows (rows.py), vocab.py and every vocabulary file; and the
+    rules that merge its events into the timeline's entries (timeline.py, identity.py): an
+    update merges new events by the rules the rest were merged by, or rebuilds."""
+    code = [*sorted((PACKAGE / "extract").glob("*.py")), PACKAGE / "rows.py", PACKAGE / "vocab.py",
+            PACKAGE / "timeline.py", PACKAGE / "identity.py"]
     return code + sorted(path for path in Path(vocab.DATA).iterdir() if path.is_file())
 
 
