@@ -268,9 +268,9 @@ def test_a_recurring_act_stays_apart_without_a_shared_place():
     assert happenings(entries_of(events)) == [[1], [2]]
 
 
-def test_two_places_shared_do_not_make_one_happening_of_two_acts():
+def test_a_sea_is_one_of_no_pair_of_names():
     """A strike in Latakia and a plane lost off it over the sea the same night name the same
-    two places; a pair of names that merges names a participant."""
+    province and sea: a sea is one of no pair (identity.waters); two people are."""
     events = [event(1, "a", "2018-09-17", "day", ["airstrike", "wording:x"],
                     ["Latakia", "Mediterranean"]),
               event(2, "b", "2018-09-17", "day", ["aircraft downed"], ["Latakia", "Mediterranean"])]
@@ -386,3 +386,12 @@ def test_a_full_build_merges_alike_streamed_or_alongside_its_indexing(seed_build
         query = read.format(columns, table)
         alongside = sqlite3.connect(seed_db).execute(query).fetchall()
         assert alongside and alongside == sqlite3.connect(streamed).execute(query).fetchall()
+
+
+def test_a_town_and_its_region_are_a_pair_of_names():
+    """Russian military police entering Douma in Eastern Ghouta, in RIA's words and in Syria
+    Direct's, with no act the table lists in one of them: the town and the region name
+    one happening of that day."""
+    day = [event(1, "a", "2018-04-12", "day", ["wording:x"], ["Douma", "Ghouta"]),
+           event(2, "b", "2018-04-12", "day", ["deployment"], ["Douma", "Ghouta", "Damascus"])]
+    assert happenings(entries_of(day)) == [[1, 2]]

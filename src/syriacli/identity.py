@@ -140,12 +140,6 @@ def capital_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """The specific places of the names index (as identities match them)."""
-    return frozenset(_places())
-
-
-@lru_cache(maxsize=1)
 def waters() -> frozenset[str]:
     """The seas and rivers of the names index: where many happenings of a day are, so two
     statements are not at one place, nor one happening, by naming one (a minister talks

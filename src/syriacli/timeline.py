@@ -39,7 +39,6 @@ from .identity import (
     may_be_open,
     one_place,
     person_names,
-    place_names,
     recurring_acts,
     singular_acts,
     waters,
@@ -316,15 +315,14 @@ def _two_names(events: list[Happening]) -> Iterator[tuple[int, tuple]]:
 @lru_cache(maxsize=65536)
 def _name_pairs(about: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each pair of the specific names of a statement, as written (a base once, not also
-    as the town beside it); a town and its province are one place, no pair; nor are two
-    places, which neighbouring happenings share (a strike in Latakia and a plane lost off
-    it, over the Mediterranean): a pair names a participant; nor is a sea or a river one of
-    a pair (identity.waters). Remembered:
+    as the town beside it); a town and its province are one place, no pair; nor is a sea
+    or a river one of a pair, which neighbouring happenings share (a strike in Latakia and
+    a plane lost off it over the Mediterranean: identity.waters). Remembered:
     a merge asks for each event's several times, and statements name the same few."""
-    generic, places = generic_names() | waters(), place_names()
+    generic = generic_names() | waters()
     names = sorted({n for n in about if n not in generic})
     return tuple((a, b) for k, a in enumerate(names) for b in names[k + 1:]
-                 if not one_place(a, b) and not (a in places and b in places))
+                 if not one_place(a, b))
 
 
 def _compatible(places: list[set[str]]) -> bool:
