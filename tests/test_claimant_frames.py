@@ -273,6 +273,10 @@ COREF = [
         "U.S. officials, speaking on condition of anonymity, disputed Moscow's account. More "
         "than 90 percent of the strikes have hit rebel-held areas, they said.",
         90, frozenset({"u.s. officials"}), id="coref-they-after-described-subject-reuters"),
+    pytest.param(   # and where they are (AP)
+        "Opposition activists in Douma, the largest town still held by the rebels, described "
+        "desperate conditions. They said at least 80 people were killed on Monday.",
+        80, frozenset({"opposition activists"}), id="coref-they-after-placed-description-ap"),
     pytest.param(
         "U.S. officials, speaking on condition of anonymity, disputed the figures. Of roughly "
         "60 sites reviewed by analysts, only a handful were in Islamic State territory, the "

@@ -939,15 +939,20 @@ def _outer(s: str, cues: list[Cue]) -> list[Cue]:
 TITLE_DATELINE = re.compile(r"^(?:[A-Z][\w.'’]*,?\s+){1,4}[-–—]\s+(?=[A-Z])")
 
 
-#: A source a sentence opens with by description: up to four words before a comma.
-OPENING_DESCRIPTION = re.compile(r"(?P<np>(?:[\w.'’-]+\s+){0,3}(?P<head>[a-z]+)),")
+#: A source a sentence opens with by description: up to four words before a comma, and
+#: where they are ("Opposition activists in Douma, ..."); or its first word alone, its
+#: capital the sentence's ("Residents of eastern Aleppo, ...").
+_PLACED = r"(?:\s+(?:in|inside|from|near|of)\s+[\w.'’ -]{1,40}?)?,"
+OPENING_DESCRIPTION = (re.compile(rf"(?P<np>(?:[\w.'’-]+\s+){{0,3}}(?P<head>[a-z]+)){_PLACED}"),
+                       re.compile(rf"(?P<np>(?P<head>[A-Z][a-z]+)){_PLACED}"))
 
 
 def _opening_description(text: str) -> Speaker | None:
     """The source a sentence opens with by description ("U.S. officials, speaking on
     condition of anonymity, disputed ..."), which "they" and "the officials" may take up."""
-    m = OPENING_DESCRIPTION.match(TITLE_DATELINE.sub("", text, count=1))
-    head = m.group("head") if m else ""
+    text = TITLE_DATELINE.sub("", text, count=1)
+    m = OPENING_DESCRIPTION[0].match(text) or OPENING_DESCRIPTION[1].match(text)
+    head = m.group("head").lower() if m else ""
     if m is None or head not in SPEAKER_NOUNS or REFERENCES.get(head, "person") != "person":
         return None     # people who speak ("officials", "diplomats"), not what they publish
     who = speaker(_tidy(m.group("np")))
