@@ -83,6 +83,9 @@ from syriacli.extract.events import concept_table, concepts_in
     ("The batteries will be delivered to the Syrian army by October, the minister said",
      "delivery"),
     ("Government forces completed their control over the town on Wednesday", "control change"),
+    # a veto is the blocking of a resolution, active or passive (Xinhua, France 24)
+    ("Russia blocked a French-drafted resolution on Aleppo on Saturday", "veto"),
+    ("A French-drafted resolution on Aleppo was blocked by Russia in the council", "veto"),
     ("most of the contingent will leave Syria by the new year, Dawn reported", "withdrawal"),
 ])
 def test_a_clause_names_its_concept(clause, concept):
@@ -107,6 +110,8 @@ def test_a_clause_names_its_concept(clause, concept):
     ("Residents lost contact with relatives inside the besieged town", "aircraft downed"),
     ("Rebels broke the truce and the siege of the town went on", "siege broken"),
     ("Aid groups supply bread and fuel with trucks from the border", "delivery"),
+    # a draft resolution is a document: failing a vote is no veto (AP)
+    ("A rival Russian draft resolution failed to win the nine votes it needed", "veto"),
 ])
 def test_words_that_do_not_name_the_concept(clause, concept):
     assert concept not in concepts_in(clause)
