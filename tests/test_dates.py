@@ -96,6 +96,12 @@ YEARLESS = [
     # ...but not when the future belongs to a reported statement
     ("In June, Erdogan said Turkey will apologize.", "2016-09-30", "2016-06", "month"),
     ("On March 15 Putin said troops will leave.", "2016-09-30", "2016-03-15", "day"),
+    # ...nor when the cue is a noun: "a plan to" (AFP), "their plans to" (a wire)
+    ("The two powers struck a deal late Friday on a plan to halt the fighting.", "2016-09-10",
+     "2016-09-09", "day"),
+    ("Rebels on Monday rejected their plans to evacuate the district.", "2016-12-07",
+     "2016-12-05", "day"),
+    ("Russia plans to hold talks on Friday.", "2016-09-10", "2016-09-16", "day"),
 ]
 
 

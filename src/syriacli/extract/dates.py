@@ -72,6 +72,9 @@ RANGE_START_BEFORE = re.compile(r"(?<![\w-])(?i:between|from)\s+\Z")
 CLAUSE_TOKEN = re.compile(r"[\w'’]+|[;“”\"]")
 CLAUSE_EDGES = frozenset(DATES_VOCAB["reporting_words"]) | {";", "“", "”", '"'}
 FUTURE_CUES = tuple(f" {cue} " for cue in DATES_VOCAB["future_cues"]) + ("'ll ",)
+#: A future cue that is also a noun, after a determiner: "a plan to halt fighting".
+NOUN_CUE = re.compile(rf" (?:{'|'.join(map(re.escape, DATES_VOCAB['noun_cue_determiners']))})"
+                      rf" (?:{'|'.join(map(re.escape, DATES_VOCAB['noun_future_cues']))}) ")
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ class _Context:
         after = CLAUSE_TOKEN.findall(self.text[c.end:min(self.sentence[1], c.end + 200)].lower())
         before = before[max((i + 1 for i, w in enumerate(before) if w in CLAUSE_EDGES), default=0):]
         after = after[:next((i for i, w in enumerate(after) if w in CLAUSE_EDGES), len(after))]
-        clause = f" {' '.join(before + after)} "
+        clause = NOUN_CUE.sub(" ", f" {' '.join(before + after)} ")
         return any(cue in clause for cue in FUTURE_CUES)
 
 
