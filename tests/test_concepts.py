@@ -83,6 +83,10 @@ from syriacli.extract.events import concept_table, concepts_in
     ("The batteries will be delivered to the Syrian army by October, the minister said",
      "delivery"),
     ("Government forces completed their control over the town on Wednesday", "control change"),
+    # an agreement by the words diplomats use for one (a State Department briefing, a wire)
+    ("The Secretary and the foreign minister reached an arrangement on Friday in Geneva",
+     "agreement"),
+    ("The accord was unveiled after thirteen hours of talks", "agreement"),
     # a veto is the blocking of a resolution, active or passive (Xinhua, France 24)
     ("Russia blocked a French-drafted resolution on Aleppo on Saturday", "veto"),
     ("A French-drafted resolution on Aleppo was blocked by Russia in the council", "veto"),
@@ -110,6 +114,7 @@ def test_a_clause_names_its_concept(clause, concept):
     ("Residents lost contact with relatives inside the besieged town", "aircraft downed"),
     ("Rebels broke the truce and the siege of the town went on", "siege broken"),
     ("Aid groups supply bread and fuel with trucks from the border", "delivery"),
+    ("Aid was distributed in accordance with the plan", "agreement"),
     # a draft resolution is a document: failing a vote is no veto (AP)
     ("A rival Russian draft resolution failed to win the nine votes it needed", "veto"),
 ])
