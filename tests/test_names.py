@@ -383,3 +383,17 @@ def test_a_transliteration_read_again_keeps_its_own_offsets():
         found = [(text[m.start:m.end], m.name) for m in find_names(text)
                  if m.name == "Deir ez-Zor"]
         assert found == [("Deir Az Zor", "Deir ez-Zor")] * text.count("Deir Az Zor")
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a title after a vessel's noun names a ship (a wire, RT, DW)
+    ("The Russian frigate Admiral Grigorovich fired Kalibr missiles on Tuesday.", "Grigorovich"),
+    ("The cruiser Marshal Ustinov joined the group off the coast.", "Ustinov"),
+])
+def test_a_ship_named_after_an_officer_is_no_person(text, absent):
+    assert not [m for m in find_names(text) if m.type == "person" and absent in m.name]
+
+
+def test_an_officer_with_the_same_title_is_still_a_person():
+    assert [m.name for m in find_names("Admiral Vladimir Komoyedov said the fleet was ready.")
+            if m.type == "person"] == ["Vladimir Komoyedov"]

@@ -28,6 +28,7 @@ from syriacli.extract.mentions import (
     ROLE_TAIL_WORDS,
     ROLE_WORDS,
     SURNAME_PREFIXES,
+    VESSEL_BEFORE,
     is_person_word,
 )
 from syriacli.extract.sentences import ABBREVIATIONS
@@ -55,6 +56,8 @@ WHO_CLAUSE = re.compile(
 COMMA_BEFORE_NAME = re.compile(r", (?=[A-Z])")
 APPOSITIVE_END = re.compile(r"[,.;:!?\n()]")
 TOKEN = re.compile(r"\S+")
+#: The title word that ends where a cue does ("Admiral", "Gen.").
+TITLE_BEFORE = re.compile(r"[\w.'’-]*\Z")
 ROLE_TOKEN = re.compile(r"[\w.&'’-]+")
 #: Titles the table scan of names.py also finds: a person may be introduced where one ends.
 CUE_WORDS = ROLE_HEADS | HONORIFICS
@@ -98,6 +101,10 @@ def unknown_persons(article: MatchedText) -> list[Found]:
     "the mayor of Aleppo, X") or a relative clause ("X, who runs ...")."""
     text, persons = article.text, []
     for cue_end in article.cues:
+        word = TITLE_BEFORE.search(text, max(0, cue_end - 40), cue_end)
+        title = cue_end - (len(word.group()) if word else 0)
+        if VESSEL_BEFORE.search(text, max(0, title - 30), title):
+            continue                  # "the frigate Admiral Grigorovich": a ship's name
         pos, skipped = _skip_role_tail(article, cue_end)
         person = _name_at(article, pos, single=not skipped) or _appositive(article, cue_end)
         persons.append(person)
