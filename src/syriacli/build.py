@@ -546,13 +546,15 @@ def _merge_timeline(conn: sqlite3.Connection, alongside: Callable[[], None]) -> 
 
     last_event = conn.execute("select max(id) from events").fetchone()[0] or 0
     entry_of_event = array("q", bytes(8 * (last_event + 1)))
+    events = None
     with store.event_rows(conn) as rows:
         if last_event > MERGE_ALONGSIDE:
             _write_merged(conn, as_entries(groups(map(decode_row, rows))), entry_of_event)
-            alongside()
         else:
             events = list(map(decode_row, rows))
-    if last_event <= MERGE_ALONGSIDE:
+    if events is None:
+        alongside()
+    else:
         with ThreadPoolExecutor(1) as pool:
             merged = pool.submit(lambda: list(as_entries(groups(events))))
             alongside()

@@ -266,6 +266,8 @@ def _person_pairs(keyed: list[Identity], where: list[frozenset[str]],
         for act, name in ident.links:
             if name in people and not is_wording(act):
                 by_person[("person", act, name)].append(i)
+    if not by_person:
+        return
     company = [people.intersection(e.about) for e in events]
     yield from _at_one_place(by_person, where)
     for key, members in by_person.items():

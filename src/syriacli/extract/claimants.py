@@ -36,6 +36,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import chain
 
 from .. import vocab
 from . import frames
@@ -867,8 +869,8 @@ class Attributions:
         too ("U.S. officials disputed the account. ... the official added")."""
         forms = {head, head.removesuffix("s"), f"{head}s"}
         for i in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
-            for who in [c.who for c in reversed(self.cues(i))] + \
-                    [_from(_opening_description(self.sentences[i].text), "reference")]:
+            opening = (_from(_opening_description(self.sentences[i].text), "reference"),)
+            for who in chain((c.who for c in reversed(self.cues(i))), opening):
                 words = (who.claimant or "").lower().split() if who else []
                 # its head noun: the last word before a preposition ("diplomats in Geneva")
                 words = words[:next((j for j, w in enumerate(words) if w in PREPOSITIONS),
@@ -947,6 +949,7 @@ OPENING_DESCRIPTION = (re.compile(rf"(?P<np>(?:[\w.'’-]+\s+){{0,3}}(?P<head>[a
                        re.compile(rf"(?P<np>(?P<head>[A-Z][a-z]+)){_PLACED}"))
 
 
+@lru_cache(maxsize=256)
 def _opening_description(text: str) -> Speaker | None:
     """The source a sentence opens with by description ("U.S. officials, speaking on
     condition of anonymity, disputed ..."), which "they" and "the officials" may take up."""

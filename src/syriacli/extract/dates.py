@@ -73,8 +73,9 @@ CLAUSE_TOKEN = re.compile(r"[\w'’]+|[;“”\"]")
 CLAUSE_EDGES = frozenset(DATES_VOCAB["reporting_words"]) | {";", "“", "”", '"'}
 FUTURE_CUES = tuple(f" {cue} " for cue in DATES_VOCAB["future_cues"]) + ("'ll ",)
 #: A future cue that is also a noun, after a determiner: "a plan to halt fighting".
-NOUN_CUE = re.compile(rf" (?:{'|'.join(map(re.escape, DATES_VOCAB['noun_cue_determiners']))})"
-                      rf" (?:{'|'.join(map(re.escape, DATES_VOCAB['noun_future_cues']))}) ")
+NOUN_CUE = re.compile(
+    rf" (?:{vocab.alternation(DATES_VOCAB['noun_cue_determiners'], literal=True)})"
+    rf" (?:{vocab.alternation(DATES_VOCAB['noun_future_cues'], literal=True)}) ")
 
 
 @dataclass(frozen=True)

@@ -171,12 +171,12 @@ _BREAKDOWN_WORDS = r"(?:including|among them|among whom|of them|of whom)"
 BREAKDOWN = re.compile(rf"\b{_BREAKDOWN_WORDS}\s+$", re.I)
 BREAKDOWN_AFTER = re.compile(rf"\s*,?\s*{_BREAKDOWN_WORDS}\s+", re.I)
 BREAKDOWN_REACH = 40
-#: A part named after its number ("27 were killed, 9 of whom were children", "9 of them
-#: children"): the noun after it is what the number counts, in the state of the total.
 #: "71 of 103 cruise missiles", "71 out of 103": a part of a total counts what the total does.
 OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,.]*\s+(?=[A-Za-z])")
 #: What stands before the total of "71 of 103 cruise missiles".
 PART_BEFORE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$")
+#: A part named after its number ("27 were killed, 9 of whom were children", "9 of them
+#: children"): the noun after it is what the number counts, in the state of the total.
 PARTITIVE = re.compile(r"\s+of\s+(?:whom|them)\s*,?\s+(?:(?:were|are|was)\s+)?", re.I)
 ELLIPSIS = re.compile(r"\s+(?:others|more)\b", re.I)
 #: What ties a bare count to the noun before it: a link word, or a change ("fell from").

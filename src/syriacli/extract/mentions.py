@@ -31,7 +31,7 @@ ROLE_LINKS = frozenset(WORDS["role_links"])
 PARTICLES = tuple(WORDS["particles"])
 SURNAME_PREFIXES = frozenset(WORDS["surname_prefixes"])
 #: "the frigate Admiral Grigorovich": a title after a vessel's noun names a ship.
-VESSEL_BEFORE = re.compile(rf"\b(?i:{'|'.join(map(re.escape, WORDS['vessel_nouns']))})\s+$")
+VESSEL_BEFORE = re.compile(rf"\b(?i:{vocab.alternation(WORDS['vessel_nouns'])})\s+$")
 #: Words a role is made of after its first title word ("(Secretary) of State"), and with
 #: "a"/"an" what an appositive role may hold ("X, a Kremlin aide,").
 ROLE_TAIL_WORDS = ROLE_LINKS | ROLE_WORDS | ROLE_HEADS | NATIONAL_ADJECTIVES | HONORIFICS
