@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import pytest
 
+from syriacli.extract.article import RawArticle, extract_article
 from syriacli.extract.figures import Figure, find_figures
 
 Expected = frozenset[str] | None
@@ -186,6 +187,36 @@ LISTS = [
 @pytest.mark.parametrize("text, value, expected", LISTS)
 def test_a_list_item_is_the_lead_ins(text: str, value: float, expected: Expected) -> None:
     check(text, value, expected)
+
+
+@pytest.mark.parametrize("text, value, expected", LISTS + [
+    pytest.param(   # items that go on from the lead-in, in lowercase, each ended by ";"
+        "MOSCOW, October 20. /TASS/. Russian aircraft hit 120 targets in Syria over the week, "
+        "Defence Ministry spokesman Igor Konashenkov said on Tuesday.\n\n"
+        "\"Over the past day, our aircraft performed 40 sorties,\" Konashenkov said.\n\n"
+        "According to the ministry:\n"
+        "- near the village of Kafr Zita, a command post was destroyed;\n"
+        "- in Hama province, a strike eliminated a camp where up to 80 militants were trained;\n"
+        "- in the area of Aleppo, 12 armoured vehicles were put out of action.",
+        12, RU_MOD, id="list-lowercase-items-tass"),
+    pytest.param(
+        "The Syrian Observatory for Human Rights' weekly count, published on Sunday, says:\n\n"
+        "1) 17 civilians killed in Russian air raids on Jisr al-Shughur;\n"
+        "2) 5 of them were children;\n"
+        "3) 44 people injured across the province.",
+        44, SOHR, id="list-numbered-parenthesis-monitor"),
+])
+def test_a_list_item_is_the_lead_ins_once_cleaned(text: str, value: float,
+                                                  expected: Expected) -> None:
+    """As a page gives the list: cleaning takes the markers off, the items stay a list."""
+    raw = RawArticle("t", "t.txt", f"Strikes go on in Syria\n\n{text}", {}, "", 0, 0.0, "")
+    found = [f for f in extract_article(raw).figures if value in (f.value, f.low)]
+    assert found
+    names = [n.lower() for n in (found[0].claimant, found[0].claimant_org) if n]
+    if expected is None:
+        assert found[0].claimant is None, names
+    else:
+        assert any(word in name for word in expected for name in names), names
 
 
 # --- 3. a whole article that is one source's -------------------------------------------------
@@ -383,6 +414,39 @@ COREF = [
         "Airwars, a U.K.-registered monitoring group, said 38 civilians were likely killed in "
         "the raids on Maarat al-Numan.",
         38, frozenset({"airwars"}), id="coref-appositive-registered-monitor"),
+]
+
+
+# "the general", "the minister": the person named before in that role, not the last person
+COREF += [
+    pytest.param(
+        "Defence Ministry spokesman Major General Igor Konashenkov briefed reporters on Sunday. "
+        "Foreign Minister Sergei Lavrov, meanwhile, met his Saudi counterpart in Moscow. "
+        "The general noted that more than 300 fighters had deserted their positions.",
+        300, frozenset({"konashenkov"}), id="coref-the-general-role-tass"),
+    pytest.param(
+        "ANKARA - Defence Minister Hulusi Akar visited troops on the border on Friday, a day "
+        "after President Recep Tayyip Erdogan spoke to Vladimir Putin by phone. The minister "
+        "said 2,212 regime elements had been neutralised.",
+        2212, frozenset({"akar"}), id="coref-the-minister-role-turkish"),
+    pytest.param(
+        "GENEVA (AFP) - UN special envoy Staffan de Mistura met opposition delegates on Monday, "
+        "hours after Russian Foreign Minister Sergei Lavrov arrived. The envoy said about "
+        "275,000 people remained trapped in eastern Aleppo.",
+        275000, frozenset({"de mistura"}), id="coref-the-envoy-role-wire"),
+    pytest.param(
+        "Pentagon spokesman Jeff Davis spoke after Defense Secretary Ash Carter left for "
+        "Brussels. The spokesman said 14 Russian aircraft had arrived at the base.",
+        14, frozenset({"davis"}), id="coref-the-spokesman-role-briefing"),
+    # "he" after an unknown name of two capitalised words: no surname said alone
+    pytest.param(
+        "Rear Admiral Oleg Zhuravlev spoke to reporters at Hmeimim on Monday. Russian jets "
+        "struck militant positions near Kafr Zita overnight. He said 40 militants were killed.",
+        40, frozenset({"zhuravlev"}), id="coref-he-not-a-place-of-two-words-ria"),
+    pytest.param(
+        "Brigadier General Ahmad Khaled briefed the press in Damascus on Tuesday. Fighting "
+        "went on around Tell Rifaat, north of Aleppo. He said 25 soldiers had been wounded.",
+        25, frozenset({"khaled"}), id="coref-he-not-a-place-of-two-words-sana"),
 ]
 
 

@@ -705,3 +705,26 @@ def test_a_lede_source_and_the_next_sentence_describing_it_end():
             " killed on Friday in raids on a village, according to a local rescue official.\n\n"
             "Speaking to the agency, the official said 9 others were wounded in the attack.")
     assert {f.value for f in find_figures(text)} >= {6, 9}
+
+
+# A subject, an aside between commas, its verb: a participle's aside ("The count, published on
+# Sunday, says") as a relative clause's; and a name ending in s takes its apostrophe alone.
+ASIDES = [
+    ("SOHR's weekly count, published on Sunday, says 44 people died in the raids on Ariha.",
+     44, "SOHR"),                                                            # wire
+    ("The Russian Defence Ministry's statement, released late on Saturday, said 36 militants "
+     "were eliminated near Palmyra.", 36, "Russian Defence Ministry"),       # Russian state media
+    ("The Syrian Network for Human Rights' monthly report, issued in Paris, documented 212 "
+     "civilian deaths in March.", 212, "Syrian Network for Human Rights"),   # monitor
+    ("The Syrian Observatory for Human Rights' tally, updated on Monday, puts the toll at 91.",
+     91, "Syrian Observatory for Human Rights"),                             # Gulf
+    ("Airwars' latest assessment says 19 civilians were likely killed in Raqqa.",
+     19, "Airwars"),                                                         # European paper
+    ("The White Helmets' count showed 27 people were killed in the strikes on Idlib.",
+     27, "White Helmets"),                                                   # Turkish
+]
+
+
+@pytest.mark.parametrize("text, value, claimant", ASIDES)
+def test_a_subject_keeps_its_verb_across_an_aside(text, value, claimant):
+    assert claimant_of(text, value) == claimant

@@ -131,6 +131,8 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleEx
     # The headline is part of what the article says (a figure in it is a claim too), so
     # the text every offset points into opens with it.
     text = f"{cleaned.title}\n\n{cleaned.text}" if cleaned.title else cleaned.text
+    shift = len(text) - len(cleaned.text)
+    list_items = [shift + start for start in cleaned.list_items]
     if not A_WORD.search(text):     # a bullet line alone is no article of 0 words
         raise NoArticleText("no words in it (only marks such as a bullet)")
     meta = resolve_metadata(raw.manifest, cleaned, text, page, says)
@@ -138,7 +140,7 @@ def extract_article(raw: RawArticle, names_file: str | None = None) -> ArticleEx
     dates = find_dates(text, meta.published, sentences)
     names = find_names(text, sentences, _table(names_file))
     figures = find_figures(text, sentences, dates, meta.published, publisher=meta.publisher,
-                           names=names)
+                           names=names, list_items=list_items)
     events = build_events(raw.id, text, dates, names)
     words = len(WORD.findall(text))
     return ArticleExtraction(raw, text, words, meta, dates, names, figures, events,

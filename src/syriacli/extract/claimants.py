@@ -34,15 +34,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain
 
 from .. import vocab
 from . import frames
-from .mentions import SPEAKER_NOUNS, is_headline_case, is_role_word, is_title
+from .mentions import SPEAKER_NOUNS, is_headline_case, is_person_word, is_role_word, is_title
 from .names import NameMention, find_names
+from .persons import name_word_before
 from .sentences import Sentence
 from .speakers import (
     ASIDE,
@@ -166,7 +167,12 @@ OPENERS = CUES["openers"] + CUES["adverbials"] + sorted(vocab.calendar_words())
 OPENER = re.compile(rf"^(?:(?:{vocab.alternation(OPENERS)})\b\s*,?\s*)+", re.I)
 OPENING_THE = re.compile(r"^the\s+", re.I)
 CLAUSE_END = re.compile(r"[,;:()\"“”]|\s[-–—]\s")
-RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
+#: An aside after a subject: a relative clause ("SOHR, which relies on ...,") or a participle
+#: and its phrase ("The count, published on Sunday,", "The footage, seen by Reuters,").
+RELATIVE_AFTER_COMMA = re.compile(
+    r",\s*(?:(?i:which|who|whose|where)\b|(?:[a-z]+ed|"
+    rf"{vocab.alternation(CUES['aside_participles'])})(?:\s+(?:on|by|in|at|from|to|during|after|"
+    r"late|earlier|last|this)\b|\s*$))")   # its time may be gone: ADVERBIAL_END took it
 BOUNDARY = re.compile(
     r"[,;:(\"“”]|\s[-–—]\s|\b(?:that|but|while|whereas|because|although|though|if|when)\b",
     re.I)
@@ -225,7 +231,8 @@ PUBLISHED = CUES["source_publications"] + CUES["published_works"]
 #: imagery" is X's: no possessive before it).
 REPORT_BY = re.compile(rf"^(?:(?!['’]s\s).)*?\b(?:{vocab.alternation(PUBLISHED)})\s+"
                        r"(?:by|from|of)\s+", re.I)
-POSSESSOR = re.compile(rf"^(?P<owner>.+?)['’]s\s+(?:[a-z][\w-]*\s+){{0,5}}"
+#: (A name that ends in s takes the apostrophe alone: "the Syrian Observatory for Human Rights'")
+POSSESSOR = re.compile(rf"^(?P<owner>.+?)(?:['’]s|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){{0,5}}"
                        rf"(?:{vocab.alternation(PUBLISHED)})$", re.I)
 #: A sentence its speaker opens in the first person.
 FIRST_PERSON = re.compile(r"[\"“]?(?:I|We)\s")
@@ -284,7 +291,8 @@ class Attributions:
     """The attribution of any offset in an article, sentence by sentence, cached."""
 
     def __init__(self, text: str, sentences: list[Sentence], folded: str | None = None,
-                 publisher: str | None = None, people: Sequence[NameMention] | None = None):
+                 publisher: str | None = None, people: Sequence[NameMention] | None = None,
+                 list_items: Collection[int] = ()):
         self.text = text
         self.low = lowercase(text) if folded is None else folded
         self.sentences = sentences
@@ -312,7 +320,8 @@ class Attributions:
         own = speaker(publisher.split(" (")[0]) if publisher else None
         self.publisher = _from(own, "publisher") if own and own.kind in ORG_KINDS else None
         self.shape = frames.layout(text, sentences,
-                                   lambda label: self._named_source(label, "label") is not None)
+                                   lambda label: self._named_source(label, "label") is not None,
+                                   list_items)
         document = frames.document_source(sentences, self.shape)
         self.document = self._named_source(document, "document") if document else None
 
@@ -591,7 +600,10 @@ class Attributions:
                 return who
         pre = ASIDE.sub("", pre)                     # "the Observatory (SOHR) said"
         pre = QUOTED_NAME.sub(r"\g<name>", pre)
-        appositive = pre.endswith(",")
+        # an aside ends in a comma, or in a participle whose time ADVERBIAL_END took off
+        # ("The count, published on Sunday, says")
+        appositive = pre.endswith(",") or any(
+            m.end() == len(pre) for m in RELATIVE_AFTER_COMMA.finditer(pre))
         pre = pre.rstrip(",").rstrip()
         cut = _last_boundary(pre)
         np = _tidy(pre[cut:])
@@ -661,7 +673,8 @@ class Attributions:
             if wanted == "person" and (ref.group("det") or "").lower() in ("its", "their"):
                 return self._spokesman(self.sentences[index].start + at, ref.group("head"))
             found = (self._last_claimant(index) if wanted == "claimant" else
-                     self._lede_person(index, at, indefinite) if wanted == "person" else
+                     self._lede_person(index, at, indefinite, ref.group("head").lower())
+                     if wanted == "person" else
                      self._named(self.sentences[index].start + at, wanted, indefinite,
                                  forward=indefinite or self.shape.in_lede(index)))
             if found:
@@ -808,10 +821,13 @@ class Attributions:
         for i in range(index - 1, max(-1, index - 1 - LOOKBACK), -1):
             yield self.sentences[i].start, self.sentences[i].end
 
-    def _lede_person(self, index: int, at: int, indefinite: bool) -> Attribution | None:
+    def _lede_person(self, index: int, at: int, indefinite: bool, head: str = ""
+                     ) -> Attribution | None:
         """Who a person described in a headline or lede is ("Says Top Commander", "a senior
         commander was quoted as saying"): the first person the lede names after it, in
-        full; else, for "the" description, the person before (:meth:`_last_person`)."""
+        full; else, for "the" description, the nearest person before in that role ("Major
+        General Igor Konashenkov ... The general noted"), else the person before
+        (:meth:`_last_person`)."""
         # the next sentence's "the official" looks back here: look forward once
         if self.shape.in_lede(index) and (indefinite or index == 0) \
                 and index not in self._looking_ahead:
@@ -820,7 +836,19 @@ class Attributions:
             self._looking_ahead.discard(index)
             if named:
                 return named
-        return None if indefinite else self._last_person(index, at)
+        if indefinite:
+            return None
+        return self._in_role(self.sentences[index].start + at, head) \
+            or self._last_person(index, at)
+
+    def _in_role(self, before: int, head: str) -> Attribution | None:
+        """The nearest person named before offset ``before`` whose role, as the names index
+        read it, has the word ``head`` ("Defence Ministry spokesman Major General")."""
+        for m in reversed(self._people[:bisect_left(self._people_starts, before)]):
+            if head and head in (m.role or "").lower().split():
+                return Attribution(m.name, org_of(m.name, m.role or "") or m.org, None,
+                                   "reference", "person")
+        return None
 
     def _person_named_after(self, index: int) -> Attribution | None:
         """The first person the lede names in full after sentence ``index``."""
@@ -855,9 +883,11 @@ class Attributions:
                 return Attribution(who.name, org_of(who.name, who.role or "") or who.org, None,
                                    "reference", "person")
             # not a capitalised sentence opener ("Eighty three vehicles ..., he said"), nor a
-            # word a title-case headline capitalises ("Russia To Pull 38 Aircraft")
+            # word a title-case headline capitalises ("Russia To Pull 38 Aircraft"), nor the
+            # last word of a longer name the index found no person in ("Kafr Nabudah")
             surnames = [m.group() for m in SURNAME.finditer(chunk) if back and m.start()
                         and chunk[:m.start()].rstrip()[-1:] not in ".!?:\"“”'"
+                        and not _after_name_word(chunk, m.start())
                         and is_person(m.group())] if not is_headline_case(chunk) else []
             if surnames:
                 return _person(surnames[0])
@@ -1027,6 +1057,13 @@ def _subject(named: list[NameMention], chunk: str, start: int) -> NameMention:
         if all(w[:1].isupper() or is_role_word(w) for w in chunk[:m.start - start].split()):
             return m
     return named[-1]
+
+
+def _after_name_word(chunk: str, at: int) -> bool:
+    """Does a name word other than a title ("President Putin") stand right before ``at``?
+    Then the word at ``at`` ends a longer name ("Kafr Nabudah"), no surname said alone."""
+    before = name_word_before(chunk, at)
+    return before is not None and is_person_word(before)
 
 
 def _person(name: str) -> Attribution:

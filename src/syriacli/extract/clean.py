@@ -162,6 +162,9 @@ class CleanArticle:
     dateline: str | None = None
     publisher: str | None = None
     dropped: list[str] = field(default_factory=list)
+    #: Where each list item's paragraph starts in ``text``: its marker is gone, but a list
+    #: still frames its items (frames.layout: "According to the ministry:" and its items).
+    list_items: tuple[int, ...] = ()
 
 
 #: The look-alike characters, found with one regex scan (str.translate with a dict
@@ -249,8 +252,20 @@ def clean(raw: str) -> CleanArticle:
     for number, line in enumerate(lines):
         _read_line(reading, number, line)
     reading.settle_title()
-    reading.article.text = "\n\n".join(_join_broken(reading.paragraphs, reading.items))
+    paragraphs, items = _join_broken(reading.paragraphs, reading.items)
+    reading.article.text = "\n\n".join(paragraphs)
+    reading.article.list_items = _starts(paragraphs, items)
     return reading.article
+
+
+def _starts(paragraphs: list[str], chosen: Collection[int]) -> tuple[int, ...]:
+    """Where the ``chosen`` paragraphs start in the text they make, joined by blank lines."""
+    starts, at = [], 0
+    for i, para in enumerate(paragraphs):
+        if i in chosen:
+            starts.append(at)
+        at += len(para) + 2
+    return tuple(starts)
 
 
 @dataclass
@@ -491,14 +506,19 @@ def _looks_like_title(text: str) -> bool:
         and not SENTENCE_INSIDE.search(text) and not CAPTION.search(text)
 
 
-def _join_broken(paragraphs: list[str], items: Collection[int] = ()) -> list[str]:
+def _join_broken(paragraphs: list[str], items: Collection[int] = ()
+                 ) -> tuple[list[str], set[int]]:
     """Re-join a paragraph a scraper split mid-sentence ("driven out" / "of the city"); a
-    list item (``items``: their indices) stays its own paragraph."""
+    list item (``items``: their indices) stays its own paragraph. The paragraphs, and the
+    indices of the list items among them."""
     joined: list[str] = []
+    kept: set[int] = set()
     for i, para in enumerate(paragraphs):
         if joined and i not in items and i - 1 not in items and para[:1].islower() \
                 and OPEN_END.search(joined[-1]):
             joined[-1] = joined[-1] + " " + para
         else:
+            if i in items:
+                kept.add(len(joined))
             joined.append(para)
-    return joined
+    return joined, kept

@@ -25,7 +25,7 @@ __all__ = ["Figure", "find_figures", "metric_names", "metrics_for"]
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
@@ -537,14 +537,16 @@ class Article:
     sentences and dated mentions, and what is worked out once a sentence (state cues)."""
 
     def __init__(self, text: str, sentences: list[Sentence], dates: Sequence,
-                 publisher: str | None = None, names: Sequence[NameMention] | None = None):
+                 publisher: str | None = None, names: Sequence[NameMention] | None = None,
+                 list_items: Collection[int] = ()):
         self.text, self.low, self.sentences = text, lowercase(text), sentences
         self.starts = [s.start for s in sentences]
         usable = (d for d in dates
                   if all(isinstance(getattr(d, k, None), t) for k, t in DATE_FIELDS) and d.date)
         self.mentions = sorted(usable, key=lambda d: d.start)
         self.mention_starts = [d.start for d in self.mentions]
-        self.attributions = Attributions(text, sentences, self.low, publisher, names)
+        self.attributions = Attributions(text, sentences, self.low, publisher, names,
+                                         list_items)
         self._cache: dict[tuple[str, int], list] = {}
         self._dates: dict[int, tuple[int, list, str | None]] = {}
         # sentence -> subject, noun, state of its last figure
@@ -690,16 +692,19 @@ class Article:
 # --- the API -------------------------------------------------------------------------
 def find_figures(text: str, sentences: list[Sentence] | None = None, dates: Sequence = (),
                  published: str | None = None, *, publisher: str | None = None,
-                 names: Sequence[NameMention] | None = None) -> list[Figure]:
+                 names: Sequence[NameMention] | None = None,
+                 list_items: Collection[int] = ()) -> list[Figure]:
     """Every figure of ``text`` whose metric can be named; see the module docstring.
     ``published`` is accepted for symmetry with find_dates: relative dates come resolved
     in ``dates``. ``publisher`` is who published the article: an organisation's own
     report speaks for it where nobody else is named. ``names`` are the article's names
-    (names.find_names, found when not given): the people a claimant's surname stands for."""
+    (names.find_names, found when not given): the people a claimant's surname stands for.
+    ``list_items``: where the paragraphs that were a list's items start (clean.py takes
+    their markers off)."""
     if not isinstance(text, str) or not text:
         return []
     sentences = split_sentences(text) if sentences is None else sentences
-    article = Article(text, sentences, dates or (), publisher, names)
+    article = Article(text, sentences, dates or (), publisher, names, list_items)
     figures: list[Figure] = []
     consumed = 0
     for start in atom_starts(article.low):

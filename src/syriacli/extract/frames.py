@@ -26,7 +26,7 @@ Pure functions of the text and its sentences; who a name is stays speakers.py's 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from .. import vocab
@@ -109,10 +109,13 @@ class Layout:
         return self.labels[max(opened)]
 
 
-def layout(text: str, sentences: list[Sentence], speaks: Callable[[str], bool]) -> Layout:
+def layout(text: str, sentences: list[Sentence], speaks: Callable[[str], bool],
+           items: Collection[int] = ()) -> Layout:
     """The paragraphs of ``text``; ``speaks`` tells a speaker's label ("Igor Konashenkov:")
     from a list item's key ("Idlib: 23 civilians killed"), and so does what follows it: a
-    count alone on its line is a list's ("Syrian Democratic Forces: 9 civilians")."""
+    count alone on its line is a list's ("Syrian Democratic Forces: 9 civilians").
+    ``items``: where list items start whose marker cleaning took off (clean.py)."""
+    items = frozenset(items)
     paragraph_of: list[int] = []
     first_sentence: list[int] = []
     list_items: set[int] = set()
@@ -126,7 +129,7 @@ def layout(text: str, sentences: list[Sentence], speaks: Callable[[str], bool]) 
             line = text[s.start:len(text) if line_end < 0 else line_end]
             label = LABEL.match(line) if ":" in line else None   # its colon: a fast test first
             name = _label_name(label.group("label")) if label else None
-            if LIST_ITEM.match(line) or label and (name and not speaks(name) or
+            if s.start in items or LIST_ITEM.match(line) or label and (name and not speaks(name) or
                                                    TALLY_ITEM.match(line, label.end())):
                 list_items.add(para)
             elif label:

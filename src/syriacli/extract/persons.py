@@ -291,13 +291,19 @@ def surname_links(article: MatchedText, found: list[Found]) -> list[Found]:
     return [Found(a, b, p.entry, person=p.person) for a, b, p in links]
 
 
+def name_word_before(text: str, pos: int) -> str | None:
+    """The capitalised name word right before ``pos`` ("Kafr" before "Nabudah"), if any."""
+    before = NAME_WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    return before.group(1) if before else None
+
+
 def _inside_longer_name(text: str, pos: int, person: Found) -> bool:
     """Is the surname at ``pos`` part of another person's name? Not when the word before it
     is a title, or the person's own first name spelled otherwise ("Nikolay" for "Nikolai")."""
-    before = NAME_WORD_BEFORE.search(text, max(0, pos - 40), pos)
-    if before is None or not is_person_word(before.group(1)):
+    before = name_word_before(text, pos)
+    if before is None or not is_person_word(before):
         return False
-    word, first = (w.lower() for w in (before.group(1), person.person.partition(" ")[0]))
+    word, first = (w.lower() for w in (before, person.person.partition(" ")[0]))
     return FIRST_NAME_CANON.get(word, word) != FIRST_NAME_CANON.get(first, first)
 
 
