@@ -195,7 +195,7 @@ CASES = [
      33, "at least", None, "troops killed", "governor of Hatay"),
     ("Two Russian military advisers were killed by mortar fire, "
      "Interfax news agency reported, citing the defence ministry.",
-     2, "exact", None, "troops killed", "defence ministry"),
+     2, "exact", None, "troops killed", "Russian defence ministry"),
     ("The monitor, which draws on contacts inside the country, put the toll at 150.",
      150, "exact", None, "deaths", None),  # "the monitor", unnamed
     ("\"We have completed 71,000 sorties,\" Lt. Gen. Sergei Rudskoi told reporters on Thursday.",

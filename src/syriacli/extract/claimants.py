@@ -234,6 +234,13 @@ REPORT_BY = re.compile(rf"^(?:(?!['’]s\s).)*?\b(?:{vocab.alternation(PUBLISHED
 #: (A name that ends in s takes the apostrophe alone: "the Syrian Observatory for Human Rights'")
 POSSESSOR = re.compile(rf"^(?P<owner>.+?)(?:['’]s|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){{0,5}}"
                        rf"(?:{vocab.alternation(PUBLISHED)})$", re.I)
+#: "the country's defence minister": the nation the text is about there, as its adjective.
+COUNTRY_OWNER = re.compile(r"^(?i:the)\s+(?:country|nation)['’]s(?=\s)")
+#: A nation's name or adjective as a text writes it ("Russia", "Moscow", "U.S."): a word of
+#: three letters or fewer, or with a stop, in capitals ("US", not the pronoun "us").
+NATION_WORD = re.compile("|".join(
+    rf"\b{re.escape(w.upper() if len(w) <= 3 or '.' in w else w.title())}(?!\w)"
+    for w in sorted(NATIONALITIES, key=len, reverse=True)))
 #: A sentence its speaker opens in the first person.
 FIRST_PERSON = re.compile(r"[\"“]?(?:I|We)\s")
 #: "the centre's chief", "the ministry's spokesman": an organisation speaking by a role.
@@ -301,6 +308,7 @@ class Attributions:
         self._quotes: dict[int, list[tuple[int, int]]] = {}
         self._quote_starts: dict[int, list[int]] = {}
         self._orgs: list[tuple[int, Speaker]] | None = None
+        self._nations: tuple[list[int], list[str]] | None = None
         # the people the names index found (persons.py: titled, introduced, linked by surname)
         if people is None:
             people = find_names(text, sentences)
@@ -319,6 +327,11 @@ class Attributions:
         self._orgs_of: dict[tuple[str, ...], tuple[list[int], list[Speaker]]] = {}
         own = speaker(publisher.split(" (")[0]) if publisher else None
         self.publisher = _from(own, "publisher") if own and own.kind in ORG_KINDS else None
+        # whoever published the page speaks where its own text says "we" ("our data"), a
+        # think tank or an outlet as much as a monitor (a publisher is never a person, though
+        # three capitalised words read as one: "Levant Strategy Forum")
+        name = publisher.split(" (")[0].strip() if publisher else ""
+        self.voice = Attribution(name, name, None, "publisher") if name else None
         self.shape = frames.layout(text, sentences,
                                    lambda label: self._named_source(label, "label") is not None,
                                    list_items)
@@ -427,6 +440,11 @@ class Attributions:
         if not media:
             return None
         outlet = _choose(media, at)
+        # an outlet that opens its sentence reports on its own ("SANA said the shelling had
+        # killed 13"); one named after the figure may relay the source before ("It carried
+        # 28 tonnes, RIA Novosti reported")
+        if any(c.end <= at for c in media):
+            return outlet
         relayed = self._relayed(index)
         return replace(relayed, via=outlet.claimant, rule="relay") if relayed else outlet
 
@@ -640,6 +658,8 @@ class Attributions:
             return None
         if is_headline_case(s) and not is_known_name(np):
             np = np.lower()             # "Monitor Says ...": a headline's capitals, no name
+        if (country := COUNTRY_OWNER.match(np)) and (nation := self._nation_near(index, at)):
+            np = nation + np[country.end():]   # "the country's defence minister": Turkish ...
         low = np.lower()
         # an acronym is no pronoun: "WHO reports ..." is the World Health Organization
         acronym = np.isupper() and len(np) > 1
@@ -684,13 +704,20 @@ class Attributions:
         who = _from(speaker(np), "cue")
         if who is None and repeated:        # "the headquarters": the one the article names
             return self._named_by_head(index, self.sentences[index].start + at, head)
+        return self._completed(who, index, at)
+
+    def _completed(self, who: Attribution | None, index: int, at: int) -> Attribution | None:
+        """A source as written, completed from the article: officials take their nation,
+        a short name of an organisation its full name (or its nation), a surname the
+        person's full name."""
         if who is None or who.claimant is None:     # _from always names a speaker's claimant
             return who
         if who.kind is None and who.claimant.lower() in NATIONAL_SOURCES:
             nation = self._nation_before(index)
             return replace(who, claimant=f"{nation} {who.claimant}") if nation else who
         if who.kind in ORG_KINDS and len(who.claimant.split()) <= 2:
-            return self._full_name(who)
+            full = self._full_name(who)
+            return full if full is not who else self._of_nation(who, index, at)
         if who.kind == "person" and " " not in who.claimant:
             return self._full_person(who, self.sentences[index].start + at)
         return who
@@ -717,7 +744,8 @@ class Attributions:
             self._in_we.add(index)                # of this sentence too: look once
             quoted = self._by_quote(offset)
             self._in_we.discard(index)
-        return quoted or self._by_label(index) or self.document or self.publisher
+        return quoted or self._by_label(index) or self.document or self.publisher \
+            or self.voice
 
     def _spokesman(self, at: int, role: str) -> Attribution | None:
         """"Its spokesman": the organisation named nearest before, speaking through its role."""
@@ -754,6 +782,37 @@ class Attributions:
         if named is None:
             return who
         return replace(who, claimant=named.name, org=who.org or named.org)
+
+    def _of_nation(self, who: Attribution, index: int, at: int) -> Attribution:
+        """A ministry named without its nation ("The defence ministry said") is the nation's
+        the text is about there (:meth:`_nation_near`): "Moscow ... The defence ministry"."""
+        words = re.sub(r"['’]s\b", "", (who.claimant or "").lower()).split()
+        if who.kind != "ministry" or any(w in NATIONALITIES for w in words):
+            return who
+        nation = self._nation_near(index, at)
+        if nation is None:
+            return who
+        return replace(who, claimant=f"{nation} {who.claimant}",
+                       org=f"{nation} {who.org or who.claimant}")
+
+    def _nation_near(self, index: int, at: int) -> str | None:
+        """The nation sentence ``index`` names first before offset ``at`` (its subject's:
+        "Turkey has neutralised ... in Syria's Idlib, the country's defence minister said"),
+        else the one named last in the :data:`LOOKBACK` sentences before ("Russia",
+        "Moscow", "Russian": Russian); else the nationality of the nearest source before
+        (:meth:`_nation_before`)."""
+        if self._nations is None:
+            found = [(m.start(), NATIONALITIES[m.group().lower()])
+                     for m in NATION_WORD.finditer(self.text)]
+            self._nations = ([p for p, _ in found], [n for _, n in found])
+        positions, nations = self._nations
+        start = self.sentences[index].start
+        first, i = bisect_left(positions, start), bisect_left(positions, start + at)
+        if first < i:
+            return nations[first]
+        if i and positions[i - 1] >= self.sentences[max(0, index - LOOKBACK)].start:
+            return nations[i - 1]
+        return self._nation_before(index)
 
     def _nation_before(self, index: int) -> str | None:
         """The nationality of the nearest source before sentence ``index`` that has one."""
@@ -998,7 +1057,12 @@ def _subject_before_aside(pre: str, cut: int, np: str) -> tuple[str, int]:
     "The monitor, which relies on ..., put"; "SOHR, a Britain-based group, said"; a name
     inside a relative clause is not the subject ("..., which relies on sources inside
     Syria, said")."""
-    if np.lower().startswith(("a ", "an ")):
+    comma = pre.rfind(",", 0, cut)
+    if comma >= 0 and INDEFINITE_ASIDE.match(pre, comma):
+        # "The White Helmets, a civil defence group that operates in ..., said": the
+        # description opens after the comma, whatever clause it runs into
+        np, cut = _described_name(pre, comma + 1, pre[comma + 1:].strip())
+    elif np.lower().startswith(("a ", "an ")):
         np, cut = _described_name(pre, cut, np)
     relative = [m.start() for m in RELATIVE_AFTER_COMMA.finditer(pre) if m.start() < cut]
     if not (not speaker(np) or REFERENCE.match(np) or relative):
@@ -1097,6 +1161,10 @@ def _last_boundary(pre: str) -> int:
     for m in BOUNDARY.finditer(pre):
         cut = m.end()
     return cut
+
+
+#: An aside opened by an indefinite article after a comma (", a civil defence group ...").
+INDEFINITE_ASIDE = re.compile(r",\s*(?i:an?)\s")
 
 
 def _described_name(pre: str, cut: int, np: str) -> tuple[str, int]:
