@@ -91,6 +91,12 @@ from syriacli.extract.events import concept_table, concepts_in
     ("Russia blocked a French-drafted resolution on Aleppo on Saturday", "veto"),
     ("A French-drafted resolution on Aleppo was blocked by Russia in the council", "veto"),
     ("most of the contingent will leave Syria by the new year, Dawn reported", "withdrawal"),
+    # a campaign's first strikes, however many words between (a NATO brief, The Hindu, RT)
+    ("Since the first Russian air raids on 30 September, NATO has watched the skies",
+     "campaign start"),
+    ("the first Russian sorties over Homs were flown on Wednesday", "campaign start"),
+    ("Moscow's bombing campaign began on 30 September with strikes around Homs",
+     "campaign start"),
 ])
 def test_a_clause_names_its_concept(clause, concept):
     assert concept in concepts_in(clause)
@@ -146,6 +152,21 @@ def test_background_that_holds_the_date_is_the_statements_own():
     assert {"withdrawal", "agreement"} <= set(merge_concepts(clause, "yesterday"))
     # a date elsewhere leaves the relative clause background
     assert "agreement" not in merge_concepts(clause, "on Friday")
+
+
+@pytest.mark.parametrize("clause, date, act", [
+    # the background clause ends at a comma inside the date (a wire, Daily Sabah, Dawn)
+    ("Relations had sunk to their lowest point after Turkey shot down a Russian warplane on "
+     "November 24, 2015", "November 24, 2015", "aircraft downed"),
+    ("Ties recovered only months after Ankara apologised for the jet on June 27, 2016",
+     "June 27, 2016", "apology"),
+    ("Aid deliveries stopped after a convoy was shelled near Urum al-Kubra on September 19, "
+     "2016, the UN said", "September 19, 2016", "airstrike"),
+])
+def test_background_holding_a_date_that_runs_past_a_comma(clause, date, act):
+    from syriacli.extract.events import merge_concepts
+
+    assert act in merge_concepts(clause, date)
 
 
 @pytest.mark.parametrize("clause, date, act, other", [

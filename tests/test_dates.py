@@ -472,6 +472,16 @@ def test_counts_are_not_years(text, years):
 
 # (sentence, publication date, (date, precision) of its one mention, rule)
 OWN_ONE_MENTION = [
+    # named_day: the last such day before publication, as a day without its year is
+    ("Two servicemen died when militants shelled Hmeimim on New Year's Eve, Kommersant said.",
+     "2018-01-04", "2017-12-31", "day", "named_day"),
+    ("A car bomb hit a market in Azaz on Christmas Day, Anadolu Agency reported.",
+     "2016-12-27", "2016-12-25", "day", "named_day"),
+    ("Residents of Aleppo marked New Year’s Day amid the rubble, SANA said.",
+     "2017-01-02", "2017-01-01", "day", "named_day"),
+    # day_word: the day before publication, said as the day's possessive too
+    ("Yesterday's concert in the Roman theatre of Palmyra drew Russian officials.",
+     "2016-05-06", "2016-05-05", "day", "day_word"),
     # full_date
     ("Turkish and Russian leaders agreed on March 5, 2020 to halt fighting in Idlib.",
      "2020-03-06", "2020-03-05", "day", "full_date"),
@@ -867,3 +877,12 @@ def test_a_week_is_its_month(text, published, expected):
 ])
 def test_a_month_as_an_adjective_and_a_day_after(text, expected):
     assert [(m.date, m.precision) for m in find_dates(text, "2019-03-07")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Merry Christmas to the troops in Syria, the minister wrote.",   # a season, no day
+    "The talks will resume after Christmas, diplomats said.",
+    "Today's Syria is a country of ruins, the envoy said.",          # the present, no day
+])
+def test_a_season_or_the_present_is_no_day(text):
+    assert [m.rule for m in find_dates(text, "2017-12-20")] == []

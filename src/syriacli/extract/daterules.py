@@ -111,8 +111,14 @@ RELATIVE_PERIOD = re.compile(r"(?P<unit>day|weekend|week|month|year)(?![\w-])")
 #: Days named by a word, by their distance from publication; parts of a day need "this" or "last".
 DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 DAY_PARTS = {"this": ("morning", "afternoon", "evening"), "last": ("night", "evening")}
-DAY_WORD = re.compile(rf"(?P<word>{_alt(DAY_WORDS, cased=True)})(?![\w'’-])")
+#: "Yesterday's concert" is a day's; "today's Syria" is the present, no day.
+POSSESSIVE_DAY_WORDS = frozenset({"yesterday"})
+DAY_WORD = re.compile(rf"(?P<word>{_alt(DAY_WORDS, cased=True)})(?P<possessive>['’]s)?(?![\w'’-])")
 DAY_PART = re.compile(r"(?P<word>morning|afternoon|evening|night)(?![\w'’-])")
+#: "New Year's Eve" -> (12, 31): days a calendar names (dates.json), any case, either apostrophe.
+NAMED_DAYS = {name.lower(): tuple(day) for name, day in DATES_VOCAB["named_days"].items()}
+_NAMED_FORMS = [*NAMED_DAYS, *(name.replace("'", "’") for name in NAMED_DAYS)]
+NAMED_DAY = re.compile(rf"(?P<named>{_alt(_NAMED_FORMS, flags='i')})(?![\w'’-])")
 WEEKDAY = re.compile(
     rf"(?P<weekday>{WEEKDAY_NAME})(?:['’]s)?(?![\w-])(?!\s+{_alt(DATES_VOCAB['not_weekday_after'])}(?![\w-]))"
     r"(?:\s+(?:morning|afternoon|evening|night))?")
@@ -284,8 +290,9 @@ def _accept_day_word(g: dict, text: str, start: int) -> int:
     word, rel = g["word"].lower(), (g.get("rel") or "").lower()
     if g.get("within") or g.get("since"):  # "earlier in the morning", "since the morning":
         rel = "this"                         # a part of the day of publication
-    if word not in DAY_PARTS.get(rel, DAY_WORDS):
-        return SKIP  # "morning" alone, "last morning", "this today"
+    if word not in DAY_PARTS.get(rel, DAY_WORDS) \
+            or g.get("possessive") and word not in POSSESSIVE_DAY_WORDS:
+        return SKIP  # "morning" alone, "last morning", "this today", "today's Russia"
     # "starting with tomorrow" in a quote was said on another day than publication.
     return BLOCK if _inside_quote(text, start) else KEEP
 
@@ -341,6 +348,7 @@ RULES = (
     Rule("day_word", DAY_PART, None, DAY_WORD_BEFORE, _accept_day_word,
          needs=DAY_PARTS["this"] + ("night",)),
     Rule("weekday", WEEKDAY, None, WEEKDAY_REL_BEFORE, _accept_weekday),
+    Rule("named_day", NAMED_DAY, needs=("christmas", "new year")),
     Rule("ordinal_day", ORDINAL_DAY, None, ORDINAL_DAY_BEFORE, _accept_ordinal_day,
          hint=ORDINAL_HINT),
     Rule("year", YEAR_KEY, YEAR_ALONE, YEAR_PART_BEFORE, _accept_year, NUMBER_EDGE),

@@ -30,6 +30,7 @@ from .daterules import (
     DATES_VOCAB,
     DAY_WORDS,
     MONTH,
+    NAMED_DAYS,
     OFFSET,
     WEEKDAYS,
     YEAR,
@@ -302,6 +303,8 @@ RESOLVERS = {
     "period_relative": _relative_period,
     "month": lambda c, ctx: (_occurrence(c, ctx, month_of(c.g)), "month"),
     "day_word": _day_word, "weekday": _weekday, "ordinal_day": _ordinal_day,
+    "named_day": lambda c, ctx: (
+        _occurrence(c, ctx, *NAMED_DAYS[c.g["named"].lower().replace("’", "'")]), "day"),
     "year": lambda c, ctx: (make_date(int(c.g["year"])), "year"),
 }
 

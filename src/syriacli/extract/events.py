@@ -135,7 +135,10 @@ def merge_concepts(clause: str, expression: str = "") -> list[str]:
     part of the wording; a different word is. Background words are not the clause's act,
     unless they hold its date ``expression`` ("the evacuation, which started yesterday")."""
     def foreground(m: re.Match) -> str:
-        return m.group() if expression and expression in m.group() else " "
+        # the date may run past the background's end ("after Turkey shot down a warplane
+        # on November 24, 2015": the match stops at its comma)
+        held = expression and m.start() <= m.string.find(expression, m.start()) < m.end()
+        return m.group() if held else " "
 
     concepts = concepts_in(_background().sub(foreground, clause))
     weak = concept_table()[2]
