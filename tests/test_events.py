@@ -214,3 +214,21 @@ def test_a_capital_is_a_place_where_a_preposition_of_place_introduces_it(
     assert (place in event.about) is kept
     country = {"Ankara": "Turkey", "Tehran": "Iran", "Damascus": "Syria"}[place]
     assert kept or country in event.about
+
+
+@pytest.mark.parametrize("clause, expression, counts", [
+    # a salvo's count, not its date's day, its time or a weapon's number (RIA, Pentagon)
+    ("On 7 April, between 03:42 and 03:56, two destroyers launched 59 Tomahawk missiles",
+     "On 7 April", ["count:59"]),
+    ("Four ships of the Caspian Flotilla yesterday launched 26 Kalibr-NK missiles at 11 "
+     "targets", "yesterday", ["count:26", "count:11"]),
+    # small and round counts coincide across happenings; years and decimals are no counts
+    ("The Su-24 fell 4.5 km inside Syria in 2015, killing 2 of its crew and 100 others",
+     "in 2015", []),
+    ("A swarm of 13 drones attacked Hmeimim on 6 January 2018", "on 6 January 2018",
+     ["count:13"]),
+])
+def test_a_clause_keeps_its_telling_counts(clause, expression, counts):
+    from syriacli.extract.events import clause_counts
+
+    assert clause_counts(clause, expression) == counts

@@ -395,3 +395,27 @@ def test_a_town_and_its_region_are_a_pair_of_names():
     day = [event(1, "a", "2018-04-12", "day", ["wording:x"], ["Douma", "Ghouta"]),
            event(2, "b", "2018-04-12", "day", ["deployment"], ["Douma", "Ghouta", "Damascus"])]
     assert happenings(entries_of(day)) == [[1, 2]]
+
+
+@pytest.mark.parametrize(
+    "statements, expected",
+    [
+        # one salvo, three outlets, one count and no specific name in common (a state
+        # agency's flotilla, a Gulf paper's sea, a wire's nothing)
+        ([(["airstrike", "wording:a", "count:26"], ["Russian Navy"]),
+          (["airstrike", "wording:b", "count:26"], ["Caspian Sea"]),
+          (["airstrike", "wording:c", "count:26"], [])], [[1, 2, 3]]),
+        # a strong act and its count: a base's briefing and a monitor's report
+        ([(["aircraft downed", "count:15"], ["Hmeimim"]),
+          (["aircraft downed", "count:15"], ["Latakia", "Israel"])], [[1, 2]]),
+        # another count is another happening, as another act with the same count is
+        ([(["airstrike", "wording:a", "count:59"], ["Homs"]),
+          (["airstrike", "wording:b", "count:23"], ["Idlib"]),
+          (["control change", "count:59"], ["Aleppo"])], [[1], [2], [3]]),
+    ],
+)
+def test_the_same_count_of_the_same_act_that_day_is_one_happening(statements, expected):
+    events = [event(i, f"a{i}", "2015-10-07", "day", concepts, about)
+              for i, (concepts, about) in enumerate(statements, 1)]
+    for order in (events, events[::-1]):
+        assert happenings(entries_of(order)) == expected

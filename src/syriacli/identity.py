@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import vocab
-from .extract.events import WORDING_PREFIX, concept_table
+from .extract.events import COUNT_PREFIX, WORDING_PREFIX, concept_table
 from .extract.names import PLACE_TYPES, load_table
 from .extract.spellings import spelling_key
 from .places import km_between
@@ -180,20 +180,27 @@ def identity(concepts: tuple[str, ...], about: tuple[str, ...]) -> Identity:
     """The acts and names a statement is matched by (its stored ``concepts`` and ``about``)."""
     weak = concept_table()[2]
     names, places = _specific(about)
+    # a count the clause gives links as a name does, but names no place and opens nothing
+    counts = [c.removeprefix(COUNT_PREFIX) for c in concepts if c.startswith(COUNT_PREFIX)]
+    concepts = tuple(c for c in concepts if not c.startswith(COUNT_PREFIX))
     acts = [c for c in concepts if c not in weak and not c.startswith(WORDING_PREFIX)]
     # outranked by any act the clause names, a recurring one too ('a patrol toured the
     # villages' is a patrol, matched as patrols are)
     acts = [c for c in acts if not _outranked().get(c, frozenset()) & set(concepts)]
     acts = sorted({_kin().get(c, c) for c in acts})
     wording = [c for c in concepts if c.startswith(WORDING_PREFIX)]
+    # the same count of the same act, a weak one too ("fired 26 cruise missiles")
+    counted = frozenset((act, f"#{n}") for act in acts or [c for c in concepts if c in weak]
+                        for n in counts)
     if acts:  # then the clause has no wording key (events.merge_concepts)
         links = frozenset((act, name) for act in acts for name in names)
-        return Identity(links, links, () if names else tuple(acts), frozenset(places))
+        return Identity(links | counted, links, () if names else tuple(acts), frozenset(places))
     said = frozenset((w, name) for w in wording for name in names)
     recurring = frozenset(
         (act, place) for act in concepts if act in recurring_acts() for place in places
     )
-    return Identity(said | recurring, said, () if names else tuple(wording), frozenset(places))
+    return Identity(said | recurring | counted, said, () if names else tuple(wording),
+                    frozenset(places))
 
 
 def is_wording(act: str) -> bool:

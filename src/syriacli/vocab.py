@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import lru_cache
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -23,6 +24,7 @@ def load(name: str):
     return json.loads(text(name))
 
 
+@lru_cache(maxsize=1)
 def calendar_words() -> frozenset[str]:
     """The full month and weekday names of dates.json, lower-cased: words that are never
     part of a person's or an organisation's name ("Monday", "May")."""

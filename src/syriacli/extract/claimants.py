@@ -167,6 +167,8 @@ OPENERS = CUES["openers"] + CUES["adverbials"] + sorted(vocab.calendar_words())
 OPENER = re.compile(rf"^(?:(?:{vocab.alternation(OPENERS)})\b\s*,?\s*)+", re.I)
 OPENING_THE = re.compile(r"^the\s+", re.I)
 CLAUSE_END = re.compile(r"[,;:()\"“”]|\s[-–—]\s")
+#: How far before a verb a participle's aside may open (", published late on Sunday,").
+ASIDE_REACH = 40
 #: An aside after a subject: a relative clause ("SOHR, which relies on ...,") or a participle
 #: and its phrase ("The count, published on Sunday,", "The footage, seen by Reuters,").
 RELATIVE_AFTER_COMMA = re.compile(
@@ -620,8 +622,9 @@ class Attributions:
         pre = QUOTED_NAME.sub(r"\g<name>", pre)
         # an aside ends in a comma, or in a participle whose time ADVERBIAL_END took off
         # ("The count, published on Sunday, says")
-        appositive = pre.endswith(",") or any(
-            m.end() == len(pre) for m in RELATIVE_AFTER_COMMA.finditer(pre))
+        appositive = pre.endswith(",") or "," in pre[-ASIDE_REACH:] and any(
+            m.end() == len(pre)
+            for m in RELATIVE_AFTER_COMMA.finditer(pre, max(0, len(pre) - ASIDE_REACH)))
         pre = pre.rstrip(",").rstrip()
         cut = _last_boundary(pre)
         np = _tidy(pre[cut:])

@@ -16,6 +16,7 @@ from functools import lru_cache
 from .. import vocab
 from ..places import PLACE_TYPES
 from ..summary import summarise
+from .figures import DATE_DIGITS
 from .mentions import DETERMINERS, NATIONAL_ADJECTIVES, is_seat
 
 __all__ = ["summarise"]  # its home is syriacli.summary; extraction's tests read it here
@@ -105,10 +106,14 @@ def _separable() -> list[tuple[re.Pattern, str]]:
     its stem, then its particle after a few words (not across punctuation or a conjunction:
     "they pull levers and go out" is no withdrawal)."""
     table = vocab.load("concepts.json")["separable_concepts"]
+    particles: dict[tuple[str, str], list[str]] = {}    # one pattern a verb of a concept
+    for concept, phrases in table.items():
+        for verb, particle in phrases:
+            particles.setdefault((concept, verb), []).append(particle)
     return [(re.compile(rf"\b{re.escape(verb)}\w*\s+(?:(?!(?:and|or|but|then)\b)[\w'-]+\s+)"
                         rf"{{1,{PARTICLE_REACH}}}"
-                        rf"{re.escape(particle)}\b"), concept)
-            for concept, phrases in table.items() for verb, particle in phrases]
+                        rf"(?:{vocab.alternation(words)})\b"), concept)
+            for (concept, verb), words in particles.items()]
 
 
 def concepts_in(text: str) -> list[str]:
@@ -148,6 +153,33 @@ def merge_concepts(clause: str, expression: str = "") -> list[str]:
     return concepts
 
 
+#: A count a clause gives ("launched 26 cruise missiles"), kept with its concepts: sources
+#: that give the same count of the same act on the same day report one happening.
+COUNT_PREFIX = "count:"
+#: A number written in digits, not part of a time, a date, a decimal or a name ("Su-24").
+COUNT = re.compile(r"(?<![\w.,:/-])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\w:/-]|[.,]\d)")
+#: The smallest count that tells a happening: smaller ones coincide (two dead, three
+#: villages); a round one (20, 100) is an estimate sources share for different things.
+TELLING_COUNT = 10
+
+
+def clause_counts(clause: str, expression: str = "") -> list[str]:
+    """The telling counts of a clause (:data:`TELLING_COUNT`), as :data:`COUNT_PREFIX`
+    concepts: not its date's numbers, nor another date's (figures.DATE_DIGITS: a year, a
+    day beside its month)."""
+    held = clause.find(expression) if expression else -1
+    dates = [m.span() for m in DATE_DIGITS.finditer(clause)]
+    counts: dict[str, None] = {}
+    for m in COUNT.finditer(clause):
+        value = int(m.group("n").replace(",", ""))
+        if value < TELLING_COUNT or value % 10 == 0 \
+                or held <= m.start() < held + len(expression) \
+                or any(a <= m.start() < b for a, b in dates):
+            continue
+        counts[f"{COUNT_PREFIX}{value}"] = None
+    return list(counts)
+
+
 @lru_cache(maxsize=1)
 def _background() -> re.Pattern:
     """The words of a clause that are not its act (concepts.json's ``background``): a
@@ -169,7 +201,10 @@ def _background() -> re.Pattern:
 def _clause_concepts(clause: str, expression: str) -> tuple[str, ...]:
     """merge_concepts, once for the events of a sentence that share its clause (a long
     sentence of many dates would read itself once for each)."""
-    return tuple(merge_concepts(clause, expression))
+    concepts = merge_concepts(clause, expression)
+    if any(not c.startswith(WORDING_PREFIX) for c in concepts):
+        concepts += clause_counts(clause, expression)   # an act's counts tell its happening
+    return tuple(concepts)
 
 
 def day_range(iso: str, precision: str) -> tuple[str, str]:
