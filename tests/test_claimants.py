@@ -784,3 +784,46 @@ DESCRIBED_AND_OWN = [
 @pytest.mark.parametrize("text, value, claimant", DESCRIBED_AND_OWN)
 def test_a_described_subject_or_an_outlet_speaks_for_itself(text, value, claimant):
     assert claimant_of(text, value) == claimant
+
+
+# A claim a source disputes is the claim's source's, not the disputer's ("dismissed claims by
+# X that ...", "rejected X's estimate that ..."); a publication's aside names who made it;
+# a page's "we" and "our team" speak for it whatever the verb; an organisation is known by
+# the kind word its name ends in ("... Medical Aid", "... Relief", "... Forum").
+OTHERS_CLAIMS = [
+    ("Konashenkov dismissed claims by the so-called Syrian Observatory for Human Rights that "
+     "Russian jets had killed 23 civilians near Idlib.", 23,
+     "Syrian Observatory for Human Rights"),                                  # Russian state
+    ("Moscow rejected the Pentagon's estimate that 200 Russian contractors died near Khasham.",
+     200, "Pentagon"),                                                        # wire
+    ("Zakharova called the White Helmets' claim that 41 people died a staged provocation.",
+     41, "White Helmets"),                                                    # Iranian outlet
+    ("Flight logs, compiled by a network of plane spotters in northern Syria, recorded 17 "
+     "take-offs from Hmeimim.", 17, "network of plane spotters"),             # investigative
+    ("Casualty records, collected by the Violations Documentation Center, show 96 people "
+     "were killed in Douma.", 96, "Violations Documentation Center"),         # monitor
+]
+
+
+@pytest.mark.parametrize("text, value, claimant", OTHERS_CLAIMS)
+def test_a_claim_is_its_sources_whoever_disputes_or_relays_it(text, value, claimant):
+    assert claimant_of(text, value) == claimant
+
+
+@pytest.mark.parametrize("text, value, publisher", [
+    ("Over six weeks, our team analysed 212 videos of the strike.", 212,
+     "Tracer Investigations"),                                                # investigative
+    ("We geolocated 31 craters in and around the hospital compound.", 31,
+     "Tracer Investigations"),
+    ("In March our researchers verified 64 civilian deaths in Idlib.", 64,
+     "Syrian Rights Monitor"),                                                # monitor's page
+])
+def test_a_pages_we_narrates_its_own_finding(text, value, publisher):
+    hit = next(x for x in find_figures(text, publisher=publisher) if value in (x.value, x.low))
+    assert hit.claimant == publisher
+
+
+@pytest.mark.parametrize("name", ["Frontline Medical Aid", "Islamic Relief",
+                                  "Levant Strategy Forum", "Syrian American Medical Society"])
+def test_an_organisation_is_known_by_its_kind_word(name):
+    assert speaker(name).kind == "ngo"

@@ -223,6 +223,20 @@ ROLE_THEN_NAME = re.compile(r",\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'
 BY_COUNT = re.compile(r"\b(?i:by)\s+(?P<np>(?:the\s+)?[A-Z][^\s,;:]*(?:\s+[A-Z][^\s,;:]*){0,5}?)"
                       r"['’]s\s+(?:(?:own|latest|initial|last|new)\s+)?"
                       rf"(?:{vocab.alternation(CUES['source_publications'])})\b")
+#: A claim another source states ("dismissed claims by the Observatory that ...", "rejected
+#: the Pentagon's figure that ..."): what follows "that" is the named source's.
+_DISPUTED = vocab.alternation(CUES["disputed_claims"])
+CLAIM_BY = re.compile(
+    rf"\b(?:{_DISPUTED})\s+(?:by|from|of)\s+(?P<np>(?:the\s+)?[^,;:.()\"“”]{{2,80}}?)\s+that\b"
+    rf"|(?P<owner>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:(?:for|of|and|the)\s+)?[A-Z][\w.'’-]*){{0,6}}?)"
+    rf"['’]s?\s+"
+    rf"(?:[a-z]+\s+)?(?:{_DISPUTED})\s+that\b")
+#: "Flight logs, compiled by a network of plane spotters, recorded": who made the
+#: publication that speaks, named in its aside.
+AUTHORED_ASIDE = re.compile(
+    rf",\s*(?:{vocab.alternation(CUES['authoring_participles'])})\s+by\s+(?P<np>[^,;:]{{2,80}})$")
+#: Where a described source is ("... plane spotters in northwest Syria"): not its name.
+PLACE_TAIL = re.compile(r"\s+(?:in|inside|across|near|around|from)\s+[^,;:]*$")
 #: A source described again with a definite or demonstrative determiner ("the same
 #: officials", "these sources", "the activists"): the source described so before.
 REPEATED = re.compile(r"^(?i:the\s+same|the|these|those|such)\s+(?:[a-z][\w-]*\s+){0,2}"
@@ -252,6 +266,11 @@ POSSESSED_ROLE = re.compile(
     rf"(?P<role>{vocab.alternation(k for k, v in REFERENCES.items() if v == 'person')})$", re.I)
 #: "our data", "our assessment": the voice of whoever says "we" here.
 OUR_PUBLICATION = re.compile(rf"our\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{vocab.alternation(PUBLISHED)})$")
+#: A sentence whose subject is the page's own "we" or "our team", whatever its verb, after
+#: an opening phrase ("Over six weeks, our team analysed 212 videos").
+WE_NARRATE = re.compile(
+    r"^[\W]*(?:[^,\"“”]{0,60},\s*)?(?:[Ww]e|[Oo]ur\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:{vocab.alternation(CUES['own_voice_nouns'] + PUBLISHED)}))\b")
 #: "a ministry statement", "the army's report": the description of who published it.
 DESCRIBED_PUBLICATION = re.compile(
     rf"^(?:(?:a|an|the)\s+)?(?P<owner>(?:[a-z][\w-]*\s+)?(?:{vocab.alternation(CUES['references'])}))"
@@ -353,6 +372,8 @@ class Attributions:
         own = self._by_cue(index, offset) or self._by_quote(offset) or self._by_tally(index)
         if own:
             return own
+        if WE_NARRATE.match(self.sentences[index].text) and (ours := self._we(index, 0)):
+            return ours     # "We geolocated 31 craters": the page's own finding
         if self._background(index):
             return self.publisher or NOBODY
         if FIRST_PERSON.match(self.sentences[index].text) and (label := self._by_label(index)):
@@ -544,6 +565,8 @@ class Attributions:
         according = [(m.start(), np.end(), np.group()) for m, np in matches if np]
         according += [(m.start(), m.end(), m.group("np")) for m in BY_COUNT.finditer(s)] \
             if "by " in low else []
+        according += [(m.start(), m.end(), m.group("np") or m.group("owner"))
+                      for m in CLAIM_BY.finditer(s)] if " that " in low else []
         taken = [m.span() for m in SAYING.finditer(low)] if SAYING_WORD in low else []
         verbs = [(a, b, True) for a, b in taken]
         taken += [(a, b) for a, b, _ in according]
@@ -633,18 +656,31 @@ class Attributions:
             cut = _last_boundary(pre)
             np = _tidy(pre[cut:])
         if appositive and cut:
-            earlier = pre[:cut].rstrip(" ,")
-            first = speaker(_tidy(earlier[_last_boundary(earlier):]))
-            role = speaker(np)
-            if first and first.kind == "person" and role and role.kind not in ("person", "media"):
-                # "Hamid Reza, head of the press office of the Iranian Red Crescent, said"
-                org = first.org or org_of(first.name, np)
-                return Attribution(first.name, org, None, "cue", "person")
-        if appositive and cut:
+            found = self._appositive(index, start, s, pre, cut, np)
+            if found:
+                return found
             np, cut = _subject_before_aside(pre, cut, np)
         if " and " in np and not speaker(np):
             np = _tidy(np.rsplit(" and ", 1)[1])
         return self._resolve(index, start, s, np, pre[:cut])
+
+    def _appositive(self, index: int, start: int, s: str, pre: str, cut: int, np: str
+                    ) -> Attribution | None:
+        """A subject whose aside says who speaks: a person and their role ("Hamid Reza, head
+        of the press office of the Iranian Red Crescent, said"), or who made the publication
+        that speaks ("Flight logs, compiled by a network of plane spotters, recorded")."""
+        earlier = pre[:cut].rstrip(" ,")
+        first = speaker(_tidy(earlier[_last_boundary(earlier):]))
+        role = speaker(np)
+        if first and first.kind == "person" and role and role.kind not in ("person", "media"):
+            org = first.org or org_of(first.name, np)
+            return Attribution(first.name, org, None, "cue", "person")
+        authored = AUTHORED_ASIDE.search(pre)
+        if authored is None:
+            return None
+        by = _tidy(authored.group("np"))   # "a network of spotters in northwest Syria"
+        by = PLACE_TAIL.sub("", by) if by[:1].islower() else by
+        return self._resolve(index, start, s, by, "")
 
     def _inverted_description(self, index: int, start: int, s: str,
                               described: re.Match) -> Attribution | None:
