@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from syriacli.extract.article import RawArticle, extract_article
 from syriacli.extract.dates import find_dates
 from syriacli.extract.events import (
     Event,
@@ -232,3 +233,16 @@ def test_a_clause_keeps_its_telling_counts(clause, expression, counts):
     from syriacli.extract.events import clause_counts
 
     assert clause_counts(clause, expression) == counts
+
+
+@pytest.mark.parametrize("text, published, kept, dropped", [
+    # the date is the stop's, told in a clause after "after": the day happened at the base
+    ("Putin arrived in Ankara after an unannounced stop earlier on Monday at the Hmeimim air "
+     "base.", "2017-12-12", "Hmeimim", "Ankara"),                              # wire
+    ("Shoigu flew back to Moscow after inspecting troops in Palmyra on Sunday.", "2016-05-02",
+     "Palmyra", "Moscow"),                                                     # Russian state
+])
+def test_a_date_in_a_background_clause_is_where_that_clause_is(text, published, kept, dropped):
+    events = extract_article(RawArticle("t", "t.txt", f"Headline\n\n{text}",
+                                        {"published": published}, "", 0, 0.0, "")).events
+    assert events and all(kept in e.about and dropped not in e.about for e in events)

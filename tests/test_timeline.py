@@ -419,3 +419,24 @@ def test_the_same_count_of_the_same_act_that_day_is_one_happening(statements, ex
               for i, (concepts, about) in enumerate(statements, 1)]
     for order in (events, events[::-1]):
         assert happenings(entries_of(order)) == expected
+
+
+@pytest.mark.parametrize(
+    "statements, expected",
+    [
+        # a leader's day: a base in the morning, talks abroad after; the talks name only the
+        # foreign country (its capital unknown to the names index), so they are not at the base
+        ([(["visit", "withdrawal"], ["Vladimir Putin", "Hmeimim"]),
+          (["visit", "withdrawal"], ["Vladimir Putin", "Hmeimim", "Sergei Shoigu"]),
+          (["talks", "agreement"], ["Vladimir Putin", "Egypt", "Abdel Fattah al-Sisi"])],
+         [[1, 2], [3]]),
+        # naming the same foreign country, two reports are at one place
+        ([(["talks"], ["Benjamin Netanyahu", "Vladimir Putin", "Israel"]),
+          (["talks"], ["Vladimir Putin", "Israel"])], [[1, 2]]),
+    ],
+)
+def test_a_statement_naming_no_place_is_in_the_foreign_country_it_names(statements, expected):
+    events = [event(i, f"a{i}", "2017-12-11", "day", concepts, about)
+              for i, (concepts, about) in enumerate(statements, 1)]
+    for order in (events, events[::-1]):
+        assert happenings(entries_of(order)) == expected

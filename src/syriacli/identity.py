@@ -120,10 +120,25 @@ def _regions() -> dict[str, str]:
 
 
 def one_place(a: str, b: str) -> bool:
-    """Is one of two names the province the other lies in ("Saraqeb", "Idlib")? Then they
-    are one place, not two names."""
-    regions = _regions()
-    return regions.get(a) == b or regions.get(b) == a
+    """Is one of two names the province the other lies in ("Saraqeb", "Idlib"), or the
+    country it lies in ("Hmeimim", "Syria")? Then they are one place, not two names."""
+    regions, lands = _regions(), _lands()
+    return regions.get(a) == b or regions.get(b) == a or lands.get(a) == b or lands.get(b) == a
+
+
+@lru_cache(maxsize=1)
+def _lands() -> dict[str, str]:
+    """Each place of the names index -> the country it lies in."""
+    return {n.name: n.geo.country for n in load_table() if n.geo and n.geo.country}
+
+
+@lru_cache(maxsize=1)
+def foreign_countries() -> frozenset[str]:
+    """The countries of the names index that are no generic name (Egypt, Israel; not Syria,
+    Russia, Turkey, which every other statement names): where a statement that names no
+    place is ("Putin flew on to Cairo for talks with Egypt's president" is not at Hmeimim)."""
+    generic = generic_names()
+    return frozenset(n.name for n in load_table() if n.type == "country" and n.name not in generic)
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,7 @@ from .identity import (
     Identity,
     at_one_place,
     capital_places,
+    foreign_countries,
     generic_names,
     identity,
     is_wording,
@@ -209,9 +210,10 @@ def _same_date(events: list[Happening]) -> list[list[Happening]]:
     )
     join((i, (act,)) for i, ident in enumerate(keyed) for act in ident.open if act in said)
     # where each is: its places, and a capital it names as a place (where a person's
-    # meeting is, though a capital never links two statements by itself)
-    capitals = capital_places()
-    where = [ident.places | capitals.intersection(e.about)
+    # meeting is, though a capital never links two statements by itself); one naming
+    # neither is in the foreign country it names, if any
+    capitals, countries = capital_places(), foreign_countries()
+    where = [ident.places | capitals.intersection(e.about) or countries.intersection(e.about)
              for ident, e in zip(keyed, events, strict=True)]
     join(_person_pairs(keyed, where, events))
     join(_unnamed_pairs(keyed, where, find))

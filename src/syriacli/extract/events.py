@@ -313,7 +313,8 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
         clause = sentence[lo:hi]
         if s_start not in abouts:   # once a sentence, however many dates it has
             abouts[s_start] = _sentence_about(text, s_start, s_end, index, holders, newlines)
-        about = list(abouts[s_start])
+        about = _where_the_date_is(list(abouts[s_start]), index, s_start, s_end,
+                                   s_start + lo, clause, mention.expression)
         first, last = day_range(mention.date, mention.precision)
         events.append(Event(
             article=article, date=mention.date, precision=mention.precision,
@@ -326,6 +327,22 @@ def build_events(article: str, text: str, dates, names) -> list[Event]:
             clause_end=hi,
         ))
     return events
+
+
+def _where_the_date_is(about: list[str], index: _ByStart, s_start: int, s_end: int,
+                       at: int, clause: str, expression: str) -> list[str]:
+    """``about`` without the places named outside the background clause that holds the
+    date, if one does ("Putin arrived in Ankara after a stop earlier on Monday at Hmeimim":
+    what happened that day happened at Hmeimim, not in Ankara)."""
+    held = clause.find(expression) if expression else -1
+    span = next(((at + m.start(), at + m.end()) for m in _background().finditer(clause)
+                 if m.start() <= held < m.end()), None) if held >= 0 else None
+    if span is None:
+        return about
+    places = index.places.within(s_start, s_end)
+    inside = {n.name for n in places if span[0] <= n.start < span[1]}
+    outside = {n.name for n in places} - inside
+    return [name for name in about if name not in outside] if inside else about
 
 
 def _sentence_about(text: str, s_start: int, s_end: int, index: _ByStart,
