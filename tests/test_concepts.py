@@ -157,6 +157,28 @@ def test_background_that_holds_the_date_is_the_statements_own():
     assert "agreement" not in merge_concepts(clause, "on Friday")
 
 
+@pytest.mark.parametrize("clause, date, act, other", [
+    # a congratulation's occasion is another happening (Kremlin readout, SANA, a wire)
+    ("President Putin telephoned President Assad on Sunday to congratulate him on the "
+     "recapture of Palmyra", "on Sunday", "talks", "control change"),
+    ("Assad on Tuesday received a cable of congratulations from Putin on the breaking of "
+     "the siege of Deir ez-Zor", "on Tuesday", "talks", "siege broken"),
+    # what a draft demands is no act of the vote (a wire, Dawn)
+    ("Russia on Saturday vetoed a French draft demanding an immediate halt to the bombing "
+     "of Aleppo", "on Saturday", "veto", "airstrike"),
+    # support from the air is no act of the advance (Anadolu, Press TV)
+    ("Regime forces backed by Russian air strikes entered the town of Khan Sheikhoun on "
+     "Wednesday", "on Wednesday", "deployment", "airstrike"),
+    ("Army units, with the support of Russian aviation, liberated Palmyra on Sunday",
+     "on Sunday", "control change", "airstrike"),
+])
+def test_the_occasion_demand_or_support_of_an_act_is_not_the_act(clause, date, act, other):
+    from syriacli.extract.events import merge_concepts
+
+    got = merge_concepts(clause, date)
+    assert act in got and other not in got
+
+
 @pytest.mark.parametrize("clause, date, act", [
     # the background clause ends at a comma inside the date (a wire, Daily Sabah, Dawn)
     ("Relations had sunk to their lowest point after Turkey shot down a Russian warplane on "

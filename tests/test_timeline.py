@@ -440,3 +440,15 @@ def test_a_statement_naming_no_place_is_in_the_foreign_country_it_names(statemen
               for i, (concepts, about) in enumerate(statements, 1)]
     for order in (events, events[::-1]):
         assert happenings(entries_of(order)) == expected
+
+
+def test_a_strike_on_a_province_is_not_the_strike_on_a_town_of_it():
+    # a monitor's market strike in Maarat al-Numan (Idlib), a wire's on the same town, and
+    # another outlet's 'warplanes targeted residential areas in Idlib' that day: which town?
+    events = [event(1, "a1", "2019-07-22", "day", ["airstrike", "wording:a"],
+                    ["Maarat al-Numan", "Idlib"]),
+              event(2, "a2", "2019-07-22", "day", ["airstrike", "wording:b"],
+                    ["Maarat al-Numan"]),
+              event(3, "a3", "2019-07-22", "day", ["airstrike", "wording:c"], ["Idlib"])]
+    for order in (events, events[::-1]):
+        assert happenings(entries_of(order)) == [[1, 2], [3]]

@@ -211,8 +211,11 @@ def identity(concepts: tuple[str, ...], about: tuple[str, ...]) -> Identity:
         links = frozenset((act, name) for act in acts for name in names)
         return Identity(links | counted, links, () if names else tuple(acts), frozenset(places))
     said = frozenset((w, name) for w in wording for name in names)
+    # a recurring act at its finest place: a strike in Maarat al-Numan, Idlib is not one
+    # in Idlib, which another of that day hits elsewhere
+    finest = set(places) - {_regions().get(place) for place in places}
     recurring = frozenset(
-        (act, place) for act in concepts if act in recurring_acts() for place in places
+        (act, place) for act in concepts if act in recurring_acts() for place in finest
     )
     return Identity(said | recurring | counted, said, () if names else tuple(wording),
                     frozenset(places))

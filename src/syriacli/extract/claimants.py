@@ -400,6 +400,8 @@ class Attributions:
             if not (self.shape.same_paragraph(i - 1, i)
                     or frames.runs_on(self.sentences, self.shape, i)):
                 return None
+            if self.shape.siblings(i - 1, i):
+                continue    # list items are parallel: one names its own source, not the next's
             said = self._stated(i - 1)
             if said and said.claimant:
                 return None if self._stance(i - 1) else replace(said, rule="frame")
@@ -736,8 +738,8 @@ class Attributions:
                      if wanted == "person" else
                      self._named(self.sentences[index].start + at, wanted, indefinite,
                                  forward=indefinite or self.shape.in_lede(index)))
-            if found:
-                return replace(found, rule="reference")
+            if found:   # "the ministry": the one named before, by its full name
+                return replace(self._completed(found, index, at) or found, rule="reference")
             if not ref.group("mods") and not indefinite:
                 return None         # "the agency" with no agency named: a fragment, nobody
         who = _from(speaker(np), "cue")

@@ -191,9 +191,12 @@ def _background() -> re.Pattern:
     openers = vocab.alternation([o.lstrip(", ") for o in data["openers"] if o.startswith(",")])
     words = vocab.alternation([o for o in data["openers"] if not o.startswith(",")])
     determiners = vocab.alternation(data["participle_after"])
+    support = vocab.alternation(data["support_phrases"])
+    by_air = vocab.alternation(data["support_by_air"])
     return re.compile(
         rf"(?i:,\s*(?:{openers})\b)[^,;]*|,\s*[a-z]+ing\b[^,;]*"
         rf"|\b(?i:(?:(?:{before})\s+)?(?:{words}))\b[^,;]*"
+        rf"|\b(?i:{support})\s+(?:[\w-]+\s+){{0,3}}?(?i:{by_air})\b"
         rf"|\b(?i:{determiners})\s+(?:newly\s+)?[a-z]+ed\b(?=\s+[a-z])")
 
 

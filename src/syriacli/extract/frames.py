@@ -89,6 +89,11 @@ class Layout:
     def same_paragraph(self, a: int, b: int) -> bool:
         return self.paragraph_of[a] == self.paragraph_of[b]
 
+    def siblings(self, a: int, b: int) -> bool:
+        """Are sentences ``a`` and ``b`` in two items of a list?"""
+        pa, pb = self.paragraph_of[a], self.paragraph_of[b]
+        return pa != pb and pa in self.list_items and pb in self.list_items
+
     def in_lede(self, index: int) -> bool:
         return self.paragraph_of[index] < LEDE_PARAGRAPHS
 
