@@ -227,10 +227,11 @@ BY_COUNT = re.compile(r"\b(?i:by)\s+(?P<np>(?:the\s+)?[A-Z][^\s,;:]*(?:\s+[A-Z][
 #: the Pentagon's figure that ..."): what follows "that" is the named source's.
 _DISPUTED = vocab.alternation(CUES["disputed_claims"])
 CLAIM_BY = re.compile(
-    rf"\b(?:{_DISPUTED})\s+(?:by|from|of)\s+(?P<np>(?:the\s+)?[^,;:.()\"“”]{{2,80}}?)\s+that\b"
-    rf"|(?P<owner>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:(?:for|of|and|the)\s+)?[A-Z][\w.'’-]*){{0,6}}?)"
-    rf"['’]s?\s+"
-    rf"(?:[a-z]+\s+)?(?:{_DISPUTED})\s+that\b")
+    rf"\b(?:{_DISPUTED})\s+(?:by|from|of)\s+(?P<np>(?:the\s+)?[^,;:.()\"“”]{{2,80}}?)\s+that\b")
+#: ... and "X's claim that": the owner before the claim, read back from its noun.
+CLAIM_THAT = re.compile(rf"['’]s?\s+(?:[a-z]+\s+)?(?:{_DISPUTED})\s+that\b")
+CLAIM_OWNER = re.compile(
+    r"(?P<owner>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:(?:for|of|and|the)\s+)?[A-Z][\w.'’-]*){0,6})$")
 #: "Flight logs, compiled by a network of plane spotters, recorded": who made the
 #: publication that speaks, named in its aside.
 AUTHORED_ASIDE = re.compile(
@@ -567,8 +568,7 @@ class Attributions:
         according = [(m.start(), np.end(), np.group()) for m, np in matches if np]
         according += [(m.start(), m.end(), m.group("np")) for m in BY_COUNT.finditer(s)] \
             if "by " in low else []
-        according += [(m.start(), m.end(), m.group("np") or m.group("owner"))
-                      for m in CLAIM_BY.finditer(s)] if " that " in low else []
+        according += _disputed(s) if " that " in low else []
         taken = [m.span() for m in SAYING.finditer(low)] if SAYING_WORD in low else []
         verbs = [(a, b, True) for a, b in taken]
         taken += [(a, b) for a, b, _ in according]
@@ -1025,6 +1025,17 @@ class Attributions:
             if who:
                 return _from(who, "reference")
         return None
+
+
+def _disputed(s: str) -> list[tuple[int, int, str]]:
+    """(start, end, source) of each claim a sentence attributes to another source, disputed
+    or relayed: "claims by X that", "X's estimate that" (CLAIM_BY, CLAIM_THAT)."""
+    found = [(m.start(), m.end(), m.group("np")) for m in CLAIM_BY.finditer(s)]
+    for m in CLAIM_THAT.finditer(s):
+        owner = CLAIM_OWNER.search(s, max(0, m.start() - 90), m.start())
+        if owner:
+            found.append((owner.start(), m.end(), owner.group("owner")))
+    return found
 
 
 def _named_after_role(s: str, end: int, role: str) -> Attribution | None:

@@ -101,18 +101,19 @@ PARTICLE_REACH = 4
 
 
 @lru_cache(maxsize=1)
-def _separable() -> list[tuple[re.Pattern, str]]:
-    """(pattern, concept) of each phrasal verb of concepts.json's ``separable_concepts``:
-    its stem, then its particle after a few words (not across punctuation or a conjunction:
-    "they pull levers and go out" is no withdrawal)."""
+def _separable() -> list[tuple[str, re.Pattern, str]]:
+    """(stem, pattern, concept) of each phrasal verb of concepts.json's
+    ``separable_concepts``: its stem, then its particle after a few words (not across
+    punctuation or a conjunction: "they pull levers and go out" is no withdrawal). A
+    pattern runs only over a text that holds its stem (a scan of its own for each)."""
     table = vocab.load("concepts.json")["separable_concepts"]
     particles: dict[tuple[str, str], list[str]] = {}    # one pattern a verb of a concept
     for concept, phrases in table.items():
         for verb, particle in phrases:
             particles.setdefault((concept, verb), []).append(particle)
-    return [(re.compile(rf"\b{re.escape(verb)}\w*\s+(?:(?!(?:and|or|but|then)\b)[\w'-]+\s+)"
-                        rf"{{1,{PARTICLE_REACH}}}"
-                        rf"(?:{vocab.alternation(words)})\b"), concept)
+    return [(verb, re.compile(rf"\b{re.escape(verb)}\w*\s+(?:(?!(?:and|or|but|then)\b)"
+                              rf"[\w'-]+\s+){{1,{PARTICLE_REACH}}}"
+                              rf"(?:{vocab.alternation(words)})\b"), concept)
             for (concept, verb), words in particles.items()]
 
 
@@ -124,7 +125,8 @@ def concepts_in(text: str) -> list[str]:
     for match in pattern.finditer(low):
         for name in owners[match.group()]:
             found[name] = None
-    found.update((concept, None) for verb, concept in _separable() if verb.search(low))
+    found.update((concept, None) for stem, verb, concept in _separable()
+                 if stem in low and verb.search(low))
     return sorted(found, key=_concept_rank().__getitem__)
 
 
@@ -139,13 +141,12 @@ def merge_concepts(clause: str, expression: str = "") -> list[str]:
     timeline entry and not one for each copy. Case, punctuation and spacing are not
     part of the wording; a different word is. Background words are not the clause's act,
     unless they hold its date ``expression`` ("the evacuation, which started yesterday")."""
-    def foreground(m: re.Match) -> str:
-        # the date may run past the background's end ("after Turkey shot down a warplane
-        # on November 24, 2015": the match stops at its comma)
-        held = expression and m.start() <= m.string.find(expression, m.start()) < m.end()
-        return m.group() if held else " "
-
-    concepts = concepts_in(_background().sub(foreground, clause))
+    parts, at = [], 0
+    for start, end in background_spans(clause):
+        if not _holds(clause, (start, end), expression):
+            parts += [clause[at:start], " "]
+            at = end
+    concepts = concepts_in("".join(parts) + clause[at:] if parts else clause)
     weak = concept_table()[2]
     if all(c in weak for c in concepts):
         words = " ".join(re.findall(r"\w+", clause.casefold()))
@@ -168,16 +169,31 @@ def clause_counts(clause: str, expression: str = "") -> list[str]:
     concepts: not its date's numbers, nor another date's (figures.DATE_DIGITS: a year, a
     day beside its month)."""
     held = clause.find(expression) if expression else -1
-    dates = [m.span() for m in DATE_DIGITS.finditer(clause)]
+    dates: list[tuple[int, int]] | None = None     # read only for a count that may tell
     counts: dict[str, None] = {}
     for m in COUNT.finditer(clause):
         value = int(m.group("n").replace(",", ""))
-        if value < TELLING_COUNT or value % 10 == 0 \
-                or held <= m.start() < held + len(expression) \
-                or any(a <= m.start() < b for a, b in dates):
+        if value < TELLING_COUNT or value % 10 == 0 or held <= m.start() < held + len(expression):
             continue
-        counts[f"{COUNT_PREFIX}{value}"] = None
+        if dates is None:
+            dates = [d.span() for d in DATE_DIGITS.finditer(clause)]
+        if not any(a <= m.start() < b for a, b in dates):
+            counts[f"{COUNT_PREFIX}{value}"] = None
     return list(counts)
+
+
+@lru_cache(maxsize=256)
+def background_spans(clause: str) -> tuple[tuple[int, int], ...]:
+    """Where a clause's background words are (:func:`_background`), remembered: a clause's
+    concepts and the place of its date read them both."""
+    return tuple(m.span() for m in _background().finditer(clause))
+
+
+def _holds(clause: str, span: tuple[int, int], expression: str) -> bool:
+    """Does the background at ``span`` hold the date ``expression``? It may run past the
+    background's end ("after Turkey shot down a warplane on November 24, 2015": the
+    background stops at the date's comma)."""
+    return bool(expression) and span[0] <= clause.find(expression, span[0]) < span[1]
 
 
 @lru_cache(maxsize=1)
@@ -337,13 +353,12 @@ def _where_the_date_is(about: list[str], index: _ByStart, s_start: int, s_end: i
     """``about`` without the places named outside the background clause that holds the
     date, if one does ("Putin arrived in Ankara after a stop earlier on Monday at Hmeimim":
     what happened that day happened at Hmeimim, not in Ankara)."""
-    held = clause.find(expression) if expression else -1
-    span = next(((at + m.start(), at + m.end()) for m in _background().finditer(clause)
-                 if m.start() <= held < m.end()), None) if held >= 0 else None
-    if span is None:
+    held = next((span for span in background_spans(clause)
+                 if _holds(clause, span, expression)), None)
+    if held is None:
         return about
     places = index.places.within(s_start, s_end)
-    inside = {n.name for n in places if span[0] <= n.start < span[1]}
+    inside = {n.name for n in places if at + held[0] <= n.start < at + held[1]}
     outside = {n.name for n in places} - inside
     return [name for name in about if name not in outside] if inside else about
 
