@@ -91,6 +91,9 @@ from syriacli.extract.events import concept_table, concepts_in
     ("Russia blocked a French-drafted resolution on Aleppo on Saturday", "veto"),
     ("A French-drafted resolution on Aleppo was blocked by Russia in the council", "veto"),
     ("most of the contingent will leave Syria by the new year, Dawn reported", "withdrawal"),
+    # a death told by its noun (a ministry's statement, a Turkish outlet)
+    ("the ministry confirmed the death of Lieutenant General Valery Asapov", "casualty report"),
+    ("the assassination of the ambassador at an art gallery in Ankara", "casualty report"),
     # a campaign's first strikes, however many words between (a NATO brief, The Hindu, RT)
     ("Since the first Russian air raids on 30 September, NATO has watched the skies",
      "campaign start"),

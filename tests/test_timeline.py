@@ -452,3 +452,23 @@ def test_a_strike_on_a_province_is_not_the_strike_on_a_town_of_it():
               event(3, "a3", "2019-07-22", "day", ["airstrike", "wording:c"], ["Idlib"])]
     for order in (events, events[::-1]):
         assert happenings(entries_of(order)) == [[1, 2], [3]]
+
+
+@pytest.mark.parametrize(
+    "statements, expected",
+    [
+        # a general killed, in three outlets' words, named by a name the index does not know
+        ([(["casualty report", "wording:a"], ["Valery Asapov", "Islamic State"]),
+          (["casualty report", "airstrike", "wording:b"], ["Valery Asapov"]),
+          (["casualty report", "wording:c"], ["Valery Asapov", "Deir ez-Zor"])],
+         [[1, 2, 3]]),
+        # two tolls of the same day naming different people stay apart
+        ([(["casualty report", "wording:a"], ["Valery Asapov"]),
+          (["casualty report", "wording:b"], ["Nikolai Afanasov"])], [[1], [2]]),
+    ],
+)
+def test_a_person_killed_dies_once(statements, expected):
+    events = [event(i, f"a{i}", "2017-09-23", "day", concepts, about)
+              for i, (concepts, about) in enumerate(statements, 1)]
+    for order in (events, events[::-1]):
+        assert happenings(entries_of(order)) == expected

@@ -142,6 +142,18 @@ def foreign_countries() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def personal_acts() -> frozenset[str]:
+    """Recurring acts that befall a person once (concepts.json ``personal_concepts``)."""
+    return frozenset(vocab.load("concepts.json")["personal_concepts"])
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Every name of the names index."""
+    return frozenset(n.name for n in load_table())
+
+
+@lru_cache(maxsize=1)
 def person_names() -> frozenset[str]:
     """The people of the names index."""
     return frozenset(n.name for n in load_table() if n.type == "person")
@@ -214,8 +226,13 @@ def identity(concepts: tuple[str, ...], about: tuple[str, ...]) -> Identity:
     # a recurring act at its finest place: a strike in Maarat al-Numan, Idlib is not one
     # in Idlib, which another of that day hits elsewhere
     finest = set(places) - {_regions().get(place) for place in places}
+    # ... and a person it names: one killed ('Lieutenant General Valery Asapov was killed
+    # on Saturday') dies once (timeline._person_pairs joins a known person's only at one
+    # place); a name the index does not know is such a person or a place it introduced
+    people = [name for name in names if name in person_names() or name not in known_names()]
     recurring = frozenset(
-        (act, place) for act in concepts if act in recurring_acts() for place in finest
+        (act, where) for act in concepts if act in recurring_acts()
+        for where in (*finest, *(people if act in personal_acts() else ()))
     )
     return Identity(said | recurring | counted, said, () if names else tuple(wording),
                     frozenset(places))
