@@ -472,3 +472,27 @@ def test_a_person_killed_dies_once(statements, expected):
               for i, (concepts, about) in enumerate(statements, 1)]
     for order in (events, events[::-1]):
         assert happenings(entries_of(order)) == expected
+
+
+@pytest.mark.parametrize(
+    "statements, expected",
+    [
+        # a minister's day in one capital: the president received him, then he met his
+        # counterpart; one report naming no one else cannot tell which meeting it tells
+        ([(["talks"], ["Sergei Lavrov", "Bashar al-Assad", "Damascus"]),
+          (["talks", "visit"], ["Sergei Lavrov", "Bashar al-Assad"]),
+          (["talks"], ["Sergei Lavrov", "Walid al-Muallem", "Damascus"]),
+          (["talks"], ["Sergei Lavrov", "Walid al-Muallem"]),
+          (["talks"], ["Sergei Lavrov", "Damascus"])],
+         [[1, 2], [3, 4], [5]]),
+        # one meeting, however many each report names of those present
+        ([(["talks"], ["Vladimir Putin", "Recep Tayyip Erdogan", "Hassan Rouhani"]),
+          (["talks"], ["Vladimir Putin", "Hassan Rouhani"]),
+          (["talks"], ["Vladimir Putin"])], [[1, 2, 3]]),
+    ],
+)
+def test_a_persons_meetings_of_a_day_are_told_apart_by_their_company(statements, expected):
+    events = [event(i, f"a{i}", "2020-09-07", "day", concepts, about)
+              for i, (concepts, about) in enumerate(statements, 1)]
+    for order in (events, events[::-1]):
+        assert happenings(entries_of(order)) == expected

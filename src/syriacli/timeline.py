@@ -271,13 +271,37 @@ def _person_pairs(keyed: list[Identity], where: list[frozenset[str]],
     if not by_person:
         return
     company = [people.intersection(e.about) for e in events]
-    yield from _at_one_place(by_person, where)
+    yield from _at_one_place(_by_company(by_person, company), where)
     for key, members in by_person.items():
         person = key[-1]
         for i in (i for i in members if not where[i]):
             met = [j for j in members if where[j] and (company[i] & company[j]) - {person}]
             if met and all(at_one_place(where[a], where[b]) for a, b in combinations(met, 2)):
                 yield from ((k, (*key, "met", i)) for k in (i, *met))
+
+
+def _by_company(groups: dict[tuple, list[int]], company: list[frozenset[str]]
+                ) -> dict[tuple, list[int]]:
+    """Each person's group of statements split by the company they keep: a minister's talks
+    with the president and his talks with the foreign minister that day are two meetings
+    ("Assad received Lavrov", "Lavrov met Muallem"). One naming no one else cannot tell
+    which, where there are two, and stays alone."""
+    split: dict[tuple, list[int]] = {}
+    for key, members in groups.items():
+        others = {i: company[i] - {key[-1]} for i in members}
+        meetings: list[tuple[set[str], list[int]]] = []
+        for i in (i for i in members if others[i]):
+            joined = [m for m in meetings if m[0] & others[i]]
+            merged = (set(others[i]).union(*(m[0] for m in joined)),
+                      [i, *(j for m in joined for j in m[1])])
+            meetings = [m for m in meetings if m not in joined] + [merged]
+        if len(meetings) <= 1:
+            split[key] = members
+            continue
+        for n, (_, same) in enumerate(meetings):
+            split[key + (n,)] = same
+        split.update((key + ("alone", i), [i]) for i in members if not others[i])
+    return split
 
 
 def _at_one_place(groups: dict[tuple, list[int]], where: list[frozenset[str]]
