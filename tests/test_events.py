@@ -246,3 +246,26 @@ def test_a_date_in_a_background_clause_is_where_that_clause_is(text, published, 
     events = extract_article(RawArticle("t", "t.txt", f"Headline\n\n{text}",
                                         {"published": published}, "", 0, 0.0, "")).events
     assert events and all(kept in e.about and dropped not in e.about for e in events)
+
+
+@pytest.mark.parametrize("text, place", [
+    # a name the index does not know, after a preposition of place (SANA, a briefing, AFP)
+    ("Buses began taking fighters out of Harasta in Eastern Ghouta on Thursday.", "Harasta"),
+    ("The convoy that was struck yesterday in Urum al-Kubra, west of Aleppo, carried food.",
+     "Urum al-Kubra"),
+    ("Shelling near Kafr Nabudah on Monday killed four soldiers.", "Kafr Nabudah"),
+])
+def test_a_place_the_index_does_not_know_is_introduced_by_its_preposition(text, place):
+    events = extract_article(RawArticle("t", "t.txt", f"Headline\n\n{text}",
+                                        {"published": "2018-03-23"}, "", 0, 0.0, "")).events
+    assert events and all(place in e.about for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy spoke in Russian on Monday.",          # a language
+    "The talks resume in March, diplomats said on Monday.",
+])
+def test_a_language_or_a_month_after_in_is_no_place(text):
+    events = extract_article(RawArticle("t", "t.txt", f"Headline\n\n{text}",
+                                        {"published": "2018-03-23"}, "", 0, 0.0, "")).events
+    assert all(e.about == [] for e in events)

@@ -226,13 +226,15 @@ def identity(concepts: tuple[str, ...], about: tuple[str, ...]) -> Identity:
     # a recurring act at its finest place: a strike in Maarat al-Numan, Idlib is not one
     # in Idlib, which another of that day hits elsewhere
     finest = set(places) - {_regions().get(place) for place in places}
-    # ... and a person it names: one killed ('Lieutenant General Valery Asapov was killed
-    # on Saturday') dies once (timeline._person_pairs joins a known person's only at one
-    # place); a name the index does not know is such a person or a place it introduced
-    people = [name for name in names if name in person_names() or name not in known_names()]
+    # ... and a name the index does not know: a place the text introduced ('in Urum
+    # al-Kubra, west of Aleppo') or a person killed ('Lieutenant General Valery Asapov was
+    # killed on Saturday'), who dies once, as a person of the index does (a death's:
+    # timeline._person_pairs joins those only at one place)
+    unknown = [name for name in names if name not in known_names()]
+    people = [name for name in names if name in person_names()]
     recurring = frozenset(
         (act, where) for act in concepts if act in recurring_acts()
-        for where in (*finest, *(people if act in personal_acts() else ()))
+        for where in (*finest, *unknown, *(people if act in personal_acts() else ()))
     )
     return Identity(said | recurring | counted, said, () if names else tuple(wording),
                     frozenset(places))

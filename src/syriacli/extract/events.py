@@ -383,16 +383,27 @@ def _sentence_about(text: str, s_start: int, s_end: int, index: _ByStart,
 @lru_cache(maxsize=1)
 def _place_intro() -> re.Pattern:
     """A place introduced by what it is: "the town of Ain Issa" (concepts.json)."""
-    nouns = vocab.alternation(vocab.load("concepts.json")["introduced_places"]["nouns"])
+    data = vocab.load("concepts.json")["introduced_places"]
+    nouns, prepositions = vocab.alternation(data["nouns"]), vocab.alternation(data["prepositions"])
     word = r"(?:(?:[Aa]l|[Ee]l|[Aa][sdtnrz]h?)-)?[A-Z][\w'’]*"
-    return re.compile(rf"\b(?:{nouns}) of (?P<name>{word}(?:[ -]{word}){{0,3}})")
+    return re.compile(rf"\b(?:(?:{nouns}) of|(?:{prepositions})) "
+                      rf"(?P<name>{word}(?:[ -]{word}){{0,3}})(?!['’\w])")
 
 
 def _introduced_places(text: str, start: int, end: int, index: _ByStart) -> list[str]:
     """The places a sentence introduces that the names index does not know."""
     known = [(n.start, n.end) for n in index.within(start, end)]
     return [m.group("name") for m in _place_intro().finditer(text, start, end)
-            if not any(a < m.end("name") and m.start("name") < b for a, b in known)]
+            if not any(a < m.end("name") and m.start("name") < b for a, b in known)
+            and m.group("name").lower() not in _not_places()]
+
+
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    """Capitalised words after a preposition of place that are no place: languages and
+    bodies (concepts.json), months and days, nations."""
+    data = vocab.load("concepts.json")["introduced_places"]["not_places"]
+    return frozenset(data) | vocab.calendar_words() | NATIONAL_ADJECTIVES
 
 
 def period_endpoints(text: str, dates) -> set[int]:
