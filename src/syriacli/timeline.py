@@ -462,12 +462,11 @@ def entry_keys(members: list[Happening]) -> set[str]:
     keys: set[str] = set()
     for event in members:
         ident = identity(event.concepts, event.about)
-        for act, name in ident.links:
-            prefix = _key_prefix(event.precision, event.date, act)
-            keys.add(prefix + name)
-            if may_be_open(act):
-                keys.add(prefix)
-        keys.update(_key_prefix(event.precision, event.date, act) for act in ident.open)
+        # an event's few acts, each with its prefix once (its links repeat them)
+        prefixes = {act: _key_prefix(event.precision, event.date, act) for act in ident.acts}
+        keys.update(prefixes[act] + name for act, name in ident.links)
+        keys.update(prefix for act, prefix in prefixes.items()
+                    if act in ident.open or may_be_open(act))
         keys.update(_pair_keys(event))
     return keys
 
