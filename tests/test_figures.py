@@ -932,3 +932,30 @@ def test_a_part_named_after_its_number(text, value, metric):
 ])
 def test_leaving_a_besieged_place_is_an_evacuation(text, value, metric):
     assert next(f for f in find_figures(text) if f.value == value).metric == metric
+
+
+# How often an act happened: a count of times after its verb, the act's metric; a ratio
+# ("three times as many") is no count.
+@pytest.mark.parametrize("text, value, qualifier, metric", [
+    ("Militants violated the ceasefire 45 times over the past day, the Russian Centre for "
+     "Reconciliation said.", 45, "exact", "violations"),                      # Russian state
+    ("Ankara says regime forces breached the Sochi memorandum more than 1,300 times.",
+     1300, "over", "violations"),                                             # Turkish
+    ("Russia has used its veto 13 times to shield Damascus at the Security Council.",
+     13, "exact", "vetoes"),                                                  # European paper
+    ("Russian jets have flown over US positions at least 25 times this month, the Pentagon "
+     "said.", 25, "at least", "overflights"),                                 # briefing
+    ("Drones attacked the Hmeimim air base 14 times in July, the ministry said.",
+     14, "exact", "attacks"),                                                 # Gulf
+])
+def test_a_count_of_times_is_how_often_its_act_happened(text, value, qualifier, metric):
+    hit = [f for f in find_figures(text) if f.value == value]
+    assert [(f.qualifier, f.metric) for f in hit] == [(qualifier, metric)]
+
+
+@pytest.mark.parametrize("text", [
+    "The death toll is three times as high as a year ago.",
+    "Prices rose five times more than wages in Damascus.",
+])
+def test_a_ratio_of_times_is_no_count(text):
+    assert not [f for f in find_figures(text) if f.metric in ("violations", "attacks", "strikes")]

@@ -787,6 +787,8 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure]
         return [], m.end()
     extent = read_extent(text, article.low, m, atom, sentence)
     extent = one_in(article, extent, sentence) if atom[2] == 1 else extent
+    if (often := _frequency(article, index, extent)) is not None:
+        return [often], extent.after
     counted = (what_is_counted(article, index, m, atom, extent)
                if extent.after <= sentence.end else None)
     if counted is None and extent.unit == "percent":
@@ -794,6 +796,27 @@ def read_figure(article: Article, m: re.Match, index: int) -> tuple[list[Figure]
     if counted is None:
         return _open_figure(article, index, m, atom, extent)
     return _counted_figure(article, index, m, extent, counted)
+
+
+#: "45 times" after a verb: how often its act happened (metrics.json ``frequencies``).
+TIMES_AFTER = re.compile(
+    rf"\s+times\b(?!\s+(?:{vocab.alternation(METRICS['ratio_after_times'])})\b)", re.I)
+FREQUENCY_VERB = re.compile(rf"\b(?:{vocab.alternation(METRICS['frequencies'])})", re.I)
+#: How far before its count a frequency's verb may stand ("violated the 2018 Sochi
+#: memorandum more than 1,300 times").
+FREQUENCY_REACH = 80
+
+
+def _frequency(article: Article, index: int, extent: Extent) -> Figure | None:
+    """A count of times an act happened, its metric the act's ("violations")."""
+    if extent.unit is not None or not TIMES_AFTER.match(article.low, extent.after):
+        return None
+    start = max(article.sentences[index].start, extent.start - FREQUENCY_REACH)
+    verbs = list(FREQUENCY_VERB.finditer(article.low, start, extent.start))
+    if not verbs:
+        return None
+    metric = METRICS["frequencies"][verbs[-1].group().lower()]
+    return _figure(article, index, extent, metric, None)
 
 
 def _share_figure(article: Article, index: int, m: re.Match,
