@@ -959,3 +959,16 @@ def test_a_count_of_times_is_how_often_its_act_happened(text, value, qualifier, 
 ])
 def test_a_ratio_of_times_is_no_count(text):
     assert not [f for f in find_figures(text) if f.metric in ("violations", "attacks", "strikes")]
+
+
+# A part of a set named before: what the number counts is the set's noun
+@pytest.mark.parametrize("text, value, metric", [
+    ("The Observatory said at least 31 of those killed were civilians.", 31, "deaths"),  # wire
+    ("At least 23 of the dead were killed in Russian raids, the monitor said.", 23,
+     "deaths"),                                                               # monitor
+    ("The ministry said three of the drones were shot down by Pantsir systems.", 3,
+     "drones downed"),                                                        # Russian state
+])
+def test_a_part_of_a_named_set_counts_the_sets_noun(text, value, metric):
+    assert [(f.value, f.metric) for f in find_figures(text) if f.value == value] == \
+        [(value, metric)]

@@ -173,6 +173,9 @@ BREAKDOWN_AFTER = re.compile(rf"\s*,?\s*{_BREAKDOWN_WORDS}\s+", re.I)
 BREAKDOWN_REACH = 40
 #: "71 of 103 cruise missiles", "71 out of 103": a part of a total counts what the total does.
 OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,.]*\s+(?=[A-Za-z])")
+#: A part of a set named before ("23 of the dead", "six of the incidents", "12 of those
+#: attacks"): what the number counts is the set's noun.
+OF_SET = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+(?=[A-Za-z])")
 #: What stands before the total of "71 of 103 cruise missiles".
 PART_BEFORE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$")
 #: A part named after its number ("27 were killed, 9 of whom were children", "9 of them
@@ -982,7 +985,8 @@ def open_count(text: str, extent: Extent, sentence: Sentence) -> tuple[str, str]
         return None                                  # "one" is an indefinite more than a count
     if DEFINITE_BEFORE.search(text, max(sentence.start, extent.start - 12), extent.start):
         return None                         # "the two co-chairs": named before, not counted
-    measure = MEASURE_OF.match(text, extent.after, sentence.end)
+    measure = MEASURE_OF.match(text, extent.after, sentence.end) \
+        or OF_SET.match(text, extent.after, sentence.end)
     pos, words = (measure.end() if measure else extent.after), []
     for _ in range(OPEN_MODIFIERS + 1):
         tok = OPEN_WORD.match(text, pos, sentence.end)
@@ -1053,7 +1057,8 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
     noun = SUBJECT_NOUN.match(low, part.end(), sentence.end) if part else None
     if noun:                                        # "9 of whom were children"
         return subject_of(noun), noun.end(), text[noun.start():noun.end()]
-    total = OF_TOTAL.match(text, extent.after, sentence.end) if extent.unit is None else None
+    total = (OF_TOTAL.match(text, extent.after, sentence.end)
+             or OF_SET.match(text, extent.after, sentence.end)) if extent.unit is None else None
     noun, bare = counted_noun(text, low, total.end() if total else extent.after, sentence.end,
                               allow_of=bool(extent.unit) or atom[3])
     shared = coordinated_noun(text, low, extent, sentence) if noun is None and bare else None
