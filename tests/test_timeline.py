@@ -29,6 +29,15 @@ def entries_of(events):
     return {e["id"]: (e, members[e["id"]]) for e in entries}
 
 
+def assert_one_day(day, statements, expected):
+    """Statements (concepts, about) of one day, merged in both orders, are the happenings
+    ``expected`` (the 1-based numbers of the statements of each)."""
+    events = [event(i, f"a{i}", day, "day", concepts, about)
+              for i, (concepts, about) in enumerate(statements, 1)]
+    for order in (events, events[::-1]):
+        assert happenings(entries_of(order)) == expected
+
+
 def happenings(got):
     """The events of each happening: the entries that share a conflict are one."""
     together = {}
@@ -415,10 +424,7 @@ def test_a_town_and_its_region_are_a_pair_of_names():
     ],
 )
 def test_the_same_count_of_the_same_act_that_day_is_one_happening(statements, expected):
-    events = [event(i, f"a{i}", "2015-10-07", "day", concepts, about)
-              for i, (concepts, about) in enumerate(statements, 1)]
-    for order in (events, events[::-1]):
-        assert happenings(entries_of(order)) == expected
+    assert_one_day("2015-10-07", statements, expected)
 
 
 @pytest.mark.parametrize(
@@ -436,10 +442,7 @@ def test_the_same_count_of_the_same_act_that_day_is_one_happening(statements, ex
     ],
 )
 def test_a_statement_naming_no_place_is_in_the_foreign_country_it_names(statements, expected):
-    events = [event(i, f"a{i}", "2017-12-11", "day", concepts, about)
-              for i, (concepts, about) in enumerate(statements, 1)]
-    for order in (events, events[::-1]):
-        assert happenings(entries_of(order)) == expected
+    assert_one_day("2017-12-11", statements, expected)
 
 
 def test_a_strike_on_a_province_is_not_the_strike_on_a_town_of_it():
@@ -468,10 +471,7 @@ def test_a_strike_on_a_province_is_not_the_strike_on_a_town_of_it():
     ],
 )
 def test_a_person_killed_dies_once(statements, expected):
-    events = [event(i, f"a{i}", "2017-09-23", "day", concepts, about)
-              for i, (concepts, about) in enumerate(statements, 1)]
-    for order in (events, events[::-1]):
-        assert happenings(entries_of(order)) == expected
+    assert_one_day("2017-09-23", statements, expected)
 
 
 @pytest.mark.parametrize(
@@ -492,7 +492,4 @@ def test_a_person_killed_dies_once(statements, expected):
     ],
 )
 def test_a_persons_meetings_of_a_day_are_told_apart_by_their_company(statements, expected):
-    events = [event(i, f"a{i}", "2020-09-07", "day", concepts, about)
-              for i, (concepts, about) in enumerate(statements, 1)]
-    for order in (events, events[::-1]):
-        assert happenings(entries_of(order)) == expected
+    assert_one_day("2020-09-07", statements, expected)
