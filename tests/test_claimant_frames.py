@@ -447,6 +447,16 @@ COREF += [
         "Brigadier General Ahmad Khaled briefed the press in Damascus on Tuesday. Fighting "
         "went on around Tell Rifaat, north of Aleppo. He said 25 soldiers had been wounded.",
         25, frozenset({"khaled"}), id="coref-he-not-a-place-of-two-words-sana"),
+    # nor a name after a preposition: a place ("in Tafas", "near Jassim")
+    pytest.param(
+        "Rear Admiral Oleg Zhuravlev spoke to reporters at Hmeimim on Monday. Aid reached "
+        "families sheltering in Tafas overnight. He said 40 tonnes of food were delivered.",
+        40, frozenset({"zhuravlev"}), id="coref-he-not-a-place-after-in-ria"),
+    # the Centre "for Reconciliation of the Opposing Sides" is no person "Opposing Sides"
+    pytest.param(
+        "MOSCOW (Sputnik) - The Russian Reconciliation Centre for the Opposing Sides said on "
+        "Friday that militants had shelled the city 16 times.",
+        16, CENTRE, id="name-after-the-is-no-person-sputnik"),
 ]
 
 

@@ -1176,10 +1176,14 @@ def _subject(named: list[NameMention], chunk: str, start: int) -> NameMention:
 
 
 def _after_name_word(chunk: str, at: int) -> bool:
-    """Does a name word other than a title ("President Putin") stand right before ``at``?
-    Then the word at ``at`` ends a longer name ("Kafr Nabudah"), no surname said alone."""
+    """Does a name word other than a title ("President Putin") stand right before ``at``,
+    or a preposition ("an activist in Yekaterinburg")? Then the word at ``at`` ends a longer
+    name ("Kafr Nabudah") or is a place, no surname said alone."""
     before = name_word_before(chunk, at)
-    return before is not None and is_person_word(before)
+    if before is not None:
+        return is_person_word(before)
+    words = chunk[max(0, at - 12):at].split()
+    return bool(words) and words[-1].lower() in PREPOSITIONS
 
 
 def _person(name: str) -> Attribution:

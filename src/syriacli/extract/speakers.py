@@ -314,8 +314,11 @@ def _person_at_end(tokens: list[str], alone: bool = True) -> tuple[str, str] | N
         return None
     role = tokens[:i]
     known = " ".join(name).lower() in SPEAKERS or name[-1].lower() in SPEAKERS
-    if role and role[-1].lower() in PREPOSITIONS and not known:
-        return None                       # "a hospital in the town of Busra al-Harir": a place
+    if role and (role[-1].lower() in PREPOSITIONS or role[-1].lower() in DETERMINERS) \
+            and not known:
+        # "a hospital in the town of Busra al-Harir": a place; "the Centre for Reconciliation
+        # of the Opposing Sides": a name after "the" is no person's, as at a phrase's start
+        return None
     titled = bool(role) and (is_title(role[-1])
                              or role[-1].islower() and _key(role[-1]) in SPEAKER_NOUNS)
     single = alone and not role and _key(name[0]) not in KIND_OF_WORD and _key(name[0]) not in BARE
