@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from syriacli import vocab
 from syriacli.extract.figures import Figure, find_figures, metric_names, metrics_for
 
 
@@ -972,3 +973,26 @@ def test_a_ratio_of_times_is_no_count(text):
 def test_a_part_of_a_named_set_counts_the_sets_noun(text, value, metric):
     assert [(f.value, f.metric) for f in find_figures(text) if f.value == value] == \
         [(value, metric)]
+
+
+def test_every_state_names_a_metric_of_the_taxonomy():
+    """A subject's state gives a metric users query by name (metrics.json ``metrics``): one
+    missing from the taxonomy breaks every `figures WORD` query."""
+    from syriacli.extract.metrics import metric_words
+
+    data = vocab.load("metrics.json")
+    names = {m["name"] for m in data["metrics"]}
+    stated = {metric for subject in data["subjects"].values()
+              for metric in subject["states"].values()}
+    assert stated <= names
+    assert metric_words()
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    ("About 4.1 million people in northwest Syria depend on humanitarian aid, OCHA said.",
+     4_100_000, "people in need"),                                            # UN update
+    ("Some 30,000 people have massed at the Bab al-Salam crossing, the governor said.",
+     30_000, "people stranded"),                                              # Turkish
+])
+def test_people_in_need_or_stranded(text, value, metric):
+    assert [(f.value, f.metric) for f in find_figures(text)] == [(value, metric)]

@@ -27,6 +27,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
@@ -306,9 +307,10 @@ def _atom(m: re.Match) -> tuple[int, int, float | None, bool] | None:
         part = FRACTIONS[(g("part") or g("half") or "half").lower()] + (1 if g("andhalf") else 0)
         return m.start(), m.end(), part * SCALES[g("fscale").lower()], False
     if g("digits"):
-        value = float(g("digits").replace(",", ""))
         scale = 1e6 if g("m") else SCALES.get(g("scale") or "", 1)
-        return m.start(), m.end(), value * scale, False
+        # in decimal: "4.1 million" is 4100000, not the float product 4099999.9999999995
+        value = Decimal(g("digits").replace(",", "")) * Decimal(scale)
+        return m.start(), m.end(), float(value), False
     return _word_number(m)
 
 
