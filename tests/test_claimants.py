@@ -802,6 +802,9 @@ OTHERS_CLAIMS = [
      "take-offs from Hmeimim.", 17, "network of plane spotters"),             # investigative
     ("Casualty records, collected by the Violations Documentation Center, show 96 people "
      "were killed in Douma.", 96, "Violations Documentation Center"),         # monitor
+    ("Islamic Relief said its clinic was hit. According to data compiled by the "
+     "organisation, 41 of its facilities were damaged in 2016.", 41,
+     "Islamic Relief"),                                                       # NGO release
 ]
 
 

@@ -247,7 +247,8 @@ PUBLISHED = CUES["source_publications"] + CUES["published_works"]
 #: "According to a report by X", "a tally from X": X, whatever it published ("X's analysis of
 #: imagery" is X's: no possessive before it).
 REPORT_BY = re.compile(rf"^(?:(?!['’]s\s).)*?\b(?:{vocab.alternation(PUBLISHED)})\s+"
-                       r"(?:by|from|of)\s+", re.I)
+                       rf"(?:(?:{vocab.alternation(CUES['authoring_participles'])})\s+)?"
+                       r"(?:by|from|of)\s+", re.I)   # "data (compiled) by the organisation"
 #: (A name that ends in s takes the apostrophe alone: "the Syrian Observatory for Human Rights'")
 POSSESSOR = re.compile(rf"^(?P<owner>.+?)(?:['’]s|(?<=s)['’])\s+(?:[a-z][\w-]*\s+){{0,5}}"
                        rf"(?:{vocab.alternation(PUBLISHED)})$", re.I)
