@@ -173,7 +173,8 @@ def clause_counts(clause: str, expression: str = "") -> list[str]:
     counts: dict[str, None] = {}
     for m in COUNT.finditer(clause):
         value = int(m.group("n").replace(",", ""))
-        if value < TELLING_COUNT or value % 10 == 0 or held <= m.start() < held + len(expression):
+        if value < TELLING_COUNT or value % 10 == 0 \
+                or 0 <= held <= m.start() < held + len(expression):
             continue
         if dates is None:
             dates = [d.span() for d in DATE_DIGITS.finditer(clause)]
