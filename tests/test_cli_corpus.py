@@ -226,6 +226,24 @@ def test_incremental_build_re_extracts_only_what_changed(make_raw, build, cli):
     assert "3 extracted" in full.stderr
 
 
+def test_mentions_share_their_forms_and_an_update_forgets_unused_ones(make_raw, build, cli):
+    """A name written one way is one form however often it is mentioned; a name no article
+    mentions any more leaves neither its form nor its row of `names`."""
+    raw = make_raw({"a.txt": "A\n\nPutin met Assad. Putin left. Then Putin spoke in Homs.",
+                    "b.txt": "B\n\nShoigu visited Hama."})
+    _, db = build(raw)
+    conn = sqlite3.connect(db)
+    forms = dict(conn.execute("select key, count(*) from name_forms group by key"))
+    mentions = dict(conn.execute("select key, count(*) from mentions group by key"))
+    assert forms["vladimirputin"] == 1 and mentions["vladimirputin"] == 3
+    (raw / "b.txt").unlink()
+    build(raw, db)
+    keys = {k for (k,) in conn.execute("select key from name_forms")}
+    assert "sergeishoigu" not in keys and "hama" not in keys and "homs" in keys
+    listed = {r["name"] for r in json.loads(cli("names", "--format", "json", db=db).stdout)}
+    assert "Hama" not in listed and "Homs" in listed
+
+
 @pytest.fixture
 def vocabularies(tmp_path, monkeypatch):
     """A copy of the shipped vocabulary files, read by extraction and its digest instead."""

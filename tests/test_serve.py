@@ -30,7 +30,7 @@ def test_internal_tables_are_hidden(get):
     corpus = get("/corpus.json").json()
     tables = {t["name"]: t["hidden"] for t in corpus["tables"]}
     for internal in ("articles_fts", "events_fts", "sketches", "entry_keys", "spellings",
-                     "seen_spellings", "meta", "mention_rows"):
+                     "seen_spellings", "meta", "mention_rows", "name_forms"):
         assert tables.get(internal, True) is True, internal
     for shown in ("articles", "entries", "events", "figures", "known_names"):
         assert tables[shown] is False, shown

@@ -359,6 +359,8 @@ def _update_in_place(db_path, todo, stale, report, progress, names_file, meta) -
         for article_id in stale:
             store.delete_article(conn, article_id)
         added = _write_all(conn, todo, report, progress, fresh=False)
+        if stale:
+            store.drop_unused_forms(conn)
         _stage(progress, "linking reprints")
         relist.update(reprints.link(conn, added).values())
         reprints.relist(conn, relist - set(stale) | relist & set(added))

@@ -20,7 +20,7 @@ from operator import itemgetter
 from . import store
 from .errors import BadQuery, NoSuchArticle
 from .extract.speakers import canonical_org
-from .fts import Query
+from .fts import Query, in_names
 from .listing import MARK_END, MARK_START, Listing
 from .places import PLACE_TYPES, from_json, place, places_named
 from .store import ARTICLES_ORDER, FIGURES_ORDER, RANK_WEIGHTS, chunks, index_name
@@ -927,11 +927,13 @@ def names(conn: sqlite3.Connection, type_: str | None = None) -> Iterator[dict]:
 
 
 def name_card(conn: sqlite3.Connection, key: str) -> dict:
+    # the articles naming it from the FTS names column: mentions have no index of keys
     rows = conn.execute(
         "select mentions.*, articles.publisher, articles.published from mentions"
         " join articles on articles.id = mentions.article where mentions.key = :key"
+        " and articles.rowid in (select rowid from articles_fts where articles_fts match :names)"
         " order by articles.published, mentions.start",
-        {"key": key},
+        {"key": key, "names": in_names(key)},
     ).fetchall()
     if not rows:
         return _unmentioned_card(conn, key)
@@ -978,7 +980,10 @@ def name_of(conn: sqlite3.Connection, key: str | None) -> str | None:
     """The canonical name behind a name key."""
     if key is None:
         return None
-    row = conn.execute("select name from mentions where key = ? limit 1", (key,)).fetchone()
+    row = conn.execute(
+        "select coalesce(f.name, known_names.name) from name_forms as f"
+        " left join known_names on known_names.key = f.key where f.key = ? limit 1", (key,)
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -1035,9 +1040,13 @@ def known_key(conn: sqlite3.Connection, text: str) -> str | None:
     known = known_name(conn, text)
     if known is not None:
         return known[0]
+    # the forms that write it, the key that most mentions have first
     row = conn.execute(
-        "select key from mentions where name = :text collate nocase or text = :text collate nocase"
-        " group by key order by count(*) desc limit 1",
+        "select f.key from name_forms as f left join known_names on known_names.key = f.key"
+        " join mention_rows as m on m.form = f.id"
+        " where coalesce(f.name, known_names.name) = :text collate nocase"
+        " or coalesce(f.text, f.name, known_names.name) = :text collate nocase"
+        " group by f.key order by count(*) desc limit 1",
         {"text": text.strip()},
     ).fetchone()
     if row:

@@ -26,7 +26,7 @@ class ArticleRecord:
     file_row: tuple  # its row of article_files
     events: list[tuple]
     figures: list[tuple]
-    mention_rows: list[tuple]
+    mention_rows: list[tuple]  # (article, start, form): store.write_articles
     dates: list[tuple]
     sketches: list[tuple]
     spellings: set[tuple[str, str]]  # (key, text) of each name as the article writes it
@@ -81,21 +81,14 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRecord:
 
 
 def _mention_rows(names, article_id: str) -> list[tuple]:
-    """The rows of an article's name mentions: a known name's name and type are the name
-    table's (store.MENTIONS_VIEW reads them there), so its row holds neither; and a
-    mention's text only where it is not that name."""
-    columns = _columns("mention_rows")
-    name, type_, text = (columns.index(c) for c in ("name", "type", "text"))
-    rows = []
-    for mention, row in zip(names, _rows("mention_rows", names, {"article": article_id}),
-                            strict=True):
-        values = list(row)
-        if mention.text == mention.name:
-            values[text] = None
-        if mention.known:
-            values[name] = values[type_] = None
-        rows.append(tuple(values))
-    return rows
+    """(article, start, form) of each of an article's name mentions, its form in
+    store.MENTION_FORM's order: a known name's name and type are the name table's
+    (store.MENTIONS_VIEW reads them there), so its form holds neither; and a mention's
+    text only where it is not that name."""
+    return [(article_id, m.start,
+             (m.key, None if m.known else m.name, None if m.known else m.type, m.role, m.org,
+              None if m.text == m.name else m.text))
+            for m in names]
 
 
 def names_column(keys) -> str:

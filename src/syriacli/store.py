@@ -22,8 +22,9 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-#: 41: short merge keys (precision initial and date), with name pairs; 40: an event's
-#: report only for a reprint's, no entries index by last day, meta without
+#: 42: a mention's key, name, type, role, org and text as its form (name_forms), no index
+#: of mention keys; 41: short merge keys (precision initial and date), with name pairs;
+#: 40: an event's report only for a reprint's, no entries index by last day, meta without
 #: rowid, spellings by name rowid; 39: a claim's places by name only, no events index by
 #: precision and first day; 38: the merge index without first and last days; 37: no date's
 #: or event's expression, claim's text, mention's sentence offsets; 36: an event's clause's
@@ -31,7 +32,7 @@ from .errors import CorpusBusy, CorpusMissing, NotACorpus
 #: known_names and spellings of the mentioned names only; 33: mention_rows without rowid,
 #: its text only where it is not the name; 32: sentences read from the article text, names
 #: column of keys; 31: mentions a view of mention_rows, 2 KiB pages; 30: no stored listing
-SCHEMA_VERSION = 41
+SCHEMA_VERSION = 42
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -160,22 +161,27 @@ TABLES: dict[str, TableSpec] = {
         "foreign_keys": [OF_ARTICLE],
     },
     # Read through the view ``mentions`` (:data:`MENTIONS_VIEW`). A corpus has some sixty
-    # mentions an article: each holds its article's rowid, not its id (a file name, ~25
-    # bytes, twice with its index), and a known name's name and type only in known_names;
-    # ``text`` only where it is not the name the row gives (most mentions write a known
-    # name in its canonical spelling), no ``end`` (start + the text's length) and no
-    # sentence offsets (no reader read them: a tenth of the table). Stored
-    # as its key's b-tree (WITHOUT ROWID), in article order: a build appends an article's
-    # rows together, and reading by article (store.delete_article,
-    # queries.sentence_parts) reads them together; the key index then holds (key,
-    # article, start), all that a claim's --about looks up (queries.CLAIM_ABOUT). The key
-    # closes the primary key: two names could start at one place.
+    # mentions an article, and a few hundred ways a name is mentioned (its key, spelling,
+    # role...): a row holds its article's rowid, its start and its form (a row of
+    # name_forms), nothing else (each row's own key, role and spelling, with an index of
+    # keys, were a sixth of a corpus). No ``end`` (start + the text's length). Stored as
+    # its primary key's b-tree (WITHOUT ROWID), in article order: a build appends an
+    # article's rows together, and reading by article (store.delete_article,
+    # queries.sentence_parts, a claim's --about: queries.CLAIM_ABOUT) reads them together.
+    # No index of keys: the articles naming a key are the FTS ``names`` column's
+    # (fts.in_names; queries.name_card). The form closes the primary key: two names could
+    # start at one place.
     "mention_rows": {
-        "columns": {
-            "article": int, "start": int, "key": str, "name": str, "type": str,
-            "role": str, "org": str, "text": str,
-        },
-        "pk": ("article", "start", "key"),
+        "columns": {"article": int, "start": int, "form": int},
+        "pk": ("article", "start", "form"),
+    },
+    # How a name is mentioned: its key; its name and type only for a name the table does
+    # not know (a known name's are in known_names); the role and organisation the article
+    # gives it there; its text only where it is not the name (:data:`MENTION_FORM`).
+    "name_forms": {
+        "columns": {"id": int, "key": str, "name": str, "type": str, "role": str, "org": str,
+                    "text": str},
+        "pk": "id",
     },
     "known_names": {
         "columns": {
@@ -218,12 +224,19 @@ META: TableSpec = {"columns": {"key": str, "value": str}, "pk": "key"}
 #: What every reader reads mentions as: mention_rows with its article's id, and the name
 #: and type of a known name (a row holds them only for a name the table does not know).
 MENTIONS_VIEW = """create view mentions as select articles.id as article,
-  coalesce(m.name, known_names.name) as name, m.key,
-  coalesce(m.type, known_names.type) as type, m.role, m.org, m.name is null as known,
-  coalesce(m.text, m.name, known_names.name) as text, m.start,
-  m.start + length(coalesce(m.text, m.name, known_names.name)) as end
+  coalesce(f.name, known_names.name) as name, f.key,
+  coalesce(f.type, known_names.type) as type, f.role, f.org, f.name is null as known,
+  coalesce(f.text, f.name, known_names.name) as text, m.start,
+  m.start + length(coalesce(f.text, f.name, known_names.name)) as end
 from mention_rows as m join articles on articles.rowid = m.article
-left join known_names on m.name is null and known_names.key = m.key"""
+join name_forms as f on f.id = m.form
+left join known_names on f.name is null and known_names.key = f.key"""
+#: The columns of a mention's form (name_forms, but its id), in the order a row of
+#: rows.ArticleRecord.mention_rows gives them after its article and start.
+MENTION_FORM = ("key", "name", "type", "role", "org", "text")
+#: One row of name_forms a form: what a writer looks a form up by (NULL is no value twice).
+_FORM_VALUES = ", ".join(f"ifnull({c}, '')" for c in MENTION_FORM)
+FORM_INDEX = f"create unique index if not exists name_forms_form on name_forms ({_FORM_VALUES})"
 #: A row's sentence, cut from its article's text by its offsets: the text is stored once
 #: (an event's or a claim's sentence as a column was a tenth of a corpus). ``article`` is
 #: the SQL of its article's row; SQLite's substr counts characters, as Python's offsets do.
@@ -317,7 +330,7 @@ INDEXES = [
     # Also what `figures --summary` aggregates, so it reads this index, not the claims.
     ("figures", [*FIGURES_ORDER.split(", "), "value", "low", "high", "unit"]),
     ("figures", ["article"]), ("figures", ["claimant"]),
-    ("mention_rows", ["key"]), ("dates", ["article"]),
+    ("dates", ["article"]),
     ("sketches", ["article"]), ("articles", ["reprint_of"]),
 ]
 
@@ -340,6 +353,7 @@ def create_schema(db) -> None:
         for column, expression in GENERATED.get(name, {}).items():
             db.execute(f"alter table {name} add column {column} as ({expression}) virtual")
     db.execute(_without_rowid("meta", META))
+    db.execute(FORM_INDEX)
     db.execute(MENTIONS_VIEW)
     for table in DERIVED:
         db.execute(quoted_view(table))
@@ -384,7 +398,7 @@ def write_name_table(conn: sqlite3.Connection, table) -> None:
     """
     from .extract.names import search_variants
 
-    used = {row[0] for row in conn.execute("select distinct key from mention_rows")}
+    used = {row[0] for row in conn.execute("select distinct key from name_forms")}
     names = [n for n in table if n.key in used]
     conn.execute("delete from known_names")
     conn.execute("delete from spellings")
@@ -682,14 +696,29 @@ def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") 
     rowids = dict(conn.execute(
         f"select id, rowid from articles where id in ({', '.join('?' * len(records))})",
         [r.id for r in records]))
-    for table in ("mention_rows", "sketches"):
-        columns = insert_columns(table)
-        at = columns.index("article")
-        _insert(conn, table, columns,
-                [(*row[:at], rowids[row[at]], *row[at + 1:])
-                 for r in records for row in getattr(r, table)])
+    forms = form_ids(conn, {form for r in records for _, _, form in r.mention_rows})
+    _insert(conn, "mention_rows", ("article", "start", "form"),
+            [(rowids[article], start, forms[form])
+             for r in records for article, start, form in r.mention_rows])
+    _insert(conn, "sketches", ("hash", "article"),
+            [(value, rowids[article]) for r in records for value, article in r.sketches])
     conn.executemany("insert or ignore into seen_spellings values (?, ?)",
                      {pair for r in records for pair in r.spellings})
+
+
+def form_ids(conn: sqlite3.Connection, forms) -> dict[tuple, int]:
+    """The name_forms id of each form (:data:`MENTION_FORM` values), added where new."""
+    marks = ", ".join("?" * len(MENTION_FORM))
+    conn.executemany(f"insert or ignore into name_forms ({', '.join(MENTION_FORM)})"
+                     f" values ({marks})", forms)
+    find = "select id from name_forms where " + " and ".join(
+        f"ifnull({c}, '') = ?" for c in MENTION_FORM)
+    return {form: conn.execute(find, [v or "" for v in form]).fetchone()[0] for form in forms}
+
+
+def drop_unused_forms(conn: sqlite3.Connection) -> None:
+    """Forget the forms no mention has any more (after an update removed articles)."""
+    conn.execute("delete from name_forms where id not in (select form from mention_rows)")
 
 
 def _insert(conn: sqlite3.Connection, table: str, columns, rows: list[tuple]) -> None:
