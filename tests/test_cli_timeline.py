@@ -410,3 +410,24 @@ def test_summaries_are_made_from_the_stored_clause_as_extraction_made_them(seed_
     with sqlite3.connect(db) as plain:   # the tables themselves hold no summary
         for table in ("events", "entries"):
             assert "summary" not in [c[1] for c in plain.execute(f"pragma table_info({table})")]
+
+
+def test_a_full_build_leaves_no_event_unmerged(seed_db):
+    """A full build writes events with a placeholder entry (store.UNMERGED) and sets every
+    one: a dated event has its entry, an undated one none; an event's first and last days
+    follow from its date and precision."""
+    from syriacli.store import UNMERGED
+
+    conn = sqlite3.connect(seed_db)
+    rows = conn.execute("select entry, date, precision, first_day, last_day from events").fetchall()
+    assert rows and all(entry != UNMERGED for entry, *_ in rows)
+    assert all((entry is None) == (date is None) for entry, date, *_ in rows)
+    import calendar
+
+    for _, day, precision, first, last in rows:
+        year, month = int(day[:4]), int(day[5:7] or 12) if precision != "year" else 12
+        end = calendar.monthrange(year, month)[1]
+        assert (first, last) == {
+            "year": (f"{year}-01-01", f"{year}-12-31"),
+            "month": (f"{day}-01", f"{day}-{end:02d}"),
+        }.get(precision, (day, day)), (day, precision)

@@ -64,6 +64,13 @@ def test_json_lists_read_as_text_and_long_text_is_cut(get):
     assert "…" in articles or "&hellip;" in articles  # truncate_cells_html
 
 
+def test_a_conflict_reads_as_its_dates_with_how_many_articles_give_each(get):
+    rows = get("/corpus/entries.json?_shape=array&conflict__notblank=1").json()
+    assert rows
+    page = get("/corpus/entries?conflict__notblank=1").text
+    assert "[[" not in page and " article" in page
+
+
 def test_canned_queries_for_timeline_claims_and_a_name(get):
     claims = get("/corpus/claims.json?metric=sorties&_shape=array").json()
     assert {c["value"] for c in claims} == {7000, 9000}

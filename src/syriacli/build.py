@@ -400,9 +400,8 @@ def _write_all(conn, todo, report, progress, *, fresh: bool) -> list[str]:
     A file with the same clean text as an article already written (the same page saved
     twice) is one article: it is not written, and the report names it as a copy. A
     ``fresh`` (full) build's corpus holds nothing else yet (and no index): ``texts``
-    alone decides; its figures go to :data:`store.FIGURES_LOAD`.
+    alone decides; its figures go to :data:`store.FIGURES_LOAD`, its events unmerged.
     """
-    figures = store.FIGURES_LOAD if fresh else "figures"
     written: list[str] = []
     batch = []
     texts: dict[str, str] = {}
@@ -415,10 +414,10 @@ def _write_all(conn, todo, report, progress, *, fresh: bool) -> list[str]:
         texts[record.text_hash] = record.id
         batch.append(record)
         if len(batch) >= WRITE_BATCH:
-            store.write_articles(conn, batch, figures)
+            store.write_articles(conn, batch, fresh)
             written.extend(r.id for r in batch)
             batch = []
-    store.write_articles(conn, batch, figures)
+    store.write_articles(conn, batch, fresh)
     written.extend(r.id for r in batch)
     report.extracted += len(written)
     return written

@@ -424,7 +424,7 @@ def _entry_rows(conn: sqlite3.Connection, chunk: list, located: dict[str, dict],
     ids = [entry["id"] for entry in chunk]
     sources = (_mentions_of if mentions else _sources_of)(conn, ids)
     cited = _cited(conn, [entry["lead"] for entry in chunk])
-    conflicts = {e["id"]: json.loads(e["conflict"]) for e in chunk if e["conflict"]}
+    conflicts = store.read_conflicts(conn, chunk)
     # one query a chunk, for the few entries with a conflict: csv and tsv name publishers too
     publisher_of = _publishers_of(conn, {a for conflict in conflicts.values()
                                          for c in conflict for a in c["articles"]})

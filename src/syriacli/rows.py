@@ -47,8 +47,9 @@ class ArticleRecord:
 def text_hash(text: str, publisher: str | None, published: str | None) -> str:
     """What copies of one article share: a digest of its clean text, publisher and date
     (two saves of one page, in UTF-8 and in cp1252, or with other line ends, clean to the
-    same text; the same text from two publishers is two reports, a reprint)."""
-    return hashlib.sha256(f"{publisher}\x1f{published}\x1f{text}".encode()).hexdigest()
+    same text; the same text from two publishers is two reports, a reprint). 128 bits of
+    sha256 (stored twice, with its index: the whole digest was more than a corpus needs)."""
+    return hashlib.sha256(f"{publisher}\x1f{published}\x1f{text}".encode()).hexdigest()[:32]
 
 
 def article_rows(extraction: ArticleExtraction) -> ArticleRecord:

@@ -141,7 +141,7 @@ def run(path: Path, host: str, port: int) -> None:
 
 def readable(value: str) -> str | None:
     """A JSON list as text: names joined with ", ", a place as `Palmyra (34.56 38.28)`,
-    a conflict's dates with their articles; None for anything else."""
+    a conflict's dates with how many articles give each; None for anything else."""
     from .places import place_text
 
     try:
@@ -156,8 +156,9 @@ def readable(value: str) -> str | None:
             parts.append(item)
         elif isinstance(item, dict) and "lat" in item:
             parts.append(place_text(item))
-        elif isinstance(item, dict) and "date" in item:
-            parts.append(f"{item['date']}: {', '.join(item.get('articles', []))}")
+        elif isinstance(item, list) and len(item) == 2 and isinstance(item[1], list):
+            # a conflict's date with its articles' rowids (store.read_conflicts)
+            parts.append(f"{item[0]}: {len(item[1])} article{'s' * (len(item[1]) != 1)}")
         else:
             return None
     return ", ".join(parts)

@@ -90,7 +90,8 @@ TABLES: dict[str, TableSpec] = {
         "pk": "id",
     },
     # What the build knows of each article's file and text, apart from what a reader
-    # reads (Datasette hides the table).
+    # reads (Datasette hides the table). Stored by id (WITHOUT ROWID): an update reads every
+    # article's source key from these short rows, with no index repeating them.
     "article_files": {
         "columns": {
             "id": str, "raw_hash": str, "raw_size": int, "raw_mtime": float, "source_key": str,
@@ -109,8 +110,8 @@ TABLES: dict[str, TableSpec] = {
             # article's own (most events: a copy of its id was a tenth of the table)
             "id": int, "article": str, "report": str, "publisher": str, "published": str,
             "entry": int,
-            "date": str, "precision": str,
-            "first_day": str, "last_day": str, "rule": str,
+            # its first and last days follow from its date and precision (:data:`GENERATED`)
+            "date": str, "precision": str, "rule": str,
             "relative": int, "about": str, "concepts": str,
             "anchor": int,
             **PROVENANCE,
@@ -209,13 +210,16 @@ TABLES: dict[str, TableSpec] = {
     # lines_figures, lines_timeline: its digest). A row without a line is rendered from
     # the row; an update drops the lines of the rows it changes.
     "lines": {"columns": {"listing": str, "id": int, "line": str}, "pk": ("listing", "id")},
+    # A date is where it starts in its article (the rules claim each span once:
+    # extract/dates.py), stored in that order (WITHOUT ROWID): an article's dates are read
+    # together (queries.sentence_parts, a card), with no index of articles beside them.
     "dates": {
         "columns": {
             # no ``expression``: it is its article's text at start, end (:data:`DERIVED`)
-            "id": int, "article": str, "date": str, "precision": str,
-            "rule": str, "relative": int, "start": int, "end": int,
+            "article": str, "date": str, "precision": str, "rule": str, "relative": int,
+            "start": int, "end": int,
         },
-        "pk": "id",
+        "pk": ("article", "start"),
         "foreign_keys": [OF_ARTICLE],
     },
 }
@@ -293,17 +297,25 @@ def summary_function(conn: sqlite3.Connection) -> None:
 #: A mention row's article (an article id) as the rowid mention_rows holds.
 ARTICLE_ROWID = "(select rowid from articles where id = ?)"
 
+#: An event's first and last day from its date and precision, as extract.events.day_range
+#: makes them: what :func:`events_grouped` reads without the columns (its index lacks them).
+FIRST_DAY_SQL = ("case precision when 'year' then substr(date, 1, 4) || '-01-01'"
+                 " when 'month' then substr(date, 1, 7) || '-01' else substr(date, 1, 10) end")
+LAST_DAY_SQL = ("case precision when 'year' then substr(date, 1, 4) || '-12-31'"
+                " when 'month' then date(substr(date, 1, 7) || '-01', '+1 month', '-1 day')"
+                " else substr(date, 1, 10) end")
 #: Columns SQLite computes from a row's others (never written): the month a facet
-#: groups by (Datasette's date facet groups by day).
+#: groups by (Datasette's date facet groups by day); an event's first and last days.
 GENERATED = {
     "articles": {"month": "substr(published, 1, 7)"},
-    "events": {"month": "substr(first_day, 1, 7)"},
+    "events": {"first_day": FIRST_DAY_SQL, "last_day": LAST_DAY_SQL,
+               "month": "substr(first_day, 1, 7)"},
     "figures": {"month": "substr(published, 1, 7)"},
 }
 #: Tables looked up by a key of their own (not an integer), stored as their primary key's
 #: b-tree (WITHOUT ROWID): a rowid table would need an index repeating every key to find one.
 WITHOUT_ROWID = frozenset({"entry_keys", "spellings", "seen_spellings", "sketches", "lines",
-                           "mention_rows", "meta"})
+                           "mention_rows", "meta", "dates", "article_files"})
 #: The rows of a listing's table (figures, entries) from which a full build caches their
 #: tsv lines: rendering 34,000 claims of a metric from their rows takes longer than the
 #: 200 ms a listing has at 100,000 articles (issue 6); a smaller corpus is not worth the space.
@@ -311,9 +323,6 @@ LINES_FROM = 100_000
 
 INDEXES = [
     ("articles", ["published"]),
-    # An update compares every article's source key: from this index, not from rows
-    # whose key sits after the text (reading it walks the text's overflow pages).
-    ("article_files", ["id", "source_key"]),
     ("article_files", ["text_hash"]),
     ("events", ["article"]),
     # An entry's events by what merging compares (events_grouped reads only this index; an
@@ -330,7 +339,6 @@ INDEXES = [
     # Also what `figures --summary` aggregates, so it reads this index, not the claims.
     ("figures", [*FIGURES_ORDER.split(", "), "value", "low", "high", "unit"]),
     ("figures", ["article"]), ("figures", ["claimant"]),
-    ("dates", ["article"]),
     ("sketches", ["article"]), ("articles", ["reprint_of"]),
 ]
 
@@ -370,8 +378,10 @@ def _without_rowid(name: str, spec: TableSpec) -> str:
     pk = (spec["pk"],) if isinstance(spec["pk"], str) else tuple(spec["pk"] or ())
     columns = ", ".join(f"{quote(c)} {t if isinstance(t, str) else COLUMN_TYPES[t]}"
                         for c, t in spec["columns"].items())
+    links = "".join(f", foreign key ({quote(c)}) references {quote(t)} ({quote(other)})"
+                    for c, t, other in spec.get("foreign_keys", []))
     return (f"create table {quote(name)} ({columns},"
-            f" primary key ({', '.join(map(quote, pk))})) without rowid")
+            f" primary key ({', '.join(map(quote, pk))}){links}) without rowid")
 
 
 def write_lines(conn: sqlite3.Connection, listing: str, lines: list[tuple[int, str]]) -> None:
@@ -465,10 +475,12 @@ def create_events_fts(conn: sqlite3.Connection) -> None:
     contentless FTS5 table forgets a row only when told its old values ('delete' with
     them), which the triggers cut from the article's text: its events go before it
     (store.delete_article). Merging rewrites events.entry for thousands of events: only a
-    change of the text re-indexes one."""
+    change of the text re-indexes one. No column sizes: a timeline only filters by it,
+    never ranks by it (bm25 needs them)."""
     event = "rowid, quote"
     conn.executescript(f"""
-        create virtual table events_fts using fts5(quote, content='', tokenize='{TOKENIZE}');
+        create virtual table events_fts using fts5(quote, content='', columnsize=0,
+          tokenize='{TOKENIZE}');
         insert into events_fts ({event}) select events.id,
           {sentence_sql('events', 'articles')} from events
           join articles on articles.id = events.article;
@@ -675,9 +687,10 @@ def insert_columns(table: str) -> tuple[str, ...]:
     return tuple(c for c in columns if not (c == "id" and columns[c] is int))
 
 
-def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") -> None:
-    """Insert a batch of extracted articles (:class:`~syriacli.rows.ArticleRecord`),
-    their figures into the table ``figures`` names (:data:`FIGURES_LOAD` in a full build).
+def write_articles(conn: sqlite3.Connection, records, full: bool = False) -> None:
+    """Insert a batch of extracted articles (:class:`~syriacli.rows.ArticleRecord`); in a
+    ``full`` build, their figures into :data:`FIGURES_LOAD` and their events unmerged
+    (:data:`UNMERGED`).
 
     One ``executemany`` per table for the whole batch, positional tuples made by the
     workers: per-article statements, or dicts built here, cost more than extraction.
@@ -689,7 +702,10 @@ def write_articles(conn: sqlite3.Connection, records, figures: str = "figures") 
         rows = [r.article for r in records] if table == "articles" else \
             [r.file_row for r in records] if table == "article_files" else \
             [row for r in records for row in getattr(r, table)]
-        _insert(conn, figures if table == "figures" else table, columns, rows)
+        if full and table == "events":
+            at = columns.index("entry")
+            rows = [row[:at] + (UNMERGED,) + row[at + 1:] for row in rows]
+        _insert(conn, FIGURES_LOAD if full and table == "figures" else table, columns, rows)
     # mention_rows and sketches hold their article's rowid, known once it is written: a
     # lookup of it in SQL for each of some sixty rows an article cost the writing process
     # more than the rows themselves
@@ -906,16 +922,46 @@ def replace_entries(conn: sqlite3.Connection, entries, assignments, drop=()) -> 
 
 def write_entries(conn: sqlite3.Connection, entries) -> None:
     """Insert timeline entries (``timeline.entry_of`` dicts) and their merge keys."""
+    rowid_of = _rowids(conn, {a for e in entries for said in e["conflict"] or ()
+                              for a in said["articles"]})
     conn.executemany(
         "insert into entries (id, date, precision, first_day, last_day, about,"
         " conflict, sources, lead) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(e["id"], e["date"], e["precision"], e["first_day"], e["last_day"],
-          json.dumps(e["about"]), json.dumps(e["conflict"]) if e["conflict"] else None,
+          json.dumps(e["about"]), _stored_conflict(e["conflict"], rowid_of),
           e["sources"], e["lead"])
          for e in entries],
     )
     conn.executemany("insert into entry_keys (key, entry) values (?, ?)",
                      [(key, e["id"]) for e in entries for key in e["keys"]])
+
+
+def _stored_conflict(conflict: list[dict] | None, rowid_of: dict[str, int]) -> str | None:
+    """An entry's conflict as stored: each date with its articles' rowids,
+    ``[["2016-03-14", [3, 17]], ...]`` (their ids, in every entry of a happening that
+    sources date differently, were two thirds of the table); its precision is the entry's."""
+    if not conflict:
+        return None
+    return json.dumps([[said["date"], [rowid_of[a] for a in said["articles"]]]
+                       for said in conflict], separators=(",", ":"))
+
+
+def read_conflicts(conn: sqlite3.Connection, entries) -> dict[int, list[dict]]:
+    """The conflict of each of these entries (rows with id, precision and conflict) that
+    has one, as ``timeline.entry_of`` made it: each date with its precision and articles."""
+    stored = {e["id"]: (e["precision"], json.loads(e["conflict"]))
+              for e in entries if e["conflict"]}
+    id_of = dict(_chunked(conn, "select rowid, id from articles where rowid in ({})",
+                          sorted({r for _, said in stored.values() for _, rs in said for r in rs})))
+    return {entry: [{"date": date, "precision": precision,
+                     "articles": sorted(id_of[r] for r in rowids if r in id_of)}
+                    for date, rowids in said]
+            for entry, (precision, said) in stored.items()}
+
+
+def _rowids(conn: sqlite3.Connection, articles) -> dict[str, int]:
+    return dict(_chunked(conn, "select id, rowid from articles where id in ({})",
+                         sorted(articles)))
 
 
 def index_timeline(conn: sqlite3.Connection) -> None:
@@ -924,19 +970,29 @@ def index_timeline(conn: sqlite3.Connection) -> None:
         create_indexes(conn, table)
 
 
-def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:
-    """Set events.entry from an array indexed by event id (0: no entry): a full build's
-    assignments, written in id order, so each page of events is rewritten once."""
-    conn.executemany("update events set entry = ? where id = ?",
-                     ((entry, event) for event, entry in enumerate(entry_of_event) if entry))
 
+
+def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:
+    """Set events.entry from an array indexed by event id (0: no entry, NULL): a full
+    build's assignments, written in id order, so each page of events is rewritten once."""
+    conn.executemany("update events set entry = ? where id = ?",
+                     ((entry or None, event) for event, entry in enumerate(entry_of_event)
+                      if event))
+
+
+#: The entry of an event a full build has not merged yet: a number as wide as the entry ids
+#: it will get (three bytes, up to eight million entries), so that setting them rewrites
+#: each row in place (a row that grew split its page: an eighth of the table stood empty).
+UNMERGED = -8_388_608
 
 #: What merging needs of an event (``timeline.decode_row`` reads them in this order).
 EVENT_FIELDS = ("id", "report", "entry", "date", "precision", "first_day", "last_day", "about",
                 "concepts", "relative")
 #: The report an event belongs to: its original's for a reprint's event, else its article.
 REPORT_SQL = "coalesce(events.report, events.article)"
-EVENT_COLUMNS = ", ".join(REPORT_SQL if c == "report" else f"events.{c}" for c in EVENT_FIELDS)
+EVENT_COLUMNS = ", ".join(REPORT_SQL if c == "report"
+                         else f"nullif(events.entry, {UNMERGED})" if c == "entry"
+                         else f"events.{c}" for c in EVENT_FIELDS)
 #: The index a full build's merge reads every dated event from, dropped after it.
 MERGE_INDEX = "merge_order"
 DATED = "events.precision is not null and events.date is not null"
@@ -971,13 +1027,6 @@ def events_of(conn: sqlite3.Connection, articles) -> list[tuple]:
 #: What makes events of one entry alike for merging (:func:`events_grouped`); their first and
 #: last days are their date's at its precision.
 GROUP_COLUMNS = ("entry", "precision", "date", "relative", "about", "concepts")
-#: An event's first and last day from its date and precision, as extract.events.day_range
-#: makes them: what :func:`events_grouped` reads without the columns (its index lacks them).
-FIRST_DAY_SQL = ("case precision when 'year' then substr(date, 1, 4) || '-01-01'"
-                 " when 'month' then substr(date, 1, 7) || '-01' else substr(date, 1, 10) end")
-LAST_DAY_SQL = ("case precision when 'year' then substr(date, 1, 4) || '-12-31'"
-                " when 'month' then date(substr(date, 1, 7) || '-01', '+1 month', '-1 day')"
-                " else substr(date, 1, 10) end")
 
 
 def events_grouped(conn: sqlite3.Connection, entries) -> list[tuple]:

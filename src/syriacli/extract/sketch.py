@@ -16,6 +16,11 @@ from .sentences import Sentence
 #: Hashes kept per article, and the words a sentence needs to count (short ones,
 #: "He said so.", are shared by unrelated articles).
 SKETCH_SIZE, SENTENCE_WORDS = 16, 8
+#: A sentence hash's size: four bytes, stored as SQLite's four-byte integer (eight were a
+#: third more of the table and its index). Two unrelated sentences of a 100,000-article
+#: corpus may share a hash, a few hundred pairs of them; a reprint needs three shared hashes
+#: and half its sketch (reprints.MIN_SHARED), which chance does not give.
+HASH_BYTES = 4
 
 
 def sketch(sentences: list[Sentence]) -> list[int]:
@@ -24,6 +29,7 @@ def sketch(sentences: list[Sentence]) -> list[int]:
     for sentence in sentences:
         # the clean text has one space between words and folded quotes and dashes
         if sentence.text.count(" ") >= SENTENCE_WORDS - 1:
-            digest = hashlib.blake2b(sentence.text.lower().encode(), digest_size=8).digest()
-            hashes.add(int.from_bytes(digest, "big", signed=True))  # fits SQLite's integer
+            digest = hashlib.blake2b(sentence.text.lower().encode(),
+                                     digest_size=HASH_BYTES).digest()
+            hashes.add(int.from_bytes(digest, "big", signed=True))
     return sorted(hashes)[:SKETCH_SIZE]
