@@ -188,6 +188,9 @@ kswire.txt,Northwire,,2019-08-22,
 ksturk.txt,Anatolia Daily,,2019-08-21,
 bureau1.txt,Northwire,,2020-02-04,
 bureau2.txt,Northwire,,2020-02-04,
+envoy1.txt,Northwire,,2018-05-08,
+envoy2.txt,Vostok Agency,,2018-05-09,
+envoy3.txt,Gulf Standard,,2018-05-08,
 """
 
 ACT_ARTICLES = {
@@ -277,6 +280,14 @@ ACT_ARTICLES = {
                    " Idlib on Tuesday.\n",
     "bureau2.txt": "Troops\n\nANKARA/BEIRUT, Feb 4 (Northwire) - Turkey sent more troops into"
                    " Idlib on Tuesday.\n",
+    # a date is its nearest act's: the killing written before it, not the talks the clause
+    # opens with (a wire, a state agency); talks that go ahead that day despite it stay apart
+    "envoy1.txt": "Talks overshadowed\n\nThe ceasefire talks were overshadowed after a diplomat"
+                  " was shot dead in Idlib on Tuesday.\n",
+    "envoy2.txt": "Diplomat killed\n\nA Russian diplomat was killed in Idlib on May 8, the"
+                  " foreign ministry said.\n",
+    "envoy3.txt": "Astana round\n\nNegotiations in Astana went ahead on Tuesday despite the"
+                  " killing of a diplomat in Idlib.\n",
 }
 
 ACT_EXPECTED = {
@@ -292,6 +303,7 @@ ACT_EXPECTED = {
     "2021-09-01": [["deal1", "deal2"], ["deal3"]],
     "2019-08-21": [["kssana", "kswire"], ["ksturk"]],
     "2020-02-04": [["bureau1"], ["bureau2"]],
+    "2018-05-08": [["envoy1", "envoy2"], ["envoy3"]],
 }
 
 

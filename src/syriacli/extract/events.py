@@ -119,15 +119,65 @@ def _separable() -> list[tuple[str, re.Pattern, str]]:
 
 def concepts_in(text: str) -> list[str]:
     """The concepts named in ``text``, in the order of concepts.json."""
+    return sorted(concept_spans(text), key=_concept_rank().__getitem__)
+
+
+def concept_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where ``text`` names each concept it names (its words' spans)."""
     pattern, owners = _concept_pattern()
     low = text.lower()
-    found: dict[str, None] = {}
+    found: dict[str, list[tuple[int, int]]] = {}
     for match in pattern.finditer(low):
         for name in owners[match.group()]:
-            found[name] = None
-    found.update((concept, None) for stem, verb, concept in _separable()
-                 if stem in low and verb.search(low))
-    return sorted(found, key=_concept_rank().__getitem__)
+            found.setdefault(name, []).append(match.span())
+    for stem, verb, concept in _separable():
+        if stem in low and (phrase := verb.search(low)):
+            found.setdefault(concept, []).append(phrase.span())
+    return found
+
+
+@lru_cache(maxsize=1)
+def singular_concepts() -> frozenset[str]:
+    """Acts a day holds one of (concepts.json's ``singular_concepts``)."""
+    return frozenset(vocab.load("concepts.json")["singular_concepts"])
+
+
+@lru_cache(maxsize=1)
+def recurring_concepts() -> frozenset[str]:
+    """Acts that happen somewhere every day (concepts.json's ``recurring_concepts``)."""
+    return frozenset(vocab.load("concepts.json")["recurring_concepts"])
+
+
+def date_acts(spans: dict[str, list[tuple[int, int]]], at: tuple[int, int]) -> list[str]:
+    """The concepts of a clause that its date at ``at`` is the date of. A clause naming a
+    recurring act (a strike, a toll) beside another is matched by the other (identity.py),
+    unless the recurring act is the one written nearest before the date (or, where no act
+    comes before it, nearest after it): 'the arrangement was damaged by the coalition
+    strike on Saturday' dates the strike, 'the talks went ahead although the ambassador
+    was assassinated in Ankara on Monday' the killing; 'talks in Geneva on Monday as
+    strikes hit Aleppo' date the talks, and 'shot down a helicopter on Monday, killing
+    five' the downing. Then the other acts are left out."""
+    strong = [c for c in spans if c not in concept_table()[2]]   # not weak, not recurring
+    # a recurring act's words in or beside another's are that act's ('began its air
+    # strikes', 'the first air strikes')
+    taken = [span for c in strong for span in spans[c]]
+    own = {c: [(a, b) for a, b in spans[c] if not any(x <= b + 1 and a <= y + 1
+                                                       for x, y in taken)]
+           for c in spans if c in recurring_concepts()}
+    recurring = [c for c, where in own.items() if where]
+    if not recurring or not strong:
+        return list(spans)
+    spans = {**spans, **own}
+    before = {c: min((at[0] - end for start, end in spans[c] if start < at[0]), default=None)
+              for c in (*recurring, *strong)}
+    if any(d is not None for d in before.values()):
+        distance = {c: d for c, d in before.items() if d is not None}
+    else:
+        distance = {c: min(start - at[1] for start, _ in spans[c]) for c in before}
+    nearest = min(distance.values())
+    if any(distance.get(c) == nearest for c in strong):
+        return list(spans)
+    return [c for c in spans if c not in strong]
 
 
 #: The merge key of a clause that names no strong concept (see :func:`merge_concepts`).
@@ -146,7 +196,12 @@ def merge_concepts(clause: str, expression: str = "") -> list[str]:
         if not _holds(clause, (start, end), expression):
             parts += [clause[at:start], " "]
             at = end
-    concepts = concepts_in("".join(parts) + clause[at:] if parts else clause)
+    text = "".join(parts) + clause[at:] if parts else clause
+    spans = concept_spans(text)
+    held = text.find(expression) if expression else -1
+    if held >= 0 and len(spans) > 1:
+        spans = {c: spans[c] for c in date_acts(spans, (held, held + len(expression)))}
+    concepts = sorted(spans, key=_concept_rank().__getitem__)
     weak = concept_table()[2]
     if all(c in weak for c in concepts):
         words = " ".join(re.findall(r"\w+", clause.casefold()))
