@@ -261,9 +261,32 @@ def test_a_place_the_index_does_not_know_is_introduced_by_its_preposition(text, 
     assert events and all(place in e.about for e in events)
 
 
+@pytest.mark.parametrize("text, place", [
+    # ... or as what a force left, entered, took or shelled (a monitor, Anadolu, Press TV,
+    # The Nation)
+    ("On Thursday the first buses left Dumayr towards the north, the monitor said.",
+     "Dumayr"),
+    ("Militants seized Tal Sheer on Monday after a night of clashes.", "Tal Sheer"),
+    ("Government troops entered Kafr Zita on Monday, state media reported.", "Kafr Zita"),
+    ("Rebels shelled al-Suqaylabiyah on Monday, killing two civilians.", "al-Suqaylabiyah"),
+])
+def test_a_place_the_index_does_not_know_is_what_a_force_left_or_took(text, place):
+    events = extract_article(RawArticle("t", "t.txt", f"Headline\n\n{text}",
+                                        {"published": "2018-03-23"}, "", 0, 0.0, "")).events
+    assert events and all(place in e.about for e in events)
+
+
+def test_a_title_after_such_a_verb_opens_a_persons_name_not_a_place():
+    text = "The army captured General Ahmed Karim on Monday."
+    events = extract_article(RawArticle("t", "t.txt", f"Headline\n\n{text}",
+                                        {"published": "2018-03-23"}, "", 0, 0.0, "")).events
+    assert events and all(not any(n.startswith("General") for n in e.about) for e in events)
+
+
 @pytest.mark.parametrize("text", [
     "The envoy spoke in Russian on Monday.",          # a language
     "The talks resume in March, diplomats said on Monday.",
+    "Officials left Monday for the talks.",
 ])
 def test_a_language_or_a_month_after_in_is_no_place(text):
     events = extract_article(RawArticle("t", "t.txt", f"Headline\n\n{text}",

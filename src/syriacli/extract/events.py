@@ -438,20 +438,25 @@ def _sentence_about(text: str, s_start: int, s_end: int, index: _ByStart,
 
 @lru_cache(maxsize=1)
 def _place_intro() -> re.Pattern:
-    """A place introduced by what it is: "the town of Ain Issa" (concepts.json)."""
+    """A place introduced by what it is ("the town of Ain Issa"), by a preposition of place
+    ("out of Harasta") or as what a force left, entered or took ("seized Tal Sheer"):
+    concepts.json."""
     data = vocab.load("concepts.json")["introduced_places"]
     nouns, prepositions = vocab.alternation(data["nouns"]), vocab.alternation(data["prepositions"])
+    verbs = vocab.alternation(data["verbs"])
     word = r"(?:(?:[Aa]l|[Ee]l|[Aa][sdtnrz]h?)-)?[A-Z][\w'’]*"
-    return re.compile(rf"\b(?:(?:{nouns}) of|(?:{prepositions})) "
+    return re.compile(rf"\b(?:(?:{nouns}) of|(?:{prepositions})|(?:{verbs})) "
                       rf"(?P<name>{word}(?:[ -]{word}){{0,3}})(?!['’\w])")
 
 
 def _introduced_places(text: str, start: int, end: int, index: _ByStart) -> list[str]:
     """The places a sentence introduces that the names index does not know."""
     known = [(n.start, n.end) for n in index.within(start, end)]
+    nots = _not_places()
     return [m.group("name") for m in _place_intro().finditer(text, start, end)
             if not any(a < m.end("name") and m.start("name") < b for a, b in known)
-            and m.group("name").lower() not in _not_places()]
+            and m.group("name").lower() not in nots
+            and m.group("name").split()[0].lower() not in nots]
 
 
 @lru_cache(maxsize=1)
