@@ -320,3 +320,66 @@ def test_an_article_sharing_two_names_added_later_joins_as_in_a_full_build(
                                       ACT_MANIFEST, {"kswire.txt"})
     assert updated == full
     assert ("2019-08-21", ["kssana", "kswire"]) in updated
+
+
+# --- a month's statement and the day entry of its happening ---------------------------
+
+FOLD_MANIFEST = """file,publisher,url,published,title
+palm1.txt,Northwire,,2017-03-02,
+palm2.txt,Vostok Agency,,2017-03-03,
+palm3.txt,Gulf Standard,,2017-03-20,
+palm4.txt,Levant Frontline,,2017-03-21,
+"""
+
+FOLD_ARTICLES = {
+    # one recapture dated to its day by a wire and a state agency ...
+    "palm1.txt": "Palmyra retaken\n\nSyrian troops backed by Russian jets recaptured Palmyra on"
+                 " Thursday, the army said.\n",
+    "palm2.txt": "City liberated\n\nThe Syrian army liberated Palmyra on March 2 with Russian"
+                 " air support.\n",
+    # ... and to its month by a Gulf daily: one happening, each source's date as written
+    "palm3.txt": "Ruins\n\nThe recapture of Palmyra earlier this month left the ancient city's"
+                 " monuments badly damaged.\n",
+}
+#: another recapture at Palmyra that month: the month's statement cannot tell which
+AMBIGUOUS = {"palm4.txt": "Airport\n\nSyrian troops recaptured Palmyra's airport on Sunday,"
+                          " March 19, after a week of fighting.\n"}
+
+
+def test_a_months_statement_joins_the_one_day_entry_of_its_happening(cli, corpus_of):
+    by_date = _entries(cli, corpus_of(FOLD_ARTICLES, FOLD_MANIFEST))
+    assert [articles for articles, _ in by_date["2017-03-02"]] == [["palm1", "palm2", "palm3"]]
+    assert "2017-03" not in by_date
+    (_, entry), = by_date["2017-03-02"]
+    assert entry["sources"] == 3 and entry["conflict"] is None
+    said = {m["article"]: (m["date"], m["precision"]) for m in entry["mentions"]}
+    assert said["palm3"] == ("2017-03", "month") and said["palm1"] == ("2017-03-02", "day")
+
+
+def test_a_months_statement_two_day_entries_could_be_stays_apart(cli, corpus_of):
+    by_date = _entries(cli, corpus_of({**FOLD_ARTICLES, **AMBIGUOUS}, FOLD_MANIFEST))
+    assert [articles for articles, _ in by_date["2017-03"]] == [["palm3"]]
+    assert [articles for articles, _ in by_date["2017-03-02"]] == [["palm1", "palm2"]]
+
+
+@pytest.mark.parametrize("articles, late", [
+    (FOLD_ARTICLES, {"palm3.txt"}),                      # the month's statement comes later
+    (FOLD_ARTICLES, {"palm1.txt", "palm2.txt"}),         # the day's statements come later
+    ({**FOLD_ARTICLES, **AMBIGUOUS}, {"palm4.txt"}),     # a second day entry splits it off
+])
+def test_an_update_folds_and_unfolds_a_months_statement_as_a_full_build_does(
+        cli, make_raw, build, tmp_path, articles, late):
+    updated, full = _updated_and_full(cli, make_raw, build, tmp_path, articles, FOLD_MANIFEST,
+                                      late)
+    assert updated == full
+
+
+def test_a_month_an_article_also_dates_to_a_day_stays_its_own(cli, corpus_of):
+    """An article that gives the day of one happening and the month of another it names
+    told them apart (a briefing's wording)."""
+    text = ("Airport retaken\n\nTroops recaptured Palmyra's airport on Sunday, March 19."
+            " Officials said the recapture of Palmyra earlier this month had cost dozens of"
+            " lives.\n")
+    by_date = _entries(cli, corpus_of({"palm4.txt": text}, FOLD_MANIFEST))
+    assert [a for a, _ in by_date["2017-03-19"]] == [["palm4"]]
+    assert [a for a, _ in by_date["2017-03"]] == [["palm4"]]

@@ -562,6 +562,7 @@ def _merge_timeline(conn: sqlite3.Connection, alongside: Callable[[], None]) -> 
             _write_merged(conn, merged.result(), entry_of_event)
     store.assign_entries(conn, entry_of_event)
     store.index_timeline(conn)
+    store.fold_months(conn, store.month_folds(conn))
 
 
 def _write_merged(conn: sqlite3.Connection, merged, entry_of_event) -> None:
@@ -609,6 +610,8 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
     for entry, first_id in changed:
         if first_id in groups:
             store.move_group(conn, entry, groups[first_id])
+    # a month's statement joins the one day entry of its month it shares a key with
+    store.fold_months(conn, store.month_folds(conn, touched | {e["id"] for e in entries}))
 
 
 def _cache_lines(conn: sqlite3.Connection) -> None:

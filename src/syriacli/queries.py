@@ -424,13 +424,11 @@ def _entry_rows(conn: sqlite3.Connection, chunk: list, located: dict[str, dict],
     ids = [entry["id"] for entry in chunk]
     sources = (_mentions_of if mentions else _sources_of)(conn, ids)
     cited = _cited(conn, [entry["lead"] for entry in chunk])
+    # one query a chunk, for the entries with a conflict: its dates' articles and publishers
     conflicts = store.read_conflicts(conn, chunk)
-    # one query a chunk, for the few entries with a conflict: csv and tsv name publishers too
-    publisher_of = _publishers_of(conn, {a for conflict in conflicts.values()
-                                         for c in conflict for a in c["articles"]})
     for entry in chunk:
         row = _entry_row(entry, sources.get(entry["id"], []), conflicts.get(entry["id"]),
-                         publisher_of, located)
+                         located)
         *citation, row["summary"] = cited.get(entry["lead"], _UNCITED)
         row.update(zip(CITATION_COLUMNS, citation, strict=True))
         if mentions:
@@ -444,15 +442,10 @@ _UNCITED = (None,) * (len(CITATION_COLUMNS) + 1)
 
 
 def _entry_row(entry, sources: list[tuple], conflict: list[dict] | None,
-               publisher_of: dict[str, str] | None, located: dict[str, dict]) -> dict:
+               located: dict[str, dict]) -> dict:
     """An entry's fields but its citation and mentions; ``sources``: (article, publisher,
-    ...) of its reports in order; a conflict's dates name their publishers (from
-    ``publisher_of``: an article without one by its id) when there is ``publisher_of``."""
+    ...) of its reports in order."""
     about = json.loads(entry["about"] or "[]")
-    if publisher_of is not None:
-        named = publisher_of
-        for said in conflict or ():
-            said["publishers"] = list(dict.fromkeys(named.get(a) or a for a in said["articles"]))
     return {
         "id": entry["id"],
         "date": entry["date"],
@@ -480,15 +473,6 @@ def _cited(conn: sqlite3.Connection, events: list[int | None]) -> dict[int, tupl
                          " from events join articles on articles.id = events.article"
                          f" where events.id in ({', '.join('?' * len(ids))})", ids)
     return {row[0]: (*row[1:-1], summarise(row[-1])) for row in rows}
-
-
-def _publishers_of(conn: sqlite3.Connection, articles: set[str]) -> dict[str, str]:
-    """The publisher of each of these articles that has one."""
-    found: dict[str, str] = {}
-    for chunk in chunks(sorted(articles)):
-        found.update(_tuples(conn, "select id, publisher from articles where publisher is not"
-                                   f" null and id in ({', '.join('?' * len(chunk))})", chunk))
-    return found
 
 
 def timeline_listing(

@@ -22,17 +22,20 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-#: 42: a mention's key, name, type, role, org and text as its form (name_forms), no index
-#: of mention keys; 41: short merge keys (precision initial and date), with name pairs;
-#: 40: an event's report only for a reprint's, no entries index by last day, meta without
-#: rowid, spellings by name rowid; 39: a claim's places by name only, no events index by
-#: precision and first day; 38: the merge index without first and last days; 37: no date's
-#: or event's expression, claim's text, mention's sentence offsets; 36: an event's clause's
-#: offsets, not its summary, and no entry summary; 35: events_fts of the sentence alone; 34:
-#: known_names and spellings of the mentioned names only; 33: mention_rows without rowid,
-#: its text only where it is not the name; 32: sentences read from the article text, names
-#: column of keys; 31: mentions a view of mention_rows, 2 KiB pages; 30: no stored listing
-SCHEMA_VERSION = 42
+#: 43: a month entry folded into the day entry of its happening; 42: a mention's key, name, type,
+#: role, org and text as its form (name_forms), no index of mention keys; dates by (article, start)
+#: and article_files by id, without rowid; events' first and last days computed; a conflict's
+#: articles by rowid; events_fts without column sizes; 32-bit sketch hashes, 128-bit text hashes;
+#: 41: short merge keys (precision initial and date), with name pairs; 40: an event's report only
+#: for a reprint's, no entries index by last day, meta without rowid, spellings by name rowid; 39:
+#: a claim's places by name only, no events index by precision and first day; 38: the merge index
+#: without first and last days; 37: no date's or event's expression, claim's text, mention's
+#: sentence offsets; 36: an event's clause's offsets, not its summary, and no entry summary; 35:
+#: events_fts of the sentence alone; 34: known_names and spellings of the mentioned names only; 33:
+#: mention_rows without rowid, its text only where it is not the name; 32: sentences read from the
+#: article text, names column of keys; 31: mentions a view of mention_rows, 2 KiB pages; 30: no
+#: stored listing
+SCHEMA_VERSION = 43
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -238,7 +241,7 @@ left join known_names on f.name is null and known_names.key = f.key"""
 #: The columns of a mention's form (name_forms, but its id), in the order a row of
 #: rows.ArticleRecord.mention_rows gives them after its article and start.
 MENTION_FORM = ("key", "name", "type", "role", "org", "text")
-#: One row of name_forms a form: what a writer looks a form up by (NULL is no value twice).
+#: Each form is one row of name_forms, found by its values (ifnull: NULL equals no NULL).
 _FORM_VALUES = ", ".join(f"ifnull({c}, '')" for c in MENTION_FORM)
 FORM_INDEX = f"create unique index if not exists name_forms_form on name_forms ({_FORM_VALUES})"
 #: A row's sentence, cut from its article's text by its offsets: the text is stored once
@@ -709,9 +712,7 @@ def write_articles(conn: sqlite3.Connection, records, full: bool = False) -> Non
     # mention_rows and sketches hold their article's rowid, known once it is written: a
     # lookup of it in SQL for each of some sixty rows an article cost the writing process
     # more than the rows themselves
-    rowids = dict(conn.execute(
-        f"select id, rowid from articles where id in ({', '.join('?' * len(records))})",
-        [r.id for r in records]))
+    rowids = _rowids(conn, [r.id for r in records])
     forms = form_ids(conn, {form for r in records for _, _, form in r.mention_rows})
     _insert(conn, "mention_rows", ("article", "start", "form"),
             [(rowids[article], start, forms[form])
@@ -948,18 +949,26 @@ def _stored_conflict(conflict: list[dict] | None, rowid_of: dict[str, int]) -> s
 
 def read_conflicts(conn: sqlite3.Connection, entries) -> dict[int, list[dict]]:
     """The conflict of each of these entries (rows with id, precision and conflict) that
-    has one, as ``timeline.entry_of`` made it: each date with its precision and articles."""
+    has one, as ``timeline.entry_of`` made it: each date with its precision and articles,
+    and their publishers (an article without one by its id)."""
     stored = {e["id"]: (e["precision"], json.loads(e["conflict"]))
               for e in entries if e["conflict"]}
-    id_of = dict(_chunked(conn, "select rowid, id from articles where rowid in ({})",
-                          sorted({r for _, said in stored.values() for _, rs in said for r in rs})))
-    return {entry: [{"date": date, "precision": precision,
-                     "articles": sorted(id_of[r] for r in rowids if r in id_of)}
+    named = {rowid: (article, publisher) for rowid, article, publisher in _chunked(
+        conn, "select rowid, id, publisher from articles where rowid in ({})",
+        sorted({r for _, said in stored.values() for _, rs in said for r in rs}))}
+    return {entry: [_said(date, precision, sorted(named[r] for r in rowids if r in named))
                     for date, rowids in said]
             for entry, (precision, said) in stored.items()}
 
 
+def _said(date: str, precision: str, articles: list[tuple[str, str | None]]) -> dict:
+    """One date of a conflict: the (id, publisher) of the articles that give it."""
+    return {"date": date, "precision": precision, "articles": [a for a, _ in articles],
+            "publishers": list(dict.fromkeys(p or a for a, p in articles))}
+
+
 def _rowids(conn: sqlite3.Connection, articles) -> dict[str, int]:
+    """The rowid of each of these articles (by id)."""
     return dict(_chunked(conn, "select id, rowid from articles where id in ({})",
                          sorted(articles)))
 
@@ -970,6 +979,71 @@ def index_timeline(conn: sqlite3.Connection) -> None:
         create_indexes(conn, table)
 
 
+#: The link of a merge key of two names (timeline.PAIR_ACT: '|=2|Aleppo\x1fPutin').
+PAIR_LINK = "|=2|"
+
+
+def month_folds(conn: sqlite3.Connection, months=None) -> dict[int, int]:
+    """The day entry each month entry (of ``months``; None: every one) is a statement of:
+    the one day entry of its month that shares a named merge key with it (an act and a
+    specific name: "the coalition strike near Khasham earlier this month" and "coalition
+    jets struck near Khasham on 7 February"; not two names alone, which tell a happening
+    only on one day). Where two day entries of the month share one, it cannot tell which,
+    and stays an entry of its own; so does one whose sources also give the day entry's
+    day (they told the two apart).
+
+    Read a month at a time: its month entries' keys ('m2016-03|withdrawal|Aleppo', as
+    timeline._key_prefix makes them), then its day keys ('d2016-03-15|withdrawal|Aleppo'),
+    each once, whatever the number of entries."""
+    sql = "select id, date from entries where precision = 'month'"
+    rows = conn.execute(sql).fetchall() if months is None else \
+        _chunked(conn, sql + " and id in ({})", list(months))
+    by_month: dict[str, set[int]] = {}
+    for entry, month in rows:
+        by_month.setdefault(month, set()).add(entry)
+    folds: dict[int, int] = {}
+    for month, entries in sorted(by_month.items()):
+        links: dict[str, set[int]] = {}   # '|act|name' -> the month entries holding it
+        for key, entry in conn.execute("select key, entry from entry_keys where key >= ?"
+                                       " and key < ?", (f"m{month}|", f"m{month}}}")):
+            link = key[len(month) + 1:]
+            if entry in entries and not link.endswith("|") and not link.startswith(PAIR_LINK):
+                links.setdefault(link, set()).add(entry)
+        days: dict[int, set[int]] = {}    # month entry -> the day entries sharing a key
+        for key, entry in conn.execute("select key, entry from entry_keys where key >= ?"
+                                       " and key < ?", (f"d{month}-", f"d{month}.")):
+            for held in links.get(key[len(month) + 4:], ()):
+                days.setdefault(held, set()).add(entry)
+        folds.update((held, min(day)) for held, day in days.items() if len(day) == 1)
+    return {month: day for month, day in folds.items() if not _share_a_report(conn, month, day)}
+
+
+def _share_a_report(conn: sqlite3.Connection, one: int, other: int) -> bool:
+    """Do two entries have statements of one report? An article that dates a happening
+    to its day and says something else of its month ("Putin's visit follows the
+    announcement last week") tells them apart."""
+    report = REPORT_SQL.replace("events.", "{t}.")
+    return conn.execute(
+        f"select 1 from events as a join events as b on {report.format(t='a')} ="
+        f" {report.format(t='b')} where a.entry = ? and b.entry = ? limit 1", (one, other)
+    ).fetchone() is not None
+
+
+def fold_months(conn: sqlite3.Connection, folds: dict[int, int]) -> None:
+    """Make each month entry's events, keys and sources its day entry's (``folds``: month
+    entry -> day entry), and drop the month entry."""
+    for month, day in folds.items():
+        conn.execute("update events set entry = ? where entry = ?", (day, month))
+        conn.execute("update or ignore entry_keys set entry = ? where entry = ?", (day, month))
+        conn.execute("delete from entry_keys where entry = ?", (month,))
+        about = [json.loads(a or "[]") for (a,) in conn.execute(
+            "select about from entries where id in (?, ?) order by id != ?", (day, month, day))]
+        conn.execute(
+            "update entries set about = ?, sources = (select count(distinct"
+            f" {REPORT_SQL}) from events where entry = ?) where id = ?",
+            (json.dumps(list(dict.fromkeys(a for names in about for a in names))), day, day))
+        conn.execute("delete from entries where id = ?", (month,))
+    drop_lines(conn, "timeline", [i for pair in folds.items() for i in pair])
 
 
 def assign_entries(conn: sqlite3.Connection, entry_of_event) -> None:

@@ -2,8 +2,10 @@
 
 Two mentions are the same happening when they have the same date at the same
 precision, the same kind of act and a shared specific name, or one of them names
-nothing specific (see ``identity``, which says what counts). A month-precision mention
-is not folded into a day-precision entry: that would claim more than its source said.
+nothing specific (see ``identity``, which says what counts). A month-precision entry
+joins the one day entry of its month it shares an act and a specific name with (its
+dates overlap at its precision: store.month_folds), and stays apart where two could be
+it; each mention keeps the date its source gave.
 
 Where sources give different dates for what is plainly the same happening (the
 same precision, dates close together, a shared act and a shared specific
@@ -327,7 +329,8 @@ def _at_one_place(groups: dict[tuple, list[int]], where: list[frozenset[str]]
             yield from ((i, key) for i in members)
 
 
-#: What the merge keys of two shared names say in place of an act (:func:`entry_keys`).
+#: What the merge keys of two shared names say in place of an act (:func:`entry_keys`;
+#: store.PAIR_LINK reads it).
 PAIR_ACT = "=2"
 
 
@@ -489,6 +492,8 @@ def probes(event: Happening) -> tuple[set[str], set[str]]:
             if act not in recurring_acts()}
     keys |= {_key_prefix(event.precision, event.date, act) + n for act, n in ident.links}
     keys |= _pair_keys(event)
+    if event.precision == "day":   # a month's entry it may take in (store.month_folds)
+        keys |= {_key_prefix("month", event.date[:7], act) + n for act, n in ident.links}
     window = CONFLICT_WINDOW.get(event.precision, 0)
     step = _step(event.date, event.precision)
     days = [_date_at(s, event.precision) for s in range(step - window, step + window + 1)]
