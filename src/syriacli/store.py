@@ -992,30 +992,26 @@ def month_folds(conn: sqlite3.Connection, months=None) -> dict[int, int]:
     and stays an entry of its own; so does one whose sources also give the day entry's
     day (they told the two apart).
 
-    Read a month at a time: its month entries' keys ('m2016-03|withdrawal|Aleppo', as
-    timeline._key_prefix makes them), then its day keys ('d2016-03-15|withdrawal|Aleppo'),
-    each once, whatever the number of entries."""
-    sql = "select id, date from entries where precision = 'month'"
+    A month key 'm2016-03|withdrawal|Aleppo' (timeline._key_prefix) is looked up as the
+    day keys 'd2016-03-01|withdrawal|Aleppo' to 'd2016-03-31|...': lookups of the primary
+    key, whatever the size of the corpus."""
+    sql = ("select entry_keys.entry, key from entry_keys join entries"
+           " on entries.id = entry_keys.entry where entries.precision = 'month'"
+           " and key >= 'm' and key < 'n'")
     rows = conn.execute(sql).fetchall() if months is None else \
-        _chunked(conn, sql + " and id in ({})", list(months))
-    by_month: dict[str, set[int]] = {}
-    for entry, month in rows:
-        by_month.setdefault(month, set()).add(entry)
-    folds: dict[int, int] = {}
-    for month, entries in sorted(by_month.items()):
-        links: dict[str, set[int]] = {}   # '|act|name' -> the month entries holding it
-        for key, entry in conn.execute("select key, entry from entry_keys where key >= ?"
-                                       " and key < ?", (f"m{month}|", f"m{month}}}")):
-            link = key[len(month) + 1:]
-            if entry in entries and not link.endswith("|") and not link.startswith(PAIR_LINK):
-                links.setdefault(link, set()).add(entry)
-        days: dict[int, set[int]] = {}    # month entry -> the day entries sharing a key
-        for key, entry in conn.execute("select key, entry from entry_keys where key >= ?"
-                                       " and key < ?", (f"d{month}-", f"d{month}.")):
-            for held in links.get(key[len(month) + 4:], ()):
-                days.setdefault(held, set()).add(entry)
-        folds.update((held, min(day)) for held, day in days.items() if len(day) == 1)
-    return {month: day for month, day in folds.items() if not _share_a_report(conn, month, day)}
+        _chunked(conn, sql + " and entry_keys.entry in ({})", list(months))
+    links: dict[str, set[int]] = {}   # 'm2016-03|act|name' -> the month entries holding it
+    for entry, key in rows:
+        if not key.endswith("|") and not key[8:].startswith(PAIR_LINK):
+            links.setdefault(key, set()).add(entry)
+    days: dict[int, set[int]] = {}    # month entry -> the day entries sharing a key
+    day_keys = {f"d{key[1:8]}-{day:02d}{key[8:]}": key for key in links for day in range(1, 32)}
+    for key, entry in _chunked(conn, "select key, entry from entry_keys where key in ({})",
+                               list(day_keys)):
+        for held in links[day_keys[key]]:
+            days.setdefault(held, set()).add(entry)
+    return {held: min(day) for held, day in days.items()
+            if len(day) == 1 and not _share_a_report(conn, held, min(day))}
 
 
 def _share_a_report(conn: sqlite3.Connection, one: int, other: int) -> bool:
