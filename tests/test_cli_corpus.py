@@ -240,6 +240,9 @@ def test_mentions_share_their_forms_and_an_update_forgets_unused_ones(make_raw, 
     build(raw, db)
     keys = {k for (k,) in conn.execute("select key from name_forms")}
     assert "sergeishoigu" not in keys and "hama" not in keys and "homs" in keys
+    # each form counts its mentions (what lets an update drop it without a scan)
+    assert conn.execute("select count(*) from name_forms where uses != (select count(*)"
+                        " from mention_rows where form = name_forms.id)").fetchone() == (0,)
     listed = {r["name"] for r in json.loads(cli("names", "--format", "json", db=db).stdout)}
     assert "Hama" not in listed and "Homs" in listed
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections import Counter
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -22,20 +23,20 @@ from typing import TypedDict
 
 from .errors import CorpusBusy, CorpusMissing, NotACorpus
 
-#: 43: a month entry folded into the day entry of its happening; 42: a mention's key, name, type,
-#: role, org and text as its form (name_forms), no index of mention keys; dates by (article, start)
-#: and article_files by id, without rowid; events' first and last days computed; a conflict's
-#: articles by rowid; events_fts without column sizes; 32-bit sketch hashes, 128-bit text hashes;
-#: 41: short merge keys (precision initial and date), with name pairs; 40: an event's report only
-#: for a reprint's, no entries index by last day, meta without rowid, spellings by name rowid; 39:
-#: a claim's places by name only, no events index by precision and first day; 38: the merge index
-#: without first and last days; 37: no date's or event's expression, claim's text, mention's
-#: sentence offsets; 36: an event's clause's offsets, not its summary, and no entry summary; 35:
-#: events_fts of the sentence alone; 34: known_names and spellings of the mentioned names only; 33:
-#: mention_rows without rowid, its text only where it is not the name; 32: sentences read from the
-#: article text, names column of keys; 31: mentions a view of mention_rows, 2 KiB pages; 30: no
-#: stored listing
-SCHEMA_VERSION = 43
+#: 44: a form counts its mentions; 43: a month entry folded into the day entry of its happening;
+#: 42: a mention's key, name, type, role, org and text as its form (name_forms), no index of
+#: mention keys; dates by (article, start) and article_files by id, without rowid; events' first
+#: and last days computed; a conflict's articles by rowid; events_fts without column sizes; 32-bit
+#: sketch hashes, 128-bit text hashes; 41: short merge keys (precision initial and date), with name
+#: pairs; 40: an event's report only for a reprint's, no entries index by last day, meta without
+#: rowid, spellings by name rowid; 39: a claim's places by name only, no events index by precision
+#: and first day; 38: the merge index without first and last days; 37: no date's or event's
+#: expression, claim's text, mention's sentence offsets; 36: an event's clause's offsets, not its
+#: summary, and no entry summary; 35: events_fts of the sentence alone; 34: known_names and
+#: spellings of the mentioned names only; 33: mention_rows without rowid, its text only where it is
+#: not the name; 32: sentences read from the article text, names column of keys; 31: mentions a
+#: view of mention_rows, 2 KiB pages; 30: no stored listing
+SCHEMA_VERSION = 44
 #: FTS5 settings: porter stemming over unicode61 with diacritics folded.
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 #: BM25 weights for the FTS columns (title, text, names): a title hit counts ten times;
@@ -181,10 +182,11 @@ TABLES: dict[str, TableSpec] = {
     },
     # How a name is mentioned: its key; its name and type only for a name the table does
     # not know (a known name's are in known_names); the role and organisation the article
-    # gives it there; its text only where it is not the name (:data:`MENTION_FORM`).
+    # gives it there; its text only where it is not the name (:data:`MENTION_FORM`); and
+    # how many mentions have it (an update drops a form none has, without reading them all).
     "name_forms": {
         "columns": {"id": int, "key": str, "name": str, "type": str, "role": str, "org": str,
-                    "text": str},
+                    "text": str, "uses": int},
         "pk": "id",
     },
     "known_names": {
@@ -713,10 +715,13 @@ def write_articles(conn: sqlite3.Connection, records, full: bool = False) -> Non
     # lookup of it in SQL for each of some sixty rows an article cost the writing process
     # more than the rows themselves
     rowids = _rowids(conn, [r.id for r in records])
-    forms = form_ids(conn, {form for r in records for _, _, form in r.mention_rows})
+    uses = Counter(form for r in records for _, _, form in r.mention_rows)
+    forms = form_ids(conn, uses)
     _insert(conn, "mention_rows", ("article", "start", "form"),
             [(rowids[article], start, forms[form])
              for r in records for article, start, form in r.mention_rows])
+    conn.executemany("update name_forms set uses = uses + ? where id = ?",
+                     [(n, forms[form]) for form, n in uses.items()])
     _insert(conn, "sketches", ("hash", "article"),
             [(value, rowids[article]) for r in records for value, article in r.sketches])
     conn.executemany("insert or ignore into seen_spellings values (?, ?)",
@@ -726,8 +731,8 @@ def write_articles(conn: sqlite3.Connection, records, full: bool = False) -> Non
 def form_ids(conn: sqlite3.Connection, forms) -> dict[tuple, int]:
     """The name_forms id of each form (:data:`MENTION_FORM` values), added where new."""
     marks = ", ".join("?" * len(MENTION_FORM))
-    conn.executemany(f"insert or ignore into name_forms ({', '.join(MENTION_FORM)})"
-                     f" values ({marks})", forms)
+    conn.executemany(f"insert or ignore into name_forms ({', '.join(MENTION_FORM)}, uses)"
+                     f" values ({marks}, 0)", forms)
     find = "select id from name_forms where " + " and ".join(
         f"ifnull({c}, '') = ?" for c in MENTION_FORM)
     return {form: conn.execute(find, [v or "" for v in form]).fetchone()[0] for form in forms}
@@ -735,7 +740,7 @@ def form_ids(conn: sqlite3.Connection, forms) -> dict[tuple, int]:
 
 def drop_unused_forms(conn: sqlite3.Connection) -> None:
     """Forget the forms no mention has any more (after an update removed articles)."""
-    conn.execute("delete from name_forms where id not in (select form from mention_rows)")
+    conn.execute("delete from name_forms where uses <= 0")
 
 
 def _insert(conn: sqlite3.Connection, table: str, columns, rows: list[tuple]) -> None:
@@ -765,6 +770,10 @@ def cluster_figures(conn: sqlite3.Connection) -> None:
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     conn.execute("delete from lines where listing = 'figures' and id in"
                  " (select id from figures where article = ?)", (article_id,))
+    conn.execute("update name_forms set uses = uses - (select count(*) from mention_rows"
+                 f" where article = {ARTICLE_ROWID} and form = name_forms.id) where id in"
+                 f" (select form from mention_rows where article = {ARTICLE_ROWID})",
+                 (article_id, article_id))
     for table in ("mention_rows", "sketches"):
         conn.execute(f"delete from {table} where article = {ARTICLE_ROWID}", (article_id,))
     for table in ("events", "figures", "dates"):
