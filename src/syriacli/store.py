@@ -988,8 +988,9 @@ def index_timeline(conn: sqlite3.Connection) -> None:
         create_indexes(conn, table)
 
 
-#: The link of a merge key of two names (timeline.PAIR_ACT: '|=2|Aleppo\x1fPutin').
-PAIR_LINK = "|=2|"
+#: What the merge keys of two shared names say in place of an act (timeline.entry_keys:
+#: 'd2016-03-15|=2|Aleppo\x1fVladimir Putin').
+PAIR_ACT = "=2"
 
 
 def month_folds(conn: sqlite3.Connection, months=None) -> dict[int, int]:
@@ -1011,7 +1012,7 @@ def month_folds(conn: sqlite3.Connection, months=None) -> dict[int, int]:
         _chunked(conn, sql + " and entry_keys.entry in ({})", list(months))
     links: dict[str, set[int]] = {}   # 'm2016-03|act|name' -> the month entries holding it
     for entry, key in rows:
-        if not key.endswith("|") and not key[8:].startswith(PAIR_LINK):
+        if not key.endswith("|") and not key[8:].startswith(f"|{PAIR_ACT}|"):
             links.setdefault(key, set()).add(entry)
     days: dict[int, set[int]] = {}    # month entry -> the day entries sharing a key
     day_keys = {f"d{key[1:8]}-{day:02d}{key[8:]}": key for key in links for day in range(1, 32)}

@@ -46,7 +46,7 @@ from .identity import (
     singular_acts,
     waters,
 )
-from .store import EVENT_FIELDS
+from .store import EVENT_FIELDS, PAIR_ACT
 
 #: How far apart two dates of the same precision may be and still be one happening.
 CONFLICT_WINDOW = {"day": 3, "month": 1, "year": 0}
@@ -327,11 +327,6 @@ def _at_one_place(groups: dict[tuple, list[int]], where: list[frozenset[str]]
         yield from ((i, (*key, "")) for i in unplaced)
         if not apart:
             yield from ((i, key) for i in members)
-
-
-#: What the merge keys of two shared names say in place of an act (:func:`entry_keys`;
-#: store.PAIR_LINK reads it).
-PAIR_ACT = "=2"
 
 
 def _two_names(events: list[Happening]) -> Iterator[tuple[int, tuple]]:
