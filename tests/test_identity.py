@@ -131,8 +131,11 @@ def test_an_article_added_later_joins_the_entry_a_full_build_makes(
         (["airstrike"], ["Sergei Shoigu", "Aleppo"], {"airstrike"}, {"Aleppo"}),
         # and never with nothing to place it
         (["airstrike"], ["Sergei Shoigu"], set(), set()),
-        # a place the text introduced, which the index does not know, places it too
-        (["airstrike"], ["Urum al-Kubra"], {"airstrike"}, {"Urum al-Kubra"}),
+        # a place the text introduced, which the index does not know, places it too, by its
+        # transliteration (any spelling of it is one)
+        (["airstrike"], ["Urum al-Kubra"], {"airstrike"}, {"urumkubra"}),
+        (["airstrike"], ["Urum al-Kubrah"], {"airstrike"}, {"urumkubra"}),
+        (["siege broken"], ["Hass"], {"siege broken"}, {"has"}),
         # beside another act a strike is only backdrop
         (["control change", "airstrike"], ["Palmyra"], {"control change"}, {"Palmyra"}),
     ],

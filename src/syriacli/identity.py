@@ -36,7 +36,7 @@ from .extract.events import (
     singular_concepts,
 )
 from .extract.names import PLACE_TYPES, load_table
-from .extract.spellings import spelling_key
+from .extract.spellings import spelling_key, variant_key
 from .places import km_between
 
 #: How near a base must be to a town to count as being at it.
@@ -191,14 +191,17 @@ def at_one_place(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _specific(about: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(every specific name with the towns of its bases, the places among them); a sea or
-    a river is a place, where strikes are matched by place, but names no happening."""
-    generic, places, water = generic_names(), _places(), waters()
+    a river is a place, where strikes are matched by place, but names no happening; a name
+    the index does not know is its transliteration key."""
+    generic, places, water, known = generic_names(), _places(), waters(), known_names()
     names: dict[str, None] = {}
     where: dict[str, None] = {}
     for name in about:
         if name in generic:
             continue
-        keys = places.get(name, (name,))
+        # a name the index does not know, by its transliteration: 'Hass' and 'Has', 'Abu
+        # al-Duhur' and 'Abu Dhuhur' (names.variant_key), lower case as no known name is
+        keys = places.get(name, (name,)) if name in known else (variant_key(name),)
         if name not in water:
             names.update(dict.fromkeys(keys))
         if name in places:
