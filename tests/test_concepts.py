@@ -39,6 +39,11 @@ from syriacli.extract.events import concept_table, concepts_in
     ("Moscow completed the delivery of S-300 systems to the Syrian army on Tuesday",
      "delivery"),
     ("The ministry finished handing over the air defence batteries on 2 October", "delivery"),
+    # a handover or a transfer of arms is one (a think tank, an Indian daily, TASS)
+    ("The handover of the S-300 batteries was completed earlier this month", "delivery"),
+    ("Russia yesterday finished transferring its air-defence batteries to the army",
+     "delivery"),
+    ("Moscow has transferred four more fighter jets to the Syrian air force", "delivery"),
     # SANA's idiom for a capture
     ("Army units restored security and stability to the whole city on Sunday",
      "control change"),
@@ -127,6 +132,8 @@ def test_a_clause_names_its_concept(clause, concept):
     ("Rebels broke the truce and the siege of the town went on", "siege broken"),
     ("Aid groups supply bread and fuel with trucks from the border", "delivery"),
     ("Aid was distributed in accordance with the plan", "agreement"),
+    # a transfer of power is no delivery: only the verb is (a wire)
+    ("The council called for a peaceful transfer of power in Damascus", "delivery"),
     # a draft resolution is a document: failing a vote is no veto (AP)
     ("A rival Russian draft resolution failed to win the nine votes it needed", "veto"),
 ])
