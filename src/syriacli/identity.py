@@ -28,13 +28,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import vocab
-from .extract.events import (
-    COUNT_PREFIX,
-    WORDING_PREFIX,
-    concept_table,
-    recurring_concepts,
-    singular_concepts,
-)
+from .extract.events import COUNT_PREFIX, WORDING_PREFIX, concept_table, recurring_acts
 from .extract.names import PLACE_TYPES, load_table
 from .extract.spellings import spelling_key, variant_key
 from .places import km_between
@@ -61,13 +55,10 @@ class Identity(NamedTuple):
         return frozenset(act for act, _ in self.links) | frozenset(self.open)
 
 
-def recurring_acts() -> frozenset[str]:
-    return recurring_concepts()
-
-
+@lru_cache(maxsize=1)
 def singular_acts() -> frozenset[str]:
     """Acts a day holds one of (concepts.json's ``singular_concepts``)."""
-    return singular_concepts()
+    return frozenset(vocab.load("concepts.json")["singular_concepts"])
 
 
 @lru_cache(maxsize=1)

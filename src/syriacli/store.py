@@ -244,8 +244,9 @@ left join known_names on f.name is null and known_names.key = f.key"""
 #: rows.ArticleRecord.mention_rows gives them after its article and start.
 MENTION_FORM = ("key", "name", "type", "role", "org", "text")
 #: Each form is one row of name_forms, found by its values (ifnull: NULL equals no NULL).
-_FORM_VALUES = ", ".join(f"ifnull({c}, '')" for c in MENTION_FORM)
-FORM_INDEX = f"create unique index if not exists name_forms_form on name_forms ({_FORM_VALUES})"
+_FORM_VALUES = tuple(f"ifnull({c}, '')" for c in MENTION_FORM)
+FORM_INDEX = ("create unique index if not exists name_forms_form on name_forms"
+              f" ({', '.join(_FORM_VALUES)})")
 #: A row's sentence, cut from its article's text by its offsets: the text is stored once
 #: (an event's or a claim's sentence as a column was a tenth of a corpus). ``article`` is
 #: the SQL of its article's row; SQLite's substr counts characters, as Python's offsets do.
@@ -733,8 +734,7 @@ def form_ids(conn: sqlite3.Connection, forms) -> dict[tuple, int]:
     marks = ", ".join("?" * len(MENTION_FORM))
     conn.executemany(f"insert or ignore into name_forms ({', '.join(MENTION_FORM)}, uses)"
                      f" values ({marks}, 0)", forms)
-    find = "select id from name_forms where " + " and ".join(
-        f"ifnull({c}, '') = ?" for c in MENTION_FORM)
+    find = "select id from name_forms where " + " and ".join(f"{v} = ?" for v in _FORM_VALUES)
     return {form: conn.execute(find, [v or "" for v in form]).fetchone()[0] for form in forms}
 
 

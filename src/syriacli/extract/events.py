@@ -137,13 +137,7 @@ def concept_spans(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 @lru_cache(maxsize=1)
-def singular_concepts() -> frozenset[str]:
-    """Acts a day holds one of (concepts.json's ``singular_concepts``)."""
-    return frozenset(vocab.load("concepts.json")["singular_concepts"])
-
-
-@lru_cache(maxsize=1)
-def recurring_concepts() -> frozenset[str]:
+def recurring_acts() -> frozenset[str]:
     """Acts that happen somewhere every day (concepts.json's ``recurring_concepts``)."""
     return frozenset(vocab.load("concepts.json")["recurring_concepts"])
 
@@ -163,7 +157,7 @@ def date_acts(spans: dict[str, list[tuple[int, int]]], at: tuple[int, int]) -> l
     taken = [span for c in strong for span in spans[c]]
     own = {c: [(a, b) for a, b in spans[c] if not any(x <= b + 1 and a <= y + 1
                                                        for x, y in taken)]
-           for c in spans if c in recurring_concepts()}
+           for c in spans if c in recurring_acts()}
     recurring = [c for c, where in own.items() if where]
     if not recurring or not strong:
         return list(spans)
@@ -461,8 +455,9 @@ def _introduced_places(text: str, start: int, end: int, index: _ByStart) -> list
 
 @lru_cache(maxsize=1)
 def _not_places() -> frozenset[str]:
-    """Capitalised words after a preposition of place that are no place: languages and
-    bodies (concepts.json), months and days, nations."""
+    """Capitalised words that introduce no place after a preposition of place or a verb of
+    taking (:func:`_place_intro`): languages, bodies and titles (concepts.json), months and
+    days, nations."""
     data = vocab.load("concepts.json")["introduced_places"]["not_places"]
     return frozenset(data) | vocab.calendar_words() | NATIONAL_ADJECTIVES
 
