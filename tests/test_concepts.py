@@ -105,6 +105,17 @@ from syriacli.extract.events import concept_table, concepts_in
     ("the first Russian sorties over Homs were flown on Wednesday", "campaign start"),
     ("Moscow's bombing campaign began on 30 September with strikes around Homs",
      "campaign start"),
+    # a killing told by its noun or a wire's verb (Anadolu, AFP, an Iranian daily)
+    ("the killing of the envoy at a photo exhibition shocked both capitals", "casualty report"),
+    ("the commander was shot dead at a checkpoint outside the town", "casualty report"),
+    ("two police officers were gunned down in the city centre", "casualty report"),
+    ("the murder of the diplomat would not harm ties, the Kremlin said", "casualty report"),
+    # a deal struck, inked: an agreement (a Gulf daily, Press TV)
+    ("the two presidents struck a deal after six hours of talks", "agreement"),
+    ("the memorandum was inked by the three guarantor states", "agreement"),
+    # a town wrested back is a town retaken (The Hindu)
+    ("troops wrested the town back from the militants on Sunday", "control change"),
+    ("the president's brief stopover at the air base", "visit"),
 ])
 def test_a_clause_names_its_concept(clause, concept):
     assert concept in concepts_in(clause)
@@ -136,6 +147,9 @@ def test_a_clause_names_its_concept(clause, concept):
     ("The council called for a peaceful transfer of power in Damascus", "delivery"),
     # a draft resolution is a document: failing a vote is no veto (AP)
     ("A rival Russian draft resolution failed to win the nine votes it needed", "veto"),
+    # a deal struck is no strike (a wire, RT)
+    ("Putin and his Turkish counterpart struck a deal in Moscow on Thursday", "airstrike"),
+    ("the sides struck the deal after a long night of talks", "airstrike"),
 ])
 def test_words_that_do_not_name_the_concept(clause, concept):
     assert concept not in concepts_in(clause)

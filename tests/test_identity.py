@@ -377,6 +377,76 @@ def test_an_update_folds_and_unfolds_a_months_statement_as_a_full_build_does(
     assert updated == full
 
 
+TOUR_MANIFEST = """file,publisher,url,published,title
+tour1.txt,Moskva Wire,,2017-12-11,
+tour2.txt,Nile Courier,,2017-12-12,
+tour3.txt,Bosphorus Daily,,2017-12-12,
+tour4.txt,Beirut Monitor,,2017-12-28,
+"""
+
+TOUR_ARTICLES = {
+    # one leader's day of three visits in three places, each its own happening ...
+    "tour1.txt": "At the base\n\nPresident Vladimir Putin made an unannounced visit to the"
+                 " Hmeimim air base on Monday.\n",
+    "tour2.txt": "In Cairo\n\nPutin arrived in Cairo on Monday for a visit and talks with"
+                 " President Abdel Fattah al-Sisi.\n",
+    "tour3.txt": "In Ankara\n\nPutin flew on to Ankara on Monday evening for a visit and talks"
+                 " with President Recep Tayyip Erdogan.\n",
+    # ... and a month's statement naming the leader, whom all three share, and the base
+    "tour4.txt": "Review\n\nEarlier this month, Putin toured the Hmaymim airbase and told"
+                 " the troops they would soon be home.\n",
+}
+
+
+def test_a_months_statement_joins_the_day_entry_all_its_names_point_at(cli, corpus_of):
+    by_date = _entries(cli, corpus_of(TOUR_ARTICLES, TOUR_MANIFEST))
+    assert sorted(a for a, _ in by_date["2017-12-11"]) == [["tour1", "tour4"], ["tour2"],
+                                                           ["tour3"]]
+    assert "2017-12" not in by_date
+
+
+SINGULAR_MANIFEST = """file,publisher,url,published,title
+start1.txt,Kremlin Herald,,2015-09-30,
+start2.txt,Gulf Standard,,2015-10-01,
+start3.txt,Karachi Ledger,,2015-10-20,
+down1.txt,Northwire,,2015-11-24,
+down2.txt,Anatolian Courier,,2015-11-29,
+down3.txt,Tehran Review,,2015-12-05,
+"""
+
+SINGULAR_ARTICLES = {
+    # a day holds one start of the campaign: its month's statement is that day's
+    "start1.txt": "Strikes begin\n\nRussian jets carried out their first air strikes in"
+                  " Syria on Wednesday, the defence ministry said.\n",
+    "start2.txt": "Moscow joins\n\nRussia's air campaign began on September 30 with strikes"
+                  " near Homs.\n",
+    "start3.txt": "Three weeks on\n\nSince Moscow's air campaign began last month, the front"
+                  " lines have barely moved.\n",
+    # two aircraft downed in one month: a month's statement cannot tell which
+    "down1.txt": "Jet lost\n\nA Russian bomber was shot down near the Turkish border on"
+                 " Tuesday.\n",
+    "down2.txt": "Drone lost\n\nA Turkish drone was shot down over Kilis on Friday.\n",
+    "down3.txt": "Crisis\n\nThe aircraft shot down last month has poisoned relations between"
+                 " the two capitals.\n",
+}
+
+
+def test_a_months_statement_of_a_singular_act_joins_its_one_day_entry(cli, corpus_of):
+    by_date = _entries(cli, corpus_of(SINGULAR_ARTICLES, SINGULAR_MANIFEST))
+    assert [a for a, _ in by_date["2015-09-30"]] == [["start1", "start2", "start3"]]
+    assert "2015-09" not in by_date
+    assert [a for a, _ in by_date["2015-11"]] == [["down3"]]
+
+
+@pytest.mark.parametrize("late", [{"start3.txt"}, {"start1.txt", "start2.txt"},
+                                  {"down2.txt"}])
+def test_an_update_folds_a_singular_acts_month_as_a_full_build_does(
+        cli, make_raw, build, tmp_path, late):
+    updated, full = _updated_and_full(cli, make_raw, build, tmp_path, SINGULAR_ARTICLES,
+                                      SINGULAR_MANIFEST, late)
+    assert updated == full
+
+
 def test_a_month_an_article_also_dates_to_a_day_stays_its_own(cli, corpus_of):
     """An article that gives the day of one happening and the month of another it names
     told them apart (a briefing's wording)."""

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import reprints, store
 from .errors import BuildError
+from .identity import singular_acts
 from .survey import (
     ManifestState,
     SourceFile,
@@ -562,7 +563,7 @@ def _merge_timeline(conn: sqlite3.Connection, alongside: Callable[[], None]) -> 
             _write_merged(conn, merged.result(), entry_of_event)
     store.assign_entries(conn, entry_of_event)
     store.index_timeline(conn)
-    store.fold_months(conn, store.month_folds(conn))
+    store.fold_months(conn, store.month_folds(conn, None, singular_acts()))
 
 
 def _write_merged(conn: sqlite3.Connection, merged, entry_of_event) -> None:
@@ -611,7 +612,8 @@ def _update_timeline(conn: sqlite3.Connection, added: list[str], losing: set[int
         if first_id in groups:
             store.move_group(conn, entry, groups[first_id])
     # a month's statement joins the one day entry of its month it shares a key with
-    store.fold_months(conn, store.month_folds(conn, touched | {e["id"] for e in entries}))
+    store.fold_months(conn, store.month_folds(conn, touched | {e["id"] for e in entries},
+                                                singular_acts()))
 
 
 def _cache_lines(conn: sqlite3.Connection) -> None:

@@ -993,14 +993,19 @@ def index_timeline(conn: sqlite3.Connection) -> None:
 PAIR_ACT = "=2"
 
 
-def month_folds(conn: sqlite3.Connection, months=None) -> dict[int, int]:
+def month_folds(conn: sqlite3.Connection, months=None,
+                singular: frozenset[str] = frozenset()) -> dict[int, int]:
     """The day entry each month entry (of ``months``; None: every one) is a statement of:
-    the one day entry of its month that shares a named merge key with it (an act and a
+    the one day entry of its month that shares its named merge keys (an act and a
     specific name: "the coalition strike near Khasham earlier this month" and "coalition
     jets struck near Khasham on 7 February"; not two names alone, which tell a happening
-    only on one day). Where two day entries of the month share one, it cannot tell which,
-    and stays an entry of its own; so does one whose sources also give the day entry's
-    day (they told the two apart).
+    only on one day). Each key it shares points at the day entries holding it, and the
+    entry is the one they all point at: "Putin toured Hmeimim earlier this month" is the
+    day entry of the visit to Hmeimim, though Putin visited two more places that month.
+    Where several remain, it cannot tell which, and stays an entry of its own; so does
+    one whose sources also give the day entry's day (they told the two apart). An act of
+    ``singular`` (a day holds one: identity.singular_acts) is a key without a name: "the
+    campaign that began in September 2015" is the day entry of the campaign's start.
 
     A month key 'm2016-03|withdrawal|Aleppo' (timeline._key_prefix) is looked up as the
     day keys 'd2016-03-01|withdrawal|Aleppo' to 'd2016-03-31|...': lookups of the primary
@@ -1012,14 +1017,18 @@ def month_folds(conn: sqlite3.Connection, months=None) -> dict[int, int]:
         _chunked(conn, sql + " and entry_keys.entry in ({})", list(months))
     links: dict[str, set[int]] = {}   # 'm2016-03|act|name' -> the month entries holding it
     for entry, key in rows:
-        if not key.endswith("|") and not key[8:].startswith(f"|{PAIR_ACT}|"):
+        act, name = key[9:].split("|", 1)
+        if act != PAIR_ACT and (name or act in singular):
             links.setdefault(key, set()).add(entry)
-    days: dict[int, set[int]] = {}    # month entry -> the day entries sharing a key
+    pointed: dict[str, set[int]] = {}    # month key -> the day entries holding it
     day_keys = {f"d{key[1:8]}-{day:02d}{key[8:]}": key for key in links for day in range(1, 32)}
     for key, entry in _chunked(conn, "select key, entry from entry_keys where key in ({})",
                                list(day_keys)):
-        for held in links[day_keys[key]]:
-            days.setdefault(held, set()).add(entry)
+        pointed.setdefault(day_keys[key], set()).add(entry)
+    days: dict[int, set[int]] = {}    # month entry -> the day entries all its keys point at
+    for key, entries in pointed.items():
+        for held in links[key]:
+            days[held] = days[held] & entries if held in days else set(entries)
     return {held: min(day) for held, day in days.items()
             if len(day) == 1 and not _share_a_report(conn, held, min(day))}
 

@@ -488,7 +488,9 @@ def probes(event: Happening) -> tuple[set[str], set[str]]:
     keys |= {_key_prefix(event.precision, event.date, act) + n for act, n in ident.links}
     keys |= _pair_keys(event)
     if event.precision == "day":   # a month's entry it may take in (store.month_folds)
-        keys |= {_key_prefix("month", event.date[:7], act) + n for act, n in ident.links}
+        month = {act: _key_prefix("month", event.date[:7], act) for act in ident.acts}
+        keys |= {month[act] + n for act, n in ident.links}
+        keys |= {month[act] for act in ident.acts & singular_acts()}
     window = CONFLICT_WINDOW.get(event.precision, 0)
     step = _step(event.date, event.precision)
     days = [_date_at(s, event.precision) for s in range(step - window, step + window + 1)]
