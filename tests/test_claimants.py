@@ -830,3 +830,46 @@ def test_a_pages_we_narrates_its_own_finding(text, value, publisher):
                                   "Levant Strategy Forum", "Syrian American Medical Society"])
 def test_an_organisation_is_known_by_its_kind_word(name):
     assert speaker(name).kind == "ngo"
+
+
+# --- where a source sits and how it was heard are not who it is ---------------------------
+@pytest.mark.parametrize("text, value, claimant", [
+    # a monitor's people somewhere: the monitor, never the place (a monitor's bulletin, AFP)
+    ("Observatory activists in the southern countryside of Idlib reported that about 40 "
+     "families fled overnight.", 40, "Observatory activists"),
+    ("Local sources in the eastern countryside of Deir ez-Zor said at least 12 fighters were "
+     "killed.", 12, "Local sources"),
+    ("Rescue workers inside the besieged Eastern Ghouta said 31 people were killed.",
+     31, "Rescue workers"),
+    # ... but researchers at an organisation are the organisation's (a think-tank brief)
+    ("Researchers at the Levant Data Group, an independent project, counted nearly 600 "
+     "deaths among contractors.", 600, "Levant Data Group"),
+    # a participle after the source says how it was heard (a think-tank brief, Dawn, TASS)
+    ("A former Russian officer interviewed for this report said that fewer than 30 jets "
+     "remain at the base.", 30, "former Russian officer"),
+    ("Activists based in Idlib said 14 civilians were killed in the raids.", 14, "Activists"),
+    ("A military source quoted by the agency said 25 militants had been eliminated.", 25,
+     "military source"),
+    # an aside that names whom the source spoke to (Press TV, Times of Israel, Al Arabiya)
+    ("A Russian military adviser, speaking to RIA Novosti on condition of anonymity, said "
+     "300 fighters had surrendered.", 300, "Russian military adviser"),
+    ("A senior Israeli official, speaking to reporters in Jerusalem, said about 2,000 Iranian "
+     "fighters were in Syria.", 2000, "senior Israeli official"),
+    ("UN envoy Geir Pedersen met both delegations. The envoy, talking to journalists after "
+     "the session, said 17 detainees had been freed.", 17, "Geir Pedersen"),
+])
+def test_where_a_source_is_and_how_it_was_heard_are_not_the_source(text, value, claimant):
+    assert claimant_of(text, value) == claimant
+
+
+@pytest.mark.parametrize("text, value, claimant", [
+    # a ministry named at length without its nation takes the nation the text is about
+    # (Anadolu, Daily Sabah: "the National Defense Ministry"; Press TV: "the Ministry of ...")
+    ("Ankara (AA) - In a statement, the National Defense Ministry said 36 Turkish soldiers "
+     "were killed in the airstrike.", 36, "Turkish National Defense Ministry"),
+    ("Tehran - Iran's top diplomat spoke to reporters on Monday. The Ministry of Foreign "
+     "Affairs said 12 Iranian advisers had returned home.", 12,
+     "Iranian Ministry of Foreign Affairs"),
+])
+def test_a_ministry_named_at_length_takes_its_nation(text, value, claimant):
+    assert claimant_of(text, value) == claimant

@@ -171,8 +171,8 @@ CLAUSE_END = re.compile(r"[,;:()\"“”]|\s[-–—]\s")
 ASIDE_REACH = 40
 #: An aside after a subject: a relative clause ("SOHR, which relies on ...,") or a participle
 #: and its phrase ("The count, published on Sunday,", "The footage, seen by Reuters,").
-RELATIVE_AFTER_COMMA = re.compile(
-    r",\s*(?:(?i:which|who|whose|where)\b|(?:[a-z]+ed|"
+RELATIVE_AFTER_COMMA = re.compile(   # ", speaking to RIA Novosti on condition ...," too
+    r",\s*(?:(?i:which|who|whose|where)\b|(?:[a-z]+ed|(?!accord)[a-z]{3,}ing|"
     rf"{vocab.alternation(CUES['aside_participles'])})(?:\s+(?:on|by|in|at|from|to|during|after|"
     r"late|earlier|last|this)\b|\s*$))")   # its time may be gone: ADVERBIAL_END took it
 BOUNDARY = re.compile(
@@ -757,8 +757,8 @@ class Attributions:
         if who.kind is None and who.claimant.lower() in NATIONAL_SOURCES:
             nation = self._nation_before(index)
             return replace(who, claimant=f"{nation} {who.claimant}") if nation else who
-        if who.kind in ORG_KINDS and len(who.claimant.split()) <= 2:
-            full = self._full_name(who)
+        if who.kind in ORG_KINDS:   # a ministry of any length takes its nation
+            full = self._full_name(who) if len(who.claimant.split()) <= 2 else who
             return full if full is not who else self._of_nation(who, index, at)
         if who.kind == "person" and " " not in who.claimant:
             return self._full_person(who, self.sentences[index].start + at)

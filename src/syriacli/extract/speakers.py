@@ -67,8 +67,17 @@ CAPITALS_DATELINE = re.compile(r"^(?:[A-Z]{3,}[,.]?\s+)+(?:[-–—]\s*)?(?=[A-Z
 ASIDE = re.compile(r"\s*\([^()]*\)")                # "(SOHR)", "(Tasnim)"
 _WHEN = vocab.alternation(CALENDAR | {"today", "yesterday", "tonight"})
 #: A place after a source ("... Civil Defence in Nawa"), which is where it is, not who.
-TRAILING_WHERE = re.compile(r"(?P<who>.+?)\s+(?:in|at|near|from|inside|against)\s+"
-                            r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
+#: Where a source is, after it: "the Syria Civil Defence in Nawa", "Observatory activists
+#: in the southern countryside of Idlib", "local sources in eastern Deir ez-Zor".
+#: (Not "researchers at the Conflict Data Group": "at the" is where one works.)
+TRAILING_WHERE = re.compile(r"(?P<who>.+?)\s+(?:(?:at|from|against)\s+|(?:in|near|inside|"
+                            r"across)\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3})"
+                            r"[A-Z][\w'’-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’-]*)*$")
+#: A participle after a source that says how it was heard or where it sits: "a former
+#: Russian officer interviewed for this brief", "activists based in Idlib".
+TRAILING_PARTICIPLE = re.compile(rf"(?P<who>.+?)\s+"
+                                 rf"(?:{vocab.alternation(CUES['source_participles'])})"
+                                 r"\s+(?:by|for|in|at|on|with|to)\s.*$")
 TRAILING_WHEN = re.compile(rf"(?:\s+(?:on|late|early|last|this)?\s*(?i:{_WHEN}))+$")
 TRAILING_STOP = re.compile(r"(?<=[a-z]{2})\.$")     # "said Andrei Kartapolov." (not "U.S.")
 MAX_WORDS = 14
@@ -204,6 +213,9 @@ def speaker(np: str) -> Speaker | None:
         return Speaker(person_name, org_of(person_name, role), "person")
     where = TRAILING_WHERE.match(" ".join(tokens))   # "the Syria Civil Defence in Nawa"
     if where and (named := speaker(where.group("who"))) and named.kind:
+        return named
+    heard = TRAILING_PARTICIPLE.match(" ".join(tokens))
+    if heard and (named := speaker(heard.group("who"))):
         return named
     name = _name_part(" ".join(tokens))
     if not name or not is_claimant(name) or is_place(name):
