@@ -873,3 +873,35 @@ def test_where_a_source_is_and_how_it_was_heard_are_not_the_source(text, value, 
 ])
 def test_a_ministry_named_at_length_takes_its_nation(text, value, claimant):
     assert claimant_of(text, value) == claimant
+
+
+# --- an accusation, a claim made by someone, "its claim": the claim is its maker's ----------
+@pytest.mark.parametrize("text, value, claimant", [
+    # the accuser's figure (SANA, Sputnik, Tasnim, a wire)
+    ("Damascus accuses the US-led coalition of killing at least 1,600 civilians in Raqqa.",
+     1600, "Damascus"),
+    ("Moscow accused Washington of sheltering 9,000 militants at al-Tanf.", 9000, "Moscow"),
+    ("The Iranian foreign ministry blamed the coalition for killing 45 Syrian soldiers near "
+     "Deir ez-Zor.", 45, "Iranian foreign ministry"),
+    # a passive accusation is its agent's (a wire)
+    ("The coalition was accused by Damascus of killing 28 civilians in a strike on Hajin.", 28,
+     "Damascus"),
+    # "the claim made by X that": X's, as "claims by X that" (a monitor's report, Al Arabiya)
+    ("The monitor rejects the claim made by state media that fewer than 1,000 civilians "
+     "remain.", 1000, "state media"),
+    ("Ankara dismissed the figures put forward by the SDF that 700 fighters had died.", 700,
+     "SDF"),
+    # "its claim that": the subject of the clause (a wire, an Israeli daily)
+    ("The Russian Defense Ministry has blamed Israel for the loss, repeating its claim that "
+     "four Israeli F-16 jets used the plane as cover.", 4, "Russian Defense Ministry"),
+])
+def test_an_accusation_or_a_claim_named_is_its_makers(text, value, claimant):
+    assert claimant_of(text, value) == claimant
+
+
+def test_our_information_is_the_pages_own():
+    text = ("The Observatory rejects the claim made by state media that fewer than 1,000 "
+            "civilians remain in the pocket. According to our information, around 15,000 "
+            "civilians are still trapped in the eastern districts.")
+    found = {f.value: f.claimant for f in find_figures(text, publisher="Syria Rights Monitor")}
+    assert found == {1000: "state media", 15000: "Syria Rights Monitor"}

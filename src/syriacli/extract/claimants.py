@@ -227,9 +227,16 @@ BY_COUNT = re.compile(r"\b(?i:by)\s+(?P<np>(?:the\s+)?[A-Z][^\s,;:]*(?:\s+[A-Z][
 #: the Pentagon's figure that ..."): what follows "that" is the named source's.
 _DISPUTED = vocab.alternation(CUES["disputed_claims"])
 CLAIM_BY = re.compile(
-    rf"\b(?:{_DISPUTED})\s+(?:by|from|of)\s+(?P<np>(?:the\s+)?[^,;:.()\"“”]{{2,80}}?)\s+that\b")
-#: ... and "X's claim that": the owner before the claim, read back from its noun.
-CLAIM_THAT = re.compile(rf"['’]s?\s+(?:[a-z]+\s+)?(?:{_DISPUTED})\s+that\b")
+    rf"\b(?:{_DISPUTED})\s+(?:(?:{vocab.alternation(CUES['claim_makers'])})\s+)?(?:by|from|of)\s+"
+    r"(?P<np>(?:the\s+)?[^,;:.()\"“”]{2,80}?)\s+that\b")
+#: ... and "X's claim that": the owner before the claim, read back from its noun; "its
+#: claim that" is the clause's subject's ("The ministry blamed Israel, repeating its claim").
+CLAIM_THAT = re.compile(rf"(?:['’]s?|\b(?P<its>its|their))\s+(?:[a-z]+\s+)?(?:{_DISPUTED})"
+                        r"\s+that\b")
+#: "Damascus accused the coalition of killing ...": the accuser's claim; "... was accused by
+#: X of ...": X's.
+ACCUSING = re.compile(rf"\b(?:{vocab.alternation(CUES['accusing_verbs'])})\s+"
+                      r"(?P<obj>[^;:.()\"“”]{2,200}?)\s+(?:of|for)\s+[a-z]+ing\b")
 CLAIM_OWNER = re.compile(
     r"(?P<owner>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:(?:for|of|and|the)\s+)?[A-Z][\w.'’-]*){0,6})$")
 #: "Flight logs, compiled by a network of plane spotters, recorded": who made the
@@ -587,12 +594,26 @@ class Attributions:
                 cues.append(Cue(m.start(), m.end(), "verb", who))
         for start, end, np in according:
             np = _tidy(REPORT_BY.sub("", np))
-            # "According to him, ...": the object pronoun as the subject it stands for
-            who = _named_after_role(s, end, np) or \
+            # "According to him, ...": the object pronoun as the subject it stands for;
+            # "its claim that": the clause's subject
+            who = self._clause_subject(index, s, start) if np in ("its", "their") else \
+                _named_after_role(s, end, np) or \
                 self._resolve(index, start, s, OBJECT_PRONOUNS.get(np.lower(), np), "")
             if who and who.claimant:
                 cues.append(Cue(start, end, "according", who))
+        cues += self._accusations(index, s) if "accus" in low or "blam" in low else []
         return _outer(s, sorted(cues, key=lambda c: c.start))
+
+    def _accusations(self, index: int, s: str) -> list[Cue]:
+        """The accuser's cue of each accusation in sentence ``index`` (ACCUSING)."""
+        cues = []
+        for m in ACCUSING.finditer(s):
+            obj = m.group("obj")
+            who = _from(speaker(_tidy(obj[3:])), "cue") if obj.startswith("by ") else \
+                self._clause_subject(index, s, m.start())
+            if who and who.claimant:
+                cues.append(Cue(m.start(), m.end(), "verb", who))
+        return cues
 
     def _clause_subject(self, index: int, s: str, end: int) -> Attribution | None:
         """Who the clause before ``end`` has as its subject ("Russia's defence ministry
@@ -1033,9 +1054,12 @@ def _disputed(s: str) -> list[tuple[int, int, str]]:
     or relayed: "claims by X that", "X's estimate that" (CLAIM_BY, CLAIM_THAT)."""
     found = [(m.start(), m.end(), m.group("np")) for m in CLAIM_BY.finditer(s)]
     for m in CLAIM_THAT.finditer(s):
-        owner = CLAIM_OWNER.search(s, max(0, m.start() - 90), m.start())
+        owner = None if m.group("its") else \
+            CLAIM_OWNER.search(s, max(0, m.start() - 90), m.start())
         if owner:
             found.append((owner.start(), m.end(), owner.group("owner")))
+        elif m.group("its"):
+            found.append((m.start(), m.end(), m.group("its")))
     return found
 
 
