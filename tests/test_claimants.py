@@ -905,3 +905,22 @@ def test_our_information_is_the_pages_own():
             "civilians are still trapped in the eastern districts.")
     found = {f.value: f.claimant for f in find_figures(text, publisher="Syria Rights Monitor")}
     assert found == {1000: "state media", 15000: "Syria Rights Monitor"}
+
+
+# --- an armed group described by what it is: the armed group named before -------------------
+@pytest.mark.parametrize("text, value, claimant", [
+    # an Arabic article inside the name, and a description with an armed word (AFP, Enab
+    # Baladi, Al-Monitor)
+    ("The Hayat Tahrir al-Sham group controls most of the region. In a statement, the "
+     "jihadist alliance claimed its fighters had killed more than 50 soldiers.", 50,
+     "Hayat Tahrir al-Sham"),
+    ("Hayat Tahrir al-Sham holds the crossing. The rebel group said its fighters had downed "
+     "three drones over the weekend.", 3, "Hayat Tahrir al-Sham"),
+    ("Faylaq al-Rahman fighters repelled the assault. The armed faction said 18 attackers were "
+     "killed.", 18, "Faylaq al-Rahman"),
+    # ... never a monitor named before it (the White Helmets are no armed group)
+    ("The White Helmets said IS fighters had shelled the town. The group said 14 people were "
+     "killed.", 14, "White Helmets"),
+])
+def test_an_armed_group_described_is_the_armed_group_named_before(text, value, claimant):
+    assert claimant_of(text, value) == claimant

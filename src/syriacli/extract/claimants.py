@@ -751,8 +751,12 @@ class Attributions:
         indefinite = ref is not None and (ref.group("det") or "a").lower() in ("a", "an")
         if ref and REFERENCES[ref.group("head").lower()] == "claimant" and indefinite:
             ref = None                    # "a military source told": a new source, not "the"
-        if ref and not ARMED.intersection(ref.group("mods").lower().split()):
-            wanted = REFERENCES[ref.group("head").lower()]
+        wanted = REFERENCES[ref.group("head").lower()] if ref else None
+        if ref and ARMED.intersection(ref.group("mods").lower().split()):
+            # "the jihadist alliance", "the rebel group": an armed group, never a monitor
+            wanted = ["armed"] if isinstance(wanted, list) else None
+            ref = ref if wanted else None
+        if ref and wanted:
             if wanted == "person" and (ref.group("det") or "").lower() in ("its", "their"):
                 return self._spokesman(self.sentences[index].start + at, ref.group("head"))
             found = (self._last_claimant(index) if wanted == "claimant" else

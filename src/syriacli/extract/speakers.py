@@ -45,7 +45,8 @@ PREPOSITIONS = frozenset("in of for from on at by with about over during after b
 COLLECTIVE_NOUNS = frozenset(CUES["collective_nouns"])
 #: Words between a source's head and its preposition ("activists still inside the enclave").
 HEAD_ADVERBS = frozenset(w for w in CUES["adverbials"] if " " not in w)
-ORG_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w.'-]*)*")
+ORG_RUN = re.compile(   # an Arabic article inside a name too: "Hayat Tahrir al-Sham"
+    r"[A-Z][\w.'-]*(?:\s+(?:(?:of|for|the|on|and)\s+)*(?:[a-z]{1,3}-)?[A-Z][\w.'-]*)*")
 #: An organisation written in lowercase after its nation ("Russia's defence ministry", "the
 #: Russian military", "the Turkish defense ministry"), which ORG_RUN does not see whole; not
 #: a kind word used as an adjective ("Russian military advisers").
