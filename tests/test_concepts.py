@@ -65,6 +65,11 @@ from syriacli.extract.events import concept_table, concepts_in
     # patrol, ceremony
     ("Russian and Turkish troops held their third joint patrol near Kobani", "patrol"),
     ("Military police patrolled the outskirts of the town on Tuesday", "patrol"),
+    # the first patrol of a road happens once (a Turkish ministry, a Russian briefing)
+    ("Russian and Turkish troops ran their first joint patrol along the M4 highway",
+     "first patrol"),
+    ("the first combined land patrol with the Russian side was carried out on Sunday",
+     "first patrol"),
     ("The orchestra gave a concert in the Roman theatre of the ancient city", "ceremony"),
     ("Troops marched in a Victory Day parade at the air base on 9 May", "ceremony"),
     # others
@@ -147,6 +152,7 @@ def test_a_clause_names_its_concept(clause, concept):
     ("The council called for a peaceful transfer of power in Damascus", "delivery"),
     # a draft resolution is a document: failing a vote is no veto (AP)
     ("A rival Russian draft resolution failed to win the nine votes it needed", "veto"),
+    ("Russian and Turkish troops held their third joint patrol near Kobani", "first patrol"),
     # a deal struck is no strike (a wire, RT)
     ("Putin and his Turkish counterpart struck a deal in Moscow on Thursday", "airstrike"),
     ("the sides struck the deal after a long night of talks", "airstrike"),

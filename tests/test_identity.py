@@ -447,6 +447,33 @@ def test_an_update_folds_a_singular_acts_month_as_a_full_build_does(
     assert updated == full
 
 
+PATROL_MANIFEST = """file,publisher,url,published,title
+patrol1.txt,Anatolian Courier,,2020-03-15,
+patrol2.txt,Defence Briefing Desk,,2020-03-16,
+patrol3.txt,Levant Weekly,,2020-04-02,
+patrol4.txt,Idlib Voice,,2020-03-18,
+"""
+
+PATROL_ARTICLES = {
+    # the first joint patrol of a road, in a Turkish outlet, a briefing and a month's review
+    "patrol1.txt": "Patrol\n\nRussian and Turkish forces today carried out their first joint"
+                   " patrol along the M4 highway near al-Nayrab.\n",
+    "patrol2.txt": "Briefing\n\nOn 15.03.2020, the first combined land patrol with the Turkish"
+                   " side was carried out on the highway.\n",
+    "patrol3.txt": "Review\n\nIn March 2020, Russian and Turkish troops ran their first joint"
+                   " patrol on the M4, cut short by protesters.\n",
+    # a later patrol recurs: its own entry
+    "patrol4.txt": "Second run\n\nA second joint patrol drove along the same stretch of the M4"
+                   " on Wednesday.\n",
+}
+
+
+def test_the_first_patrol_of_a_road_is_one_happening(cli, corpus_of):
+    by_date = _entries(cli, corpus_of(PATROL_ARTICLES, PATROL_MANIFEST))
+    assert [a for a, _ in by_date["2020-03-15"]] == [["patrol1", "patrol2", "patrol3"]]
+    assert [a for a, _ in by_date["2020-03-18"]] == [["patrol4"]]
+
+
 def test_a_month_an_article_also_dates_to_a_day_stays_its_own(cli, corpus_of):
     """An article that gives the day of one happening and the month of another it names
     told them apart (a briefing's wording)."""
