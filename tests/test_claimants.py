@@ -924,3 +924,21 @@ def test_our_information_is_the_pages_own():
 ])
 def test_an_armed_group_described_is_the_armed_group_named_before(text, value, claimant):
     assert claimant_of(text, value) == claimant
+
+
+# --- an unnamed official source takes the nation of the state outlet relaying it ------------
+@pytest.mark.parametrize("text, value, claimant", [
+    # the sentence names the outlet and its nation (SANA, Press TV relaying SANA, Anadolu)
+    ("Engineering units of the Syrian Arab Army have cleared more than 4,000 mines in Eastern "
+     "Ghouta, a military source told SANA on Tuesday.", 4000, "Syrian military source"),
+    ("Syria's official news agency SANA, citing a military source, reported that army units "
+     "had advanced more than 20 kilometers.", 20, "Syrian military source"),
+    ("Turkish troops neutralised 14 YPG militants in northern Syria, a security source told "
+     "Anadolu.", 14, "Turkish security source"),
+    # a state outlet relays other sides' sources too: without its nation, no nation
+    ("Government forces retook four villages in Hama, a military source told Sputnik. "
+     "According to the source, 70 militants were killed.", 70, "military source"),
+])
+def test_an_unnamed_source_takes_the_nation_of_the_state_outlet_relaying_it(
+        text, value, claimant):
+    assert claimant_of(text, value) == claimant

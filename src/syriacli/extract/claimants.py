@@ -211,6 +211,8 @@ REFERENCE = re.compile(rf"^(?:(?P<det>(?i:the|a|an|this|that|its|their))\s+)?"
                        rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w.]*-[a-z]+)\s+){{0,3}})"
                        rf"(?P<head>{vocab.alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
+#: State outlets and their nation: the unnamed officials they relay are that nation's.
+STATE_MEDIA = re.compile(rf"\b(?:{vocab.alternation(CUES['state_media'])})\b")
 #: A name in quotation marks inside a subject ("The "Syria Response Coordinators" team"):
 #: part of the subject, not a quotation that ends before it.
 QUOTED_NAME = re.compile(r"(?:(?<=the )|(?<=The ))[\"“](?P<name>[A-Z][\w'’ -]{1,60})[\"”]"
@@ -779,9 +781,12 @@ class Attributions:
         person's full name."""
         if who is None or who.claimant is None:     # _from always names a speaker's claimant
             return who
-        if who.kind is None and who.claimant.lower() in NATIONAL_SOURCES:
-            nation = self._nation_before(index)
-            return replace(who, claimant=f"{nation} {who.claimant}") if nation else who
+        if who.claimant.lower() in NATIONAL_SOURCES:
+            nation = self._relay_nation(index) or self._nation_before(index)
+            described = f"{nation} {who.claimant.lower()}"   # "Officials said": a description
+            named = speaker(described) if nation else None
+            return replace(who, claimant=described,
+                           org=named.org if named else who.org) if nation else who
         if who.kind in ORG_KINDS:   # a ministry of any length takes its nation
             full = self._full_name(who) if len(who.claimant.split()) <= 2 else who
             return full if full is not who else self._of_nation(who, index, at)
@@ -880,6 +885,18 @@ class Attributions:
         if i and positions[i - 1] >= self.sentences[max(0, index - LOOKBACK)].start:
             return nations[i - 1]
         return self._nation_before(index)
+
+    def _relay_nation(self, index: int) -> str | None:
+        """The nation of the state outlet (:data:`STATE_MEDIA`) sentence ``index`` names
+        when it also names that nation ("Syria's SANA, citing a military source"; "units of
+        the Syrian army ..., a military source told SANA"); not "a military source told
+        Sputnik" of Syrian troops' advance, nor any source of a page Press TV publishes:
+        state outlets relay other sides' sources too."""
+        text = self.sentences[index].text
+        relay = STATE_MEDIA.search(text)
+        nation = CUES["state_media"][relay.group()] if relay else None
+        named = {NATIONALITIES[m.group().lower()] for m in NATION_WORD.finditer(text)}
+        return nation if nation in named else None
 
     def _nation_before(self, index: int) -> str | None:
         """The nationality of the nearest source before sentence ``index`` that has one."""
