@@ -1006,3 +1006,27 @@ def test_every_state_names_a_metric_of_the_taxonomy():
 ])
 def test_people_in_need_or_stranded(text, value, metric):
     assert [(f.value, f.metric) for f in find_figures(text)] == [(value, metric)]
+
+
+# A percentage of what no metric counts is still a claim: a share of the head of what follows
+# "of" (an NGO report, a Gulf daily, a think-tank brief, a wire).
+@pytest.mark.parametrize("sentence, value, metric", [
+    ("Some 42 percent of these victims were killed in Idlib governorate.", 42,
+     "share of deaths"),
+    ("About 80 percent of the ancient city's monuments are in good condition.", 80,
+     "share of monuments"),
+    ("Government troops now control about 98% of Aleppo, the army said.", 98, "share of Aleppo"),
+    ("The agency said more than 60 percent of them were women and children.", 60, "share"),
+    ("Fewer than 20 percent of these hit terrain held by the group.", 20, "share"),
+])
+def test_a_share_of_what_no_metric_counts_is_an_open_share(sentence, value, metric):
+    found = one(sentence, value)
+    assert (found.unit, found.metric) == ("percent", metric)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turnout was 85%, officials said.",            # a share of nothing named: no claim
+    "Strikes fell by about 70 percent.",
+])
+def test_a_percentage_of_nothing_named_stays_out(sentence):
+    assert [f for f in find_figures(sentence) if f.unit == "percent"] == []

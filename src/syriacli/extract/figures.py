@@ -237,7 +237,15 @@ UNIT_SUBJECTS = METRICS["unit_subjects"]
 SHARE_PREFIX = METRICS["shares"]["prefix"]
 #: "of the dead", "of all victims": what a share with no counted noun is a share of.
 SHARE_OF = re.compile(
-    rf"\s+of\s+(?:the\s+|all\s+|those\s+)*(?P<w>{phrase_pattern(METRICS['shares']['of_words'])})\b")
+    rf"\s+of\s+(?:the\s+|all\s+|those\s+|these\s+)*"
+    rf"(?P<w>{phrase_pattern(METRICS['shares']['of_words'])})\b")
+#: "80 percent of the ancient city's monuments", "98% of Aleppo", "90 percent of them":
+#: what a share of no known metric is a share of (an open share, as open counts).
+OPEN_SHARE_OF = re.compile(
+    rf"\s+of\s+(?:(?:{vocab.alternation(METRICS['shares']['open_determiners'])})\s+)*"
+    r"(?P<np>[\w'’-]+(?:\s+[\w'’-]+){0,3})")
+OPEN_SHARE_ENDS = frozenset(METRICS["shares"]["open_ends"])
+SHARE_PRONOUNS = frozenset(METRICS["shares"]["pronouns"])
 #: "one in ten", "one in every five": a share, as a percentage.
 ONE_IN = re.compile(r"\s+in\s+(?:every\s+)?(?=\w)", re.I)
 MONEY = METRICS["money"]
@@ -832,11 +840,33 @@ def _share_figure(article: Article, index: int, m: re.Match,
     if base is None and (of := SHARE_OF.match(article.low, extent.after)):
         base = METRICS["shares"]["of_words"][of.group("w")]    # "one in ten of the dead"
     if base is None:
-        return [], m.end()
+        return _open_share(article, index, m, extent)
     last = article.last_subject.get(index)
     if not (last and "percent" in SUBJECTS[last[0]].get("units", ())):
         base = SHARE_PREFIX + base              # territory's percent is territory
     return [_figure(article, index, extent, base, None)], extent.after
+
+
+def _open_share(article: Article, index: int, m: re.Match,
+                extent: Extent) -> tuple[list[Figure], int]:
+    """A percentage of what no metric counts: a share of the head of the noun phrase after
+    "of" ("share of monuments"), a "share" where a pronoun stands there; none without "of"."""
+    of = OPEN_SHARE_OF.match(article.text, extent.after)
+    if of is None:
+        return [], m.end()
+    words = of.group("np").split()
+    ends = [i for i, w in enumerate(words) if w.lower() in OPEN_SHARE_ENDS]
+    run = words[:ends[0]] if ends else words
+    # a name ("98% of Aleppo"), else the last plural noun ("of the city's monuments"), else
+    # nothing a reader could search by ("of these hit terrain"): a plain share
+    if run and all(w[:1].isupper() for w in run):
+        noun = " ".join(run)
+    else:
+        plural = [w for w in run if w.endswith("s") and not w.endswith(("'s", "’s", "ss"))
+                  and w.lower() not in SHARE_PRONOUNS]
+        noun = plural[-1] if plural else ""
+    metric = SHARE_PREFIX + noun if noun else SHARE_PREFIX.removesuffix(" of ")
+    return [_figure(article, index, extent, metric, None)], extent.after
 
 
 def _open_figure(article: Article, index: int, m: re.Match, atom,
