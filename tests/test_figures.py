@@ -213,6 +213,11 @@ CASES = [
      "about", None, "people remaining", None),
     # ... not the dead who lived there
     ("The strike killed 12 people who lived in the camp.", 12, "exact", None, "deaths", None),
+    # modifiers joined by "and" before a known noun (RIA, a wire relaying the ministry)
+    ("Russian jets had destroyed 209 oil production and refining facilities.", 209, "exact",
+     None, "targets hit", None),
+    ("Aircraft destroyed 31 ammunition and fuel depots near Raqqa.", 31, "exact", None,
+     "targets hit", None),
 ]
 
 

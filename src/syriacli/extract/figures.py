@@ -499,6 +499,10 @@ def counted_noun(text: str, low: str, pos: int, limit: int,
         if after_of and folded in DETERMINERS_AND_POSSESSIVES:
             pos = tok.end()
             continue
+        if lower and (joined := OPEN_AND.match(text, tok.start() - 1, limit)) \
+                and not _plural(text[:tok.start()].split()[-1].lower()):
+            pos, lower = joined.end(), lower - 1   # "209 oil production and refining facilities"
+            continue
         if folded in STOP_WORDS and not (word.isupper() and len(word) > 1):  # "IS", not "is"
             return None, steps == 1
         if word.islower() and _plural(word) and folded not in CUE_STATES \
