@@ -942,3 +942,19 @@ def test_an_armed_group_described_is_the_armed_group_named_before(text, value, c
 def test_an_unnamed_source_takes_the_nation_of_the_state_outlet_relaying_it(
         text, value, claimant):
     assert claimant_of(text, value) == claimant
+
+
+# --- "the group" after the sentence names its subject: that organisation ---------------------
+@pytest.mark.parametrize("text, value, claimant", [
+    # where no organisation of the word's kinds was named before (Rudaw, Al-Manar, a wire)
+    ("The Kurdish-led SDF lost around 11,000 fighters in the war against IS, according to the "
+     "group.", 11000, "SDF"),
+    ("Hezbollah has lost more than 1,200 fighters in Syria, according to the group.", 1200,
+     "Hezbollah"),
+    ("The Syrian Democratic Forces lost around 9,000 fighters in the war, the group said.",
+     9000, "Syrian Democratic Forces"),
+    # ... a name, not a description of the actors ("Government forces"): nobody
+    ("Government forces shelled 12 villages, the group said.", 12, None),
+])
+def test_the_group_after_its_sentence_names_one_is_that_one(text, value, claimant):
+    assert claimant_of(text, value) == claimant

@@ -766,6 +766,8 @@ class Attributions:
                      if wanted == "person" else
                      self._named(self.sentences[index].start + at, wanted, indefinite,
                                  forward=indefinite or self.shape.in_lede(index)))
+            if found is None and isinstance(wanted, list) and not indefinite:
+                found = self._opening_org(s[:at])  # "The SDF lost 11,000, the group said"
             if found:   # "the ministry": the one named before, by its full name
                 return replace(self._completed(found, index, at) or found, rule="reference")
             if not ref.group("mods") and not indefinite:
@@ -806,6 +808,16 @@ class Attributions:
             return found
         return replace(found, claimant=f"{found.claimant} {owner.group('role').lower()}",
                        kind="person")
+
+    @staticmethod
+    def _opening_org(clause: str) -> Attribution | None:
+        """The organisation a clause opens with, of any kind: what "the group" after it is
+        where nothing of the kinds the word names was named before ("Hezbollah has lost 1,200
+        fighters, according to the group")."""
+        subject = _opening_name(clause)
+        who = speaker(subject) if subject else None   # a name, not "Government forces"
+        return _from(who, "reference") if who and who.kind in ORG_KINDS \
+            and is_known_name(who.name) else None
 
     def _we(self, index: int, at: int) -> Attribution | None:
         """Who "we" is: the speaker of the quotation it stands in, else of the label in
