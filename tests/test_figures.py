@@ -218,6 +218,13 @@ CASES = [
      None, "targets hit", None),
     ("Aircraft destroyed 31 ammunition and fuel depots near Raqqa.", 31, "exact", None,
      "targets hit", None),
+    # a part named by what it is, of a count before it (a monitor's report, a UN note)
+    ("Strikes killed 40 people on Monday; 12 were children.", 12, "exact", None,
+     "children killed", None),
+    ("The monitor counted 312 deaths in March. Among the dead, 14 were children.", 14, "exact",
+     None, "children killed", None),
+    ("The network documented 6,686 civilian deaths. Of those, 2,055 were children.", 2055,
+     "exact", None, "children killed", None),
 ]
 
 

@@ -182,6 +182,11 @@ PART_BEFORE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$")
 #: A part named after its number ("27 were killed, 9 of whom were children", "9 of them
 #: children"): the noun after it is what the number counts, in the state of the total.
 PARTITIVE = re.compile(r"\s+of\s+(?:whom|them)\s*,?\s+(?:(?:were|are|was)\s+)?", re.I)
+#: "Of those, 2,055 were children": a part named by what it is, of the set the sentence
+#: opens by pointing back at (the last count of the sentence before).
+SET_OPENER = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|them|the\s+dead|the\s+victims)\s*,",
+                        re.I)
+COPULA_PART = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?(?=[a-z])")
 ELLIPSIS = re.compile(r"\s+(?:others|more)\b", re.I)
 #: What ties a bare count to the noun before it: a link word, or a change ("fell from").
 LINK = re.compile(rf"\b{phrase_pattern(NUMBERS['links'] + NUMBERS['change_verbs'])}\b", re.I)
@@ -219,6 +224,9 @@ PERIOD_TEXT = re.compile(r"""\b(?:over|in|during|within|for|throughout)\s+(?P<p>
     r"(?:days|weeks|months|years|decades|day|week|month|year))\b", re.I | re.X)
 
 SUBJECTS = METRICS["subjects"]
+#: The state each metric is a count in ("civilians killed": killed), for a part of its set.
+METRIC_STATES = {metric: cue for subject in SUBJECTS.values()
+                 for cue, metric in reversed(subject["states"].items())}
 NOUN_SUBJECT = {" ".join(n.lower().split()): s for s, v in SUBJECTS.items() for n in v["nouns"]}
 SUBJECT_NOUN = re.compile(rf"\b{phrase_pattern(NOUN_SUBJECT)}\b(?!-)")     # over folded text
 
@@ -903,10 +911,11 @@ def _counted_figure(article: Article, index: int, m: re.Match, extent: Extent,
     total = PART_BEFORE.search(text, max(0, extent.start - 24), extent.start)
     cue = None if total else article.state(
         index, states, extent.start, extent.end if part else max(extent.end, noun_end))
-    parent = article.last_subject.get(index)
+    parent = _parent_set(article, index)
     if parent and parent[2] in states and (
             BREAKDOWN.search(text, extent.start - 20, extent.start)
-            or PARTITIVE.match(text, extent.after)):
+            or PARTITIVE.match(text, extent.after)
+            or _copula_part(text, extent.after, len(text))):
         cue = parent[2]                     # "1,743 refugees returned, including 522 women"
     if cue == "held" and not article.names(index, SUBJECTS[subject].get("held_by")):
         cue = None                                  # "government forces control 85 percent"
@@ -931,6 +940,30 @@ def _counted_figure(article: Article, index: int, m: re.Match, extent: Extent,
         was = extent._replace(start=start, end=end, value=value, qualifier="exact", before=None)
         figures.insert(0, _figure(article, index, was, metric, noun_text))
     return figures, extent.after
+
+
+def _copula_part(text: str, pos: int, end: int) -> re.Match | None:
+    """"12 were children": a part named by what it is; not "two were injured", a state."""
+    part = COPULA_PART.match(text, pos, end)
+    word = re.match(r"[a-z]+", text[part.end():part.end() + 30]) if part else None
+    return part if word and word.group() not in CUE_STATES else None
+
+
+def _parent_set(article: Article, index: int) -> tuple | None:
+    """(subject, noun, state) of the set a part in sentence ``index`` is of: the sentence's
+    own last count, else the last count of the sentence before where this one opens by
+    pointing back at it ("... 6,686 civilians. Of those, 2,055 were children")."""
+    own = article.last_subject.get(index)
+    if own or not index:
+        return own
+    sentence = article.sentences[index]
+    if not SET_OPENER.match(article.text, sentence.start, sentence.end):
+        return None
+    before = article.last_subject.get(index - 1)
+    if before is None or before[2] is not None:
+        return before
+    # its state as its metric says it ("6,686 civilian deaths": killed)
+    return (*before[:2], METRIC_STATES.get(article.last_metric.get(index - 1) or ""))
 
 
 def read_money(article: Article, m: re.Match, atom, sentence: Sentence) -> Extent | None:
@@ -1088,8 +1121,9 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
     subject of the figure before it in the sentence ("and 30 others"), else for a bare
     count the noun it is reported of; None when nothing known is counted."""
     text, low, sentence = article.text, article.low, article.sentences[index]
-    part = PARTITIVE.match(text, extent.after, sentence.end) \
-        if extent.unit is None and index in article.last_subject else None
+    part = (PARTITIVE.match(text, extent.after, sentence.end)
+            or _copula_part(text, extent.after, sentence.end)) \
+        if extent.unit is None and _parent_set(article, index) else None
     noun = SUBJECT_NOUN.match(low, part.end(), sentence.end) if part else None
     if noun:                                        # "9 of whom were children"
         return subject_of(noun), noun.end(), text[noun.start():noun.end()]
