@@ -118,6 +118,13 @@ from syriacli.extract.events import concept_table, concepts_in
     # a deal struck, inked: an agreement (a Gulf daily, Press TV)
     ("the two presidents struck a deal after six hours of talks", "agreement"),
     ("the memorandum was inked by the three guarantor states", "agreement"),
+    # a parliament's consent is an authorisation (TASS, a wire)
+    ("The Federation Council gave its consent to the use of the armed forces abroad",
+     "authorisation"),
+    ("the upper house gave the green light to the deployment on Wednesday", "authorisation"),
+    # an agreement suspended or frozen (a wire, an Israeli daily)
+    ("Russia said on Friday it was suspending the flight-safety memorandum", "suspension"),
+    ("Moscow's decision to freeze the memorandum with the Pentagon", "suspension"),
     # a town wrested back is a town retaken (The Hindu)
     ("troops wrested the town back from the militants on Sunday", "control change"),
     ("the president's brief stopover at the air base", "visit"),
