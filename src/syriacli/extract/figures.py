@@ -224,7 +224,9 @@ PERIOD_TEXT = re.compile(r"""\b(?:over|in|during|within|for|throughout)\s+(?P<p>
     r"(?:days|weeks|months|years|decades|day|week|month|year))\b", re.I | re.X)
 
 SUBJECTS = METRICS["subjects"]
-#: The state each metric is a count in ("civilians killed": killed), for a part of its set.
+#: The state a metric counts in ("civilians killed": killed), for a part of a set whose noun
+#: holds its state ("6,686 civilian deaths"); where a subject lists two states of one
+#: metric, its first.
 METRIC_STATES = {metric: cue for subject in SUBJECTS.values()
                  for cue, metric in reversed(subject["states"].items())}
 NOUN_SUBJECT = {" ".join(n.lower().split()): s for s, v in SUBJECTS.items() for n in v["nouns"]}
@@ -915,7 +917,7 @@ def _counted_figure(article: Article, index: int, m: re.Match, extent: Extent,
     if parent and parent[2] in states and (
             BREAKDOWN.search(text, extent.start - 20, extent.start)
             or PARTITIVE.match(text, extent.after)
-            or _copula_part(text, extent.after, len(text))):
+            or _copula_part(text, extent.after, article.sentences[index].end)):
         cue = parent[2]                     # "1,743 refugees returned, including 522 women"
     if cue == "held" and not article.names(index, SUBJECTS[subject].get("held_by")):
         cue = None                                  # "government forces control 85 percent"
