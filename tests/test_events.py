@@ -228,6 +228,13 @@ def test_a_capital_is_a_place_where_a_preposition_of_place_introduces_it(
      "in 2015", []),
     ("A swarm of 13 drones attacked Hmeimim on 6 January 2018", "on 6 January 2018",
      ["count:13"]),
+    # a count in words is a count (Anadolu's, AP's sentence-initial style); still not a
+    # small or a round one
+    ("Thirty-three Turkish soldiers were martyred and 32 others wounded late on Thursday",
+     "late on Thursday", ["count:32", "count:33"]),
+    ("twelve civilians and two medics were killed in the raid on Tuesday", "on Tuesday",
+     ["count:12"]),
+    ("forty soldiers and three officers arrived on Monday", "on Monday", []),
 ])
 def test_a_clause_keeps_its_telling_counts(clause, expression, counts):
     from syriacli.extract.events import clause_counts

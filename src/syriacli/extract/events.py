@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -16,7 +17,7 @@ from functools import lru_cache
 from .. import vocab
 from ..places import PLACE_TYPES
 from ..summary import summarise
-from .figures import DATE_DIGITS
+from .figures import DATE_DIGITS, NUMBERS
 from .mentions import DETERMINERS, NATIONAL_ADJECTIVES, is_seat
 
 __all__ = ["summarise"]  # its home is syriacli.summary; extraction's tests read it here
@@ -211,6 +212,12 @@ COUNT = re.compile(r"(?<![\w.,:/-])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\w:/-]|[.,]\
 #: The smallest count that tells a happening: smaller ones coincide (two dead, three
 #: villages); a round one (20, 100) is an estimate sources share for different things.
 TELLING_COUNT = 10
+#: A count written in words ("Thirty-three Turkish soldiers", "twelve civilians"): a tens
+#: word and a unit, or one word (metrics.json ``numbers.small``).
+_UNITS = {w: n for w, n in NUMBERS["small"].items() if 0 < n < 10}
+WORD_COUNT = re.compile(
+    rf"\b(?P<a>{vocab.alternation(NUMBERS['small'])})(?:[- ](?P<b>{vocab.alternation(_UNITS)}))?\b",
+    re.I)
 
 
 def clause_counts(clause: str, expression: str = "") -> list[str]:
@@ -220,8 +227,7 @@ def clause_counts(clause: str, expression: str = "") -> list[str]:
     held = clause.find(expression) if expression else -1
     dates: list[tuple[int, int]] | None = None     # read only for a count that may tell
     counts: dict[str, None] = {}
-    for m in COUNT.finditer(clause):
-        value = int(m.group("n").replace(",", ""))
+    for m, value in _counts(clause):
         if value < TELLING_COUNT or value % 10 == 0 \
                 or 0 <= held <= m.start() < held + len(expression):
             continue
@@ -230,6 +236,17 @@ def clause_counts(clause: str, expression: str = "") -> list[str]:
         if not any(a <= m.start() < b for a, b in dates):
             counts[f"{COUNT_PREFIX}{value}"] = None
     return list(counts)
+
+
+def _counts(clause: str) -> Iterator[tuple[re.Match, int]]:
+    """Each number of a clause and its value, in digits or in words ("Thirty-three")."""
+    for m in COUNT.finditer(clause):
+        yield m, int(m.group("n").replace(",", ""))
+    small = NUMBERS["small"]
+    for m in WORD_COUNT.finditer(clause):
+        tens = small[m.group("a").lower()]
+        yield m, tens + (_UNITS[m.group("b").lower()] if m.group("b") and tens >= 20
+                         and tens % 10 == 0 else 0)
 
 
 @lru_cache(maxsize=256)
