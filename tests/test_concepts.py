@@ -125,6 +125,10 @@ from syriacli.extract.events import concept_table, concepts_in
     # an agreement suspended or frozen (a wire, an Israeli daily)
     ("Russia said on Friday it was suspending the flight-safety memorandum", "suspension"),
     ("Moscow's decision to freeze the memorandum with the Pentagon", "suspension"),
+    # fighters driven out of a town, however many words between (a Gulf daily, SANA)
+    ("troops pushed Islamic State militants out of the ancient city on Thursday",
+     "control change"),
+    ("the army drove the last armed groups out of the eastern suburbs", "control change"),
     # a town wrested back is a town retaken (The Hindu)
     ("troops wrested the town back from the militants on Sunday", "control change"),
     ("the president's brief stopover at the air base", "visit"),
