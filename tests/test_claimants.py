@@ -958,3 +958,14 @@ def test_an_unnamed_source_takes_the_nation_of_the_state_outlet_relaying_it(
 ])
 def test_the_group_after_its_sentence_names_one_is_that_one(text, value, claimant):
     assert claimant_of(text, value) == claimant
+
+
+@pytest.mark.parametrize("text, value, claimant", [
+    # "the rescue service" is the rescue group named before (Daily Sabah, a wire)
+    ("The White Helmets rushed teams to the town. The rescue service said at least 2,950 "
+     "people were injured.", 2950, "White Helmets"),
+    ("Syria Civil Defence crews worked through the night. The service said 41 bodies had been "
+     "recovered.", 41, "Syria Civil Defence"),
+])
+def test_a_rescue_service_is_the_rescue_group_named_before(text, value, claimant):
+    assert claimant_of(text, value) == claimant
