@@ -969,3 +969,19 @@ def test_the_group_after_its_sentence_names_one_is_that_one(text, value, claiman
 ])
 def test_a_rescue_service_is_the_rescue_group_named_before(text, value, claimant):
     assert claimant_of(text, value) == claimant
+
+
+# --- "which said": the name before the relative pronoun, past a preposition ------------------
+@pytest.mark.parametrize("text, value, claimant", [
+    # a report that cites another source's figures (a European broadsheet, an NGO note)
+    ("The report cites figures from the Syria Response Coordinators group, which estimated "
+     "that around 216,000 civilians were displaced.", 216000,
+     "Syria Response Coordinators group"),
+    ("The decision followed a report by Amnesty International, which said 300 detainees had "
+     "died.", 300, "Amnesty International"),
+    # a clause that is no name stays with the rules it had ("..., which suggests")
+    ("We documented 23 deaths. The number of wounded exceeds 70, which suggests the toll may "
+     "rise.", 70, None),
+])
+def test_which_said_is_the_name_before_it(text, value, claimant):
+    assert claimant_of(text, value) == claimant

@@ -211,6 +211,9 @@ REFERENCE = re.compile(rf"^(?:(?P<det>(?i:the|a|an|this|that|its|their))\s+)?"
                        rf"(?P<mods>(?:(?:[a-z][\w-]*|[A-Z][\w.]*-[a-z]+)\s+){{0,3}})"
                        rf"(?P<head>{vocab.alternation(REFERENCES)})$")
 NATIONAL_SOURCES = frozenset(CUES["national_sources"])
+#: A name after a preposition at the end of a clause: what a relative pronoun after it
+#: stands for.
+ANTECEDENT_TAIL = re.compile(r"\b(?:from|by|to|with|of|on|at)\s+(?P<np>(?:the\s+)?[A-Z][^,;]*)$")
 #: State outlets and their nation: the unnamed officials they relay are that nation's.
 STATE_MEDIA = re.compile(rf"\b(?:{vocab.alternation(CUES['state_media'])})\b")
 #: A name in quotation marks inside a subject ("The "Syria Response Coordinators" team"):
@@ -681,6 +684,10 @@ class Attributions:
             pre = pre[:cut].rstrip(" ,")              # "SANA, citing a police source, said"
             cut = _last_boundary(pre)
             np = _tidy(pre[cut:])
+        named = _named_antecedent(pre[:cut]) \
+            if PRONOUNS.get(np.lower()) == "antecedent" else None
+        if named:                                      # "figures from the X group, which said"
+            return _from(named, "cue")
         if appositive and cut:
             found = self._appositive(index, start, s, pre, cut, np)
             if found:
@@ -731,7 +738,7 @@ class Attributions:
         kind = None if acronym else \
             PRONOUNS.get(low) or ("publisher" if OUR_PUBLICATION.match(low) else None)
         if kind == "antecedent":
-            return _from(speaker(_tidy(before.rstrip(" ,"))), "cue")
+            return _from(_antecedent(before), "cue")
         if kind == "person":
             return self._last_person(index, at)
         if kind == "claimant":
@@ -1080,6 +1087,25 @@ class Attributions:
             if who:
                 return _from(who, "reference")
         return None
+
+
+def _antecedent(before: str) -> Speaker | None:
+    """Who "which" or "who" stands for: the name after the last preposition before it
+    ("The report cites figures from the X group, which estimated": the X group), else
+    the clause before it as a subject, where it names one (not "The number of wounded
+    exceeds 70, which suggests": a clause, no source)."""
+    return _named_antecedent(before) or _naming(speaker(_tidy(before.rstrip(" ,"))))
+
+
+def _named_antecedent(before: str) -> Speaker | None:
+    """The name after the last preposition of a clause, where it names a source."""
+    tail = ANTECEDENT_TAIL.search(_tidy(before.rstrip(" ,")))
+    return _naming(speaker(tail.group("np"))) if tail else None
+
+
+def _naming(who: Speaker | None) -> Speaker | None:
+    """A speaker that names a source: of a kind, or a name."""
+    return who if who and (who.kind or has_name(who.name)) else None
 
 
 def _disputed(s: str) -> list[tuple[int, int, str]]:

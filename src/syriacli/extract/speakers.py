@@ -241,8 +241,10 @@ def _head_of(tokens: list[str]) -> Speaker | None:
         head = head[:-1]
     words = [t for t in head if t.lower() not in DETERMINERS]
     if len(words) == 1 and words[0].lower() in COLLECTIVE_NOUNS and tokens[cut].lower() == "of":
-        members = tokens[cut + 1:]
-        return speaker(" ".join(members)) or Speaker(" ".join(tokens), None, None)
+        members = tokens[cut + 1:]   # a count in it is a clause: "The number of ... exceeds 70"
+        whole = None if any(DIGITS.search(t) for t in tokens) else Speaker(" ".join(tokens),
+                                                                           None, None)
+        return speaker(" ".join(members)) or whole
     return speaker(" ".join(head)) if head else None
 
 
