@@ -985,3 +985,18 @@ def test_a_rescue_service_is_the_rescue_group_named_before(text, value, claimant
 ])
 def test_which_said_is_the_name_before_it(text, value, claimant):
     assert claimant_of(text, value) == claimant
+
+
+# --- "X, the civil defence group operating in ..., said": X --------------------------------
+@pytest.mark.parametrize("text, value, claimant", [
+    # a definite description between commas, however long, is the name's before it
+    # (Reuters, The National, Dawn)
+    ("The White Helmets, the civil defence group operating in opposition-held areas of the "
+     "north-west, said at least 1,930 people had died there.", 1930, "White Helmets"),
+    ("Airwars, the London-based monitor tracking civilian harm from air strikes, said 120 "
+     "civilians were killed.", 120, "Airwars"),
+    ("Mustafa Yildiz, the head of the local council, said 19 civilians were killed.", 19,
+     "Mustafa Yildiz"),
+])
+def test_a_definite_description_between_commas_is_the_names_before_it(text, value, claimant):
+    assert claimant_of(text, value) == claimant

@@ -1198,8 +1198,8 @@ def _subject_before_aside(pre: str, cut: int, np: str) -> tuple[str, int]:
         # "The White Helmets, a civil defence group that operates in ..., said": the
         # description opens after the comma, whatever clause it runs into
         np, cut = _described_name(pre, comma + 1, pre[comma + 1:].strip())
-    elif np.lower().startswith(("a ", "an ")):
-        np, cut = _described_name(pre, cut, np)
+    elif np.lower().startswith(("a ", "an ")) or DEFINITE_DESCRIPTION.match(np):
+        np, cut = _described_name(pre, cut, np)     # "X, the civil defence group ..., said"
     relative = [m.start() for m in RELATIVE_AFTER_COMMA.finditer(pre) if m.start() < cut]
     if not (not speaker(np) or REFERENCE.match(np) or relative):
         return np, cut
@@ -1304,6 +1304,9 @@ def _last_boundary(pre: str) -> int:
 
 
 #: An aside opened by an indefinite article after a comma (", a civil defence group ...").
+#: A description of what a name before it is ("the civil defence group operating in ..."):
+#: lowercase after "the", no name of its own.
+DEFINITE_DESCRIPTION = re.compile(r"(?i:the)\s+[a-z]")
 INDEFINITE_ASIDE = re.compile(r",\s*(?i:an?)\s")
 
 
