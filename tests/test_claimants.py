@@ -984,7 +984,7 @@ DEFINITE_ASIDES = [
 
 
 #: The classes of claim above, each by its table: every case is its source's.
-CLAIM_CLASSES = {
+CLAIM_CLASSES: dict[str, list[tuple]] = {
     "where a source is and how it was heard are not the source": SOURCE_PLACES,
     "a ministry named at length takes its nation": LONG_MINISTRIES,
     "an accusation or a claim named is its makers": ACCUSATIONS,
