@@ -213,6 +213,11 @@ CASES = [
      "about", None, "people remaining", None),
     # ... not the dead who lived there
     ("The strike killed 12 people who lived in the camp.", 12, "exact", None, "deaths", None),
+    # "a population of": with its noun or without (a think tank, a Kurdish outlet)
+    ("Before the war the country had a population of about 21 million people.", 21000000,
+     "about", None, "people remaining", None),
+    ("The city had a pre-war population of more than 2 million.", 2000000, "over", None,
+     "people remaining", None),
     # modifiers joined by "and" before a known noun (RIA, a wire relaying the ministry)
     ("Russian jets had destroyed 209 oil production and refining facilities.", 209, "exact",
      None, "targets hit", None),
