@@ -213,6 +213,11 @@ CASES = [
      "about", None, "people remaining", None),
     # ... not the dead who lived there
     ("The strike killed 12 people who lived in the camp.", 12, "exact", None, "deaths", None),
+    # people massed near a border are stranded; refugees who crossed it fled (Reuters, UNHCR)
+    ("About 35,000 people had gathered near the closed border crossing on Friday.", 35000,
+     "about", None, "people stranded", None),
+    ("More than 4,000 refugees crossed into Lebanon over the weekend.", 4000, "over", None,
+     "refugees", None),
     # "a population of": with its noun or without (a think tank, a Kurdish outlet)
     ("Before the war the country had a population of about 21 million people.", 21000000,
      "about", None, "people remaining", None),
