@@ -218,6 +218,16 @@ CASES = [
      "about", None, "people stranded", None),
     ("More than 4,000 refugees crossed into Lebanon over the weekend.", 4000, "over", None,
      "refugees", None),
+    # the living pulled from the rubble and the bodies recovered beside them (a rescue
+    # service's statement, TASS on an Emergencies Ministry team)
+    ("Its teams had pulled 42 people alive from the rubble and recovered the bodies of 105 "
+     "others.", 42, "exact", None, "people rescued", None),
+    ("Its teams had pulled 42 people alive from the rubble and recovered the bodies of 105 "
+     "others.", 105, "exact", None, "deaths", None),
+    ("The bodies of 31 people were found in a mass grave near the town.", 31, "exact", None,
+     "deaths", None),
+    ("Sappers removed 41 pieces of unexploded ordnance from the fields.", 41, "exact", None,
+     "mines cleared", None),
     # "a population of": with its noun or without (a think tank, a Kurdish outlet)
     ("Before the war the country had a population of about 21 million people.", 21000000,
      "about", None, "people remaining", None),
