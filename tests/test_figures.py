@@ -990,6 +990,10 @@ def test_leaving_a_besieged_place_is_an_evacuation(text, value, metric):
      "said.", 25, "at least", "overflights"),                                 # briefing
     ("Drones attacked the Hmeimim air base 14 times in July, the ministry said.",
      14, "exact", "attacks"),                                                 # Gulf
+    ("The crossing came under mortar fire 11 times during the five-hour pause.",
+     11, "exact", "attacks"),                                                 # Russian state
+    ("Ankara has summoned the Russian ambassador at least 3 times since January.",
+     3, "at least", "summonses"),                                             # Turkish
 ])
 def test_a_count_of_times_is_how_often_its_act_happened(text, value, qualifier, metric):
     hit = [f for f in find_figures(text) if f.value == value]
