@@ -228,6 +228,11 @@ CASES = [
      "deaths", None),
     ("Sappers removed 41 pieces of unexploded ordnance from the fields.", 41, "exact", None,
      "mines cleared", None),
+    # a bare count as the subject of a verb of people's state (Rudaw, AP, a monitor)
+    ("Fewer than 70,000 have returned, according to the Kurdish-led administration.", 70000,
+     "under", None, "refugees returned", None),
+    ("More than 300 were killed in the two provinces last week.", 300, "over", None, "deaths",
+     None),
     # "a population of": with its noun or without (a think tank, a Kurdish outlet)
     ("Before the war the country had a population of about 21 million people.", 21000000,
      "about", None, "people remaining", None),

@@ -298,6 +298,12 @@ VERB_OF_PEOPLE = re.compile(rf"""\b{phrase_pattern(
     [c for state in ("killed", "wounded") for c in METRICS["states"][state]
      if " " not in c and c not in OPEN_STATE_NOUNS and c != "dying"])}\s+(?:{"|".join(
     f"{phrase_pattern(q)}" for q in QUALIFIERS.values())}\s+)?$""", re.I)
+#: A bare count that is the subject of a verb of people's state: "Fewer than 70,000 have
+#: returned", "More than 300 were killed" (the state is read as a counted noun's is).
+PEOPLE_VERB_AFTER = re.compile(rf"""\s+(?:have|has|had|were|was)\s+(?:been\s+|since\s+|now\s+)?{
+    phrase_pattern([c for state in ("killed", "wounded", "fled", "returned", "displaced",
+                                    "evacuated")
+                    for c in METRICS["states"][state] if " " not in c])}\b""", re.I)
 #: A list item is a short paragraph; a list has at most so many items below its lead-in.
 LIST_ITEM_WORDS, LIST_ITEMS = 12, 30
 DATE_FIELDS = (("date", str), ("start", int), ("end", int))     # what a date mention must have
@@ -1159,9 +1165,10 @@ def what_is_counted(article: Article, index: int, m: re.Match, atom,
             1 if m.group("digits") else 2):
         noun = noun_before(text, low, sentence, atom[0])
         subject = subject_of(noun) if noun else None
-    if subject is None and bare and extent.unit is None and atom[2] and atom[2] >= 2 \
-            and VERB_OF_PEOPLE.search(text, max(sentence.start, extent.start - 20), extent.start):
-        subject = "people"                          # "killed more than 300 in the two provinces"
+    if subject is None and bare and extent.unit is None and atom[2] and atom[2] >= 2 and (
+            VERB_OF_PEOPLE.search(text, max(sentence.start, extent.start - 20), extent.start)
+            or PEOPLE_VERB_AFTER.match(text, extent.after, sentence.end)):
+        subject = "people"            # "killed more than 300 in ...", "70,000 have returned"
     if subject is None and extent.unit is None \
             and (parts := BREAKDOWN_AFTER.match(text, extent.after)):
         part = SUBJECT_NOUN.search(low, parts.end(),
