@@ -792,10 +792,11 @@ class Attributions:
             return who
         if who.claimant.lower() in NATIONAL_SOURCES:
             nation = self._relay_nation(index) or self._nation_before(index)
+            if nation is None:
+                return who
             described = f"{nation} {who.claimant.lower()}"   # "Officials said": a description
-            named = speaker(described) if nation else None
-            return replace(who, claimant=described,
-                           org=named.org if named else who.org) if nation else who
+            named = speaker(described)
+            return replace(who, claimant=described, org=named.org if named else who.org)
         if who.kind in ORG_KINDS:   # a ministry of any length takes its nation
             full = self._full_name(who) if len(who.claimant.split()) <= 2 else who
             return full if full is not who else self._of_nation(who, index, at)
@@ -892,11 +893,7 @@ class Attributions:
         else the one named last in the :data:`LOOKBACK` sentences before ("Russia",
         "Moscow", "Russian": Russian); else the nationality of the nearest source before
         (:meth:`_nation_before`)."""
-        if self._nations is None:
-            found = [(m.start(), NATIONALITIES[m.group().lower()])
-                     for m in NATION_WORD.finditer(self.text)]
-            self._nations = ([p for p, _ in found], [n for _, n in found])
-        positions, nations = self._nations
+        positions, nations = self._nation_words()
         start = self.sentences[index].start
         first, i = bisect_left(positions, start), bisect_left(positions, start + at)
         if first < i:
@@ -911,11 +908,22 @@ class Attributions:
         the Syrian army ..., a military source told SANA"); not "a military source told
         Sputnik" of Syrian troops' advance, nor any source of a page Press TV publishes:
         state outlets relay other sides' sources too."""
-        text = self.sentences[index].text
-        relay = STATE_MEDIA.search(text)
-        nation = CUES["state_media"][relay.group()] if relay else None
-        named = {NATIONALITIES[m.group().lower()] for m in NATION_WORD.finditer(text)}
+        sentence = self.sentences[index]
+        relay = STATE_MEDIA.search(sentence.text)
+        if relay is None:
+            return None
+        nation = CUES["state_media"][relay.group()]
+        positions, nations = self._nation_words()
+        named = nations[bisect_left(positions, sentence.start):bisect_left(positions, sentence.end)]
         return nation if nation in named else None
+
+    def _nation_words(self) -> tuple[list[int], list[str]]:
+        """Where the text names a nation and which (NATION_WORD), read once an article."""
+        if self._nations is None:
+            found = [(m.start(), NATIONALITIES[m.group().lower()])
+                     for m in NATION_WORD.finditer(self.text)]
+            self._nations = ([p for p, _ in found], [n for _, n in found])
+        return self._nations
 
     def _nation_before(self, index: int) -> str | None:
         """The nationality of the nearest source before sentence ``index`` that has one."""

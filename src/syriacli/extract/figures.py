@@ -186,7 +186,7 @@ PARTITIVE = re.compile(r"\s+of\s+(?:whom|them)\s*,?\s+(?:(?:were|are|was)\s+)?",
 #: opens by pointing back at (the last count of the sentence before).
 SET_OPENER = re.compile(r"\s*(?:Of|Among)\s+(?:those|these|them|the\s+dead|the\s+victims)\s*,",
                         re.I)
-COPULA_PART = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?(?=[a-z])")
+COPULA_PART = re.compile(r"\s+(?:were|are)\s+(?:all\s+)?(?=(?P<word>[a-z]+))")
 ELLIPSIS = re.compile(r"\s+(?:others|more)\b", re.I)
 #: What ties a bare count to the noun before it: a link word, or a change ("fell from").
 LINK = re.compile(rf"\b{phrase_pattern(NUMBERS['links'] + NUMBERS['change_verbs'])}\b", re.I)
@@ -953,8 +953,7 @@ def _counted_figure(article: Article, index: int, m: re.Match, extent: Extent,
 def _copula_part(text: str, pos: int, end: int) -> re.Match | None:
     """"12 were children": a part named by what it is; not "two were injured", a state."""
     part = COPULA_PART.match(text, pos, end)
-    word = re.match(r"[a-z]+", text[part.end():part.end() + 30]) if part else None
-    return part if word and word.group() not in CUE_STATES else None
+    return part if part and part.group("word") not in CUE_STATES else None
 
 
 def _parent_set(article: Article, index: int) -> tuple | None:
