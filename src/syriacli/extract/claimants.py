@@ -1121,12 +1121,10 @@ def _disputed(s: str) -> list[tuple[int, int, str]]:
     or relayed: "claims by X that", "X's estimate that" (CLAIM_BY, CLAIM_THAT)."""
     found = [(m.start(), m.end(), m.group("np")) for m in CLAIM_BY.finditer(s)]
     for m in CLAIM_THAT.finditer(s):
-        owner = None if m.group("its") else \
-            CLAIM_OWNER.search(s, max(0, m.start() - 90), m.start())
-        if owner:
-            found.append((owner.start(), m.end(), owner.group("owner")))
-        elif m.group("its"):
+        if m.group("its"):                  # "its claim that": the clause's subject's
             found.append((m.start(), m.end(), m.group("its")))
+        elif owner := CLAIM_OWNER.search(s, max(0, m.start() - 90), m.start()):
+            found.append((owner.start(), m.end(), owner.group("owner")))
     return found
 
 
